@@ -1,0 +1,193 @@
+/**
+ * The one facade over the crypto libraries. Nothing else in Warren imports
+ * `libsodium-wrappers` or calls `node:crypto` ciphers or hashes directly.
+ *
+ * - BLAKE2b-256 from libsodium, always domain-separated (see spec/keys.md §2):
+ *   H(tag, m) = BLAKE2b-256(u8(len(tag)) ‖ tag ‖ m), optionally keyed.
+ * - ChaCha20-Poly1305 (IETF, 96-bit nonce, 128-bit tag) from node:crypto, for bulk data.
+ * - Ed25519 signatures and X25519 key agreement from libsodium.
+ * - Random bytes from node:crypto.
+ */
+import { createCipheriv, createDecipheriv, randomBytes as nodeRandomBytes } from 'node:crypto';
+import sodium from 'libsodium-wrappers';
+import { compareBytes } from './bytes.js';
+import { DecryptionError } from './errors.js';
+
+await sodium.ready;
+
+export const HASH_BYTES = 32;
+export const AEAD_KEY_BYTES = 32;
+export const AEAD_NONCE_BYTES = 12;
+export const AEAD_TAG_BYTES = 16;
+export const ED25519_SEED_BYTES = 32;
+export const ED25519_PUBLIC_KEY_BYTES = 32;
+export const ED25519_SIGNATURE_BYTES = 64;
+export const X25519_KEY_BYTES = 32;
+/** Longest key BLAKE2b accepts. */
+export const HASH_KEY_MAX_BYTES = 64;
+
+const textEncoder = new TextEncoder();
+const tagPrefixes = new Map<string, Uint8Array>();
+
+/** u8(len(tag)) ‖ UTF-8(tag), memoised: tags are a small fixed set of constants. */
+function tagPrefix(tag: string): Uint8Array {
+  let prefix = tagPrefixes.get(tag);
+  if (prefix === undefined) {
+    const bytes = textEncoder.encode(tag);
+    if (bytes.length === 0 || bytes.length > 255) throw new RangeError(`hash tag must be 1..255 bytes: ${tag}`);
+    prefix = new Uint8Array(1 + bytes.length);
+    prefix[0] = bytes.length;
+    prefix.set(bytes, 1);
+    tagPrefixes.set(tag, prefix);
+  }
+  return prefix;
+}
+
+function blake2b(tag: string, key: Uint8Array | null, parts: readonly Uint8Array[]): Uint8Array {
+  const state = sodium.crypto_generichash_init(key, HASH_BYTES);
+  sodium.crypto_generichash_update(state, tagPrefix(tag));
+  for (const part of parts) sodium.crypto_generichash_update(state, part);
+  return sodium.crypto_generichash_final(state, HASH_BYTES);
+}
+
+/** Domain-separated BLAKE2b-256 of the concatenation of `parts`. */
+export function hash(tag: string, ...parts: Uint8Array[]): Uint8Array {
+  return blake2b(tag, null, parts);
+}
+
+/** Domain-separated keyed BLAKE2b-256 (a PRF under `key`, 16..64 bytes). */
+export function keyedHash(key: Uint8Array, tag: string, ...parts: Uint8Array[]): Uint8Array {
+  if (key.length < 16 || key.length > HASH_KEY_MAX_BYTES) throw new RangeError('hash key must be 16..64 bytes');
+  return blake2b(tag, key, parts);
+}
+
+function checkAeadParams(key: Uint8Array, nonce: Uint8Array): void {
+  if (key.length !== AEAD_KEY_BYTES) throw new RangeError(`AEAD key must be ${AEAD_KEY_BYTES} bytes`);
+  if (nonce.length !== AEAD_NONCE_BYTES) throw new RangeError(`AEAD nonce must be ${AEAD_NONCE_BYTES} bytes`);
+}
+
+/**
+ * ChaCha20-Poly1305 (IETF) encryption into `out` (length = plaintext + 16).
+ * Writing into a caller's buffer lets block encoders avoid a copy.
+ */
+export function aeadEncryptInto(
+  out: Uint8Array,
+  key: Uint8Array,
+  nonce: Uint8Array,
+  plaintext: Uint8Array,
+  associatedData: Uint8Array,
+): void {
+  checkAeadParams(key, nonce);
+  if (out.length !== plaintext.length + AEAD_TAG_BYTES) throw new RangeError('AEAD output has the wrong length');
+  const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: AEAD_TAG_BYTES });
+  cipher.setAAD(associatedData, { plaintextLength: plaintext.length });
+  const body = cipher.update(plaintext);
+  cipher.final();
+  out.set(body, 0);
+  out.set(cipher.getAuthTag(), plaintext.length);
+}
+
+export function aeadEncrypt(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  plaintext: Uint8Array,
+  associatedData: Uint8Array,
+): Uint8Array {
+  const out = new Uint8Array(plaintext.length + AEAD_TAG_BYTES);
+  aeadEncryptInto(out, key, nonce, plaintext, associatedData);
+  return out;
+}
+
+/** ChaCha20-Poly1305 (IETF) decryption; a wrong key or altered bytes throw `DecryptionError`. */
+export function aeadDecrypt(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  ciphertext: Uint8Array,
+  associatedData: Uint8Array,
+): Uint8Array {
+  checkAeadParams(key, nonce);
+  if (ciphertext.length < AEAD_TAG_BYTES) throw new DecryptionError('ciphertext is shorter than its tag');
+  const bodyLength = ciphertext.length - AEAD_TAG_BYTES;
+  const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: AEAD_TAG_BYTES });
+  decipher.setAAD(associatedData, { plaintextLength: bodyLength });
+  decipher.setAuthTag(ciphertext.subarray(bodyLength));
+  const plaintext = decipher.update(ciphertext.subarray(0, bodyLength));
+  try {
+    decipher.final();
+  } catch (cause) {
+    throw new DecryptionError('authentication failed: wrong key or altered ciphertext', { cause });
+  }
+  return new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length);
+}
+
+export interface SigningKeyPair {
+  /** The 32-byte seed: the whole secret. */
+  readonly seed: Uint8Array;
+  readonly publicKey: Uint8Array;
+  /** libsodium's 64-byte expanded secret key (seed ‖ public key). */
+  readonly secretKey: Uint8Array;
+}
+
+export function signingKeyPairFromSeed(seed: Uint8Array): SigningKeyPair {
+  if (seed.length !== ED25519_SEED_BYTES) throw new RangeError(`Ed25519 seed must be ${ED25519_SEED_BYTES} bytes`);
+  const pair = sodium.crypto_sign_seed_keypair(seed);
+  return { seed: Uint8Array.from(seed), publicKey: pair.publicKey, secretKey: pair.privateKey };
+}
+
+export function generateSigningKeyPair(): SigningKeyPair {
+  return signingKeyPairFromSeed(randomBytes(ED25519_SEED_BYTES));
+}
+
+/** Ed25519 detached signature (deterministic, RFC 8032). */
+export function sign(message: Uint8Array, keyPair: SigningKeyPair): Uint8Array {
+  return sodium.crypto_sign_detached(message, keyPair.secretKey);
+}
+
+/** Ed25519 verification; false for any malformed key or signature, never a throw. */
+export function verifySignature(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): boolean {
+  if (signature.length !== ED25519_SIGNATURE_BYTES || publicKey.length !== ED25519_PUBLIC_KEY_BYTES) return false;
+  try {
+    return sodium.crypto_sign_verify_detached(signature, message, publicKey);
+  } catch {
+    return false;
+  }
+}
+
+export interface AgreementKeyPair {
+  readonly publicKey: Uint8Array;
+  readonly secretKey: Uint8Array;
+}
+
+export function generateAgreementKeyPair(): AgreementKeyPair {
+  const secretKey = randomBytes(X25519_KEY_BYTES);
+  return { publicKey: sodium.crypto_scalarmult_base(secretKey), secretKey };
+}
+
+/**
+ * X25519 shared secret, hashed with both public keys so it is uniform and bound to
+ * the exchange. Throws `RangeError` for a low-order public key.
+ */
+export function agreeSharedKey(tag: string, own: AgreementKeyPair, theirPublicKey: Uint8Array): Uint8Array {
+  if (theirPublicKey.length !== X25519_KEY_BYTES) throw new RangeError(`X25519 public key must be ${X25519_KEY_BYTES} bytes`);
+  let shared: Uint8Array;
+  try {
+    shared = sodium.crypto_scalarmult(own.secretKey, theirPublicKey);
+  } catch (cause) {
+    throw new RangeError('X25519 public key is of low order', { cause });
+  }
+  const [first, second] = compareBytes(own.publicKey, theirPublicKey) <= 0
+    ? [own.publicKey, theirPublicKey]
+    : [theirPublicKey, own.publicKey];
+  return hash(tag, shared, first, second);
+}
+
+export function randomBytes(length: number): Uint8Array {
+  const bytes = nodeRandomBytes(length);
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+/** Constant-time equality for secrets and MACs of equal, public length. */
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  return sodium.memcmp(a, b);
+}

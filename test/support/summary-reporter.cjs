@@ -1,0 +1,19 @@
+// Mocha's spec output, followed by one closing line that CI reads: "N passed, N failed".
+'use strict';
+const Mocha = require('mocha');
+
+const { Spec } = Mocha.reporters;
+const { EVENT_RUN_END } = Mocha.Runner.constants;
+
+class SummaryReporter extends Spec {
+  constructor(runner, options) {
+    super(runner, options);
+    runner.once(EVENT_RUN_END, () => {
+      const { passes, failures, pending } = runner.stats;
+      const skipped = pending > 0 ? ` (${pending} skipped)` : '';
+      process.stdout.write(`\n${passes} passed, ${failures} failed${skipped}\n`);
+    });
+  }
+}
+
+module.exports = SummaryReporter;

@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { fromHex, toHex } from '../../protocol/bytes.js';
+import {
+  aeadDecrypt,
+  aeadEncrypt,
+  agreeSharedKey,
+  equalBytes,
+  generateAgreementKeyPair,
+  hash,
+  keyedHash,
+  randomBytes,
+  sign,
+  signingKeyPairFromSeed,
+  verifySignature,
+} from '../../protocol/crypto.js';
+import { DecryptionError } from '../../protocol/errors.js';
+
+describe('protocol/crypto', () => {
+  it('hash is BLAKE2b-256 over the tag prefix and the parts (RFC 7693 test via prefix)', () => {
+    // BLAKE2b-256("\x03abc" ‖ "") equals hashing the tag "abc" with no parts.
+    assert.equal(toHex(hash('abc')), toHex(hash('abc', new Uint8Array(0))));
+    assert.equal(hash('a', fromHex('01')).length, 32);
+  });
+
+  it('separates domains: the same bytes under two tags give unrelated hashes', () => {
+    const data = randomBytes(64);
+    assert.notEqual(toHex(hash('warren/one', data)), toHex(hash('warren/two', data)));
+  });
+
+  it('concatenates parts: split points do not matter', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(200), (data, split) => {
+        const at = Math.min(split, data.length);
+        assert.deepEqual(hash('t', data), hash('t', data.subarray(0, at), data.subarray(at)));
+      }),
+    );
+  });
+
+  it('keyed hash depends on the key and rejects short keys', () => {
+    const data = randomBytes(10);
+    assert.notDeepEqual(keyedHash(randomBytes(32), 't', data), keyedHash(randomBytes(32), 't', data));
+    assert.throws(() => keyedHash(randomBytes(8), 't', data), RangeError);
+  });
+
+  it('AEAD round-trips and rejects a wrong key, nonce, AAD or a flipped bit', () => {
+    const key = randomBytes(32);
+    const nonce = randomBytes(12);
+    const aad = randomBytes(3);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (plaintext) => {
+        const sealed = aeadEncrypt(key, nonce, plaintext, aad);
+        assert.deepEqual(aeadDecrypt(key, nonce, sealed, aad), plaintext);
+      }),
+    );
+    const sealed = aeadEncrypt(key, nonce, randomBytes(40), aad);
+    assert.throws(() => aeadDecrypt(randomBytes(32), nonce, sealed, aad), DecryptionError);
+    assert.throws(() => aeadDecrypt(key, randomBytes(12), sealed, aad), DecryptionError);
+    assert.throws(() => aeadDecrypt(key, nonce, sealed, randomBytes(3)), DecryptionError);
+    const flipped = Uint8Array.from(sealed);
+    flipped[5]! ^= 1;
+    assert.throws(() => aeadDecrypt(key, nonce, flipped, aad), DecryptionError);
+    assert.throws(() => aeadDecrypt(key, nonce, sealed.subarray(0, 10), aad), DecryptionError);
+  });
+
+  it('Ed25519 matches RFC 8032 test 1 and rejects altered messages', () => {
+    const pair = signingKeyPairFromSeed(fromHex('9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60'));
+    assert.equal(toHex(pair.publicKey), 'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a');
+    const signature = sign(new Uint8Array(0), pair);
+    assert.equal(
+      toHex(signature),
+      'e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b',
+    );
+    assert.equal(verifySignature(signature, new Uint8Array(0), pair.publicKey), true);
+    assert.equal(verifySignature(signature, new Uint8Array(1), pair.publicKey), false);
+    assert.equal(verifySignature(signature.subarray(1), new Uint8Array(0), pair.publicKey), false);
+  });
+
+  it('X25519 agreement gives both sides the same key and refuses low-order points', () => {
+    const alice = generateAgreementKeyPair();
+    const bob = generateAgreementKeyPair();
+    assert.deepEqual(agreeSharedKey('t', alice, bob.publicKey), agreeSharedKey('t', bob, alice.publicKey));
+    assert.throws(() => agreeSharedKey('t', alice, new Uint8Array(32)), RangeError);
+  });
+
+  it('equalBytes compares contents', () => {
+    assert.equal(equalBytes(fromHex('0102'), fromHex('0102')), true);
+    assert.equal(equalBytes(fromHex('0102'), fromHex('0103')), false);
+    assert.equal(equalBytes(fromHex('01'), fromHex('0102')), false);
+  });
+});
