@@ -1,0 +1,26 @@
+/**
+ * Blocks of every kind, as relays and stores see them: the format byte says
+ * which kind a block is, and one call verifies any block against its routing key.
+ */
+import { InvalidBlockError } from '../errors.js';
+import { CHK_BLOCK_BYTES, CHK_FORMAT, verifyChkBlock } from './chk.js';
+import { SSK_BLOCK_BYTES, SSK_FORMAT, verifySskBlock } from './ssk.js';
+
+export type BlockKind = 'chk' | 'ssk';
+
+/** Largest block of any kind. */
+export const MAX_BLOCK_BYTES = Math.max(CHK_BLOCK_BYTES, SSK_BLOCK_BYTES);
+
+export function blockKind(block: Uint8Array): BlockKind {
+  if (block[0] === CHK_FORMAT) return 'chk';
+  if (block[0] === SSK_FORMAT) return 'ssk';
+  throw new InvalidBlockError(block.length === 0 ? 'block is empty' : `unknown block format byte ${block[0]}`);
+}
+
+/** Throws `InvalidBlockError` unless `block` is a valid block stored under `routingKey`. */
+export function verifyBlock(routingKey: Uint8Array, block: Uint8Array): BlockKind {
+  const kind = blockKind(block);
+  if (kind === 'chk') verifyChkBlock(routingKey, block);
+  else verifySskBlock(routingKey, block);
+  return kind;
+}

@@ -1,0 +1,28 @@
+/** Keys and blocks: CHK, SSK, USK, their URIs, and block verification for relays and stores. */
+export { blockKind, type BlockKind, MAX_BLOCK_BYTES, verifyBlock } from './block.js';
+export { CHK_BLOCK_BYTES, CHK_MAX_CONTENT_BYTES, type ChkBlock, decodeChk, encodeChk, verifyChkBlock } from './chk.js';
+export { MAX_EDITION, MAX_NAME_BYTES, uskDocName } from './names.js';
+export {
+  decodeSsk,
+  encodeSsk,
+  SSK_BLOCK_BYTES,
+  SSK_MAX_CONTENT_BYTES,
+  type SskBlock,
+  type SskReadKeys,
+  sskRoutingKey,
+  type SskWriteKeys,
+  sskWriteKeysFromSeed,
+  verifySskBlock,
+} from './ssk.js';
+export { parseInsertUri, parseRequestUri, parseUri } from './uri-parse.js';
+export {
+  type AnyInsertUri,
+  ChkUri,
+  KEY_FORMAT_VERSION,
+  type RequestUri,
+  SskInsertUri,
+  SskUri,
+  UskInsertUri,
+  UskUri,
+  type WarrenUri,
+} from './uri.js';
