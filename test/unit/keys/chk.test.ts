@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { randomBytes } from '../../../protocol/crypto.js';
+import { ContentTooLargeError, DecryptionError, InvalidBlockError } from '../../../protocol/errors.js';
+import { CHK_BLOCK_BYTES, CHK_MAX_CONTENT_BYTES, decodeChk, encodeChk, verifyChkBlock } from '../../../protocol/keys/chk.js';
+
+function flipBit(bytes: Uint8Array, bit: number): Uint8Array {
+  const copy = Uint8Array.from(bytes);
+  copy[bit >>> 3]! ^= 1 << (bit & 7);
+  return copy;
+}
+
+const content = fc.uint8Array({ maxLength: 3000 });
+
+describe('protocol/keys/chk', () => {
+  it('holds 32 KiB minus a 19-byte header', () => {
+    assert.equal(CHK_BLOCK_BYTES, 32768);
+    assert.equal(CHK_MAX_CONTENT_BYTES, 32768 - 19);
+  });
+
+  it('round-trips random content and verifies without the crypto key', () => {
+    fc.assert(
+      fc.property(content, (data) => {
+        const { block, routingKey, cryptoKey } = encodeChk(data);
+        assert.equal(block.length, CHK_BLOCK_BYTES);
+        verifyChkBlock(routingKey, block);
+        assert.deepEqual(decodeChk(block, cryptoKey), data);
+      }),
+    );
+  });
+
+  it('is convergent: the same content always gives the same block and keys', () => {
+    const data = randomBytes(1000);
+    assert.deepEqual(encodeChk(data), encodeChk(Uint8Array.from(data)));
+    assert.notDeepEqual(encodeChk(data).routingKey, encodeChk(randomBytes(1000)).routingKey);
+  });
+
+  it('handles empty and exactly full content, and refuses one byte more', () => {
+    for (const size of [0, CHK_MAX_CONTENT_BYTES]) {
+      const data = randomBytes(size);
+      const { block, cryptoKey } = encodeChk(data);
+      assert.deepEqual(decodeChk(block, cryptoKey), data);
+    }
+    assert.throws(() => encodeChk(new Uint8Array(CHK_MAX_CONTENT_BYTES + 1)), ContentTooLargeError);
+  });
+
+  it('fails verification for any single-bit change to the block or the routing key', () => {
+    const { block, routingKey } = encodeChk(randomBytes(500));
+    fc.assert(
+      fc.property(fc.nat(CHK_BLOCK_BYTES * 8 - 1), fc.nat(255), (blockBit, keyBit) => {
+        assert.throws(() => verifyChkBlock(routingKey, flipBit(block, blockBit)), InvalidBlockError);
+        assert.throws(() => verifyChkBlock(flipBit(routingKey, keyBit), block), InvalidBlockError);
+      }),
+    );
+  });
+
+  it('refuses blocks of the wrong size or format, and routing keys of the wrong size', () => {
+    const { block, routingKey } = encodeChk(randomBytes(10));
+    assert.throws(() => verifyChkBlock(routingKey, block.subarray(1)), /must be 32768 bytes/);
+    const otherFormat = Uint8Array.from(block);
+    otherFormat[0] = 9;
+    assert.throws(() => verifyChkBlock(routingKey, otherFormat), /not a CHK block/);
+    assert.throws(() => verifyChkBlock(routingKey.subarray(1), block), InvalidBlockError);
+  });
+
+  it('gives DecryptionError, never garbage, for a wrong or bit-flipped crypto key', () => {
+    const { block, cryptoKey } = encodeChk(randomBytes(200));
+    fc.assert(
+      fc.property(fc.nat(255), (bit) => {
+        assert.throws(() => decodeChk(block, flipBit(cryptoKey, bit)), DecryptionError);
+      }),
+    );
+    assert.throws(() => decodeChk(block, randomBytes(32)), DecryptionError);
+    assert.throws(() => decodeChk(block, randomBytes(31)), DecryptionError);
+  });
+
+  it('refuses a block forged under a known key with content that does not hash to it', async () => {
+    // Someone who knows K can encrypt other content under it; decoding must notice.
+    const { aeadEncryptInto } = await import('../../../protocol/crypto.js');
+    const { packFrame } = await import('../../../protocol/keys/payload.js');
+    const { cryptoKey } = encodeChk(Uint8Array.of(1, 2, 3));
+    const forged = new Uint8Array(CHK_BLOCK_BYTES);
+    forged[0] = 1;
+    aeadEncryptInto(forged.subarray(1), cryptoKey, new Uint8Array(12), packFrame(Uint8Array.of(6, 6, 6), CHK_BLOCK_BYTES - 17), Uint8Array.of(1));
+    assert.throws(() => decodeChk(forged, cryptoKey), /does not hash to its crypto key/);
+  });
+});
