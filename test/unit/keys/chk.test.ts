@@ -73,15 +73,4 @@ describe('protocol/keys/chk', () => {
     assert.throws(() => decodeChk(block, randomBytes(32)), DecryptionError);
     assert.throws(() => decodeChk(block, randomBytes(31)), DecryptionError);
   });
-
-  it('refuses a block forged under a known key with content that does not hash to it', async () => {
-    // Someone who knows K can encrypt other content under it; decoding must notice.
-    const { aeadEncryptInto } = await import('../../../protocol/crypto.js');
-    const { packFrame } = await import('../../../protocol/keys/payload.js');
-    const { cryptoKey } = encodeChk(Uint8Array.of(1, 2, 3));
-    const forged = new Uint8Array(CHK_BLOCK_BYTES);
-    forged[0] = 1;
-    aeadEncryptInto(forged.subarray(1), cryptoKey, new Uint8Array(12), packFrame(Uint8Array.of(6, 6, 6), CHK_BLOCK_BYTES - 17), Uint8Array.of(1));
-    assert.throws(() => decodeChk(forged, cryptoKey), /does not hash to its crypto key/);
-  });
 });

@@ -1,0 +1,49 @@
+/**
+ * Measuring helpers shared by the bench scripts: rates are medians over rounds,
+ * so a noisy shared machine moves them less, and every figure is printed next
+ * to a reference measured in the same run.
+ */
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export interface RateOptions {
+  /** Rounds to take the median of (default 7). */
+  rounds?: number;
+  /** Minimum duration of one round in milliseconds (default 300). */
+  roundMs?: number;
+}
+
+/** Median operations per second of `operation` over several timed rounds, after a warm-up round. */
+export function measureRate(operation: () => void, { rounds = 7, roundMs = 300 }: RateOptions = {}): number {
+  const rates: number[] = [];
+  for (let round = -1; round < rounds; round++) {
+    let count = 0;
+    const startedAt = performance.now();
+    let elapsed = 0;
+    while (elapsed < roundMs) {
+      for (let i = 0; i < 16; i++) operation();
+      count += 16;
+      elapsed = performance.now() - startedAt;
+    }
+    if (round >= 0) rates.push((count * 1000) / elapsed);
+  }
+  return median(rates);
+}
+
+export function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** Prints aligned rows of label, figure and note. */
+export function printRows(title: string, rows: ReadonlyArray<readonly [string, string, string?]>): void {
+  const labelWidth = Math.max(...rows.map(([label]) => label.length));
+  const figureWidth = Math.max(...rows.map(([, figure]) => figure.length));
+  console.log(`\n${title}`);
+  for (const [label, figure, note] of rows) {
+    console.log(`  ${label.padEnd(labelWidth)}  ${figure.padStart(figureWidth)}${note === undefined ? '' : `  ${note}`}`);
+  }
+}
