@@ -1,0 +1,153 @@
+/**
+ * The nonce search behind `mintIdentity` (protocol/identity.ts).
+ *
+ *   searchProofNonce ──> inline: NonceSearch batches between event-loop turns
+ *                    └─> workers: N × protocol/identity-worker.ts, worker i tries
+ *                        nonces i, i+N, i+2N, …; the first to find one wins
+ *
+ * Both report through one `ProgressMeter` (throttled `onProgress`) and stop on
+ * the AbortSignal; every worker is terminated before the promise settles.
+ */
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
+import { assertPowDifficulty, NonceSearch } from './identity-proof.js';
+import type { MintWorkerMessage, MintWorkerTask } from './identity-worker.js';
+
+export interface MintProgress {
+  /** Nonces hashed so far, over all workers. */
+  readonly hashes: number;
+  /** Mean number of hashes a search takes: 2^difficulty. */
+  readonly expectedHashes: number;
+  readonly elapsedMs: number;
+}
+
+export interface NonceSearchOptions {
+  readonly publicKey: Uint8Array;
+  readonly difficulty: number;
+  /** 0 searches inline on the calling thread; n ≥ 1 starts n worker threads. */
+  readonly workers: number;
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((progress: MintProgress) => void) | undefined;
+}
+
+/** Least time between two `onProgress` calls. */
+export const PROGRESS_INTERVAL_MS = 100;
+/** Hashes between two event-loop turns when searching inline (a few milliseconds). */
+const INLINE_BATCH_HASHES = 4096;
+/** Hashes between two progress messages from a worker (a few tens of milliseconds). */
+const WORKER_BATCH_HASHES = 32768;
+
+const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_URL = new URL(`./identity-worker${RUNNING_FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
+
+/**
+ * Compiled, the worker is plain JS. From TypeScript sources (under tsx), the
+ * worker registers tsx itself: Node 20 does not apply loader hooks given in
+ * execArgv to worker threads.
+ */
+function startWorker(task: MintWorkerTask): Worker {
+  if (!RUNNING_FROM_SOURCE) return new Worker(WORKER_URL, { workerData: task });
+  const tsxApi = JSON.stringify(import.meta.resolve('tsx/esm/api'));
+  const worker = JSON.stringify(WORKER_URL.href);
+  const bootstrap = `import(${tsxApi}).then(({ tsImport }) => tsImport(${worker}, ${worker}))`;
+  return new Worker(bootstrap, { eval: true, workerData: task });
+}
+
+class ProgressMeter {
+  private hashes = 0;
+  private readonly startedAt = performance.now();
+  private lastReportAt = this.startedAt;
+
+  constructor(
+    private readonly expectedHashes: number,
+    private readonly onProgress: ((progress: MintProgress) => void) | undefined,
+  ) {}
+
+  add(hashes: number): void {
+    this.hashes += hashes;
+    if (performance.now() - this.lastReportAt >= PROGRESS_INTERVAL_MS) this.report();
+  }
+
+  report(): void {
+    this.lastReportAt = performance.now();
+    this.onProgress?.({
+      hashes: this.hashes,
+      expectedHashes: this.expectedHashes,
+      elapsedMs: this.lastReportAt - this.startedAt,
+    });
+  }
+}
+
+/**
+ * Finds an 8-byte nonce giving `publicKey` a proof with `difficulty` leading
+ * zero bits. Rejects with `signal.reason` on abort. Deterministic (the least
+ * such nonce) when `workers` is 0 or 1.
+ */
+export async function searchProofNonce(options: NonceSearchOptions): Promise<Uint8Array> {
+  const { publicKey, difficulty, workers, signal } = options;
+  if (!Number.isSafeInteger(workers) || workers < 0) throw new RangeError(`workers must be an integer ≥ 0, got ${workers}`);
+  assertPowDifficulty(difficulty);
+  signal?.throwIfAborted();
+  const meter = new ProgressMeter(2 ** difficulty, options.onProgress);
+  const nonce = workers === 0
+    ? await searchInline(new NonceSearch(publicKey, difficulty, { start: 0, stride: 1 }), meter, signal)
+    : await searchWithWorkers(publicKey, difficulty, workers, meter, signal);
+  meter.report();
+  return nonce;
+}
+
+async function searchInline(search: NonceSearch, meter: ProgressMeter, signal: AbortSignal | undefined): Promise<Uint8Array> {
+  for (;;) {
+    const { nonce, hashes } = search.run(INLINE_BATCH_HASHES);
+    meter.add(hashes);
+    if (nonce !== undefined) return nonce;
+    await nextTurn();
+    signal?.throwIfAborted();
+  }
+}
+
+function searchWithWorkers(
+  publicKey: Uint8Array,
+  difficulty: number,
+  workerCount: number,
+  meter: ProgressMeter,
+  signal: AbortSignal | undefined,
+): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const workers: Worker[] = [];
+    let settled = false;
+    const settle = (outcome: () => void): void => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener('abort', onAbort);
+      void Promise.allSettled(workers.map((worker) => worker.terminate())).then(outcome);
+    };
+    const fail = (error: unknown): void => settle(() => reject(error));
+    const onAbort = (): void => fail(signal!.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    const onMessage = (message: MintWorkerMessage): void => {
+      if (settled) return;
+      try {
+        meter.add(message.hashes);
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      const { nonce } = message;
+      if (nonce !== undefined) settle(() => resolve(nonce));
+    };
+    try {
+      for (let index = 0; index < workerCount; index++) {
+        const task: MintWorkerTask = { publicKey, difficulty, start: index, stride: workerCount, batchHashes: WORKER_BATCH_HASHES };
+        const worker = startWorker(task);
+        workers.push(worker);
+        worker.on('message', onMessage);
+        worker.on('error', fail);
+        worker.on('exit', (code) => fail(new Error(`identity mint worker exited early (code ${code})`)));
+      }
+    } catch (error) {
+      fail(error);
+    }
+  });
+}
