@@ -120,6 +120,11 @@ export class UskUri extends KeyUri {
     return new UskUri(this.keys, this.name, edition, this.path);
   }
 
+  /** The routing key of this edition's SSK. */
+  get routingKey(): Uint8Array {
+    return this.toSskUri().routingKey;
+  }
+
   /** The SSK that holds this edition. */
   toSskUri(): SskUri {
     return new SskUri(this.keys, uskDocName(this.name, this.edition), this.path);
@@ -143,6 +148,10 @@ abstract class InsertUri extends KeyUri {
   /** The publisher's signing and reading keys, derived from the seed. */
   writeKeys(): SskWriteKeys {
     return sskWriteKeysFromSeed(this.#seed);
+  }
+
+  get routingKey(): Uint8Array {
+    return this.toRequestUri().routingKey;
   }
 
   protected formatSeed(): string {

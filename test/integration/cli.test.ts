@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const main = fileURLToPath(new URL('../../node/cli/main.ts', import.meta.url));
+
+function warren(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('warren command line', () => {
+  it('keygen --json prints an insert and a request URI that belong together', () => {
+    const result = warren('keygen', '--name', 'blog', '--json');
+    assert.equal(result.status, 0, result.stderr);
+    const keys = JSON.parse(result.stdout) as { insertUri: string; requestUri: string };
+    assert.match(keys.insertUri, /^USK-INSERT@\w{44},1\/blog\/0$/);
+    assert.match(keys.requestUri, /^USK@\w{44},\w{44},1\/blog\/0$/);
+    const described = warren('uri', keys.insertUri, '--json');
+    assert.equal(JSON.parse(described.stdout).requestUri, keys.requestUri);
+  });
+
+  it('explains a bad URI on stderr and exits with 2', () => {
+    const result = warren('uri', 'CHK@abc');
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^warren: invalid CHK URI: expected 3 comma-separated key fields/);
+  });
+
+  it('exits with 2 on an unknown command and 0 on --version', () => {
+    assert.equal(warren('frobnicate').status, 2);
+    const version = warren('--version');
+    assert.equal(version.status, 0);
+    assert.match(version.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+});
