@@ -1,0 +1,165 @@
+/**
+ * One codec per message type, behind one table keyed by the message `type` (which is also the
+ * name of the Envelope oneof field that carries it):
+ *
+ *   validate  typed message → throws RangeError on the first broken rule (protocol/wire/fields.ts)
+ *   toWire    typed message → protobufjs body (protobufjs omits proto3 defaults when encoding)
+ *   fromWire  decoded protobufjs body → typed message; byte fields are copied out of the input
+ *
+ * protocol/wire/envelope.ts is the only user: it validates before encoding, and after decoding.
+ */
+import type { warren } from './generated/warren.js';
+import {
+  checkBlock,
+  checkHtl,
+  checkIntegerRange,
+  checkNodeRef,
+  checkRoutingKey,
+  INSERT_OUTCOMES,
+  KEY_TYPES,
+} from './fields.js';
+import { MAX_HTL } from './limits.js';
+import type { MessageOfType, NodeRef, WireMessageType } from './messages.js';
+
+type WireEnvelope = warren.wire.v1.Envelope.$Properties;
+type WireNodeRef = warren.wire.v1.NodeRef.$Properties;
+
+/** The protobufjs body for each message type. */
+export type WireBody<T extends WireMessageType> = NonNullable<WireEnvelope[T]>;
+
+export interface BodyCodec<T extends WireMessageType> {
+  validate(message: MessageOfType<T>): void;
+  toWire(message: MessageOfType<T>): WireBody<T>;
+  fromWire(body: WireBody<T>): MessageOfType<T>;
+}
+
+export type BodyCodecs = { readonly [T in WireMessageType]: BodyCodec<T> };
+
+const EMPTY_BYTES = new Uint8Array(0);
+
+/** A detached copy: decoded messages never share memory with the bytes they came from. */
+function copyBytes(bytes: Uint8Array | null | undefined): Uint8Array {
+  return bytes ? new Uint8Array(bytes) : EMPTY_BYTES;
+}
+
+function nodeRefToWire(node: NodeRef): WireNodeRef {
+  return { publicKey: node.publicKey, powNonce: node.powNonce, addresses: [...node.addresses] };
+}
+
+function nodeRefFromWire(field: string, node: WireNodeRef | null | undefined): NodeRef {
+  if (!node) throw new RangeError(`${field} must be present`);
+  return {
+    publicKey: copyBytes(node.publicKey),
+    powNonce: copyBytes(node.powNonce),
+    addresses: node.addresses ? [...node.addresses] : [],
+  };
+}
+
+/** Codec of a message with no fields. */
+function emptyBody<T extends 'dataNotFound' | 'rejectedLoop' | 'ping' | 'pong'>(type: T): BodyCodec<T> {
+  const message = Object.freeze({ type }) as MessageOfType<T>;
+  return {
+    validate: () => {},
+    toWire: () => ({}),
+    fromWire: () => message,
+  };
+}
+
+/** Codec of a message that carries only a NodeRef. */
+function nodeRefBody<T extends 'hello' | 'peerOffer'>(type: T): BodyCodec<T> {
+  return {
+    validate: (message: { readonly node: NodeRef }) => checkNodeRef(`${type}.node`, message.node),
+    toWire: (message: { readonly node: NodeRef }) => ({ node: nodeRefToWire(message.node) }),
+    fromWire: (body) => ({ type, node: nodeRefFromWire(`${type}.node`, body.node) }) as MessageOfType<T>,
+  };
+}
+
+export const BODY_CODECS: BodyCodecs = {
+  hello: nodeRefBody('hello'),
+  dataRequest: {
+    validate: (message) => {
+      KEY_TYPES.check(message.keyType);
+      checkRoutingKey('dataRequest.routingKey', message.routingKey);
+      checkHtl('dataRequest.htl', message.htl);
+    },
+    toWire: (message) => ({
+      keyType: KEY_TYPES.toWire(message.keyType),
+      routingKey: message.routingKey,
+      htl: message.htl,
+    }),
+    fromWire: (body) => ({
+      type: 'dataRequest',
+      keyType: KEY_TYPES.fromWire(body.keyType ?? 0),
+      routingKey: copyBytes(body.routingKey),
+      htl: body.htl ?? 0,
+    }),
+  },
+  dataFound: {
+    validate: (message) => checkBlock('dataFound.block', message.block),
+    toWire: (message) => ({ block: message.block }),
+    fromWire: (body) => ({ type: 'dataFound', block: copyBytes(body.block) }),
+  },
+  dataNotFound: emptyBody('dataNotFound'),
+  routeNotFound: {
+    validate: (message) => checkIntegerRange('routeNotFound.htl', message.htl, 0, MAX_HTL),
+    toWire: (message) => ({ htl: message.htl }),
+    fromWire: (body) => ({ type: 'routeNotFound', htl: body.htl ?? 0 }),
+  },
+  rejectedLoop: emptyBody('rejectedLoop'),
+  rejectedOverload: {
+    validate: (message) => {
+      if (typeof message.local !== 'boolean') throw new RangeError('rejectedOverload.local must be a boolean');
+    },
+    toWire: (message) => ({ local: message.local }),
+    fromWire: (body) => ({ type: 'rejectedOverload', local: body.local ?? false }),
+  },
+  insertRequest: {
+    validate: (message) => {
+      KEY_TYPES.check(message.keyType);
+      checkRoutingKey('insertRequest.routingKey', message.routingKey);
+      checkHtl('insertRequest.htl', message.htl);
+      checkBlock('insertRequest.block', message.block);
+    },
+    toWire: (message) => ({
+      keyType: KEY_TYPES.toWire(message.keyType),
+      routingKey: message.routingKey,
+      htl: message.htl,
+      block: message.block,
+    }),
+    fromWire: (body) => ({
+      type: 'insertRequest',
+      keyType: KEY_TYPES.fromWire(body.keyType ?? 0),
+      routingKey: copyBytes(body.routingKey),
+      htl: body.htl ?? 0,
+      block: copyBytes(body.block),
+    }),
+  },
+  insertReply: {
+    validate: (message) => {
+      INSERT_OUTCOMES.check(message.outcome);
+      if (message.outcome === 'collision') checkBlock('insertReply.existingBlock', message.existingBlock);
+      else if ('existingBlock' in message) throw new RangeError('insertReply.existingBlock is only for a collision');
+    },
+    toWire: (message) => ({
+      outcome: INSERT_OUTCOMES.toWire(message.outcome),
+      ...(message.outcome === 'collision' ? { existingBlock: message.existingBlock } : {}),
+    }),
+    fromWire: (body) => {
+      const outcome = INSERT_OUTCOMES.fromWire(body.outcome ?? 0);
+      if (outcome === 'collision') return { type: 'insertReply', outcome, existingBlock: copyBytes(body.existingBlock) };
+      if (body.existingBlock?.length) throw new RangeError('insertReply.existingBlock is only for a collision');
+      return { type: 'insertReply', outcome };
+    },
+  },
+  announce: {
+    validate: (message) => {
+      checkNodeRef('announce.node', message.node);
+      checkHtl('announce.htl', message.htl);
+    },
+    toWire: (message) => ({ node: nodeRefToWire(message.node), htl: message.htl }),
+    fromWire: (body) => ({ type: 'announce', node: nodeRefFromWire('announce.node', body.node), htl: body.htl ?? 0 }),
+  },
+  peerOffer: nodeRefBody('peerOffer'),
+  ping: emptyBody('ping'),
+  pong: emptyBody('pong'),
+};

@@ -1,0 +1,97 @@
+/**
+ * Envelope codec: typed Envelope ⇄ canonical protobuf bytes (spec/wire.md §4).
+ *
+ *   encodeEnvelope: validate body (bodies.ts) → toWire → generated Envelope.encode
+ *   decodeEnvelope: size check → generated Envelope.decode → version, exactly one body
+ *                   → fromWire → validate → re-encode and compare (only canonical bytes pass)
+ *
+ * Framing is protocol/wire/frame.ts; the payload of one frame is one envelope.
+ */
+import Long from 'long';
+import { WireDecodeError } from '../errors.js';
+import { BODY_CODECS, type BodyCodec, type WireBody } from './bodies.js';
+import { warren } from './generated/warren.js';
+import { MAX_FRAME_BYTES, WIRE_VERSION } from './limits.js';
+import type { Envelope, MessageOfType, WireMessage, WireMessageType } from './messages.js';
+
+const WireEnvelope = warren.wire.v1.Envelope;
+const MAX_TX = (1n << 64n) - 1n;
+const BODY_TYPES = Object.keys(BODY_CODECS) as WireMessageType[];
+
+/** The codec for a message's own type; the one place the table is indexed. */
+function codecFor<T extends WireMessageType>(type: T): BodyCodec<T> {
+  const codec: BodyCodec<T> | undefined = Object.hasOwn(BODY_CODECS, type) ? BODY_CODECS[type] : undefined;
+  if (codec === undefined) throw new RangeError(`unknown message type ${String(type)}`);
+  return codec;
+}
+
+function txToWire(tx: bigint): Long {
+  if (typeof tx !== 'bigint' || tx < 0n || tx > MAX_TX) throw new RangeError('tx must be a bigint in 0..2^64-1');
+  return Long.fromBits(Number(tx & 0xffffffffn), Number(tx >> 32n), true);
+}
+
+function txFromWire(tx: Long): bigint {
+  return (BigInt(tx.high >>> 0) << 32n) | BigInt(tx.low >>> 0);
+}
+
+/** Plain byte equality at memcmp speed (the crypto facade's equalBytes is constant-time, for secrets). */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
+}
+
+/** Encodes a body already known to be valid. */
+function encodeValid<T extends WireMessageType>(tx: bigint, body: MessageOfType<T>): Uint8Array {
+  const wireBody: WireBody<T> = codecFor<T>(body.type as T).toWire(body);
+  const encoded = WireEnvelope.encode({ version: WIRE_VERSION, tx: txToWire(tx), [body.type]: wireBody }).finish();
+  // A plain Uint8Array view: callers never see protobufjs' Buffer subclass.
+  return new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.length);
+}
+
+/**
+ * The canonical encoding of `envelope`, at most MAX_FRAME_BYTES long.
+ * Throws RangeError if the envelope breaks any rule of spec/wire.md (the error names the field);
+ * nothing is encoded that a peer would have to refuse.
+ */
+export function encodeEnvelope(envelope: Envelope): Uint8Array {
+  const { body } = envelope;
+  codecFor(body.type).validate(body as never);
+  return encodeValid(envelope.tx, body);
+}
+
+/** The body a decoded envelope carries: exactly one oneof field must be set. */
+function selectBody(decoded: warren.wire.v1.Envelope.$Properties): WireMessage {
+  const present = BODY_TYPES.filter((type) => decoded[type] != null);
+  if (present.length !== 1) throw new WireDecodeError(`envelope must carry exactly one body, found ${present.length}`);
+  const type = present[0]!;
+  const codec: BodyCodec<typeof type> = codecFor(type);
+  const message = codec.fromWire(decoded[type] as WireBody<typeof type>);
+  codec.validate(message);
+  return message;
+}
+
+/**
+ * Decodes one envelope (the payload of one frame). Whatever the bytes, the only error thrown is
+ * WireDecodeError: truncated or malformed protobuf, wrong version, no body or several, unknown
+ * enum values, any field outside its limits, or bytes that are not the canonical encoding.
+ */
+export function decodeEnvelope(bytes: Uint8Array): Envelope {
+  try {
+    if (!(bytes instanceof Uint8Array)) throw new WireDecodeError('envelope must be a Uint8Array');
+    if (bytes.length === 0 || bytes.length > MAX_FRAME_BYTES) {
+      throw new WireDecodeError(`envelope must be 1..${MAX_FRAME_BYTES} bytes, got ${bytes.length}`);
+    }
+    const decoded = WireEnvelope.decode(bytes);
+    if (decoded.version !== WIRE_VERSION) {
+      throw new WireDecodeError(`unsupported wire version ${decoded.version} (this node speaks ${WIRE_VERSION})`);
+    }
+    const envelope: Envelope = { tx: txFromWire(decoded.tx), body: selectBody(decoded) };
+    if (!sameBytes(encodeValid(envelope.tx, envelope.body), bytes)) {
+      throw new WireDecodeError('envelope is not in canonical encoding');
+    }
+    return envelope;
+  } catch (error) {
+    if (error instanceof WireDecodeError) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new WireDecodeError(`malformed envelope: ${reason}`, { cause: error });
+  }
+}

@@ -1,0 +1,1192 @@
+import * as $protobuf from "protobufjs/minimal.js";
+import Long = require("long");
+
+/** Namespace warren. */
+export namespace warren {
+
+    /** Namespace wire. */
+    namespace wire {
+
+        /** Namespace v1. */
+        namespace v1 {
+
+            /**
+             * Properties of an Envelope.
+             * @deprecated Use warren.wire.v1.Envelope.$Properties instead.
+             */
+            interface IEnvelope extends warren.wire.v1.Envelope.$Properties {
+            }
+
+            /** The one top-level message on a link. */
+            class Envelope {
+
+                /**
+                 * Constructs a new Envelope.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.Envelope.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Wire format version; MUST be 1. A receiver drops the link on any other value. */
+                version: number;
+
+                /**
+                 * Transaction id: 64 uniformly random bits chosen by the node that starts the transaction.
+                 * Relays forward a request with the same tx (that is how loops are detected) and every
+                 * reply carries the tx of the message it answers. It encodes nothing about any node.
+                 */
+                tx: Long;
+
+                /** Envelope hello. */
+                hello?: (warren.wire.v1.Hello.$Properties|null);
+
+                /** Envelope dataRequest. */
+                dataRequest?: (warren.wire.v1.DataRequest.$Properties|null);
+
+                /** Envelope dataFound. */
+                dataFound?: (warren.wire.v1.DataFound.$Properties|null);
+
+                /** Envelope dataNotFound. */
+                dataNotFound?: (warren.wire.v1.DataNotFound.$Properties|null);
+
+                /** Envelope routeNotFound. */
+                routeNotFound?: (warren.wire.v1.RouteNotFound.$Properties|null);
+
+                /** Envelope rejectedLoop. */
+                rejectedLoop?: (warren.wire.v1.RejectedLoop.$Properties|null);
+
+                /** Envelope rejectedOverload. */
+                rejectedOverload?: (warren.wire.v1.RejectedOverload.$Properties|null);
+
+                /** Envelope insertRequest. */
+                insertRequest?: (warren.wire.v1.InsertRequest.$Properties|null);
+
+                /** Envelope insertReply. */
+                insertReply?: (warren.wire.v1.InsertReply.$Properties|null);
+
+                /** Envelope announce. */
+                announce?: (warren.wire.v1.Announce.$Properties|null);
+
+                /** Envelope peerOffer. */
+                peerOffer?: (warren.wire.v1.PeerOffer.$Properties|null);
+
+                /** Envelope ping. */
+                ping?: (warren.wire.v1.Ping.$Properties|null);
+
+                /** Envelope pong. */
+                pong?: (warren.wire.v1.Pong.$Properties|null);
+
+                /** Exactly one body MUST be present. */
+                body?: ("hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong");
+
+                /**
+                 * Creates a new Envelope instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Envelope instance
+                 */
+                static create(properties: warren.wire.v1.Envelope.$Shape): warren.wire.v1.Envelope & warren.wire.v1.Envelope.$Shape;
+                static create(properties?: warren.wire.v1.Envelope.$Properties): warren.wire.v1.Envelope;
+
+                /**
+                 * Encodes the specified Envelope message. Does not implicitly {@link warren.wire.v1.Envelope.verify|verify} messages.
+                 * @param message Envelope message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.Envelope.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an Envelope message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.Envelope & warren.wire.v1.Envelope.$Shape} Envelope
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.Envelope & warren.wire.v1.Envelope.$Shape;
+            }
+
+            namespace Envelope {
+
+                /** Properties of an Envelope. */
+                interface $Properties {
+
+                    /** Wire format version; MUST be 1. A receiver drops the link on any other value. */
+                    version?: (number|null);
+
+                    /**
+                     * Transaction id: 64 uniformly random bits chosen by the node that starts the transaction.
+                     * Relays forward a request with the same tx (that is how loops are detected) and every
+                     * reply carries the tx of the message it answers. It encodes nothing about any node.
+                     */
+                    tx?: (Long|null);
+
+                    /** Envelope hello */
+                    hello?: (warren.wire.v1.Hello.$Properties|null);
+
+                    /** Envelope dataRequest */
+                    dataRequest?: (warren.wire.v1.DataRequest.$Properties|null);
+
+                    /** Envelope dataFound */
+                    dataFound?: (warren.wire.v1.DataFound.$Properties|null);
+
+                    /** Envelope dataNotFound */
+                    dataNotFound?: (warren.wire.v1.DataNotFound.$Properties|null);
+
+                    /** Envelope routeNotFound */
+                    routeNotFound?: (warren.wire.v1.RouteNotFound.$Properties|null);
+
+                    /** Envelope rejectedLoop */
+                    rejectedLoop?: (warren.wire.v1.RejectedLoop.$Properties|null);
+
+                    /** Envelope rejectedOverload */
+                    rejectedOverload?: (warren.wire.v1.RejectedOverload.$Properties|null);
+
+                    /** Envelope insertRequest */
+                    insertRequest?: (warren.wire.v1.InsertRequest.$Properties|null);
+
+                    /** Envelope insertReply */
+                    insertReply?: (warren.wire.v1.InsertReply.$Properties|null);
+
+                    /** Envelope announce */
+                    announce?: (warren.wire.v1.Announce.$Properties|null);
+
+                    /** Envelope peerOffer */
+                    peerOffer?: (warren.wire.v1.PeerOffer.$Properties|null);
+
+                    /** Envelope ping */
+                    ping?: (warren.wire.v1.Ping.$Properties|null);
+
+                    /** Envelope pong */
+                    pong?: (warren.wire.v1.Pong.$Properties|null);
+
+                    /** Exactly one body MUST be present. */
+                    body?: ("hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong");
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Narrowed shape of an Envelope. */
+                type $Shape = {
+                  version?: number|null;
+                  tx?: Long|null;
+                  hello?: warren.wire.v1.Hello.$Shape|null;
+                  dataRequest?: warren.wire.v1.DataRequest.$Shape|null;
+                  dataFound?: warren.wire.v1.DataFound.$Shape|null;
+                  dataNotFound?: warren.wire.v1.DataNotFound.$Shape|null;
+                  routeNotFound?: warren.wire.v1.RouteNotFound.$Shape|null;
+                  rejectedLoop?: warren.wire.v1.RejectedLoop.$Shape|null;
+                  rejectedOverload?: warren.wire.v1.RejectedOverload.$Shape|null;
+                  insertRequest?: warren.wire.v1.InsertRequest.$Shape|null;
+                  insertReply?: warren.wire.v1.InsertReply.$Shape|null;
+                  announce?: warren.wire.v1.Announce.$Shape|null;
+                  peerOffer?: warren.wire.v1.PeerOffer.$Shape|null;
+                  ping?: warren.wire.v1.Ping.$Shape|null;
+                  pong?: warren.wire.v1.Pong.$Shape|null;
+                  $unknowns?: Uint8Array[];
+                } & (
+                  ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape })
+                );
+            }
+
+            /**
+             * Properties of a NodeRef.
+             * @deprecated Use warren.wire.v1.NodeRef.$Properties instead.
+             */
+            interface INodeRef extends warren.wire.v1.NodeRef.$Properties {
+            }
+
+            /**
+             * A node's identity proof plus where to reach it. Its ring location is derived from the proof
+             * (spec/identity.md), never sent.
+             */
+            class NodeRef {
+
+                /**
+                 * Constructs a new NodeRef.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.NodeRef.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Ed25519 public key of the node: exactly 32 bytes. */
+                publicKey: Uint8Array;
+
+                /**
+                 * Proof-of-work nonce: exactly 8 bytes, such that the identity hash of public_key and
+                 * pow_nonce has the network's required number of leading zero bits.
+                 */
+                powNonce: Uint8Array;
+
+                /**
+                 * Multiaddr strings the node listens on, e.g. "/ip4/192.0.2.7/tcp/9301": at most 8, each
+                 * 1..256 printable ASCII characters starting with "/". May be empty (not reachable).
+                 */
+                addresses: string[];
+
+                /**
+                 * Creates a new NodeRef instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns NodeRef instance
+                 */
+                static create(properties: warren.wire.v1.NodeRef.$Shape): warren.wire.v1.NodeRef & warren.wire.v1.NodeRef.$Shape;
+                static create(properties?: warren.wire.v1.NodeRef.$Properties): warren.wire.v1.NodeRef;
+
+                /**
+                 * Encodes the specified NodeRef message. Does not implicitly {@link warren.wire.v1.NodeRef.verify|verify} messages.
+                 * @param message NodeRef message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.NodeRef.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a NodeRef message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.NodeRef & warren.wire.v1.NodeRef.$Shape} NodeRef
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.NodeRef & warren.wire.v1.NodeRef.$Shape;
+            }
+
+            namespace NodeRef {
+
+                /** Properties of a NodeRef. */
+                interface $Properties {
+
+                    /** Ed25519 public key of the node: exactly 32 bytes. */
+                    publicKey?: (Uint8Array|null);
+
+                    /**
+                     * Proof-of-work nonce: exactly 8 bytes, such that the identity hash of public_key and
+                     * pow_nonce has the network's required number of leading zero bits.
+                     */
+                    powNonce?: (Uint8Array|null);
+
+                    /**
+                     * Multiaddr strings the node listens on, e.g. "/ip4/192.0.2.7/tcp/9301": at most 8, each
+                     * 1..256 printable ASCII characters starting with "/". May be empty (not reachable).
+                     */
+                    addresses?: (string[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a NodeRef. */
+                type $Shape = warren.wire.v1.NodeRef.$Properties;
+            }
+
+            /** Which kind of key a routing key belongs to; tells a relay how to verify the block. */
+            enum KeyType {
+
+                /** Never valid on the wire. */
+                KEY_TYPE_UNSPECIFIED = 0,
+
+                /** Content hash key: routing key = hash of the block. */
+                KEY_TYPE_CHK = 1,
+
+                /** Signed subspace key: the block carries a public key and signature matching the routing key. */
+                KEY_TYPE_SSK = 2
+            }
+
+            /**
+             * Properties of a Hello.
+             * @deprecated Use warren.wire.v1.Hello.$Properties instead.
+             */
+            interface IHello extends warren.wire.v1.Hello.$Properties {
+            }
+
+            /** The identity proof each side sends first on a link, before any other message. */
+            class Hello {
+
+                /**
+                 * Constructs a new Hello.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.Hello.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** The sender's own identity and addresses. */
+                node?: (warren.wire.v1.NodeRef.$Properties|null);
+
+                /**
+                 * Creates a new Hello instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Hello instance
+                 */
+                static create(properties: warren.wire.v1.Hello.$Shape): warren.wire.v1.Hello & warren.wire.v1.Hello.$Shape;
+                static create(properties?: warren.wire.v1.Hello.$Properties): warren.wire.v1.Hello;
+
+                /**
+                 * Encodes the specified Hello message. Does not implicitly {@link warren.wire.v1.Hello.verify|verify} messages.
+                 * @param message Hello message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.Hello.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Hello message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.Hello & warren.wire.v1.Hello.$Shape} Hello
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.Hello & warren.wire.v1.Hello.$Shape;
+            }
+
+            namespace Hello {
+
+                /** Properties of a Hello. */
+                interface $Properties {
+
+                    /** The sender's own identity and addresses. */
+                    node?: (warren.wire.v1.NodeRef.$Properties|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Hello. */
+                type $Shape = warren.wire.v1.Hello.$Properties;
+            }
+
+            /**
+             * Properties of a DataRequest.
+             * @deprecated Use warren.wire.v1.DataRequest.$Properties instead.
+             */
+            interface IDataRequest extends warren.wire.v1.DataRequest.$Properties {
+            }
+
+            /** Ask for the block stored under a routing key. */
+            class DataRequest {
+
+                /**
+                 * Constructs a new DataRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.DataRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Kind of key requested; MUST NOT be KEY_TYPE_UNSPECIFIED. */
+                keyType: warren.wire.v1.KeyType;
+
+                /** Routing key of the block: exactly 32 bytes. Determines the key's ring location. */
+                routingKey: Uint8Array;
+
+                /** Hops to live left for this request: 1..18. */
+                htl: number;
+
+                /**
+                 * Creates a new DataRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns DataRequest instance
+                 */
+                static create(properties: warren.wire.v1.DataRequest.$Shape): warren.wire.v1.DataRequest & warren.wire.v1.DataRequest.$Shape;
+                static create(properties?: warren.wire.v1.DataRequest.$Properties): warren.wire.v1.DataRequest;
+
+                /**
+                 * Encodes the specified DataRequest message. Does not implicitly {@link warren.wire.v1.DataRequest.verify|verify} messages.
+                 * @param message DataRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.DataRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a DataRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.DataRequest & warren.wire.v1.DataRequest.$Shape} DataRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.DataRequest & warren.wire.v1.DataRequest.$Shape;
+            }
+
+            namespace DataRequest {
+
+                /** Properties of a DataRequest. */
+                interface $Properties {
+
+                    /** Kind of key requested; MUST NOT be KEY_TYPE_UNSPECIFIED. */
+                    keyType?: (warren.wire.v1.KeyType|null);
+
+                    /** Routing key of the block: exactly 32 bytes. Determines the key's ring location. */
+                    routingKey?: (Uint8Array|null);
+
+                    /** Hops to live left for this request: 1..18. */
+                    htl?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a DataRequest. */
+                type $Shape = warren.wire.v1.DataRequest.$Properties;
+            }
+
+            /**
+             * Properties of a DataFound.
+             * @deprecated Use warren.wire.v1.DataFound.$Properties instead.
+             */
+            interface IDataFound extends warren.wire.v1.DataFound.$Properties {
+            }
+
+            /** The requested block was found; travels back along the request path. */
+            class DataFound {
+
+                /**
+                 * Constructs a new DataFound.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.DataFound.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** The block: 1..32768 bytes. Every receiver verifies it against the requested routing key. */
+                block: Uint8Array;
+
+                /**
+                 * Creates a new DataFound instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns DataFound instance
+                 */
+                static create(properties: warren.wire.v1.DataFound.$Shape): warren.wire.v1.DataFound & warren.wire.v1.DataFound.$Shape;
+                static create(properties?: warren.wire.v1.DataFound.$Properties): warren.wire.v1.DataFound;
+
+                /**
+                 * Encodes the specified DataFound message. Does not implicitly {@link warren.wire.v1.DataFound.verify|verify} messages.
+                 * @param message DataFound message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.DataFound.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a DataFound message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.DataFound & warren.wire.v1.DataFound.$Shape} DataFound
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.DataFound & warren.wire.v1.DataFound.$Shape;
+            }
+
+            namespace DataFound {
+
+                /** Properties of a DataFound. */
+                interface $Properties {
+
+                    /** The block: 1..32768 bytes. Every receiver verifies it against the requested routing key. */
+                    block?: (Uint8Array|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a DataFound. */
+                type $Shape = warren.wire.v1.DataFound.$Properties;
+            }
+
+            /**
+             * Properties of a DataNotFound.
+             * @deprecated Use warren.wire.v1.DataNotFound.$Properties instead.
+             */
+            interface IDataNotFound extends warren.wire.v1.DataNotFound.$Properties {
+            }
+
+            /** Hops to live ran out before the block was found. */
+            class DataNotFound {
+
+                /**
+                 * Constructs a new DataNotFound.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.DataNotFound.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * Creates a new DataNotFound instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns DataNotFound instance
+                 */
+                static create(properties: warren.wire.v1.DataNotFound.$Shape): warren.wire.v1.DataNotFound & warren.wire.v1.DataNotFound.$Shape;
+                static create(properties?: warren.wire.v1.DataNotFound.$Properties): warren.wire.v1.DataNotFound;
+
+                /**
+                 * Encodes the specified DataNotFound message. Does not implicitly {@link warren.wire.v1.DataNotFound.verify|verify} messages.
+                 * @param message DataNotFound message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.DataNotFound.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a DataNotFound message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.DataNotFound & warren.wire.v1.DataNotFound.$Shape} DataNotFound
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.DataNotFound & warren.wire.v1.DataNotFound.$Shape;
+            }
+
+            namespace DataNotFound {
+
+                /** Properties of a DataNotFound. */
+                interface $Properties {
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a DataNotFound. */
+                type $Shape = warren.wire.v1.DataNotFound.$Properties;
+            }
+
+            /**
+             * Properties of a RouteNotFound.
+             * @deprecated Use warren.wire.v1.RouteNotFound.$Properties instead.
+             */
+            interface IRouteNotFound extends warren.wire.v1.RouteNotFound.$Properties {
+            }
+
+            /** The replying node has no further peer to try; the sender tries its next peer (backtracking). */
+            class RouteNotFound {
+
+                /**
+                 * Constructs a new RouteNotFound.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.RouteNotFound.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Hops to live left when the route ran out: 0..18. */
+                htl: number;
+
+                /**
+                 * Creates a new RouteNotFound instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns RouteNotFound instance
+                 */
+                static create(properties: warren.wire.v1.RouteNotFound.$Shape): warren.wire.v1.RouteNotFound & warren.wire.v1.RouteNotFound.$Shape;
+                static create(properties?: warren.wire.v1.RouteNotFound.$Properties): warren.wire.v1.RouteNotFound;
+
+                /**
+                 * Encodes the specified RouteNotFound message. Does not implicitly {@link warren.wire.v1.RouteNotFound.verify|verify} messages.
+                 * @param message RouteNotFound message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.RouteNotFound.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a RouteNotFound message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.RouteNotFound & warren.wire.v1.RouteNotFound.$Shape} RouteNotFound
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.RouteNotFound & warren.wire.v1.RouteNotFound.$Shape;
+            }
+
+            namespace RouteNotFound {
+
+                /** Properties of a RouteNotFound. */
+                interface $Properties {
+
+                    /** Hops to live left when the route ran out: 0..18. */
+                    htl?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a RouteNotFound. */
+                type $Shape = warren.wire.v1.RouteNotFound.$Properties;
+            }
+
+            /**
+             * Properties of a RejectedLoop.
+             * @deprecated Use warren.wire.v1.RejectedLoop.$Properties instead.
+             */
+            interface IRejectedLoop extends warren.wire.v1.RejectedLoop.$Properties {
+            }
+
+            /** The replying node has already seen this transaction: the request went in a loop. */
+            class RejectedLoop {
+
+                /**
+                 * Constructs a new RejectedLoop.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.RejectedLoop.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * Creates a new RejectedLoop instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns RejectedLoop instance
+                 */
+                static create(properties: warren.wire.v1.RejectedLoop.$Shape): warren.wire.v1.RejectedLoop & warren.wire.v1.RejectedLoop.$Shape;
+                static create(properties?: warren.wire.v1.RejectedLoop.$Properties): warren.wire.v1.RejectedLoop;
+
+                /**
+                 * Encodes the specified RejectedLoop message. Does not implicitly {@link warren.wire.v1.RejectedLoop.verify|verify} messages.
+                 * @param message RejectedLoop message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.RejectedLoop.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a RejectedLoop message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.RejectedLoop & warren.wire.v1.RejectedLoop.$Shape} RejectedLoop
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.RejectedLoop & warren.wire.v1.RejectedLoop.$Shape;
+            }
+
+            namespace RejectedLoop {
+
+                /** Properties of a RejectedLoop. */
+                interface $Properties {
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a RejectedLoop. */
+                type $Shape = warren.wire.v1.RejectedLoop.$Properties;
+            }
+
+            /**
+             * Properties of a RejectedOverload.
+             * @deprecated Use warren.wire.v1.RejectedOverload.$Properties instead.
+             */
+            interface IRejectedOverload extends warren.wire.v1.RejectedOverload.$Properties {
+            }
+
+            /** The replying node refuses the request because of load; the sender backs off from it. */
+            class RejectedOverload {
+
+                /**
+                 * Constructs a new RejectedOverload.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.RejectedOverload.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * True: the overload is at the replying node itself. False: it was propagated from a node
+                 * further downstream.
+                 */
+                local: boolean;
+
+                /**
+                 * Creates a new RejectedOverload instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns RejectedOverload instance
+                 */
+                static create(properties: warren.wire.v1.RejectedOverload.$Shape): warren.wire.v1.RejectedOverload & warren.wire.v1.RejectedOverload.$Shape;
+                static create(properties?: warren.wire.v1.RejectedOverload.$Properties): warren.wire.v1.RejectedOverload;
+
+                /**
+                 * Encodes the specified RejectedOverload message. Does not implicitly {@link warren.wire.v1.RejectedOverload.verify|verify} messages.
+                 * @param message RejectedOverload message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.RejectedOverload.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a RejectedOverload message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.RejectedOverload & warren.wire.v1.RejectedOverload.$Shape} RejectedOverload
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.RejectedOverload & warren.wire.v1.RejectedOverload.$Shape;
+            }
+
+            namespace RejectedOverload {
+
+                /** Properties of a RejectedOverload. */
+                interface $Properties {
+
+                    /**
+                     * True: the overload is at the replying node itself. False: it was propagated from a node
+                     * further downstream.
+                     */
+                    local?: (boolean|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a RejectedOverload. */
+                type $Shape = warren.wire.v1.RejectedOverload.$Properties;
+            }
+
+            /**
+             * Properties of an InsertRequest.
+             * @deprecated Use warren.wire.v1.InsertRequest.$Properties instead.
+             */
+            interface IInsertRequest extends warren.wire.v1.InsertRequest.$Properties {
+            }
+
+            /** Store a block under a routing key at the nodes closest to the key. */
+            class InsertRequest {
+
+                /**
+                 * Constructs a new InsertRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.InsertRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Kind of key; MUST NOT be KEY_TYPE_UNSPECIFIED. */
+                keyType: warren.wire.v1.KeyType;
+
+                /** Routing key of the block: exactly 32 bytes. */
+                routingKey: Uint8Array;
+
+                /** Hops to live left for this insert: 1..18. */
+                htl: number;
+
+                /** The block: 1..32768 bytes, verified against routing_key by every receiver. */
+                block: Uint8Array;
+
+                /**
+                 * Creates a new InsertRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns InsertRequest instance
+                 */
+                static create(properties: warren.wire.v1.InsertRequest.$Shape): warren.wire.v1.InsertRequest & warren.wire.v1.InsertRequest.$Shape;
+                static create(properties?: warren.wire.v1.InsertRequest.$Properties): warren.wire.v1.InsertRequest;
+
+                /**
+                 * Encodes the specified InsertRequest message. Does not implicitly {@link warren.wire.v1.InsertRequest.verify|verify} messages.
+                 * @param message InsertRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.InsertRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InsertRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.InsertRequest & warren.wire.v1.InsertRequest.$Shape} InsertRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.InsertRequest & warren.wire.v1.InsertRequest.$Shape;
+            }
+
+            namespace InsertRequest {
+
+                /** Properties of an InsertRequest. */
+                interface $Properties {
+
+                    /** Kind of key; MUST NOT be KEY_TYPE_UNSPECIFIED. */
+                    keyType?: (warren.wire.v1.KeyType|null);
+
+                    /** Routing key of the block: exactly 32 bytes. */
+                    routingKey?: (Uint8Array|null);
+
+                    /** Hops to live left for this insert: 1..18. */
+                    htl?: (number|null);
+
+                    /** The block: 1..32768 bytes, verified against routing_key by every receiver. */
+                    block?: (Uint8Array|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an InsertRequest. */
+                type $Shape = warren.wire.v1.InsertRequest.$Properties;
+            }
+
+            /** How an insert ended. */
+            enum InsertOutcome {
+
+                /** Never valid on the wire. */
+                INSERT_OUTCOME_UNSPECIFIED = 0,
+
+                /** The block was stored along the path. */
+                INSERT_OUTCOME_STORED = 1,
+
+                /** An SSK slot already held a different valid block, carried in existing_block. */
+                INSERT_OUTCOME_COLLISION = 2,
+
+                /** The block did not verify against its routing key. */
+                INSERT_OUTCOME_INVALID_BLOCK = 3
+            }
+
+            /**
+             * Properties of an InsertReply.
+             * @deprecated Use warren.wire.v1.InsertReply.$Properties instead.
+             */
+            interface IInsertReply extends warren.wire.v1.InsertReply.$Properties {
+            }
+
+            /** The result of an InsertRequest, travelling back along the insert path. */
+            class InsertReply {
+
+                /**
+                 * Constructs a new InsertReply.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.InsertReply.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** How the insert ended; MUST NOT be INSERT_OUTCOME_UNSPECIFIED. */
+                outcome: warren.wire.v1.InsertOutcome;
+
+                /**
+                 * With INSERT_OUTCOME_COLLISION: the block already in the slot, 1..32768 bytes.
+                 * With any other outcome: empty.
+                 */
+                existingBlock: Uint8Array;
+
+                /**
+                 * Creates a new InsertReply instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns InsertReply instance
+                 */
+                static create(properties: warren.wire.v1.InsertReply.$Shape): warren.wire.v1.InsertReply & warren.wire.v1.InsertReply.$Shape;
+                static create(properties?: warren.wire.v1.InsertReply.$Properties): warren.wire.v1.InsertReply;
+
+                /**
+                 * Encodes the specified InsertReply message. Does not implicitly {@link warren.wire.v1.InsertReply.verify|verify} messages.
+                 * @param message InsertReply message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.InsertReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InsertReply message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.InsertReply & warren.wire.v1.InsertReply.$Shape} InsertReply
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.InsertReply & warren.wire.v1.InsertReply.$Shape;
+            }
+
+            namespace InsertReply {
+
+                /** Properties of an InsertReply. */
+                interface $Properties {
+
+                    /** How the insert ended; MUST NOT be INSERT_OUTCOME_UNSPECIFIED. */
+                    outcome?: (warren.wire.v1.InsertOutcome|null);
+
+                    /**
+                     * With INSERT_OUTCOME_COLLISION: the block already in the slot, 1..32768 bytes.
+                     * With any other outcome: empty.
+                     */
+                    existingBlock?: (Uint8Array|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an InsertReply. */
+                type $Shape = warren.wire.v1.InsertReply.$Properties;
+            }
+
+            /**
+             * Properties of an Announce.
+             * @deprecated Use warren.wire.v1.Announce.$Properties instead.
+             */
+            interface IAnnounce extends warren.wire.v1.Announce.$Properties {
+            }
+
+            /** Opennet: a new node announces itself toward its own ring location. */
+            class Announce {
+
+                /**
+                 * Constructs a new Announce.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.Announce.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** The announcing node's identity and addresses. */
+                node?: (warren.wire.v1.NodeRef.$Properties|null);
+
+                /** Hops to live left for the announcement: 1..18. */
+                htl: number;
+
+                /**
+                 * Creates a new Announce instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Announce instance
+                 */
+                static create(properties: warren.wire.v1.Announce.$Shape): warren.wire.v1.Announce & warren.wire.v1.Announce.$Shape;
+                static create(properties?: warren.wire.v1.Announce.$Properties): warren.wire.v1.Announce;
+
+                /**
+                 * Encodes the specified Announce message. Does not implicitly {@link warren.wire.v1.Announce.verify|verify} messages.
+                 * @param message Announce message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.Announce.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an Announce message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.Announce & warren.wire.v1.Announce.$Shape} Announce
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.Announce & warren.wire.v1.Announce.$Shape;
+            }
+
+            namespace Announce {
+
+                /** Properties of an Announce. */
+                interface $Properties {
+
+                    /** The announcing node's identity and addresses. */
+                    node?: (warren.wire.v1.NodeRef.$Properties|null);
+
+                    /** Hops to live left for the announcement: 1..18. */
+                    htl?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an Announce. */
+                type $Shape = warren.wire.v1.Announce.$Properties;
+            }
+
+            /**
+             * Properties of a PeerOffer.
+             * @deprecated Use warren.wire.v1.PeerOffer.$Properties instead.
+             */
+            interface IPeerOffer extends warren.wire.v1.PeerOffer.$Properties {
+            }
+
+            /** Offers a node as a new peer: the reply to an Announce, or path folding after a request. */
+            class PeerOffer {
+
+                /**
+                 * Constructs a new PeerOffer.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.PeerOffer.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** The node offered. */
+                node?: (warren.wire.v1.NodeRef.$Properties|null);
+
+                /**
+                 * Creates a new PeerOffer instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns PeerOffer instance
+                 */
+                static create(properties: warren.wire.v1.PeerOffer.$Shape): warren.wire.v1.PeerOffer & warren.wire.v1.PeerOffer.$Shape;
+                static create(properties?: warren.wire.v1.PeerOffer.$Properties): warren.wire.v1.PeerOffer;
+
+                /**
+                 * Encodes the specified PeerOffer message. Does not implicitly {@link warren.wire.v1.PeerOffer.verify|verify} messages.
+                 * @param message PeerOffer message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.PeerOffer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a PeerOffer message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.PeerOffer & warren.wire.v1.PeerOffer.$Shape} PeerOffer
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.PeerOffer & warren.wire.v1.PeerOffer.$Shape;
+            }
+
+            namespace PeerOffer {
+
+                /** Properties of a PeerOffer. */
+                interface $Properties {
+
+                    /** The node offered. */
+                    node?: (warren.wire.v1.NodeRef.$Properties|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a PeerOffer. */
+                type $Shape = warren.wire.v1.PeerOffer.$Properties;
+            }
+
+            /**
+             * Properties of a Ping.
+             * @deprecated Use warren.wire.v1.Ping.$Properties instead.
+             */
+            interface IPing extends warren.wire.v1.Ping.$Properties {
+            }
+
+            /** Liveness probe; answered with a Pong carrying the same tx. */
+            class Ping {
+
+                /**
+                 * Constructs a new Ping.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.Ping.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * Creates a new Ping instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Ping instance
+                 */
+                static create(properties: warren.wire.v1.Ping.$Shape): warren.wire.v1.Ping & warren.wire.v1.Ping.$Shape;
+                static create(properties?: warren.wire.v1.Ping.$Properties): warren.wire.v1.Ping;
+
+                /**
+                 * Encodes the specified Ping message. Does not implicitly {@link warren.wire.v1.Ping.verify|verify} messages.
+                 * @param message Ping message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.Ping.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Ping message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.Ping & warren.wire.v1.Ping.$Shape} Ping
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.Ping & warren.wire.v1.Ping.$Shape;
+            }
+
+            namespace Ping {
+
+                /** Properties of a Ping. */
+                interface $Properties {
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Ping. */
+                type $Shape = warren.wire.v1.Ping.$Properties;
+            }
+
+            /**
+             * Properties of a Pong.
+             * @deprecated Use warren.wire.v1.Pong.$Properties instead.
+             */
+            interface IPong extends warren.wire.v1.Pong.$Properties {
+            }
+
+            /** Answer to a Ping. */
+            class Pong {
+
+                /**
+                 * Constructs a new Pong.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.Pong.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * Creates a new Pong instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns Pong instance
+                 */
+                static create(properties: warren.wire.v1.Pong.$Shape): warren.wire.v1.Pong & warren.wire.v1.Pong.$Shape;
+                static create(properties?: warren.wire.v1.Pong.$Properties): warren.wire.v1.Pong;
+
+                /**
+                 * Encodes the specified Pong message. Does not implicitly {@link warren.wire.v1.Pong.verify|verify} messages.
+                 * @param message Pong message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.Pong.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a Pong message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.Pong & warren.wire.v1.Pong.$Shape} Pong
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.Pong & warren.wire.v1.Pong.$Shape;
+            }
+
+            namespace Pong {
+
+                /** Properties of a Pong. */
+                interface $Properties {
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a Pong. */
+                type $Shape = warren.wire.v1.Pong.$Properties;
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/**
+ * The numbers two nodes must agree on for wire version 1 (spec/wire.md §3). Every limit is
+ * checked by both the encoder (so we never send what a peer must refuse) and the decoder.
+ */
+import { ED25519_PUBLIC_KEY_BYTES } from '../crypto.js';
+
+/** The only wire version this code speaks; carried in every envelope. */
+export const WIRE_VERSION = 1;
+
+/** Largest hops-to-live a request, insert or announcement may carry. */
+export const MAX_HTL = 18;
+
+/** Largest block a DataFound, InsertRequest or InsertReply may carry (32 KiB). */
+export const MAX_BLOCK_BYTES = 32768;
+
+/** Exact length of a routing key. */
+export const ROUTING_KEY_BYTES = 32;
+
+/** Exact length of a node's Ed25519 public key. */
+export const NODE_PUBLIC_KEY_BYTES = ED25519_PUBLIC_KEY_BYTES;
+
+/** Exact length of a node's proof-of-work nonce. */
+export const POW_NONCE_BYTES = 8;
+
+/** Most addresses a NodeRef may list. */
+export const MAX_ADDRESSES = 8;
+
+/** Longest address string (printable ASCII, so characters and bytes agree). */
+export const MAX_ADDRESS_LENGTH = 256;
+
+/**
+ * Largest payload a frame may declare: one envelope. 36 KiB leaves room for a full block plus
+ * the envelope around it (the largest valid envelope, an InsertRequest, is 32 825 bytes).
+ */
+export const MAX_FRAME_BYTES = 36864;
