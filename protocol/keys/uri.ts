@@ -26,12 +26,14 @@ function checkKey(bytes: Uint8Array, field: string): Uint8Array {
   return bytes;
 }
 
-function checkNames(names: readonly string[], what: string): readonly string[] {
-  for (const name of names) {
-    const problem = nameProblem(name);
-    if (problem !== undefined) throw new InvalidUriError(`the ${what} '${name}' is not allowed: ${problem}`);
-  }
-  return names;
+function checkName(name: string, what: string): string {
+  const problem = nameProblem(name);
+  if (problem !== undefined) throw new InvalidUriError(`the ${what} '${name}' is not allowed: ${problem}`);
+  return name;
+}
+
+function checkReadKeys(keys: SskReadKeys): SskReadKeys {
+  return { publicKey: checkKey(keys.publicKey, 'public key'), symmetricKey: checkKey(keys.symmetricKey, 'symmetric key') };
 }
 
 function checkEdition(edition: number): number {
@@ -50,8 +52,15 @@ function formatPath(segments: readonly string[]): string {
 
 const key = encodeBase58Fixed;
 
-/** Every URI prints as its text form in logs and the REPL. */
+/** What every URI has: an optional path, and its text form in logs and the REPL. */
 abstract class KeyUri {
+  /** A file name, or a path inside a directory manifest; may be empty. */
+  readonly path: readonly string[];
+
+  protected constructor(path: readonly string[]) {
+    this.path = path.map((segment) => checkName(segment, 'path segment'));
+  }
+
   abstract toString(): string;
 
   [inspect.custom](): string {
@@ -63,14 +72,11 @@ export class ChkUri extends KeyUri {
   readonly kind = 'CHK';
   readonly routingKey: Uint8Array;
   readonly cryptoKey: Uint8Array;
-  /** Optional file name, or a path inside a directory manifest. */
-  readonly path: readonly string[];
 
   constructor(routingKey: Uint8Array, cryptoKey: Uint8Array, path: readonly string[] = []) {
-    super();
+    super(path);
     this.routingKey = checkKey(routingKey, 'routing key');
     this.cryptoKey = checkKey(cryptoKey, 'crypto key');
-    this.path = checkNames(path, 'path segment');
   }
 
   toString(): string {
@@ -82,13 +88,11 @@ export class SskUri extends KeyUri {
   readonly kind = 'SSK';
   readonly keys: SskReadKeys;
   readonly docName: string;
-  readonly path: readonly string[];
 
   constructor(keys: SskReadKeys, docName: string, path: readonly string[] = []) {
-    super();
-    this.keys = { publicKey: checkKey(keys.publicKey, 'public key'), symmetricKey: checkKey(keys.symmetricKey, 'symmetric key') };
-    [this.docName] = checkNames([docName], 'document name') as [string];
-    this.path = checkNames(path, 'path segment');
+    super(path);
+    this.keys = checkReadKeys(keys);
+    this.docName = checkName(docName, 'document name');
   }
 
   get routingKey(): Uint8Array {
@@ -106,14 +110,12 @@ export class UskUri extends KeyUri {
   readonly keys: SskReadKeys;
   readonly name: string;
   readonly edition: number;
-  readonly path: readonly string[];
 
   constructor(keys: SskReadKeys, name: string, edition: number, path: readonly string[] = []) {
-    super();
-    this.keys = { publicKey: checkKey(keys.publicKey, 'public key'), symmetricKey: checkKey(keys.symmetricKey, 'symmetric key') };
-    [this.name] = checkNames([name], 'USK name') as [string];
+    super(path);
+    this.keys = checkReadKeys(keys);
+    this.name = checkName(name, 'USK name');
     this.edition = checkEdition(edition);
-    this.path = checkNames(path, 'path segment');
   }
 
   withEdition(edition: number): UskUri {
@@ -140,8 +142,8 @@ export class UskUri extends KeyUri {
 abstract class InsertUri extends KeyUri {
   readonly #seed: Uint8Array;
 
-  protected constructor(seed: Uint8Array) {
-    super();
+  protected constructor(seed: Uint8Array, path: readonly string[]) {
+    super(path);
     this.#seed = Uint8Array.from(checkKey(seed, 'private key'));
   }
 
@@ -175,12 +177,10 @@ abstract class InsertUri extends KeyUri {
 export class SskInsertUri extends InsertUri {
   readonly kind = 'SSK-INSERT';
   readonly docName: string;
-  readonly path: readonly string[];
 
   constructor(seed: Uint8Array, docName: string, path: readonly string[] = []) {
-    super(seed);
-    [this.docName] = checkNames([docName], 'document name') as [string];
-    this.path = checkNames(path, 'path segment');
+    super(seed, path);
+    this.docName = checkName(docName, 'document name');
   }
 
   toRequestUri(): SskUri {
@@ -196,13 +196,11 @@ export class UskInsertUri extends InsertUri {
   readonly kind = 'USK-INSERT';
   readonly name: string;
   readonly edition: number;
-  readonly path: readonly string[];
 
   constructor(seed: Uint8Array, name: string, edition: number, path: readonly string[] = []) {
-    super(seed);
-    [this.name] = checkNames([name], 'USK name') as [string];
+    super(seed, path);
+    this.name = checkName(name, 'USK name');
     this.edition = checkEdition(edition);
-    this.path = checkNames(path, 'path segment');
   }
 
   toRequestUri(): UskUri {
