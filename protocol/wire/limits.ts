@@ -1,5 +1,5 @@
 /**
- * The numbers two nodes must agree on for wire version 1 (spec/wire.md §3). Every limit is
+ * The numbers two nodes must agree on for wire version 1 (spec/wire.md §1). Every limit is
  * checked by both the encoder (so we never send what a peer must refuse) and the decoder.
  */
 import { ED25519_PUBLIC_KEY_BYTES } from '../crypto.js';

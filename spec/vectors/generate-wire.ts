@@ -104,10 +104,10 @@ const invalid: Array<{ name: string; stream: string; error: 'WireDecodeError' | 
   },
   { name: 'truncated envelope inside a valid frame', stream: frameOf('0801' + '11'), error: 'WireDecodeError' },
   { name: 'zero-length frame', stream: '00', error: 'WireDecodeError' },
-  { name: 'non-minimal length prefix', stream: '8200' + '7200', error: 'WireDecodeError' },
+  { name: 'non-minimal length prefix (4 in two bytes) before a valid Ping', stream: '8400' + '08017200', error: 'WireDecodeError' },
   { name: 'frame declaring 36865 bytes', stream: '81a002', error: 'FrameTooLargeError' },
   { name: 'length prefix longer than 3 bytes (declares 2^31)', stream: '8080808008', error: 'FrameTooLargeError' },
-  { name: 'stream ending inside a frame', stream: '0508017200', error: 'WireDecodeError' },
+  { name: 'stream ending inside a frame (5 bytes declared, 4 sent)', stream: '05' + '08017200', error: 'WireDecodeError' },
 ];
 
 const document = {

@@ -25,4 +25,10 @@ describe('protocol/wire/generate', () => {
       rmSync(outDirectory, { recursive: true, force: true });
     }
   });
+
+  it('spec/wire.md quotes warren.proto verbatim', () => {
+    const proto = readFileSync(join(wireDirectory, 'warren.proto'), 'utf8');
+    const spec = readFileSync(new URL('../../../spec/wire.md', import.meta.url), 'utf8');
+    assert.ok(spec.includes(`\`\`\`proto\n${proto}\`\`\``), 'spec/wire.md §4.1 differs from protocol/wire/warren.proto');
+  });
 });
