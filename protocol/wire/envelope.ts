@@ -50,10 +50,12 @@ function encodeValid<T extends WireMessageType>(tx: bigint, body: MessageOfType<
 /**
  * The canonical encoding of `envelope`, at most MAX_FRAME_BYTES long.
  * Throws RangeError if the envelope breaks any rule of spec/wire.md (the error names the field);
- * nothing is encoded that a peer would have to refuse.
+ * nothing is encoded that a peer would have to refuse. Like a Node Buffer, the result may be a view
+ * into a shared allocation: write or copy it, never transfer its `.buffer`.
  */
 export function encodeEnvelope(envelope: Envelope): Uint8Array {
   const { body } = envelope;
+  // `as never`: TypeScript cannot tie the codec picked by body.type to body's own variant.
   codecFor(body.type).validate(body as never);
   return encodeValid(envelope.tx, body);
 }
