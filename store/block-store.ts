@@ -23,7 +23,10 @@ export interface PutOptions extends StoreCallOptions {
 }
 
 export type PutResult =
-  /** The block is now held (newly written, or it was already there). */
+  /**
+   * The block is now held (newly written, or it was already there), in `partition`: the store
+   * when it was already there, the cache when the store is full of blocks closer to the node.
+   */
   | { readonly outcome: 'stored'; readonly partition: Partition }
   /** An SSK slot already held a different valid block: it is kept (first valid writer wins) and returned. */
   | { readonly outcome: 'collision'; readonly existing: Uint8Array };
@@ -37,6 +40,8 @@ export interface PartitionStats {
 export interface StoreStats {
   readonly store: PartitionStats;
   readonly cache: PartitionStats;
+  /** Blocks found corrupted on read since the store was opened, and removed. */
+  readonly corruptRemoved: number;
 }
 
 export interface BlockStore {
@@ -51,5 +56,6 @@ export interface BlockStore {
   /** Removes the block if present; returns whether it was. */
   delete(routingKey: Uint8Array, options?: StoreCallOptions): Promise<boolean>;
   stats(): StoreStats;
+  /** Finishes the calls in progress, writes what is pending and releases the store; later calls throw `StoreClosedError`. */
   close(): Promise<void>;
 }

@@ -1,0 +1,74 @@
+/**
+ * Deniability at rest (spec/store.md §3): what a RocksDB store writes for a
+ * routing key R, under the store's random 32-byte salt.
+ *
+ *   diskKey = KH(salt, "warren/store-key/v1", R)            names the slot on disk
+ *   K       = KH(salt, "warren/store-value/v1", R)          encrypts the block
+ *   value   = nonce (12 random bytes) ‖ ChaCha20-Poly1305(K, nonce, block, aad = diskKey)
+ *
+ * Whoever holds the disk sees disk keys and ciphertexts only: listing them gives
+ * no routing key, and opening a value needs R. Binding the disk key as associated
+ * data means a value moved to another slot fails to open.
+ */
+import {
+  AEAD_NONCE_BYTES,
+  AEAD_TAG_BYTES,
+  aeadDecrypt,
+  aeadEncryptInto,
+  keyedHash,
+  randomBytes,
+} from '../protocol/crypto.js';
+import { DecryptionError } from '../protocol/errors.js';
+
+export const SALT_BYTES = 32;
+/** Bytes a sealed value adds to its block. */
+export const SEAL_OVERHEAD_BYTES = AEAD_NONCE_BYTES + AEAD_TAG_BYTES;
+
+const DISK_KEY_TAG = 'warren/store-key/v1';
+const VALUE_KEY_TAG = 'warren/store-value/v1';
+
+export class AtRestCipher {
+  constructor(private readonly salt: Uint8Array) {
+    if (salt.length !== SALT_BYTES) throw new RangeError(`a store salt is ${SALT_BYTES} bytes`);
+  }
+
+  static withNewSalt(): AtRestCipher {
+    return new AtRestCipher(randomBytes(SALT_BYTES));
+  }
+
+  get saltBytes(): Uint8Array {
+    return this.salt;
+  }
+
+  diskKey(routingKey: Uint8Array): Uint8Array {
+    return keyedHash(this.salt, DISK_KEY_TAG, routingKey);
+  }
+
+  seal(routingKey: Uint8Array, diskKey: Uint8Array, block: Uint8Array): Uint8Array {
+    const value = new Uint8Array(SEAL_OVERHEAD_BYTES + block.length);
+    const nonce = randomBytes(AEAD_NONCE_BYTES);
+    value.set(nonce, 0);
+    aeadEncryptInto(value.subarray(AEAD_NONCE_BYTES), this.valueKey(routingKey), nonce, block, diskKey);
+    return value;
+  }
+
+  /** The block sealed in `value`, or undefined if it does not open (altered, or not this slot's). */
+  open(routingKey: Uint8Array, diskKey: Uint8Array, value: Uint8Array): Uint8Array | undefined {
+    if (value.length < SEAL_OVERHEAD_BYTES) return undefined;
+    try {
+      return aeadDecrypt(
+        this.valueKey(routingKey),
+        value.subarray(0, AEAD_NONCE_BYTES),
+        value.subarray(AEAD_NONCE_BYTES),
+        diskKey,
+      );
+    } catch (error) {
+      if (error instanceof DecryptionError) return undefined;
+      throw error;
+    }
+  }
+
+  private valueKey(routingKey: Uint8Array): Uint8Array {
+    return keyedHash(this.salt, VALUE_KEY_TAG, routingKey);
+  }
+}

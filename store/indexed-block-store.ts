@@ -1,0 +1,216 @@
+/**
+ * The `BlockStore` behaviour both implementations share; they differ only in
+ * their `BlockPersistence` (RocksDB or memory).
+ *
+ *   get/has ──> IndexBook (in memory: what exists, recency) ──> persistence.read
+ *   put/delete ──> GroupQueue (one batch at a time) ──> planWrites ──> persistence.commit
+ *                                                            └──> IndexBook, once committed
+ *
+ * - `put` verifies the block against its routing key before anything else.
+ * - Reads never wait for writes: recency is updated in memory at once and its
+ *   records ride along with the next write batch (or a flush of their own once
+ *   `RECENCY_FLUSH_ENTRIES` are pending).
+ * - A block that fails its integrity check on read is removed and reported missing.
+ * - Calls on the same slot are ordered: a put waits for a pending put of the same
+ *   routing key, so "first valid writer wins" holds under concurrency.
+ */
+import { compareBytes } from '../protocol/bytes.js';
+import { verifyBlock } from '../protocol/keys/index.js';
+import type { BlockStore, Partition, PutOptions, PutResult, StoreCallOptions, StoreStats } from './block-store.js';
+import type { StoreLogger } from './config.js';
+import { StoreClosedError, writeFailure } from './errors.js';
+import { GroupQueue } from './group-queue.js';
+import { type IndexBook, type IndexEntry, locationBucket } from './index-book.js';
+import { type CommitBatch, isEmptyBatch, planWrites, type WriteOperation, type WriteOutcome } from './write-plan.js';
+
+/** What a persistence read finds: the block, nothing, or bytes that fail their integrity check. */
+export type ReadResult = Uint8Array | 'missing' | 'corrupt';
+
+/** Where an `IndexedBlockStore` keeps its blocks. `Sealed` is a block as the persistence writes it. */
+export interface BlockPersistence<Sealed> {
+  /** The index id of the slot for `routingKey`. */
+  slotId(routingKey: Uint8Array): string;
+  /** `block` made ready to be written into slot `id` (encrypted, for RocksDB). */
+  seal(routingKey: Uint8Array, id: string, block: Uint8Array): Sealed;
+  read(routingKey: Uint8Array, id: string): Promise<ReadResult>;
+  /** Writes the whole batch atomically, or nothing of it (and throws). */
+  commit(batch: CommitBatch<Sealed>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Pending access-sequence records that trigger a write batch of their own. */
+export const RECENCY_FLUSH_ENTRIES = 256;
+/** Most operations in one write batch. */
+export const MAX_WRITE_BATCH = 128;
+
+export class IndexedBlockStore<Sealed> implements BlockStore {
+  private readonly writes: GroupQueue<WriteOperation<Sealed>, WriteOutcome>;
+  /** Puts waiting to be committed, by slot id; settle (never reject) when done. */
+  private readonly pendingPuts = new Map<string, Promise<void>>();
+  /** Entries whose access sequence changed since their record was last written. */
+  private readonly recent = new Set<IndexEntry>();
+  private readonly calls = new Set<Promise<unknown>>();
+  private recencyFlushPending = false;
+  private corruptRemoved = 0;
+  private closing: Promise<void> | undefined;
+
+  protected constructor(
+    private readonly persistence: BlockPersistence<Sealed>,
+    private readonly book: IndexBook,
+    private readonly logger: StoreLogger,
+  ) {
+    this.writes = new GroupQueue((operations) => this.commitGroup(operations), { maxBatch: MAX_WRITE_BATCH, maxRunning: 1 });
+  }
+
+  get(routingKey: Uint8Array, options?: StoreCallOptions): Promise<Uint8Array | undefined> {
+    return this.call(options, async () => {
+      const entry = this.book.get(this.persistence.slotId(routingKey));
+      if (entry === undefined) return undefined;
+      this.markUsed(entry);
+      return this.read(routingKey, entry);
+    });
+  }
+
+  put(routingKey: Uint8Array, block: Uint8Array, options: PutOptions): Promise<PutResult> {
+    return this.call(options, async () => {
+      const kind = verifyBlock(routingKey, block);
+      const id = this.persistence.slotId(routingKey);
+      for (;;) {
+        const pending = this.pendingPuts.get(id);
+        if (pending !== undefined) {
+          await pending;
+          continue;
+        }
+        const entry = this.book.get(id);
+        if (entry !== undefined) {
+          if (kind === 'ssk') {
+            const existing = await this.read(routingKey, entry);
+            if (existing === undefined || !this.book.holds(entry)) continue;
+            if (compareBytes(existing, block) !== 0) {
+              this.markUsed(entry);
+              return { outcome: 'collision', existing };
+            }
+          }
+          this.markUsed(entry);
+          if (!(options.partition === 'store' && entry.partition === 'cache')) {
+            return { outcome: 'stored', partition: entry.partition };
+          }
+        }
+        options.signal?.throwIfAborted();
+        return this.write(id, routingKey, block, options.partition);
+      }
+    });
+  }
+
+  has(routingKey: Uint8Array, options?: StoreCallOptions): Promise<boolean> {
+    return this.call(options, async () => this.book.get(this.persistence.slotId(routingKey)) !== undefined);
+  }
+
+  delete(routingKey: Uint8Array, options?: StoreCallOptions): Promise<boolean> {
+    return this.call(options, async () => {
+      const id = this.persistence.slotId(routingKey);
+      if (this.book.get(id) === undefined && !this.pendingPuts.has(id)) return false;
+      return (await this.writes.submit({ kind: 'delete', id })) as boolean;
+    });
+  }
+
+  stats(): StoreStats {
+    return {
+      store: this.book.partitionStats('store'),
+      cache: this.book.partitionStats('cache'),
+      corruptRemoved: this.corruptRemoved,
+    };
+  }
+
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await Promise.allSettled(this.calls);
+      if (this.recent.size > 0) await this.writes.submit({ kind: 'flush' }).catch(() => {});
+      await this.writes.idle();
+      await this.persistence.close();
+    })();
+    return this.closing;
+  }
+
+  /** Brings both partitions within budget (after the budgets shrank); best effort: a failure is logged. */
+  protected async evictOverBudget(): Promise<void> {
+    await this.writes
+      .submit({ kind: 'flush' })
+      .catch((error: unknown) => this.logger.warn({ error }, 'could not evict down to the budgets'));
+  }
+
+  /** Runs a public call: refused once closing, aborted before it starts, awaited by `close`. */
+  private call<T>(options: StoreCallOptions | undefined, body: () => Promise<T>): Promise<T> {
+    if (this.closing !== undefined) return Promise.reject(new StoreClosedError());
+    if (options?.signal?.aborted) return Promise.reject(options.signal.reason);
+    const promise = body();
+    this.calls.add(promise);
+    const forget = () => this.calls.delete(promise);
+    promise.then(forget, forget);
+    return promise;
+  }
+
+  private async write(id: string, routingKey: Uint8Array, block: Uint8Array, partition: Partition): Promise<PutResult> {
+    const committed = this.writes.submit({
+      kind: 'put',
+      id,
+      partition,
+      size: block.length,
+      bucket: locationBucket(routingKey),
+      sealed: this.persistence.seal(routingKey, id, block),
+    });
+    const settled = committed.then(
+      () => {},
+      () => {},
+    );
+    this.pendingPuts.set(id, settled);
+    try {
+      return { outcome: 'stored', partition: (await committed) as Partition };
+    } finally {
+      if (this.pendingPuts.get(id) === settled) this.pendingPuts.delete(id);
+    }
+  }
+
+  private async read(routingKey: Uint8Array, entry: IndexEntry): Promise<Uint8Array | undefined> {
+    const found = await this.persistence.read(routingKey, entry.id);
+    if (found === 'missing') return undefined;
+    if (found !== 'corrupt' && found.length === entry.size) return found;
+    this.logger.warn({ id: entry.id, partition: entry.partition }, 'a stored block failed its integrity check; removing it');
+    try {
+      if (await this.writes.submit({ kind: 'drop', entry })) this.corruptRemoved += 1;
+    } catch (error) {
+      this.logger.warn({ id: entry.id, error }, 'could not remove a corrupted block');
+    }
+    return undefined;
+  }
+
+  private markUsed(entry: IndexEntry): void {
+    this.book.touch(entry);
+    this.recent.add(entry);
+    if (this.recent.size >= RECENCY_FLUSH_ENTRIES && !this.recencyFlushPending) {
+      this.recencyFlushPending = true;
+      this.writes
+        .submit({ kind: 'flush' })
+        .catch((error: unknown) => this.logger.warn({ error }, 'could not write access records'))
+        .finally(() => {
+          this.recencyFlushPending = false;
+        });
+    }
+  }
+
+  private async commitGroup(operations: readonly WriteOperation<Sealed>[]): Promise<readonly WriteOutcome[]> {
+    const recent = [...this.recent];
+    this.recent.clear();
+    const plan = planWrites(this.book, operations, recent);
+    if (!isEmptyBatch(plan.batch)) {
+      try {
+        await this.persistence.commit(plan.batch);
+      } catch (cause) {
+        for (const entry of recent) this.recent.add(entry);
+        throw writeFailure(cause);
+      }
+    }
+    plan.apply();
+    return plan.outcomes;
+  }
+}

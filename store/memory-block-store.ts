@@ -1,0 +1,42 @@
+/**
+ * The in-memory `BlockStore` for unit tests and the simulator: the shared
+ * `IndexedBlockStore` over a map of blocks. Deterministic (no clock, no
+ * randomness), so a seeded simulation replays exactly.
+ */
+import { toHex } from '../protocol/bytes.js';
+import { type BlockStoreComponents, type BlockStoreInit, resolveBlockStoreInit, resolveLogger } from './config.js';
+import { IndexBook } from './index-book.js';
+import { type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
+import type { CommitBatch } from './write-plan.js';
+
+class MemoryPersistence implements BlockPersistence<Uint8Array> {
+  private readonly blocks = new Map<string, Uint8Array>();
+
+  slotId(routingKey: Uint8Array): string {
+    return toHex(routingKey);
+  }
+
+  seal(_routingKey: Uint8Array, _id: string, block: Uint8Array): Uint8Array {
+    return Uint8Array.from(block);
+  }
+
+  async read(_routingKey: Uint8Array, id: string): Promise<ReadResult> {
+    const block = this.blocks.get(id);
+    return block === undefined ? 'missing' : Uint8Array.from(block);
+  }
+
+  async commit(batch: CommitBatch<Uint8Array>): Promise<void> {
+    for (const { id } of batch.deletes) this.blocks.delete(id);
+    for (const { record, sealed } of batch.blocks) this.blocks.set(record.id, sealed);
+  }
+
+  async close(): Promise<void> {
+    this.blocks.clear();
+  }
+}
+
+export class MemoryBlockStore extends IndexedBlockStore<Uint8Array> {
+  constructor(components: BlockStoreComponents, init: BlockStoreInit) {
+    super(new MemoryPersistence(), new IndexBook(resolveBlockStoreInit(init)), resolveLogger(components));
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The on-disk `BlockStore`: the shared `IndexedBlockStore` over RocksDB,
+ * deniable at rest (spec/store.md).
+ *
+ *   RocksBlockStore.open ──> rocks-open (format check, index load, orphan repair)
+ *   RocksPersistence ──> AtRestCipher (disk keys, sealed values) ──> layout (keys, records)
+ *                    ──> RocksDatabase (write batches; reads grouped by a GroupQueue)
+ */
+import type { BlockStoreComponents, BlockStoreInit } from './config.js';
+import { resolveBlockStoreInit, resolveLogger } from './config.js';
+import type { AtRestCipher } from './at-rest.js';
+import { GroupQueue } from './group-queue.js';
+import { IndexBook } from './index-book.js';
+import { type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
+import { blockKey, diskKeyOfId, encodeIndexRecord, idOfDiskKey, indexKey } from './layout.js';
+import { openRocksDatabase, type RocksDatabase } from './rocks-database.js';
+import { openStoreFiles } from './rocks-open.js';
+import type { CommitBatch } from './write-plan.js';
+
+export interface RocksBlockStoreComponents extends BlockStoreComponents {
+  /** Opens the database at a path; default `openRocksDatabase`. Tests wrap it to inject faults. */
+  readonly openDatabase?: ((path: string) => Promise<RocksDatabase>) | undefined;
+}
+
+export interface RocksBlockStoreInit extends BlockStoreInit {
+  /** Directory of the RocksDB database; created if missing. */
+  readonly path: string;
+}
+
+/** Most reads in one read batch, and read batches at the same time. */
+const READ_QUEUE = { maxBatch: 64, maxRunning: 2 } as const;
+
+class RocksPersistence implements BlockPersistence<Uint8Array> {
+  private readonly reads: GroupQueue<Uint8Array, Uint8Array | null>;
+
+  constructor(
+    private readonly db: RocksDatabase,
+    private readonly cipher: AtRestCipher,
+  ) {
+    this.reads = new GroupQueue((keys) => db.read(keys), READ_QUEUE);
+  }
+
+  slotId(routingKey: Uint8Array): string {
+    return idOfDiskKey(this.cipher.diskKey(routingKey));
+  }
+
+  seal(routingKey: Uint8Array, id: string, block: Uint8Array): Uint8Array {
+    return this.cipher.seal(routingKey, diskKeyOfId(id), block);
+  }
+
+  async read(routingKey: Uint8Array, id: string): Promise<ReadResult> {
+    const value = await this.reads.submit(blockKey(id));
+    if (value === null) return 'missing';
+    return this.cipher.open(routingKey, diskKeyOfId(id), value) ?? 'corrupt';
+  }
+
+  commit({ deletes, blocks, records }: CommitBatch<Uint8Array>): Promise<void> {
+    return this.db.write({
+      deletes: deletes.flatMap(({ id }) => [blockKey(id), indexKey(id)]),
+      puts: [
+        ...blocks.flatMap(({ record, sealed }) => [
+          [blockKey(record.id), sealed] as const,
+          [indexKey(record.id), encodeIndexRecord(record)] as const,
+        ]),
+        ...records.map((record) => [indexKey(record.id), encodeIndexRecord(record)] as const),
+      ],
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.reads.idle();
+    await this.db.close();
+  }
+}
+
+export class RocksBlockStore extends IndexedBlockStore<Uint8Array> {
+  /** Opens (or creates) the store at `init.path`; throws `StoreFormatError` for a store this build cannot read. */
+  static async open(components: RocksBlockStoreComponents, init: RocksBlockStoreInit): Promise<RocksBlockStore> {
+    const config = resolveBlockStoreInit(init);
+    const logger = resolveLogger(components);
+    const db = await (components.openDatabase ?? openRocksDatabase)(init.path);
+    let files;
+    try {
+      files = await openStoreFiles(db, init.path, logger);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+    const store = new RocksBlockStore(new RocksPersistence(db, files.cipher), new IndexBook(config, files.records), logger);
+    await store.evictOverBudget();
+    return store;
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The thin database component a `RocksBlockStore` reads and writes through:
+ * atomic write batches, read batches and range scans over `rocksdb-native`.
+ * Tests wrap it to inject faults (a full disk) without touching the store.
+ */
+import RocksDB from 'rocksdb-native';
+import type { KeyRange } from './layout.js';
+
+export interface DatabaseWrite {
+  /** Keys to delete, applied first. */
+  readonly deletes: readonly Uint8Array[];
+  readonly puts: readonly (readonly [key: Uint8Array, value: Uint8Array])[];
+}
+
+export interface DatabaseEntry {
+  readonly key: Uint8Array;
+  /** Empty when the scan was for keys only. */
+  readonly value: Uint8Array;
+}
+
+export interface RocksDatabase {
+  /** Applies the whole write atomically (one RocksDB write batch), or nothing of it. */
+  write(write: DatabaseWrite): Promise<void>;
+  /** The value of each key, or null, in one read batch. */
+  read(keys: readonly Uint8Array[]): Promise<(Uint8Array | null)[]>;
+  scan(range: KeyRange, options?: { readonly values?: boolean }): AsyncIterable<DatabaseEntry>;
+  close(): Promise<void>;
+}
+
+/** Column family settings for 32 KiB values. */
+const DATABASE_OPTIONS = {
+  maxBackgroundJobs: 4,
+} as const;
+
+class NativeDatabase implements RocksDatabase {
+  constructor(private readonly db: RocksDB) {}
+
+  async write({ deletes, puts }: DatabaseWrite): Promise<void> {
+    const batch = this.db.write({ capacity: deletes.length + puts.length });
+    try {
+      for (const key of deletes) batch.tryDelete(key);
+      for (const [key, value] of puts) batch.tryPut(key, value);
+      await batch.flush();
+    } finally {
+      batch.destroy();
+    }
+  }
+
+  async read(keys: readonly Uint8Array[]): Promise<(Uint8Array | null)[]> {
+    const batch = this.db.read({ capacity: keys.length });
+    const values = Promise.all(keys.map((key) => batch.get(key)));
+    values.catch(() => {});
+    try {
+      await batch.flush();
+    } finally {
+      batch.destroy();
+    }
+    return values;
+  }
+
+  async *scan(range: KeyRange, { values = true }: { readonly values?: boolean } = {}): AsyncIterable<DatabaseEntry> {
+    for await (const { key, value } of this.db.iterator(range, { values })) yield { key, value: value ?? new Uint8Array() };
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+export async function openRocksDatabase(path: string): Promise<RocksDatabase> {
+  const db = new RocksDB(path, DATABASE_OPTIONS);
+  await db.ready();
+  return new NativeDatabase(db);
+}
