@@ -10,8 +10,9 @@
  * - keys: the first 8 bytes of the 32-byte routing key (`keyLocation`).
  */
 
+import { ROUTING_KEY_BYTES } from './keys/block.js';
+
 export const LOCATION_BYTES = 8;
-export const ROUTING_KEY_BYTES = 32;
 
 const TWO_POW_53 = 2 ** 53;
 

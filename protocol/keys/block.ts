@@ -2,13 +2,17 @@
  * Blocks of every kind, as relays and stores see them: the format byte says
  * which kind a block is, and one call verifies any block against its routing key.
  */
+import { HASH_BYTES } from '../crypto.js';
 import { InvalidBlockError } from '../errors.js';
 import { CHK_BLOCK_BYTES, CHK_FORMAT, verifyChkBlock } from './chk.js';
 import { SSK_BLOCK_BYTES, SSK_FORMAT, verifySskBlock } from './ssk.js';
 
 export type BlockKind = 'chk' | 'ssk';
 
-/** Largest block of any kind. */
+/** Every routing key is one hash long. */
+export const ROUTING_KEY_BYTES = HASH_BYTES;
+
+/** Largest block of any kind (32 KiB). */
 export const MAX_BLOCK_BYTES = Math.max(CHK_BLOCK_BYTES, SSK_BLOCK_BYTES);
 
 export function blockKind(block: Uint8Array): BlockKind {

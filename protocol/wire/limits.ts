@@ -4,23 +4,17 @@
  */
 import { ED25519_PUBLIC_KEY_BYTES } from '../crypto.js';
 
+export { POW_NONCE_BYTES } from '../identity-proof.js';
+export { MAX_BLOCK_BYTES, ROUTING_KEY_BYTES } from '../keys/block.js';
+
 /** The only wire version this code speaks; carried in every envelope. */
 export const WIRE_VERSION = 1;
 
 /** Largest hops-to-live a request, insert or announcement may carry. */
 export const MAX_HTL = 18;
 
-/** Largest block a DataFound, InsertRequest or InsertReply may carry (32 KiB). */
-export const MAX_BLOCK_BYTES = 32768;
-
-/** Exact length of a routing key. */
-export const ROUTING_KEY_BYTES = 32;
-
 /** Exact length of a node's Ed25519 public key. */
 export const NODE_PUBLIC_KEY_BYTES = ED25519_PUBLIC_KEY_BYTES;
-
-/** Exact length of a node's proof-of-work nonce. */
-export const POW_NONCE_BYTES = 8;
 
 /** Most addresses a NodeRef may list. */
 export const MAX_ADDRESSES = 8;
