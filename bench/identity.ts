@@ -16,27 +16,11 @@ import {
   verifyIdentityProof,
   type MintProgress,
 } from '../protocol/identity.js';
+import { formatCount, measureRate } from './support.js';
 
-const ROUNDS = 7;
-const VERIFIES_PER_ROUND = 200_000;
 const MINT_SECONDS = 4;
 /** Never reached in MINT_SECONDS: the search runs until aborted. */
 const UNREACHABLE_DIFFICULTY = 60;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function opsPerSecond(operation: () => void): number {
-  const rates: number[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const startedAt = performance.now();
-    for (let i = 0; i < VERIFIES_PER_ROUND; i++) operation();
-    rates.push((VERIFIES_PER_ROUND * 1000) / (performance.now() - startedAt));
-  }
-  return median(rates);
-}
 
 /** Hashes per second between the first and the last progress report of a search aborted after a while. */
 async function mintHashRate(workers: number): Promise<number> {
@@ -53,13 +37,13 @@ async function mintHashRate(workers: number): Promise<number> {
   return ((last.hashes - first.hashes) * 1000) / (last.elapsedMs - first.elapsedMs);
 }
 
-const format = (rate: number): string => Math.round(rate).toLocaleString('en-US');
+const format = formatCount;
 
 const identity = await mintIdentity({ difficulty: 8, workers: 0 });
 const proofInput = { publicKey: identity.publicKey, nonce: identity.nonce };
-const verifyRate = opsPerSecond(() => verifyIdentityProof(proofInput, 8));
-const hashRate = opsPerSecond(() => hash(IDENTITY_POW_TAG, identity.publicKey, identity.nonce));
-console.log(`identity verify        ${format(verifyRate).padStart(12)} /s   (median of ${ROUNDS} rounds of ${VERIFIES_PER_ROUND})`);
+const verifyRate = measureRate(() => verifyIdentityProof(proofInput, 8));
+const hashRate = measureRate(() => hash(IDENTITY_POW_TAG, identity.publicKey, identity.nonce));
+console.log(`identity verify        ${format(verifyRate).padStart(12)} /s   (median of 7 rounds)`);
 console.log(`reference: proof hash  ${format(hashRate).padStart(12)} /s   (verify = ${((100 * verifyRate) / hashRate).toFixed(0)}% of bare hash)`);
 
 const cores = availableParallelism();
