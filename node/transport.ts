@@ -1,0 +1,48 @@
+/**
+ * What a node needs from the network below it (one interface, two implementations):
+ * links to peers whose identity proof has been verified, and envelopes over them.
+ *
+ *   MemoryNetwork (sim/)       in process, delivery through the clock, optional latency and loss
+ *   TcpTransport (node/net/)   @libp2p/tcp + Noise XX, length-prefixed frames (spec/wire.md)
+ *
+ * A transport performs the Hello exchange itself: `peerConnected` is only raised
+ * for a peer whose proof of work verified at the network's difficulty and, on a
+ * real network, whose proof belongs to the key that authenticated the link.
+ * `test/unit/node/transport-conformance.ts` is the suite every implementation passes.
+ */
+import type { Envelope, NodeRef } from '../protocol/wire/messages.js';
+
+/** A peer's identity on a link: the hex of its Ed25519 public key. */
+export type PeerId = string;
+
+export interface ConnectedPeer {
+  readonly id: PeerId;
+  /** Ring location derived from the peer's proof of work. */
+  readonly location: number;
+  /** The peer's identity proof and the addresses it says it listens on. */
+  readonly node: NodeRef;
+}
+
+export interface TransportHandlers {
+  peerConnected(peer: ConnectedPeer): void;
+  peerDisconnected(peerId: PeerId, reason: string): void;
+  message(peerId: PeerId, envelope: Envelope): void;
+}
+
+export interface Transport {
+  /** Addresses other nodes can dial this one at (valid after `start`). */
+  readonly addresses: readonly string[];
+  /** Starts accepting links; every later event goes to `handlers`. */
+  start(handlers: TransportHandlers): Promise<void>;
+  /** Closes every link (each raises `peerDisconnected`) and stops accepting. */
+  stop(): Promise<void>;
+  /** Opens a link to the node at `address`, or returns the one already open; resolves once its proof is verified. */
+  dial(address: string, options?: { signal?: AbortSignal }): Promise<ConnectedPeer>;
+  /**
+   * Queues `envelope` for a connected peer. Returns false, dropping it, when the peer
+   * is not connected or its send queue is full: the caller treats that like a lost message.
+   */
+  send(peerId: PeerId, envelope: Envelope): boolean;
+  /** Closes the link to a peer; `peerDisconnected` follows. */
+  disconnect(peerId: PeerId, reason: string): void;
+}
