@@ -41,7 +41,6 @@ export class SystemClock implements Clock {
 
   setTimer(delayMs: number, callback: () => void): TimerHandle {
     const timer = setTimeout(callback, delayMs);
-    timer.unref?.();
     return { cancel: () => clearTimeout(timer) };
   }
 }
