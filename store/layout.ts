@@ -13,7 +13,7 @@
  * diskKey = KH(salt, "warren/store-key/v1", routing key); the routing key itself is
  * never written. An index id (index-book.ts) is the lower-case hex of the disk key.
  */
-import { fromHex, toHex } from '../protocol/bytes.js';
+import { toHex } from '../protocol/bytes.js';
 import type { Partition } from './block-store.js';
 import { LOCATION_BUCKETS, type IndexRecord } from './index-book.js';
 
@@ -39,9 +39,9 @@ export const INDEX_RANGE: KeyRange = { gte: Uint8Array.of(INDEX_PREFIX), lt: Uin
 export const ALL_RANGE: KeyRange = { gte: Uint8Array.of(METADATA_PREFIX), lt: Uint8Array.of(INDEX_PREFIX + 1) };
 
 function prefixed(prefix: number, id: string): Uint8Array {
-  const key = new Uint8Array(1 + DISK_KEY_BYTES);
+  const key = Buffer.allocUnsafe(1 + DISK_KEY_BYTES);
   key[0] = prefix;
-  key.set(fromHex(id), 1);
+  key.write(id, 1, 'hex');
   return key;
 }
 
@@ -64,7 +64,7 @@ export function idOfDiskKey(diskKey: Uint8Array): string {
 }
 
 export function diskKeyOfId(id: string): Uint8Array {
-  return fromHex(id);
+  return Buffer.from(id, 'hex');
 }
 
 const RECORD_BYTES = 15;

@@ -1,0 +1,151 @@
+/**
+ * Block store benchmark: `npx tsx bench/store.ts`.
+ *
+ * `RocksBlockStore` put and get of 32 KiB CHK blocks (encoded before timing),
+ * into each partition, one at a time and with 8 and 32 calls in flight:
+ * blocks per second (median of rounds) and p50/p99 latency of a call. The
+ * data set is larger than both budgets together, so every put round evicts.
+ *
+ * Same-run reference, with the same calls in flight: bare `rocksdb-native`,
+ * one write batch per put of the block's bytes under a 33-byte key, one read
+ * batch per get of such a key; no verification, no encryption, no index, no
+ * eviction. Rounds of the store and of the reference alternate.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import RocksDB from 'rocksdb-native';
+import { encodeChk } from '../protocol/keys/chk.js';
+import { CHK_BLOCK_BYTES } from '../protocol/keys/index.js';
+import type { Partition } from '../store/block-store.js';
+import { RocksBlockStore } from '../store/rocks-block-store.js';
+import { formatCount, median, percentile } from './support.js';
+
+const BLOCKS = 3072;
+const BUDGET_BYTES = 24 * 1024 * 1024;
+const ROUNDS = 5;
+const CALLS_PER_ROUND = 1200;
+const IN_FLIGHT = [1, 8, 32] as const;
+
+interface Figures {
+  readonly rate: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** `count` calls of `call`, `inFlight` at a time: calls per second and each call's latency in ms. */
+async function runRound(count: number, inFlight: number, call: (i: number) => Promise<unknown>) {
+  const latencies: number[] = [];
+  let next = 0;
+  const startedAt = performance.now();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const callStartedAt = performance.now();
+      await call(i);
+      latencies.push(performance.now() - callStartedAt);
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return { rate: (count * 1000) / (performance.now() - startedAt), latencies };
+}
+
+/** Alternating rounds of `subject` and `reference`, after one warm-up round of each. */
+async function compare(inFlight: number, subject: (i: number) => Promise<unknown>, reference: (i: number) => Promise<unknown>) {
+  const samples = [subject, reference].map(() => ({ rates: [] as number[], latencies: [] as number[] }));
+  for (let round = -1; round < ROUNDS; round++) {
+    for (const [index, call] of [subject, reference].entries()) {
+      const { rate, latencies } = await runRound(CALLS_PER_ROUND, inFlight, call);
+      if (round < 0) continue;
+      samples[index]!.rates.push(rate);
+      samples[index]!.latencies.push(...latencies);
+    }
+  }
+  const [ours, bare] = samples.map(
+    ({ rates, latencies }): Figures => ({ rate: median(rates), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) }),
+  );
+  return { ours: ours!, bare: bare! };
+}
+
+const directory = await mkdtemp(join(tmpdir(), 'warren-bench-store-'));
+const pool = Array.from({ length: BLOCKS }, (_, n) => encodeChk(new TextEncoder().encode(`bench block ${n}`)));
+const bareKeys = pool.map(({ routingKey }) => Uint8Array.of(1, ...routingKey));
+
+const store = await RocksBlockStore.open({}, {
+  path: join(directory, 'store'),
+  nodeLocation: 0.5,
+  storeBudgetBytes: BUDGET_BYTES,
+  cacheBudgetBytes: BUDGET_BYTES,
+});
+const bare = new RocksDB(join(directory, 'bare'));
+await bare.ready();
+
+let putCursor = 0;
+const lastPartition = new Map<number, Partition>();
+const storePut = (partition: Partition) => async () => {
+  const n = putCursor++ % BLOCKS;
+  const result = await store.put(pool[n]!.routingKey, pool[n]!.block, { partition });
+  if (result.outcome === 'stored') lastPartition.set(n, result.partition);
+};
+let bareCursor = 0;
+const barePut = async () => {
+  const n = bareCursor++ % BLOCKS;
+  const batch = bare.write({ capacity: 1 });
+  batch.tryPut(bareKeys[n]!, pool[n]!.block);
+  await batch.flush();
+  batch.destroy();
+};
+
+const rows: [string, number, { ours: Figures; bare: Figures }][] = [];
+for (const partition of ['store', 'cache'] as const) {
+  for (const inFlight of IN_FLIGHT) rows.push([`put ${partition}`, inFlight, await compare(inFlight, storePut(partition), barePut)]);
+}
+
+const held = async (partition: Partition) => {
+  const present = await Promise.all(pool.map(({ routingKey }) => store.has(routingKey)));
+  return [...lastPartition].filter(([n, where]) => where === partition && present[n]).map(([n]) => n);
+};
+for (const partition of ['store', 'cache'] as const) {
+  const targets = await held(partition);
+  const storeGet = (i: number) => store.get(pool[targets[i % targets.length]!]!.routingKey);
+  const bareGet = async (i: number) => {
+    const batch = bare.read({ capacity: 1 });
+    const value = batch.get(bareKeys[targets[i % targets.length]!]!);
+    batch.tryFlush();
+    await value;
+    batch.destroy();
+  };
+  for (const inFlight of IN_FLIGHT) rows.push([`get ${partition} (${targets.length} held)`, inFlight, await compare(inFlight, storeGet, bareGet)]);
+}
+
+const stats = store.stats();
+await store.close();
+await bare.close();
+await rm(directory, { recursive: true, force: true });
+
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+const table = [
+  ['operation', 'in flight', 'Warren /s', 'p50', 'p99', 'bare /s', 'p50', 'p99', 'ratio'],
+  ...rows.map(([label, inFlight, { ours, bare: reference }]) => [
+    label,
+    String(inFlight),
+    formatCount(ours.rate),
+    ms(ours.p50),
+    ms(ours.p99),
+    formatCount(reference.rate),
+    ms(reference.p50),
+    ms(reference.p99),
+    `${(ours.rate / reference.rate).toFixed(2)}×`,
+  ]),
+];
+const widths = table[0]!.map((_, column) => Math.max(...table.map((row) => row[column]!.length)));
+console.log(
+  `\nRocksBlockStore, ${CHK_BLOCK_BYTES / 1024} KiB CHK blocks: ${BLOCKS} blocks (${(BLOCKS * CHK_BLOCK_BYTES) / 2 ** 20} MiB) through ` +
+    `budgets of ${BUDGET_BYTES / 2 ** 20} MiB (store) + ${BUDGET_BYTES / 2 ** 20} MiB (cache); median of ${ROUNDS} rounds of ${CALLS_PER_ROUND} calls`,
+);
+for (const row of table) console.log(`  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`);
+console.log(
+  `\n  at the end: store ${stats.store.blocks} blocks / ${formatCount(stats.store.bytes)} bytes, cache ${stats.cache.blocks} blocks / ${formatCount(stats.cache.bytes)} bytes; ` +
+    `RSS ${formatCount(process.memoryUsage().rss / 2 ** 20)} MiB`,
+);
+console.log('  reference: bare rocksdb-native, one write batch per put and one read batch per get, same calls in flight');
