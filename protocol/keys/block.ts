@@ -28,3 +28,14 @@ export function verifyBlock(routingKey: Uint8Array, block: Uint8Array): BlockKin
   else verifySskBlock(routingKey, block);
   return kind;
 }
+
+/** Whether `block` is a valid block stored under `routingKey`; never throws for bad input. */
+export function isValidBlock(routingKey: Uint8Array, block: Uint8Array): boolean {
+  try {
+    verifyBlock(routingKey, block);
+    return true;
+  } catch (error) {
+    if (error instanceof InvalidBlockError) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * What the message handlers of a node share (node.ts builds it once): its
+ * components, its resolved settings, the peer table and the transaction table.
+ */
+import type { WireMessage } from '../protocol/wire/messages.js';
+import type { BlockStore } from '../store/block-store.js';
+import type { Clock, Logger, Rng } from './components.js';
+import { MAX_HTL } from './htl.js';
+import type { PeerTable } from './peers.js';
+import type { RouteComponents } from './route.js';
+import type { TransactionLimits, TransactionTable } from './transactions.js';
+import type { PeerId, Transport } from './transport.js';
+
+export interface NodeSettings extends TransactionLimits {
+  /** This node's ring location, in [0, 1). */
+  readonly location: number;
+  /** Time a hop may take to answer, per unit of the HTL sent (default 2 s: 38 s at HTL 18). */
+  readonly hopTimeoutPerHtlMs: number;
+  /** Longest a local request or insert may take overall (default 2 × the hop timeout at the maximum HTL). */
+  readonly localTimeoutMs: number;
+}
+
+export const DEFAULT_HOP_TIMEOUT_PER_HTL_MS = 2_000;
+
+export function hopTimeoutMs(settings: NodeSettings, htl: number): number {
+  return settings.hopTimeoutPerHtlMs * (htl + 1);
+}
+
+/** A relay must answer before its upstream's timer for the hop runs out: it keeps a margin. */
+export function relayDeadline(settings: NodeSettings, now: number, htl: number): number {
+  return now + hopTimeoutMs(settings, htl) - settings.hopTimeoutPerHtlMs / 2;
+}
+
+export function defaultLocalTimeoutMs(hopTimeoutPerHtlMs: number): number {
+  return 2 * hopTimeoutPerHtlMs * (MAX_HTL + 1);
+}
+
+export interface NodeContext {
+  readonly clock: Clock;
+  readonly rng: Rng;
+  readonly store: BlockStore;
+  readonly transport: Transport;
+  readonly logger: Logger;
+  readonly settings: NodeSettings;
+  readonly peers: PeerTable;
+  readonly transactions: TransactionTable;
+  readonly routeComponents: RouteComponents;
+  /** Rejecters of local requests and inserts in progress, so stopping can fail them. */
+  readonly localOperations: Set<(error: Error) => void>;
+  /** Sends a reply; a peer that is gone simply misses it. */
+  send(peer: PeerId, tx: bigint, body: WireMessage): void;
+}

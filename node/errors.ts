@@ -1,0 +1,61 @@
+/**
+ * Why a node-level operation failed, as the user should read it. Each class has a
+ * stable `name` and `code`; messages never carry a stack or a peer's identity.
+ */
+import { WarrenError } from '../protocol/errors.js';
+
+function defineName(ctor: { prototype: Error; name: string }): void {
+  Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, enumerable: false, configurable: true });
+}
+
+/** Hops to live ran out: nobody on the path had the data. */
+export class DataNotFoundError extends WarrenError {
+  readonly code = 'ERR_DATA_NOT_FOUND';
+  constructor(readonly hops: number, options?: ErrorOptions) {
+    super(`not found after ${hops} hops: the data may have dropped out of the network`, options);
+  }
+}
+
+/** Every route was tried before hops to live ran out: the reachable network is too small or cut off. */
+export class RouteNotFoundError extends WarrenError {
+  readonly code = 'ERR_ROUTE_NOT_FOUND';
+  constructor(readonly htlLeft: number, options?: ErrorOptions) {
+    super(`no route left with ${htlLeft} hops to go: not enough connected peers to search further`, options);
+  }
+}
+
+/** Peers refused the request for load. */
+export class OverloadedError extends WarrenError {
+  readonly code = 'ERR_OVERLOADED';
+  constructor(options?: ErrorOptions) {
+    super('the network refused the request: peers are overloaded, try again later', options);
+  }
+}
+
+/** No answer in time. */
+export class RequestTimeoutError extends WarrenError {
+  readonly code = 'ERR_TIMEOUT';
+  constructor(readonly afterMs: number, options?: ErrorOptions) {
+    super(`no answer after ${Math.round(afterMs / 1000)} s`, options);
+  }
+}
+
+/** An SSK insert hit a slot that already holds a different valid block, which wins. */
+export class InsertCollisionError extends WarrenError {
+  readonly code = 'ERR_INSERT_COLLISION';
+  constructor(readonly existingBlock: Uint8Array, options?: ErrorOptions) {
+    super('this SSK slot already holds a different block; publish a new edition instead', options);
+  }
+}
+
+/** The node is stopped or stopping. */
+export class NodeStoppedError extends WarrenError {
+  readonly code = 'ERR_NODE_STOPPED';
+  constructor(options?: ErrorOptions) {
+    super('the node is not running', options);
+  }
+}
+
+for (const ctor of [DataNotFoundError, RouteNotFoundError, OverloadedError, RequestTimeoutError, InsertCollisionError, NodeStoppedError]) {
+  defineName(ctor);
+}

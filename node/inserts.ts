@@ -1,0 +1,105 @@
+/**
+ * Inserts (spec/routing.md §5): a peer's InsertRequest is verified, kept (in the store
+ * when this node is closer to the key than all its peers, else in the cache beyond the
+ * first hops), and routed on until hops to live run out; an SSK slot that already holds
+ * a different valid block answers with it. `insertLocally` is the originator's side.
+ */
+import { equalBytes } from '../protocol/crypto.js';
+import { isValidBlock, verifyBlock } from '../protocol/keys/block.js';
+import { keyLocation } from '../protocol/location.js';
+import type { InsertRequest, WireMessage } from '../protocol/wire/messages.js';
+import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
+import { InsertCollisionError } from './errors.js';
+import { mayCacheAt } from './htl.js';
+import { failureOf, type OperationOptions, runLocally } from './local.js';
+import type { RouteOutcome } from './route.js';
+import { cacheBlock } from './requests.js';
+import type { PeerId } from './transport.js';
+
+export interface InsertResult {
+  /** 'htl': the insert went as far as its hops to live; 'routes': it was stored but ran out of peers first. */
+  readonly endedBy: 'htl' | 'routes';
+}
+
+function replyFor(outcome: RouteOutcome): WireMessage {
+  switch (outcome.type) {
+    case 'stored':
+      return { type: 'insertReply', outcome: 'stored' };
+    case 'collision':
+      return { type: 'insertReply', outcome: 'collision', existingBlock: outcome.existingBlock };
+    case 'routeNotFound':
+      return { type: 'routeNotFound', htl: outcome.htl };
+    default:
+      throw new Error(`an insert cannot end with ${outcome.type}`);
+  }
+}
+
+/** Keeps the block here if this node should; returns a different block already in the slot, if any. */
+async function keep(context: NodeContext, request: InsertRequest): Promise<Uint8Array | undefined> {
+  const { store, peers, settings } = context;
+  const existing = await store.get(request.routingKey);
+  if (existing !== undefined) return equalBytes(existing, request.block) ? undefined : existing;
+  if (peers.isClosestTo(settings.location, keyLocation(request.routingKey))) {
+    const result = await store.put(request.routingKey, request.block, { partition: 'store' });
+    return result.outcome === 'collision' ? result.existing : undefined;
+  }
+  if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, request.block);
+  return undefined;
+}
+
+export async function handleInsertRequest(context: NodeContext, from: PeerId, tx: bigint, request: InsertRequest): Promise<void> {
+  const { transactions, settings, peers } = context;
+  if (transactions.isKnown(tx)) return context.send(from, tx, { type: 'rejectedLoop' });
+  if (transactions.full) return context.send(from, tx, { type: 'rejectedOverload', local: true });
+  transactions.markSeen(tx);
+  if (!isValidBlock(request.routingKey, request.block)) {
+    const peer = peers.get(from);
+    if (peer !== undefined && peers.recordInvalidBlock(peer)) context.routeComponents.dropPeer(peer, 'inserted an invalid block');
+    return context.send(from, tx, { type: 'insertReply', outcome: 'invalidBlock' });
+  }
+  let existing: Uint8Array | undefined;
+  try {
+    existing = await keep(context, request);
+  } catch (error) {
+    context.logger.warn({ err: error }, 'could not keep an inserted block; routing it on');
+  }
+  if (existing !== undefined) return context.send(from, tx, { type: 'insertReply', outcome: 'collision', existingBlock: existing });
+  transactions.open(
+    context.routeComponents,
+    {
+      tx,
+      kind: 'insert',
+      keyType: request.keyType,
+      routingKey: request.routingKey,
+      keyLocation: keyLocation(request.routingKey),
+      htl: request.htl,
+      upstream: from,
+      block: request.block,
+      deadline: relayDeadline(settings, context.clock.now(), request.htl),
+      hopTimeoutMs: (htl) => hopTimeoutMs(settings, htl),
+    },
+    (outcome) => context.send(from, tx, replyFor(outcome)),
+  );
+}
+
+/**
+ * Inserts a verified block into the network. The originator does not keep its own
+ * insert: its store would show what it published.
+ */
+export async function insertLocally(context: NodeContext, routingKey: Uint8Array, block: Uint8Array, options: OperationOptions): Promise<InsertResult> {
+  options.signal?.throwIfAborted();
+  verifyBlock(routingKey, block);
+  return runLocally(context, 'insert', routingKey, block, options, (outcome, route) => {
+    switch (outcome.type) {
+      case 'stored':
+        return { endedBy: 'htl' } as const;
+      case 'collision':
+        return new InsertCollisionError(outcome.existingBlock);
+      case 'routeNotFound':
+        // Peers that answered hold the block: the network was just smaller than the HTL.
+        return route.answered && !outcome.timedOut ? ({ endedBy: 'routes' } as const) : failureOf(outcome, route, context.settings.localTimeoutMs);
+      default:
+        throw new Error(`an insert cannot end with ${outcome.type}`);
+    }
+  });
+}

@@ -1,0 +1,162 @@
+/**
+ * A Warren node (ARCHITECTURE §4): peers, routing, requests, inserts and caching over
+ * any Transport and BlockStore, on an injected clock and random source, so the same
+ * code runs over TCP and by the thousand in the simulator.
+ *
+ *   Transport ──peerConnected/peerDisconnected──> PeerTable, TransactionTable
+ *   Transport ──message──> MESSAGE_HANDLERS (one per message type)
+ *                            dataRequest ─> requests.ts     insertRequest ─> inserts.ts
+ *                            replies ─────> TransactionTable ─> the Route of that tx
+ *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
+ */
+import type { Envelope, MessageOfType, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
+import type { BlockStore } from '../store/block-store.js';
+import { type Clock, type Logger, type Rng, silentLogger } from './components.js';
+import { DEFAULT_HOP_TIMEOUT_PER_HTL_MS, defaultLocalTimeoutMs, type NodeContext, type NodeSettings } from './context.js';
+import { NodeStoppedError } from './errors.js';
+import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
+import type { OperationOptions } from './local.js';
+import { PeerTable, type PeerTableInit } from './peers.js';
+import { handleDataRequest, requestLocally } from './requests.js';
+import { TransactionTable } from './transactions.js';
+import type { ConnectedPeer, PeerId, Transport } from './transport.js';
+
+export interface NodeComponents {
+  readonly transport: Transport;
+  readonly store: BlockStore;
+  readonly clock: Clock;
+  readonly rng: Rng;
+  readonly logger?: Logger;
+}
+
+export interface NodeInit extends PeerTableInit, Partial<Omit<NodeSettings, 'location'>> {
+  /** The node's ring location in [0, 1): derived from its identity's proof of work. */
+  readonly location: number;
+}
+
+type Handler<T extends WireMessageType> = (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => void;
+
+const routeReply = (context: NodeContext, from: PeerId, tx: bigint, body: WireMessage): void => context.transactions.reply(from, tx, body);
+/** Link set-up and opennet messages: the transport and the opennet layer consume them, not routing. */
+const notForRouting = (): void => undefined;
+
+function detached<T extends WireMessageType>(handle: (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => Promise<void>): Handler<T> {
+  return (context, from, tx, body) => {
+    handle(context, from, tx, body).catch((error: unknown) => context.logger.warn({ err: error }, `failed to handle ${body.type}`));
+  };
+}
+
+const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
+  dataRequest: detached(handleDataRequest),
+  insertRequest: detached(handleInsertRequest),
+  dataFound: routeReply,
+  dataNotFound: routeReply,
+  routeNotFound: routeReply,
+  rejectedLoop: routeReply,
+  rejectedOverload: routeReply,
+  insertReply: routeReply,
+  ping: (context, from, tx) => context.send(from, tx, { type: 'pong' }),
+  pong: notForRouting,
+  hello: notForRouting,
+  announce: notForRouting,
+  peerOffer: notForRouting,
+};
+
+function resolveSettings(init: NodeInit): NodeSettings {
+  const hopTimeoutPerHtlMs = init.hopTimeoutPerHtlMs ?? DEFAULT_HOP_TIMEOUT_PER_HTL_MS;
+  return {
+    location: init.location,
+    hopTimeoutPerHtlMs,
+    localTimeoutMs: init.localTimeoutMs ?? defaultLocalTimeoutMs(hopTimeoutPerHtlMs),
+    maxActive: init.maxActive ?? 1_000,
+    maxWaitersPerRoute: init.maxWaitersPerRoute ?? 32,
+    seenLifetimeMs: init.seenLifetimeMs ?? 300_000,
+    seenCapacity: init.seenCapacity ?? 50_000,
+    failedLifetimeMs: init.failedLifetimeMs ?? 30_000,
+    failedCapacity: init.failedCapacity ?? 10_000,
+  };
+}
+
+export class Node {
+  readonly peers: PeerTable;
+  private readonly context: NodeContext;
+  private running = false;
+
+  constructor(components: NodeComponents, init: NodeInit) {
+    const { transport, store, clock, rng } = components;
+    const logger = components.logger ?? silentLogger;
+    const settings = resolveSettings(init);
+    this.peers = new PeerTable({ clock, rng }, init);
+    const peers = this.peers;
+    this.context = {
+      clock,
+      rng,
+      store,
+      transport,
+      logger,
+      settings,
+      peers,
+      transactions: new TransactionTable(clock, settings),
+      localOperations: new Set(),
+      routeComponents: {
+        clock,
+        peers,
+        transport,
+        dropPeer: (peer, reason) => {
+          logger.warn({ peer: peer.id, reason }, 'disconnecting a misbehaving peer');
+          transport.disconnect(peer.id, reason);
+        },
+      },
+      send: (peer, tx, body) => {
+        transport.send(peer, { tx, body });
+      },
+    };
+  }
+
+  get location(): number {
+    return this.context.settings.location;
+  }
+
+  /** Routes in flight at this node. */
+  get activeTransactions(): number {
+    return this.context.transactions.active;
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    await this.context.transport.start({
+      peerConnected: (peer: ConnectedPeer) => this.peers.add(peer),
+      peerDisconnected: (peerId: PeerId) => {
+        this.peers.remove(peerId);
+        this.context.transactions.peerDisconnected(peerId);
+      },
+      message: (peerId: PeerId, envelope: Envelope) => this.dispatch(peerId, envelope),
+    });
+  }
+
+  /** Fails local operations in progress, drops every route and closes every link. */
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const fail of [...this.context.localOperations]) fail(new NodeStoppedError());
+    this.context.transactions.cancelAll();
+    await this.context.transport.stop();
+  }
+
+  /** The verified block under `routingKey`: from the local store, else from the network. */
+  request(routingKey: Uint8Array, options: OperationOptions = {}): Promise<Uint8Array> {
+    if (!this.running) return Promise.reject(new NodeStoppedError());
+    return requestLocally(this.context, routingKey, options);
+  }
+
+  /** Inserts a block (verified first: an invalid one throws `InvalidBlockError`). */
+  insert(routingKey: Uint8Array, block: Uint8Array, options: OperationOptions = {}): Promise<InsertResult> {
+    if (!this.running) return Promise.reject(new NodeStoppedError());
+    return insertLocally(this.context, routingKey, block, options);
+  }
+
+  private dispatch(from: PeerId, envelope: Envelope): void {
+    if (!this.running || this.peers.get(from) === undefined) return;
+    const { body } = envelope;
+    (MESSAGE_HANDLERS[body.type] as Handler<typeof body.type>)(this.context, from, envelope.tx, body);
+  }
+}

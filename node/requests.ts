@@ -1,0 +1,89 @@
+/**
+ * Data requests (spec/routing.md §3): answering a peer's DataRequest from the store or
+ * by routing it on, and the local user's `request()`.
+ *
+ *   Node ──dataRequest──> handleDataRequest ──open/join──> TransactionTable ──outcome──> reply
+ *   Node.request ──> requestLocally ──runLocally──> same routes, typed errors
+ */
+import { keyLocation } from '../protocol/location.js';
+import type { DataRequest, WireMessage } from '../protocol/wire/messages.js';
+import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
+import { mayCacheAt } from './htl.js';
+import { failureOf, type OperationOptions, runLocally } from './local.js';
+import type { RouteOutcome } from './route.js';
+import type { PeerId } from './transport.js';
+
+function replyFor(outcome: RouteOutcome): WireMessage {
+  switch (outcome.type) {
+    case 'found':
+      return { type: 'dataFound', block: outcome.block };
+    case 'dataNotFound':
+      return { type: 'dataNotFound' };
+    case 'routeNotFound':
+      return { type: 'routeNotFound', htl: outcome.htl };
+    default:
+      throw new Error(`a request cannot end with ${outcome.type}`);
+  }
+}
+
+/** The store's answer, or undefined when it has none or cannot read (a failing disk must not stop routing). */
+async function lookUp(context: NodeContext, routingKey: Uint8Array): Promise<Uint8Array | undefined> {
+  try {
+    return await context.store.get(routingKey);
+  } catch (error) {
+    context.logger.warn({ err: error }, 'store read failed; routing the request on');
+    return undefined;
+  }
+}
+
+export async function handleDataRequest(context: NodeContext, from: PeerId, tx: bigint, request: DataRequest): Promise<void> {
+  const { transactions, settings } = context;
+  if (transactions.isKnown(tx)) return context.send(from, tx, { type: 'rejectedLoop' });
+  if (transactions.full) return context.send(from, tx, { type: 'rejectedOverload', local: true });
+  transactions.markSeen(tx);
+  const block = await lookUp(context, request.routingKey);
+  if (block !== undefined) return context.send(from, tx, { type: 'dataFound', block });
+  if (transactions.recentlyFailed(request.routingKey, request.htl)) return context.send(from, tx, { type: 'dataNotFound' });
+  const answer = (outcome: RouteOutcome): void => context.send(from, tx, replyFor(outcome));
+  if (transactions.join(request.routingKey, request.htl, from, answer) !== undefined) return;
+  transactions.open(
+    context.routeComponents,
+    {
+      tx,
+      kind: 'request',
+      keyType: request.keyType,
+      routingKey: request.routingKey,
+      keyLocation: keyLocation(request.routingKey),
+      htl: request.htl,
+      upstream: from,
+      deadline: relayDeadline(settings, context.clock.now(), request.htl),
+      hopTimeoutMs: (htl) => hopTimeoutMs(settings, htl),
+    },
+    (outcome) => {
+      if (outcome.type === 'found' && mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, outcome.block);
+      answer(outcome);
+    },
+  );
+}
+
+/** Writes a block that passed through into the cache partition, in the background. */
+export function cacheBlock(context: NodeContext, routingKey: Uint8Array, block: Uint8Array): void {
+  context.store.put(routingKey, block, { partition: 'cache' }).catch((error: unknown) => {
+    context.logger.warn({ err: error }, 'could not cache a block');
+  });
+}
+
+/** The block under `routingKey`, from the local store or the network; never cached locally. */
+export async function requestLocally(context: NodeContext, routingKey: Uint8Array, options: OperationOptions): Promise<Uint8Array> {
+  options.signal?.throwIfAborted();
+  const stored = await lookUp(context, routingKey);
+  if (stored !== undefined) {
+    options.onProgress?.({ type: 'cacheHit' });
+    return stored;
+  }
+  return runLocally(context, 'request', routingKey, undefined, options, (outcome, route) => {
+    if (outcome.type === 'found') return outcome.block;
+    if (outcome.type === 'dataNotFound' || outcome.type === 'routeNotFound') return failureOf(outcome, route, context.settings.localTimeoutMs);
+    throw new Error(`a request cannot end with ${outcome.type}`);
+  });
+}

@@ -1,0 +1,217 @@
+/**
+ * One request or insert as this node routes it (spec/routing.md §3): try the closest
+ * peer not yet tried, wait for its answer, back up to the next one on RouteNotFound,
+ * RejectedLoop, RejectedOverload, a timeout, an invalid block or a disconnect, and end
+ * with one outcome. Requests and inserts differ only in the message sent and in which
+ * replies end them.
+ *
+ *   TransactionTable ──start/onReply/onPeerDisconnected──> Route ──finish(outcome)──> its owner
+ *   Route ──closestTo/backOff/record*──> PeerTable;  ──send──> Transport;  ──setTimer──> Clock
+ */
+import { equalBytes } from '../protocol/crypto.js';
+import { isValidBlock } from '../protocol/keys/block.js';
+import type { KeyType, WireMessage } from '../protocol/wire/messages.js';
+import type { Clock, TimerHandle } from './components.js';
+import { decrementHtl } from './htl.js';
+import type { PeerState, PeerTable } from './peers.js';
+import type { PeerId, Transport } from './transport.js';
+
+export type RouteOutcome =
+  | { readonly type: 'found'; readonly block: Uint8Array }
+  | { readonly type: 'stored' }
+  | { readonly type: 'collision'; readonly existingBlock: Uint8Array }
+  /** Hops to live ran out on a request: the search is over. */
+  | { readonly type: 'dataNotFound' }
+  /** Every peer was tried, or the time budget ran out, with `htl` left. */
+  | { readonly type: 'routeNotFound'; readonly htl: number; readonly timedOut: boolean };
+
+/** What the local user is told while a route runs. */
+export type RouteProgress =
+  | { readonly type: 'sent'; readonly htl: number }
+  | { readonly type: 'reply'; readonly reply: WireMessage['type'] };
+
+export interface RouteInit {
+  readonly tx: bigint;
+  readonly kind: 'request' | 'insert';
+  readonly keyType: KeyType;
+  readonly routingKey: Uint8Array;
+  readonly keyLocation: number;
+  /** HTL this node holds the request at (as received, or MAX_HTL at the originator). */
+  readonly htl: number;
+  /** The peer it came from; undefined at the originator. */
+  readonly upstream: PeerId | undefined;
+  /** The block being inserted. */
+  readonly block?: Uint8Array | undefined;
+  /** Clock time by which the route must end. */
+  readonly deadline: number;
+  /** Time allowed for one hop's answer, as a function of the HTL sent with it. */
+  readonly hopTimeoutMs: (htl: number) => number;
+  readonly onProgress?: ((progress: RouteProgress) => void) | undefined;
+}
+
+export interface RouteComponents {
+  readonly clock: Clock;
+  readonly peers: PeerTable;
+  readonly transport: Transport;
+  /** Called when a peer sent a block that does not verify and has now sent too many. */
+  readonly dropPeer: (peer: PeerState, reason: string) => void;
+}
+
+interface Attempt {
+  readonly peer: PeerState;
+  readonly timer: TimerHandle;
+}
+
+export class Route {
+  private htl: number;
+  private readonly tried = new Set<PeerId>();
+  private attempt: Attempt | undefined;
+  private ended = false;
+  /** Peers that answered at all: an insert they received is held by at least one node. */
+  private answeredBy = 0;
+  private sawOverload = false;
+
+  constructor(
+    private readonly components: RouteComponents,
+    readonly init: RouteInit,
+    private readonly onFinish: (outcome: RouteOutcome, route: Route) => void,
+  ) {
+    this.htl = init.htl;
+  }
+
+  get finished(): boolean {
+    return this.ended;
+  }
+
+  /** HTL this route still holds. */
+  get currentHtl(): number {
+    return this.htl;
+  }
+
+  get answered(): boolean {
+    return this.answeredBy > 0;
+  }
+
+  get overloaded(): boolean {
+    return this.sawOverload;
+  }
+
+  hasTried(peer: PeerId): boolean {
+    return this.tried.has(peer);
+  }
+
+  start(): void {
+    this.tryNextPeer();
+  }
+
+  /** Ends the route without an outcome (its only waiter gave up); later replies are ignored. */
+  cancel(): void {
+    this.clearAttempt();
+    this.ended = true;
+  }
+
+  onReply(from: PeerId, reply: WireMessage): void {
+    const attempt = this.attempt;
+    if (this.ended || attempt === undefined || attempt.peer.id !== from) return;
+    this.clearAttempt();
+    this.answeredBy++;
+    this.init.onProgress?.({ type: 'reply', reply: reply.type });
+    const { peer } = attempt;
+    switch (reply.type) {
+      case 'dataFound':
+        if (this.init.kind === 'request' && this.acceptBlock(peer, reply.block)) return this.succeed(peer, { type: 'found', block: reply.block });
+        return this.tryNextPeer();
+      case 'dataNotFound':
+        if (this.init.kind === 'request') return this.finish({ type: 'dataNotFound' });
+        return this.tryNextPeer();
+      case 'routeNotFound':
+        this.htl = Math.min(this.htl, reply.htl);
+        return this.tryNextPeer();
+      case 'rejectedOverload':
+        peer.stats.overloads++;
+        this.sawOverload = true;
+        this.components.peers.backOff(peer);
+        return this.tryNextPeer();
+      case 'insertReply':
+        if (this.init.kind !== 'insert') return this.tryNextPeer();
+        if (reply.outcome === 'stored') return this.succeed(peer, { type: 'stored' });
+        if (reply.outcome === 'collision' && this.acceptBlock(peer, reply.existingBlock)) {
+          const same = equalBytes(reply.existingBlock, this.init.block!);
+          return this.succeed(peer, same ? { type: 'stored' } : { type: 'collision', existingBlock: reply.existingBlock });
+        }
+        if (reply.outcome === 'invalidBlock') this.penalise(peer, 'refused a block that verifies');
+        return this.tryNextPeer();
+      default:
+        // RejectedLoop, or a message that does not answer a request: try elsewhere.
+        return this.tryNextPeer();
+    }
+  }
+
+  onPeerDisconnected(peer: PeerId): void {
+    if (this.ended || this.attempt?.peer.id !== peer) return;
+    this.clearAttempt();
+    this.tryNextPeer();
+  }
+
+  private tryNextPeer(): void {
+    if (this.ended) return;
+    const { clock, peers, transport } = this.components;
+    const { init } = this;
+    const remainingMs = init.deadline - clock.now();
+    if (remainingMs <= 0) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
+    const peer = peers.closestTo(init.keyLocation, (id) => this.tried.has(id) || id === init.upstream);
+    if (peer === undefined) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: false });
+    const htl = decrementHtl(this.htl, peer.link);
+    if (htl === 0) return this.finish(init.kind === 'request' ? { type: 'dataNotFound' } : { type: 'stored' });
+    this.tried.add(peer.id);
+    const body: WireMessage = init.kind === 'request'
+      ? { type: 'dataRequest', keyType: init.keyType, routingKey: init.routingKey, htl }
+      : { type: 'insertRequest', keyType: init.keyType, routingKey: init.routingKey, htl, block: init.block! };
+    if (!transport.send(peer.id, { tx: init.tx, body })) return this.tryNextPeer();
+    peer.inFlight++;
+    peer.stats.requestsSent++;
+    const timer = clock.setTimer(Math.min(init.hopTimeoutMs(htl), remainingMs), () => this.onTimeout());
+    this.attempt = { peer, timer };
+    init.onProgress?.({ type: 'sent', htl });
+  }
+
+  private onTimeout(): void {
+    const attempt = this.attempt;
+    if (attempt === undefined) return;
+    this.attempt = undefined;
+    attempt.peer.inFlight--;
+    attempt.peer.stats.timeouts++;
+    this.components.peers.backOff(attempt.peer);
+    this.tryNextPeer();
+  }
+
+  /** Verifies a block a peer returned; an invalid one penalises the peer. */
+  private acceptBlock(peer: PeerState, block: Uint8Array): boolean {
+    if (isValidBlock(this.init.routingKey, block)) return true;
+    this.penalise(peer, 'returned a block that does not verify');
+    return false;
+  }
+
+  private penalise(peer: PeerState, reason: string): void {
+    if (this.components.peers.recordInvalidBlock(peer)) this.components.dropPeer(peer, reason);
+  }
+
+  private succeed(peer: PeerState, outcome: RouteOutcome): void {
+    this.components.peers.recordSuccess(peer);
+    this.finish(outcome);
+  }
+
+  private clearAttempt(): void {
+    if (this.attempt === undefined) return;
+    this.attempt.timer.cancel();
+    this.attempt.peer.inFlight--;
+    this.attempt = undefined;
+  }
+
+  private finish(outcome: RouteOutcome): void {
+    if (this.ended) return;
+    this.clearAttempt();
+    this.ended = true;
+    this.onFinish(outcome, this);
+  }
+}

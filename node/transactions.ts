@@ -1,0 +1,139 @@
+/**
+ * The node's transaction bookkeeping (spec/routing.md §4): routes in flight by tx id,
+ * tx ids seen recently (loop detection), requests in flight by key (coalescing), and
+ * keys that just failed (so floods of repeats are not routed again). Every table is
+ * bounded; the remembered ones expire without timers.
+ *
+ *   requests.ts / inserts.ts ──isKnown/open/join──> TransactionTable ──Route──> peers
+ *   Node ──reply/peerDisconnected──> TransactionTable ──> the Route of that tx
+ */
+import { toHex } from '../protocol/bytes.js';
+import type { WireMessage } from '../protocol/wire/messages.js';
+import type { Clock } from './components.js';
+import { ExpiringMap } from './expiring-map.js';
+import { Route, type RouteComponents, type RouteInit, type RouteOutcome } from './route.js';
+import type { PeerId } from './transport.js';
+
+/** Told how a route ended: the node replying to a peer, or a local caller. */
+export type Waiter = (outcome: RouteOutcome, route: Route) => void;
+
+export interface TransactionLimits {
+  /** Routes in flight at once (default 1,000); beyond, requests are refused as overload. */
+  readonly maxActive: number;
+  /** Requests that may share one route (default 32). */
+  readonly maxWaitersPerRoute: number;
+  /** How long a finished tx id is remembered for loop detection (default 5 min). */
+  readonly seenLifetimeMs: number;
+  readonly seenCapacity: number;
+  /** How long a key that was not found is answered DataNotFound without routing (default 30 s). */
+  readonly failedLifetimeMs: number;
+  readonly failedCapacity: number;
+}
+
+interface ActiveRoute {
+  readonly route: Route;
+  readonly keyHex: string;
+  readonly waiters: Waiter[];
+}
+
+export class TransactionTable {
+  private readonly routes = new Map<bigint, ActiveRoute>();
+  private readonly requestsByKey = new Map<string, ActiveRoute>();
+  private readonly seen: ExpiringMap<bigint, true>;
+  private readonly failed: ExpiringMap<string, number>;
+
+  constructor(
+    clock: Clock,
+    private readonly limits: TransactionLimits,
+  ) {
+    this.seen = new ExpiringMap(clock, limits.seenLifetimeMs, limits.seenCapacity);
+    this.failed = new ExpiringMap(clock, limits.failedLifetimeMs, limits.failedCapacity);
+  }
+
+  /** Routes in flight. */
+  get active(): number {
+    return this.routes.size;
+  }
+
+  get full(): boolean {
+    return this.routes.size >= this.limits.maxActive;
+  }
+
+  /** Whether `tx` is in flight here or was seen recently: a second arrival is a loop. */
+  isKnown(tx: bigint): boolean {
+    return this.routes.has(tx) || this.seen.has(tx);
+  }
+
+  markSeen(tx: bigint): void {
+    this.seen.set(tx, true);
+  }
+
+  /** True when `routingKey` recently failed at an HTL of at least `htl`. */
+  recentlyFailed(routingKey: Uint8Array, htl: number): boolean {
+    return (this.failed.get(toHex(routingKey)) ?? -1) >= htl;
+  }
+
+  /**
+   * Adds `waiter` to a request for the same key already in flight, if that one searches
+   * at least as far and has not been sent to `from` (which would wait on itself).
+   */
+  join(routingKey: Uint8Array, htl: number, from: PeerId | undefined, waiter: Waiter): Route | undefined {
+    const active = this.requestsByKey.get(toHex(routingKey));
+    if (active === undefined || active.waiters.length >= this.limits.maxWaitersPerRoute) return undefined;
+    const { route } = active;
+    if (route.currentHtl < htl || (from !== undefined && (route.hasTried(from) || route.init.upstream === from))) return undefined;
+    active.waiters.push(waiter);
+    return route;
+  }
+
+  /** Starts routing `init.tx`; every waiter hears the outcome once. */
+  open(components: RouteComponents, init: RouteInit, waiter: Waiter): Route {
+    const keyHex = toHex(init.routingKey);
+    const route = new Route(components, init, (outcome) => this.finish(active, outcome));
+    const active: ActiveRoute = { route, keyHex, waiters: [waiter] };
+    this.routes.set(init.tx, active);
+    if (init.kind === 'request' && !this.requestsByKey.has(keyHex)) this.requestsByKey.set(keyHex, active);
+    route.start();
+    return route;
+  }
+
+  /** Removes a waiter that gave up; a route nobody waits for is cancelled. */
+  abandon(tx: bigint, waiter: Waiter): void {
+    const active = this.routes.get(tx);
+    if (active === undefined) return;
+    const index = active.waiters.indexOf(waiter);
+    if (index >= 0) active.waiters.splice(index, 1);
+    if (active.waiters.length > 0) return;
+    active.route.cancel();
+    this.forget(active);
+  }
+
+  reply(from: PeerId, tx: bigint, reply: WireMessage): void {
+    this.routes.get(tx)?.route.onReply(from, reply);
+  }
+
+  peerDisconnected(peer: PeerId): void {
+    for (const { route } of [...this.routes.values()]) route.onPeerDisconnected(peer);
+  }
+
+  /** Cancels every route without telling its waiters: used when the node stops. */
+  cancelAll(): void {
+    for (const active of [...this.routes.values()]) {
+      active.route.cancel();
+      this.forget(active);
+    }
+  }
+
+  private finish(active: ActiveRoute, outcome: RouteOutcome): void {
+    this.forget(active);
+    if (outcome.type === 'dataNotFound') this.failed.set(active.keyHex, active.route.init.htl);
+    for (const waiter of active.waiters) waiter(outcome, active.route);
+  }
+
+  private forget(active: ActiveRoute): void {
+    const { tx } = active.route.init;
+    this.routes.delete(tx);
+    if (this.requestsByKey.get(active.keyHex) === active) this.requestsByKey.delete(active.keyHex);
+    this.markSeen(tx);
+  }
+}
