@@ -28,7 +28,7 @@ export interface RocksBlockStoreInit extends BlockStoreInit {
 }
 
 /** Most reads in one read batch, and read batches at the same time. */
-const READ_QUEUE = { maxBatch: 64, maxRunning: 2 } as const;
+const READ_QUEUE = { maxBatch: 16, maxRunning: 4 } as const;
 
 class RocksPersistence implements BlockPersistence<Uint8Array> {
   private readonly reads: GroupQueue<Uint8Array, Uint8Array | null>;

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { toHex } from '../../../protocol/bytes.js';
+import { CHK_BLOCK_BYTES } from '../../../protocol/keys/index.js';
+import type { StoreLogger } from '../../../store/config.js';
+import { StoreFullError } from '../../../store/errors.js';
+import { IndexBook } from '../../../store/index-book.js';
+import {
+  type BlockPersistence,
+  IndexedBlockStore,
+  type ReadResult,
+  RECENCY_FLUSH_ENTRIES,
+} from '../../../store/indexed-block-store.js';
+import type { CommitBatch } from '../../../store/write-plan.js';
+import { chkBlocks } from './blocks.js';
+
+/** A persistence the test drives: commits can be held back or made to fail, reads can be made corrupt. */
+class ScriptedPersistence implements BlockPersistence<Uint8Array> {
+  readonly blocks = new Map<string, Uint8Array>();
+  readonly commits: CommitBatch<Uint8Array>[] = [];
+  readonly corrupt = new Set<string>();
+  hold: Promise<void> | undefined;
+  failure: Error | undefined;
+
+  slotId(routingKey: Uint8Array): string {
+    return toHex(routingKey);
+  }
+
+  seal(_routingKey: Uint8Array, _id: string, block: Uint8Array): Uint8Array {
+    return block;
+  }
+
+  async read(_routingKey: Uint8Array, id: string): Promise<ReadResult> {
+    if (this.corrupt.has(id)) return 'corrupt';
+    return this.blocks.get(id) ?? 'missing';
+  }
+
+  async commit(batch: CommitBatch<Uint8Array>): Promise<void> {
+    await this.hold;
+    if (this.failure !== undefined) throw this.failure;
+    this.commits.push(batch);
+    for (const { id } of batch.deletes) this.blocks.delete(id);
+    for (const { record, sealed } of batch.blocks) this.blocks.set(record.id, sealed);
+  }
+
+  async close(): Promise<void> {}
+}
+
+class ScriptedStore extends IndexedBlockStore<Uint8Array> {
+  constructor(persistence: ScriptedPersistence, logger: StoreLogger = { warn: () => {} }) {
+    super(persistence, new IndexBook({ nodeLocation: 0.5, storeBudgetBytes: 64 * CHK_BLOCK_BYTES, cacheBudgetBytes: 512 * CHK_BLOCK_BYTES }), logger);
+  }
+}
+
+describe('store/indexed-block-store', () => {
+  const [a, b, c] = chkBlocks(3, 'engine');
+
+  it('serves reads while a write batch is on its way to disk', async () => {
+    const persistence = new ScriptedPersistence();
+    const store = new ScriptedStore(persistence);
+    await store.put(a!.routingKey, a!.block, { partition: 'cache' });
+    let release!: () => void;
+    persistence.hold = new Promise((resolve) => (release = resolve));
+    const writing = store.put(b!.routingKey, b!.block, { partition: 'cache' });
+    assert.deepEqual(await store.get(a!.routingKey), a!.block);
+    assert.equal(await store.has(b!.routingKey), false, 'not in the index before it is on disk');
+    release();
+    await writing;
+    assert.equal(await store.has(b!.routingKey), true);
+  });
+
+  it('fails every write of a failed batch with a typed error and leaves the index unchanged', async () => {
+    const persistence = new ScriptedPersistence();
+    const store = new ScriptedStore(persistence);
+    await store.put(a!.routingKey, a!.block, { partition: 'cache' });
+    let release!: () => void;
+    persistence.hold = new Promise((resolve) => (release = resolve));
+    const first = store.put(b!.routingKey, b!.block, { partition: 'cache' });
+    const grouped = [store.put(c!.routingKey, c!.block, { partition: 'store' }), store.delete(a!.routingKey)];
+    persistence.failure = Object.assign(new Error('No space left on device'), { code: 'ENOSPC' });
+    release();
+    for (const call of [first, ...grouped]) await assert.rejects(call, StoreFullError);
+    assert.deepEqual([await store.has(a!.routingKey), await store.has(b!.routingKey), await store.has(c!.routingKey)], [true, false, false]);
+    assert.equal(store.stats().cache.blocks + store.stats().store.blocks, 1);
+  });
+
+  it('writes access records with the next batch, or on their own once many are pending', async () => {
+    const persistence = new ScriptedPersistence();
+    const store = new ScriptedStore(persistence);
+    const many = chkBlocks(RECENCY_FLUSH_ENTRIES, 'recency');
+    for (const x of many) await store.put(x.routingKey, x.block, { partition: 'cache' });
+    const commitsBefore = persistence.commits.length;
+    await store.get(many[0]!.routingKey);
+    await store.get(many[1]!.routingKey);
+    assert.equal(persistence.commits.length, commitsBefore, 'a read writes nothing by itself');
+    await store.put(a!.routingKey, a!.block, { partition: 'cache' });
+    assert.deepEqual(persistence.commits.at(-1)!.records.map(({ id }) => id).sort(), [toHex(many[0]!.routingKey), toHex(many[1]!.routingKey)].sort());
+
+    for (const x of many) await store.get(x.routingKey);
+    await store.has(a!.routingKey);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(persistence.commits.at(-1)!.records.length, RECENCY_FLUSH_ENTRIES);
+    await store.close();
+  });
+
+  it('removes a block that fails its integrity check and reports it missing', async () => {
+    const persistence = new ScriptedPersistence();
+    const warnings: string[] = [];
+    const store = new ScriptedStore(persistence, { warn: (_, message) => warnings.push(message) });
+    await store.put(a!.routingKey, a!.block, { partition: 'store' });
+    persistence.corrupt.add(toHex(a!.routingKey));
+    assert.equal(await store.get(a!.routingKey), undefined);
+    assert.equal(await store.has(a!.routingKey), false);
+    assert.deepEqual(persistence.commits.at(-1)!.deletes.map(({ id }) => id), [toHex(a!.routingKey)]);
+    assert.equal(store.stats().corruptRemoved, 1);
+    assert.equal(warnings.length, 1);
+  });
+
+  it('writes pending access records when it closes', async () => {
+    const persistence = new ScriptedPersistence();
+    const store = new ScriptedStore(persistence);
+    await store.put(a!.routingKey, a!.block, { partition: 'cache' });
+    await store.get(a!.routingKey);
+    await store.close();
+    assert.deepEqual(persistence.commits.at(-1)!.records.map(({ id }) => id), [toHex(a!.routingKey)]);
+  });
+});
