@@ -136,7 +136,7 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
   protected async evictOverBudget(): Promise<void> {
     await this.writes
       .submit({ kind: 'flush' })
-      .catch((error: unknown) => this.logger.warn({ error }, 'could not evict down to the budgets'));
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not evict down to the budgets'));
   }
 
   /** Runs a public call: refused once closing, aborted before it starts, awaited by `close`. */
@@ -179,7 +179,7 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
     try {
       if (await this.writes.submit({ kind: 'drop', entry })) this.corruptRemoved += 1;
     } catch (error) {
-      this.logger.warn({ id: entry.id, error }, 'could not remove a corrupted block');
+      this.logger.warn({ id: entry.id, err: error }, 'could not remove a corrupted block');
     }
     return undefined;
   }
@@ -191,7 +191,7 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
       this.recencyFlushPending = true;
       this.writes
         .submit({ kind: 'flush' })
-        .catch((error: unknown) => this.logger.warn({ error }, 'could not write access records'))
+        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not write access records'))
         .finally(() => {
           this.recencyFlushPending = false;
         });
