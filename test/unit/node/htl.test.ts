@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import type { Rng } from '../../../node/components.js';
+import { decrementHtl, drawHtlLink, MAX_CACHING_HTL, MAX_HTL, mayCacheAt } from '../../../node/htl.js';
+
+const always = { decrementAtMax: true, decrementAtMin: true };
+const never = { decrementAtMax: false, decrementAtMin: false };
+
+function fixedRng(...values: number[]): Rng {
+  return { next: () => values.shift()!, nextU64: () => 0n };
+}
+
+describe('node/htl', () => {
+  it('decrements probabilistically at the maximum and at 1, by one elsewhere', () => {
+    assert.equal(decrementHtl(MAX_HTL, always), MAX_HTL - 1);
+    assert.equal(decrementHtl(MAX_HTL, never), MAX_HTL);
+    assert.equal(decrementHtl(1, always), 0);
+    assert.equal(decrementHtl(1, never), 1);
+    for (let htl = 2; htl < MAX_HTL; htl++) assert.equal(decrementHtl(htl, never), htl - 1);
+    assert.equal(decrementHtl(0, never), 0);
+  });
+
+  it('draws the link decisions with the documented probabilities', () => {
+    assert.deepEqual(drawHtlLink(fixedRng(0.49, 0.24)), always);
+    assert.deepEqual(drawHtlLink(fixedRng(0.5, 0.25)), never);
+  });
+
+  it('lets relays cache only beyond the first two hops', () => {
+    assert.equal(MAX_CACHING_HTL, 16);
+    assert.equal(mayCacheAt(18), false);
+    assert.equal(mayCacheAt(17), false);
+    assert.equal(mayCacheAt(16), true);
+  });
+});
