@@ -1,0 +1,54 @@
+/**
+ * The TCP transport's settings (spec/wire.md §10.5), with their defaults resolved once.
+ */
+import { assertPowDifficulty } from '../../protocol/identity-proof.js';
+import { MAX_FRAME_BYTES, MAX_FRAME_PREFIX_BYTES } from '../../protocol/wire/index.js';
+
+export interface TcpTransportInit {
+  /** Multiaddrs to listen on, e.g. `/ip4/0.0.0.0/tcp/9301`; port 0 picks a free port. Default: none (dial only). */
+  readonly listen?: readonly string[];
+  /** Leading zero bits every peer's identity proof must have: the network's difficulty. */
+  readonly powDifficulty: number;
+  /** Most connections at once, in and out, verified or not; beyond it accepts are closed at once. Default 64. */
+  readonly maxConnections?: number;
+  /**
+   * Most bytes waiting to be written to one peer. A `send` that would exceed it returns false
+   * and disconnects the peer as a slow reader. Default 1 MiB (32 full blocks).
+   */
+  readonly sendQueueBytes?: number;
+  /** Time from connect (or accept) to a verified Hello, covering TCP, Noise and Hello. Default 10 s. */
+  readonly handshakeTimeoutMs?: number;
+  /** How long `disconnect` waits for queued frames to be written before dropping them. Default 5 s. */
+  readonly closeTimeoutMs?: number;
+  /** Closes a link with no traffic either way for this long; 0 never does. Default 0: liveness is the node's concern. */
+  readonly idleTimeoutMs?: number;
+}
+
+export type TcpTransportConfig = Required<TcpTransportInit>;
+
+export const TCP_TRANSPORT_DEFAULTS = {
+  listen: [],
+  maxConnections: 64,
+  sendQueueBytes: 1024 * 1024,
+  handshakeTimeoutMs: 10_000,
+  closeTimeoutMs: 5_000,
+  idleTimeoutMs: 0,
+} as const satisfies Omit<TcpTransportConfig, 'powDifficulty'>;
+
+/** Fills in the defaults; throws RangeError for a value no transport could work with. */
+export function resolveTcpTransportInit(init: TcpTransportInit): TcpTransportConfig {
+  assertPowDifficulty(init.powDifficulty);
+  const config: TcpTransportConfig = { ...TCP_TRANSPORT_DEFAULTS, ...init };
+  for (const [name, minimum] of [
+    ['maxConnections', 1],
+    // One full frame must fit, or a block could never be sent.
+    ['sendQueueBytes', MAX_FRAME_PREFIX_BYTES + MAX_FRAME_BYTES],
+    ['handshakeTimeoutMs', 1],
+    ['closeTimeoutMs', 0],
+    ['idleTimeoutMs', 0],
+  ] as const) {
+    const value = config[name];
+    if (!Number.isSafeInteger(value) || value < minimum) throw new RangeError(`${name} must be an integer ≥ ${minimum}, got ${value}`);
+  }
+  return config;
+}

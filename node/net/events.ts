@@ -1,0 +1,42 @@
+/**
+ * Hands transport events to the node in the order they happened, from a microtask: a handler
+ * never runs inside a transport call (`send` that finds a slow reader, `disconnect`, `stop`) nor
+ * inside libp2p's event dispatch, so it may call the transport back freely.
+ */
+import type { Logger } from '../components.js';
+import type { TransportHandlers } from '../transport.js';
+
+type Event = { [K in keyof TransportHandlers]: { readonly type: K; readonly args: Parameters<TransportHandlers[K]> } }[keyof TransportHandlers];
+
+export class EventQueue {
+  readonly #handlers: TransportHandlers;
+  readonly #logger: Logger;
+  #events: Event[] = [];
+  #scheduled = false;
+
+  constructor(handlers: TransportHandlers, logger: Logger) {
+    this.#handlers = handlers;
+    this.#logger = logger;
+  }
+
+  /** Queues one handler call; every queued call runs in order within the current turn of the event loop. */
+  push(event: Event): void {
+    this.#events.push(event);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => this.#deliver());
+  }
+
+  #deliver(): void {
+    this.#scheduled = false;
+    const events = this.#events;
+    this.#events = [];
+    for (const { type, args } of events) {
+      try {
+        Reflect.apply(this.#handlers[type], this.#handlers, args);
+      } catch (error) {
+        this.#logger.warn({ event: type, err: error }, 'transport handler threw');
+      }
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * @libp2p/tcp and @chainsafe/libp2p-noise used standalone, without a libp2p node (ARCHITECTURE §2):
+ * the few components they need, and nothing of libp2p's connection upgrading.
+ *
+ *   createTcpSockets   TCP listen and dial; a stub upgrader hands back each raw MultiaddrConnection
+ *   createNoise        Noise XX (spec/wire.md §10.2) with the node's Ed25519 key as the libp2p identity
+ *
+ * libp2p's own debug logging is switched off: the transport logs its decisions itself.
+ */
+import { noise } from '@chainsafe/libp2p-noise';
+import { privateKeyFromRaw } from '@libp2p/crypto/keys';
+import type {
+  ComponentLogger,
+  Connection,
+  Listener,
+  Logger as Libp2pLogger,
+  MessageStream,
+  MultiaddrConnection,
+  Upgrader,
+} from '@libp2p/interface';
+import { peerIdFromPrivateKey } from '@libp2p/peer-id';
+import { tcp } from '@libp2p/tcp';
+import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
+import type { NodeIdentity } from '../../protocol/identity.js';
+import { HandshakeError, InvalidAddressError } from './errors.js';
+
+/** Bound into every Noise handshake, so a Warren link never completes with a peer of another protocol. */
+export const NOISE_PROLOGUE = new TextEncoder().encode('warren/link/v1');
+
+const silentLog: Libp2pLogger = Object.assign(() => undefined, {
+  error: () => undefined,
+  trace: () => undefined,
+  enabled: false,
+  newScope: () => silentLog,
+});
+const silentComponentLogger: ComponentLogger = { forComponent: () => silentLog };
+
+/**
+ * The two upgrader methods @libp2p/tcp calls, handing over the raw connection untouched; Noise is
+ * told to skip muxer negotiation, so it never calls the others. `Connection` is what the interface
+ * promises to return; the only caller (`dial` below) takes the raw connection back out.
+ */
+function stubUpgrader(onInbound: (connection: MultiaddrConnection) => void): Upgrader {
+  const upgrader: Pick<Upgrader, 'upgradeInbound' | 'upgradeOutbound'> = {
+    upgradeInbound: async (connection: MultiaddrConnection) => onInbound(connection),
+    upgradeOutbound: async (connection: MultiaddrConnection) => connection as unknown as Connection,
+  };
+  return upgrader as Upgrader;
+}
+
+export interface TcpSocketsInit {
+  /** Close a connection with no traffic either way for this long; 0 never does. */
+  readonly idleTimeoutMs: number;
+  /** Every accepted connection, before anything was read from it. */
+  onInbound(connection: MultiaddrConnection): void;
+}
+
+export interface TcpSockets {
+  /** Parses a TCP multiaddr (`/ip4/…/tcp/…`, `/ip6/…`, `/dns4/…`); anything else throws InvalidAddressError. */
+  parse(address: string): Multiaddr;
+  listen(address: Multiaddr): Promise<Listener>;
+  dial(address: Multiaddr, signal: AbortSignal): Promise<MultiaddrConnection>;
+}
+
+export function createTcpSockets(init: TcpSocketsInit): TcpSockets {
+  const transport = tcp({
+    inboundSocketInactivityTimeout: init.idleTimeoutMs,
+    outboundSocketInactivityTimeout: init.idleTimeoutMs,
+  })({ logger: silentComponentLogger });
+  const upgrader = stubUpgrader(init.onInbound);
+  return {
+    parse(address) {
+      let parsed: Multiaddr;
+      try {
+        parsed = multiaddr(address);
+      } catch (cause) {
+        throw new InvalidAddressError(`not a multiaddr: ${address}`, { cause });
+      }
+      if (transport.dialFilter([parsed]).length !== 1 || address.startsWith('/unix/')) {
+        throw new InvalidAddressError(`not a TCP address: ${address}`);
+      }
+      return parsed;
+    },
+    async listen(address) {
+      const listener = transport.createListener({ upgrader });
+      await listener.listen(address);
+      return listener;
+    },
+    async dial(address, signal) {
+      return (await transport.dial(address, { upgrader, signal })) as unknown as MultiaddrConnection;
+    },
+  };
+}
+
+/** Runs the Noise XX handshake on a raw connection: the encrypted stream and the peer's Ed25519 key. */
+export type NoiseHandshake = (
+  connection: MessageStream,
+  outbound: boolean,
+  signal: AbortSignal,
+) => Promise<{ stream: MessageStream; remotePublicKey: Uint8Array }>;
+
+export function createNoise(identity: NodeIdentity): NoiseHandshake {
+  // libsodium's 64-byte secret key is seed ‖ public key: libp2p's raw Ed25519 private key.
+  const privateKey = privateKeyFromRaw(identity.keyPair.secretKey);
+  const encrypter = noise({ prologueBytes: NOISE_PROLOGUE })({
+    privateKey,
+    peerId: peerIdFromPrivateKey(privateKey),
+    logger: silentComponentLogger,
+    upgrader: stubUpgrader(() => undefined),
+  });
+  return async (connection, outbound, signal) => {
+    const options = { signal, skipStreamMuxerNegotiation: true };
+    const secured = outbound
+      ? await encrypter.secureOutbound(connection, options)
+      : await encrypter.secureInbound(connection, options);
+    const { publicKey } = secured.remotePeer;
+    if (publicKey?.type !== 'Ed25519') {
+      throw new HandshakeError(`the peer authenticated with a ${publicKey?.type ?? 'missing'} key, not Ed25519`);
+    }
+    return { stream: secured.connection, remotePublicKey: publicKey.raw };
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The one place that speaks libp2p v3's MessageStream (events, not an async-iterable duplex):
+ * the Noise-secured stream of a link becomes frames in and frames out (spec/wire.md §2, §10.4).
+ *
+ *   in    'message' → FrameDecoder (length checked before allocation) → onFrame, synchronously
+ *   out   send(frame) → queue of at most maxQueueBytes → one MessageStream.send per microtask;
+ *         when that reports a full socket, the queue waits for 'drain'
+ *   end   'close' → onClose(error?), once
+ *
+ * Nothing is buffered without a bound: arriving bytes are decoded as they come (at most one
+ * partial frame is held), and frames to send wait in the bounded queue. Below the queue, the
+ * stream and socket hold at most one batch past the socket's high-water mark.
+ */
+import type { MessageStream, StreamCloseEvent, StreamMessageEvent } from '@libp2p/interface';
+import type { WireDecodeError } from '../../protocol/errors.js';
+import { FrameDecoder, MAX_FRAME_BYTES, MAX_FRAME_PREFIX_BYTES } from '../../protocol/wire/index.js';
+
+/** Frames sent together in one Noise message (at most 65519 bytes of plaintext): two full frames. */
+const BATCH_BYTES = 2 * (MAX_FRAME_PREFIX_BYTES + MAX_FRAME_BYTES);
+
+export interface FrameStreamInit {
+  /** Most bytes of frames waiting to be written; `send` refuses a frame that would exceed it. */
+  readonly maxQueueBytes: number;
+  /** Each complete frame payload, in order. Not called once the stream is closing. */
+  onFrame(frame: Uint8Array): void;
+  /** The stream closed: `error` says why when it did not end cleanly (a framing error is a WireDecodeError). */
+  onClose(error: Error | undefined): void;
+}
+
+/** Calls `callback` once when `stream` closes, however it closes. */
+export function onStreamClose(stream: MessageStream, callback: (error: Error | undefined) => void): void {
+  stream.addEventListener('close', (event: StreamCloseEvent) => callback(event.error), { once: true });
+}
+
+export class FrameStream {
+  readonly #stream: MessageStream;
+  readonly #init: FrameStreamInit;
+  readonly #decoder = new FrameDecoder();
+  #queue: Uint8Array[] = [];
+  #queuedBytes = 0;
+  #flushScheduled = false;
+  #needsDrain = false;
+  #open = true;
+  /** Resolves a pending `close` once the queue has been written (or the stream closed). */
+  #whenEmpty: (() => void) | undefined;
+
+  constructor(stream: MessageStream, init: FrameStreamInit) {
+    this.#stream = stream;
+    this.#init = init;
+    stream.addEventListener('message', (event: StreamMessageEvent) => this.#receive(event.data));
+    stream.addEventListener('drain', () => {
+      this.#needsDrain = false;
+      this.#flush();
+    });
+    onStreamClose(stream, (error) => {
+      this.#open = false;
+      this.#queue = [];
+      this.#queuedBytes = 0;
+      this.#whenEmpty?.();
+      this.#init.onClose(error ?? this.#endOfInputError());
+    });
+  }
+
+  /** Bytes of frames waiting in the queue. */
+  get queuedBytes(): number {
+    return this.#queuedBytes;
+  }
+
+  /** Queues a complete frame; false, queueing nothing, when closed or when the queue would exceed its bound. */
+  send(frame: Uint8Array): boolean {
+    if (!this.#open || this.#queuedBytes + frame.length > this.#init.maxQueueBytes) return false;
+    this.#queue.push(frame);
+    this.#queuedBytes += frame.length;
+    if (!this.#flushScheduled) {
+      this.#flushScheduled = true;
+      queueMicrotask(() => {
+        this.#flushScheduled = false;
+        this.#flush();
+      });
+    }
+    return true;
+  }
+
+  /**
+   * Stops reading, writes what is queued, then closes the stream cleanly; aborts it instead
+   * when `signal` fires first (a peer that does not read).
+   */
+  async close(signal: AbortSignal): Promise<void> {
+    if (!this.#open) return;
+    this.#open = false;
+    const abortOnSignal = () => this.abort(new Error('closing took too long: queued frames dropped'));
+    signal.addEventListener('abort', abortOnSignal, { once: true });
+    try {
+      if (this.#queue.length > 0) await new Promise<void>((resolve) => (this.#whenEmpty = resolve));
+      await this.#stream.close({ signal });
+    } catch {
+      // Aborted: the stream's 'close' event reports it.
+    } finally {
+      signal.removeEventListener('abort', abortOnSignal);
+    }
+  }
+
+  /** Closes at once, dropping whatever is queued. */
+  abort(error: Error): void {
+    this.#open = false;
+    this.#stream.abort(error);
+  }
+
+  #receive(data: StreamMessageEvent['data']): void {
+    const chunks = data instanceof Uint8Array ? [data] : data;
+    try {
+      for (const chunk of chunks) {
+        for (const frame of this.#decoder.push(chunk)) {
+          if (!this.#open) return;
+          this.#init.onFrame(frame);
+        }
+      }
+    } catch (error) {
+      this.abort(error as WireDecodeError);
+    }
+  }
+
+  /** A stream that ends inside a frame did not end cleanly either (spec/wire.md §2). */
+  #endOfInputError(): Error | undefined {
+    try {
+      this.#decoder.finish();
+      return undefined;
+    } catch (error) {
+      return error as WireDecodeError;
+    }
+  }
+
+  #flush(): void {
+    while (this.#queue.length > 0 && !this.#needsDrain) {
+      let take = 1;
+      let bytes = this.#queue[0]!.length;
+      while (take < this.#queue.length && bytes + this.#queue[take]!.length <= BATCH_BYTES) {
+        bytes += this.#queue[take++]!.length;
+      }
+      const batch = take === 1 ? this.#queue[0]! : joinFrames(this.#queue, take, bytes);
+      this.#queue.splice(0, take);
+      this.#queuedBytes -= bytes;
+      try {
+        this.#needsDrain = !this.#stream.send(batch);
+      } catch (error) {
+        // The stream stopped being writable under us; its 'close' event follows.
+        this.abort(error as Error);
+        return;
+      }
+    }
+    if (this.#queue.length === 0) this.#whenEmpty?.();
+  }
+}
+
+function joinFrames(queue: readonly Uint8Array[], count: number, bytes: number): Uint8Array {
+  const joined = new Uint8Array(bytes);
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    joined.set(queue[i]!, offset);
+    offset += queue[i]!.length;
+  }
+  return joined;
+}

@@ -1,0 +1,313 @@
+/**
+ * The Transport (node/transport.ts) over TCP: @libp2p/tcp, Noise XX and our frames (spec/wire.md §10).
+ *
+ *   libp2p.ts   TCP sockets and the Noise handshake, standalone    link.ts     one connection: Hello, frames
+ *   stream.ts   MessageStream ⇄ frames, bounded send queue         attempt.ts  handshake deadline and aborts
+ *   events.ts   handler calls, in order, never re-entrant          config.ts   settings and their defaults
+ *
+ * A connection, in or out:  TCP ─> Noise XX ─> Hello both ways ─> verified ─> kept, or closed
+ * This file holds the policy: the connection bound, one link per peer (§10.3), slow readers, stop.
+ */
+import '../polyfills.js';
+import type { Listener, MessageStream, MultiaddrConnection } from '@libp2p/interface';
+import { compareBytes, toHex } from '../../protocol/bytes.js';
+import type { NodeIdentity } from '../../protocol/identity.js';
+import { encodeEnvelope, encodeFrame, MAX_ADDRESS_LENGTH, MAX_ADDRESSES, type Envelope, type NodeRef } from '../../protocol/wire/index.js';
+import { CryptoRng, type Clock, type Logger, type Rng } from '../components.js';
+import type { ConnectedPeer, PeerId, Transport, TransportHandlers } from '../transport.js';
+import { Attempt } from './attempt.js';
+import { resolveTcpTransportInit, type TcpTransportConfig, type TcpTransportInit } from './config.js';
+import { ConnectionLimitError, SelfDialError, TransportNotStartedError } from './errors.js';
+import { EventQueue } from './events.js';
+import { createNoise, createTcpSockets, type NoiseHandshake, type TcpSockets } from './libp2p.js';
+import { Link } from './link.js';
+import { onStreamClose } from './stream.js';
+
+export interface TcpTransportComponents {
+  readonly identity: NodeIdentity;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Hello transaction ids; operating-system randomness by default. */
+  readonly rng?: Rng;
+}
+
+interface PeerEntry {
+  readonly peer: ConnectedPeer;
+  /** The one link kept for the peer; another may replace it (§10.3) without the node noticing. */
+  link: Link;
+  /** Addresses dialled that led to this peer: dialling one again returns the peer. */
+  readonly dialled: Set<string>;
+}
+
+interface Running {
+  readonly events: EventQueue;
+  readonly listeners: Listener[];
+  readonly addresses: string[];
+  hello: NodeRef;
+}
+
+export class TcpTransport implements Transport {
+  readonly #identity: NodeIdentity;
+  readonly #id: PeerId;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+  readonly #rng: Rng;
+  readonly #config: TcpTransportConfig;
+  readonly #sockets: TcpSockets;
+  readonly #noise: NoiseHandshake;
+  #running: Running | undefined;
+  /** Still delivers the disconnections `stop` raises. */
+  #events: EventQueue | undefined;
+  readonly #peers = new Map<PeerId, PeerEntry>();
+  readonly #dialled = new Map<string, PeerId>();
+  /** Outbound links past Noise whose Hello is not verified yet: at most one per peer. */
+  readonly #pendingOutbound = new Map<PeerId, Link>();
+  /** Raw connections open in any state; with dials still connecting, what `maxConnections` bounds. */
+  readonly #connections = new Set<MultiaddrConnection>();
+  #connecting = 0;
+  readonly #attempts = new Set<Attempt>();
+
+  constructor(components: TcpTransportComponents, init: TcpTransportInit) {
+    this.#identity = components.identity;
+    this.#id = toHex(components.identity.publicKey);
+    this.#clock = components.clock;
+    this.#logger = components.logger;
+    this.#rng = components.rng ?? new CryptoRng();
+    this.#config = resolveTcpTransportInit(init);
+    this.#sockets = createTcpSockets({
+      idleTimeoutMs: this.#config.idleTimeoutMs,
+      onInbound: (connection) => this.#accept(connection),
+    });
+    this.#noise = createNoise(components.identity);
+  }
+
+  get addresses(): readonly string[] {
+    return this.#running?.addresses ?? [];
+  }
+
+  async start(handlers: TransportHandlers): Promise<void> {
+    if (this.#running !== undefined) throw new Error('the transport is already started');
+    const events = new EventQueue(handlers, this.#logger);
+    const running: Running = { events, listeners: [], addresses: [], hello: this.#nodeRef([]) };
+    this.#running = running;
+    this.#events = events;
+    try {
+      for (const address of this.#config.listen) {
+        running.listeners.push(await this.#sockets.listen(this.#sockets.parse(address)));
+      }
+    } catch (error) {
+      await this.stop();
+      throw error;
+    }
+    running.addresses.push(...running.listeners.flatMap((listener) => listener.getAddrs().map(String)));
+    running.hello = this.#nodeRef(running.addresses);
+    this.#logger.info({ addresses: running.addresses }, 'listening');
+  }
+
+  async stop(): Promise<void> {
+    const running = this.#running;
+    if (running === undefined) return;
+    this.#running = undefined;
+    const stopped = new TransportNotStartedError();
+    for (const attempt of this.#attempts) attempt.abort(stopped);
+    for (const entry of [...this.#peers.values()]) this.#remove(entry, 'transport stopped');
+    for (const connection of [...this.#connections]) connection.abort(stopped);
+    // Disconnections are delivered (a microtask) before the listeners finish closing.
+    await Promise.all(running.listeners.map((listener) => listener.close()));
+  }
+
+  async dial(address: string, options: { signal?: AbortSignal } = {}): Promise<ConnectedPeer> {
+    options.signal?.throwIfAborted();
+    const running = this.#running;
+    if (running === undefined) throw new TransportNotStartedError();
+    const target = this.#sockets.parse(address);
+    const key = target.toString();
+    if (running.addresses.includes(key)) throw new SelfDialError();
+    const known = this.#peers.get(this.#dialled.get(key) ?? '');
+    if (known !== undefined) return known.peer;
+    if (this.#connectionCount() >= this.#config.maxConnections) throw new ConnectionLimitError(this.#config.maxConnections);
+
+    const attempt = this.#attempt(options.signal);
+    try {
+      this.#connecting++;
+      let connection: MultiaddrConnection;
+      try {
+        connection = await this.#sockets.dial(target, attempt.signal);
+      } catch (cause) {
+        throw attempt.failure(cause, `could not connect to ${key}`);
+      } finally {
+        this.#connecting--;
+      }
+      const peer = await this.#handshake(connection, true, attempt);
+      const entry = this.#peers.get(peer.id);
+      if (entry !== undefined) {
+        entry.dialled.add(key);
+        this.#dialled.set(key, peer.id);
+      }
+      return peer;
+    } finally {
+      this.#endAttempt(attempt);
+    }
+  }
+
+  send(peerId: PeerId, envelope: Envelope): boolean {
+    const entry = this.#peers.get(peerId);
+    if (entry === undefined) return false;
+    if (entry.link.send(encodeFrame(encodeEnvelope(envelope)))) return true;
+    const reason = `slow reader: more than ${this.#config.sendQueueBytes} bytes waiting to be sent`;
+    this.#remove(entry, reason);
+    entry.link.abort(reason);
+    return false;
+  }
+
+  disconnect(peerId: PeerId, reason: string): void {
+    const entry = this.#peers.get(peerId);
+    if (entry === undefined) return;
+    this.#remove(entry, reason);
+    entry.link.close(reason);
+  }
+
+  #connectionCount(): number {
+    return this.#connections.size + this.#connecting;
+  }
+
+  #attempt(signal: AbortSignal | undefined): Attempt {
+    const attempt = new Attempt(this.#clock, this.#config.handshakeTimeoutMs, signal);
+    this.#attempts.add(attempt);
+    return attempt;
+  }
+
+  #endAttempt(attempt: Attempt): void {
+    attempt.end();
+    this.#attempts.delete(attempt);
+  }
+
+  #accept(connection: MultiaddrConnection): void {
+    const address = connection.remoteAddr.toString();
+    if (this.#running === undefined || this.#connectionCount() >= this.#config.maxConnections) {
+      this.#logger.info({ address }, 'inbound connection refused: no free connection slot');
+      connection.abort(new ConnectionLimitError(this.#config.maxConnections));
+      return;
+    }
+    const attempt = this.#attempt(undefined);
+    this.#handshake(connection, false, attempt).then(
+      () => this.#endAttempt(attempt),
+      (error: Error) => {
+        this.#endAttempt(attempt);
+        this.#logger.debug({ address, reason: error.message }, 'inbound connection not kept');
+      },
+    );
+  }
+
+  /** Noise, then the Hello exchange; resolves with the peer the connection ended up serving. */
+  async #handshake(connection: MultiaddrConnection, outbound: boolean, attempt: Attempt): Promise<ConnectedPeer> {
+    this.#connections.add(connection);
+    onStreamClose(connection, () => this.#connections.delete(connection));
+    let secured: Awaited<ReturnType<NoiseHandshake>>;
+    try {
+      secured = await this.#noise(connection, outbound, attempt.signal);
+    } catch (cause) {
+      connection.abort(cause instanceof Error ? cause : new Error(String(cause)));
+      throw attempt.failure(cause, 'Noise handshake failed');
+    }
+    const id = toHex(secured.remotePublicKey);
+    if (id === this.#id) {
+      secured.stream.abort(new SelfDialError());
+      throw new SelfDialError();
+    }
+    // One outbound link per peer: a second one closes before its Hello and follows the first.
+    const existing = outbound ? this.#outboundTo(id) : undefined;
+    if (existing !== undefined) {
+      secured.stream.abort(new Error('already connected to this peer'));
+      return attempt.race(existing instanceof Link ? existing.outcome : Promise.resolve(existing));
+    }
+    const link = this.#link(secured.stream, secured.remotePublicKey, outbound);
+    if (outbound) this.#pendingOutbound.set(id, link);
+    attempt.signal.addEventListener('abort', () => link.abort(`handshake aborted: ${reasonOf(attempt.signal.reason)}`), {
+      once: true,
+    });
+    return attempt.race(link.outcome);
+  }
+
+  #outboundTo(id: PeerId): Link | ConnectedPeer | undefined {
+    const entry = this.#peers.get(id);
+    return this.#pendingOutbound.get(id) ?? (entry?.link.outbound === true ? entry.peer : undefined);
+  }
+
+  #link(stream: MessageStream, remotePublicKey: Uint8Array, outbound: boolean): Link {
+    return new Link({
+      stream,
+      remotePublicKey,
+      outbound,
+      hello: { tx: this.#rng.nextU64(), body: { type: 'hello', node: this.#running!.hello } },
+      powDifficulty: this.#config.powDifficulty,
+      sendQueueBytes: this.#config.sendQueueBytes,
+      closeTimeoutMs: this.#config.closeTimeoutMs,
+      clock: this.#clock,
+      verified: (link, peer) => this.#verified(link, peer),
+      message: (link, envelope) => {
+        if (this.#peers.get(link.id)?.link === link) this.#running?.events.push({ type: 'message', args: [link.id, envelope] });
+      },
+      closed: (link, reason) => this.#closed(link, reason),
+    });
+  }
+
+  #verified(link: Link, peer: ConnectedPeer): void {
+    if (this.#pendingOutbound.get(link.id) === link) this.#pendingOutbound.delete(link.id);
+    const entry = this.#peers.get(link.id);
+    if (entry === undefined) {
+      this.#peers.set(link.id, { peer, link, dialled: new Set() });
+      this.#logger.debug({ peer: link.id, outbound: link.outbound }, 'peer connected');
+      this.#running?.events.push({ type: 'peerConnected', args: [peer] });
+      link.settle(peer);
+      return;
+    }
+    if (this.#keepsExisting(entry.link, link)) {
+      link.close('duplicate link: the peer is connected over another');
+    } else {
+      const replaced = entry.link;
+      entry.link = link;
+      replaced.close('duplicate link: replaced by a newer one');
+    }
+    link.settle(entry.peer);
+  }
+
+  /**
+   * Which of two links to one peer stays (spec/wire.md §10.3): of links dialled by different
+   * sides, the one dialled by the node with the smaller public key; of links dialled by the
+   * same side (only an acceptor sees these: a dialler never sends Hello twice), the newer one.
+   */
+  #keepsExisting(existing: Link, incoming: Link): boolean {
+    if (existing.outbound === incoming.outbound) return false;
+    const weAreSmaller = compareBytes(this.#identity.publicKey, existing.remotePublicKey) < 0;
+    return existing.outbound === weAreSmaller;
+  }
+
+  #closed(link: Link, reason: string): void {
+    if (this.#pendingOutbound.get(link.id) === link) this.#pendingOutbound.delete(link.id);
+    const entry = this.#peers.get(link.id);
+    if (entry?.link === link) this.#remove(entry, reason);
+    else if (!link.verified) this.#logger.info({ peer: link.id, outbound: link.outbound, reason }, 'link refused');
+  }
+
+  /** Forgets a peer at once (so `send` returns false) and tells the node. */
+  #remove(entry: PeerEntry, reason: string): void {
+    const { id } = entry.peer;
+    this.#peers.delete(id);
+    for (const address of entry.dialled) this.#dialled.delete(address);
+    this.#logger.debug({ peer: id, reason }, 'peer disconnected');
+    this.#events?.push({ type: 'peerDisconnected', args: [id, reason] });
+  }
+
+  #nodeRef(addresses: readonly string[]): NodeRef {
+    return {
+      publicKey: this.#identity.publicKey,
+      powNonce: this.#identity.nonce,
+      addresses: addresses.filter((address) => address.length <= MAX_ADDRESS_LENGTH).slice(0, MAX_ADDRESSES),
+    };
+  }
+}
+
+function reasonOf(reason: unknown): string {
+  return reason instanceof Error ? reason.message : String(reason);
+}
