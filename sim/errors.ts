@@ -1,6 +1,7 @@
 /**
  * Every error `sim/` throws where a caller must tell failures apart. Each class
- * has a stable `name` and `code`; bad arguments are `RangeError`s.
+ * has a stable `name` and `code`; bad arguments are `RangeError`s. The memory
+ * transport shares the errors every transport has with the TCP one (node/net/errors.ts).
  */
 import { WarrenError } from '../protocol/errors.js';
 
@@ -28,15 +29,7 @@ export class ClockBusyError extends WarrenError {
   }
 }
 
-/** A transport was asked to dial its own address. */
-export class DialSelfError extends WarrenError {
-  readonly code = 'ERR_DIAL_SELF';
-  constructor(readonly address: string, options?: ErrorOptions) {
-    super(`cannot dial our own address ${address}`, options);
-  }
-}
-
-/** Nothing is listening at the dialled address: unknown, not started, stopped or crashed. */
+/** Nothing listens at the dialled memory address: unknown, not started, stopped or crashed. */
 export class PeerUnreachableError extends WarrenError {
   readonly code = 'ERR_PEER_UNREACHABLE';
   constructor(readonly address: string, options?: ErrorOptions) {
@@ -44,11 +37,6 @@ export class PeerUnreachableError extends WarrenError {
   }
 }
 
-/** A transport used in the wrong state: dialled or linked before `start` or after `stop`, or started twice. */
-export class TransportStateError extends WarrenError {
-  readonly code = 'ERR_TRANSPORT_STATE';
-}
-
-for (const ctor of [ClockRunawayError, ClockBusyError, DialSelfError, PeerUnreachableError, TransportStateError]) {
+for (const ctor of [ClockRunawayError, ClockBusyError, PeerUnreachableError]) {
   Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, enumerable: false, configurable: true });
 }
