@@ -1,0 +1,106 @@
+/**
+ * Graphs for experiments: where nodes sit on the ring and who is linked to whom, as
+ * plain numbers (pure functions of their arguments and rng), plus `buildNetwork`, which
+ * turns them into started, linked transports.
+ *
+ * Node i is the i-th node in ring order: locations come sorted, and ring distance in
+ * `smallWorldEdges` is measured in index units, so a small world over indices is a
+ * small world over locations.
+ */
+import type { Rng } from '../node/components.js';
+import type { MemoryNetwork, MemoryTransport } from './memory-network.js';
+
+/** An undirected link between node indices, smaller first. */
+export type Edge = readonly [number, number];
+
+export interface SmallWorldOptions {
+  /** Average number of links per node, ring neighbours included (default 10). */
+  degree?: number;
+}
+
+function checkCount(n: number): void {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`a node count must be a non-negative integer, got ${n}`);
+}
+
+/** Evenly spaced locations: i / n. */
+export function idealLocations(n: number): number[] {
+  checkCount(n);
+  return Array.from({ length: n }, (_, index) => index / n);
+}
+
+/** `n` uniform locations in [0, 1), sorted ascending. */
+export function randomLocations(n: number, rng: Rng): number[] {
+  checkCount(n);
+  return Array.from({ length: n }, () => rng.next()).sort((a, b) => a - b);
+}
+
+/**
+ * Draws ring distances d in [2, maxDistance] with probability ∝ 1/d (Kleinberg's
+ * harmonic distribution; distance 1 is always a ring link already), by inverting the
+ * cumulative weights: no logarithms, so every platform draws the same numbers.
+ */
+function harmonicDistances(maxDistance: number, rng: Rng): () => number {
+  const cumulative = new Float64Array(maxDistance - 1);
+  let total = 0;
+  for (let distance = 2; distance <= maxDistance; distance++) {
+    total += 1 / distance;
+    cumulative[distance - 2] = total;
+  }
+  return () => {
+    const target = rng.next() * total;
+    let low = 0;
+    let high = cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (cumulative[middle]! > target) high = middle;
+      else low = middle + 1;
+    }
+    return low + 2;
+  };
+}
+
+/**
+ * A Kleinberg small world on `n` nodes: every node is linked to its ring neighbours
+ * i ± 1 (so the graph is connected), then nodes take turns, in index order, drawing
+ * long-range contacts at ring distance d ∝ 1/d in a random direction, until the average
+ * degree is `degree` (or the graph is complete). Links are undirected and unique; the
+ * result is sorted by (i, j) with i < j.
+ */
+export function smallWorldEdges(n: number, rng: Rng, { degree = 10 }: SmallWorldOptions = {}): Edge[] {
+  checkCount(n);
+  if (!(degree >= 2 && degree !== Infinity)) throw new RangeError(`degree must be at least 2, got ${degree}`);
+  const keys = new Set<number>();
+  const add = (a: number, b: number) => keys.add(a < b ? a * n + b : b * n + a);
+  for (let index = 0; index + 1 < n; index++) add(index, index + 1);
+  if (n > 2) add(0, n - 1);
+  const target = Math.min(Math.round((n * degree) / 2), (n * (n - 1)) / 2);
+  if (keys.size < target) {
+    const drawDistance = harmonicDistances(n >> 1, rng);
+    for (let node = 0; keys.size < target; node = (node + 1) % n) {
+      const distance = drawDistance();
+      add(node, rng.next() < 0.5 ? (node + distance) % n : (node - distance + n) % n);
+    }
+  }
+  return [...keys].sort((a, b) => a - b).map((key): Edge => [Math.floor(key / n), key % n]);
+}
+
+/**
+ * Creates one transport per location (node i at `locations[i]`), starts them with
+ * `start` one after another in index order (the simulator builds and starts its node
+ * there; a test can start the transport itself), then links every edge in order.
+ */
+export async function buildNetwork(
+  network: MemoryNetwork,
+  locations: readonly number[],
+  edges: readonly Edge[],
+  start: (transport: MemoryTransport, index: number) => Promise<void>,
+): Promise<MemoryTransport[]> {
+  const transports = locations.map((location) => network.createTransport({ location }));
+  for (const [index, transport] of transports.entries()) await start(transport, index);
+  for (const [i, j] of edges) {
+    const [a, b] = [transports[i], transports[j]];
+    if (a === undefined || b === undefined) throw new RangeError(`edge [${i}, ${j}] names a node outside 0..${transports.length - 1}`);
+    network.link(a, b);
+  }
+  return transports;
+}
