@@ -10,7 +10,8 @@
  * - Reads never wait for writes: recency is updated in memory at once and its
  *   records ride along with the next write batch (or a flush of their own once
  *   `RECENCY_FLUSH_ENTRIES` are pending).
- * - A block that fails its integrity check on read is removed and reported missing.
+ * - A block that fails its integrity check on read is removed and reported missing
+ *   (so is an index entry whose block is missing: batches are atomic, this is defence).
  * - Calls on the same slot are ordered: a put waits for a pending put of the same
  *   routing key, so "first valid writer wins" holds under concurrency.
  */
@@ -41,7 +42,7 @@ export interface BlockPersistence<Sealed> {
 /** Pending access-sequence records that trigger a write batch of their own. */
 export const RECENCY_FLUSH_ENTRIES = 256;
 /** Most operations in one write batch. */
-export const MAX_WRITE_BATCH = 128;
+export const MAX_WRITE_BATCH = 16;
 
 export class IndexedBlockStore<Sealed> implements BlockStore {
   private readonly writes: GroupQueue<WriteOperation<Sealed>, WriteOutcome>;
@@ -171,15 +172,25 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
     }
   }
 
+  /**
+   * The block of `entry`. One that fails its integrity check, or is missing although
+   * indexed, is removed (unless a write removed it meanwhile) and reported missing.
+   */
   private async read(routingKey: Uint8Array, entry: IndexEntry): Promise<Uint8Array | undefined> {
     const found = await this.persistence.read(routingKey, entry.id);
-    if (found === 'missing') return undefined;
-    if (found !== 'corrupt' && found.length === entry.size) return found;
-    this.logger.warn({ id: entry.id, partition: entry.partition }, 'a stored block failed its integrity check; removing it');
+    if (found !== 'missing' && found !== 'corrupt' && found.length === entry.size) return found;
+    const fields = { id: entry.id, partition: entry.partition };
     try {
-      if (await this.writes.submit({ kind: 'drop', entry })) this.corruptRemoved += 1;
+      if (!(await this.writes.submit({ kind: 'drop', entry }))) return undefined;
     } catch (error) {
-      this.logger.warn({ id: entry.id, err: error }, 'could not remove a corrupted block');
+      this.logger.warn({ ...fields, err: error }, 'could not remove a damaged block');
+      return undefined;
+    }
+    if (found === 'missing') {
+      this.logger.warn(fields, 'an indexed block was missing from disk; removed its index record');
+    } else {
+      this.corruptRemoved += 1;
+      this.logger.warn(fields, 'a stored block failed its integrity check; removed it');
     }
     return undefined;
   }

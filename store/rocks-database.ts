@@ -27,11 +27,6 @@ export interface RocksDatabase {
   close(): Promise<void>;
 }
 
-/** Column family settings for 32 KiB values. */
-const DATABASE_OPTIONS = {
-  maxBackgroundJobs: 4,
-} as const;
-
 class NativeDatabase implements RocksDatabase {
   constructor(private readonly db: RocksDB) {}
 
@@ -68,7 +63,7 @@ class NativeDatabase implements RocksDatabase {
 }
 
 export async function openRocksDatabase(path: string): Promise<RocksDatabase> {
-  const db = new RocksDB(path, DATABASE_OPTIONS);
+  const db = new RocksDB(path);
   await db.ready();
   return new NativeDatabase(db);
 }

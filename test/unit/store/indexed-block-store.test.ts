@@ -115,6 +115,18 @@ describe('store/indexed-block-store', () => {
     assert.equal(warnings.length, 1);
   });
 
+  it('removes an index entry whose block is missing, without counting it as corrupt', async () => {
+    const persistence = new ScriptedPersistence();
+    const warnings: string[] = [];
+    const store = new ScriptedStore(persistence, { warn: (_, message) => warnings.push(message) });
+    await store.put(a!.routingKey, a!.block, { partition: 'cache' });
+    persistence.blocks.clear();
+    assert.equal(await store.get(a!.routingKey), undefined);
+    assert.equal(await store.has(a!.routingKey), false);
+    assert.equal(store.stats().corruptRemoved, 0);
+    assert.deepEqual(warnings, ['an indexed block was missing from disk; removed its index record']);
+  });
+
   it('writes pending access records when it closes', async () => {
     const persistence = new ScriptedPersistence();
     const store = new ScriptedStore(persistence);
