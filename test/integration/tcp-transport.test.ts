@@ -1,0 +1,294 @@
+/**
+ * The TCP transport on 127.0.0.1: the shared Transport conformance suite, then what only a real
+ * network can get wrong — hostile Hellos, bad frames, slow readers, duplicate links, limits.
+ */
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { toHex } from '../../protocol/bytes.js';
+import { leadingZeroBits, mintIdentity, type NodeIdentity } from '../../protocol/identity.js';
+import { identityProofHash } from '../../protocol/identity-proof.js';
+import { MAX_BLOCK_BYTES, type Envelope } from '../../protocol/wire/index.js';
+import { SystemClock, type Logger } from '../../node/components.js';
+import { ConnectionLimitError, HandshakeError, SelfDialError } from '../../node/net/errors.js';
+import type { TcpTransportInit } from '../../node/net/config.js';
+import { TcpTransport } from '../../node/net/tcp-transport.js';
+import { EventLog, transportConformance, waitFor, type TestNetwork } from '../unit/node/transport-conformance.js';
+import { closedOf, rawDial, rawListen, rawTcp, type RawPeer } from './tcp-raw-peer.js';
+
+const DIFFICULTY = 8;
+const LOOPBACK = '/ip4/127.0.0.1/tcp/0';
+
+/** Collects what the transport logs, to check that a refusal says why. */
+class RecordingLogger implements Logger {
+  readonly entries: Array<{ message: string; fields: Record<string, unknown> }> = [];
+  debug(fields: object, message: string): void {
+    this.entries.push({ message, fields: fields as Record<string, unknown> });
+  }
+  info(fields: object, message: string): void {
+    this.entries.push({ message, fields: fields as Record<string, unknown> });
+  }
+  warn(fields: object, message: string): void {
+    this.entries.push({ message, fields: fields as Record<string, unknown> });
+  }
+  reasons(message: string): string[] {
+    return this.entries.filter((entry) => entry.message === message).map((entry) => String(entry.fields.reason));
+  }
+}
+
+const identity = () => mintIdentity({ difficulty: DIFFICULTY });
+
+/** A key whose proof falls short of DIFFICULTY: nonce 0 usually does, else the next one that does. */
+async function weakIdentity(): Promise<NodeIdentity> {
+  const base = await mintIdentity({ difficulty: 0 });
+  const nonce = new Uint8Array(8);
+  while (leadingZeroBits(identityProofHash(base.publicKey, nonce)) >= DIFFICULTY) nonce[7]!++;
+  return { ...base, nonce };
+}
+
+interface TcpNetwork extends TestNetwork {
+  start(init?: Partial<TcpTransportInit>): Promise<{ transport: TcpTransport; identity: NodeIdentity; events: EventLog; logger: RecordingLogger }>;
+}
+
+function tcpNetwork(): TcpNetwork {
+  const transports: TcpTransport[] = [];
+  const create = async (init: Partial<TcpTransportInit> = {}) => {
+    const node = await identity();
+    const logger = new RecordingLogger();
+    const transport = new TcpTransport(
+      { identity: node, clock: new SystemClock(), logger },
+      { listen: [LOOPBACK], powDifficulty: DIFFICULTY, ...init },
+    );
+    transports.push(transport);
+    return { transport, identity: node, logger };
+  };
+  return {
+    create,
+    async start(init) {
+      const node = await create(init);
+      const events = new EventLog();
+      await node.transport.start(events);
+      return { ...node, events };
+    },
+    async cleanup() {
+      await Promise.all(transports.map((transport) => transport.stop()));
+    },
+  };
+}
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+/** Bytes of ArrayBuffers still reachable (a second collection finishes freeing what the first found). */
+const liveBuffers = () => {
+  collectGarbage();
+  collectGarbage();
+  return process.memoryUsage().arrayBuffers;
+};
+
+const ping = (tx: bigint): Envelope => ({ tx, body: { type: 'ping' } });
+const tcpSockets = () => process.getActiveResourcesInfo().filter((name) => name === 'TCPSocketWrap').length;
+
+transportConformance('TCP', async () => tcpNetwork());
+
+describe('TcpTransport', () => {
+  let network: TcpNetwork;
+  const raws: RawPeer[] = [];
+
+  beforeEach(() => {
+    network = tcpNetwork();
+  });
+
+  afterEach(async () => {
+    for (const raw of raws.splice(0)) raw.abort();
+    await network.cleanup();
+  });
+
+  async function dialRaw(as: NodeIdentity, address: string): Promise<RawPeer> {
+    const raw = await rawDial(as, address);
+    raws.push(raw);
+    return raw;
+  }
+
+  describe('Hello', () => {
+    it('sends its own Hello first, then refuses a proof with too few zero bits without raising anything', async () => {
+      const node = await network.start();
+      const weak = await weakIdentity();
+      const raw = await dialRaw(weak, node.transport.addresses[0]!);
+      // The node's Hello comes without waiting for ours.
+      await waitFor(network, () => raw.received.length === 1, "the node's Hello");
+      const [hello] = raw.received;
+      assert.ok(hello?.body.type === 'hello');
+      assert.deepEqual(hello.body.node.publicKey, node.identity.publicKey);
+      assert.deepEqual(hello.body.node.addresses, node.transport.addresses);
+      raw.sendHello(weak);
+      await raw.closed;
+      assert.deepEqual(node.events.connected, []);
+      assert.deepEqual(node.events.disconnected, []);
+      await waitFor(network, () => node.logger.reasons('link refused').length > 0, 'the refusal to be logged');
+      assert.match(node.logger.reasons('link refused')[0]!, /invalid identity proof: proof has \d+ leading zero bits, network requires 8/);
+    });
+
+    it("refuses a Hello carrying someone else's valid proof: the key must be the Noise key", async () => {
+      const node = await network.start();
+      const [impostor, victim] = [await identity(), await identity()];
+      const raw = await dialRaw(impostor, node.transport.addresses[0]!);
+      raw.sendHello(victim);
+      await raw.closed;
+      assert.deepEqual(node.events.connected, []);
+      await waitFor(network, () => node.logger.reasons('link refused').length > 0, 'the refusal to be logged');
+      assert.match(node.logger.reasons('link refused')[0]!, /not the key that authenticated the link/);
+    });
+
+    it('closes the link when the first frame is not a Hello', async () => {
+      const node = await network.start();
+      const raw = await dialRaw(await identity(), node.transport.addresses[0]!);
+      raw.send(ping(1n));
+      await raw.closed;
+      assert.deepEqual(node.events.connected, []);
+      await waitFor(network, () => node.logger.reasons('link refused').length > 0, 'the refusal to be logged');
+      assert.match(node.logger.reasons('link refused')[0]!, /first frame is ping, not Hello/);
+    });
+
+    it('closes a verified link on a second Hello', async () => {
+      const node = await network.start();
+      const peer = await identity();
+      const raw = await dialRaw(peer, node.transport.addresses[0]!);
+      raw.sendHello(peer);
+      raw.sendHello(peer);
+      await raw.closed;
+      await waitFor(network, () => node.events.disconnected.length === 1, 'peerDisconnected');
+      assert.match(node.events.disconnected[0]!.reason, /second Hello/);
+    });
+
+    it('dial rejects with HandshakeError when the dialled node proves nothing', async () => {
+      const node = await network.start();
+      const weak = await weakIdentity();
+      const listener = await rawListen(weak, (raw) => {
+        raws.push(raw);
+        raw.sendHello(weak);
+      });
+      try {
+        await assert.rejects(node.transport.dial(listener.address), (error) => {
+          assert.ok(error instanceof HandshakeError);
+          assert.match(error.message, /invalid identity proof/);
+          return true;
+        });
+        assert.deepEqual(node.events.connected, []);
+      } finally {
+        await listener.close();
+      }
+    });
+
+    it('drops a connection that has not completed Noise and Hello within handshakeTimeoutMs', async () => {
+      const node = await network.start({ handshakeTimeoutMs: 200 });
+      const silent = await rawTcp(node.transport.addresses[0]!);
+      const startedAt = performance.now();
+      await closedOf(silent);
+      assert.ok(performance.now() - startedAt < 2000);
+      const raw = await dialRaw(await identity(), node.transport.addresses[0]!);
+      await raw.closed;
+      await waitFor(network, () => node.logger.reasons('link refused').length > 0, 'the refusal to be logged');
+      assert.match(node.logger.reasons('link refused')[0]!, /no verified Hello within 200 ms/);
+    });
+  });
+
+  describe('frames', () => {
+    async function verifiedRaw() {
+      const node = await network.start();
+      const peer = await identity();
+      const raw = await dialRaw(peer, node.transport.addresses[0]!);
+      raw.sendHello(peer);
+      await waitFor(network, () => node.events.connected.length === 1, 'peerConnected');
+      return { node, raw };
+    }
+
+    it('closes the link as soon as a length prefix declares more than 36 KiB', async () => {
+      const { node, raw } = await verifiedRaw();
+      raw.sendBytes(Uint8Array.of(0x81, 0xa0, 0x02)); // 36865, and no payload follows
+      await raw.closed;
+      await waitFor(network, () => node.events.disconnected.length === 1, 'peerDisconnected');
+      assert.match(node.events.disconnected[0]!.reason, /protocol violation: frame of 36865 bytes exceeds the 36864-byte limit/);
+    });
+
+    it('closes the link on a frame that is not an envelope', async () => {
+      const { node, raw } = await verifiedRaw();
+      raw.sendBytes(Uint8Array.of(3, 0xff, 0xff, 0xff));
+      await raw.closed;
+      await waitFor(network, () => node.events.disconnected.length === 1, 'peerDisconnected');
+      assert.match(node.events.disconnected[0]!.reason, /^protocol violation: /);
+    });
+
+    it('disconnects a slow reader once its queue is full, and holds no more than the bound', async () => {
+      const sendQueueBytes = 256 * 1024;
+      const node = await network.start({ sendQueueBytes });
+      const peer = await identity();
+      const raw = await dialRaw(peer, node.transport.addresses[0]!);
+      raw.sendHello(peer);
+      await waitFor(network, () => node.events.connected.length === 1, 'peerConnected');
+      raw.connection.pause();
+      const block: Envelope = { tx: 1n, body: { type: 'dataFound', block: new Uint8Array(MAX_BLOCK_BYTES).fill(7) } };
+      const baseline = liveBuffers();
+      let accepted = 0;
+      let peakHeld = 0;
+      let refused = false;
+      // A few MiB fit in the kernel's socket buffers; past them the transport's own queue fills.
+      for (let round = 0; round < 512 && !refused; round++) {
+        for (let i = 0; i < 4 && !refused; i++) {
+          refused = !node.transport.send(toHex(peer.publicKey), block);
+          if (!refused) accepted += MAX_BLOCK_BYTES;
+        }
+        await sleep(1);
+        peakHeld = Math.max(peakHeld, liveBuffers() - baseline);
+      }
+      assert.ok(refused, `send kept accepting: ${accepted} bytes`);
+      assert.ok(accepted < 48 * 1024 * 1024, `accepted ${accepted} bytes before refusing`);
+      // The queue, plus what the socket layers hold (and the idle peer's read buffer, in this process).
+      assert.ok(peakHeld < sendQueueBytes + 512 * 1024, `${peakHeld} bytes of buffers held`);
+      await waitFor(network, () => node.events.disconnected.length === 1, 'peerDisconnected');
+      assert.match(node.events.disconnected[0]!.reason, /^slow reader: more than 262144 bytes waiting to be sent/);
+      assert.equal(node.transport.send(toHex(peer.publicKey), block), false);
+    });
+  });
+
+  describe('links and limits', () => {
+    it('keeps exactly one TCP connection after simultaneous dials', async () => {
+      const [a, b] = [await network.start(), await network.start()];
+      const before = tcpSockets();
+      await Promise.all([a.transport.dial(b.transport.addresses[0]!), b.transport.dial(a.transport.addresses[0]!)]);
+      // Both ends of the one remaining connection live in this process.
+      await waitFor(network, () => tcpSockets() === before + 2, 'the duplicate connection to close');
+      await sleep(100);
+      assert.equal(tcpSockets(), before + 2);
+      assert.deepEqual([a.events.connected.length, b.events.connected.length], [1, 1]);
+      assert.deepEqual([...a.events.disconnected, ...b.events.disconnected], []);
+    });
+
+    it('refuses to dial itself, by its address or by its key', async () => {
+      const node = await network.start({ listen: ['/ip4/0.0.0.0/tcp/0'] });
+      const own = node.transport.addresses.find((address) => address.startsWith('/ip4/127.0.0.1/'))!;
+      await assert.rejects(node.transport.dial(own), SelfDialError);
+      // An address it does not list, that still reaches it: only Noise can tell.
+      await assert.rejects(node.transport.dial(own.replace('/ip4/127.0.0.1/', '/ip4/127.0.0.2/')), SelfDialError);
+      assert.deepEqual(node.events.connected, []);
+    });
+
+    it('enforces maxConnections: accepts beyond it are closed at once, dials refused', async () => {
+      const node = await network.start({ maxConnections: 2 });
+      const other = await network.start();
+      const held = [await rawTcp(node.transport.addresses[0]!), await rawTcp(node.transport.addresses[0]!)];
+      await sleep(20);
+      const startedAt = performance.now();
+      // Closed so soon after accept that the connect itself may report the reset.
+      await rawTcp(node.transport.addresses[0]!).then(closedOf, () => undefined);
+      assert.ok(performance.now() - startedAt < 1000, 'closed right after accept');
+      await waitFor(network, () => node.logger.entries.some((entry) => /no free connection slot/.test(entry.message)), 'the refusal to be logged');
+      await assert.rejects(node.transport.dial(other.transport.addresses[0]!), ConnectionLimitError);
+      await assert.rejects(other.transport.dial(node.transport.addresses[0]!), HandshakeError);
+      for (const connection of held) connection.abort(new Error('done'));
+      await sleep(50);
+      const peer = await node.transport.dial(other.transport.addresses[0]!);
+      assert.equal(peer.id, toHex(other.identity.publicKey));
+    });
+  });
+});
