@@ -61,6 +61,8 @@ export class Link {
     this.remotePublicKey = init.remotePublicKey;
     this.outbound = init.outbound;
     this.outcome = new Promise((resolve, reject) => ((this.#settle = resolve), (this.#fail = reject)));
+    // A link refused before anyone asked for its outcome is not an unhandled rejection.
+    this.outcome.catch(() => undefined);
     this.#frames = new FrameStream(init.stream, {
       maxQueueBytes: init.sendQueueBytes,
       onFrame: (frame) => this.#receive(frame),

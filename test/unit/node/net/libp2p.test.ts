@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { noise } from '@chainsafe/libp2p-noise';
+import { generateKeyPair } from '@libp2p/crypto/keys';
+import type { ComponentLogger, Logger as Libp2pLogger, PrivateKey, Upgrader } from '@libp2p/interface';
+import { peerIdFromPrivateKey } from '@libp2p/peer-id';
+import { multiaddrConnectionPair } from '@libp2p/utils';
+import { mintIdentity } from '../../../../protocol/identity.js';
+import { HandshakeError, InvalidAddressError } from '../../../../node/net/errors.js';
+import { createNoise, createTcpSockets, NOISE_PROLOGUE } from '../../../../node/net/libp2p.js';
+
+const quiet: Libp2pLogger = Object.assign(() => undefined, { error: () => undefined, trace: () => undefined, enabled: false, newScope: () => quiet });
+const logger: ComponentLogger = { forComponent: () => quiet };
+
+/** A plain libp2p Noise encrypter, as another program would run it. */
+function foreignNoise(privateKey: PrivateKey, prologueBytes?: Uint8Array) {
+  return noise(prologueBytes === undefined ? {} : { prologueBytes })({ privateKey, peerId: peerIdFromPrivateKey(privateKey), logger, upgrader: {} as Upgrader });
+}
+
+describe('libp2p, standalone', () => {
+  describe('TCP addresses', () => {
+    const sockets = createTcpSockets({ idleTimeoutMs: 0, onInbound: (connection) => connection.abort(new Error('unused')) });
+
+    it('accepts TCP multiaddrs and gives them back in canonical form', () => {
+      for (const address of ['/ip4/127.0.0.1/tcp/9301', '/ip6/::1/tcp/9301', '/dns4/seed.example/tcp/9301']) {
+        assert.equal(sockets.parse(address).toString(), address);
+      }
+    });
+
+    for (const address of ['127.0.0.1:9301', '/ip4/127.0.0.1/udp/9301', '/ip4/127.0.0.1', '/unix/tmp%2Fwarren.sock', '']) {
+      it(`refuses ${JSON.stringify(address)}`, () => {
+        assert.throws(() => sockets.parse(address), InvalidAddressError);
+      });
+    }
+  });
+
+  describe('Noise XX', () => {
+    it('authenticates both sides by their Ed25519 identity keys', async () => {
+      const [a, b] = [await mintIdentity({ difficulty: 0 }), await mintIdentity({ difficulty: 0 })];
+      const [outbound, inbound] = multiaddrConnectionPair();
+      const signal = AbortSignal.timeout(5000);
+      const [fromA, fromB] = await Promise.all([createNoise(a)(outbound, true, signal), createNoise(b)(inbound, false, signal)]);
+      assert.deepEqual(fromA.remotePublicKey, b.publicKey);
+      assert.deepEqual(fromB.remotePublicKey, a.publicKey);
+      const received = new Promise<Uint8Array>((resolve) => fromB.stream.addEventListener('message', (event) => resolve(event.data.subarray())));
+      fromA.stream.send(Uint8Array.of(1, 2, 3));
+      assert.deepEqual(await received, Uint8Array.of(1, 2, 3));
+    });
+
+    it('refuses a peer whose libp2p identity is not an Ed25519 key', async () => {
+      const ours = await mintIdentity({ difficulty: 0 });
+      const [outbound, inbound] = multiaddrConnectionPair();
+      const signal = AbortSignal.timeout(5000);
+      const theirs = foreignNoise(await generateKeyPair('secp256k1'), NOISE_PROLOGUE);
+      const [result] = await Promise.allSettled([createNoise(ours)(outbound, true, signal), theirs.secureInbound(inbound, { signal, skipStreamMuxerNegotiation: true })]);
+      assert.equal(result.status, 'rejected');
+      assert.ok(result.reason instanceof HandshakeError);
+      assert.match(result.reason.message, /secp256k1 key, not Ed25519/);
+    });
+
+    it('fails against a libp2p peer without the Warren prologue', async () => {
+      const ours = await mintIdentity({ difficulty: 0 });
+      const [outbound, inbound] = multiaddrConnectionPair();
+      const signal = AbortSignal.timeout(5000);
+      const theirs = foreignNoise(await generateKeyPair('Ed25519')).secureInbound(inbound, { signal, skipStreamMuxerNegotiation: true });
+      // The responder's first message no longer decrypts for us: the handshake hashes differ.
+      await assert.rejects(createNoise(ours)(outbound, true, signal));
+      outbound.abort(new Error('done'));
+      await assert.rejects(theirs);
+    });
+  });
+});
