@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import type { WireMessage } from '../../../protocol/wire/messages.js';
+import { RouteNotFoundError } from '../../../node/errors.js';
+import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/nodes.js';
+import { blackHole, chkNear, poisoner } from '../../support/node-fixtures.js';
+
+/** Every delivered message as "from→to:type", by node index (-1 for bare transports). */
+function recordTrace(sim: SimulatedNetwork): string[] {
+  const indexOf = new Map(sim.nodes.map(({ transport }, index) => [transport.peer.id, index]));
+  const trace: string[] = [];
+  sim.network.onDelivery(({ from, to, envelope }) => trace.push(`${indexOf.get(from) ?? -1}→${indexOf.get(to) ?? -1}:${envelope.body.type}`));
+  return trace;
+}
+
+async function assertNothingLeftBehind(sim: SimulatedNetwork): Promise<void> {
+  await sim.clock.run();
+  for (const { node } of sim.nodes) assert.equal(node.activeTransactions, 0);
+  assert.equal(sim.clock.pendingTimers, 0);
+}
+
+describe('node/route', () => {
+  const key = chkNear(0.5);
+
+  it('backtracks past a dead end and finds the data another way', async () => {
+    // 0 (0.1) links to 1 (0.48, a dead end) and 2 (0.25); 2 → 3 (0.4) → 4 (0.5, holds the block).
+    const sim = await createSimulatedNetwork({ seed: 'backtrack', locations: [0.1, 0.48, 0.25, 0.4, 0.5], edges: [[0, 1], [0, 2], [2, 3], [3, 4]] });
+    await sim.nodes[4]!.store.put(key.routingKey, key.block, { partition: 'store' });
+    const trace = recordTrace(sim);
+    const fetched = sim.nodes[0]!.node.request(key.routingKey);
+    await sim.clock.run();
+    assert.deepEqual(await fetched, key.block);
+    assert.deepEqual(trace.slice(0, 3), ['0→1:dataRequest', '1→0:routeNotFound', '0→2:dataRequest']);
+    assert.ok(trace.includes('3→4:dataRequest'));
+    await assertNothingLeftBehind(sim);
+    await sim.stop();
+  });
+
+  it('catches a loop with RejectedLoop and ends with RouteNotFound', async () => {
+    const sim = await createSimulatedNetwork({ seed: 'loop', locations: [0.1, 0.3, 0.45], edges: [[0, 1], [1, 2], [0, 2]] });
+    const trace = recordTrace(sim);
+    const fetched = sim.nodes[0]!.node.request(chkNear(0.9).routingKey);
+    await sim.clock.run();
+    await assert.rejects(fetched, RouteNotFoundError);
+    assert.ok(trace.includes('0→2:rejectedLoop'), trace.join(' '));
+    await assertNothingLeftBehind(sim);
+    await sim.stop();
+  });
+
+  it('rejects a poisoned block at the next honest hop and still delivers the real one', async () => {
+    // 0 → 1 (0.3); 1 links to the poisoner (0.5) and to 2 (0.47, holds the block).
+    const sim = await createSimulatedNetwork({ seed: 'poison', locations: [0.1, 0.3, 0.47], edges: [[0, 1], [1, 2]] });
+    const bad = await poisoner(sim.network, 0.5);
+    sim.network.link(sim.nodes[1]!.transport, bad);
+    await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
+    const fetched = sim.nodes[0]!.node.request(key.routingKey);
+    await sim.clock.run();
+    assert.deepEqual(await fetched, key.block);
+    const relay = sim.nodes[1]!;
+    assert.equal(relay.node.peers.get(bad.peer.id)?.stats.invalidBlocks, 1);
+    assert.equal(relay.store.stats().cache.blocks + relay.store.stats().store.blocks, 0, 'nothing cached two hops from the originator');
+    await assertNothingLeftBehind(sim);
+    await sim.stop();
+  });
+
+  it('reroutes at once when the peer it waits on crashes', async () => {
+    // 0 waits on a silent peer (0.49) that crashes after 100 ms; 0 → 1 (0.3) → 2 (0.5) has the block.
+    const sim = await createSimulatedNetwork({ seed: 'crash', locations: [0.1, 0.3, 0.5], edges: [[0, 1], [1, 2]] });
+    const silent = await blackHole(sim.network, 0.49);
+    sim.network.link(sim.nodes[0]!.transport, silent);
+    await sim.clock.run({ until: sim.clock.now() });
+    await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
+    const trace = recordTrace(sim);
+    const fetched = sim.nodes[0]!.node.request(key.routingKey);
+    await sim.clock.run({ until: 100 });
+    sim.network.crash(silent);
+    await sim.clock.run();
+    assert.deepEqual(await fetched, key.block);
+    assert.equal(trace[0], '0→-1:dataRequest');
+    assert.ok(sim.clock.now() < 1_000, `rerouted after ${sim.clock.now()} ms, not after a timeout`);
+    await assertNothingLeftBehind(sim);
+    await sim.stop();
+  });
+
+  it('times out a silent peer, backs it off and succeeds elsewhere', async () => {
+    const sim = await createSimulatedNetwork({ seed: 'timeout', locations: [0.1, 0.3, 0.5], edges: [[0, 1], [1, 2]] });
+    const silent = await blackHole(sim.network, 0.49);
+    sim.network.link(sim.nodes[0]!.transport, silent);
+    await sim.clock.run({ until: sim.clock.now() });
+    await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
+    const replies: WireMessage['type'][] = [];
+    const fetched = sim.nodes[0]!.node.request(key.routingKey, { onProgress: (event) => event.type === 'reply' && replies.push(event.reply) });
+    await sim.clock.run();
+    assert.deepEqual(await fetched, key.block);
+    const silentPeer = sim.nodes[0]!.node.peers.get(silent.peer.id)!;
+    assert.equal(silentPeer.stats.timeouts, 1);
+    assert.ok(silentPeer.backoffUntil > 0);
+    assert.ok(sim.clock.now() >= 2_000 * 18, `answered after ${sim.clock.now()} ms`);
+    assert.deepEqual(replies, ['dataFound']);
+    await sim.stop();
+  });
+});
