@@ -48,6 +48,9 @@ function stubUpgrader(onInbound: (connection: MultiaddrConnection) => void): Upg
   return upgrader as Upgrader;
 }
 
+/** What may come before `/tcp/<port>` in a Warren address (spec/wire.md §10.2); nothing may follow. */
+const TCP_HOSTS = new Set(['ip4', 'ip6', 'dns4', 'dns6', 'dns']);
+
 export interface TcpSocketsInit {
   /** Close a connection with no traffic either way for this long; 0 never does. */
   readonly idleTimeoutMs: number;
@@ -56,9 +59,10 @@ export interface TcpSocketsInit {
 }
 
 export interface TcpSockets {
-  /** Parses a TCP multiaddr (`/ip4/…/tcp/…`, `/ip6/…`, `/dns4/…`); anything else throws InvalidAddressError. */
+  /** Parses a TCP multiaddr (`/ip4|ip6|dns4|dns6|dns/…/tcp/<port>`); anything else throws InvalidAddressError. */
   parse(address: string): Multiaddr;
   listen(address: Multiaddr): Promise<Listener>;
+  /** Connects; `signal` can abort the connecting only, never the connection once it is made. */
   dial(address: Multiaddr, signal: AbortSignal): Promise<MultiaddrConnection>;
 }
 
@@ -76,7 +80,8 @@ export function createTcpSockets(init: TcpSocketsInit): TcpSockets {
       } catch (cause) {
         throw new InvalidAddressError(`not a multiaddr: ${address}`, { cause });
       }
-      if (transport.dialFilter([parsed]).length !== 1 || address.startsWith('/unix/')) {
+      const [host, port, ...rest] = parsed.getComponents().map((component) => component.name);
+      if (!TCP_HOSTS.has(host ?? '') || port !== 'tcp' || rest.length > 0) {
         throw new InvalidAddressError(`not a TCP address: ${address}`);
       }
       return parsed;
@@ -87,7 +92,17 @@ export function createTcpSockets(init: TcpSocketsInit): TcpSockets {
       return listener;
     },
     async dial(address, signal) {
-      return (await transport.dial(address, { upgrader, signal })) as unknown as MultiaddrConnection;
+      signal.throwIfAborted();
+      // @libp2p/tcp hands its signal to net.connect, which binds it to the socket for life: a
+      // signal that fired later (a caller's timeout) would destroy an established link.
+      const connecting = new AbortController();
+      const abort = () => connecting.abort(signal.reason);
+      signal.addEventListener('abort', abort, { once: true });
+      try {
+        return (await transport.dial(address, { upgrader, signal: connecting.signal })) as unknown as MultiaddrConnection;
+      } finally {
+        signal.removeEventListener('abort', abort);
+      }
     },
   };
 }

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { noise } from '@chainsafe/libp2p-noise';
 import { generateKeyPair } from '@libp2p/crypto/keys';
-import type { ComponentLogger, Logger as Libp2pLogger, PrivateKey, Upgrader } from '@libp2p/interface';
+import type { ComponentLogger, Logger as Libp2pLogger, MultiaddrConnection, PrivateKey, Upgrader } from '@libp2p/interface';
 import { peerIdFromPrivateKey } from '@libp2p/peer-id';
 import { multiaddrConnectionPair } from '@libp2p/utils';
 import { mintIdentity } from '../../../../protocol/identity.js';
@@ -21,16 +22,48 @@ describe('libp2p, standalone', () => {
     const sockets = createTcpSockets({ idleTimeoutMs: 0, onInbound: (connection) => connection.abort(new Error('unused')) });
 
     it('accepts TCP multiaddrs and gives them back in canonical form', () => {
-      for (const address of ['/ip4/127.0.0.1/tcp/9301', '/ip6/::1/tcp/9301', '/dns4/seed.example/tcp/9301']) {
+      for (const address of ['/ip4/127.0.0.1/tcp/9301', '/ip6/::1/tcp/9301', '/dns4/seed.example/tcp/9301', '/dns/seed.example/tcp/1']) {
         assert.equal(sockets.parse(address).toString(), address);
       }
     });
 
-    for (const address of ['127.0.0.1:9301', '/ip4/127.0.0.1/udp/9301', '/ip4/127.0.0.1', '/unix/tmp%2Fwarren.sock', '']) {
+    for (const address of [
+      '127.0.0.1:9301',
+      '/ip4/127.0.0.1/udp/9301',
+      '/ip4/127.0.0.1',
+      '/ip4/127.0.0.1/tcp/99999',
+      '/ip4/127.0.0.1/tcp/9301/ws',
+      '/ip4/127.0.0.1/tcp/9301/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA',
+      '/unix/tmp%2Fwarren.sock',
+      '',
+    ]) {
       it(`refuses ${JSON.stringify(address)}`, () => {
         assert.throws(() => sockets.parse(address), InvalidAddressError);
       });
     }
+  });
+
+  describe('TCP connections', () => {
+    it('a dial signal that fires once connected leaves the connection open', async () => {
+      const accepted: MultiaddrConnection[] = [];
+      const listening = createTcpSockets({ idleTimeoutMs: 0, onInbound: (connection) => void accepted.push(connection) });
+      const listener = await listening.listen(listening.parse('/ip4/127.0.0.1/tcp/0'));
+      const dialling = createTcpSockets({ idleTimeoutMs: 0, onInbound: () => undefined });
+      const signal = new AbortController();
+      const connection = await dialling.dial(listener.getAddrs()[0]!, signal.signal);
+      signal.abort();
+      await sleep(20);
+      assert.equal(connection.status, 'open');
+      connection.abort(new Error('done'));
+      await listener.close();
+      assert.equal(accepted.length, 1);
+    });
+
+    it('an aborted dial signal refuses at once', async () => {
+      const sockets = createTcpSockets({ idleTimeoutMs: 0, onInbound: () => undefined });
+      const reason = new Error('not now');
+      await assert.rejects(sockets.dial(sockets.parse('/ip4/127.0.0.1/tcp/9'), AbortSignal.abort(reason)), (error) => error === reason);
+    });
   });
 
   describe('Noise XX', () => {
