@@ -26,6 +26,11 @@ export class StoreFormatError extends WarrenError {
   readonly code = 'ERR_STORE_FORMAT';
 }
 
+/** The database could not be opened (locked by another process, unreadable, not a directory). */
+export class StoreOpenError extends WarrenError {
+  readonly code = 'ERR_STORE_OPEN';
+}
+
 /** The store was closed (or is closing) when the call was made. */
 export class StoreClosedError extends WarrenError {
   readonly code = 'ERR_STORE_CLOSED';
@@ -34,8 +39,12 @@ export class StoreClosedError extends WarrenError {
   }
 }
 
-for (const ctor of [StoreFullError, StoreWriteError, StoreFormatError, StoreClosedError]) {
+for (const ctor of [StoreFullError, StoreWriteError, StoreFormatError, StoreOpenError, StoreClosedError]) {
   Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, enumerable: false, configurable: true });
+}
+
+function reasonOf(cause: unknown): string {
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 function isNoSpace(error: unknown): boolean {
@@ -45,10 +54,15 @@ function isNoSpace(error: unknown): boolean {
   return false;
 }
 
+/** The typed error for a database that does not open: `StoreFullError` when the device is full. */
+export function openFailure(path: string, cause: unknown): StoreFullError | StoreOpenError {
+  if (isNoSpace(cause)) return new StoreFullError({ cause });
+  return new StoreOpenError(`cannot open the block store at ${path}: ${reasonOf(cause)}`, { cause });
+}
+
 /** The typed error for a failed write: `StoreFullError` when the device is full, else `StoreWriteError`. */
 export function writeFailure(cause: unknown): StoreFullError | StoreWriteError {
   if (cause instanceof StoreFullError || cause instanceof StoreWriteError) return cause;
   if (isNoSpace(cause)) return new StoreFullError({ cause });
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  return new StoreWriteError(`the block store could not write: ${reason}`, { cause });
+  return new StoreWriteError(`the block store could not write: ${reasonOf(cause)}`, { cause });
 }

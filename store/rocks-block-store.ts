@@ -9,6 +9,7 @@
 import type { BlockStoreComponents, BlockStoreInit } from './config.js';
 import { resolveBlockStoreInit, resolveLogger } from './config.js';
 import type { AtRestCipher } from './at-rest.js';
+import { openFailure } from './errors.js';
 import { GroupQueue } from './group-queue.js';
 import { IndexBook } from './index-book.js';
 import { type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
@@ -74,11 +75,16 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
 }
 
 export class RocksBlockStore extends IndexedBlockStore<Uint8Array> {
-  /** Opens (or creates) the store at `init.path`; throws `StoreFormatError` for a store this build cannot read. */
+  /**
+   * Opens (or creates) the store at `init.path`. Throws `StoreOpenError` when the database
+   * does not open (e.g. another process has it), `StoreFormatError` for a store this build cannot read.
+   */
   static async open(components: RocksBlockStoreComponents, init: RocksBlockStoreInit): Promise<RocksBlockStore> {
     const config = resolveBlockStoreInit(init);
     const logger = resolveLogger(components);
-    const db = await (components.openDatabase ?? openRocksDatabase)(init.path);
+    const db = await (components.openDatabase ?? openRocksDatabase)(init.path).catch((cause: unknown) => {
+      throw openFailure(init.path, cause);
+    });
     let files;
     try {
       files = await openStoreFiles(db, init.path, logger);

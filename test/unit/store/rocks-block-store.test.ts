@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { CHK_BLOCK_BYTES } from '../../../protocol/keys/index.js';
-import { StoreFormatError, StoreFullError, StoreWriteError } from '../../../store/errors.js';
+import { StoreFormatError, StoreFullError, StoreOpenError, StoreWriteError } from '../../../store/errors.js';
 import { blockKey, encodeFormatVersion, FORMAT_VERSION_KEY, indexKey } from '../../../store/layout.js';
 import { RocksBlockStore, type RocksBlockStoreInit } from '../../../store/rocks-block-store.js';
 import { openRocksDatabase, type RocksDatabase } from '../../../store/rocks-database.js';
@@ -100,6 +100,17 @@ describe('store/rocks-block-store', () => {
       return true;
     });
     assert.deepEqual(await withDatabase(path, snapshotDatabase), before);
+  });
+
+  it('says so when the database is in use', async () => {
+    const store = await RocksBlockStore.open({}, init);
+    await assert.rejects(RocksBlockStore.open({}, init), (error: unknown) => {
+      assert.ok(error instanceof StoreOpenError);
+      assert.equal(error.code, 'ERR_STORE_OPEN');
+      assert.match(error.message, new RegExp(`^cannot open the block store at ${path}: .*LOCK`));
+      return true;
+    });
+    await store.close();
   });
 
   it('refuses a database that is not a block store', async () => {
