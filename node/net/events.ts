@@ -6,12 +6,12 @@
 import type { Logger } from '../components.js';
 import type { TransportHandlers } from '../transport.js';
 
-type Event = { [K in keyof TransportHandlers]: { readonly type: K; readonly args: Parameters<TransportHandlers[K]> } }[keyof TransportHandlers];
+type TransportEvent = { [K in keyof TransportHandlers]: { readonly type: K; readonly args: Parameters<TransportHandlers[K]> } }[keyof TransportHandlers];
 
 export class EventQueue {
   readonly #handlers: TransportHandlers;
   readonly #logger: Logger;
-  #events: Event[] = [];
+  #events: TransportEvent[] = [];
   #scheduled = false;
 
   constructor(handlers: TransportHandlers, logger: Logger) {
@@ -20,7 +20,7 @@ export class EventQueue {
   }
 
   /** Queues one handler call; every queued call runs in order within the current turn of the event loop. */
-  push(event: Event): void {
+  push(event: TransportEvent): void {
     this.#events.push(event);
     if (this.#scheduled) return;
     this.#scheduled = true;

@@ -54,6 +54,7 @@ export class Link {
   /** Why the link is closing, when this side decided it; the first reason wins. */
   #reason: string | undefined;
   #closeTimer: { cancel(): void } | undefined;
+  #closed = false;
 
   constructor(init: LinkInit) {
     this.#init = init;
@@ -66,18 +67,13 @@ export class Link {
     this.#frames = new FrameStream(init.stream, {
       maxQueueBytes: init.sendQueueBytes,
       onFrame: (frame) => this.#receive(frame),
-      onClose: (error) => this.#closed(this.#reason ?? closeReason(error)),
+      onClose: (error) => this.#onClosed(this.#reason ?? closeReason(error)),
     });
     this.#frames.send(encodeFrame(encodeEnvelope(init.hello)));
   }
 
   get verified(): boolean {
     return this.#verified;
-  }
-
-  /** Bytes of frames waiting to be written. */
-  get queuedBytes(): number {
-    return this.#frames.queuedBytes;
   }
 
   /** Queues one encoded frame; false when the link is closing or its queue would overflow. */
@@ -91,7 +87,7 @@ export class Link {
 
   /** Stops reading, writes what is queued, then closes; drops the rest after `closeTimeoutMs`. */
   close(reason: string): void {
-    if (this.#reason !== undefined) return;
+    if (this.#closed || this.#reason !== undefined) return;
     this.#reason = reason;
     const timeout = new AbortController();
     this.#closeTimer = this.#init.clock.setTimer(this.#init.closeTimeoutMs, () => timeout.abort());
@@ -104,7 +100,8 @@ export class Link {
     this.#frames.abort(new Error(reason));
   }
 
-  #closed(reason: string): void {
+  #onClosed(reason: string): void {
+    this.#closed = true;
     this.#closeTimer?.cancel();
     this.#fail(new HandshakeError(`link closed before it was verified (${reason})`));
     this.#init.closed(this, reason);

@@ -15,7 +15,7 @@ import type { MessageStream, StreamCloseEvent, StreamMessageEvent } from '@libp2
 import type { WireDecodeError } from '../../protocol/errors.js';
 import { FrameDecoder, MAX_FRAME_BYTES, MAX_FRAME_PREFIX_BYTES } from '../../protocol/wire/index.js';
 
-/** Frames sent together in one Noise message (at most 65519 bytes of plaintext): two full frames. */
+/** Most bytes written in one MessageStream.send: two full frames (Noise cuts them into its own messages). */
 const BATCH_BYTES = 2 * (MAX_FRAME_PREFIX_BYTES + MAX_FRAME_BYTES);
 
 export interface FrameStreamInit {

@@ -184,7 +184,11 @@ export class TcpTransport implements Transport {
 
   #accept(connection: MultiaddrConnection): void {
     const address = connection.remoteAddr.toString();
-    if (this.#running === undefined || this.#connectionCount() >= this.#config.maxConnections) {
+    if (this.#running === undefined) {
+      connection.abort(new TransportNotStartedError());
+      return;
+    }
+    if (this.#connectionCount() >= this.#config.maxConnections) {
       this.#logger.info({ address }, 'inbound connection refused: no free connection slot');
       connection.abort(new ConnectionLimitError(this.#config.maxConnections));
       return;
