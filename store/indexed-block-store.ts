@@ -39,7 +39,7 @@ export interface BlockPersistence<Sealed> {
   close(): Promise<void>;
 }
 
-/** Pending access-sequence records that trigger a write batch of their own. */
+/** Pending access-sequence records that trigger a write batch of their own (again at every multiple). */
 export const RECENCY_FLUSH_ENTRIES = 256;
 /** Most operations in one write batch. */
 export const MAX_WRITE_BATCH = 16;
@@ -68,7 +68,12 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
       const entry = this.book.get(this.persistence.slotId(routingKey));
       if (entry === undefined) return undefined;
       this.markUsed(entry);
-      return this.read(routingKey, entry);
+      try {
+        return await this.read(routingKey, entry);
+      } catch (error) {
+        this.logger.warn({ id: entry.id, err: error }, 'could not remove a damaged block');
+        return undefined;
+      }
     });
   }
 
@@ -174,18 +179,14 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
 
   /**
    * The block of `entry`. One that fails its integrity check, or is missing although
-   * indexed, is removed (unless a write removed it meanwhile) and reported missing.
+   * indexed, is removed (unless a write removed it meanwhile) and reported missing;
+   * throws the write error if it cannot be removed.
    */
   private async read(routingKey: Uint8Array, entry: IndexEntry): Promise<Uint8Array | undefined> {
     const found = await this.persistence.read(routingKey, entry.id);
     if (found !== 'missing' && found !== 'corrupt' && found.length === entry.size) return found;
+    if (!(await this.writes.submit({ kind: 'drop', entry }))) return undefined;
     const fields = { id: entry.id, partition: entry.partition };
-    try {
-      if (!(await this.writes.submit({ kind: 'drop', entry }))) return undefined;
-    } catch (error) {
-      this.logger.warn({ ...fields, err: error }, 'could not remove a damaged block');
-      return undefined;
-    }
     if (found === 'missing') {
       this.logger.warn(fields, 'an indexed block was missing from disk; removed its index record');
     } else {
@@ -198,7 +199,7 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
   private markUsed(entry: IndexEntry): void {
     this.book.touch(entry);
     this.recent.add(entry);
-    if (this.recent.size >= RECENCY_FLUSH_ENTRIES && !this.recencyFlushPending) {
+    if (this.recent.size % RECENCY_FLUSH_ENTRIES === 0 && !this.recencyFlushPending) {
       this.recencyFlushPending = true;
       this.writes
         .submit({ kind: 'flush' })

@@ -11,7 +11,7 @@ import {
   RECENCY_FLUSH_ENTRIES,
 } from '../../../store/indexed-block-store.js';
 import type { CommitBatch } from '../../../store/write-plan.js';
-import { chkBlocks } from './blocks.js';
+import { chkBlocks, sskRivals } from './blocks.js';
 
 /** A persistence the test drives: commits can be held back or made to fail, reads can be made corrupt. */
 class ScriptedPersistence implements BlockPersistence<Uint8Array> {
@@ -125,6 +125,20 @@ describe('store/indexed-block-store', () => {
     assert.equal(await store.has(a!.routingKey), false);
     assert.equal(store.stats().corruptRemoved, 0);
     assert.deepEqual(warnings, ['an indexed block was missing from disk; removed its index record']);
+  });
+
+  it('replaces a corrupted SSK block with a valid new one, or fails if it cannot remove it', async () => {
+    const [first, second] = sskRivals(11);
+    const persistence = new ScriptedPersistence();
+    const store = new ScriptedStore(persistence);
+    await store.put(first.routingKey, first.block, { partition: 'store' });
+    persistence.corrupt.add(toHex(first.routingKey));
+    persistence.failure = Object.assign(new Error('No space left on device'), { code: 'ENOSPC' });
+    await assert.rejects(store.put(second.routingKey, second.block, { partition: 'store' }), StoreFullError);
+    persistence.failure = undefined;
+    assert.deepEqual(await store.put(second.routingKey, second.block, { partition: 'store' }), { outcome: 'stored', partition: 'store' });
+    persistence.corrupt.clear();
+    assert.deepEqual(await store.get(second.routingKey), second.block);
   });
 
   it('writes pending access records when it closes', async () => {
