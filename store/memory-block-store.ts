@@ -9,8 +9,9 @@ import { IndexBook } from './index-book.js';
 import { type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
 import type { CommitBatch } from './write-plan.js';
 
-class MemoryPersistence implements BlockPersistence<Uint8Array> {
-  private readonly blocks = new Map<string, Uint8Array>();
+/** Blocks in a map, by routing key in hex. */
+export class MemoryPersistence implements BlockPersistence<Uint8Array> {
+  protected readonly blocks = new Map<string, Uint8Array>();
 
   slotId(routingKey: Uint8Array): string {
     return toHex(routingKey);

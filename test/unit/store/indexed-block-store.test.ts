@@ -4,45 +4,32 @@ import { CHK_BLOCK_BYTES } from '../../../protocol/keys/index.js';
 import type { StoreLogger } from '../../../store/config.js';
 import { StoreFullError } from '../../../store/errors.js';
 import { IndexBook } from '../../../store/index-book.js';
-import {
-  type BlockPersistence,
-  IndexedBlockStore,
-  type ReadResult,
-  RECENCY_FLUSH_ENTRIES,
-} from '../../../store/indexed-block-store.js';
+import { IndexedBlockStore, type ReadResult, RECENCY_FLUSH_ENTRIES } from '../../../store/indexed-block-store.js';
+import { MemoryPersistence } from '../../../store/memory-block-store.js';
 import type { CommitBatch } from '../../../store/write-plan.js';
 import { chkBlocks, sskRivals } from './blocks.js';
 
-/** A persistence the test drives: commits can be held back or made to fail, reads can be made corrupt. */
-class ScriptedPersistence implements BlockPersistence<Uint8Array> {
-  readonly blocks = new Map<string, Uint8Array>();
+/** A memory persistence the test drives: commits can be held back or made to fail, reads made corrupt. */
+class ScriptedPersistence extends MemoryPersistence {
   readonly commits: CommitBatch<Uint8Array>[] = [];
   readonly corrupt = new Set<string>();
   hold: Promise<void> | undefined;
   failure: Error | undefined;
 
-  slotId(routingKey: Uint8Array): string {
-    return toHex(routingKey);
+  override async read(routingKey: Uint8Array, id: string): Promise<ReadResult> {
+    return this.corrupt.has(id) ? 'corrupt' : super.read(routingKey, id);
   }
 
-  seal(_routingKey: Uint8Array, _id: string, block: Uint8Array): Uint8Array {
-    return block;
-  }
-
-  async read(_routingKey: Uint8Array, id: string): Promise<ReadResult> {
-    if (this.corrupt.has(id)) return 'corrupt';
-    return this.blocks.get(id) ?? 'missing';
-  }
-
-  async commit(batch: CommitBatch<Uint8Array>): Promise<void> {
+  override async commit(batch: CommitBatch<Uint8Array>): Promise<void> {
     await this.hold;
     if (this.failure !== undefined) throw this.failure;
     this.commits.push(batch);
-    for (const { id } of batch.deletes) this.blocks.delete(id);
-    for (const { record, sealed } of batch.blocks) this.blocks.set(record.id, sealed);
+    await super.commit(batch);
   }
 
-  async close(): Promise<void> {}
+  loseEveryBlock(): void {
+    this.blocks.clear();
+  }
 }
 
 class ScriptedStore extends IndexedBlockStore<Uint8Array> {
@@ -120,7 +107,7 @@ describe('store/indexed-block-store', () => {
     const warnings: string[] = [];
     const store = new ScriptedStore(persistence, { warn: (_, message) => warnings.push(message) });
     await store.put(a!.routingKey, a!.block, { partition: 'cache' });
-    persistence.blocks.clear();
+    persistence.loseEveryBlock();
     assert.equal(await store.get(a!.routingKey), undefined);
     assert.equal(await store.has(a!.routingKey), false);
     assert.equal(store.stats().corruptRemoved, 0);
