@@ -35,8 +35,6 @@ export interface KeyRange {
 
 export const BLOCK_RANGE: KeyRange = { gte: Uint8Array.of(BLOCK_PREFIX), lt: Uint8Array.of(BLOCK_PREFIX + 1) };
 export const INDEX_RANGE: KeyRange = { gte: Uint8Array.of(INDEX_PREFIX), lt: Uint8Array.of(INDEX_PREFIX + 1) };
-/** Every key a store may write. */
-export const ALL_RANGE: KeyRange = { gte: Uint8Array.of(METADATA_PREFIX), lt: Uint8Array.of(INDEX_PREFIX + 1) };
 
 function prefixed(prefix: number, id: string): Uint8Array {
   const key = Buffer.allocUnsafe(1 + DISK_KEY_BYTES);

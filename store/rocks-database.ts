@@ -18,12 +18,19 @@ export interface DatabaseEntry {
   readonly value: Uint8Array;
 }
 
+export interface ScanOptions {
+  readonly range?: KeyRange | undefined;
+  /** Default true. */
+  readonly values?: boolean | undefined;
+}
+
 export interface RocksDatabase {
   /** Applies the whole write atomically (one RocksDB write batch), or nothing of it. */
   write(write: DatabaseWrite): Promise<void>;
   /** The value of each key, or null, in one read batch. */
   read(keys: readonly Uint8Array[]): Promise<(Uint8Array | null)[]>;
-  scan(range: KeyRange, options?: { readonly values?: boolean }): AsyncIterable<DatabaseEntry>;
+  /** The entries in `range` (default: the whole database) in key order, with or without values. */
+  scan(options?: ScanOptions): AsyncIterable<DatabaseEntry>;
   close(): Promise<void>;
 }
 
@@ -53,8 +60,8 @@ class NativeDatabase implements RocksDatabase {
     return values;
   }
 
-  async *scan(range: KeyRange, { values = true }: { readonly values?: boolean } = {}): AsyncIterable<DatabaseEntry> {
-    for await (const { key, value } of this.db.iterator(range, { values })) yield { key, value: value ?? new Uint8Array() };
+  async *scan({ range, values = true }: ScanOptions = {}): AsyncIterable<DatabaseEntry> {
+    for await (const { key, value } of this.db.iterator(range ?? {}, { values })) yield { key, value: value ?? new Uint8Array() };
   }
 
   close(): Promise<void> {

@@ -10,7 +10,6 @@ import type { StoreLogger } from './config.js';
 import { StoreFormatError, writeFailure } from './errors.js';
 import type { IndexRecord } from './index-book.js';
 import {
-  ALL_RANGE,
   BLOCK_RANGE,
   decodeFormatVersion,
   decodeIndexRecord,
@@ -30,7 +29,7 @@ export interface OpenedStoreFiles {
 }
 
 async function isEmpty(db: RocksDatabase): Promise<boolean> {
-  for await (const _ of db.scan(ALL_RANGE, { values: false })) return false;
+  for await (const _ of db.scan({ values: false })) return false;
   return true;
 }
 
@@ -74,14 +73,14 @@ async function readMetadata(db: RocksDatabase, path: string): Promise<AtRestCiph
 async function loadIndex(db: RocksDatabase, logger: StoreLogger): Promise<IndexRecord[]> {
   const records = new Map<string, IndexRecord>();
   const orphanKeys: Uint8Array[] = [];
-  for await (const { key, value } of db.scan(INDEX_RANGE)) {
+  for await (const { key, value } of db.scan({ range: INDEX_RANGE })) {
     const id = idOfKey(key);
     const record = id === undefined ? undefined : decodeIndexRecord(id, value);
     if (record === undefined) orphanKeys.push(Uint8Array.from(key));
     else records.set(record.id, record);
   }
   const withBlock = new Set<string>();
-  for await (const { key } of db.scan(BLOCK_RANGE, { values: false })) {
+  for await (const { key } of db.scan({ range: BLOCK_RANGE, values: false })) {
     const id = idOfKey(key);
     if (id !== undefined && records.has(id)) withBlock.add(id);
     else orphanKeys.push(Uint8Array.from(key));

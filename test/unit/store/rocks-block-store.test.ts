@@ -19,7 +19,7 @@ function faultyDatabase(failure: () => Error | undefined) {
     const db = await openRocksDatabase(path);
     return {
       read: (keys) => db.read(keys),
-      scan: (range, options) => db.scan(range, options),
+      scan: (options) => db.scan(options),
       close: () => db.close(),
       write: (write) => {
         const error = failure();
@@ -114,7 +114,7 @@ describe('store/rocks-block-store', () => {
   });
 
   it('refuses a database that is not a block store', async () => {
-    await withDatabase(path, (db) => db.write({ deletes: [], puts: [[Uint8Array.of(1, 2, 3), Uint8Array.of(4)]] }));
+    await withDatabase(path, (db) => db.write({ deletes: [], puts: [[Uint8Array.of(0xff, 2, 3), Uint8Array.of(4)]] }));
     await assert.rejects(RocksBlockStore.open({}, init), /not a Warren block store; nothing was changed/);
   });
 

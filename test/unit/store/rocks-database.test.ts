@@ -21,10 +21,13 @@ describe('store/rocks-database', () => {
       await db.write({ deletes: [], puts: [[bytes(0, 9), bytes(1)], [bytes(1, 5), bytes(2)], [bytes(1, 6), bytes(3)], [bytes(2, 0), bytes(4)]] });
       const range = { gte: bytes(1), lt: bytes(2) };
       const entries = [];
-      for await (const { key, value } of db.scan(range)) entries.push([[...key], [...value]]);
+      for await (const { key, value } of db.scan({ range })) entries.push([[...key], [...value]]);
       assert.deepEqual(entries, [[[1, 5], [2]], [[1, 6], [3]]]);
       const keys = [];
-      for await (const { key, value } of db.scan(range, { values: false })) keys.push([[...key], value.length]);
+      for await (const { key, value } of db.scan({ range, values: false })) keys.push([[...key], value.length]);
+      let all = 0;
+      for await (const _ of db.scan()) all += 1;
+      assert.equal(all, 4);
       assert.deepEqual(keys, [[[1, 5], 0], [[1, 6], 0]]);
     });
   });

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { AtRestCipher } from '../../../store/at-rest.js';
 import type { Partition } from '../../../store/block-store.js';
 import {
-  ALL_RANGE,
   BLOCK_RANGE,
   decodeIndexRecord,
   idOfDiskKey,
@@ -53,19 +52,19 @@ export interface CountedPartition {
 /** Blocks and bytes per partition counted from the index records, and the number of block values. */
 export async function countDatabase(db: RocksDatabase): Promise<{ partitions: Record<Partition, CountedPartition>; blockValues: number }> {
   const partitions: Record<Partition, CountedPartition> = { store: { blocks: 0, bytes: 0 }, cache: { blocks: 0, bytes: 0 } };
-  for await (const { key, value } of db.scan(INDEX_RANGE)) {
+  for await (const { key, value } of db.scan({ range: INDEX_RANGE })) {
     const record = decodeIndexRecord(idOfKey(key)!, value)!;
     partitions[record.partition].blocks += 1;
     partitions[record.partition].bytes += record.size;
   }
   let blockValues = 0;
-  for await (const _ of db.scan(BLOCK_RANGE, { values: false })) blockValues += 1;
+  for await (const _ of db.scan({ range: BLOCK_RANGE, values: false })) blockValues += 1;
   return { partitions, blockValues };
 }
 
 /** Every key and value in the database, as hex, to compare before and after. */
 export async function snapshotDatabase(db: RocksDatabase): Promise<string[]> {
   const entries: string[] = [];
-  for await (const { key, value } of db.scan(ALL_RANGE)) entries.push(`${Buffer.from(key).toString('hex')}=${Buffer.from(value).toString('hex')}`);
+  for await (const { key, value } of db.scan()) entries.push(`${Buffer.from(key).toString('hex')}=${Buffer.from(value).toString('hex')}`);
   return entries;
 }
