@@ -9,17 +9,19 @@
  * Same-run reference, with the same calls in flight: bare `rocksdb-native`,
  * one write batch per put of the block's bytes under a 33-byte key, one read
  * batch per get of such a key; no verification, no encryption, no index, no
- * eviction. Rounds of the store and of the reference alternate.
+ * eviction. Rounds of the store and of the reference alternate. Last, the
+ * checks and sealing a call must do, alone on one thread: the store's ceiling.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import RocksDB from 'rocksdb-native';
 import { encodeChk } from '../protocol/keys/chk.js';
-import { CHK_BLOCK_BYTES } from '../protocol/keys/index.js';
+import { CHK_BLOCK_BYTES, verifyBlock } from '../protocol/keys/index.js';
+import { AtRestCipher } from '../store/at-rest.js';
 import type { Partition } from '../store/block-store.js';
 import { RocksBlockStore } from '../store/rocks-block-store.js';
-import { formatCount, median, percentile } from './support.js';
+import { formatCount, measureRate, median, percentile } from './support.js';
 
 const BLOCKS = 3072;
 const BUDGET_BYTES = 24 * 1024 * 1024;
@@ -118,6 +120,19 @@ for (const partition of ['store', 'cache'] as const) {
   for (const inFlight of IN_FLIGHT) rows.push([`get ${partition} (${targets.length} held)`, inFlight, await compare(inFlight, storeGet, bareGet)]);
 }
 
+/** The checks and sealing every call must do, alone on one thread: a ceiling for the store on this machine. */
+const sample = pool[0]!;
+const cipher = AtRestCipher.withNewSalt();
+const diskKey = cipher.diskKey(sample.routingKey);
+const sealed = cipher.seal(sample.routingKey, diskKey, sample.block);
+const cryptoRates = {
+  put: measureRate(() => {
+    verifyBlock(sample.routingKey, sample.block);
+    cipher.seal(sample.routingKey, cipher.diskKey(sample.routingKey), sample.block);
+  }),
+  get: measureRate(() => cipher.open(sample.routingKey, cipher.diskKey(sample.routingKey), sealed)),
+};
+
 const stats = store.stats();
 await store.close();
 await bare.close();
@@ -149,3 +164,7 @@ console.log(
     `RSS ${formatCount(process.memoryUsage().rss / 2 ** 20)} MiB`,
 );
 console.log('  reference: bare rocksdb-native, one write batch per put and one read batch per get, same calls in flight');
+console.log(
+  `  crypto alone, one thread: put (verify + disk key + seal) ${formatCount(cryptoRates.put)} /s, ` +
+    `get (disk key + open) ${formatCount(cryptoRates.get)} /s`,
+);

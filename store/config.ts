@@ -1,10 +1,10 @@
 /**
- * What every block store is built from (spec/store.md §2): collaborators
+ * What every block store is built from (spec/store.md §1): collaborators
  * (`components`) and plain settings (`init`) with their defaults, resolved once.
  */
 import { MAX_BLOCK_BYTES } from '../protocol/keys/index.js';
 
-/** The one thing the store reports on its own: corrupted data it found and removed. pino-compatible. */
+/** What the store reports on its own: damaged data it removed, background writes that failed. pino-compatible. */
 export interface StoreLogger {
   warn(fields: Record<string, unknown>, message: string): void;
 }

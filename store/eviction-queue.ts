@@ -3,7 +3,7 @@
  * to evict next. Entries remember their heap position, so removing any entry
  * and re-ordering one whose access sequence changed are O(log n).
  *
- * The two orders (spec/store.md §5):
+ * The two orders (spec/store.md §4):
  *   cache  least recently used first (lowest access sequence);
  *   store  farthest from the node's location first, then least recently used.
  */

@@ -1,5 +1,5 @@
 /**
- * The one owner of the RocksDB key layout of a block store (spec/store.md §4).
+ * The one owner of the RocksDB key layout of a block store (spec/store.md §6).
  * Nothing else builds or parses a database key or an index record.
  *
  *   key                      value

@@ -1,5 +1,5 @@
 /**
- * Opening a RocksDB block store (spec/store.md §4, §7): check the format
+ * Opening a RocksDB block store (spec/store.md §6.4, §7): check the format
  * version (refuse newer or unknown ones, change nothing), create the metadata
  * of a new store, load the index records, and remove orphans: a block without
  * an index record, an index record without a block, or a record that does not

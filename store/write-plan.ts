@@ -1,5 +1,5 @@
 /**
- * Plans one atomic write batch from a group of write operations (spec/store.md §5, §6):
+ * Plans one atomic write batch from a group of write operations (spec/store.md §4, §5.1):
  * applies them to the index in order, evicts until both partitions are within
  * budget, and works out the net batch: which blocks to write, which to delete,
  * which index records to rewrite. The index is then put back as it was; the
