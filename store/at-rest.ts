@@ -44,8 +44,10 @@ export class AtRestCipher {
     return keyedHash(this.salt, DISK_KEY_TAG, routingKey);
   }
 
-  seal(routingKey: Uint8Array, diskKey: Uint8Array, block: Uint8Array): Uint8Array {
-    const value = new Uint8Array(SEAL_OVERHEAD_BYTES + block.length);
+  /** The sealed value of `block`, written into `into` when it has the right length (to reuse buffers). */
+  seal(routingKey: Uint8Array, diskKey: Uint8Array, block: Uint8Array, into?: Uint8Array): Uint8Array {
+    const length = SEAL_OVERHEAD_BYTES + block.length;
+    const value = into?.length === length ? into : new Uint8Array(length);
     const nonce = randomBytes(AEAD_NONCE_BYTES);
     value.set(nonce, 0);
     aeadEncryptInto(value.subarray(AEAD_NONCE_BYTES), this.valueKey(routingKey), nonce, block, diskKey);

@@ -30,9 +30,12 @@ export interface RocksBlockStoreInit extends BlockStoreInit {
 
 /** Most reads in one read batch, and read batches at the same time. */
 const READ_QUEUE = { maxBatch: 16, maxRunning: 4 } as const;
+/** Sealed-value buffers kept for reuse once written: fewer large allocations, less garbage collection. */
+const SPARE_VALUES = 64;
 
 class RocksPersistence implements BlockPersistence<Uint8Array> {
   private readonly reads: GroupQueue<Uint8Array, Uint8Array | null>;
+  private readonly spareValues: Uint8Array[] = [];
 
   constructor(
     private readonly db: RocksDatabase,
@@ -46,7 +49,7 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
   }
 
   seal(routingKey: Uint8Array, id: string, block: Uint8Array): Uint8Array {
-    return this.cipher.seal(routingKey, diskKeyOfId(id), block);
+    return this.cipher.seal(routingKey, diskKeyOfId(id), block, this.spareValues.pop());
   }
 
   async read(routingKey: Uint8Array, id: string): Promise<ReadResult> {
@@ -55,8 +58,9 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
     return this.cipher.open(routingKey, diskKeyOfId(id), value) ?? 'corrupt';
   }
 
-  commit({ deletes, blocks, records }: CommitBatch<Uint8Array>): Promise<void> {
-    return this.db.write({
+  /** Writes the batch; RocksDB has copied the sealed values once it settles, so they are reused. */
+  async commit({ deletes, blocks, records }: CommitBatch<Uint8Array>): Promise<void> {
+    const written = this.db.write({
       deletes: deletes.flatMap(({ id }) => [blockKey(id), indexKey(id)]),
       puts: [
         ...blocks.flatMap(({ record, sealed }) => [
@@ -66,6 +70,11 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
         ...records.map((record) => [indexKey(record.id), encodeIndexRecord(record)] as const),
       ],
     });
+    try {
+      await written;
+    } finally {
+      for (const { sealed } of blocks) if (this.spareValues.length < SPARE_VALUES) this.spareValues.push(sealed);
+    }
   }
 
   async close(): Promise<void> {

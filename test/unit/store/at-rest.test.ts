@@ -22,6 +22,14 @@ describe('store/at-rest', () => {
     assert.deepEqual(cipher.open(routingKey, diskKey, sealed), block);
   });
 
+  it('seals into a given buffer of the right length, and into a new one otherwise', () => {
+    const reused = new Uint8Array(block.length + SEAL_OVERHEAD_BYTES);
+    assert.equal(cipher.seal(routingKey, diskKey, block, reused), reused);
+    assert.deepEqual(cipher.open(routingKey, diskKey, reused), block);
+    const short = new Uint8Array(10);
+    assert.notEqual(cipher.seal(routingKey, diskKey, block, short), short);
+  });
+
   it('opens nothing that was altered, moved to another slot, or sealed for another key', () => {
     const sealed = cipher.seal(routingKey, diskKey, block);
     const other = chkBlock(2).routingKey;
