@@ -1,21 +1,5 @@
 /** The part of `rocksdb-native` (a CommonJS package without types) that Warren uses. */
 declare module 'rocksdb-native' {
-  interface ColumnFamilyOptions {
-    enableBlobFiles?: boolean;
-    minBlobSize?: number;
-    blobFileSize?: number;
-    writeBufferSize?: number;
-    maxWriteBufferNumber?: number;
-    tableBlockSize?: number;
-  }
-
-  interface DatabaseOptions extends ColumnFamilyOptions {
-    readOnly?: boolean;
-    createIfMissing?: boolean;
-    maxBackgroundJobs?: number;
-    bytesPerSync?: number;
-  }
-
   interface BatchOptions {
     capacity?: number;
   }
@@ -44,7 +28,7 @@ declare module 'rocksdb-native' {
   }
 
   class RocksDB {
-    constructor(path: string, options?: DatabaseOptions);
+    constructor(path: string);
     ready(): Promise<void>;
     read(options?: BatchOptions): ReadBatch;
     write(options?: BatchOptions): WriteBatch;
