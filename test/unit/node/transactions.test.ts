@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { createSimulatedNetwork } from '../../../sim/nodes.js';
+import { chkNear } from '../../support/node-fixtures.js';
+
+describe('node/transactions', () => {
+  const key = chkNear(0.5);
+
+  it('coalesces two local requests for one key into one upstream request', async () => {
+    const sim = await createSimulatedNetwork({ seed: 'coalesce-local', locations: [0.1, 0.3, 0.5], edges: [[0, 1], [1, 2]] });
+    await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
+    let sentByOriginator = 0;
+    sim.network.onDelivery(({ from, envelope }) => {
+      if (from === sim.nodes[0]!.transport.peer.id && envelope.body.type === 'dataRequest') sentByOriginator++;
+    });
+    const both = [sim.nodes[0]!.node.request(key.routingKey), sim.nodes[0]!.node.request(key.routingKey)];
+    await sim.clock.run();
+    for (const block of await Promise.all(both)) assert.deepEqual(block, key.block);
+    assert.equal(sentByOriginator, 1);
+    await sim.stop();
+  });
+
+  it('coalesces requests from two peers at a relay into one request downstream', async () => {
+    // 0 (0.1) and 1 (0.2) both ask relay 2 (0.3), which asks 3 (0.5).
+    const sim = await createSimulatedNetwork({ seed: 'coalesce-relay', locations: [0.1, 0.2, 0.3, 0.5], edges: [[0, 2], [1, 2], [2, 3]] });
+    await sim.nodes[3]!.store.put(key.routingKey, key.block, { partition: 'store' });
+    let reachingHolder = 0;
+    sim.network.onDelivery(({ to, envelope }) => {
+      if (to === sim.nodes[3]!.transport.peer.id && envelope.body.type === 'dataRequest') reachingHolder++;
+    });
+    const both = [sim.nodes[0]!.node.request(key.routingKey), sim.nodes[1]!.node.request(key.routingKey)];
+    await sim.clock.run();
+    for (const block of await Promise.all(both)) assert.deepEqual(block, key.block);
+    assert.equal(reachingHolder, 1);
+    await sim.stop();
+  });
+
+  it('answers repeats of a key that just failed without routing them, but still routes local requests', async () => {
+    // A chain longer than the HTL, so the search ends with DataNotFound.
+    const length = 30;
+    const sim = await createSimulatedNetwork({
+      seed: 'failed',
+      locations: Array.from({ length }, (_, i) => 0.3 + (0.6 * i) / length),
+      edges: Array.from({ length: length - 1 }, (_, i) => [i, i + 1] as const),
+    });
+    const missing = chkNear(0.95, 0.01, 'missing');
+    let requests = 0;
+    sim.network.onDelivery(({ envelope }) => {
+      if (envelope.body.type === 'dataRequest') requests++;
+    });
+    const first = sim.nodes[0]!.node.request(missing.routingKey).catch((error: unknown) => error);
+    await sim.clock.run();
+    assert.equal((await first as Error).name, 'DataNotFoundError');
+    const afterFirst = requests;
+    const second = sim.nodes[0]!.node.request(missing.routingKey).catch((error: unknown) => error);
+    await sim.clock.run();
+    assert.equal((await second as Error).name, 'DataNotFoundError');
+    assert.ok(requests - afterFirst <= 2, `the repeat was routed again: ${requests - afterFirst} requests`);
+    assert.ok(requests - afterFirst >= 1, 'a local request is never refused without asking the network');
+    await sim.stop();
+  });
+
+  it('refuses requests beyond its table bound with RejectedOverload', async () => {
+    const sim = await createSimulatedNetwork({
+      seed: 'bound',
+      locations: [0.1, 0.3, 0.5],
+      edges: [[0, 1], [1, 2]],
+      node: { maxActive: 1 },
+    });
+    const overloads: string[] = [];
+    sim.network.onDelivery(({ envelope }) => {
+      if (envelope.body.type === 'rejectedOverload') overloads.push(String(envelope.tx));
+    });
+    const requests = [chkNear(0.45, 0.01, 'a'), chkNear(0.46, 0.01, 'b')].map(({ routingKey }) => sim.nodes[0]!.node.request(routingKey).catch((error: unknown) => error));
+    await sim.clock.run();
+    await Promise.all(requests);
+    assert.ok(overloads.length >= 1);
+    for (const { node } of sim.nodes) assert.equal(node.activeTransactions, 0);
+    await sim.stop();
+  });
+});
