@@ -4,10 +4,6 @@
  */
 import { WarrenError } from '../protocol/errors.js';
 
-function defineName(ctor: { prototype: Error; name: string }): void {
-  Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, enumerable: false, configurable: true });
-}
-
 /** Hops to live ran out: nobody on the path had the data. */
 export class DataNotFoundError extends WarrenError {
   readonly code = 'ERR_DATA_NOT_FOUND';
@@ -56,6 +52,3 @@ export class NodeStoppedError extends WarrenError {
   }
 }
 
-for (const ctor of [DataNotFoundError, RouteNotFoundError, OverloadedError, RequestTimeoutError, InsertCollisionError, NodeStoppedError]) {
-  defineName(ctor);
-}

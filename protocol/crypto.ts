@@ -43,9 +43,25 @@ function tagPrefix(tag: string): Uint8Array {
   return prefix;
 }
 
+/** Inputs up to this size are hashed in one libsodium call: each call into WebAssembly costs more than the copy. */
+const ONE_CALL_MAX_BYTES = 1024;
+
 function blake2b(tag: string, key: Uint8Array | null, parts: readonly Uint8Array[]): Uint8Array {
+  const prefix = tagPrefix(tag);
+  let length = prefix.length;
+  for (const part of parts) length += part.length;
+  if (length <= ONE_CALL_MAX_BYTES) {
+    const input = new Uint8Array(length);
+    input.set(prefix);
+    let offset = prefix.length;
+    for (const part of parts) {
+      input.set(part, offset);
+      offset += part.length;
+    }
+    return sodium.crypto_generichash(HASH_BYTES, input, key);
+  }
   const state = sodium.crypto_generichash_init(key, HASH_BYTES);
-  sodium.crypto_generichash_update(state, tagPrefix(tag));
+  sodium.crypto_generichash_update(state, prefix);
   for (const part of parts) sodium.crypto_generichash_update(state, part);
   return sodium.crypto_generichash_final(state, HASH_BYTES);
 }

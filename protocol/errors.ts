@@ -3,12 +3,14 @@
  * and `code` that callers and the CLI can rely on; the message says what is wrong.
  */
 
+/** Base of every Warren error: `name` is the class name, `code` a stable string for programs. */
 export abstract class WarrenError extends Error {
   abstract readonly code: string;
-}
 
-function defineName(ctor: { prototype: Error; name: string }): void {
-  Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, enumerable: false, configurable: true });
+  constructor(message?: string, options?: ErrorOptions) {
+    super(message, options);
+    Object.defineProperty(this, 'name', { value: new.target.name, enumerable: false, configurable: true, writable: true });
+  }
 }
 
 /** A URI that cannot be parsed: wrong prefix, bad characters, wrong length, truncated. */
@@ -54,15 +56,3 @@ export class FrameTooLargeError extends WireDecodeError {
   override readonly code = 'ERR_FRAME_TOO_LARGE';
 }
 
-for (const ctor of [
-  InvalidUriError,
-  RequestUriForInsertError,
-  InvalidBlockError,
-  ContentTooLargeError,
-  DecryptionError,
-  InvalidIdentityError,
-  WireDecodeError,
-  FrameTooLargeError,
-]) {
-  defineName(ctor);
-}

@@ -37,6 +37,3 @@ export class PeerUnreachableError extends WarrenError {
   }
 }
 
-for (const ctor of [ClockRunawayError, ClockBusyError, PeerUnreachableError]) {
-  Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, enumerable: false, configurable: true });
-}

@@ -39,9 +39,6 @@ export class StoreClosedError extends WarrenError {
   }
 }
 
-for (const ctor of [StoreFullError, StoreWriteError, StoreFormatError, StoreOpenError, StoreClosedError]) {
-  Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, enumerable: false, configurable: true });
-}
 
 function reasonOf(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);

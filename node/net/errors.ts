@@ -41,6 +41,3 @@ export class HandshakeError extends WarrenError {
   readonly code = 'ERR_HANDSHAKE';
 }
 
-for (const ctor of [TransportNotStartedError, InvalidAddressError, SelfDialError, ConnectionLimitError, HandshakeError]) {
-  Object.defineProperty(ctor.prototype, 'name', { value: ctor.name, enumerable: false, configurable: true });
-}
