@@ -45,6 +45,8 @@ export interface NodeContext {
   readonly peers: PeerTable;
   readonly transactions: TransactionTable;
   readonly routeComponents: RouteComponents;
+  /** Whether the node is started and not stopped. */
+  isRunning(): boolean;
   /** Rejecters of local requests and inserts in progress, so stopping can fail them. */
   readonly localOperations: Set<(error: Error) => void>;
   /** Sends a reply; a peer that is gone simply misses it. */

@@ -87,7 +87,6 @@ export async function handleInsertRequest(context: NodeContext, from: PeerId, tx
  * insert: its store would show what it published.
  */
 export async function insertLocally(context: NodeContext, routingKey: Uint8Array, block: Uint8Array, options: OperationOptions): Promise<InsertResult> {
-  options.signal?.throwIfAborted();
   verifyBlock(routingKey, block);
   return runLocally(context, 'insert', routingKey, block, options, (outcome, route) => {
     switch (outcome.type) {

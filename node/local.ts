@@ -6,7 +6,7 @@
 import { keyLocation } from '../protocol/location.js';
 import type { KeyType } from '../protocol/wire/messages.js';
 import { type NodeContext, hopTimeoutMs } from './context.js';
-import { DataNotFoundError, OverloadedError, RequestTimeoutError, RouteNotFoundError } from './errors.js';
+import { DataNotFoundError, NodeStoppedError, OverloadedError, RequestTimeoutError, RouteNotFoundError } from './errors.js';
 import { MAX_HTL } from './htl.js';
 import type { Route, RouteOutcome, RouteProgress } from './route.js';
 import type { Waiter } from './transactions.js';
@@ -40,8 +40,10 @@ export function runLocally<T>(
   settle: (outcome: RouteOutcome, route: Route) => T | Error,
 ): Promise<T> {
   const { clock, rng, settings, transactions, routeComponents, localOperations } = context;
+  const { signal } = options;
+  if (signal?.aborted) return Promise.reject(signal.reason as Error);
+  if (!context.isRunning()) return Promise.reject(new NodeStoppedError());
   return new Promise<T>((resolve, reject) => {
-    const { signal } = options;
     const done = (): void => {
       localOperations.delete(fail);
       signal?.removeEventListener('abort', onAbort);

@@ -98,6 +98,7 @@ export class Node {
       peers,
       transactions: new TransactionTable(clock, settings),
       localOperations: new Set(),
+      isRunning: () => this.running,
       routeComponents: {
         clock,
         peers,
@@ -144,13 +145,11 @@ export class Node {
 
   /** The verified block under `routingKey`: from the local store, else from the network. */
   request(routingKey: Uint8Array, options: OperationOptions = {}): Promise<Uint8Array> {
-    if (!this.running) return Promise.reject(new NodeStoppedError());
     return requestLocally(this.context, routingKey, options);
   }
 
   /** Inserts a block (verified first: an invalid one throws `InvalidBlockError`). */
   insert(routingKey: Uint8Array, block: Uint8Array, options: OperationOptions = {}): Promise<InsertResult> {
-    if (!this.running) return Promise.reject(new NodeStoppedError());
     return insertLocally(this.context, routingKey, block, options);
   }
 

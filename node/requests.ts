@@ -8,6 +8,7 @@
 import { keyLocation } from '../protocol/location.js';
 import type { DataRequest, WireMessage } from '../protocol/wire/messages.js';
 import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
+import { NodeStoppedError } from './errors.js';
 import { mayCacheAt } from './htl.js';
 import { failureOf, type OperationOptions, runLocally } from './local.js';
 import type { RouteOutcome } from './route.js';
@@ -75,6 +76,7 @@ export function cacheBlock(context: NodeContext, routingKey: Uint8Array, block: 
 
 /** The block under `routingKey`, from the local store or the network; never cached locally. */
 export async function requestLocally(context: NodeContext, routingKey: Uint8Array, options: OperationOptions): Promise<Uint8Array> {
+  if (!context.isRunning()) throw new NodeStoppedError();
   options.signal?.throwIfAborted();
   const stored = await lookUp(context, routingKey);
   if (stored !== undefined) {
