@@ -62,6 +62,21 @@ describe('node/route', () => {
     await sim.stop();
   });
 
+  it('disconnects a peer once it has sent too many invalid blocks', async () => {
+    const sim = await createSimulatedNetwork({ seed: 'poisoner-dropped', locations: [0.1, 0.3], edges: [[0, 1]] });
+    const bad = await poisoner(sim.network, 0.5);
+    sim.network.link(sim.nodes[0]!.transport, bad);
+    await sim.clock.run({ until: sim.clock.now() });
+    for (const label of ['a', 'b', 'c']) {
+      const fetched = sim.nodes[0]!.node.request(chkNear(0.5, 0.01, label).routingKey).catch(() => undefined);
+      await sim.clock.advance(5_000);
+      await fetched;
+    }
+    assert.equal(sim.nodes[0]!.node.peers.get(bad.peer.id), undefined);
+    assert.deepEqual(sim.nodes[0]!.transport.connectedPeers, [sim.nodes[1]!.transport.peer.id]);
+    await sim.stop();
+  });
+
   it('reroutes at once when the peer it waits on crashes', async () => {
     // 0 waits on a silent peer (0.49) that crashes after 100 ms; 0 → 1 (0.3) → 2 (0.5) has the block.
     const sim = await createSimulatedNetwork({ seed: 'crash', locations: [0.1, 0.3, 0.5], edges: [[0, 1], [1, 2]] });
