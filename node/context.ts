@@ -6,6 +6,7 @@ import type { WireMessage } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
 import type { Clock, Logger, Rng } from './components.js';
 import { MAX_HTL } from './htl.js';
+import type { LoadLimiter } from './load.js';
 import type { PeerTable } from './peers.js';
 import type { RouteComponents } from './route.js';
 import type { TransactionLimits, TransactionTable } from './transactions.js';
@@ -44,6 +45,8 @@ export interface NodeContext {
   readonly settings: NodeSettings;
   readonly peers: PeerTable;
   readonly transactions: TransactionTable;
+  /** Per-peer request budgets and route shares (spec/routing.md §8). */
+  readonly load: LoadLimiter;
   readonly routeComponents: RouteComponents;
   /** Whether the node is started and not stopped. */
   isRunning(): boolean;

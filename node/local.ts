@@ -59,6 +59,8 @@ export function runLocally<T>(
       else resolve(result);
     };
     const joined = kind === 'request' ? transactions.join(routingKey, MAX_HTL, undefined, waiter) : undefined;
+    // Beyond the route table's bound a local operation fails at once rather than queueing.
+    if (joined === undefined && transactions.full) return reject(new OverloadedError());
     const route = joined ?? transactions.open(
       routeComponents,
       {

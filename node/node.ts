@@ -5,6 +5,7 @@
  *
  *   Transport ──peerConnected/peerDisconnected──> PeerTable, TransactionTable
  *   Transport ──message──> MESSAGE_HANDLERS (one per message type)
+ *                            requests a peer starts pass its LoadLimiter budget first
  *                            dataRequest ─> requests.ts     insertRequest ─> inserts.ts
  *                            replies ─────> TransactionTable ─> the Route of that tx
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
@@ -15,6 +16,7 @@ import { type Clock, type Logger, type Rng, silentLogger } from './components.js
 import { DEFAULT_HOP_TIMEOUT_PER_HTL_MS, defaultLocalTimeoutMs, type NodeContext, type NodeSettings } from './context.js';
 import { NodeStoppedError } from './errors.js';
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
+import { LoadLimiter, type LoadLimiterInit } from './load.js';
 import type { OperationOptions } from './local.js';
 import { PeerTable, type PeerTableInit } from './peers.js';
 import { handleDataRequest, requestLocally } from './requests.js';
@@ -29,7 +31,7 @@ export interface NodeComponents {
   readonly logger?: Logger;
 }
 
-export interface NodeInit extends PeerTableInit, Partial<Omit<NodeSettings, 'location'>> {
+export interface NodeInit extends PeerTableInit, LoadLimiterInit, Partial<Omit<NodeSettings, 'location'>> {
   /** The node's ring location in [0, 1): derived from its identity's proof of work. */
   readonly location: number;
 }
@@ -40,6 +42,16 @@ const routeReply = (context: NodeContext, from: PeerId, tx: bigint, body: WireMe
 /** Link set-up and opennet messages: the transport and the opennet layer consume them, not routing. */
 const notForRouting = (): void => undefined;
 
+const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
+
+/** Work a peer starts here is refused as overload, before any lookup or routing, beyond its budget (load.ts). */
+function budgeted<T extends WireMessageType>(handle: Handler<T>): Handler<T> {
+  return (context, from, tx, body) => {
+    if (context.load.admit(from)) handle(context, from, tx, body);
+    else context.send(from, tx, OVERLOADED);
+  };
+}
+
 function detached<T extends WireMessageType>(handle: (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => Promise<void>): Handler<T> {
   return (context, from, tx, body) => {
     handle(context, from, tx, body).catch((error: unknown) => context.logger.warn({ err: error }, `failed to handle ${body.type}`));
@@ -47,8 +59,8 @@ function detached<T extends WireMessageType>(handle: (context: NodeContext, from
 }
 
 const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
-  dataRequest: detached(handleDataRequest),
-  insertRequest: detached(handleInsertRequest),
+  dataRequest: budgeted(detached(handleDataRequest)),
+  insertRequest: budgeted(detached(handleInsertRequest)),
   dataFound: routeReply,
   dataNotFound: routeReply,
   routeNotFound: routeReply,
@@ -58,7 +70,7 @@ const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
   ping: (context, from, tx) => context.send(from, tx, { type: 'pong' }),
   pong: notForRouting,
   hello: notForRouting,
-  announce: notForRouting,
+  announce: budgeted(notForRouting),
   peerOffer: notForRouting,
 };
 
@@ -79,6 +91,8 @@ function resolveSettings(init: NodeInit): NodeSettings {
 
 export class Node {
   readonly peers: PeerTable;
+  /** Per-peer request budgets and route shares. */
+  readonly load: LoadLimiter;
   private readonly context: NodeContext;
   private running = false;
 
@@ -88,6 +102,7 @@ export class Node {
     const settings = resolveSettings(init);
     this.peers = new PeerTable({ clock, rng }, init);
     const peers = this.peers;
+    this.load = new LoadLimiter({ clock }, { ...init, maxActive: settings.maxActive });
     this.context = {
       clock,
       rng,
@@ -96,7 +111,8 @@ export class Node {
       logger,
       settings,
       peers,
-      transactions: new TransactionTable(clock, settings),
+      transactions: new TransactionTable(clock, settings, this.load),
+      load: this.load,
       localOperations: new Set(),
       isRunning: () => this.running,
       routeComponents: {
@@ -126,9 +142,13 @@ export class Node {
   async start(): Promise<void> {
     this.running = true;
     await this.context.transport.start({
-      peerConnected: (peer: ConnectedPeer) => this.peers.add(peer),
+      peerConnected: (peer: ConnectedPeer) => {
+        this.peers.add(peer);
+        this.load.peerConnected(peer.id);
+      },
       peerDisconnected: (peerId: PeerId) => {
         this.peers.remove(peerId);
+        this.load.peerDisconnected(peerId);
         this.context.transactions.peerDisconnected(peerId);
       },
       message: (peerId: PeerId, envelope: Envelope) => this.dispatch(peerId, envelope),

@@ -11,6 +11,7 @@ import { toHex } from '../protocol/bytes.js';
 import type { WireMessage } from '../protocol/wire/messages.js';
 import type { Clock } from './components.js';
 import { ExpiringMap } from './expiring-map.js';
+import type { UpstreamLoad } from './load.js';
 import { Route, type RouteComponents, type RouteInit, type RouteOutcome } from './route.js';
 import type { PeerId } from './transport.js';
 
@@ -45,6 +46,8 @@ export class TransactionTable {
   constructor(
     clock: Clock,
     private readonly limits: TransactionLimits,
+    /** Counts routes per upstream peer, for the per-peer share (load.ts). */
+    private readonly load: UpstreamLoad,
   ) {
     this.seen = new ExpiringMap(clock, limits.seenLifetimeMs, limits.seenCapacity);
     this.failed = new ExpiringMap(clock, limits.failedLifetimeMs, limits.failedCapacity);
@@ -92,6 +95,7 @@ export class TransactionTable {
     const route = new Route(components, init, (outcome) => this.finish(active, outcome));
     const active: ActiveRoute = { route, keyHex, waiters: [waiter] };
     this.routes.set(init.tx, active);
+    if (init.upstream !== undefined) this.load.routeOpened(init.upstream);
     if (init.kind === 'request' && !this.requestsByKey.has(keyHex)) this.requestsByKey.set(keyHex, active);
     route.start();
     return route;
@@ -126,13 +130,14 @@ export class TransactionTable {
 
   private finish(active: ActiveRoute, outcome: RouteOutcome): void {
     this.forget(active);
-    if (outcome.type === 'dataNotFound') this.failed.set(active.keyHex, active.route.init.htl);
+    if (outcome.type === 'dataNotFound' && active.route.init.kind === 'request') this.failed.set(active.keyHex, active.route.init.htl);
     for (const waiter of active.waiters) waiter(outcome, active.route);
   }
 
   private forget(active: ActiveRoute): void {
-    const { tx } = active.route.init;
+    const { tx, upstream } = active.route.init;
     this.routes.delete(tx);
+    if (upstream !== undefined) this.load.routeEnded(upstream);
     if (this.requestsByKey.get(active.keyHex) === active) this.requestsByKey.delete(active.keyHex);
     this.markSeen(tx);
   }

@@ -70,7 +70,11 @@ describe('node/transactions', () => {
     sim.network.onDelivery(({ envelope }) => {
       if (envelope.body.type === 'rejectedOverload') overloads.push(String(envelope.tx));
     });
-    const requests = [chkNear(0.45, 0.01, 'a'), chkNear(0.46, 0.01, 'b')].map(({ routingKey }) => sim.nodes[0]!.node.request(routingKey).catch((error: unknown) => error));
+    // Nodes 0 and 2 each hold one local route; each one's request meets a full table at the next node.
+    const requests = [sim.nodes[0]!.node.request(chkNear(0.45, 0.01, 'a').routingKey), sim.nodes[2]!.node.request(chkNear(0.05, 0.01, 'b').routingKey)]
+      .map((request) => request.catch((error: unknown) => error));
+    // A local request beyond the bound fails at once instead of queueing.
+    await assert.rejects(sim.nodes[0]!.node.request(chkNear(0.46, 0.01, 'c').routingKey), { name: 'OverloadedError' });
     await sim.clock.run();
     await Promise.all(requests);
     assert.ok(overloads.length >= 1);

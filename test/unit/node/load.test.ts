@@ -1,0 +1,154 @@
+import assert from 'node:assert/strict';
+import type { Clock } from '../../../node/components.js';
+import { LoadLimiter, TokenBucket } from '../../../node/load.js';
+import { createSimulatedNetwork } from '../../../sim/nodes.js';
+import { chkNear } from '../../support/node-fixtures.js';
+
+/** A clock that moves only when told to. */
+function manualClock(): Clock & { at: number } {
+  return {
+    at: 0,
+    now() {
+      return this.at;
+    },
+    setTimer: () => assert.fail('the load limiter needs no timer'),
+  };
+}
+
+function takeAll(bucket: TokenBucket): number {
+  let taken = 0;
+  while (bucket.tryTake()) taken++;
+  return taken;
+}
+
+describe('node/load', () => {
+  describe('TokenBucket', () => {
+    it('starts full and gives out exactly its burst at once', () => {
+      const bucket = new TokenBucket({ clock: manualClock() }, { ratePerSecond: 10, burst: 5 });
+      assert.equal(takeAll(bucket), 5);
+      assert.equal(bucket.tryTake(), false);
+    });
+
+    it('refills at its rate, token by token', () => {
+      const clock = manualClock();
+      const bucket = new TokenBucket({ clock }, { ratePerSecond: 10, burst: 5 });
+      takeAll(bucket);
+      clock.at = 50;
+      assert.equal(bucket.tryTake(), false, 'half a token is not a token');
+      assert.equal(bucket.available, 0.5);
+      clock.at = 100;
+      assert.equal(bucket.tryTake(), true);
+      assert.equal(bucket.tryTake(), false);
+      clock.at = 400;
+      assert.equal(takeAll(bucket), 3);
+    });
+
+    it('never holds more than its burst, however long it rests', () => {
+      const clock = manualClock();
+      const bucket = new TokenBucket({ clock }, { ratePerSecond: 1_000, burst: 20 });
+      takeAll(bucket);
+      clock.at = 3_600_000;
+      assert.equal(bucket.available, 20);
+      assert.equal(takeAll(bucket), 20);
+    });
+
+    it('admits the rate over a long run: burst plus rate × time', () => {
+      const clock = manualClock();
+      const bucket = new TokenBucket({ clock }, { ratePerSecond: 1_000, burst: 2_000 });
+      let admitted = 0;
+      // 8 requests every millisecond for 10 s: 80,000 offered.
+      for (let ms = 0; ms < 10_000; ms++) {
+        clock.at = ms;
+        for (let i = 0; i < 8; i++) if (bucket.tryTake()) admitted++;
+      }
+      assert.equal(admitted, 2_000 + 9_999);
+    });
+
+    it('refuses a rate or burst that cannot work', () => {
+      assert.throws(() => new TokenBucket({ clock: manualClock() }, { ratePerSecond: 0, burst: 5 }), RangeError);
+      assert.throws(() => new TokenBucket({ clock: manualClock() }, { ratePerSecond: 5, burst: 0.5 }), RangeError);
+    });
+  });
+
+  describe('LoadLimiter', () => {
+    it('gives each peer its own bucket', () => {
+      const limiter = new LoadLimiter({ clock: manualClock() }, { maxActive: 100, requestsPerSecondPerPeer: 10, requestBurstPerPeer: 3 });
+      limiter.peerConnected('a');
+      limiter.peerConnected('b');
+      for (let i = 0; i < 3; i++) assert.equal(limiter.admit('a'), true);
+      assert.equal(limiter.admit('a'), false);
+      assert.equal(limiter.admit('b'), true);
+    });
+
+    it('refuses a peer that is not connected', () => {
+      const limiter = new LoadLimiter({ clock: manualClock() }, { maxActive: 100 });
+      assert.equal(limiter.admit('stranger'), false);
+    });
+
+    it('bounds the routes one peer holds to twice an even share, at least the minimum', () => {
+      const limiter = new LoadLimiter({ clock: manualClock() }, { maxActive: 100, minRoutesPerPeer: 8 });
+      limiter.peerConnected('a');
+      assert.equal(limiter.routesPerPeer, 200);
+      for (const peer of ['b', 'c', 'd']) limiter.peerConnected(peer);
+      assert.equal(limiter.routesPerPeer, 50);
+      for (let i = 0; i < 50; i++) limiter.routeOpened('a');
+      assert.equal(limiter.routesOf('a'), 50);
+      assert.equal(limiter.admit('a'), false, 'a holds its whole share');
+      assert.equal(limiter.admit('b'), true, 'the others are not affected');
+      limiter.routeEnded('a');
+      assert.equal(limiter.admit('a'), true);
+      for (let i = 0; i < 96; i++) limiter.peerConnected(`peer ${i}`);
+      assert.equal(limiter.routesPerPeer, 8, 'with 100 peers the minimum applies');
+    });
+
+    it('drops a peer\'s state when it disconnects and starts afresh when it returns', () => {
+      const limiter = new LoadLimiter({ clock: manualClock() }, { maxActive: 100, requestBurstPerPeer: 1 });
+      limiter.peerConnected('a');
+      limiter.routeOpened('a');
+      assert.equal(limiter.admit('a'), true);
+      limiter.peerDisconnected('a');
+      assert.equal(limiter.size, 0);
+      assert.equal(limiter.routesOf('a'), 0);
+      limiter.routeEnded('a');
+      limiter.peerConnected('a');
+      limiter.routeEnded('a');
+      assert.equal(limiter.routesOf('a'), 0, 'a route from the old link never counts below zero');
+      assert.equal(limiter.admit('a'), true, 'a full bucket again');
+    });
+  });
+
+  describe('in a node', () => {
+    it('answers requests beyond a peer\'s budget with RejectedOverload{local: true}, before any lookup', async () => {
+      // 0 asks 1, which holds the block; 1 gives 0 a burst of 2 at 1 request per second.
+      const sim = await createSimulatedNetwork({
+        seed: 'load/budget',
+        locations: [0.1, 0.5],
+        edges: [[0, 1]],
+        node: { requestBurstPerPeer: 2, requestsPerSecondPerPeer: 1 },
+      });
+      const keys = ['a', 'b', 'c'].map((label) => chkNear(0.5, 0.01, label));
+      for (const { routingKey, block } of keys) await sim.nodes[1]!.store.put(routingKey, block, { partition: 'store' });
+      const replies: string[] = [];
+      sim.network.onDelivery(({ envelope }) => {
+        if (envelope.body.type === 'dataFound' || envelope.body.type === 'rejectedOverload') replies.push(envelope.body.type);
+        if (envelope.body.type === 'rejectedOverload') assert.equal(envelope.body.local, true);
+      });
+      const results = keys.map(({ routingKey }) => sim.nodes[0]!.node.request(routingKey).then(() => 'found', (error: Error) => error.name));
+      await sim.clock.run();
+      assert.deepEqual(await Promise.all(results), ['found', 'found', 'OverloadedError']);
+      assert.deepEqual(replies.sort(), ['dataFound', 'dataFound', 'rejectedOverload']);
+      assert.ok(sim.nodes[0]!.node.peers.get(sim.nodes[1]!.transport.peer.id)!.backoffUntil > 0, 'the sender backed the peer off');
+      await sim.stop();
+    });
+
+    it('tracks exactly the connected peers', async () => {
+      const sim = await createSimulatedNetwork({ seed: 'load/peers', locations: [0.1, 0.3, 0.5], edges: [[0, 1], [1, 2], [0, 2]] });
+      assert.equal(sim.nodes[0]!.node.load.size, 2);
+      sim.nodes[0]!.transport.disconnect(sim.nodes[1]!.transport.peer.id, 'test');
+      await sim.clock.run({ until: sim.clock.now() });
+      assert.equal(sim.nodes[0]!.node.load.size, 1);
+      await sim.stop();
+      assert.equal(sim.nodes[0]!.node.load.size, 0);
+    });
+  });
+});
