@@ -7,6 +7,7 @@ import type { BlockStore } from '../store/block-store.js';
 import type { Clock, Logger, Rng } from './components.js';
 import { MAX_HTL } from './htl.js';
 import type { LoadLimiter } from './load.js';
+import type { Opennet } from './opennet/opennet.js';
 import type { PeerTable } from './peers.js';
 import type { RouteComponents } from './route.js';
 import type { TransactionLimits, TransactionTable } from './transactions.js';
@@ -45,6 +46,8 @@ export interface NodeContext {
   readonly settings: NodeSettings;
   readonly peers: PeerTable;
   readonly transactions: TransactionTable;
+  /** Opennet peer management: offers, limits, path folding (node/opennet/). */
+  readonly opennet: Opennet;
   /** Per-peer request budgets and route shares (spec/routing.md §8). */
   readonly load: LoadLimiter;
   readonly routeComponents: RouteComponents;

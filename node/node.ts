@@ -8,9 +8,10 @@
  *                            requests a peer starts pass its LoadLimiter budget first
  *                            dataRequest ─> requests.ts     insertRequest ─> inserts.ts
  *                            replies ─────> TransactionTable ─> the Route of that tx
+ *                            announce/peerOffer ─> opennet/handlers.ts ─> Opennet (limits, folds, dials)
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
  */
-import type { Envelope, MessageOfType, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
+import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
 import { type Clock, type Logger, type Rng, silentLogger } from './components.js';
 import { DEFAULT_HOP_TIMEOUT_PER_HTL_MS, defaultLocalTimeoutMs, type NodeContext, type NodeSettings } from './context.js';
@@ -18,6 +19,8 @@ import { NodeStoppedError } from './errors.js';
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
 import { LoadLimiter, type LoadLimiterInit } from './load.js';
 import type { OperationOptions } from './local.js';
+import { announceSelf, handleAnnounce, handlePeerOffer } from './opennet/handlers.js';
+import { type JoinOptions, type JoinResult, Opennet, type OpennetInit } from './opennet/opennet.js';
 import { PeerTable, type PeerTableInit } from './peers.js';
 import { handleDataRequest, requestLocally } from './requests.js';
 import { TransactionTable } from './transactions.js';
@@ -31,7 +34,7 @@ export interface NodeComponents {
   readonly logger?: Logger;
 }
 
-export interface NodeInit extends PeerTableInit, LoadLimiterInit, Partial<Omit<NodeSettings, 'location'>> {
+export interface NodeInit extends PeerTableInit, LoadLimiterInit, OpennetInit, Partial<Omit<NodeSettings, 'location'>> {
   /** The node's ring location in [0, 1): derived from its identity's proof of work. */
   readonly location: number;
 }
@@ -39,7 +42,7 @@ export interface NodeInit extends PeerTableInit, LoadLimiterInit, Partial<Omit<N
 type Handler<T extends WireMessageType> = (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => void;
 
 const routeReply = (context: NodeContext, from: PeerId, tx: bigint, body: WireMessage): void => context.transactions.reply(from, tx, body);
-/** Link set-up and opennet messages: the transport and the opennet layer consume them, not routing. */
+/** Link set-up messages: the transport consumes them. */
 const notForRouting = (): void => undefined;
 
 const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
@@ -70,8 +73,8 @@ const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
   ping: (context, from, tx) => context.send(from, tx, { type: 'pong' }),
   pong: notForRouting,
   hello: notForRouting,
-  announce: budgeted(notForRouting),
-  peerOffer: notForRouting,
+  announce: budgeted(handleAnnounce),
+  peerOffer: handlePeerOffer,
 };
 
 function resolveSettings(init: NodeInit): NodeSettings {
@@ -103,6 +106,7 @@ export class Node {
     this.peers = new PeerTable({ clock, rng }, init);
     const peers = this.peers;
     this.load = new LoadLimiter({ clock }, { ...init, maxActive: settings.maxActive });
+    const opennet = new Opennet({ clock, rng, peers, transport, logger, announce: () => announceSelf(this.context) }, init);
     this.context = {
       clock,
       rng,
@@ -113,6 +117,7 @@ export class Node {
       peers,
       transactions: new TransactionTable(clock, settings, this.load),
       load: this.load,
+      opennet,
       localOperations: new Set(),
       isRunning: () => this.running,
       routeComponents: {
@@ -143,11 +148,13 @@ export class Node {
     this.running = true;
     await this.context.transport.start({
       peerConnected: (peer: ConnectedPeer) => {
-        this.peers.add(peer);
+        const state = this.peers.add(peer);
         this.load.peerConnected(peer.id);
+        this.context.opennet.peerConnected(state);
       },
       peerDisconnected: (peerId: PeerId) => {
         this.peers.remove(peerId);
+        this.context.opennet.peerDisconnected(peerId);
         this.load.peerDisconnected(peerId);
         this.context.transactions.peerDisconnected(peerId);
       },
@@ -158,6 +165,7 @@ export class Node {
   /** Fails local operations in progress, drops every route and closes every link. */
   async stop(): Promise<void> {
     this.running = false;
+    this.context.opennet.stop();
     for (const fail of [...this.context.localOperations]) fail(new NodeStoppedError());
     this.context.transactions.cancelAll();
     await this.context.transport.stop();
@@ -171,6 +179,21 @@ export class Node {
   /** Inserts a block (verified first: an invalid one throws `InvalidBlockError`). */
   insert(routingKey: Uint8Array, block: Uint8Array, options: OperationOptions = {}): Promise<InsertResult> {
     return insertLocally(this.context, routingKey, block, options);
+  }
+
+  /**
+   * Joins the opennet: dials `peers` (saved from `knownPeers()` on an earlier run), then the
+   * `seeds` if that gave fewer than `minPeers`, announces this node, and from then on keeps
+   * its peer count up on a timer. Rejects with `NoPeersError` if nothing could be reached.
+   */
+  join(options: JoinOptions = {}): Promise<JoinResult> {
+    if (!this.running) return Promise.reject(new NodeStoppedError());
+    return this.context.opennet.join(options);
+  }
+
+  /** The connected peers' NodeRefs, best first: what to save so a restart rejoins without seeds. */
+  knownPeers(): NodeRef[] {
+    return this.context.opennet.knownPeers();
   }
 
   private dispatch(from: PeerId, envelope: Envelope): void {

@@ -6,6 +6,7 @@
  *   Route ──closestTo──> next hop;  ──backOff/recordSuccess/recordInvalidBlock──> peer state
  */
 import { circularDistance } from '../protocol/location.js';
+import type { NodeRef } from '../protocol/wire/messages.js';
 import type { Clock, Rng } from './components.js';
 import { drawHtlLink, type HtlLink } from './htl.js';
 import type { ConnectedPeer, PeerId } from './transport.js';
@@ -21,6 +22,10 @@ export interface PeerStatistics {
 export interface PeerState {
   readonly id: PeerId;
   readonly location: number;
+  /** The peer's identity proof and addresses, as its Hello gave them. */
+  readonly node: NodeRef;
+  /** Clock time the link came up. */
+  readonly connectedAt: number;
   readonly link: HtlLink;
   /** Not routed to before this time (clock milliseconds). */
   backoffUntil: number;
@@ -71,6 +76,8 @@ export class PeerTable implements Iterable<PeerState> {
     const state: PeerState = {
       id: peer.id,
       location: peer.location,
+      node: peer.node,
+      connectedAt: this.components.clock.now(),
       link: drawHtlLink(this.components.rng),
       backoffUntil: 0,
       backoffMs: this.initialBackoffMs,

@@ -4,6 +4,7 @@
  *
  *   Node ──dataRequest──> handleDataRequest ──open/join──> TransactionTable ──outcome──> reply
  *   Node.request ──> requestLocally ──runLocally──> same routes, typed errors
+ *   a request found ──> path folding (opennet/): the source offers itself, relays remember the tx
  */
 import { keyLocation } from '../protocol/location.js';
 import type { DataRequest, WireMessage } from '../protocol/wire/messages.js';
@@ -11,6 +12,7 @@ import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
 import { NodeStoppedError } from './errors.js';
 import { mayCacheAt } from './htl.js';
 import { failureOf, type OperationOptions, runLocally } from './local.js';
+import { offerSelf } from './opennet/handlers.js';
 import type { RouteOutcome } from './route.js';
 import type { PeerId } from './transport.js';
 
@@ -43,7 +45,10 @@ export async function handleDataRequest(context: NodeContext, from: PeerId, tx: 
   if (transactions.full) return context.send(from, tx, { type: 'rejectedOverload', local: true });
   transactions.markSeen(tx);
   const block = await lookUp(context, request.routingKey);
-  if (block !== undefined) return context.send(from, tx, { type: 'dataFound', block });
+  if (block !== undefined) {
+    context.send(from, tx, { type: 'dataFound', block });
+    return offerSelf(context, from, tx);
+  }
   if (transactions.recentlyFailed(request.routingKey, request.htl)) return context.send(from, tx, { type: 'dataNotFound' });
   const answer = (outcome: RouteOutcome): void => context.send(from, tx, replyFor(outcome));
   if (transactions.join(request.routingKey, request.htl, from, answer) !== undefined) return;
@@ -60,8 +65,11 @@ export async function handleDataRequest(context: NodeContext, from: PeerId, tx: 
       deadline: relayDeadline(settings, context.clock.now(), request.htl),
       hopTimeoutMs: (htl) => hopTimeoutMs(settings, htl),
     },
-    (outcome) => {
-      if (outcome.type === 'found' && mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, outcome.block);
+    (outcome, route) => {
+      if (outcome.type === 'found') {
+        if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, outcome.block);
+        context.opennet.recordFold(route);
+      }
       answer(outcome);
     },
   );
@@ -84,7 +92,10 @@ export async function requestLocally(context: NodeContext, routingKey: Uint8Arra
     return stored;
   }
   return runLocally(context, 'request', routingKey, undefined, options, (outcome, route) => {
-    if (outcome.type === 'found') return outcome.block;
+    if (outcome.type === 'found') {
+      context.opennet.recordFold(route);
+      return outcome.block;
+    }
     if (outcome.type === 'dataNotFound' || outcome.type === 'routeNotFound') return failureOf(outcome, route, context.settings.localTimeoutMs);
     throw new Error(`a request cannot end with ${outcome.type}`);
   });

@@ -2,15 +2,15 @@
  * One request or insert as this node routes it (spec/routing.md §3): try the closest
  * peer not yet tried, wait for its answer, back up to the next one on RouteNotFound,
  * RejectedLoop, RejectedOverload, a timeout, an invalid block or a disconnect, and end
- * with one outcome. Requests and inserts differ only in the message sent and in which
- * replies end them.
+ * with one outcome. Requests, inserts and announcements (node/opennet/) differ only in
+ * the message sent and in which replies end them.
  *
  *   TransactionTable ──start/onReply/onPeerDisconnected──> Route ──finish(outcome)──> its owner
  *   Route ──closestTo/backOff/record*──> PeerTable;  ──send──> Transport;  ──setTimer──> Clock
  */
 import { equalBytes } from '../protocol/crypto.js';
 import { isValidBlock } from '../protocol/keys/block.js';
-import type { KeyType, WireMessage } from '../protocol/wire/messages.js';
+import type { KeyType, NodeRef, WireMessage } from '../protocol/wire/messages.js';
 import type { Clock, TimerHandle } from './components.js';
 import { decrementHtl } from './htl.js';
 import type { PeerState, PeerTable } from './peers.js';
@@ -32,8 +32,9 @@ export type RouteProgress =
 
 export interface RouteInit {
   readonly tx: bigint;
-  readonly kind: 'request' | 'insert';
+  readonly kind: 'request' | 'insert' | 'announce';
   readonly keyType: KeyType;
+  /** The key routed to; for an announcement, the announcing node's public key (never sent as a key). */
   readonly routingKey: Uint8Array;
   readonly keyLocation: number;
   /** HTL this node holds the request at (as received, or MAX_HTL at the originator). */
@@ -42,6 +43,10 @@ export interface RouteInit {
   readonly upstream: PeerId | undefined;
   /** The block being inserted. */
   readonly block?: Uint8Array | undefined;
+  /** The node an announcement announces. */
+  readonly announced?: NodeRef | undefined;
+  /** Told of each PeerOffer the awaited peer sends for an announcement, before its terminal reply. */
+  readonly onOffer?: ((from: PeerId, offer: NodeRef) => void) | undefined;
   /** Clock time by which the route must end. */
   readonly deadline: number;
   /** Time allowed for one hop's answer, as a function of the HTL sent with it. */
@@ -70,6 +75,8 @@ export class Route {
   /** Peers that answered at all: an insert they received is held by at least one node. */
   private answeredBy = 0;
   private sawOverload = false;
+  /** The peer whose answer the route succeeded with: the way back to the data source. */
+  private succeededWith: PeerId | undefined;
 
   constructor(
     private readonly components: RouteComponents,
@@ -96,6 +103,10 @@ export class Route {
     return this.sawOverload;
   }
 
+  get succeededThrough(): PeerId | undefined {
+    return this.succeededWith;
+  }
+
   hasTried(peer: PeerId): boolean {
     return this.tried.has(peer);
   }
@@ -113,6 +124,11 @@ export class Route {
   onReply(from: PeerId, reply: WireMessage): void {
     const attempt = this.attempt;
     if (this.ended || attempt === undefined || attempt.peer.id !== from) return;
+    if (reply.type === 'peerOffer') {
+      // Offers precede an announcement's terminal reply; for other routes they are not answers.
+      if (this.init.kind === 'announce') this.init.onOffer?.(from, reply.node);
+      return;
+    }
     this.clearAttempt();
     this.answeredBy++;
     this.init.onProgress?.({ type: 'reply', reply: reply.type });
@@ -122,7 +138,7 @@ export class Route {
         if (this.init.kind === 'request' && this.acceptBlock(peer, reply.block)) return this.succeed(peer, { type: 'found', block: reply.block });
         return this.tryNextPeer();
       case 'dataNotFound':
-        if (this.init.kind === 'request') return this.finish({ type: 'dataNotFound' });
+        if (this.init.kind !== 'insert') return this.finish({ type: 'dataNotFound' });
         return this.tryNextPeer();
       case 'routeNotFound':
         this.htl = Math.min(this.htl, reply.htl);
@@ -162,11 +178,13 @@ export class Route {
     const peer = peers.closestTo(init.keyLocation, (id) => this.tried.has(id) || id === init.upstream);
     if (peer === undefined) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: false });
     const htl = decrementHtl(this.htl, peer.link);
-    if (htl === 0) return this.finish(init.kind === 'request' ? { type: 'dataNotFound' } : { type: 'stored' });
+    if (htl === 0) return this.finish(init.kind === 'insert' ? { type: 'stored' } : { type: 'dataNotFound' });
     this.tried.add(peer.id);
     const body: WireMessage = init.kind === 'request'
       ? { type: 'dataRequest', keyType: init.keyType, routingKey: init.routingKey, htl }
-      : { type: 'insertRequest', keyType: init.keyType, routingKey: init.routingKey, htl, block: init.block! };
+      : init.kind === 'insert'
+        ? { type: 'insertRequest', keyType: init.keyType, routingKey: init.routingKey, htl, block: init.block! }
+        : { type: 'announce', node: init.announced!, htl };
     if (!transport.send(peer.id, { tx: init.tx, body })) return this.tryNextPeer();
     peer.inFlight++;
     peer.stats.requestsSent++;
@@ -198,6 +216,7 @@ export class Route {
 
   private succeed(peer: PeerState, outcome: RouteOutcome): void {
     this.components.peers.recordSuccess(peer);
+    this.succeededWith = peer.id;
     this.finish(outcome);
   }
 

@@ -1,0 +1,118 @@
+/**
+ * Opennet messages (spec/routing.md §9): a peer's Announce is answered with this node's
+ * own PeerOffer when it would take the announcer, and routed on toward the announcer's
+ * location, passing offers from further on back upstream; a PeerOffer is verified, then
+ * handed to the announcement it answers or to the path fold it follows. The node's own
+ * announcement and its offer after a DataFound from its store start here too.
+ *
+ *   Node ──announce──> handleAnnounce ──open(kind announce)──> TransactionTable ──> Route
+ *   Node ──peerOffer──> handlePeerOffer ──> Route.onOffer (announcements) | Opennet.takeFold
+ *   requests.ts ──offerSelf (after DataFound from the store) / Opennet.recordFold (route found)
+ */
+import type { Announce, NodeRef, PeerOffer } from '../../protocol/wire/messages.js';
+import { type NodeContext, hopTimeoutMs, relayDeadline } from '../context.js';
+import { MAX_HTL } from '../htl.js';
+import type { RouteInit, RouteOutcome } from '../route.js';
+import type { PeerId } from '../transport.js';
+
+function sendOffer(context: NodeContext, to: PeerId, tx: bigint, node: NodeRef): void {
+  context.send(to, tx, { type: 'peerOffer', node });
+}
+
+/** The fields every announce route shares. */
+function announceRoute(context: NodeContext, tx: bigint, announced: NodeRef, location: number, htl: number, upstream: PeerId | undefined): Omit<RouteInit, 'onOffer'> {
+  const { settings, clock } = context;
+  return {
+    tx,
+    kind: 'announce',
+    keyType: 'chk',
+    routingKey: announced.publicKey,
+    keyLocation: location,
+    htl,
+    upstream,
+    announced,
+    deadline: upstream === undefined ? clock.now() + settings.localTimeoutMs : relayDeadline(settings, clock.now(), htl),
+    hopTimeoutMs: (sent) => hopTimeoutMs(settings, sent),
+  };
+}
+
+export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, announce: Announce): void {
+  const { transactions, opennet } = context;
+  if (transactions.isKnown(tx)) return context.send(from, tx, { type: 'rejectedLoop' });
+  if (transactions.full) return context.send(from, tx, { type: 'rejectedOverload', local: true });
+  transactions.markSeen(tx);
+  const announcer = opennet.verify(announce.node);
+  if (announcer === undefined) {
+    opennet.recordInvalidOffer(from);
+    return context.send(from, tx, { type: 'dataNotFound' });
+  }
+  let offers = 0;
+  const own = opennet.ownNode();
+  if (own !== undefined && opennet.wants(announcer)) {
+    sendOffer(context, from, tx, own);
+    offers++;
+  }
+  transactions.open(
+    context.routeComponents,
+    {
+      ...announceRoute(context, tx, announce.node, announcer.location, announce.htl, from),
+      onOffer: (_peer, offer) => {
+        if (offers >= opennet.settings.maxOffersPerAnnounce) return;
+        offers++;
+        sendOffer(context, from, tx, offer);
+      },
+    },
+    (outcome: RouteOutcome) => context.send(from, tx, outcome.type === 'routeNotFound' ? { type: 'routeNotFound', htl: outcome.htl } : { type: 'dataNotFound' }),
+  );
+}
+
+/** An offer is verified once, here, before an announcement or a path fold sees it. */
+export function handlePeerOffer(context: NodeContext, from: PeerId, tx: bigint, offer: PeerOffer): void {
+  const { opennet } = context;
+  const offered = opennet.verify(offer.node);
+  if (offered === undefined) return opennet.recordInvalidOffer(from);
+  context.transactions.reply(from, tx, offer);
+  const fold = opennet.takeFold(tx, from);
+  if (fold === undefined) return;
+  if (fold.upstream === undefined) {
+    void opennet.consider(offered);
+    return;
+  }
+  const own = opennet.drawReset() ? opennet.ownNode() : undefined;
+  sendOffer(context, fold.upstream, tx, own ?? offer.node);
+}
+
+/** The data source's side of path folding: after its DataFound, it offers itself if it would take one more peer. */
+export function offerSelf(context: NodeContext, to: PeerId, tx: bigint): void {
+  const own = context.opennet.ownNode();
+  if (own !== undefined && context.opennet.hasRoom()) sendOffer(context, to, tx, own);
+}
+
+/** Announces this node toward its own location; resolves with the offers it acted on, once the announcement ends. */
+export function announceSelf(context: NodeContext): Promise<number> {
+  const { opennet, transactions, rng, settings, localOperations } = context;
+  const own = opennet.ownNode();
+  if (own === undefined || !context.isRunning() || transactions.full) return Promise.resolve(0);
+  return new Promise((resolve) => {
+    let offers = 0;
+    // Stopping the node cancels the route without an outcome: it ends the announcement too.
+    const end = (): void => {
+      localOperations.delete(end);
+      resolve(offers);
+    };
+    localOperations.add(end);
+    transactions.open(
+      context.routeComponents,
+      {
+        ...announceRoute(context, rng.nextU64(), own, settings.location, MAX_HTL, undefined),
+        onOffer: (_peer, offer) => {
+          const offered = opennet.verify(offer);
+          if (offered === undefined || offers >= opennet.settings.maxOffersPerAnnounce) return;
+          offers++;
+          void opennet.consider(offered);
+        },
+      },
+      end,
+    );
+  });
+}

@@ -1,0 +1,325 @@
+/**
+ * Opennet peer management (spec/routing.md §9): which offered nodes to connect to, the
+ * peer limit and its drop rule, the per-address-range limit, path folding bookkeeping,
+ * joining through saved peers and seeds, and the maintenance timer that announces again
+ * while the node has too few peers.
+ *
+ *   handlers.ts ──verify/wants/consider/recordFold/takeFold──> Opennet ──dial──> Transport
+ *   Node ──peerConnected/peerDisconnected──> Opennet ──disconnect (limits)──> Transport
+ *   Node.join/knownPeers ──> Opennet ──announce──> handlers.ts (an announce route)
+ */
+import { toHex } from '../../protocol/bytes.js';
+import { checkIdentityProof, DEFAULT_POW_DIFFICULTY } from '../../protocol/identity.js';
+import { MAX_ADDRESSES } from '../../protocol/wire/limits.js';
+import type { NodeRef } from '../../protocol/wire/messages.js';
+import type { Clock, Logger, Rng, TimerHandle } from '../components.js';
+import { ExpiringMap } from '../expiring-map.js';
+import type { PeerState, PeerTable } from '../peers.js';
+import type { Route } from '../route.js';
+import type { PeerId, Transport } from '../transport.js';
+import { comparePeers, worstPeer } from './drop-rule.js';
+import { NoPeersError } from './errors.js';
+import { nodeRange } from './subnet.js';
+
+export interface OpennetInit {
+  /** Leading zero bits every offered or saved NodeRef's proof must have (default 24, the network's). */
+  readonly powDifficulty?: number;
+  /** This node's identity proof; without it the node neither announces nor offers itself. */
+  readonly identity?: { readonly publicKey: Uint8Array; readonly powNonce: Uint8Array } | undefined;
+  /** Peers a node aims for at most (default 40); beyond, it drops its worst peer past the grace period. */
+  readonly maxPeers?: number;
+  /** Peers beyond `maxPeers` tolerated while every peer is within its grace period (default maxPeers / 4). */
+  readonly peerOverflow?: number;
+  /** Below this many peers the node announces itself again (default 10). */
+  readonly minPeers?: number;
+  /** Peers whose addresses share one IPv4 /24 or IPv6 /48 (default 2; loopback and memory addresses are exempt). */
+  readonly maxPeersPerRange?: number;
+  /** A new peer is not dropped for its score before this (default 5 min). */
+  readonly peerGraceMs?: number;
+  /** Probability that a relay replaces a path-folding offer with its own NodeRef (default 0.07). */
+  readonly foldResetProbability?: number;
+  /** How long a successful request's tx accepts its PeerOffer (default 60 s) and how many are kept (default 10,000). */
+  readonly foldLifetimeMs?: number;
+  readonly foldCapacity?: number;
+  /** PeerOffers one announcement passes on or acts on (default 8). */
+  readonly maxOffersPerAnnounce?: number;
+  /** Invalid NodeRefs after which the peer that sent them is disconnected (default 3). */
+  readonly invalidOfferLimit?: number;
+  /** Dials in progress at once (default 8). */
+  readonly maxPendingDials?: number;
+  /** Seeds remembered for reconnecting (default 16). */
+  readonly maxSeeds?: number;
+  /** Period of the maintenance timer, armed by `join` (default 60 s). */
+  readonly maintenanceIntervalMs?: number;
+}
+
+export interface OpennetComponents {
+  readonly clock: Clock;
+  readonly rng: Rng;
+  readonly peers: PeerTable;
+  readonly transport: Transport;
+  readonly logger: Logger;
+  /** Announces this node toward its own location; resolves with the offers acted on. */
+  readonly announce: () => Promise<number>;
+}
+
+/** A NodeRef whose proof verified, with what the proof gives. */
+export interface VerifiedNode {
+  readonly node: NodeRef;
+  readonly id: PeerId;
+  readonly location: number;
+}
+
+export interface JoinOptions {
+  /** NodeRefs saved from an earlier run (`knownPeers`), dialled first. */
+  readonly peers?: readonly NodeRef[];
+  /** Seed multiaddrs, dialled when the saved peers are fewer than `minPeers`. */
+  readonly seeds?: readonly string[];
+  readonly signal?: AbortSignal | undefined;
+}
+
+export interface JoinResult {
+  /** Saved peers and seeds connected to. */
+  readonly connected: number;
+  /** Offers the announcement acted on. */
+  readonly offers: number;
+}
+
+interface Fold {
+  /** Where the offer goes on; undefined at the originator. */
+  readonly upstream: PeerId | undefined;
+  /** The peer the data came from: only its offer counts. */
+  readonly source: PeerId;
+}
+
+type Settings = Required<Omit<OpennetInit, 'identity'>>;
+
+function resolveSettings(init: OpennetInit): Settings {
+  const maxPeers = init.maxPeers ?? 40;
+  return {
+    powDifficulty: init.powDifficulty ?? DEFAULT_POW_DIFFICULTY,
+    maxPeers,
+    peerOverflow: init.peerOverflow ?? Math.ceil(maxPeers / 4),
+    minPeers: init.minPeers ?? Math.min(10, maxPeers),
+    maxPeersPerRange: init.maxPeersPerRange ?? 2,
+    peerGraceMs: init.peerGraceMs ?? 300_000,
+    foldResetProbability: init.foldResetProbability ?? 0.07,
+    foldLifetimeMs: init.foldLifetimeMs ?? 60_000,
+    foldCapacity: init.foldCapacity ?? 10_000,
+    maxOffersPerAnnounce: init.maxOffersPerAnnounce ?? 8,
+    invalidOfferLimit: init.invalidOfferLimit ?? 3,
+    maxPendingDials: init.maxPendingDials ?? 8,
+    maxSeeds: init.maxSeeds ?? 16,
+    maintenanceIntervalMs: init.maintenanceIntervalMs ?? 60_000,
+  };
+}
+
+export class Opennet {
+  readonly settings: Settings;
+  private readonly identity: OpennetInit['identity'];
+  private readonly folds: ExpiringMap<bigint, Fold>;
+  private readonly invalidOffers = new Map<PeerId, number>();
+  private readonly dialling = new Set<PeerId>();
+  private seeds: readonly string[] = [];
+  private timer: TimerHandle | undefined;
+  private announcing = false;
+  private stopped = new AbortController();
+
+  constructor(
+    private readonly components: OpennetComponents,
+    init: OpennetInit,
+  ) {
+    this.settings = resolveSettings(init);
+    this.identity = init.identity;
+    this.folds = new ExpiringMap(components.clock, this.settings.foldLifetimeMs, this.settings.foldCapacity);
+  }
+
+  /** This node's NodeRef, if it has an identity and addresses to be reached at. */
+  ownNode(): NodeRef | undefined {
+    const addresses = this.components.transport.addresses.slice(0, MAX_ADDRESSES);
+    if (this.identity === undefined || addresses.length === 0) return undefined;
+    return { publicKey: this.identity.publicKey, powNonce: this.identity.powNonce, addresses };
+  }
+
+  /** The node and its location if its proof verifies at the network's difficulty. */
+  verify(node: NodeRef): VerifiedNode | undefined {
+    const check = checkIdentityProof({ publicKey: node.publicKey, nonce: node.powNonce }, this.settings.powDifficulty);
+    return check.valid ? { node, id: toHex(node.publicKey), location: check.location } : undefined;
+  }
+
+  /** Counts a NodeRef from `from` that did not verify; too many disconnect it. */
+  recordInvalidOffer(from: PeerId): void {
+    const count = (this.invalidOffers.get(from) ?? 0) + 1;
+    this.invalidOffers.set(from, count);
+    if (count >= this.settings.invalidOfferLimit) this.components.transport.disconnect(from, 'sent NodeRefs that do not verify');
+  }
+
+  /**
+   * Whether this node would take `candidate` as a new peer: not itself, not linked or being
+   * dialled, its address range not full, and room below `maxPeers` or a peer past its
+   * grace period that has not had a single success (nothing is lost by replacing it).
+   */
+  wants(candidate: VerifiedNode): boolean {
+    const { peers } = this.components;
+    if (candidate.id === this.ownId() || peers.get(candidate.id) !== undefined || this.dialling.has(candidate.id)) return false;
+    if (!this.rangeHasRoom(nodeRange(candidate.node.addresses), undefined)) return false;
+    if (this.hasRoom()) return true;
+    return worstPeer(peers, this.components.clock.now(), this.settings.peerGraceMs)?.stats.successes === 0;
+  }
+
+  /** Whether the node is below `maxPeers`, counting dials in progress. */
+  hasRoom(): boolean {
+    return this.components.peers.size + this.dialling.size < this.settings.maxPeers;
+  }
+
+  /** Dials an offered node if this node wants it; resolves with whether a link came up. */
+  async consider(candidate: VerifiedNode): Promise<boolean> {
+    if (!this.wants(candidate) || this.dialling.size >= this.settings.maxPendingDials) return false;
+    this.dialling.add(candidate.id);
+    try {
+      for (const address of candidate.node.addresses) {
+        if (this.stopped.signal.aborted) return false;
+        try {
+          const peer = await this.components.transport.dial(address, { signal: this.stopped.signal });
+          if (peer.id === candidate.id) return true;
+          // Someone else listens there: the offer was stale or false; the link stays as an ordinary peer.
+          return false;
+        } catch (error) {
+          this.components.logger.debug({ err: error, address }, 'could not dial an offered node');
+        }
+      }
+      return false;
+    } finally {
+      this.dialling.delete(candidate.id);
+    }
+  }
+
+  /** Applies the limits to a peer that just connected: its address range, then the peer count. */
+  peerConnected(peer: PeerState): void {
+    const { peers, transport } = this.components;
+    if (!this.rangeHasRoom(nodeRange(peer.node.addresses), peer.id)) return transport.disconnect(peer.id, 'too many peers in its address range');
+    if (peers.size > this.settings.maxPeers + this.settings.peerOverflow) return transport.disconnect(peer.id, 'peer limit reached');
+    this.dropExcess();
+  }
+
+  /** Disconnects the worst peers past their grace period until at most `maxPeers` remain (as far as there are such peers). */
+  private dropExcess(): void {
+    const { peers, clock, transport } = this.components;
+    const now = clock.now();
+    const grace = this.settings.peerGraceMs;
+    const eligible = [...peers].filter((peer) => now - peer.connectedAt >= grace).sort((a, b) => comparePeers(b, a, now, grace));
+    for (const peer of eligible.slice(0, peers.size - this.settings.maxPeers)) transport.disconnect(peer.id, 'dropped for the peer limit');
+  }
+
+  peerDisconnected(id: PeerId): void {
+    this.invalidOffers.delete(id);
+  }
+
+  /** NodeRefs of the connected peers, best first by the drop rule: what a node saves to rejoin. */
+  knownPeers(): NodeRef[] {
+    const now = this.components.clock.now();
+    return [...this.components.peers].sort((a, b) => comparePeers(a, b, now, this.settings.peerGraceMs)).map((peer) => peer.node);
+  }
+
+  /** Remembers a request that succeeded through `route`, so that its PeerOffer can be taken. */
+  recordFold(route: Route): void {
+    const source = route.succeededThrough;
+    if (source !== undefined) this.folds.set(route.init.tx, { upstream: route.init.upstream, source });
+  }
+
+  /** The fold for `tx` if `from` is its data source; each fold is taken once. */
+  takeFold(tx: bigint, from: PeerId): Fold | undefined {
+    const fold = this.folds.get(tx);
+    if (fold === undefined || fold.source !== from) return undefined;
+    this.folds.delete(tx);
+    return fold;
+  }
+
+  /** Whether a relay offers itself instead of the node it was offered (path folding's reset). */
+  drawReset(): boolean {
+    return this.components.rng.next() < this.settings.foldResetProbability;
+  }
+
+  /**
+   * Joins the opennet: dials saved peers, then (while below `minPeers`) the seeds, announces
+   * this node through them, and arms the maintenance timer. Rejects with `NoPeersError` when
+   * nothing could be reached.
+   */
+  async join(options: JoinOptions = {}): Promise<JoinResult> {
+    const { peers = [], seeds = [], signal } = options;
+    this.seeds = seeds.slice(0, this.settings.maxSeeds);
+    this.armTimer();
+    let connected = 0;
+    for (const node of peers.slice(0, this.settings.maxPeers)) {
+      signal?.throwIfAborted();
+      const candidate = this.verify(node);
+      if (candidate !== undefined && (await this.consider(candidate))) connected++;
+    }
+    if (this.components.peers.size < this.settings.minPeers) connected += await this.dialSeeds(signal);
+    if (this.components.peers.size === 0) throw new NoPeersError(peers.length + this.seeds.length);
+    signal?.throwIfAborted();
+    return { connected, offers: await this.announce() };
+  }
+
+  /** Cancels the maintenance timer and dials in progress. */
+  stop(): void {
+    this.timer?.cancel();
+    this.timer = undefined;
+    this.stopped.abort();
+    this.stopped = new AbortController();
+  }
+
+  /** Announces unless an announcement of this node is already in flight; resolves with the offers acted on. */
+  private async announce(): Promise<number> {
+    if (this.announcing) return 0;
+    this.announcing = true;
+    try {
+      return await this.components.announce();
+    } finally {
+      this.announcing = false;
+    }
+  }
+
+  private async dialSeeds(signal: AbortSignal | undefined): Promise<number> {
+    let connected = 0;
+    for (const address of this.seeds) {
+      signal?.throwIfAborted();
+      try {
+        await this.components.transport.dial(address, { signal: this.stopped.signal });
+        connected++;
+      } catch (error) {
+        this.components.logger.info({ err: error, address }, 'could not reach a seed');
+      }
+    }
+    return connected;
+  }
+
+  /** One maintenance round: back to the limit, then seeds if alone, then an announcement if short of peers. */
+  private async maintain(): Promise<void> {
+    const { peers } = this.components;
+    this.dropExcess();
+    if (peers.size >= this.settings.minPeers) return;
+    if (peers.size === 0) await this.dialSeeds(undefined);
+    if (peers.size > 0) await this.announce();
+  }
+
+  private armTimer(): void {
+    if (this.timer !== undefined) return;
+    this.timer = this.components.clock.setTimer(this.settings.maintenanceIntervalMs, () => {
+      this.timer = undefined;
+      this.armTimer();
+      this.maintain().catch((error: unknown) => this.components.logger.warn({ err: error }, 'opennet maintenance failed'));
+    });
+  }
+
+  private rangeHasRoom(range: string | undefined, except: PeerId | undefined): boolean {
+    if (range === undefined) return true;
+    let count = 0;
+    for (const peer of this.components.peers) if (peer.id !== except && nodeRange(peer.node.addresses) === range) count++;
+    return count < this.settings.maxPeersPerRange;
+  }
+
+  private ownId(): PeerId | undefined {
+    return this.identity === undefined ? undefined : toHex(this.identity.publicKey);
+  }
+}
