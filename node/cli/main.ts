@@ -1,12 +1,18 @@
 #!/usr/bin/env node
 /**
  * The `warren` command. Results go to stdout, diagnostics to stderr.
- * Exit codes: 0 success, 1 failure, 2 invalid input (a bad URI, a bad option).
+ * Exit codes: 0 success, 1 failure, 2 invalid input (a bad URI, a bad option or setting);
+ * `warren node` also exits with 130 when a second signal cuts its shutdown short.
  */
+import '../polyfills.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { WarrenError } from '../../protocol/errors.js';
+import type { DaemonFlags } from '../daemon/config.js';
+import { EXIT_FAILURE, EXIT_INVALID_INPUT } from './exit-codes.js';
 import { describeUri, generateKeys } from './keys.js';
+import { runNode } from './node-command.js';
+import { formatStatus, readStatus } from './status-command.js';
 
 /** The package's version, from the nearest package.json above this file (in sources or in dist/). */
 function packageVersion(): string {
@@ -17,8 +23,6 @@ function packageVersion(): string {
   throw new Error('package.json not found');
 }
 
-const EXIT_FAILURE = 1;
-const EXIT_INVALID_INPUT = 2;
 
 const program = new Command()
   .name('warren')
@@ -47,6 +51,40 @@ program
     const description = describeUri(text);
     if (options.json) console.log(JSON.stringify(description));
     else for (const [field, value] of Object.entries(description)) console.log(`${field.padEnd(12)} ${value}`);
+  });
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+program
+  .command('node')
+  .description('run a node until SIGINT or SIGTERM; logs JSON lines to stderr (settings: spec/node.md)')
+  .option('--data-dir <dir>', 'data directory (env WARREN_DATA_DIR; default $XDG_DATA_HOME/warren or ~/.warren)')
+  .option('--config <file>', 'JSON config file (default <data dir>/config.json when present)')
+  .option('--listen <multiaddr>', 'address to accept peers on, repeatable (env WARREN_LISTEN; default /ip4/0.0.0.0/tcp/7400)', collect)
+  .option('--seed <multiaddr>', 'a node to connect to at start, repeatable (env WARREN_SEEDS, comma-separated)', collect)
+  .option('--api-port <port>', 'local API port on 127.0.0.1, 0 for any (env WARREN_API_PORT; default 7401)')
+  .option('--store-bytes <n>', 'store partition budget in bytes (env WARREN_STORE_BYTES; default 1 GiB)')
+  .option('--cache-bytes <n>', 'cache partition budget in bytes (env WARREN_CACHE_BYTES; default 1 GiB)')
+  .option('--pow-difficulty <bits>', 'the network\'s identity proof-of-work difficulty (env WARREN_POW_DIFFICULTY; default 24)')
+  .action(async (options: DaemonFlags) => {
+    process.exit(await runNode(options));
+  });
+
+program
+  .command('status')
+  .description('show the running node\'s identity, peers, store and counters')
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .option('--json', 'print JSON instead of text')
+  .action(async (options: { dataDir?: string; json?: boolean }) => {
+    try {
+      const status = await readStatus(options.dataDir);
+      console.log(options.json ? JSON.stringify(status) : formatStatus(status));
+    } catch (error) {
+      // No node, an unreadable data directory, an API error: a failure, not bad input.
+      if (!(error instanceof WarrenError)) throw error;
+      console.error(`warren: ${error.message}`);
+      process.exit(EXIT_FAILURE);
+    }
   });
 
 try {

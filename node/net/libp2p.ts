@@ -51,6 +51,21 @@ function stubUpgrader(onInbound: (connection: MultiaddrConnection) => void): Upg
 /** What may come before `/tcp/<port>` in a Warren address (spec/wire.md §10.2); nothing may follow. */
 const TCP_HOSTS = new Set(['ip4', 'ip6', 'dns4', 'dns6', 'dns']);
 
+/** Parses a TCP multiaddr (`/ip4|ip6|dns4|dns6|dns/…/tcp/<port>`); anything else throws InvalidAddressError. */
+export function parseTcpAddress(address: string): Multiaddr {
+  let parsed: Multiaddr;
+  try {
+    parsed = multiaddr(address);
+  } catch (cause) {
+    throw new InvalidAddressError(`not a multiaddr: ${address}`, { cause });
+  }
+  const [host, port, ...rest] = parsed.getComponents().map((component) => component.name);
+  if (!TCP_HOSTS.has(host ?? '') || port !== 'tcp' || rest.length > 0) {
+    throw new InvalidAddressError(`not a TCP address: ${address}`);
+  }
+  return parsed;
+}
+
 export interface TcpSocketsInit {
   /** Close a connection with no traffic either way for this long; 0 never does. */
   readonly idleTimeoutMs: number;
@@ -73,19 +88,7 @@ export function createTcpSockets(init: TcpSocketsInit): TcpSockets {
   })({ logger: silentComponentLogger });
   const upgrader = stubUpgrader(init.onInbound);
   return {
-    parse(address) {
-      let parsed: Multiaddr;
-      try {
-        parsed = multiaddr(address);
-      } catch (cause) {
-        throw new InvalidAddressError(`not a multiaddr: ${address}`, { cause });
-      }
-      const [host, port, ...rest] = parsed.getComponents().map((component) => component.name);
-      if (!TCP_HOSTS.has(host ?? '') || port !== 'tcp' || rest.length > 0) {
-        throw new InvalidAddressError(`not a TCP address: ${address}`);
-      }
-      return parsed;
-    },
+    parse: parseTcpAddress,
     async listen(address) {
       const listener = transport.createListener({ upgrader });
       await listener.listen(address);

@@ -1,0 +1,59 @@
+/**
+ * `warren node`: runs the headless node until SIGINT or SIGTERM (spec/node.md §4).
+ * Logs go to stderr as JSON lines (pino); stdout stays empty. The first signal stops
+ * the node in order (a signal while minting or starting abandons the start); a second
+ * one exits at once.
+ */
+import { homedir } from 'node:os';
+import { pino } from 'pino';
+import { resolveDaemonConfig, type DaemonFlags } from '../daemon/config.js';
+import { startDaemon } from '../daemon/daemon.js';
+import { ConfigError } from '../daemon/errors.js';
+import { EXIT_FAILURE, EXIT_FORCED, EXIT_INVALID_INPUT, EXIT_SUCCESS } from './exit-codes.js';
+import { mintProgressReporter } from './mint-progress.js';
+
+
+/** Runs the node; resolves with the process exit code. */
+export async function runNode(flags: DaemonFlags): Promise<number> {
+  let config;
+  try {
+    config = resolveDaemonConfig({ flags, env: process.env, homeDir: homedir() });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`warren: ${error.message}`);
+    return EXIT_INVALID_INPUT;
+  }
+  const logger = pino({ level: process.env.WARREN_LOG_LEVEL ?? 'info' }, pino.destination({ dest: 2, sync: true }));
+  const shutdown = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (shutdown.signal.aborted) {
+      logger.warn({ signal }, 'second signal: exiting without finishing the shutdown');
+      process.exit(EXIT_FORCED);
+    }
+    logger.info({ signal }, 'signal received: shutting down');
+    shutdown.abort(new Error(`${signal} received`));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  const progress = mintProgressReporter(process.stderr, logger);
+  let daemon;
+  try {
+    daemon = await startDaemon({ logger, onMintProgress: progress.onProgress }, { ...config, signal: shutdown.signal });
+  } catch (error) {
+    if (shutdown.signal.aborted) return EXIT_SUCCESS;
+    logger.warn({ err: error }, 'the node did not start');
+    console.error(`warren: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_FAILURE;
+  } finally {
+    progress.finish();
+  }
+  if (!shutdown.signal.aborted) await new Promise((resolve) => shutdown.signal.addEventListener('abort', resolve, { once: true }));
+  try {
+    await daemon.stop();
+    return EXIT_SUCCESS;
+  } catch (error) {
+    console.error(`warren: the node did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT_FAILURE;
+  }
+}

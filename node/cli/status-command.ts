@@ -1,0 +1,60 @@
+/**
+ * `warren status`: finds the running node through its data directory (api.json, api-token),
+ * asks its API for the status and prints it for a person, or as JSON with `--json`.
+ */
+import { homedir } from 'node:os';
+import type { NodeStatus } from '../api/status.js';
+import { fetchStatus } from '../api/client.js';
+import type { OperationCounts } from '../api/counters.js';
+import { resolveDataDir } from '../daemon/config.js';
+import { dataDirPaths, readApiInfo, readApiToken } from '../daemon/data-dir.js';
+import { NodeNotRunningError } from '../daemon/errors.js';
+
+const STATUS_TIMEOUT_MS = 10_000;
+
+export async function readStatus(dataDirFlag: string | undefined): Promise<NodeStatus> {
+  const paths = dataDirPaths(resolveDataDir({ flags: { dataDir: dataDirFlag }, env: process.env, homeDir: homedir() }));
+  const [api, token] = await Promise.all([readApiInfo(paths), readApiToken(paths)]);
+  if (api === undefined || token === undefined) throw new NodeNotRunningError(`no node is running on ${paths.root} (no api.json): start one with "warren node"`);
+  return fetchStatus({ url: `http://${api.host}:${api.port}`, token }, { signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) });
+}
+
+function bytes(count: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = count;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+function counts(label: string, { started, succeeded, failed, active, failures }: OperationCounts): string {
+  const reasons = Object.entries(failures).map(([code, count]) => `${code} ${count}`);
+  return `${label.padEnd(12)} ${started} started, ${succeeded} succeeded, ${failed} failed${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}, ${active} active`;
+}
+
+/** The status as lines of text for a person. */
+export function formatStatus(status: NodeStatus): string {
+  const { identity, store } = status;
+  const lines = [
+    `${'node'.padEnd(12)} ${identity.publicKey}`,
+    `${'location'.padEnd(12)} ${identity.location.toFixed(6)} (proof of work ${identity.powDifficulty} bits)`,
+    `${'addresses'.padEnd(12)} ${status.addresses.join(' ') || '(not listening)'}`,
+    `${'uptime'.padEnd(12)} ${status.uptimeSeconds} s`,
+    `${'peers'.padEnd(12)} ${status.peers.length}`,
+    ...status.peers.map(
+      (peer) =>
+        `  ${peer.id.slice(0, 16)}…  location ${peer.location.toFixed(6)}  in flight ${peer.inFlight}  sent ${peer.stats.requestsSent}  ` +
+        `ok ${peer.stats.successes}  timeouts ${peer.stats.timeouts}  overloads ${peer.stats.overloads}  invalid ${peer.stats.invalidBlocks}` +
+        (peer.backoffMs > 0 ? `  backed off ${Math.ceil(peer.backoffMs / 1000)} s` : ''),
+    ),
+    `${'store'.padEnd(12)} ${store.store.blocks} blocks, ${bytes(store.store.bytes)} of ${bytes(store.store.budgetBytes)}`,
+    `${'cache'.padEnd(12)} ${store.cache.blocks} blocks, ${bytes(store.cache.bytes)} of ${bytes(store.cache.budgetBytes)}`,
+    counts('requests', status.requests.requests),
+    counts('inserts', status.requests.inserts),
+    `${'routing'.padEnd(12)} ${status.activeTransactions} transactions in flight`,
+  ];
+  return lines.join('\n');
+}

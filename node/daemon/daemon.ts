@@ -1,0 +1,186 @@
+/**
+ * The headless node (spec/node.md): one call wires a data directory into a running node.
+ *
+ *   start:  data dir ─> identity (load, or mint with progress) ─> api-token ─> peers.json
+ *           ─> RocksBlockStore at the node's location ─> TcpTransport (seen by KnownPeers)
+ *           ─> Node.start ─> ApiServer + api.json ─> dial seeds and saved peers (background)
+ *   stop:   dials, timer ─> API ─> Node.stop (fails local operations, closes links, stops
+ *           the transport) ─> peers.json ─> store close (writes what is pending)
+ *
+ * Each started part pushes its own teardown, so a start that fails half-way (or is aborted)
+ * undoes exactly what it did, in reverse order, and `stop` is the same list run to the end.
+ */
+import { toHex } from '../../protocol/bytes.js';
+import { mintIdentity, verifyIdentityProof, type MintProgress, type NodeIdentity } from '../../protocol/identity.js';
+import { RocksBlockStore } from '../../store/rocks-block-store.js';
+import { StoreOpenError } from '../../store/errors.js';
+import { ApiServer } from '../api/server.js';
+import { CountingOperations } from '../api/counters.js';
+import { type Clock, CryptoRng, type Logger, type Rng, SystemClock } from '../components.js';
+import { TcpTransport } from '../net/tcp-transport.js';
+import { Node } from '../node.js';
+import type { Transport } from '../transport.js';
+import type { DaemonConfig } from './config.js';
+import { type DataDirPaths, loadIdentity, loadOrCreateApiToken, loadPeers, prepareDataDir, removeApiInfo, type SavedPeer, saveIdentity, savePeers, writeApiInfo } from './data-dir.js';
+import { DataDirError, DataDirLockedError, IdentityTooWeakError } from './errors.js';
+import { KnownPeers } from './known-peers.js';
+
+export interface DaemonComponents {
+  /** One logger for every part (the CLI passes pino). */
+  readonly logger: Logger;
+  /** Default: SystemClock. */
+  readonly clock?: Clock;
+  /** Default: CryptoRng. */
+  readonly rng?: Rng;
+  /** Progress of minting the identity on first start. Default: none. */
+  readonly onMintProgress?: (progress: MintProgress) => void;
+}
+
+export interface DaemonInit extends DaemonConfig {
+  /** Aborts starting (minting included); once started, use `stop`. */
+  readonly signal?: AbortSignal;
+  /** How often peers.json is rewritten while running. Default 5 min. */
+  readonly peersSaveIntervalMs?: number;
+}
+
+export interface Daemon {
+  readonly identity: NodeIdentity;
+  readonly node: Node;
+  /** Addresses peers can dial. */
+  readonly addresses: readonly string[];
+  readonly apiUrl: string;
+  /** Stops everything in order and saves the known peers; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_PEERS_SAVE_INTERVAL_MS = 300_000;
+
+type Teardown = () => Promise<void> | void;
+
+async function runTeardowns(teardowns: Teardown[], logger: Logger): Promise<void> {
+  let first: unknown;
+  for (const teardown of teardowns.splice(0).reverse()) {
+    try {
+      await teardown();
+    } catch (error) {
+      logger.warn({ err: error }, 'a part of the node did not stop cleanly');
+      first ??= error;
+    }
+  }
+  if (first !== undefined) throw first;
+}
+
+async function loadOrMintIdentity(paths: DataDirPaths, components: DaemonComponents, init: DaemonInit): Promise<NodeIdentity> {
+  const existing = await loadIdentity(paths);
+  if (existing !== undefined) {
+    const proof = verifyIdentityProof(existing, 0);
+    if (proof.leadingZeroBits < init.powDifficulty) throw new IdentityTooWeakError(paths.identity, proof.leadingZeroBits, init.powDifficulty);
+    return existing;
+  }
+  components.logger.info({ difficulty: init.powDifficulty }, 'minting a node identity (first start): proof of work, once');
+  const identity = await mintIdentity({ difficulty: init.powDifficulty, signal: init.signal, onProgress: components.onMintProgress });
+  await saveIdentity(paths, identity);
+  return identity;
+}
+
+async function openStore(paths: DataDirPaths, logger: Logger, init: DaemonInit, location: number): Promise<RocksBlockStore> {
+  try {
+    return await RocksBlockStore.open({ logger }, { path: paths.store, nodeLocation: location, storeBudgetBytes: init.storeBytes, cacheBudgetBytes: init.cacheBytes });
+  } catch (error) {
+    if (error instanceof StoreOpenError && /\bLOCK\b/.test(error.message)) throw new DataDirLockedError(paths.root, { cause: error });
+    throw error;
+  }
+}
+
+async function loadSavedPeers(paths: DataDirPaths, logger: Logger): Promise<SavedPeer[]> {
+  try {
+    return await loadPeers(paths);
+  } catch (error) {
+    if (!(error instanceof DataDirError)) throw error;
+    logger.warn({ reason: error.message }, 'saved peers ignored');
+    return [];
+  }
+}
+
+/** Dials every seed, and every saved peer at the first of its addresses that answers; failures are logged. */
+async function dialAll(node: Node, transport: Transport, seeds: readonly string[], saved: readonly SavedPeer[], logger: Logger, signal: AbortSignal): Promise<void> {
+  const dialOne = async (addresses: readonly string[], what: string): Promise<void> => {
+    for (const address of addresses) {
+      if (signal.aborted) return;
+      try {
+        const peer = await transport.dial(address, { signal });
+        logger.info({ peer: peer.id, address, location: peer.location }, `connected to ${what}`);
+        return;
+      } catch (error) {
+        if (!signal.aborted) logger.info({ address, reason: (error as Error).message }, `could not connect to ${what}`);
+      }
+    }
+  };
+  await Promise.all([
+    ...seeds.map((seed) => dialOne([seed], 'seed')),
+    ...saved.filter((peer) => node.peers.get(toHex(peer.node.publicKey)) === undefined).map((peer) => dialOne(peer.node.addresses, 'saved peer')),
+  ]);
+}
+
+/** Starts a node on the data directory; rejects (having undone everything) if any part fails. */
+export async function startDaemon(components: DaemonComponents, init: DaemonInit): Promise<Daemon> {
+  const { logger } = components;
+  const clock = components.clock ?? new SystemClock();
+  const rng = components.rng ?? new CryptoRng();
+  const teardowns: Teardown[] = [];
+  try {
+    const paths = await prepareDataDir(init.dataDir);
+    const identity = await loadOrMintIdentity(paths, components, init);
+    logger.info({ publicKey: toHex(identity.publicKey), location: identity.location }, 'identity');
+    const token = await loadOrCreateApiToken(paths);
+    const saved = await loadSavedPeers(paths, logger);
+    init.signal?.throwIfAborted();
+
+    const store = await openStore(paths, logger, init, identity.location);
+    teardowns.push(async () => {
+      await store.close();
+      logger.info({}, 'block store closed');
+    });
+    const known = new KnownPeers(saved);
+    teardowns.push(async () => savePeers(paths, known.snapshot()));
+    const transport = known.observe(new TcpTransport({ identity, clock, logger }, { listen: init.listen, powDifficulty: init.powDifficulty }));
+    const node = new Node({ transport, store, clock, rng, logger }, { location: identity.location });
+    await node.start();
+    teardowns.push(() => node.stop());
+
+    const operations = new CountingOperations(node);
+    const api = new ApiServer({ node, store, identity, operations, clock, logger, addresses: () => transport.addresses }, { token, port: init.apiPort });
+    await api.start();
+    teardowns.push(() => api.stop());
+    await writeApiInfo(paths, { host: '127.0.0.1', port: api.port, pid: process.pid });
+    teardowns.push(() => removeApiInfo(paths));
+    const apiUrl = `http://127.0.0.1:${api.port}`;
+    init.signal?.throwIfAborted();
+
+    const dialing = new AbortController();
+    teardowns.push(() => dialing.abort());
+    void dialAll(node, transport, init.seeds, saved, logger, dialing.signal);
+    const interval = init.peersSaveIntervalMs ?? DEFAULT_PEERS_SAVE_INTERVAL_MS;
+    let timer = clock.setTimer(interval, function savePeriodically() {
+      savePeers(paths, known.snapshot()).catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));
+      timer = clock.setTimer(interval, savePeriodically);
+    });
+    teardowns.push(() => timer.cancel());
+
+    logger.info({ addresses: transport.addresses, api: apiUrl, dataDir: paths.root }, 'node running');
+    return {
+      identity,
+      node,
+      addresses: transport.addresses,
+      apiUrl,
+      stop: async () => {
+        logger.info({}, 'stopping');
+        await runTeardowns(teardowns, logger);
+        logger.info({}, 'stopped');
+      },
+    };
+  } catch (error) {
+    await runTeardowns(teardowns, logger).catch(() => undefined);
+    throw error;
+  }
+}
