@@ -184,7 +184,8 @@ export class Node {
   /**
    * Joins the opennet: dials `peers` (saved from `knownPeers()` on an earlier run), then the
    * `seeds` if that gave fewer than `minPeers`, announces this node, and from then on keeps
-   * its peer count up on a timer. Rejects with `NoPeersError` if nothing could be reached.
+   * its peer count up on a timer. Rejects with `NoPeersError` if peers or seeds were given and
+   * none could be reached.
    */
   join(options: JoinOptions = {}): Promise<JoinResult> {
     if (!this.running) return Promise.reject(new NodeStoppedError());

@@ -243,7 +243,8 @@ export class Opennet {
   /**
    * Joins the opennet: dials saved peers, then (while below `minPeers`) the seeds, announces
    * this node through them, and arms the maintenance timer. Rejects with `NoPeersError` when
-   * nothing could be reached.
+   * peers or seeds were given and none could be reached; with none given (the first node of
+   * a network) it only arms the timer.
    */
   async join(options: JoinOptions = {}): Promise<JoinResult> {
     const { peers = [], seeds = [], signal } = options;
@@ -256,7 +257,8 @@ export class Opennet {
       if (candidate !== undefined && (await this.consider(candidate))) connected++;
     }
     if (this.components.peers.size < this.settings.minPeers) connected += await this.dialSeeds(signal);
-    if (this.components.peers.size === 0) throw new NoPeersError(peers.length + this.seeds.length);
+    const tried = peers.length + this.seeds.length;
+    if (this.components.peers.size === 0 && tried > 0) throw new NoPeersError(tried);
     signal?.throwIfAborted();
     return { connected, offers: await this.announce() };
   }
