@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { checkIdentityProof } from '../../protocol/identity.js';
 import { encodeChk } from '../../protocol/keys/chk.js';
 import { circularDistance } from '../../protocol/location.js';
-import { Node, type NodeInit } from '../../node/node.js';
-import { MemoryBlockStore } from '../../store/memory-block-store.js';
+import type { NodeInit } from '../../node/node.js';
 import { VirtualClock } from '../../sim/clock.js';
-import { MemoryNetwork, type MemoryTransport } from '../../sim/memory-network.js';
+import { MemoryNetwork } from '../../sim/memory-network.js';
 import { SeededRng } from '../../sim/rng.js';
+import { type OpennetMember as Member, startOpennetNode } from '../support/opennet-fixtures.js';
 
 const NODES = 100;
 const SEEDS = 3;
@@ -16,12 +15,6 @@ const FOLDING_FETCHES = 1_500;
 const SHORT_LINK = 0.05;
 const NODE_SETTINGS: Omit<NodeInit, 'location'> = { powDifficulty: 0, maxPeers: 16, minPeers: 6, peerGraceMs: 120_000 };
 
-interface Member {
-  readonly node: Node;
-  readonly transport: MemoryTransport;
-  readonly location: number;
-}
-
 interface Fetches {
   readonly success: number;
   readonly meanHops: number;
@@ -29,8 +22,7 @@ interface Fetches {
 
 /**
  * A network grown from nothing: seeds first, then one node every JOIN_INTERVAL_MS that joins
- * through one seed. Node keys are drawn from the rng, and each node sits where its proof
- * (difficulty 0, zero nonce, as MemoryNetwork's NodeRefs carry) puts it.
+ * through one seed. Each node sits where its proof puts it (test/support/opennet-fixtures.ts).
  */
 class GrownNetwork {
   readonly clock = new VirtualClock();
@@ -45,7 +37,8 @@ class GrownNetwork {
 
   async grow(count: number): Promise<void> {
     for (let index = 0; index < count; index++) {
-      const member = await this.add(index);
+      const member = await startOpennetNode(this, String(index), NODE_SETTINGS);
+      this.members.push(member);
       const seeds = this.members.slice(0, Math.min(index, SEEDS)).map(({ transport }) => transport.addresses[0]!);
       if (seeds.length > 0) {
         const joined = member.node.join({ seeds: [this.rng.pick(seeds)] });
@@ -53,23 +46,6 @@ class GrownNetwork {
         await joined;
       }
     }
-  }
-
-  private async add(index: number): Promise<Member> {
-    const publicKey = new Uint8Array(32);
-    const words = new DataView(publicKey.buffer);
-    for (let offset = 0; offset < 32; offset += 8) words.setBigUint64(offset, this.rng.nextU64());
-    const powNonce = new Uint8Array(8);
-    const check = checkIdentityProof({ publicKey, nonce: powNonce }, 0);
-    assert.ok(check.valid);
-    const { location } = check;
-    const transport = this.network.createTransport({ location, publicKey });
-    const store = new MemoryBlockStore({}, { nodeLocation: location });
-    const node = new Node({ transport, store, clock: this.clock, rng: this.rng.fork(`node/${index}`) }, { ...NODE_SETTINGS, location, identity: { publicKey, powNonce } });
-    await node.start();
-    const member = { node, transport, location };
-    this.members.push(member);
-    return member;
   }
 
   /** Links as pairs of members (each once). */
