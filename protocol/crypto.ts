@@ -71,6 +71,22 @@ export function hash(tag: string, ...parts: Uint8Array[]): Uint8Array {
   return blake2b(tag, null, parts);
 }
 
+/** An incremental `hash(tag, …)`: `update` with the parts in order, then `digest` once. */
+export interface Hasher {
+  update(part: Uint8Array): void;
+  digest(): Uint8Array;
+}
+
+/** Domain-separated BLAKE2b-256 over data that arrives in pieces; equals `hash(tag, ...pieces)`. */
+export function createHasher(tag: string): Hasher {
+  const state = sodium.crypto_generichash_init(null, HASH_BYTES);
+  sodium.crypto_generichash_update(state, tagPrefix(tag));
+  return {
+    update: (part) => sodium.crypto_generichash_update(state, part),
+    digest: () => sodium.crypto_generichash_final(state, HASH_BYTES),
+  };
+}
+
 /** Domain-separated keyed BLAKE2b-256 (a PRF under `key`, 16..64 bytes). */
 export function keyedHash(key: Uint8Array, tag: string, ...parts: Uint8Array[]): Uint8Array {
   if (key.length < 16 || key.length > HASH_KEY_MAX_BYTES) throw new RangeError('hash key must be 16..64 bytes');

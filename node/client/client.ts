@@ -1,0 +1,128 @@
+/**
+ * The client (spec/client.md): files, directories and signed publishing on top of one
+ * node. Every operation takes an AbortSignal and reports typed progress.
+ *
+ *   insertFile / insertDirectory ──> insert.ts, directory.ts ──> CHK@…
+ *   publish(SSK-INSERT@…|USK-INSERT@…, CHK@…) ──> publish.ts
+ *   resolve(CHK@…|SSK@…|USK@…[/path]) ──SSK/USK: publish.ts──> CHK ──path: directory.ts──> file or directory
+ *   fetch(uri) ──resolve──> fetch.ts fetchLayout ──> bytes, in order
+ */
+import { type AnyInsertUri, ChkUri, parseRequestUri, type RequestUri, type SskUri, type UskUri } from '../../protocol/keys/index.js';
+import { WrongKindError } from './errors.js';
+import { type DirectoryFile, filesOnDisk, insertDirectory, resolvePath, type Resolved, walkDirectory } from './directory.js';
+import { fetchLayout, type FetchOptions, type FetchProgress, type ResumePoint } from './fetch.js';
+import { type ContentSource, insertFile, type InsertOptions } from './insert.js';
+import type { FileManifest } from './manifest.js';
+import { mimeForName } from './mime.js';
+import { fetchSskPointer, fetchUskPointer, publishSsk, publishUsk, type PublishOptions, type SignedFetchProgress } from './publish.js';
+import { type Redundancy, resolveRedundancy } from './segments.js';
+import { type ClientNode, DEFAULT_WINDOW, type OperationOptions } from './types.js';
+
+export interface ClientComponents {
+  readonly node: ClientNode;
+}
+
+export interface ClientInit extends Partial<Redundancy> {
+  /** Parallel block requests or inserts per operation (default 16). */
+  readonly window?: number;
+  /** Segments fetched ahead of the one being written out (default 2). */
+  readonly lookahead?: number;
+  /** Missing USK editions in a row that end the search for a newer one (default 3). */
+  readonly editionGap?: number;
+}
+
+export type ClientFetchProgress = FetchProgress | SignedFetchProgress;
+export type ClientFetchOptions = OperationOptions<ClientFetchProgress>;
+
+export interface FileInsertOptions extends Omit<InsertOptions, 'window'> {
+  /** Recorded in the URI as its file name, and used to pick the MIME type. */
+  readonly name?: string;
+  /** Default: from the name's extension, else application/octet-stream. */
+  readonly mime?: string;
+}
+
+export type ResolvedUri = Resolved & {
+  /** For a USK: the edition that was followed. */
+  readonly edition?: number;
+};
+
+export class Client {
+  private readonly node: ClientNode;
+  private readonly redundancy: Redundancy;
+  private readonly window: number;
+  private readonly lookahead: number;
+  private readonly editionGap: number;
+
+  constructor(components: ClientComponents, init: ClientInit = {}) {
+    this.node = components.node;
+    this.redundancy = resolveRedundancy(init);
+    this.window = init.window ?? DEFAULT_WINDOW;
+    this.lookahead = init.lookahead ?? 2;
+    this.editionGap = init.editionGap ?? 3;
+  }
+
+  /** Inserts a file; returns its URI (`CHK@…[/name]`). */
+  async insertFile(source: ContentSource, options: FileInsertOptions = {}): Promise<ChkUri> {
+    const mime = options.mime ?? mimeForName(options.name);
+    const { uri } = await insertFile(this.node, { source, mime }, this.redundancy, { ...options, window: this.window });
+    return options.name === undefined ? uri : new ChkUri(uri.routingKey, uri.cryptoKey, [options.name]);
+  }
+
+  /** Inserts a directory: files with their paths, or a directory on disk. Returns the root's URI. */
+  async insertDirectory(files: readonly DirectoryFile[] | string, options: Omit<InsertOptions, 'window'> = {}): Promise<ChkUri> {
+    const list = typeof files === 'string' ? await filesOnDisk(files) : files;
+    return insertDirectory(this.node, list, this.redundancy, { ...options, window: this.window });
+  }
+
+  /** Signs `target` (a file or directory URI; its path is not part of the pointer) into the SSK, or into the next free USK edition. */
+  publish(insertUri: AnyInsertUri, target: ChkUri, options: PublishOptions = {}): Promise<SskUri | UskUri> {
+    return insertUri.kind === 'SSK-INSERT' ? publishSsk(this.node, insertUri, target, options) : publishUsk(this.node, insertUri, target, options);
+  }
+
+  /** Follows a URI — through the publisher's signature for SSK/USK, then its path — to a file or directory. */
+  async resolve(uri: RequestUri | string, options: ClientFetchOptions = {}): Promise<ResolvedUri> {
+    const parsed = typeof uri === 'string' ? parseRequestUri(uri) : uri;
+    const fetchOptions = this.fetchOptions(options);
+    switch (parsed.kind) {
+      case 'CHK':
+        return resolvePath(this.node, new ChkUri(parsed.routingKey, parsed.cryptoKey), parsed.path, fetchOptions);
+      case 'SSK': {
+        const manifest = await fetchSskPointer(this.node, parsed, options.signal);
+        return resolvePath(this.node, manifest, parsed.path, fetchOptions);
+      }
+      case 'USK': {
+        const { edition, manifest } = await fetchUskPointer(this.node, parsed, { ...options, editionGap: this.editionGap });
+        return { ...(await resolvePath(this.node, manifest, parsed.path, fetchOptions)), edition };
+      }
+    }
+  }
+
+  /** The file a URI names, with its manifest. */
+  async resolveFile(uri: RequestUri | string, options: ClientFetchOptions = {}): Promise<Extract<ResolvedUri, { kind: 'file' }>> {
+    const resolved = await this.resolve(uri, options);
+    if (resolved.kind !== 'file') throw new WrongKindError('this URI names a directory; give a path to one of its files');
+    return resolved;
+  }
+
+  /** The content of the file a URI names, streamed in order; the full-content hash is checked at the end. */
+  async *fetch(uri: RequestUri | string, options: ClientFetchOptions = {}): AsyncGenerator<Uint8Array> {
+    const { manifest } = await this.resolveFile(uri, options);
+    yield* this.fetchContent(manifest, options);
+  }
+
+  /** The content of a file manifest, optionally resuming after segments already fetched. */
+  fetchContent(manifest: FileManifest, options: ClientFetchOptions = {}, resume?: ResumePoint): AsyncGenerator<Uint8Array> {
+    return fetchLayout(this.node, manifest, this.fetchOptions(options), resume);
+  }
+
+  /** Every file under a directory URI, with its path relative to it. */
+  async *walk(uri: RequestUri | string, options: ClientFetchOptions = {}): AsyncGenerator<{ path: readonly string[]; uri: ChkUri; manifest: FileManifest }> {
+    const resolved = await this.resolve(uri, options);
+    if (resolved.kind !== 'directory') throw new WrongKindError('this URI names a file, not a directory');
+    yield* walkDirectory(this.node, resolved.manifest, this.fetchOptions(options));
+  }
+
+  private fetchOptions(options: ClientFetchOptions): FetchOptions {
+    return { signal: options.signal, onProgress: options.onProgress, window: this.window, lookahead: this.lookahead };
+  }
+}

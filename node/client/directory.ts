@@ -1,0 +1,129 @@
+/**
+ * Directories (sites, spec/client.md §6): a directory manifest maps names to the CHK
+ * URIs of file manifests and of sub-directory manifests. Inserting builds the tree
+ * bottom-up; fetching resolves a path one name at a time, or walks the whole tree.
+ *
+ *   [{path:'docs/index.html', source}…] ──tree──> files (insertFile) ──> directory manifests, leaves first
+ *   CHK@…/docs/index.html ──fetchManifest──> entry 'docs' ──fetchManifest──> entry 'index.html'
+ */
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ChkUri } from '../../protocol/keys/index.js';
+import { nameProblem } from '../../protocol/keys/names.js';
+import { PathNotFoundError } from './errors.js';
+import { fetchManifest, type FetchOptions } from './fetch.js';
+import { type ContentSource, insertFile, insertManifestBlocks, type InsertOptions } from './insert.js';
+import type { DirectoryEntry, DirectoryManifest, FileManifest } from './manifest.js';
+import { mimeForName } from './mime.js';
+import type { Redundancy } from './segments.js';
+import type { ClientNode } from './types.js';
+
+export interface DirectoryFile {
+  /** Slash-separated path inside the directory, e.g. `docs/index.html`. */
+  readonly path: string;
+  readonly source: ContentSource;
+  /** Default: from the file name's extension. */
+  readonly mime?: string;
+}
+
+interface Tree {
+  readonly files: Map<string, DirectoryFile>;
+  readonly directories: Map<string, Tree>;
+}
+
+const emptyTree = (): Tree => ({ files: new Map(), directories: new Map() });
+
+function buildTree(files: readonly DirectoryFile[]): Tree {
+  const root = emptyTree();
+  for (const file of files) {
+    const names = file.path.split('/').filter((name) => name !== '');
+    for (const name of names) {
+      const problem = nameProblem(name);
+      if (problem !== undefined) throw new RangeError(`'${file.path}': the name '${name}' is not allowed: ${problem}`);
+    }
+    let tree = root;
+    for (const name of names.slice(0, -1)) {
+      if (tree.files.has(name)) throw new RangeError(`'${file.path}': '${name}' is both a file and a directory`);
+      let sub = tree.directories.get(name);
+      if (sub === undefined) tree.directories.set(name, (sub = emptyTree()));
+      tree = sub;
+    }
+    const leaf = names.at(-1);
+    if (leaf === undefined) throw new RangeError(`'${file.path}' names no file`);
+    if (tree.files.has(leaf) || tree.directories.has(leaf)) throw new RangeError(`'${file.path}' is given twice`);
+    tree.files.set(leaf, file);
+  }
+  return root;
+}
+
+async function insertTree(node: ClientNode, tree: Tree, redundancy: Redundancy, options: InsertOptions): Promise<ChkUri> {
+  const entries: DirectoryEntry[] = [];
+  for (const [name, sub] of tree.directories) {
+    entries.push({ name, kind: 'directory', uri: await insertTree(node, sub, redundancy, options) });
+  }
+  for (const [name, file] of tree.files) {
+    const mime = file.mime ?? mimeForName(name);
+    const { uri, size } = await insertFile(node, { source: file.source, mime }, redundancy, options);
+    entries.push({ name, kind: 'file', uri, mime, size });
+  }
+  entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+  return insertManifestBlocks(node, { kind: 'directory', entries }, redundancy, options);
+}
+
+/** Inserts every file and a manifest per directory; returns the root manifest's CHK. */
+export function insertDirectory(node: ClientNode, files: readonly DirectoryFile[], redundancy: Redundancy, options: InsertOptions = {}): Promise<ChkUri> {
+  return insertTree(node, buildTree(files), redundancy, options);
+}
+
+/** Every regular file under `root`, as paths relative to it with the file path as source. */
+export async function filesOnDisk(root: string): Promise<DirectoryFile[]> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const full = join(entry.parentPath, entry.name);
+      return { path: full.slice(root.length).split(/[\\/]/).filter(Boolean).join('/'), source: full };
+    });
+}
+
+export type Resolved =
+  | { readonly kind: 'file'; readonly uri: ChkUri; readonly manifest: FileManifest; readonly name?: string | undefined }
+  | { readonly kind: 'directory'; readonly uri: ChkUri; readonly manifest: DirectoryManifest };
+
+/**
+ * Follows `path` from the manifest at `uri`. A path of one name after a file's URI is
+ * that file's name, not a lookup.
+ */
+export async function resolvePath(node: ClientNode, uri: ChkUri, path: readonly string[], options: FetchOptions = {}): Promise<Resolved> {
+  let current: Resolved = await resolved(node, uri, undefined, options);
+  for (const [depth, name] of path.entries()) {
+    if (current.kind === 'file') {
+      if (depth === path.length - 1 && depth === 0) return { ...current, name };
+      throw new PathNotFoundError(path, `'${path.slice(0, depth).join('/')}' is a file, not a directory`);
+    }
+    const entry = current.manifest.entries.find((item) => item.name === name);
+    if (entry === undefined) throw new PathNotFoundError(path, `no '${name}' in '${path.slice(0, depth).join('/') || '/'}'`);
+    current = await resolved(node, entry.uri, name, options);
+  }
+  return current;
+}
+
+async function resolved(node: ClientNode, uri: ChkUri, name: string | undefined, options: FetchOptions): Promise<Resolved> {
+  const manifest = await fetchManifest(node, uri, options);
+  return manifest.kind === 'file' ? { kind: 'file', uri, manifest, name } : { kind: 'directory', uri, manifest };
+}
+
+/** Every file under a directory manifest, depth first, with its path. */
+export async function* walkDirectory(
+  node: ClientNode,
+  manifest: DirectoryManifest,
+  options: FetchOptions = {},
+  prefix: readonly string[] = [],
+): AsyncGenerator<{ readonly path: readonly string[]; readonly uri: ChkUri; readonly manifest: FileManifest }> {
+  for (const entry of manifest.entries) {
+    const path = [...prefix, entry.name];
+    const sub = await fetchManifest(node, entry.uri, options);
+    if (sub.kind === 'directory') yield* walkDirectory(node, sub, options, path);
+    else yield { path, uri: entry.uri, manifest: sub };
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Fetching a splitfile (spec/client.md §9): blocks come through a bounded window,
+ * each verified against its routing key and decrypted with its key before use; a
+ * segment is decoded as soon as k of its blocks are in (data blocks first, a check
+ * block for each one that fails); segments are yielded in order with at most
+ * `lookahead` of them held, and the full-content hash is checked at the end.
+ *
+ *   manifest ──segments──> fetchSegment ×lookahead ──Window(node.request)──> verify, decrypt
+ *                                 └── k blocks in ──decodeSegment──> bytes ──hash──> caller
+ */
+import { createHasher, equalBytes, type Hasher } from '../../protocol/crypto.js';
+import { decodeChk, verifyChkBlock } from '../../protocol/keys/index.js';
+import { WarrenError } from '../../protocol/errors.js';
+import { ContentHashMismatchError, InvalidManifestError, MissingBlocksError } from './errors.js';
+import { CONTENT_HASH_TAG } from './insert.js';
+import { decodeManifest, type Layout, type Manifest } from './manifest.js';
+import { type BlockRef, decodeSegment, expectedBlockLength, type SegmentRef } from './segments.js';
+import { type ClientNode, DEFAULT_WINDOW, type OperationOptions } from './types.js';
+import { Window } from './window.js';
+
+export type FetchProgress =
+  | { readonly type: 'manifest'; readonly kind: Manifest['kind'] }
+  | { readonly type: 'blockFetched'; readonly segment: number; readonly block: number }
+  | { readonly type: 'blockFailed'; readonly segment: number; readonly block: number; readonly reason: string }
+  | { readonly type: 'segmentDecoded'; readonly segment: number; readonly checkBlocksUsed: number };
+
+export interface FetchOptions extends OperationOptions<FetchProgress> {
+  /** Parallel block requests (default 16). */
+  readonly window?: number;
+  /** Segments fetched ahead of the one being yielded (default 2). */
+  readonly lookahead?: number;
+}
+
+/** Where to pick up an interrupted fetch: segments before `fromSegment` are not fetched again. */
+export interface ResumePoint {
+  readonly fromSegment: number;
+  /** The content of the segments already fetched, re-read locally to continue the full-content hash. */
+  readonly prior: AsyncIterable<Uint8Array>;
+}
+
+const MAX_SPLIT_DEPTH = 4;
+/** Largest manifest a fetch will assemble from a split manifest. */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+/** One verified, decrypted block's content; any failure is a typed error. */
+export async function fetchBlock(node: ClientNode, ref: BlockRef, signal?: AbortSignal): Promise<Uint8Array> {
+  const block = await node.request(ref.routingKey, { keyType: 'chk', signal });
+  verifyChkBlock(ref.routingKey, block);
+  return decodeChk(block, ref.cryptoKey);
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof WarrenError ? error.code : String(error);
+}
+
+/** The segment's content from the first k blocks that arrive intact. */
+async function fetchSegment(node: ClientNode, window: Window, segment: SegmentRef, index: number, options: FetchOptions): Promise<Uint8Array> {
+  const refs = [...segment.dataBlocks, ...segment.checkBlocks];
+  const needed = segment.dataBlocks.length;
+  const contents = new Map<number, Uint8Array>();
+  const done = new AbortController();
+  const signal = options.signal === undefined ? done.signal : AbortSignal.any([options.signal, done.signal]);
+  let next = 0;
+  let failed = 0;
+
+  await new Promise<void>((resolve, reject) => {
+    const launch = (): void => {
+      const block = next++;
+      window
+        .run(() => fetchBlock(node, refs[block]!, signal), signal)
+        .then((content) => {
+          if (content.length !== expectedBlockLength(segment, block)) throw new InvalidManifestError(`block ${block} has the wrong length for its segment`);
+          contents.set(block, content);
+          options.onProgress?.({ type: 'blockFetched', segment: index, block });
+          if (contents.size === needed) resolve();
+        })
+        .catch((error: unknown) => {
+          if (contents.size >= needed) return;
+          if (options.signal?.aborted) return reject(options.signal.reason);
+          failed++;
+          options.onProgress?.({ type: 'blockFailed', segment: index, block, reason: reasonOf(error) });
+          if (next < refs.length) launch();
+          else if (contents.size + failed === refs.length) {
+            reject(new MissingBlocksError({ segment: index, found: contents.size, needed, total: refs.length }, { cause: error }));
+          }
+        });
+    };
+    for (let i = 0; i < needed; i++) launch();
+  }).finally(() => done.abort());
+
+  const checkBlocksUsed = [...contents.keys()].filter((block) => block >= needed).length;
+  const data = await decodeSegment(segment, contents);
+  options.onProgress?.({ type: 'segmentDecoded', segment: index, checkBlocksUsed });
+  return data;
+}
+
+async function hashPrior(hasher: Hasher, prior: AsyncIterable<Uint8Array>): Promise<void> {
+  for await (const chunk of prior) hasher.update(chunk);
+}
+
+/**
+ * The splitfile's content in order, segment by segment; throws `ContentHashMismatchError`
+ * after the last segment if the whole does not match the manifest.
+ */
+export async function* fetchLayout(node: ClientNode, layout: Layout, options: FetchOptions = {}, resume?: ResumePoint): AsyncGenerator<Uint8Array> {
+  const hasher = createHasher(CONTENT_HASH_TAG);
+  const first = resume?.fromSegment ?? 0;
+  if (resume !== undefined) await hashPrior(hasher, resume.prior);
+  const window = new Window(options.window ?? DEFAULT_WINDOW);
+  const lookahead = Math.max(1, options.lookahead ?? 2);
+  const stop = new AbortController();
+  const scoped = { ...options, signal: options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]) };
+  const pending = new Map<number, Promise<Uint8Array>>();
+  const start = (index: number): void => {
+    if (index >= layout.segments.length || pending.has(index)) return;
+    const fetching = fetchSegment(node, window, layout.segments[index]!, index, scoped);
+    fetching.catch(() => undefined); // awaited in order below
+    pending.set(index, fetching);
+  };
+  try {
+    for (let index = first; index < layout.segments.length; index++) {
+      for (let ahead = index; ahead < index + lookahead; ahead++) start(ahead);
+      const data = await pending.get(index)!;
+      pending.delete(index);
+      hasher.update(data);
+      yield data;
+    }
+  } finally {
+    stop.abort();
+  }
+  if (!equalBytes(hasher.digest(), layout.contentHash)) throw new ContentHashMismatchError();
+}
+
+async function collect(chunks: AsyncIterable<Uint8Array>, size: number): Promise<Uint8Array> {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for await (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+/** The manifest a CHK names, with split manifests reassembled; never a `split`. */
+export async function fetchManifest(node: ClientNode, ref: BlockRef, options: FetchOptions = {}): Promise<Exclude<Manifest, { kind: 'split' }>> {
+  let manifest = decodeManifest(await fetchBlock(node, ref, options.signal));
+  for (let depth = 0; manifest.kind === 'split'; depth++) {
+    if (depth >= MAX_SPLIT_DEPTH || manifest.size > MAX_MANIFEST_BYTES) throw new InvalidManifestError('split manifest is too deep or too large');
+    manifest = decodeManifest(await collect(fetchLayout(node, manifest, options), manifest.size));
+  }
+  options.onProgress?.({ type: 'manifest', kind: manifest.kind });
+  return manifest;
+}

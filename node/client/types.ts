@@ -1,0 +1,17 @@
+/** What the client needs of a node, and the options every client operation shares. */
+import type { KeyType } from '../../protocol/wire/messages.js';
+
+/** The two calls the client makes: `Node` satisfies it, so do test doubles around one. */
+export interface ClientNode {
+  /** The verified block under `routingKey`. */
+  request(routingKey: Uint8Array, options?: { readonly keyType?: KeyType; readonly signal?: AbortSignal | undefined }): Promise<Uint8Array>;
+  insert(routingKey: Uint8Array, block: Uint8Array, options?: { readonly keyType?: KeyType; readonly signal?: AbortSignal | undefined }): Promise<unknown>;
+}
+
+export interface OperationOptions<P> {
+  readonly signal?: AbortSignal | undefined;
+  readonly onProgress?: ((progress: P) => void) | undefined;
+}
+
+/** Default number of block requests or inserts one operation keeps in flight. */
+export const DEFAULT_WINDOW = 16;

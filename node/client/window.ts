@@ -1,0 +1,42 @@
+/** A bounded window of parallel block operations: at most `size` run at once, the rest wait their turn. */
+export class Window {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly size: number) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError('a window holds at least one operation');
+  }
+
+  /** Waits for a free place (or the abort), runs `operation` in it, and frees the place when it settles. */
+  async run<T>(operation: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.enter(signal);
+    try {
+      return await operation();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+
+  private enter(signal: AbortSignal | undefined): Promise<void> {
+    signal?.throwIfAborted();
+    if (this.active < this.size) {
+      this.active++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const admit = (): void => {
+        signal?.removeEventListener('abort', abort);
+        this.active++;
+        resolve();
+      };
+      const abort = (): void => {
+        const index = this.waiting.indexOf(admit);
+        if (index >= 0) this.waiting.splice(index, 1);
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', abort, { once: true });
+      this.waiting.push(admit);
+    });
+  }
+}
