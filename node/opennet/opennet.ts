@@ -194,21 +194,30 @@ export class Opennet {
     }
   }
 
-  /** Applies the limits to a peer that just connected: its address range, then the peer count. */
+  /**
+   * Applies the limits to a peer that just connected: its address range, then the peer
+   * count (worst peers past their grace period make room; if they cannot, beyond the
+   * overflow the newcomer goes).
+   */
   peerConnected(peer: PeerState): void {
     const { peers, transport } = this.components;
     if (!this.rangeHasRoom(nodeRange(peer.node.addresses), peer.id)) return transport.disconnect(peer.id, 'too many peers in its address range');
-    if (peers.size > this.settings.maxPeers + this.settings.peerOverflow) return transport.disconnect(peer.id, 'peer limit reached');
-    this.dropExcess();
+    const remaining = peers.size - this.dropExcess();
+    if (remaining > this.settings.maxPeers + this.settings.peerOverflow) transport.disconnect(peer.id, 'peer limit reached');
   }
 
-  /** Disconnects the worst peers past their grace period until at most `maxPeers` remain (as far as there are such peers). */
-  private dropExcess(): void {
+  /**
+   * Disconnects the worst peers past their grace period until at most `maxPeers` remain,
+   * as far as there are such peers; returns how many it disconnected.
+   */
+  private dropExcess(): number {
     const { peers, clock, transport } = this.components;
     const now = clock.now();
     const grace = this.settings.peerGraceMs;
     const eligible = [...peers].filter((peer) => now - peer.connectedAt >= grace).sort((a, b) => comparePeers(b, a, now, grace));
-    for (const peer of eligible.slice(0, peers.size - this.settings.maxPeers)) transport.disconnect(peer.id, 'dropped for the peer limit');
+    const victims = eligible.slice(0, Math.max(0, peers.size - this.settings.maxPeers));
+    for (const peer of victims) transport.disconnect(peer.id, 'dropped for the peer limit');
+    return victims.length;
   }
 
   peerDisconnected(id: PeerId): void {

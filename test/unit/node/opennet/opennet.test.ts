@@ -1,0 +1,179 @@
+import assert from 'node:assert/strict';
+import { toHex } from '../../../../protocol/bytes.js';
+import { checkIdentityProof, mintIdentity } from '../../../../protocol/identity.js';
+import type { NodeRef } from '../../../../protocol/wire/messages.js';
+import { silentLogger } from '../../../../node/components.js';
+import { NoPeersError } from '../../../../node/opennet/errors.js';
+import { Opennet, type OpennetInit } from '../../../../node/opennet/opennet.js';
+import { PeerTable } from '../../../../node/peers.js';
+import type { ConnectedPeer, Transport } from '../../../../node/transport.js';
+import { VirtualClock } from '../../../../sim/clock.js';
+import { SeededRng } from '../../../../sim/rng.js';
+
+const MINUTE = 60_000;
+
+function nodeRef(index: number, address: string): NodeRef {
+  const publicKey = new Uint8Array(32);
+  publicKey[0] = index + 1;
+  return { publicKey, powNonce: new Uint8Array(8), addresses: [address] };
+}
+
+function connected(node: NodeRef): ConnectedPeer {
+  return { id: toHex(node.publicKey), location: 0.5, node };
+}
+
+/** An Opennet over a PeerTable and a transport that links every dial of a listed address at once. */
+function setUp(init: OpennetInit = {}, reachable: readonly NodeRef[] = []) {
+  const clock = new VirtualClock();
+  const rng = new SeededRng('opennet');
+  const peers = new PeerTable({ clock, rng });
+  const disconnected: string[] = [];
+  const dialled: string[] = [];
+  let announcements = 0;
+  const transport: Transport = {
+    addresses: ['/ip4/203.0.113.1/tcp/9301'],
+    start: async () => undefined,
+    stop: async () => undefined,
+    dial: async (address) => {
+      dialled.push(address);
+      const node = reachable.find(({ addresses }) => addresses.includes(address));
+      if (node === undefined) throw new Error(`nobody at ${address}`);
+      const peer = connected(node);
+      if (peers.get(peer.id) === undefined) opennet.peerConnected(peers.add(peer));
+      return peer;
+    },
+    send: () => true,
+    disconnect: (id) => {
+      disconnected.push(id);
+      peers.remove(id);
+    },
+  };
+  const announce = async (): Promise<number> => {
+    announcements++;
+    return 0;
+  };
+  const opennet: Opennet = new Opennet({ clock, rng, peers, transport, logger: silentLogger, announce }, { powDifficulty: 0, ...init });
+  const link = (node: NodeRef) => opennet.peerConnected(peers.add(connected(node)));
+  return { clock, peers, opennet, link, disconnected, dialled, announcements: () => announcements };
+}
+
+describe('node/opennet/opennet', () => {
+  it('verifies an offered proof at the network difficulty and derives the location from it', async () => {
+    const identity = await mintIdentity({ difficulty: 8, seed: new Uint8Array(32).fill(7) });
+    const { opennet } = setUp({ powDifficulty: 8 });
+    const valid: NodeRef = { publicKey: identity.publicKey, powNonce: identity.nonce, addresses: ['/ip4/192.0.2.1/tcp/1'] };
+    assert.equal(opennet.verify(valid)?.location, identity.location);
+    const wrongNonce = Uint8Array.from(identity.nonce);
+    wrongNonce[7]! ^= 1;
+    assert.equal(checkIdentityProof({ publicKey: identity.publicKey, nonce: wrongNonce }, 8).valid, false);
+    assert.equal(opennet.verify({ ...valid, powNonce: wrongNonce }), undefined);
+    assert.equal(opennet.verify({ ...valid, publicKey: new Uint8Array(31) }), undefined);
+  });
+
+  it('disconnects a peer once it has sent too many NodeRefs that do not verify', () => {
+    const { opennet, link, disconnected } = setUp({ invalidOfferLimit: 3 });
+    const sender = nodeRef(1, '/memory/1');
+    link(sender);
+    opennet.recordInvalidOffer(toHex(sender.publicKey));
+    opennet.recordInvalidOffer(toHex(sender.publicKey));
+    assert.deepEqual(disconnected, []);
+    opennet.recordInvalidOffer(toHex(sender.publicKey));
+    assert.deepEqual(disconnected, [toHex(sender.publicKey)]);
+  });
+
+  it('wants at most two peers per IPv4 /24, and any number on loopback', () => {
+    const { opennet, link } = setUp();
+    link(nodeRef(1, '/ip4/192.0.2.1/tcp/1'));
+    link(nodeRef(2, '/ip4/192.0.2.2/tcp/1'));
+    link(nodeRef(3, '/ip4/127.0.0.1/tcp/1'));
+    link(nodeRef(4, '/ip4/127.0.0.1/tcp/2'));
+    const wants = (node: NodeRef) => opennet.wants(opennet.verify(node)!);
+    assert.equal(wants(nodeRef(5, '/ip4/192.0.2.3/tcp/1')), false);
+    assert.equal(wants(nodeRef(5, '/ip4/192.0.3.3/tcp/1')), true);
+    assert.equal(wants(nodeRef(5, '/ip4/127.0.0.1/tcp/3')), true);
+    assert.equal(wants(nodeRef(1, '/ip4/198.51.100.1/tcp/1')), false, 'already a peer');
+  });
+
+  it('disconnects a peer that connects into a full /24', () => {
+    const { link, disconnected } = setUp({ maxPeersPerRange: 1 });
+    link(nodeRef(1, '/ip4/192.0.2.1/tcp/1'));
+    link(nodeRef(2, '/ip6/2001:db8:1::1/tcp/1'));
+    link(nodeRef(3, '/ip4/192.0.2.9/tcp/1'));
+    link(nodeRef(4, '/ip6/2001:db8:1:ff::1/tcp/1'));
+    assert.deepEqual(disconnected, [toHex(nodeRef(3, '').publicKey), toHex(nodeRef(4, '').publicKey)]);
+  });
+
+  it('when full, wants a new peer only in place of one past its grace period without a success', async () => {
+    const { opennet, link, clock, peers } = setUp({ maxPeers: 2, peerGraceMs: 5 * MINUTE });
+    link(nodeRef(1, '/memory/1'));
+    link(nodeRef(2, '/memory/2'));
+    const candidate = opennet.verify(nodeRef(3, '/memory/3'))!;
+    assert.equal(opennet.wants(candidate), false, 'both peers are young');
+    await clock.advance(5 * MINUTE);
+    assert.equal(opennet.wants(candidate), true, 'a peer past its grace period has no success');
+    for (const peer of peers) peers.recordSuccess(peer);
+    assert.equal(opennet.wants(candidate), false, 'every peer has contributed');
+  });
+
+  it('beyond maxPeers drops the worst peer past its grace period, and beyond the overflow the newcomer', async () => {
+    const { link, clock, peers, disconnected } = setUp({ maxPeers: 2, peerOverflow: 1, peerGraceMs: 5 * MINUTE });
+    link(nodeRef(1, '/memory/1'));
+    link(nodeRef(2, '/memory/2'));
+    link(nodeRef(3, '/memory/3'));
+    assert.deepEqual(disconnected, [], 'all young: tolerated up to the overflow');
+    link(nodeRef(4, '/memory/4'));
+    assert.deepEqual(disconnected, [toHex(nodeRef(4, '').publicKey)]);
+    await clock.advance(5 * MINUTE);
+    peers.recordSuccess(peers.get(toHex(nodeRef(1, '').publicKey))!);
+    peers.recordSuccess(peers.get(toHex(nodeRef(3, '').publicKey))!);
+    link(nodeRef(5, '/memory/5'));
+    // Four peers for a limit of two: 2 (no success) goes, then of 1 and 3 (one success each, same age) the larger id.
+    assert.deepEqual(disconnected.slice(1), [toHex(nodeRef(2, '').publicKey), toHex(nodeRef(3, '').publicKey)]);
+    assert.deepEqual([...peers].map(({ node }) => node.addresses[0]), ['/memory/1', '/memory/5']);
+  });
+
+  it('lists known peers best first', async () => {
+    const { opennet, link, clock, peers } = setUp();
+    for (const index of [1, 2, 3]) link(nodeRef(index, `/memory/${index}`));
+    await clock.advance(MINUTE);
+    peers.recordSuccess(peers.get(toHex(nodeRef(3, '').publicKey))!);
+    assert.deepEqual(opennet.knownPeers().map(({ addresses }) => addresses[0]), ['/memory/3', '/memory/1', '/memory/2']);
+  });
+
+  it('resets a path-folding offer with the configured probability', () => {
+    const { opennet } = setUp({ foldResetProbability: 0.07 });
+    let resets = 0;
+    for (let draw = 0; draw < 10_000; draw++) if (opennet.drawReset()) resets++;
+    assert.ok(resets > 620 && resets < 780, `${resets} resets in 10,000`);
+    assert.equal(setUp({ foldResetProbability: 0 }).opennet.drawReset(), false);
+  });
+
+  it('joins through saved peers first and leaves the seeds alone when they are enough', async () => {
+    const saved = [nodeRef(1, '/memory/1'), nodeRef(2, '/memory/2')];
+    const seed = nodeRef(9, '/memory/9');
+    const { opennet, dialled, announcements } = setUp({ minPeers: 2 }, [...saved, seed]);
+    assert.deepEqual(await opennet.join({ peers: saved, seeds: ['/memory/9'] }), { connected: 2, offers: 0 });
+    assert.deepEqual(dialled, ['/memory/1', '/memory/2']);
+    assert.equal(announcements(), 1);
+  });
+
+  it('dials the seeds when saved peers are too few, and fails with NoPeersError when nothing answers', async () => {
+    const seed = nodeRef(9, '/memory/9');
+    const first = setUp({ minPeers: 2 }, [seed]);
+    assert.deepEqual(await first.opennet.join({ peers: [nodeRef(1, '/memory/1')], seeds: ['/memory/9'] }), { connected: 1, offers: 0 });
+    assert.deepEqual(first.dialled, ['/memory/1', '/memory/9']);
+    await assert.rejects(setUp().opennet.join({ seeds: ['/memory/8'] }), NoPeersError);
+    assert.deepEqual(await setUp().opennet.join({}), { connected: 0, offers: 0 }, 'the first node of a network joins alone');
+  });
+
+  it('announces again on its timer while short of peers, and stops the timer when stopped', async () => {
+    const seed = nodeRef(9, '/memory/9');
+    const { opennet, clock, announcements } = setUp({ minPeers: 3, maintenanceIntervalMs: MINUTE }, [seed]);
+    await opennet.join({ seeds: ['/memory/9'] });
+    assert.equal(announcements(), 1);
+    await clock.advance(3 * MINUTE);
+    assert.equal(announcements(), 4);
+    opennet.stop();
+    assert.equal(clock.pendingTimers, 0);
+  });
+});
