@@ -45,6 +45,8 @@ export interface RouteInit {
   readonly block?: Uint8Array | undefined;
   /** The node an announcement announces. */
   readonly announced?: NodeRef | undefined;
+  /** A peer never routed to: an announcement's announcer, if linked here. */
+  readonly avoid?: PeerId | undefined;
   /** Told of each PeerOffer the awaited peer sends for an announcement, before its terminal reply. */
   readonly onOffer?: ((from: PeerId, offer: NodeRef) => void) | undefined;
   /** Clock time by which the route must end. */
@@ -175,7 +177,7 @@ export class Route {
     const { init } = this;
     const remainingMs = init.deadline - clock.now();
     if (remainingMs <= 0) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
-    const peer = peers.closestTo(init.keyLocation, (id) => this.tried.has(id) || id === init.upstream);
+    const peer = peers.closestTo(init.keyLocation, (id) => this.tried.has(id) || id === init.upstream || id === init.avoid);
     if (peer === undefined) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: false });
     const htl = decrementHtl(this.htl, peer.link);
     if (htl === 0) return this.finish(init.kind === 'insert' ? { type: 'stored' } : { type: 'dataNotFound' });

@@ -9,28 +9,31 @@
  *   Node ──peerOffer──> handlePeerOffer ──> Route.onOffer (announcements) | Opennet.takeFold
  *   requests.ts ──offerSelf (after DataFound from the store) / Opennet.recordFold (route found)
  */
+import { toHex } from '../../protocol/bytes.js';
 import type { Announce, NodeRef, PeerOffer } from '../../protocol/wire/messages.js';
 import { type NodeContext, hopTimeoutMs, relayDeadline } from '../context.js';
 import { MAX_HTL } from '../htl.js';
 import type { RouteInit, RouteOutcome } from '../route.js';
 import type { PeerId } from '../transport.js';
+import type { VerifiedNode } from './opennet.js';
 
 function sendOffer(context: NodeContext, to: PeerId, tx: bigint, node: NodeRef): void {
   context.send(to, tx, { type: 'peerOffer', node });
 }
 
 /** The fields every announce route shares. */
-function announceRoute(context: NodeContext, tx: bigint, announced: NodeRef, location: number, htl: number, upstream: PeerId | undefined): Omit<RouteInit, 'onOffer'> {
+function announceRoute(context: NodeContext, tx: bigint, announced: VerifiedNode, htl: number, upstream: PeerId | undefined): Omit<RouteInit, 'onOffer'> {
   const { settings, clock } = context;
   return {
     tx,
     kind: 'announce',
     keyType: 'chk',
-    routingKey: announced.publicKey,
-    keyLocation: location,
+    routingKey: announced.node.publicKey,
+    keyLocation: announced.location,
     htl,
     upstream,
-    announced,
+    announced: announced.node,
+    avoid: announced.id,
     deadline: upstream === undefined ? clock.now() + settings.localTimeoutMs : relayDeadline(settings, clock.now(), htl),
     hopTimeoutMs: (sent) => hopTimeoutMs(settings, sent),
   };
@@ -55,7 +58,7 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
   transactions.open(
     context.routeComponents,
     {
-      ...announceRoute(context, tx, announce.node, announcer.location, announce.htl, from),
+      ...announceRoute(context, tx, announcer, announce.htl, from),
       onOffer: (_peer, offer) => {
         if (offers >= opennet.settings.maxOffersPerAnnounce) return;
         offers++;
@@ -104,7 +107,7 @@ export function announceSelf(context: NodeContext): Promise<number> {
     transactions.open(
       context.routeComponents,
       {
-        ...announceRoute(context, rng.nextU64(), own, settings.location, MAX_HTL, undefined),
+        ...announceRoute(context, rng.nextU64(), { node: own, id: toHex(own.publicKey), location: settings.location }, MAX_HTL, undefined),
         onOffer: (_peer, offer) => {
           const offered = opennet.verify(offer);
           if (offered === undefined || offers >= opennet.settings.maxOffersPerAnnounce) return;

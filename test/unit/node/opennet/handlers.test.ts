@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { toHex } from '../../../../protocol/bytes.js';
+import { checkIdentityProof } from '../../../../protocol/identity.js';
+import { circularDistance } from '../../../../protocol/location.js';
+import type { Envelope, NodeRef } from '../../../../protocol/wire/messages.js';
+import type { NodeInit } from '../../../../node/node.js';
+import { VirtualClock } from '../../../../sim/clock.js';
+import { MemoryNetwork } from '../../../../sim/memory-network.js';
+import { SeededRng } from '../../../../sim/rng.js';
+import { chkNear } from '../../../support/node-fixtures.js';
+import { drawPublicKey, type OpennetMember, startOpennetNode } from '../../../support/opennet-fixtures.js';
+
+function simulation(seed: string) {
+  const clock = new VirtualClock();
+  const rng = new SeededRng(seed);
+  const network = new MemoryNetwork({ clock, rng: rng.fork('network') });
+  const deliveries: Array<{ from: string; to: string; envelope: Envelope }> = [];
+  network.onDelivery(({ from, to, envelope }) => deliveries.push({ from, to, envelope }));
+  const start = (label: string, init?: Partial<NodeInit>) => startOpennetNode({ clock, rng, network }, label, init);
+  return { clock, rng, network, deliveries, start };
+}
+
+const idOf = (member: OpennetMember) => member.transport.peer.id;
+const linkedTo = (member: OpennetMember, other: OpennetMember) => member.transport.connectedPeers.includes(idOf(other));
+
+/** `count` nodes linked in a ring in location order. */
+async function ring(sim: ReturnType<typeof simulation>, count: number, init?: Partial<NodeInit>): Promise<OpennetMember[]> {
+  const members: OpennetMember[] = [];
+  for (let index = 0; index < count; index++) members.push(await sim.start(`ring/${index}`, init));
+  members.sort((a, b) => a.location - b.location);
+  for (let index = 0; index < count; index++) sim.network.link(members[index]!.transport, members[(index + 1) % count]!.transport);
+  await sim.clock.run({ until: sim.clock.now() });
+  return members;
+}
+
+/** A line O - R - S with a block stored at S; O requests it. */
+async function fold(seed: string, relay: Partial<NodeInit> = {}, source: Partial<NodeInit> = {}) {
+  const sim = simulation(seed);
+  const [originator, middle, holder] = [await sim.start('O'), await sim.start('R', relay), await sim.start('S', source)];
+  sim.network.link(originator.transport, middle.transport);
+  sim.network.link(middle.transport, holder.transport);
+  const key = chkNear(holder.location, 0.5, seed);
+  await holder.store.put(key.routingKey, key.block, { partition: 'store' });
+  const fetched = originator.node.request(key.routingKey);
+  await sim.clock.advance(10_000);
+  assert.deepEqual(await fetched, key.block);
+  return { sim, originator, middle, holder };
+}
+
+const offersIn = (deliveries: ReturnType<typeof simulation>['deliveries']) =>
+  deliveries.filter(({ envelope }) => envelope.body.type === 'peerOffer').map(({ from, to, envelope }) => ({ from, to, offered: toHex((envelope.body as { node: NodeRef }).node.publicKey) }));
+
+describe('node/opennet/handlers', () => {
+  it('routes an announcement toward the announcer, and the nodes near it offer themselves', async () => {
+    const sim = simulation('announce');
+    const members = await ring(sim, 16);
+    const newcomer = await sim.start('newcomer');
+    const seed = members[0]!;
+    const joined = newcomer.node.join({ seeds: [seed.transport.addresses[0]!] });
+    await sim.clock.advance(60_000);
+    const { connected, offers } = await joined;
+    assert.equal(connected, 1);
+    assert.ok(offers >= 2, `${offers} offers`);
+    const closest = [...members].sort((a, b) => circularDistance(a.location, newcomer.location) - circularDistance(b.location, newcomer.location))[0]!;
+    assert.ok(linkedTo(newcomer, closest), 'linked to the node closest to its own location');
+    assert.equal(newcomer.transport.connectedPeers.length, 1 + offers);
+    const announcements = sim.deliveries.filter(({ envelope }) => envelope.body.type === 'announce');
+    assert.ok(announcements.every(({ envelope }) => envelope.body.type === 'announce' && toHex(envelope.body.node.publicKey) === idOf(newcomer)));
+    const tx = announcements[0]!.envelope.tx;
+    // Nobody routes it back to the newcomer. It ends when hops to live or routes run out; the
+    // newcomer then backtracks to the peers it linked to meanwhile, which have seen the tx.
+    const replies = sim.deliveries.filter(({ to, envelope }) => to === idOf(newcomer) && envelope.tx === tx && envelope.body.type !== 'peerOffer');
+    const ends = replies.filter(({ envelope }) => envelope.body.type !== 'rejectedLoop');
+    assert.equal(ends.length, 1);
+    assert.ok(['dataNotFound', 'routeNotFound'].includes(ends[0]!.envelope.body.type));
+    assert.ok(replies.length <= 1 + offers);
+    for (const member of [...members, newcomer]) await member.node.stop();
+  });
+
+  it('offers the data source back along the path after a DataFound, and the originator links to it', async () => {
+    const { sim, originator, middle, holder } = await fold('fold', { foldResetProbability: 0 });
+    assert.deepEqual(offersIn(sim.deliveries), [
+      { from: idOf(holder), to: idOf(middle), offered: idOf(holder) },
+      { from: idOf(middle), to: idOf(originator), offered: idOf(holder) },
+    ]);
+    assert.ok(linkedTo(originator, holder));
+    // Nothing anyone received names the originator.
+    const originatorKey = originator.transport.peer.node.publicKey;
+    for (const { envelope } of sim.deliveries) {
+      if (envelope.body.type === 'peerOffer') assert.notDeepEqual(envelope.body.node.publicKey, originatorKey);
+    }
+    for (const member of [originator, middle, holder]) await member.node.stop();
+  });
+
+  it('lets a relay replace the offer with its own NodeRef (reset)', async () => {
+    const { sim, originator, middle, holder } = await fold('reset', { foldResetProbability: 1 });
+    assert.deepEqual(offersIn(sim.deliveries), [
+      { from: idOf(holder), to: idOf(middle), offered: idOf(holder) },
+      { from: idOf(middle), to: idOf(originator), offered: idOf(middle) },
+    ]);
+    assert.equal(linkedTo(originator, holder), false);
+    for (const member of [originator, middle, holder]) await member.node.stop();
+  });
+
+  it('has a data source without room for peers offer nothing', async () => {
+    const { sim, originator, middle, holder } = await fold('full', {}, { maxPeers: 1 });
+    assert.deepEqual(offersIn(sim.deliveries), []);
+    assert.equal(linkedTo(originator, holder), false);
+    for (const member of [originator, middle, holder]) await member.node.stop();
+  });
+
+  it('drops offers and announcements whose proof does not verify, and disconnects their sender after three', async () => {
+    const sim = simulation('invalid');
+    const strict = await sim.start('strict', { powDifficulty: 8 });
+    const sender = sim.network.createTransport({ location: 0.5 });
+    const received: Envelope[] = [];
+    await sender.start({ peerConnected: () => undefined, peerDisconnected: () => undefined, message: (_from, envelope) => received.push(envelope) });
+    sim.network.link(sender, strict.transport);
+    let publicKey = drawPublicKey(sim.rng);
+    while (checkIdentityProof({ publicKey, nonce: new Uint8Array(8) }, 8).valid) publicKey = drawPublicKey(sim.rng);
+    const forged: NodeRef = { publicKey, powNonce: new Uint8Array(8), addresses: ['/memory/99'] };
+    sender.send(idOf(strict), { tx: 1n, body: { type: 'announce', node: forged, htl: 18 } });
+    sender.send(idOf(strict), { tx: 2n, body: { type: 'peerOffer', node: forged } });
+    await sim.clock.advance(1_000);
+    assert.deepEqual(received.map(({ tx, body }) => [tx, body.type]), [[1n, 'dataNotFound']]);
+    assert.equal(sender.connectedPeers.length, 1);
+    sender.send(idOf(strict), { tx: 3n, body: { type: 'peerOffer', node: forged } });
+    await sim.clock.advance(1_000);
+    assert.equal(sender.connectedPeers.length, 0);
+    await strict.node.stop();
+  });
+
+  it('rejoins through the peers it knew, without seeds', async () => {
+    const sim = simulation('rejoin');
+    const members = await ring(sim, 8);
+    const first = await sim.start('first');
+    const joined = first.node.join({ seeds: [members[0]!.transport.addresses[0]!] });
+    await sim.clock.advance(60_000);
+    await joined;
+    const saved = first.node.knownPeers();
+    assert.ok(saved.length >= 2);
+    await first.node.stop();
+    const restarted = await sim.start('restarted');
+    const rejoined = restarted.node.join({ peers: saved });
+    await sim.clock.advance(60_000);
+    assert.equal((await rejoined).connected, saved.length);
+    for (const member of [...members, restarted]) await member.node.stop();
+  });
+});
