@@ -64,6 +64,13 @@ async function fetchSegment(node: ClientNode, window: Window, segment: SegmentRe
   let failed = 0;
 
   await new Promise<void>((resolve, reject) => {
+    let lastError: unknown;
+    const settled = (): void => {
+      if (contents.size === needed) resolve();
+      else if (contents.size + failed === refs.length) {
+        reject(new MissingBlocksError({ segment: index, found: contents.size, needed, total: refs.length }, { cause: lastError }));
+      }
+    };
     const launch = (): void => {
       const block = next++;
       window
@@ -72,18 +79,16 @@ async function fetchSegment(node: ClientNode, window: Window, segment: SegmentRe
           if (content.length !== expectedBlockLength(segment, block)) throw new InvalidManifestError(`block ${block} has the wrong length for its segment`);
           contents.set(block, content);
           options.onProgress?.({ type: 'blockFetched', segment: index, block });
-          if (contents.size === needed) resolve();
         })
         .catch((error: unknown) => {
           if (contents.size >= needed) return;
           if (options.signal?.aborted) return reject(options.signal.reason);
           failed++;
+          lastError = error;
           options.onProgress?.({ type: 'blockFailed', segment: index, block, reason: reasonOf(error) });
           if (next < refs.length) launch();
-          else if (contents.size + failed === refs.length) {
-            reject(new MissingBlocksError({ segment: index, found: contents.size, needed, total: refs.length }, { cause: error }));
-          }
-        });
+        })
+        .finally(settled);
     };
     for (let i = 0; i < needed; i++) launch();
   }).finally(() => done.abort());

@@ -1,0 +1,229 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '../../node/client/client.js';
+import { ContentHashMismatchError, MissingBlocksError, PathNotFoundError } from '../../node/client/errors.js';
+import type { FetchProgress } from '../../node/client/fetch.js';
+import { decodeManifest, encodeManifest, type FileManifest } from '../../node/client/manifest.js';
+import { fetchToFile, resumeRecordPath } from '../../node/client/resume.js';
+import { SHARD_BYTES } from '../../node/client/segments.js';
+import { randomBytes } from '../../protocol/crypto.js';
+import { InvalidBlockError } from '../../protocol/errors.js';
+import { ChkUri, decodeChk, encodeChk } from '../../protocol/keys/index.js';
+import { alteringNode, collect, content, deleteEverywhere, drive, smallWorld } from './client-support.js';
+
+describe('client on a simulated network', function () {
+  this.timeout(60_000);
+
+  it('round-trips files of 0 B, 1 B, one block, one byte over, and 3 MiB byte for byte', async () => {
+    const sim = await smallWorld('client-sizes');
+    const publisher = new Client({ node: sim.nodes[3]!.node });
+    const reader = new Client({ node: sim.nodes[27]!.node });
+    for (const size of [0, 1, SHARD_BYTES, SHARD_BYTES + 1, 32_749, 32_750, 3 * 1024 * 1024 + 5]) {
+      const bytes = content(size);
+      const uri = await drive(sim, publisher.insertFile(bytes, { name: 'file.bin' }));
+      assert.deepEqual(uri.path, ['file.bin']);
+      const fetched = await drive(sim, collect(reader.fetch(uri.toString())));
+      assert.equal(fetched.length, size);
+      assert.ok(Buffer.from(fetched).equals(Buffer.from(bytes)), `${size} bytes differ`);
+    }
+    const again = await drive(sim, publisher.insertFile(new Uint8Array(1), { name: 'a.txt' }));
+    const resolved = await drive(sim, reader.resolveFile(again));
+    assert.equal(resolved.manifest.mime, 'text/plain');
+    await sim.stop();
+  });
+
+  it('inserts a directory, resolves single paths and walks the whole tree', async () => {
+    const sim = await smallWorld('client-directory');
+    const client = new Client({ node: sim.nodes[5]!.node });
+    const reader = new Client({ node: sim.nodes[31]!.node });
+    const files = new Map([
+      ['index.html', content(500)],
+      ['docs/index.html', content(40_000)],
+      ['docs/guide/intro.md', content(10)],
+      ['logo.png', content(0)],
+    ]);
+    const root = await drive(sim, client.insertDirectory([...files].map(([path, source]) => ({ path, source }))));
+    for (const [path, bytes] of files) {
+      const fetched = await drive(sim, collect(reader.fetch(`${root.toString()}/${path}`)));
+      assert.ok(Buffer.from(fetched).equals(Buffer.from(bytes)), path);
+    }
+    const docs = await drive(sim, reader.resolveFile(`${root.toString()}/docs/index.html`));
+    assert.equal(docs.manifest.mime, 'text/html');
+    const walked = await drive(sim, (async () => {
+      const paths: string[] = [];
+      for await (const file of reader.walk(root)) paths.push(`${file.path.join('/')} ${file.manifest.size}`);
+      return paths;
+    })());
+    assert.deepEqual(walked.sort(), ['docs/guide/intro.md 10', 'docs/index.html 40000', 'index.html 500', 'logo.png 0']);
+    await assert.rejects(drive(sim, reader.resolve(`${root.toString()}/docs/missing.html`)), PathNotFoundError);
+    await assert.rejects(drive(sim, reader.resolve(`${root.toString()}/index.html/x`)), PathNotFoundError);
+    await sim.stop();
+  });
+
+  it('splits a manifest too big for one block and still fetches the file', async () => {
+    const sim = await smallWorld('client-split-manifest');
+    // One data block per segment and no check blocks: 1,000 segments of references.
+    const client = new Client({ node: sim.nodes[2]!.node }, { dataBlocksPerSegment: 1, checkBlocksPerSegment: 0, window: 32 });
+    const bytes = content(600 * SHARD_BYTES);
+    const uri = await drive(sim, client.insertFile(bytes));
+    const top = decodeManifest(decodeChk(await drive(sim, sim.nodes[9]!.node.request(uri.routingKey)), uri.cryptoKey));
+    assert.equal(top.kind, 'split');
+    const fetched = await drive(sim, collect(new Client({ node: sim.nodes[30]!.node }).fetch(uri)));
+    assert.ok(Buffer.from(fetched).equals(Buffer.from(bytes)));
+    await sim.stop();
+  });
+
+  it('rebuilds a file after a third of its blocks are deleted from every store, and says how many are missing when too many are', async () => {
+    const sim = await smallWorld('client-fec');
+    const client = new Client({ node: sim.nodes[4]!.node });
+    const bytes = content(20 * SHARD_BYTES + 123); // segments of 6+6, 6+6, 6+6, 3+6
+    const uri = await drive(sim, client.insertFile(bytes));
+    const { manifest } = await drive(sim, client.resolveFile(uri));
+    const third = manifest.segments.flatMap((segment) => {
+      const blocks = [...segment.dataBlocks, ...segment.checkBlocks];
+      return blocks.filter((_, index) => index % 3 === 0).map((block) => block.routingKey);
+    });
+    await deleteEverywhere(sim, third);
+    const events: FetchProgress[] = [];
+    const reader = new Client({ node: sim.nodes[22]!.node });
+    const fetched = await drive(sim, collect(reader.fetch(uri, { onProgress: (event) => events.push(event as FetchProgress) })));
+    assert.ok(Buffer.from(fetched).equals(Buffer.from(bytes)));
+    assert.ok(events.some((event) => event.type === 'segmentDecoded' && event.checkBlocksUsed > 0));
+
+    const first = manifest.segments[0]!;
+    await deleteEverywhere(sim, [...first.dataBlocks, ...first.checkBlocks].slice(0, 7).map((block) => block.routingKey));
+    await assert.rejects(drive(sim, collect(reader.fetch(uri))), (error: unknown) => {
+      assert.ok(error instanceof MissingBlocksError);
+      // Blocks 0..6 now, and 9 from the first deletion.
+      assert.deepEqual(error.shortfall, { segment: 0, found: 4, needed: 6, total: 12 });
+      assert.match(error.message, /segment 0: 8 of 12 blocks are missing; 4 found, 6 needed/);
+      return true;
+    });
+    await sim.stop();
+  });
+
+  it('publishes USK editions 1 then 2; asking for edition 1 finds the newest', async () => {
+    const sim = await smallWorld('client-usk');
+    const publisher = new Client({ node: sim.nodes[6]!.node });
+    const reader = new Client({ node: sim.nodes[29]!.node });
+    const seed = randomBytes(32);
+    const { UskInsertUri } = await import('../../protocol/keys/index.js');
+    const insertUri = new UskInsertUri(seed, 'site', 1);
+    const v1 = await drive(sim, publisher.insertFile(new TextEncoder().encode('version one')));
+    const first = await drive(sim, publisher.publish(insertUri, v1));
+    assert.equal(first.kind === 'USK' && first.edition, 1);
+    const v2 = await drive(sim, publisher.insertDirectory([{ path: 'index.html', source: new TextEncoder().encode('version two') }]));
+    const second = await drive(sim, publisher.publish(insertUri, v2));
+    assert.equal(second.kind === 'USK' && second.edition, 2);
+    const resolved = await drive(sim, reader.resolve(`${insertUri.toRequestUri().toString()}/index.html`));
+    assert.equal(resolved.edition, 2);
+    const fetched = await drive(sim, collect(reader.fetch(`${insertUri.toRequestUri().toString()}/index.html`)));
+    assert.equal(new TextDecoder().decode(fetched), 'version two');
+    await sim.stop();
+  });
+
+  it('only ever follows what the publisher signed', async () => {
+    const sim = await smallWorld('client-forgery');
+    const { SskInsertUri, UskInsertUri, encodeSsk, sskWriteKeysFromSeed } = await import('../../protocol/keys/index.js');
+    const { encodePointer } = await import('../../node/client/manifest.js');
+    const publisher = new Client({ node: sim.nodes[6]!.node });
+    const attacker = new Client({ node: sim.nodes[12]!.node });
+    const seed = randomBytes(32);
+    const genuine = await drive(sim, publisher.insertFile(new TextEncoder().encode('genuine')));
+    const published = await drive(sim, publisher.publish(new UskInsertUri(seed, 'news', 0), genuine));
+    const sskUri = await drive(sim, publisher.publish(new SskInsertUri(seed, 'page'), genuine));
+
+    // The attacker publishes a manifest of its own under the same names and later editions with its own key.
+    const forged = await drive(sim, attacker.insertFile(new TextEncoder().encode('forged')));
+    const attackerSeed = randomBytes(32);
+    for (let edition = 0; edition < 3; edition++) await drive(sim, attacker.publish(new UskInsertUri(attackerSeed, 'news', edition), forged));
+    // A block signed by the attacker cannot be stored or inserted under the publisher's routing keys.
+    const fake = encodeSsk(sskWriteKeysFromSeed(attackerSeed), 'news-1', encodePointer(forged));
+    const target = published.kind === 'USK' ? published.withEdition(1).routingKey : published.routingKey;
+    await assert.rejects(sim.nodes[1]!.store.put(target, fake.block, { partition: 'store' }), InvalidBlockError);
+    await assert.rejects(sim.nodes[1]!.node.insert(target, fake.block, { keyType: 'ssk' }), InvalidBlockError);
+
+    const reader = new Client({ node: sim.nodes[33]!.node });
+    assert.equal(new TextDecoder().decode(await drive(sim, collect(reader.fetch(published)))), 'genuine');
+    assert.equal(new TextDecoder().decode(await drive(sim, collect(reader.fetch(sskUri)))), 'genuine');
+
+    // Even a node that hands the client the attacker's valid block for the publisher's key is caught.
+    const lying = new Client({
+      node: alteringNode(sim.nodes[33]!.node, (key, block) => (Buffer.from(key).equals(Buffer.from(sskUri.routingKey)) ? fake.block : block)),
+    });
+    await assert.rejects(drive(sim, collect(lying.fetch(sskUri))), InvalidBlockError);
+    await sim.stop();
+  });
+
+  it('detects a tampered block: FEC replaces it, or the fetch fails with a typed error', async () => {
+    const sim = await smallWorld('client-tamper');
+    const node = sim.nodes[8]!.node;
+    const bytes = content(3 * SHARD_BYTES);
+    const flipAt = (target: Uint8Array) => (key: Uint8Array, block: Uint8Array) => {
+      if (!Buffer.from(key).equals(Buffer.from(target))) return block;
+      const altered = Uint8Array.from(block);
+      altered[1000]! ^= 1;
+      return altered;
+    };
+    for (const checkBlocksPerSegment of [6, 0]) {
+      const uri = await drive(sim, new Client({ node }, { checkBlocksPerSegment }).insertFile(bytes));
+      const { manifest } = await drive(sim, new Client({ node }).resolveFile(uri));
+      const victim = manifest.segments[0]!.dataBlocks[1]!.routingKey;
+      const events: FetchProgress[] = [];
+      const reader = new Client({ node: alteringNode(sim.nodes[25]!.node, flipAt(victim)) });
+      const fetching = drive(sim, collect(reader.fetch(uri, { onProgress: (event) => events.push(event as FetchProgress) })));
+      if (checkBlocksPerSegment > 0) {
+        assert.ok(Buffer.from(await fetching).equals(Buffer.from(bytes)));
+        assert.ok(events.some((event) => event.type === 'blockFailed' && event.reason === 'ERR_INVALID_BLOCK'));
+      } else {
+        await assert.rejects(fetching, (error: unknown) => error instanceof MissingBlocksError && error.cause instanceof InvalidBlockError);
+      }
+      const manifestTampered = new Client({ node: alteringNode(sim.nodes[25]!.node, flipAt(uri.routingKey)) });
+      await assert.rejects(drive(sim, manifestTampered.resolve(uri)), InvalidBlockError);
+    }
+
+    // A manifest whose content hash does not match what its blocks rebuild.
+    const uri = await drive(sim, new Client({ node }).insertFile(bytes));
+    const { manifest } = await drive(sim, new Client({ node }).resolveFile(uri));
+    const lie: FileManifest = { ...manifest, contentHash: randomBytes(32) };
+    const top = encodeChk(encodeManifest(lie));
+    await drive(sim, node.insert(top.routingKey, top.block));
+    const reader = new Client({ node: sim.nodes[20]!.node });
+    await assert.rejects(drive(sim, collect(reader.fetch(new ChkUri(top.routingKey, top.cryptoKey)))), ContentHashMismatchError);
+    await sim.stop();
+  });
+
+  it('resumes an interrupted fetch without fetching again what it has', async () => {
+    const sim = await smallWorld('client-resume');
+    const bytes = content(20 * SHARD_BYTES);
+    const uri = await drive(sim, new Client({ node: sim.nodes[3]!.node }).insertFile(bytes));
+    const directory = await mkdtemp(join(tmpdir(), 'warren-resume-'));
+    const path = join(directory, 'out.bin');
+    const requested: string[] = [];
+    const counting = alteringNode(sim.nodes[26]!.node, (key, block) => {
+      requested.push(Buffer.from(key).toString('hex'));
+      return block;
+    });
+    const client = new Client({ node: counting }, { lookahead: 1 });
+    const stop = new AbortController();
+    const interrupted = fetchToFile(client, uri, path, {
+      signal: stop.signal,
+      onProgress: (event) => event.type === 'segmentDecoded' && event.segment === 1 && stop.abort(new Error('interrupted')),
+    });
+    await assert.rejects(drive(sim, interrupted), /interrupted/);
+    const record = JSON.parse(await readFile(resumeRecordPath(path), 'utf8')) as { segmentsDone: number };
+    assert.ok(record.segmentsDone >= 1);
+    const { manifest } = await drive(sim, client.resolveFile(uri));
+    const doneKeys = new Set(manifest.segments.slice(0, record.segmentsDone).flatMap((s) => [...s.dataBlocks, ...s.checkBlocks]).map((b) => Buffer.from(b.routingKey).toString('hex')));
+    requested.length = 0;
+    const resumed = await drive(sim, fetchToFile(client, uri, path));
+    assert.equal(resumed.fetchedSegments, manifest.segments.length - record.segmentsDone);
+    assert.ok(!requested.some((key) => doneKeys.has(key)), 'a finished segment was fetched again');
+    assert.ok((await readFile(path)).equals(Buffer.from(bytes)));
+    await assert.rejects(readFile(resumeRecordPath(path)));
+    await rm(directory, { recursive: true });
+    await sim.stop();
+  });
+});
