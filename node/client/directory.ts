@@ -10,7 +10,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChkUri } from '../../protocol/keys/index.js';
 import { nameProblem } from '../../protocol/keys/names.js';
-import { PathNotFoundError } from './errors.js';
+import { InvalidManifestError, PathNotFoundError } from './errors.js';
 import { fetchManifest, type FetchOptions } from './fetch.js';
 import { type ContentSource, insertFile, insertManifestBlocks, type InsertOptions } from './insert.js';
 import type { DirectoryEntry, DirectoryManifest, FileManifest } from './manifest.js';
@@ -103,13 +103,15 @@ export async function resolvePath(node: ClientNode, uri: ChkUri, path: readonly 
     }
     const entry = current.manifest.entries.find((item) => item.name === name);
     if (entry === undefined) throw new PathNotFoundError(path, `no '${name}' in '${path.slice(0, depth).join('/') || '/'}'`);
-    current = await resolved(node, entry.uri, name, options);
+    current = await resolved(node, entry.uri, name, options, entry.kind);
   }
   return current;
 }
 
-async function resolved(node: ClientNode, uri: ChkUri, name: string | undefined, options: FetchOptions): Promise<Resolved> {
+/** The manifest at `uri`; for a directory entry, it must be of the kind the entry says. */
+async function resolved(node: ClientNode, uri: ChkUri, name: string | undefined, options: FetchOptions, expected?: DirectoryEntry['kind']): Promise<Resolved> {
   const manifest = await fetchManifest(node, uri, options);
+  if (expected !== undefined && manifest.kind !== expected) throw new InvalidManifestError(`'${name}' is listed as a ${expected} but is a ${manifest.kind}`);
   return manifest.kind === 'file' ? { kind: 'file', uri, manifest, name } : { kind: 'directory', uri, manifest };
 }
 
@@ -122,8 +124,8 @@ export async function* walkDirectory(
 ): AsyncGenerator<{ readonly path: readonly string[]; readonly uri: ChkUri; readonly manifest: FileManifest }> {
   for (const entry of manifest.entries) {
     const path = [...prefix, entry.name];
-    const sub = await fetchManifest(node, entry.uri, options);
-    if (sub.kind === 'directory') yield* walkDirectory(node, sub, options, path);
-    else yield { path, uri: entry.uri, manifest: sub };
+    const sub = await resolved(node, entry.uri, entry.name, options, entry.kind);
+    if (sub.kind === 'directory') yield* walkDirectory(node, sub.manifest, options, path);
+    else yield { path, uri: entry.uri, manifest: sub.manifest };
   }
 }

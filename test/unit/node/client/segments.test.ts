@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { toHex } from '../../../../protocol/bytes.js';
 import { createHasher, hash, randomBytes } from '../../../../protocol/crypto.js';
 import { CHK_MAX_CONTENT_BYTES, decodeChk } from '../../../../protocol/keys/index.js';
 import { decodeSegment, encodeSegment, resolveRedundancy, SHARD_BYTES, shardCount } from '../../../../node/client/segments.js';
@@ -47,6 +48,19 @@ describe('node/client/segments', () => {
       ),
       { numRuns: 25 },
     );
+  });
+
+  it('reproduces the check blocks of spec/client.md §4.3 (known answers)', async () => {
+    const vectors: Array<[number, number, string]> = [
+      [6, 6, '6936f8d442718695fd5b9826f30ee8616a670f8523965a5a3130c3c786738bec'],
+      [3, 2, '9b6483c04878c7c5933160878a37fa13ed5579676e11700dabdffb292d42975a'],
+      [24, 6, '43e72c84a8a94b5ace9edbdefc43e748974372577cb42784a1b52da2921faa9d'],
+    ];
+    for (const [k, m, expected] of vectors) {
+      const content = Uint8Array.from({ length: k * SHARD_BYTES - 5 }, (_, i) => (i * 7 + (i >> 8)) & 0xff);
+      const { ref } = await encodeSegment(content, m);
+      assert.equal(toHex(hash('warren/test-vector', ...ref.checkBlocks.map((block) => block.routingKey))), expected, `k=${k} m=${m}`);
+    }
   });
 
   it('hashes incrementally as in one call', () => {
