@@ -78,10 +78,11 @@ export function runLocally<T>(
       },
       waiter,
     );
-    const onAbort = (): void => {
+    // Hoisted: a route that finishes inside `open` calls `done`, which names it, before this line runs.
+    function onAbort(): void {
       transactions.abandon(route.init.tx, waiter);
       fail(signal!.reason as Error);
-    };
+    }
     if (route.finished) return;
     localOperations.add(fail);
     signal?.addEventListener('abort', onAbort, { once: true });
