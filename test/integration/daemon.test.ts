@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { toHex } from '../../protocol/bytes.js';
+import { encodeChk } from '../../protocol/keys/index.js';
+import type { NodeStatus } from '../../node/api/status.js';
+
+const main = fileURLToPath(new URL('../../node/cli/main.ts', import.meta.url));
+
+interface Daemon {
+  readonly child: ChildProcess;
+  readonly dataDir: string;
+  readonly stdout: string[];
+  readonly stderr: string[];
+  readonly exited: Promise<number | null>;
+}
+
+interface Ready {
+  readonly url: string;
+  readonly token: string;
+  readonly status: NodeStatus;
+}
+
+function startNode(dataDir: string, ...extra: string[]): Daemon {
+  const args = ['--import', 'tsx', main, 'node', '--data-dir', dataDir, '--pow-difficulty', '8', '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', ...extra];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, dataDir, stdout, stderr, exited };
+}
+
+async function api(ready: Pick<Ready, 'url' | 'token'>, path: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(`${ready.url}${path}`, { ...init, headers: { authorization: `Bearer ${ready.token}`, ...init.headers } });
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+/** Waits for api.json and a first status answer. */
+async function ready(daemon: Daemon): Promise<Ready> {
+  return until(`the node in ${daemon.dataDir} to be ready`, async () => {
+    if (daemon.child.exitCode !== null) throw new Error(`the node exited with ${daemon.child.exitCode}: ${daemon.stderr.join('')}`);
+    const info = JSON.parse(await readFile(join(daemon.dataDir, 'api.json'), 'utf8')) as { host: string; port: number };
+    const token = (await readFile(join(daemon.dataDir, 'api-token'), 'utf8')).trim();
+    const url = `http://${info.host}:${info.port}`;
+    const response = await api({ url, token }, '/v1/status');
+    return response.ok ? { url, token, status: (await response.json()) as NodeStatus } : undefined;
+  });
+}
+
+async function status(node: Ready): Promise<NodeStatus> {
+  return (await (await api(node, '/v1/status')).json()) as NodeStatus;
+}
+
+async function peersOf(node: Ready, count: number): Promise<NodeStatus> {
+  return until(`${count} peers`, async () => {
+    const current = await status(node);
+    return current.peers.length >= count ? current : undefined;
+  });
+}
+
+describe('warren node (three processes on loopback)', function () {
+  this.timeout(60_000);
+  let root: string;
+  const daemons: Daemon[] = [];
+
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'warren-daemon-'));
+  });
+
+  after(async () => {
+    for (const daemon of daemons) if (daemon.child.exitCode === null) daemon.child.kill('SIGKILL');
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('joins through a seed, serves blocks through the API, stops on SIGTERM and rejoins after a restart', async () => {
+    const spawnNode = (name: string, ...extra: string[]): Daemon => {
+      const daemon = startNode(join(root, name), ...extra);
+      daemons.push(daemon);
+      return daemon;
+    };
+    const a = spawnNode('a');
+    const first = await ready(a);
+    const seed = first.status.addresses[0]!;
+    assert.match(seed, /^\/ip4\/127\.0\.0\.1\/tcp\/\d+$/);
+    const b = spawnNode('b', '--seed', seed);
+    const c = spawnNode('c', '--seed', seed);
+    const [second, third] = await Promise.all([ready(b), ready(c)]);
+    await peersOf(first, 2);
+    await peersOf(second, 1);
+    await peersOf(third, 1);
+
+    const chk = encodeChk(new TextEncoder().encode('hello from a real network'));
+    const path = `/v1/blocks/${toHex(chk.routingKey)}?type=chk`;
+    const put = await api(second, path, { method: 'PUT', body: chk.block });
+    assert.equal(put.status, 200, await put.clone().text());
+    const got = await api(third, path);
+    assert.equal(got.status, 200, await got.clone().text());
+    assert.deepEqual(new Uint8Array(await got.arrayBuffer()), chk.block);
+
+    const printed = spawnSync(process.execPath, ['--import', 'tsx', main, 'status', '--data-dir', c.dataDir, '--json'], { encoding: 'utf8' });
+    assert.equal(printed.status, 0, printed.stderr);
+    const printedStatus = JSON.parse(printed.stdout) as NodeStatus;
+    assert.equal(printedStatus.identity.publicKey, third.status.identity.publicKey);
+    assert.equal(printedStatus.requests.requests.succeeded, 1);
+
+    // A second node on the same data directory is refused with a clear message.
+    const twin = spawnNode('c');
+    assert.equal(await twin.exited, 1);
+    assert.match(twin.stderr.join(''), /another Warren node is already using the data directory/);
+
+    const stopping = Date.now();
+    c.child.kill('SIGTERM');
+    assert.equal(await c.exited, 0, c.stderr.join(''));
+    assert.ok(Date.now() - stopping < 5_000, `stopped in ${Date.now() - stopping} ms`);
+    assert.equal(c.stdout.join(''), '', 'stdout stays clean');
+    const logs = c.stderr.join('').trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
+    assert.ok(logs.some((line) => line.msg === 'stopped'));
+    assert.equal(existsSync(join(c.dataDir, 'api.json')), false);
+    const saved = JSON.parse(await readFile(join(c.dataDir, 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] };
+    assert.deepEqual(saved.peers.map((peer) => peer.publicKey), [first.status.identity.publicKey]);
+
+    const restarted = spawnNode('c');
+    const again = await ready(restarted);
+    assert.equal(again.status.identity.publicKey, third.status.identity.publicKey);
+    const rejoined = await peersOf(again, 1);
+    assert.deepEqual(rejoined.peers.map((peer) => peer.id), [first.status.identity.publicKey]);
+    const cached = await api(again, path);
+    assert.equal(cached.status, 200, 'fetched again after the restart');
+
+    for (const daemon of [a, b, restarted]) daemon.child.kill('SIGINT');
+    assert.deepEqual(await Promise.all([a.exited, b.exited, restarted.exited]), [0, 0, 0]);
+  });
+});
