@@ -2,10 +2,12 @@
  * Load management (spec/routing.md §8): every connected peer gets a token bucket for the
  * requests it starts here and a share of the node's route table, so one peer sending as
  * fast as it can is refused with RejectedOverload before it costs a store lookup or a
- * route, and cannot crowd out the others.
+ * route, and cannot crowd out the others. A request counts against its peer from
+ * admission: first while its handler runs (store lookup), then as the route it opened.
  *
  *   Node ──peerConnected/peerDisconnected──> LoadLimiter (one PeerLoad per connected peer)
- *   Node dispatch ──admit(peer)──> bucket + share ──false──> RejectedOverload{local: true}
+ *   Node dispatch ──admit(peer)──> bucket, share, table ──false──> RejectedOverload{local: true}
+ *                 ──handled(peer)──> when the handler is done
  *   TransactionTable ──routeOpened/routeEnded(upstream)──> LoadLimiter (routes per peer)
  */
 import type { Clock } from './components.js';
@@ -72,8 +74,16 @@ export interface LoadLimiterInit {
   readonly minRoutesPerPeer?: number;
 }
 
+export interface LoadLimiterComponents {
+  readonly clock: Clock;
+  /** Routes in flight at the node (the TransactionTable's count). */
+  readonly activeRoutes: () => number;
+}
+
 interface PeerLoad {
   readonly bucket: TokenBucket;
+  /** Admitted requests whose handler has not finished. */
+  handling: number;
   /** Routes in flight here whose upstream is this peer. */
   routes: number;
 }
@@ -83,9 +93,11 @@ export class LoadLimiter implements UpstreamLoad {
   private readonly bucket: TokenBucketInit;
   private readonly minRoutesPerPeer: number;
   private readonly maxActive: number;
+  /** Admitted requests of all peers whose handler has not finished. */
+  private handling = 0;
 
   constructor(
-    private readonly components: { readonly clock: Clock },
+    private readonly components: LoadLimiterComponents,
     init: LoadLimiterInit & { readonly maxActive: number },
   ) {
     this.bucket = { ratePerSecond: init.requestsPerSecondPerPeer ?? 1_000, burst: init.requestBurstPerPeer ?? 2_000 };
@@ -107,22 +119,38 @@ export class LoadLimiter implements UpstreamLoad {
   }
 
   peerConnected(peer: PeerId): void {
-    this.peers.set(peer, { bucket: new TokenBucket(this.components, this.bucket), routes: 0 });
+    this.peers.set(peer, { bucket: new TokenBucket(this.components, this.bucket), handling: 0, routes: 0 });
   }
 
   peerDisconnected(peer: PeerId): void {
     this.peers.delete(peer);
   }
 
-  /** Routes in flight whose upstream is `peer` (0 for a peer not connected). */
+  /** Requests of `peer` being handled plus its routes in flight (0 for a peer not connected). */
   routesOf(peer: PeerId): number {
-    return this.peers.get(peer)?.routes ?? 0;
+    const load = this.peers.get(peer);
+    return load === undefined ? 0 : load.handling + load.routes;
   }
 
-  /** Whether `peer` may start one more request or insert here; takes a token if so. */
+  /**
+   * Whether `peer` may start one more request, insert or announcement here: within its share,
+   * with room in the node's table, and with a token, which it takes. An admitted request is
+   * counted until `handled`.
+   */
   admit(peer: PeerId): boolean {
     const load = this.peers.get(peer);
-    return load !== undefined && load.routes < this.routesPerPeer && load.bucket.tryTake();
+    if (load === undefined || load.handling + load.routes >= this.routesPerPeer) return false;
+    if (this.components.activeRoutes() + this.handling >= this.maxActive || !load.bucket.tryTake()) return false;
+    load.handling++;
+    this.handling++;
+    return true;
+  }
+
+  /** The handler of a request `admit` let in is done (a route it opened counts from `routeOpened`). */
+  handled(peer: PeerId): void {
+    this.handling--;
+    const load = this.peers.get(peer);
+    if (load !== undefined && load.handling > 0) load.handling--;
   }
 
   routeOpened(upstream: PeerId): void {

@@ -47,23 +47,23 @@ const notForRouting = (): void => undefined;
 
 const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
 
-/** Work a peer starts here is refused as overload, before any lookup or routing, beyond its budget (load.ts). */
-function budgeted<T extends WireMessageType>(handle: Handler<T>): Handler<T> {
+/**
+ * Work a peer starts here passes its budget first (load.ts): beyond it, the peer is answered
+ * RejectedOverload before any lookup or routing; within it, the work counts against the peer
+ * until its handler is done.
+ */
+function budgeted<T extends WireMessageType>(handle: (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => Promise<void> | void): Handler<T> {
   return (context, from, tx, body) => {
-    if (context.load.admit(from)) handle(context, from, tx, body);
-    else context.send(from, tx, OVERLOADED);
-  };
-}
-
-function detached<T extends WireMessageType>(handle: (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => Promise<void>): Handler<T> {
-  return (context, from, tx, body) => {
-    handle(context, from, tx, body).catch((error: unknown) => context.logger.warn({ err: error }, `failed to handle ${body.type}`));
+    if (!context.load.admit(from)) return context.send(from, tx, OVERLOADED);
+    (async () => handle(context, from, tx, body))()
+      .catch((error: unknown) => context.logger.warn({ err: error }, `failed to handle ${body.type}`))
+      .finally(() => context.load.handled(from));
   };
 }
 
 const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
-  dataRequest: budgeted(detached(handleDataRequest)),
-  insertRequest: budgeted(detached(handleInsertRequest)),
+  dataRequest: budgeted(handleDataRequest),
+  insertRequest: budgeted(handleInsertRequest),
   dataFound: routeReply,
   dataNotFound: routeReply,
   routeNotFound: routeReply,
@@ -105,7 +105,7 @@ export class Node {
     const settings = resolveSettings(init);
     this.peers = new PeerTable({ clock, rng }, init);
     const peers = this.peers;
-    this.load = new LoadLimiter({ clock }, { ...init, maxActive: settings.maxActive });
+    this.load = new LoadLimiter({ clock, activeRoutes: () => this.context.transactions.active }, { ...init, maxActive: settings.maxActive });
     const opennet = new Opennet({ clock, rng, peers, transport, logger, announce: () => announceSelf(this.context) }, init);
     this.context = {
       clock,

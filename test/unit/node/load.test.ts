@@ -71,49 +71,88 @@ describe('node/load', () => {
   });
 
   describe('LoadLimiter', () => {
+    /** A limiter on a manual clock, in a node with `active.routes` routes in flight. */
+    function limiter(init: ConstructorParameters<typeof LoadLimiter>[1], active = { routes: 0 }): LoadLimiter {
+      return new LoadLimiter({ clock: manualClock(), activeRoutes: () => active.routes }, init);
+    }
+
     it('gives each peer its own bucket', () => {
-      const limiter = new LoadLimiter({ clock: manualClock() }, { maxActive: 100, requestsPerSecondPerPeer: 10, requestBurstPerPeer: 3 });
-      limiter.peerConnected('a');
-      limiter.peerConnected('b');
-      for (let i = 0; i < 3; i++) assert.equal(limiter.admit('a'), true);
-      assert.equal(limiter.admit('a'), false);
-      assert.equal(limiter.admit('b'), true);
+      const load = limiter({ maxActive: 100, requestsPerSecondPerPeer: 10, requestBurstPerPeer: 3 });
+      load.peerConnected('a');
+      load.peerConnected('b');
+      for (let i = 0; i < 3; i++) {
+        assert.equal(load.admit('a'), true);
+        load.handled('a');
+      }
+      assert.equal(load.admit('a'), false);
+      assert.equal(load.admit('b'), true);
     });
 
     it('refuses a peer that is not connected', () => {
-      const limiter = new LoadLimiter({ clock: manualClock() }, { maxActive: 100 });
-      assert.equal(limiter.admit('stranger'), false);
+      assert.equal(limiter({ maxActive: 100 }).admit('stranger'), false);
     });
 
     it('bounds the routes one peer holds to twice an even share, at least the minimum', () => {
-      const limiter = new LoadLimiter({ clock: manualClock() }, { maxActive: 100, minRoutesPerPeer: 8 });
-      limiter.peerConnected('a');
-      assert.equal(limiter.routesPerPeer, 200);
-      for (const peer of ['b', 'c', 'd']) limiter.peerConnected(peer);
-      assert.equal(limiter.routesPerPeer, 50);
-      for (let i = 0; i < 50; i++) limiter.routeOpened('a');
-      assert.equal(limiter.routesOf('a'), 50);
-      assert.equal(limiter.admit('a'), false, 'a holds its whole share');
-      assert.equal(limiter.admit('b'), true, 'the others are not affected');
-      limiter.routeEnded('a');
-      assert.equal(limiter.admit('a'), true);
-      for (let i = 0; i < 96; i++) limiter.peerConnected(`peer ${i}`);
-      assert.equal(limiter.routesPerPeer, 8, 'with 100 peers the minimum applies');
+      const load = limiter({ maxActive: 100, minRoutesPerPeer: 8 });
+      load.peerConnected('a');
+      assert.equal(load.routesPerPeer, 200);
+      for (const peer of ['b', 'c', 'd']) load.peerConnected(peer);
+      assert.equal(load.routesPerPeer, 50);
+      for (let i = 0; i < 50; i++) load.routeOpened('a');
+      assert.equal(load.routesOf('a'), 50);
+      assert.equal(load.admit('a'), false, 'a holds its whole share');
+      assert.equal(load.admit('b'), true, 'the others are not affected');
+      load.routeEnded('a');
+      assert.equal(load.admit('a'), true);
+      for (let i = 0; i < 96; i++) load.peerConnected(`peer ${i}`);
+      assert.equal(load.routesPerPeer, 8, 'with 100 peers the minimum applies');
+    });
+
+    it('counts an admitted request against its peer until its handler is done', () => {
+      const load = limiter({ maxActive: 100, minRoutesPerPeer: 3 });
+      for (let i = 0; i < 100; i++) load.peerConnected(`peer ${i}`);
+      for (let i = 0; i < 3; i++) assert.equal(load.admit('peer 0'), true);
+      assert.equal(load.routesOf('peer 0'), 3);
+      assert.equal(load.admit('peer 0'), false, 'three lookups in progress fill the share of 3');
+      load.routeOpened('peer 0');
+      load.handled('peer 0');
+      assert.equal(load.routesOf('peer 0'), 3, 'the handler opened a route: it still counts');
+      load.handled('peer 0');
+      assert.equal(load.admit('peer 0'), true);
+    });
+
+    it('refuses everyone while the node\'s table, with the requests being handled, is full', () => {
+      const active = { routes: 98 };
+      const load = limiter({ maxActive: 100 }, active);
+      load.peerConnected('a');
+      load.peerConnected('b');
+      assert.equal(load.admit('a'), true);
+      assert.equal(load.admit('b'), true);
+      assert.equal(load.admit('a'), false);
+      assert.equal(load.admit('b'), false);
+      load.handled('a');
+      assert.equal(load.admit('b'), true);
+      active.routes = 100;
+      load.handled('a');
+      load.handled('b');
+      assert.equal(load.admit('a'), false);
     });
 
     it('drops a peer\'s state when it disconnects and starts afresh when it returns', () => {
-      const limiter = new LoadLimiter({ clock: manualClock() }, { maxActive: 100, requestBurstPerPeer: 1 });
-      limiter.peerConnected('a');
-      limiter.routeOpened('a');
-      assert.equal(limiter.admit('a'), true);
-      limiter.peerDisconnected('a');
-      assert.equal(limiter.size, 0);
-      assert.equal(limiter.routesOf('a'), 0);
-      limiter.routeEnded('a');
-      limiter.peerConnected('a');
-      limiter.routeEnded('a');
-      assert.equal(limiter.routesOf('a'), 0, 'a route from the old link never counts below zero');
-      assert.equal(limiter.admit('a'), true, 'a full bucket again');
+      const load = limiter({ maxActive: 100, requestBurstPerPeer: 1 });
+      load.peerConnected('a');
+      load.routeOpened('a');
+      assert.equal(load.admit('a'), true);
+      load.peerDisconnected('a');
+      assert.equal(load.size, 0);
+      assert.equal(load.routesOf('a'), 0);
+      load.handled('a');
+      load.routeEnded('a');
+      load.peerConnected('a');
+      load.routeEnded('a');
+      load.handled('a');
+      assert.equal(load.routesOf('a'), 0, 'work from the old link never counts below zero');
+      assert.equal(load.admit('a'), true, 'a full bucket again');
     });
   });
 
