@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toHex } from '../../../../protocol/bytes.js';
+import type { MintProgress } from '../../../../protocol/identity.js';
+import { silentLogger } from '../../../../node/components.js';
+import type { DaemonConfig } from '../../../../node/daemon/config.js';
+import { startDaemon } from '../../../../node/daemon/daemon.js';
+import { DataDirLockedError, IdentityTooWeakError } from '../../../../node/daemon/errors.js';
+
+function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): DaemonConfig {
+  return {
+    dataDir,
+    configFile: undefined,
+    listen: ['/ip4/127.0.0.1/tcp/0'],
+    seeds: [],
+    apiPort: 0,
+    storeBytes: 1024 * 1024,
+    cacheBytes: 1024 * 1024,
+    powDifficulty: 6,
+    ...overrides,
+  };
+}
+
+describe('node/daemon/daemon', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'warren-daemon-unit-'));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('mints an identity with progress on first start and keeps it across restarts', async () => {
+    const progress: MintProgress[] = [];
+    const first = await startDaemon({ logger: silentLogger, onMintProgress: (event) => progress.push(event) }, settings(root));
+    assert.ok(progress.length > 0);
+    assert.match(first.apiUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.ok(existsSync(join(root, 'api.json')));
+    await first.stop();
+    assert.equal(existsSync(join(root, 'api.json')), false);
+    assert.deepEqual(JSON.parse(await readFile(join(root, 'peers.json'), 'utf8')), { version: 1, peers: [] });
+    const again = await startDaemon({ logger: silentLogger, onMintProgress: () => assert.fail('minted again') }, settings(root));
+    assert.equal(toHex(again.identity.publicKey), toHex(first.identity.publicKey));
+    await again.stop();
+  });
+
+  it('refuses a second node on the same data directory, and an identity weaker than the network requires', async () => {
+    const running = await startDaemon({ logger: silentLogger }, settings(root));
+    await assert.rejects(startDaemon({ logger: silentLogger }, settings(root)), DataDirLockedError);
+    await running.stop();
+    await assert.rejects(startDaemon({ logger: silentLogger }, settings(root, { powDifficulty: 40 })), (error: unknown) => {
+      assert.ok(error instanceof IdentityTooWeakError);
+      assert.equal(error.required, 40);
+      assert.ok(error.leadingZeroBits >= running.identity.difficulty);
+      return true;
+    });
+  });
+
+  it('undoes a start that fails half-way: the store is released again', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    await assert.rejects(startDaemon({ logger: silentLogger }, settings(root, { apiPort: port })), /EADDRINUSE/);
+    blocker.close();
+    const daemon = await startDaemon({ logger: silentLogger }, settings(root));
+    await daemon.stop();
+  });
+
+  it('gives up minting when aborted, leaving no identity behind', async () => {
+    const controller = new AbortController();
+    const starting = startDaemon(
+      { logger: silentLogger, onMintProgress: () => controller.abort(new Error('interrupted')) },
+      { ...settings(root, { powDifficulty: 40 }), signal: controller.signal },
+    );
+    await assert.rejects(starting, /interrupted/);
+    assert.equal(existsSync(join(root, 'identity')), false);
+  });
+});
