@@ -4,16 +4,10 @@
  * of that average (held below 100 % until the search ends) and the hash rate.
  */
 import cliProgress from 'cli-progress';
-import type { MintProgress } from '../../protocol/identity.js';
 import type { Logger } from '../components.js';
+import type { MintProgressReporter } from '../daemon/daemon.js';
 
 const LOG_INTERVAL_MS = 5_000;
-
-export interface MintProgressReporter {
-  readonly onProgress: (progress: MintProgress) => void;
-  /** Removes the bar (call once minting ended, however it ended). */
-  finish(): void;
-}
 
 export function mintProgressReporter(stream: NodeJS.WriteStream, logger: Logger): MintProgressReporter {
   if (!stream.isTTY) {

@@ -36,17 +36,14 @@ export async function runNode(flags: DaemonFlags): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  const progress = mintProgressReporter(process.stderr, logger);
   let daemon;
   try {
-    daemon = await startDaemon({ logger, onMintProgress: progress.onProgress }, { ...config, signal: shutdown.signal });
+    daemon = await startDaemon({ logger, mintProgress: mintProgressReporter(process.stderr, logger) }, { ...config, signal: shutdown.signal });
   } catch (error) {
     if (shutdown.signal.aborted) return EXIT_SUCCESS;
     logger.warn({ err: error }, 'the node did not start');
     console.error(`warren: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT_FAILURE;
-  } finally {
-    progress.finish();
   }
   if (!shutdown.signal.aborted) await new Promise((resolve) => shutdown.signal.addEventListener('abort', resolve, { once: true }));
   try {

@@ -32,8 +32,14 @@ export interface DaemonComponents {
   readonly clock?: Clock;
   /** Default: CryptoRng. */
   readonly rng?: Rng;
-  /** Progress of minting the identity on first start. Default: none. */
-  readonly onMintProgress?: (progress: MintProgress) => void;
+  /** Shows the progress of minting the identity on first start. Default: none. */
+  readonly mintProgress?: MintProgressReporter;
+}
+
+export interface MintProgressReporter {
+  readonly onProgress: (progress: MintProgress) => void;
+  /** Minting ended, however it ended: a progress bar is removed before the next log line. */
+  finish(): void;
 }
 
 export interface DaemonInit extends DaemonConfig {
@@ -78,7 +84,12 @@ async function loadOrMintIdentity(paths: DataDirPaths, components: DaemonCompone
     return existing;
   }
   components.logger.info({ difficulty: init.powDifficulty }, 'minting a node identity (first start): proof of work, once');
-  const identity = await mintIdentity({ difficulty: init.powDifficulty, signal: init.signal, onProgress: components.onMintProgress });
+  let identity: NodeIdentity;
+  try {
+    identity = await mintIdentity({ difficulty: init.powDifficulty, signal: init.signal, onProgress: components.mintProgress?.onProgress });
+  } finally {
+    components.mintProgress?.finish();
+  }
   await saveIdentity(paths, identity);
   return identity;
 }

@@ -11,6 +11,8 @@ import type { DaemonConfig } from '../../../../node/daemon/config.js';
 import { startDaemon } from '../../../../node/daemon/daemon.js';
 import { DataDirLockedError, IdentityTooWeakError } from '../../../../node/daemon/errors.js';
 
+const FINISHED: MintProgress = { hashes: -1, expectedHashes: -1, elapsedMs: -1 };
+
 function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): DaemonConfig {
   return {
     dataDir,
@@ -34,14 +36,15 @@ describe('node/daemon/daemon', () => {
 
   it('mints an identity with progress on first start and keeps it across restarts', async () => {
     const progress: MintProgress[] = [];
-    const first = await startDaemon({ logger: silentLogger, onMintProgress: (event) => progress.push(event) }, settings(root));
-    assert.ok(progress.length > 0);
+    const first = await startDaemon({ logger: silentLogger, mintProgress: { onProgress: (event) => progress.push(event), finish: () => progress.push(FINISHED) } }, settings(root));
+    assert.ok(progress.length > 1);
+    assert.equal(progress.at(-1), FINISHED);
     assert.match(first.apiUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.ok(existsSync(join(root, 'api.json')));
     await first.stop();
     assert.equal(existsSync(join(root, 'api.json')), false);
     assert.deepEqual(JSON.parse(await readFile(join(root, 'peers.json'), 'utf8')), { version: 1, peers: [] });
-    const again = await startDaemon({ logger: silentLogger, onMintProgress: () => assert.fail('minted again') }, settings(root));
+    const again = await startDaemon({ logger: silentLogger, mintProgress: { onProgress: () => assert.fail('minted again'), finish: () => assert.fail('minted again') } }, settings(root));
     assert.equal(toHex(again.identity.publicKey), toHex(first.identity.publicKey));
     await again.stop();
   });
@@ -71,7 +74,7 @@ describe('node/daemon/daemon', () => {
   it('gives up minting when aborted, leaving no identity behind', async () => {
     const controller = new AbortController();
     const starting = startDaemon(
-      { logger: silentLogger, onMintProgress: () => controller.abort(new Error('interrupted')) },
+      { logger: silentLogger, mintProgress: { onProgress: () => controller.abort(new Error('interrupted')), finish: () => undefined } },
       { ...settings(root, { powDifficulty: 40 }), signal: controller.signal },
     );
     await assert.rejects(starting, /interrupted/);
