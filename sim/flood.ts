@@ -64,7 +64,7 @@ export interface FloodTally {
 const TICK_MS = 1;
 const SAMPLE_MS = 10;
 
-/** A peer that sends DataRequests for random keys at a fixed rate and counts the answers. */
+/** A peer that sends DataRequests for random keys at a fixed rate and counts the answers; it answers nothing itself. */
 class Flooder {
   readonly tally: FloodTally = { sent: 0, refused: 0, rejectedOverload: 0, otherReplies: 0 };
   private stopped = false;
