@@ -20,7 +20,8 @@ import { formatCount, percentile, printRows } from './support.js';
 
 const FLOOD_PER_SECOND = 8_000;
 const BLOCKS = 200;
-const HONEST = { perSecond: 300, maxInFlight: 32, windowMs: 5_000 };
+/** 16 outstanding blocks of 32 KiB fit in a TCP send queue (1 MiB): an honest peer is never a slow reader. */
+const HONEST = { perSecond: 300, maxInFlight: 16, windowMs: 5_000 };
 /** Budgets no flooder reaches: load management off, the route table bound (MAX_ACTIVE) alone. */
 const UNLIMITED = { requestsPerSecondPerPeer: 1e9, requestBurstPerPeer: 1e9, minRoutesPerPeer: 1e9 };
 

@@ -126,8 +126,8 @@ export class LoadLimiter implements UpstreamLoad {
     this.peers.delete(peer);
   }
 
-  /** Requests of `peer` being handled plus its routes in flight (0 for a peer not connected). */
-  routesOf(peer: PeerId): number {
+  /** What `peer` holds here: its requests being handled plus its routes in flight (0 for a peer not connected). */
+  heldBy(peer: PeerId): number {
     const load = this.peers.get(peer);
     return load === undefined ? 0 : load.handling + load.routes;
   }

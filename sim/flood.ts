@@ -147,7 +147,7 @@ export async function runFloodExperiment(init: FloodExperimentInit): Promise<Flo
       if (!sampling) return;
       const { node } = target;
       peak.maxActiveTransactions = Math.max(peak.maxActiveTransactions, node.activeTransactions);
-      peak.maxFlooderRoutes = Math.max(peak.maxFlooderRoutes, node.load.routesOf(flooderTransport.peer.id));
+      peak.maxFlooderRoutes = Math.max(peak.maxFlooderRoutes, node.load.heldBy(flooderTransport.peer.id));
       peak.maxTrackedPeers = Math.max(peak.maxTrackedPeers, node.load.size);
       sim.clock.setTimer(SAMPLE_MS, sample);
     };

@@ -98,7 +98,7 @@ export function sampleTarget(target: Node, flooder: PeerId): { stop(): TargetPea
   let maxFlooderRoutes = 0;
   const sampler = setInterval(() => {
     maxActive = Math.max(maxActive, target.activeTransactions);
-    maxFlooderRoutes = Math.max(maxFlooderRoutes, target.load.routesOf(flooder));
+    maxFlooderRoutes = Math.max(maxFlooderRoutes, target.load.heldBy(flooder));
   }, 10);
   return {
     stop() {

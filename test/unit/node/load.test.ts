@@ -99,7 +99,7 @@ describe('node/load', () => {
       for (const peer of ['b', 'c', 'd']) load.peerConnected(peer);
       assert.equal(load.routesPerPeer, 50);
       for (let i = 0; i < 50; i++) load.routeOpened('a');
-      assert.equal(load.routesOf('a'), 50);
+      assert.equal(load.heldBy('a'), 50);
       assert.equal(load.admit('a'), false, 'a holds its whole share');
       assert.equal(load.admit('b'), true, 'the others are not affected');
       load.routeEnded('a');
@@ -112,11 +112,11 @@ describe('node/load', () => {
       const load = limiter({ maxActive: 100, minRoutesPerPeer: 3 });
       for (let i = 0; i < 100; i++) load.peerConnected(`peer ${i}`);
       for (let i = 0; i < 3; i++) assert.equal(load.admit('peer 0'), true);
-      assert.equal(load.routesOf('peer 0'), 3);
+      assert.equal(load.heldBy('peer 0'), 3);
       assert.equal(load.admit('peer 0'), false, 'three lookups in progress fill the share of 3');
       load.routeOpened('peer 0');
       load.handled('peer 0');
-      assert.equal(load.routesOf('peer 0'), 3, 'the handler opened a route: it still counts');
+      assert.equal(load.heldBy('peer 0'), 3, 'the handler opened a route: it still counts');
       load.handled('peer 0');
       assert.equal(load.admit('peer 0'), true);
     });
@@ -145,13 +145,13 @@ describe('node/load', () => {
       assert.equal(load.admit('a'), true);
       load.peerDisconnected('a');
       assert.equal(load.size, 0);
-      assert.equal(load.routesOf('a'), 0);
+      assert.equal(load.heldBy('a'), 0);
       load.handled('a');
       load.routeEnded('a');
       load.peerConnected('a');
       load.routeEnded('a');
       load.handled('a');
-      assert.equal(load.routesOf('a'), 0, 'work from the old link never counts below zero');
+      assert.equal(load.heldBy('a'), 0, 'work from the old link never counts below zero');
       assert.equal(load.admit('a'), true, 'a full bucket again');
     });
   });
