@@ -173,14 +173,15 @@ export class Opennet {
   }
 
   /** Dials an offered node if this node wants it; resolves with whether a link came up. */
-  async consider(candidate: VerifiedNode): Promise<boolean> {
+  async consider(candidate: VerifiedNode, signal?: AbortSignal): Promise<boolean> {
     if (!this.wants(candidate) || this.dialling.size >= this.settings.maxPendingDials) return false;
     this.dialling.add(candidate.id);
+    const dialSignal = this.dialSignal(signal);
     try {
       for (const address of candidate.node.addresses) {
-        if (this.stopped.signal.aborted) return false;
+        if (dialSignal.aborted) return false;
         try {
-          const peer = await this.components.transport.dial(address, { signal: this.stopped.signal });
+          const peer = await this.components.transport.dial(address, { signal: dialSignal });
           if (peer.id === candidate.id) return true;
           // Someone else listens there: the offer was stale or false; the link stays as an ordinary peer.
           return false;
@@ -260,15 +261,17 @@ export class Opennet {
     this.seeds = seeds.slice(0, this.settings.maxSeeds);
     this.armTimer();
     let connected = 0;
-    for (const node of peers.slice(0, this.settings.maxPeers)) {
+    const candidates = peers.slice(0, this.settings.maxPeers).flatMap((node) => this.verify(node) ?? []);
+    // In batches of `maxPendingDials`, so that unreachable saved peers cost one dial timeout per batch.
+    for (let start = 0; start < candidates.length; start += this.settings.maxPendingDials) {
       signal?.throwIfAborted();
-      const candidate = this.verify(node);
-      if (candidate !== undefined && (await this.consider(candidate))) connected++;
+      const batch = candidates.slice(start, start + this.settings.maxPendingDials);
+      connected += (await Promise.all(batch.map((candidate) => this.consider(candidate, signal)))).filter(Boolean).length;
     }
     if (this.components.peers.size < this.settings.minPeers) connected += await this.dialSeeds(signal);
+    signal?.throwIfAborted();
     const tried = peers.length + this.seeds.length;
     if (this.components.peers.size === 0 && tried > 0) throw new NoPeersError(tried);
-    signal?.throwIfAborted();
     return { connected, offers: await this.announce() };
   }
 
@@ -291,18 +294,24 @@ export class Opennet {
     }
   }
 
+  /** Dials every seed at once (there are at most `maxSeeds`); resolves with how many answered. */
   private async dialSeeds(signal: AbortSignal | undefined): Promise<number> {
-    let connected = 0;
-    for (const address of this.seeds) {
-      signal?.throwIfAborted();
+    const dialSignal = this.dialSignal(signal);
+    const dials = this.seeds.map(async (address) => {
       try {
-        await this.components.transport.dial(address, { signal: this.stopped.signal });
-        connected++;
+        await this.components.transport.dial(address, { signal: dialSignal });
+        return true;
       } catch (error) {
         this.components.logger.info({ err: error, address }, 'could not reach a seed');
+        return false;
       }
-    }
-    return connected;
+    });
+    return (await Promise.all(dials)).filter(Boolean).length;
+  }
+
+  /** Dials end when the node stops, and when the caller's signal fires. */
+  private dialSignal(signal: AbortSignal | undefined): AbortSignal {
+    return signal === undefined ? this.stopped.signal : AbortSignal.any([this.stopped.signal, signal]);
   }
 
   /** One maintenance round: back to the limit, then seeds if alone, then an announcement if short of peers. */
