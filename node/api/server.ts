@@ -43,6 +43,7 @@ export interface ApiServerInit {
 }
 
 export const API_HOST = '127.0.0.1';
+export const DEFAULT_API_PORT = 7401;
 const BLOCK_PATH = /^\/v1\/blocks\/([^/]*)$/;
 const KEY_TYPES: readonly KeyType[] = ['chk', 'ssk'];
 const encoder = new TextEncoder();
@@ -60,7 +61,7 @@ export class ApiServer {
   ) {
     const host = init.host ?? API_HOST;
     if (host !== API_HOST) throw new RangeError(`the API listens on ${API_HOST} only, got ${host}`);
-    this.requestedPort = init.port ?? 7401;
+    this.requestedPort = init.port ?? DEFAULT_API_PORT;
     this.token = encoder.encode(init.token);
     this.server = createServer({ requestTimeout: 300_000, headersTimeout: 10_000 }, (request, response) => void this.handle(request, response));
   }

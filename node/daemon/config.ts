@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { DEFAULT_POW_DIFFICULTY, MAX_POW_DIFFICULTY, MIN_POW_DIFFICULTY } from '../../protocol/identity.js';
 import { MAX_BLOCK_BYTES } from '../../protocol/keys/index.js';
 import { DEFAULT_CACHE_BUDGET_BYTES, DEFAULT_STORE_BUDGET_BYTES } from '../../store/config.js';
+import { DEFAULT_API_PORT } from '../api/server.js';
 import { parseTcpAddress } from '../net/libp2p.js';
 import { ConfigError } from './errors.js';
 
@@ -55,7 +56,6 @@ export interface ConfigSources {
 }
 
 export const DEFAULT_LISTEN = '/ip4/0.0.0.0/tcp/7400';
-export const DEFAULT_API_PORT = 7401;
 export const CONFIG_FILE_NAME = 'config.json';
 
 interface Setting<K extends keyof DaemonSettings> {

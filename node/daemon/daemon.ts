@@ -14,7 +14,7 @@ import { toHex } from '../../protocol/bytes.js';
 import { mintIdentity, verifyIdentityProof, type MintProgress, type NodeIdentity } from '../../protocol/identity.js';
 import { RocksBlockStore } from '../../store/rocks-block-store.js';
 import { StoreOpenError } from '../../store/errors.js';
-import { ApiServer } from '../api/server.js';
+import { API_HOST, ApiServer } from '../api/server.js';
 import { CountingOperations } from '../api/counters.js';
 import { type Clock, CryptoRng, type Logger, type Rng, SystemClock } from '../components.js';
 import { TcpTransport } from '../net/tcp-transport.js';
@@ -163,9 +163,9 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     const api = new ApiServer({ node, store, identity, operations, clock, logger, addresses: () => transport.addresses }, { token, port: init.apiPort });
     await api.start();
     teardowns.push(() => api.stop());
-    await writeApiInfo(paths, { host: '127.0.0.1', port: api.port, pid: process.pid });
+    await writeApiInfo(paths, { host: API_HOST, port: api.port, pid: process.pid });
     teardowns.push(() => removeApiInfo(paths));
-    const apiUrl = `http://127.0.0.1:${api.port}`;
+    const apiUrl = `http://${API_HOST}:${api.port}`;
     init.signal?.throwIfAborted();
 
     const dialing = new AbortController();

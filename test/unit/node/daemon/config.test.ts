@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_POW_DIFFICULTY } from '../../../../protocol/identity.js';
-import { DEFAULT_API_PORT, DEFAULT_LISTEN, resolveDaemonConfig, resolveDataDir } from '../../../../node/daemon/config.js';
+import { DEFAULT_API_PORT } from '../../../../node/api/server.js';
+import { DEFAULT_LISTEN, resolveDaemonConfig, resolveDataDir } from '../../../../node/daemon/config.js';
 import { ConfigError } from '../../../../node/daemon/errors.js';
 
 describe('node/daemon/config', () => {
