@@ -146,4 +146,14 @@ describe('warren node (three processes on loopback)', function () {
     for (const daemon of [a, b, restarted]) daemon.child.kill('SIGINT');
     assert.deepEqual(await Promise.all([a.exited, b.exited, restarted.exited]), [0, 0, 0]);
   });
+
+  it('exits with 2 and names the setting and its source for a bad value', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', main, 'node', '--data-dir', join(root, 'bad')], {
+      encoding: 'utf8',
+      env: { ...process.env, WARREN_STORE_BYTES: '1GiB' },
+    });
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, '');
+    assert.match(result.stderr, /^warren: invalid storeBytes from environment variable WARREN_STORE_BYTES: must be a whole number/);
+  });
 });
