@@ -5,7 +5,7 @@
  *   insertFile / insertDirectory ──> insert.ts, directory.ts ──> CHK@…
  *   publish(SSK-INSERT@…|USK-INSERT@…, CHK@…) ──> publish.ts
  *   resolve(CHK@…|SSK@…|USK@…[/path]) ──SSK/USK: publish.ts──> CHK ──path: directory.ts──> file or directory
- *   fetch(uri) ──resolve──> fetch.ts fetchLayout ──> bytes, in order
+ *   fetch(uri) ──resolve──> fetch.ts fetchLayout ──> bytes, in order     to-disk.ts: resumable file, whole tree
  */
 import { type AnyInsertUri, ChkUri, parseRequestUri, type RequestUri, type SskUri, type UskUri } from '../../protocol/keys/index.js';
 import { WrongKindError } from './errors.js';

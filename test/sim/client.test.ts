@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '../../node/client/client.js';
 import { ContentHashMismatchError, MissingBlocksError, PathNotFoundError } from '../../node/client/errors.js';
 import type { FetchProgress } from '../../node/client/fetch.js';
 import { decodeManifest, encodeManifest, type FileManifest } from '../../node/client/manifest.js';
-import { fetchToFile, resumeRecordPath } from '../../node/client/resume.js';
+import { fetchToFile, fetchTreeToDirectory, resumeRecordPath } from '../../node/client/to-disk.js';
 import { SHARD_BYTES } from '../../node/client/segments.js';
 import { randomBytes } from '../../protocol/crypto.js';
 import { InvalidBlockError } from '../../protocol/errors.js';
@@ -59,6 +59,28 @@ describe('client on a simulated network', function () {
     assert.deepEqual(walked.sort(), ['docs/guide/intro.md 10', 'docs/index.html 40000', 'index.html 500', 'logo.png 0']);
     await assert.rejects(drive(sim, reader.resolve(`${root.toString()}/docs/missing.html`)), PathNotFoundError);
     await assert.rejects(drive(sim, reader.resolve(`${root.toString()}/index.html/x`)), PathNotFoundError);
+    await sim.stop();
+  });
+
+  it('inserts a directory from disk and fetches the whole tree back to disk', async () => {
+    const sim = await smallWorld('client-tree');
+    const source = await mkdtemp(join(tmpdir(), 'warren-tree-in-'));
+    const target = await mkdtemp(join(tmpdir(), 'warren-tree-out-'));
+    const files = new Map([
+      ['index.html', content(700)],
+      ['img/a.png', content(70_000)],
+      ['img/deep/b.txt', content(1)],
+    ]);
+    for (const [path, bytes] of files) {
+      await mkdir(join(source, path, '..'), { recursive: true });
+      await writeFile(join(source, path), bytes);
+    }
+    const root = await drive(sim, new Client({ node: sim.nodes[1]!.node }).insertDirectory(source));
+    const written = await drive(sim, fetchTreeToDirectory(new Client({ node: sim.nodes[21]!.node }), root, target));
+    assert.deepEqual(written.sort(), [...files.keys()].sort());
+    for (const [path, bytes] of files) assert.ok((await readFile(join(target, path))).equals(Buffer.from(bytes)), path);
+    await rm(source, { recursive: true });
+    await rm(target, { recursive: true });
     await sim.stop();
   });
 

@@ -1,14 +1,18 @@
 /**
- * Resumable fetch to a file (spec/client.md §10). Next to the output `path`, a record
+ * Fetching to disk: one file, resumable (spec/client.md §10), or a whole directory tree.
+ *
+ * Next to the output `path`, a record
  * `path.warren-resume` (JSON) names the file manifest and how many segments the output
  * holds. After each segment is written and flushed the record is rewritten; a later fetch
  * of the same file truncates the output to those segments, re-hashes them locally (no
  * network), and fetches only the rest. The record is removed when the fetch completes.
  *
  *   record? ──same manifest──> truncate to done segments ──prior──> fetchContent(resume) ──append──> path
+ *   directory URI ──client.walk──> each file ──fetchToFile──> root/path…
  */
 import { createReadStream } from 'node:fs';
-import { open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { RequestUri } from '../../protocol/keys/index.js';
 import type { Client, ClientFetchOptions } from './client.js';
 import { ResumeMismatchError } from './errors.js';
@@ -78,4 +82,20 @@ export async function fetchToFile(client: Client, uri: RequestUri | string, path
   }
   await rm(resumeRecordPath(path), { force: true });
   return { fetchedSegments: done - first };
+}
+
+/**
+ * Fetches every file under a directory URI into `root`, keeping the tree's paths (names
+ * are checked by the manifest decoder: no `/`, `.` or `..`, so nothing lands outside `root`).
+ * Each file is resumable as with `fetchToFile`. Returns the paths written.
+ */
+export async function fetchTreeToDirectory(client: Client, uri: RequestUri | string, root: string, options: ClientFetchOptions = {}): Promise<string[]> {
+  const written: string[] = [];
+  for await (const file of client.walk(uri, options)) {
+    const path = join(root, ...file.path);
+    await mkdir(dirname(path), { recursive: true });
+    await fetchToFile(client, file.uri, path, options);
+    written.push(file.path.join('/'));
+  }
+  return written;
 }
