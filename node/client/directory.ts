@@ -7,7 +7,7 @@
  *   CHK@…/docs/index.html ──fetchManifest──> entry 'docs' ──fetchManifest──> entry 'index.html'
  */
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { ChkUri } from '../../protocol/keys/index.js';
 import { nameProblem } from '../../protocol/keys/names.js';
 import { InvalidManifestError, PathNotFoundError } from './errors.js';
@@ -82,7 +82,7 @@ export async function filesOnDisk(root: string): Promise<DirectoryFile[]> {
     .filter((entry) => entry.isFile())
     .map((entry) => {
       const full = join(entry.parentPath, entry.name);
-      return { path: full.slice(root.length).split(/[\\/]/).filter(Boolean).join('/'), source: full };
+      return { path: relative(root, full).split(sep).join('/'), source: full };
     });
 }
 
