@@ -11,7 +11,7 @@ import { type AnyInsertUri, ChkUri, parseRequestUri, type RequestUri, type SskUr
 import { WrongKindError } from './errors.js';
 import { type DirectoryFile, filesOnDisk, insertDirectory, resolvePath, type Resolved, walkDirectory } from './directory.js';
 import { fetchLayout, type FetchOptions, type FetchProgress, type ResumePoint } from './fetch.js';
-import { type ContentSource, insertFile, type InsertOptions } from './insert.js';
+import { type ContentSource, Inserter, type InsertOptions } from './insert.js';
 import type { FileManifest } from './manifest.js';
 import { mimeForName } from './mime.js';
 import { fetchSskPointer, fetchUskPointer, publishSsk, publishUsk, type PublishOptions, type SignedFetchProgress } from './publish.js';
@@ -64,14 +64,14 @@ export class Client {
   /** Inserts a file; returns its URI (`CHK@…[/name]`). */
   async insertFile(source: ContentSource, options: FileInsertOptions = {}): Promise<ChkUri> {
     const mime = options.mime ?? mimeForName(options.name);
-    const { uri } = await insertFile(this.node, { source, mime }, this.redundancy, { ...options, window: this.window });
+    const { uri } = await new Inserter(this.node, this.redundancy, { ...options, window: this.window }).insertFile({ source, mime });
     return options.name === undefined ? uri : new ChkUri(uri.routingKey, uri.cryptoKey, [options.name]);
   }
 
   /** Inserts a directory: files with their paths, or a directory on disk. Returns the root's URI. */
   async insertDirectory(files: readonly DirectoryFile[] | string, options: Omit<InsertOptions, 'window'> = {}): Promise<ChkUri> {
     const list = typeof files === 'string' ? await filesOnDisk(files) : files;
-    return insertDirectory(this.node, list, this.redundancy, { ...options, window: this.window });
+    return insertDirectory(new Inserter(this.node, this.redundancy, { ...options, window: this.window }), list);
   }
 
   /** Signs `target` (a file or directory URI; its path is not part of the pointer) into the SSK, or into the next free USK edition. */

@@ -3,7 +3,7 @@
  * URIs of file manifests and of sub-directory manifests. Inserting builds the tree
  * bottom-up; fetching resolves a path one name at a time, or walks the whole tree.
  *
- *   [{path:'docs/index.html', source}…] ──tree──> files (insertFile) ──> directory manifests, leaves first
+ *   [{path:'docs/index.html', source}…] ──tree──> files (Inserter.insertFile) ──> directory manifests, leaves first
  *   CHK@…/docs/index.html ──fetchManifest──> entry 'docs' ──fetchManifest──> entry 'index.html'
  */
 import { readdir } from 'node:fs/promises';
@@ -12,10 +12,9 @@ import type { ChkUri } from '../../protocol/keys/index.js';
 import { nameProblem } from '../../protocol/keys/names.js';
 import { InvalidManifestError, PathNotFoundError } from './errors.js';
 import { fetchManifest, type FetchOptions } from './fetch.js';
-import { type ContentSource, insertFile, insertManifestBlocks, type InsertOptions } from './insert.js';
+import type { ContentSource, Inserter } from './insert.js';
 import type { DirectoryEntry, DirectoryManifest, FileManifest } from './manifest.js';
 import { mimeForName } from './mime.js';
-import type { Redundancy } from './segments.js';
 import type { ClientNode } from './types.js';
 
 export interface DirectoryFile {
@@ -56,23 +55,23 @@ function buildTree(files: readonly DirectoryFile[]): Tree {
   return root;
 }
 
-async function insertTree(node: ClientNode, tree: Tree, redundancy: Redundancy, options: InsertOptions): Promise<ChkUri> {
+async function insertTree(inserter: Inserter, tree: Tree): Promise<ChkUri> {
   const entries: DirectoryEntry[] = [];
   for (const [name, sub] of tree.directories) {
-    entries.push({ name, kind: 'directory', uri: await insertTree(node, sub, redundancy, options) });
+    entries.push({ name, kind: 'directory', uri: await insertTree(inserter, sub) });
   }
   for (const [name, file] of tree.files) {
     const mime = file.mime ?? mimeForName(name);
-    const { uri, size } = await insertFile(node, { source: file.source, mime }, redundancy, options);
+    const { uri, size } = await inserter.insertFile({ source: file.source, mime });
     entries.push({ name, kind: 'file', uri, mime, size });
   }
   entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
-  return insertManifestBlocks(node, { kind: 'directory', entries }, redundancy, options);
+  return inserter.insertManifest({ kind: 'directory', entries });
 }
 
 /** Inserts every file and a manifest per directory; returns the root manifest's CHK. */
-export function insertDirectory(node: ClientNode, files: readonly DirectoryFile[], redundancy: Redundancy, options: InsertOptions = {}): Promise<ChkUri> {
-  return insertTree(node, buildTree(files), redundancy, options);
+export function insertDirectory(inserter: Inserter, files: readonly DirectoryFile[]): Promise<ChkUri> {
+  return insertTree(inserter, buildTree(files));
 }
 
 /** Every regular file under `root`, as paths relative to it with the file path as source. */

@@ -15,7 +15,7 @@ import { ContentHashMismatchError, InvalidManifestError, MissingBlocksError } fr
 import { CONTENT_HASH_TAG } from './insert.js';
 import { decodeManifest, type Layout, type Manifest } from './manifest.js';
 import { type BlockRef, decodeSegment, expectedBlockLength, type SegmentRef } from './segments.js';
-import { type ClientNode, DEFAULT_WINDOW, type OperationOptions } from './types.js';
+import { type ClientNode, DEFAULT_WINDOW, type OperationOptions, operationSignal } from './types.js';
 import { Window } from './window.js';
 
 export type FetchProgress =
@@ -59,7 +59,7 @@ async function fetchSegment(node: ClientNode, window: Window, segment: SegmentRe
   const needed = segment.dataBlocks.length;
   const contents = new Map<number, Uint8Array>();
   const done = new AbortController();
-  const signal = options.signal === undefined ? done.signal : AbortSignal.any([options.signal, done.signal]);
+  const signal = operationSignal(options.signal, done.signal);
   let next = 0;
   let failed = 0;
 
@@ -114,7 +114,7 @@ export async function* fetchLayout(node: ClientNode, layout: Layout, options: Fe
   const window = new Window(options.window ?? DEFAULT_WINDOW);
   const lookahead = Math.max(1, options.lookahead ?? 2);
   const stop = new AbortController();
-  const scoped = { ...options, signal: options.signal === undefined ? stop.signal : AbortSignal.any([options.signal, stop.signal]) };
+  const scoped = { ...options, signal: operationSignal(options.signal, stop.signal) };
   const pending = new Map<number, Promise<Uint8Array>>();
   const start = (index: number): void => {
     if (index >= layout.segments.length || pending.has(index)) return;

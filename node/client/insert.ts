@@ -4,7 +4,7 @@
  * segments are held at once, whatever the file size. Then the manifest goes in —
  * split into a splitfile of its own if it does not fit one block.
  *
- *   source ──read k·SHARD_BYTES──> encodeSegment ──Window(node.insert)──> network
+ *   Inserter.insertFile: source ──read k·SHARD_BYTES──> encodeSegment ──Window(node.insert)──> network
  *      └──createHasher──> contentHash ──> FileManifest ──insertManifest──> CHK@… (the file URI)
  */
 import { createReadStream } from 'node:fs';
@@ -12,7 +12,7 @@ import { createHasher } from '../../protocol/crypto.js';
 import { CHK_MAX_CONTENT_BYTES, ChkUri, encodeChk } from '../../protocol/keys/index.js';
 import { encodeManifest, type Layout, type Manifest } from './manifest.js';
 import { encodeSegment, type Redundancy, type SegmentRef, SHARD_BYTES } from './segments.js';
-import { type ClientNode, DEFAULT_WINDOW, type OperationOptions } from './types.js';
+import { type ClientNode, DEFAULT_WINDOW, type OperationOptions, operationSignal } from './types.js';
 import { Window } from './window.js';
 
 export const CONTENT_HASH_TAG = 'warren/file-content/v1';
@@ -36,17 +36,45 @@ async function* chunksOf(source: ContentSource): AsyncIterable<Uint8Array> {
   else yield* source;
 }
 
-/** Inserts blocks through one window for one operation, counting and reporting them. */
-class BlockInserter {
+export interface FileInsert {
+  readonly source: ContentSource;
+  readonly mime: string;
+}
+
+/**
+ * One insert operation (a file, or a directory of them): every block goes through one
+ * window, and progress counts blocks across the whole operation.
+ */
+export class Inserter {
   private readonly window: Window;
+  private readonly signal: AbortSignal;
   private inserted = 0;
 
-  constructor(private readonly node: ClientNode, private readonly options: InsertOptions) {
+  constructor(private readonly node: ClientNode, private readonly redundancy: Redundancy, private readonly options: InsertOptions = {}) {
     this.window = new Window(options.window ?? DEFAULT_WINDOW);
+    this.signal = operationSignal(options.signal);
   }
 
-  insertAll(blocks: ReadonlyArray<{ routingKey: Uint8Array; block: Uint8Array }>): Promise<void> {
-    const { signal, onProgress } = this.options;
+  /** Inserts a file: its blocks, then its manifest. Returns the manifest's CHK (the file URI, without a name). */
+  async insertFile(file: FileInsert): Promise<{ uri: ChkUri; size: number }> {
+    const layout = await this.insertLayout(file.source);
+    return { uri: await this.insertManifest({ kind: 'file', mime: file.mime, ...layout }), size: layout.size };
+  }
+
+  /** Inserts a manifest as one CHK block, or as a split manifest if it is too big for one. */
+  async insertManifest(manifest: Manifest): Promise<ChkUri> {
+    const encoded = encodeManifest(manifest);
+    if (encoded.length > CHK_MAX_CONTENT_BYTES) return this.insertManifest({ kind: 'split', ...(await this.insertLayout(encoded)) });
+    const top = encodeChk(encoded);
+    await this.insertBlocks([top]);
+    const uri = new ChkUri(top.routingKey, top.cryptoKey);
+    this.options.onProgress?.({ type: 'manifestInserted', uri: uri.toString() });
+    return uri;
+  }
+
+  private insertBlocks(blocks: ReadonlyArray<{ routingKey: Uint8Array; block: Uint8Array }>): Promise<void> {
+    const { signal } = this;
+    const { onProgress } = this.options;
     return Promise.all(
       blocks.map((block) =>
         this.window.run(async () => {
@@ -56,75 +84,44 @@ class BlockInserter {
       ),
     ).then(() => undefined);
   }
-}
 
-/** Reads `source` a segment at a time and inserts its blocks; returns the splitfile's layout. */
-async function insertLayout(source: ContentSource, redundancy: Redundancy, inserter: BlockInserter, options: InsertOptions): Promise<Layout> {
-  const segmentBytes = redundancy.dataBlocksPerSegment * SHARD_BYTES;
-  const hasher = createHasher(CONTENT_HASH_TAG);
-  const segments: SegmentRef[] = [];
-  let size = 0;
-  let previous: Promise<void> = Promise.resolve();
-  let buffer = new Uint8Array(segmentBytes);
-  let filled = 0;
+  /** Reads `source` a segment at a time and inserts its blocks; returns the splitfile's layout. */
+  private async insertLayout(source: ContentSource): Promise<Layout> {
+    const { redundancy, options } = this;
+    const segmentBytes = redundancy.dataBlocksPerSegment * SHARD_BYTES;
+    const hasher = createHasher(CONTENT_HASH_TAG);
+    const segments: SegmentRef[] = [];
+    let size = 0;
+    let previous: Promise<void> = Promise.resolve();
+    let buffer = new Uint8Array(segmentBytes);
+    let filled = 0;
 
-  const flush = async (): Promise<void> => {
-    const encoded = await encodeSegment(buffer.subarray(0, filled), redundancy.checkBlocksPerSegment);
-    segments.push(encoded.ref);
-    options.onProgress?.({ type: 'segmentEncoded', segment: segments.length - 1, blocks: encoded.blocks.length });
-    const current = inserter.insertAll(encoded.blocks);
-    current.catch(() => undefined); // awaited below or at the end; a failure must not go unhandled meanwhile
-    await previous; // at most two segments in flight: memory stays bounded
-    previous = current;
-    buffer = new Uint8Array(segmentBytes);
-    filled = 0;
-  };
+    const flush = async (): Promise<void> => {
+      const encoded = await encodeSegment(buffer.subarray(0, filled), redundancy.checkBlocksPerSegment);
+      segments.push(encoded.ref);
+      options.onProgress?.({ type: 'segmentEncoded', segment: segments.length - 1, blocks: encoded.blocks.length });
+      const current = this.insertBlocks(encoded.blocks);
+      current.catch(() => undefined); // awaited below or at the end; a failure must not go unhandled meanwhile
+      await previous; // at most two segments in flight: memory stays bounded
+      previous = current;
+      buffer = new Uint8Array(segmentBytes);
+      filled = 0;
+    };
 
-  for await (const chunk of chunksOf(source)) {
-    options.signal?.throwIfAborted();
-    hasher.update(chunk);
-    size += chunk.length;
-    for (let offset = 0; offset < chunk.length; ) {
-      const taken = Math.min(segmentBytes - filled, chunk.length - offset);
-      buffer.set(chunk.subarray(offset, offset + taken), filled);
-      filled += taken;
-      offset += taken;
-      if (filled === segmentBytes) await flush();
+    for await (const chunk of chunksOf(source)) {
+      this.signal.throwIfAborted();
+      hasher.update(chunk);
+      size += chunk.length;
+      for (let offset = 0; offset < chunk.length; ) {
+        const taken = Math.min(segmentBytes - filled, chunk.length - offset);
+        buffer.set(chunk.subarray(offset, offset + taken), filled);
+        filled += taken;
+        offset += taken;
+        if (filled === segmentBytes) await flush();
+      }
     }
+    if (filled > 0) await flush();
+    await previous;
+    return { size, contentHash: hasher.digest(), dataBlocksPerSegment: redundancy.dataBlocksPerSegment, segments };
   }
-  if (filled > 0) await flush();
-  await previous;
-  return { size, contentHash: hasher.digest(), dataBlocksPerSegment: redundancy.dataBlocksPerSegment, segments };
-}
-
-/** Inserts a manifest as one CHK block, or as a split manifest if it is too big for one. */
-async function insertManifest(manifest: Manifest, redundancy: Redundancy, inserter: BlockInserter, options: InsertOptions): Promise<ChkUri> {
-  const encoded = encodeManifest(manifest);
-  if (encoded.length > CHK_MAX_CONTENT_BYTES) {
-    const layout = await insertLayout(encoded, redundancy, inserter, options);
-    return insertManifest({ kind: 'split', ...layout }, redundancy, inserter, options);
-  }
-  const top = encodeChk(encoded);
-  await inserter.insertAll([top]);
-  const uri = new ChkUri(top.routingKey, top.cryptoKey);
-  options.onProgress?.({ type: 'manifestInserted', uri: uri.toString() });
-  return uri;
-}
-
-export interface FileInsert {
-  readonly source: ContentSource;
-  readonly mime: string;
-}
-
-/** Inserts a file: its blocks, then its manifest. Returns the manifest's CHK (the file URI, without a name). */
-export async function insertFile(node: ClientNode, file: FileInsert, redundancy: Redundancy, options: InsertOptions = {}): Promise<{ uri: ChkUri; size: number }> {
-  const inserter = new BlockInserter(node, options);
-  const layout = await insertLayout(file.source, redundancy, inserter, options);
-  const uri = await insertManifest({ kind: 'file', mime: file.mime, ...layout }, redundancy, inserter, options);
-  return { uri, size: layout.size };
-}
-
-/** Inserts a manifest built elsewhere (a directory). */
-export function insertManifestBlocks(node: ClientNode, manifest: Manifest, redundancy: Redundancy, options: InsertOptions = {}): Promise<ChkUri> {
-  return insertManifest(manifest, redundancy, new BlockInserter(node, options), options);
 }

@@ -1,4 +1,5 @@
 /** What the client needs of a node, and the options every client operation shares. */
+import { setMaxListeners } from 'node:events';
 import type { KeyType } from '../../protocol/wire/messages.js';
 
 /** The two calls the client makes: `Node` satisfies it, so do test doubles around one. */
@@ -15,3 +16,13 @@ export interface OperationOptions<P> {
 
 /** Default number of block requests or inserts one operation keeps in flight. */
 export const DEFAULT_WINDOW = 16;
+
+/**
+ * A signal that aborts with any of `signals`, for the many block requests of one operation
+ * (each listens to it, so it has no listener limit).
+ */
+export function operationSignal(...signals: ReadonlyArray<AbortSignal | undefined>): AbortSignal {
+  const signal = AbortSignal.any(signals.filter((item): item is AbortSignal => item !== undefined));
+  setMaxListeners(0, signal);
+  return signal;
+}

@@ -217,6 +217,33 @@ describe('client on a simulated network', function () {
     await sim.stop();
   });
 
+  it('stops an insert and a fetch when their signal aborts, with progress on the way', async () => {
+    const sim = await smallWorld('client-abort');
+    const client = new Client({ node: sim.nodes[2]!.node });
+    const bytes = content(30 * SHARD_BYTES);
+    const stopInsert = new AbortController();
+    const insertEvents: string[] = [];
+    const inserting = client.insertFile(bytes, {
+      signal: stopInsert.signal,
+      onProgress: (event) => {
+        insertEvents.push(event.type);
+        if (event.type === 'blockInserted' && event.inserted === 10) stopInsert.abort(new Error('insert stopped'));
+      },
+    });
+    await assert.rejects(drive(sim, inserting), /insert stopped/);
+    assert.ok(!insertEvents.includes('manifestInserted'));
+    assert.ok(insertEvents.filter((type) => type === 'segmentEncoded').length <= 3, 'reading went on far ahead of the inserts');
+
+    const uri = await drive(sim, client.insertFile(bytes));
+    const stopFetch = new AbortController();
+    const fetching = collect(new Client({ node: sim.nodes[30]!.node }).fetch(uri, {
+      signal: stopFetch.signal,
+      onProgress: (event) => event.type === 'segmentDecoded' && stopFetch.abort(new Error('fetch stopped')),
+    }));
+    await assert.rejects(drive(sim, fetching), /fetch stopped/);
+    await sim.stop();
+  });
+
   it('resumes an interrupted fetch without fetching again what it has', async () => {
     const sim = await smallWorld('client-resume');
     const bytes = content(20 * SHARD_BYTES);
