@@ -27,6 +27,7 @@ function announceRoute(context: NodeContext, tx: bigint, announced: VerifiedNode
   return {
     tx,
     kind: 'announce',
+    // An announce route sends no key: these only name the route in the transaction table.
     keyType: 'chk',
     routingKey: announced.node.publicKey,
     keyLocation: announced.location,
