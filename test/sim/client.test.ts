@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '../../node/client/client.js';
-import { ContentHashMismatchError, MissingBlocksError, PathNotFoundError } from '../../node/client/errors.js';
+import { ContentHashMismatchError, MissingBlocksError, PathNotFoundError, ResumeMismatchError } from '../../node/client/errors.js';
 import type { FetchProgress } from '../../node/client/fetch.js';
 import { decodeManifest, encodeManifest, type FileManifest } from '../../node/client/manifest.js';
 import { fetchToFile, fetchTreeToDirectory, resumeRecordPath } from '../../node/client/to-disk.js';
@@ -272,6 +272,13 @@ describe('client on a simulated network', function () {
     assert.ok(!requested.some((key) => doneKeys.has(key)), 'a finished segment was fetched again');
     assert.ok((await readFile(path)).equals(Buffer.from(bytes)));
     await assert.rejects(readFile(resumeRecordPath(path)));
+
+    // A record of another file is ignored; one that promises more than the output holds is refused.
+    await writeFile(resumeRecordPath(path), JSON.stringify({ version: 1, manifest: 'CHK@elsewhere', segmentsDone: 2 }));
+    assert.equal((await drive(sim, fetchToFile(client, uri, path))).fetchedSegments, manifest.segments.length);
+    await writeFile(resumeRecordPath(path), JSON.stringify({ version: 1, manifest: uri.toString(), segmentsDone: 2 }));
+    await writeFile(path, new Uint8Array(10));
+    await assert.rejects(drive(sim, fetchToFile(client, uri, path)), ResumeMismatchError);
     await rm(directory, { recursive: true });
     await sim.stop();
   });
