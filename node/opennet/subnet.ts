@@ -1,8 +1,14 @@
 /**
- * Address ranges for the per-range peer limit (spec/routing.md §9.5): an IPv4 address
- * belongs to its /24, an IPv6 address to its /48. Loopback, in-process (`/memory/`) and
- * name-based addresses belong to no range, so they are never limited.
+ * Address ranges for the per-range peer limit (spec/routing.md §9.6): a public IPv4 address
+ * belongs to its /24, a public IPv6 address to its /48. Loopback, private, link-local,
+ * in-process (`/memory/`) and name-based addresses belong to no range: they say nothing
+ * about who runs a node (every home network has a 192.168.1.0/24), so they are not limited.
  */
+
+/** IPv4 ranges that are not public, as [first octet, second octet low, high]: 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.168/16. */
+const NON_PUBLIC_IPV4: ReadonlyArray<readonly [number, number, number]> = [
+  [0, 0, 255], [10, 0, 255], [100, 64, 127], [127, 0, 255], [169, 254, 254], [172, 16, 31], [192, 168, 168],
+];
 
 /** The first eight groups of an IPv6 address written with or without `::`; undefined if malformed. */
 function ipv6Groups(text: string): number[] | undefined {
@@ -30,12 +36,14 @@ export function addressRange(address: string): string | undefined {
   if (protocol === 'ip4') {
     const octets = host?.split('.') ?? [];
     if (octets.length !== 4 || octets.some((octet) => !/^\d{1,3}$/.test(octet) || Number(octet) > 255)) return undefined;
-    if (octets[0] === '127') return undefined;
+    const [first, second] = octets.map(Number) as [number, number];
+    if (NON_PUBLIC_IPV4.some(([octet, low, high]) => first === octet && second >= low && second <= high)) return undefined;
     return `ip4/${octets.slice(0, 3).map(Number).join('.')}`;
   }
   if (protocol === 'ip6' && host !== undefined) {
     const groups = ipv6Groups(host);
-    if (groups === undefined || groups.every((group, index) => group === (index === 7 ? 1 : 0))) return undefined;
+    // Unspecified, loopback, unique local (fc00::/7) and link-local (fe80::/10) addresses.
+    if (groups === undefined || groups.slice(0, 7).every((group) => group === 0) || (groups[0]! & 0xfe00) === 0xfc00 || (groups[0]! & 0xffc0) === 0xfe80) return undefined;
     return `ip6/${groups.slice(0, 3).map((group) => group.toString(16)).join(':')}`;
   }
   return undefined;
