@@ -66,6 +66,8 @@ program
   .option('--store-bytes <n>', 'store partition budget in bytes (env WARREN_STORE_BYTES; default 1 GiB)')
   .option('--cache-bytes <n>', 'cache partition budget in bytes (env WARREN_CACHE_BYTES; default 1 GiB)')
   .option('--pow-difficulty <bits>', 'the network\'s identity proof-of-work difficulty (env WARREN_POW_DIFFICULTY; default 24)')
+  .option('--max-peers <n>', 'peers to keep at most (env WARREN_MAX_PEERS; default 40)')
+  .option('--min-peers <n>', 'below this many peers, announce again (env WARREN_MIN_PEERS; default 10)')
   .action(async (options: DaemonFlags) => {
     process.exit(await runNode(options));
   });

@@ -15,6 +15,7 @@ import { MAX_BLOCK_BYTES } from '../../protocol/keys/index.js';
 import { DEFAULT_CACHE_BUDGET_BYTES, DEFAULT_STORE_BUDGET_BYTES } from '../../store/config.js';
 import { DEFAULT_API_PORT } from '../api/server.js';
 import { parseTcpAddress } from '../net/libp2p.js';
+import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../opennet/opennet.js';
 import { ConfigError } from './errors.js';
 
 export interface DaemonSettings {
@@ -28,6 +29,10 @@ export interface DaemonSettings {
   readonly cacheBytes: number;
   /** The network's proof-of-work difficulty (leading zero bits). */
   readonly powDifficulty: number;
+  /** Opennet: peers the node aims for at most. */
+  readonly maxPeers: number;
+  /** Opennet: below this many peers the node announces itself again (lowered to maxPeers if above it). */
+  readonly minPeers: number;
 }
 
 export interface DaemonConfig extends DaemonSettings {
@@ -46,6 +51,8 @@ export interface DaemonFlags {
   readonly storeBytes?: string | undefined;
   readonly cacheBytes?: string | undefined;
   readonly powDifficulty?: string | undefined;
+  readonly maxPeers?: string | undefined;
+  readonly minPeers?: string | undefined;
 }
 
 export interface ConfigSources {
@@ -57,6 +64,8 @@ export interface ConfigSources {
 
 export const DEFAULT_LISTEN = '/ip4/0.0.0.0/tcp/7400';
 export const CONFIG_FILE_NAME = 'config.json';
+/** The highest maxPeers or minPeers accepted. */
+const MAX_PEERS_LIMIT = 1_000;
 
 interface Setting<K extends keyof DaemonSettings> {
   readonly flag: keyof DaemonFlags & string;
@@ -104,6 +113,8 @@ const SETTINGS: Settings = {
     fallback: DEFAULT_POW_DIFFICULTY,
     parse: integer(MIN_POW_DIFFICULTY, MAX_POW_DIFFICULTY),
   },
+  maxPeers: { flag: 'maxPeers', env: 'WARREN_MAX_PEERS', fallback: DEFAULT_MAX_PEERS, parse: integer(1, MAX_PEERS_LIMIT) },
+  minPeers: { flag: 'minPeers', env: 'WARREN_MIN_PEERS', fallback: DEFAULT_MIN_PEERS, parse: integer(1, MAX_PEERS_LIMIT) },
 };
 
 const flagName = (flag: string): string => `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
@@ -161,5 +172,6 @@ export function resolveDaemonConfig(sources: ConfigSources): DaemonConfig {
     }
     settings[name] = value;
   }
-  return { dataDir, configFile, ...(settings as unknown as DaemonSettings) };
+  const resolved = settings as unknown as DaemonSettings;
+  return { dataDir, configFile, ...resolved, minPeers: Math.min(resolved.minPeers, resolved.maxPeers) };
 }

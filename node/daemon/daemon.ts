@@ -2,10 +2,11 @@
  * The headless node (spec/node.md): one call wires a data directory into a running node.
  *
  *   start:  data dir ─> identity (load, or mint with progress) ─> api-token ─> peers.json
- *           ─> RocksBlockStore at the node's location ─> TcpTransport (seen by KnownPeers)
- *           ─> Node.start ─> ApiServer + api.json ─> dial seeds and saved peers (background)
- *   stop:   dials, timer ─> API ─> Node.stop (fails local operations, closes links, stops
- *           the transport) ─> peers.json ─> store close (writes what is pending)
+ *           ─> RocksBlockStore at the node's location ─> TcpTransport ─> Node.start (opennet
+ *           identity and limits) ─> ApiServer + api.json ─> Node.join(saved peers, seeds) (background)
+ *   stop:   join, timer ─> API ─> peers.json (Node.knownPeers while links are up, merged with
+ *           the saved ones) ─> Node.stop (fails local operations, closes links, stops the
+ *           transport) ─> store close (writes what is pending)
  *
  * Each started part pushes its own teardown, so a start that fails half-way (or is aborted)
  * undoes exactly what it did, in reverse order, and `stop` is the same list run to the end.
@@ -19,11 +20,11 @@ import { CountingOperations } from '../api/counters.js';
 import { type Clock, CryptoRng, type Logger, type Rng, SystemClock } from '../components.js';
 import { TcpTransport } from '../net/tcp-transport.js';
 import { Node } from '../node.js';
-import type { Transport } from '../transport.js';
+import { NoPeersError } from '../opennet/errors.js';
 import type { DaemonConfig } from './config.js';
 import { type DataDirPaths, loadIdentity, loadOrCreateApiToken, loadPeers, prepareDataDir, removeApiInfo, type SavedPeer, saveIdentity, savePeers, writeApiInfo } from './data-dir.js';
 import { DataDirError, DataDirLockedError, IdentityTooWeakError } from './errors.js';
-import { KnownPeers } from './known-peers.js';
+import { mergeKnownPeers } from './known-peers.js';
 
 export interface DaemonComponents {
   /** One logger for every part (the CLI passes pino). */
@@ -113,24 +114,16 @@ async function loadSavedPeers(paths: DataDirPaths, logger: Logger): Promise<Save
   }
 }
 
-/** Dials every seed, and every saved peer at the first of its addresses that answers; failures are logged. */
-async function dialAll(node: Node, transport: Transport, seeds: readonly string[], saved: readonly SavedPeer[], logger: Logger, signal: AbortSignal): Promise<void> {
-  const dialOne = async (addresses: readonly string[], what: string): Promise<void> => {
-    for (const address of addresses) {
+/** Joins the opennet in the background: no peer reachable is logged, the node's maintenance timer keeps trying. */
+function joinInBackground(node: Node, saved: readonly SavedPeer[], seeds: readonly string[], logger: Logger, signal: AbortSignal): void {
+  node.join({ peers: saved.map((peer) => peer.node), seeds, signal }).then(
+    (joined) => logger.info({ ...joined, peers: node.peers.size }, 'joined the network'),
+    (error: unknown) => {
       if (signal.aborted) return;
-      try {
-        const peer = await transport.dial(address, { signal });
-        logger.info({ peer: peer.id, address, location: peer.location }, `connected to ${what}`);
-        return;
-      } catch (error) {
-        if (!signal.aborted) logger.info({ address, reason: (error as Error).message }, `could not connect to ${what}`);
-      }
-    }
-  };
-  await Promise.all([
-    ...seeds.map((seed) => dialOne([seed], 'seed')),
-    ...saved.filter((peer) => node.peers.get(toHex(peer.node.publicKey)) === undefined).map((peer) => dialOne(peer.node.addresses, 'saved peer')),
-  ]);
+      if (error instanceof NoPeersError) logger.warn({ reason: error.message }, 'no peer reachable yet: retrying every minute');
+      else logger.warn({ err: error }, 'joining the network failed');
+    },
+  );
 }
 
 /** Starts a node on the data directory; rejects (having undone everything) if any part fails. */
@@ -152,12 +145,26 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
       await store.close();
       logger.info({}, 'block store closed');
     });
-    const known = new KnownPeers(saved);
-    teardowns.push(async () => savePeers(paths, known.snapshot()));
-    const transport = known.observe(new TcpTransport({ identity, clock, logger }, { listen: init.listen, powDifficulty: init.powDifficulty }));
-    const node = new Node({ transport, store, clock, rng, logger }, { location: identity.location });
+    const transport = new TcpTransport({ identity, clock, logger }, { listen: init.listen, powDifficulty: init.powDifficulty });
+    const node = new Node(
+      { transport, store, clock, rng, logger },
+      {
+        location: identity.location,
+        identity: { publicKey: identity.publicKey, powNonce: identity.nonce },
+        powDifficulty: init.powDifficulty,
+        maxPeers: init.maxPeers,
+        minPeers: init.minPeers,
+      },
+    );
     await node.start();
     teardowns.push(() => node.stop());
+    // Saved before the node stops, while its links are up; the previous list is kept for peers not connected now.
+    let known = saved;
+    const saveKnownPeers = async (): Promise<void> => {
+      known = mergeKnownPeers(node.knownPeers(), known, new Date());
+      await savePeers(paths, known);
+    };
+    teardowns.push(saveKnownPeers);
 
     const operations = new CountingOperations(node);
     const api = new ApiServer({ node, store, identity, operations, clock, logger, addresses: () => transport.addresses }, { token, port: init.apiPort });
@@ -168,12 +175,12 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     const apiUrl = `http://${API_HOST}:${api.port}`;
     init.signal?.throwIfAborted();
 
-    const dialing = new AbortController();
-    teardowns.push(() => dialing.abort());
-    void dialAll(node, transport, init.seeds, saved, logger, dialing.signal);
+    const joining = new AbortController();
+    teardowns.push(() => joining.abort());
+    joinInBackground(node, saved, init.seeds, logger, joining.signal);
     const interval = init.peersSaveIntervalMs ?? DEFAULT_PEERS_SAVE_INTERVAL_MS;
     let timer = clock.setTimer(interval, function savePeriodically() {
-      savePeers(paths, known.snapshot()).catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));
+      saveKnownPeers().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));
       timer = clock.setTimer(interval, savePeriodically);
     });
     teardowns.push(() => timer.cancel());

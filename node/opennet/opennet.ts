@@ -21,6 +21,10 @@ import { comparePeers, worstPeer } from './drop-rule.js';
 import { NoPeersError } from './errors.js';
 import { nodeRange } from './subnet.js';
 
+/** Peers a node aims for at most, and below how many it announces itself again. */
+export const DEFAULT_MAX_PEERS = 40;
+export const DEFAULT_MIN_PEERS = 10;
+
 export interface OpennetInit {
   /** Leading zero bits every offered or saved NodeRef's proof must have (default 24, the network's). */
   readonly powDifficulty?: number;
@@ -95,12 +99,12 @@ interface Fold {
 type Settings = Required<Omit<OpennetInit, 'identity'>>;
 
 function resolveSettings(init: OpennetInit): Settings {
-  const maxPeers = init.maxPeers ?? 40;
+  const maxPeers = init.maxPeers ?? DEFAULT_MAX_PEERS;
   return {
     powDifficulty: init.powDifficulty ?? DEFAULT_POW_DIFFICULTY,
     maxPeers,
     peerOverflow: init.peerOverflow ?? Math.ceil(maxPeers / 4),
-    minPeers: init.minPeers ?? Math.min(10, maxPeers),
+    minPeers: init.minPeers ?? Math.min(DEFAULT_MIN_PEERS, maxPeers),
     maxPeersPerRange: init.maxPeersPerRange ?? 2,
     peerGraceMs: init.peerGraceMs ?? 300_000,
     foldResetProbability: init.foldResetProbability ?? 0.07,

@@ -6,6 +6,7 @@ import { DEFAULT_POW_DIFFICULTY } from '../../../../protocol/identity.js';
 import { DEFAULT_API_PORT } from '../../../../node/api/server.js';
 import { DEFAULT_LISTEN, resolveDaemonConfig, resolveDataDir } from '../../../../node/daemon/config.js';
 import { ConfigError } from '../../../../node/daemon/errors.js';
+import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../../../node/opennet/opennet.js';
 
 describe('node/daemon/config', () => {
   let dir: string;
@@ -25,6 +26,8 @@ describe('node/daemon/config', () => {
       storeBytes: 1024 ** 3,
       cacheBytes: 1024 ** 3,
       powDifficulty: DEFAULT_POW_DIFFICULTY,
+      maxPeers: DEFAULT_MAX_PEERS,
+      minPeers: DEFAULT_MIN_PEERS,
     });
     assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg' } }), '/xdg/warren');
     assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg', WARREN_DATA_DIR: '/env' } }), '/env');
@@ -45,6 +48,12 @@ describe('node/daemon/config', () => {
     assert.equal(config.apiPort, 0);
     assert.deepEqual(config.listen, ['/ip4/127.0.0.1/tcp/0', '/ip6/::1/tcp/0']);
     assert.equal(config.powDifficulty, DEFAULT_POW_DIFFICULTY);
+  });
+
+  it('lowers minPeers to maxPeers', () => {
+    const config = resolveDaemonConfig({ homeDir: dir, env: { WARREN_MAX_PEERS: '6' } });
+    assert.deepEqual([config.maxPeers, config.minPeers], [6, 6]);
+    assert.equal(resolveDaemonConfig({ homeDir: dir, flags: { maxPeers: '20', minPeers: '3' } }).minPeers, 3);
   });
 
   it('reads --config instead of the data directory\'s config.json', () => {

@@ -23,6 +23,8 @@ function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): Daemo
     storeBytes: 1024 * 1024,
     cacheBytes: 1024 * 1024,
     powDifficulty: 6,
+    maxPeers: 40,
+    minPeers: 10,
     ...overrides,
   };
 }

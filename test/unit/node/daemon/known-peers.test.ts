@@ -1,62 +1,31 @@
 import assert from 'node:assert/strict';
 import type { NodeRef } from '../../../../protocol/wire/messages.js';
-import { KnownPeers, MAX_SAVED_PEERS } from '../../../../node/daemon/known-peers.js';
-import type { ConnectedPeer, Transport, TransportHandlers } from '../../../../node/transport.js';
+import { MAX_SAVED_PEERS, mergeKnownPeers } from '../../../../node/daemon/known-peers.js';
 
 const nodeRef = (byte: number, addresses: string[]): NodeRef => ({ publicKey: new Uint8Array(32).fill(byte), powNonce: new Uint8Array(8), addresses });
-const peer = (byte: number, addresses: string[]): ConnectedPeer => ({ id: byte.toString(16).padStart(2, '0').repeat(32), location: byte / 256, node: nodeRef(byte, addresses) });
-
-/** A transport whose peers connect when the test says so. */
-function fakeTransport(): Transport & { connect(peer: ConnectedPeer): void } {
-  let handlers: TransportHandlers | undefined;
-  const byAddress = new Map<string, ConnectedPeer>();
-  return {
-    addresses: ['/ip4/127.0.0.1/tcp/1'],
-    start: async (given) => {
-      handlers = given;
-    },
-    stop: async () => undefined,
-    dial: async (address) => {
-      const found = byAddress.get(address);
-      if (found === undefined) throw new Error('unreachable');
-      handlers!.peerConnected(found);
-      return found;
-    },
-    send: () => true,
-    disconnect: () => undefined,
-    connect(connected) {
-      for (const address of ['/ip4/192.0.2.9/tcp/9']) byAddress.set(address, connected);
-      handlers!.peerConnected(connected);
-    },
-  };
-}
+const NOW = new Date('2026-01-01T00:00:00Z');
 
 describe('node/daemon/known-peers', () => {
-  it('records connected peers, puts the dialled address first, and passes events on', async () => {
-    let time = Date.parse('2026-01-01T00:00:00Z');
-    const known = new KnownPeers([{ node: nodeRef(1, ['/ip4/192.0.2.1/tcp/1']), lastConnected: '2025-12-31T00:00:00.000Z' }], () => new Date((time += 1000)));
-    const inner = fakeTransport();
-    const transport = known.observe(inner);
-    const seen: string[] = [];
-    await transport.start({ peerConnected: (connected) => seen.push(connected.id), peerDisconnected: () => undefined, message: () => undefined });
-    assert.deepEqual(transport.addresses, inner.addresses);
-    inner.connect(peer(2, ['/ip4/0.0.0.0/tcp/7400']));
-    await transport.dial('/ip4/192.0.2.9/tcp/9');
-    assert.equal(seen.length, 2);
-    const [latest, saved, ...rest] = known.snapshot();
-    assert.deepEqual(rest, []);
-    assert.deepEqual(latest!.node.addresses, ['/ip4/192.0.2.9/tcp/9', '/ip4/0.0.0.0/tcp/7400']);
-    assert.equal(latest!.lastConnected, '2026-01-01T00:00:03.000Z');
-    assert.deepEqual(saved!.node.publicKey, new Uint8Array(32).fill(1));
+  it('puts connected peers first in the node\'s order, then earlier ones most recent first, addresses merged', () => {
+    const saved = [
+      { node: nodeRef(1, ['/ip4/192.0.2.1/tcp/1']), lastConnected: '2025-12-30T00:00:00.000Z' },
+      { node: nodeRef(2, ['/ip4/192.0.2.2/tcp/2']), lastConnected: '2025-12-31T00:00:00.000Z' },
+      { node: nodeRef(3, ['/ip4/192.0.2.3/tcp/3']), lastConnected: '2025-12-29T00:00:00.000Z' },
+    ];
+    const merged = mergeKnownPeers([nodeRef(4, ['/ip4/192.0.2.4/tcp/4']), nodeRef(3, ['/ip4/192.0.2.30/tcp/3'])], saved, NOW);
+    assert.deepEqual(merged.map((peer) => peer.node.publicKey[0]), [4, 3, 2, 1]);
+    assert.deepEqual(merged[1]!.node.addresses, ['/ip4/192.0.2.30/tcp/3', '/ip4/192.0.2.3/tcp/3']);
+    assert.equal(merged[0]!.lastConnected, NOW.toISOString());
+    assert.equal(merged[2]!.lastConnected, '2025-12-31T00:00:00.000Z');
   });
 
-  it('keeps at most the most recently connected peers', async () => {
+  it('keeps the saved peers when none is connected, and at most MAX_SAVED_PEERS', () => {
     const saved = Array.from({ length: MAX_SAVED_PEERS + 5 }, (_, index) => ({
       node: nodeRef(index, ['/ip4/192.0.2.1/tcp/1']),
-      lastConnected: new Date(Date.UTC(2026, 0, 1, 0, 0, index)).toISOString(),
+      lastConnected: new Date(Date.UTC(2025, 0, 1, 0, 0, index)).toISOString(),
     }));
-    const snapshot = new KnownPeers(saved).snapshot();
-    assert.equal(snapshot.length, MAX_SAVED_PEERS);
-    assert.deepEqual(snapshot[0]!.node.publicKey, new Uint8Array(32).fill(MAX_SAVED_PEERS + 4));
+    const merged = mergeKnownPeers([], saved, NOW);
+    assert.equal(merged.length, MAX_SAVED_PEERS);
+    assert.deepEqual(merged[0]!.node.publicKey, new Uint8Array(32).fill(MAX_SAVED_PEERS + 4));
   });
 });
