@@ -2,8 +2,16 @@
  * The local API's refusals, and the one mapping from any error to an HTTP answer
  * (`httpErrorOf`): status, stable code and a message a person can act on.
  */
-import { InvalidBlockError, WarrenError } from '../../protocol/errors.js';
+import { DecryptionError, InvalidBlockError, InvalidUriError, RequestUriForInsertError, WarrenError } from '../../protocol/errors.js';
 import { StoreFullError } from '../../store/errors.js';
+import {
+  ContentHashMismatchError,
+  EditionNotFoundError,
+  InvalidManifestError,
+  MissingBlocksError,
+  PathNotFoundError,
+  WrongKindError,
+} from '../client/errors.js';
 import { DataNotFoundError, InsertCollisionError, NodeStoppedError, OverloadedError, RequestTimeoutError, RouteNotFoundError } from '../errors.js';
 
 /** A request the API refuses before doing anything; `status` is its HTTP status. */
@@ -48,6 +56,15 @@ export class PayloadTooLargeError extends ApiRequestError {
   }
 }
 
+/** A `Range` that starts past the end of the file. */
+export class RangeNotSatisfiableError extends ApiRequestError {
+  readonly code = 'ERR_RANGE_NOT_SATISFIABLE';
+  readonly status = 416;
+  constructor(readonly size: number, options?: ErrorOptions) {
+    super(`the range asked for is outside the file's ${size} bytes`, options);
+  }
+}
+
 export interface HttpError {
   readonly status: number;
   readonly code: string;
@@ -56,20 +73,35 @@ export interface HttpError {
 
 const STATUS_OF: ReadonlyArray<readonly [new (...args: never[]) => WarrenError, number]> = [
   [InvalidBlockError, 400],
+  [InvalidUriError, 400],
+  [RequestUriForInsertError, 400],
+  [WrongKindError, 400],
   [DataNotFoundError, 404],
+  [MissingBlocksError, 404],
+  [PathNotFoundError, 404],
+  [EditionNotFoundError, 404],
   [InsertCollisionError, 409],
   [RouteNotFoundError, 502],
+  [InvalidManifestError, 502],
+  [ContentHashMismatchError, 502],
+  [DecryptionError, 502],
   [OverloadedError, 503],
   [NodeStoppedError, 503],
   [RequestTimeoutError, 504],
   [StoreFullError, 507],
 ];
 
+/** A segment's missing blocks say why the last one failed (not found after N hops, overloaded…). */
+function messageOf(error: WarrenError): string {
+  const cause = error instanceof MissingBlocksError && error.cause instanceof WarrenError ? error.cause : undefined;
+  return cause === undefined ? error.message : `${error.message} (${cause.message})`;
+}
+
 /** The HTTP answer for any error; an unexpected one is a 500 whose details stay in the log. */
 export function httpErrorOf(error: unknown): HttpError {
   if (error instanceof ApiRequestError) return { status: error.status, code: error.code, message: error.message };
   for (const [type, status] of STATUS_OF) {
-    if (error instanceof type) return { status, code: error.code, message: error.message };
+    if (error instanceof type) return { status, code: error.code, message: messageOf(error) };
   }
   return { status: 500, code: 'ERR_INTERNAL', message: 'internal error: see the node\'s log' };
 }

@@ -6,6 +6,8 @@
  *           ──route──> GET /v1/status                 status.ts
  *                      GET /v1/blocks/<key>?type=     CountingOperations.request ─> Node
  *                      PUT /v1/blocks/<key>?type=     CountingOperations.insert  ─> Node
+ *                      /v1/files, /v1/directories,    files.ts: Client over CountingOperations,
+ *                      /v1/publish, /v1/transfers     progress in transfers.ts
  *   any error ──httpErrorOf──> { error: { code, message } } with its status
  *
  * `stop()` stops accepting, aborts the operations in flight and closes every connection.
@@ -18,16 +20,11 @@ import { MAX_BLOCK_BYTES, ROUTING_KEY_BYTES } from '../../protocol/keys/index.js
 import type { KeyType } from '../../protocol/wire/messages.js';
 import type { Logger } from '../components.js';
 import { NodeStoppedError } from '../errors.js';
-import {
-  BadRequestError,
-  ForbiddenRequestError,
-  httpErrorOf,
-  MethodNotAllowedError,
-  PayloadTooLargeError,
-  UnauthorizedError,
-  UnknownEndpointError,
-} from './errors.js';
+import { BadRequestError, ForbiddenRequestError, httpErrorOf, PayloadTooLargeError, UnauthorizedError, UnknownEndpointError } from './errors.js';
+import { FileRoutes } from './files.js';
+import { allow, readBody, sendJson } from './http.js';
 import { nodeStatus, type StatusComponents } from './status.js';
+import { Transfers } from './transfers.js';
 
 export interface ApiServerComponents extends StatusComponents {
   readonly logger: Logger;
@@ -53,6 +50,7 @@ export class ApiServer {
   private readonly token: Uint8Array;
   private readonly requestedPort: number;
   private readonly stopping = new AbortController();
+  private readonly files: FileRoutes;
   private startedAt = 0;
 
   constructor(
@@ -63,7 +61,9 @@ export class ApiServer {
     if (host !== API_HOST) throw new RangeError(`the API listens on ${API_HOST} only, got ${host}`);
     this.requestedPort = init.port ?? DEFAULT_API_PORT;
     this.token = encoder.encode(init.token);
-    this.server = createServer({ requestTimeout: 300_000, headersTimeout: 10_000 }, (request, response) => void this.handle(request, response));
+    this.files = new FileRoutes(components.operations, new Transfers(components.clock));
+    // No whole-request time limit: an upload lasts as long as the network takes to insert it.
+    this.server = createServer({ requestTimeout: 0, headersTimeout: 10_000 }, (request, response) => void this.handle(request, response));
   }
 
   /** The bound port (valid after `start`). */
@@ -125,6 +125,7 @@ export class ApiServer {
       sendJson(response, 200, nodeStatus(this.components, this.startedAt));
       return;
     }
+    if (await this.files.route(request, response, url, signal)) return;
     const block = BLOCK_PATH.exec(url.pathname);
     if (block === null) throw new UnknownEndpointError(`no endpoint ${url.pathname}: see spec/node.md for the API`);
     allow(request, ['GET', 'PUT']);
@@ -143,16 +144,6 @@ export class ApiServer {
   }
 }
 
-function sendJson(response: ServerResponse, status: number, value: unknown): void {
-  const body = JSON.stringify(value);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  response.end(body);
-}
-
-function allow(request: IncomingMessage, methods: readonly string[]): void {
-  if (!methods.includes(request.method ?? '')) throw new MethodNotAllowedError(`${request.method} is not allowed here; use ${methods.join(' or ')}`);
-}
-
 function parseRoutingKey(text: string): Uint8Array {
   if (!new RegExp(`^[0-9a-fA-F]{${ROUTING_KEY_BYTES * 2}}$`).test(text)) {
     throw new BadRequestError(`a routing key is ${ROUTING_KEY_BYTES * 2} hex digits, got ${JSON.stringify(text.slice(0, 80))}`);
@@ -164,19 +155,4 @@ function parseKeyType(text: string | null): KeyType {
   if (text === null) return 'chk';
   if (!(KEY_TYPES as readonly string[]).includes(text)) throw new BadRequestError(`type must be ${KEY_TYPES.join(' or ')}, got ${JSON.stringify(text)}`);
   return text as KeyType;
-}
-
-/** The whole body, refused with `PayloadTooLargeError` as soon as it is known to exceed `limit`. */
-async function readBody(request: IncomingMessage, limit: number): Promise<Uint8Array> {
-  const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > limit) throw new PayloadTooLargeError(limit);
-  const chunks: Buffer[] = [];
-  let length = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    length += chunk.length;
-    if (length > limit) throw new PayloadTooLargeError(limit);
-    chunks.push(chunk);
-  }
-  const body = Buffer.concat(chunks, length);
-  return new Uint8Array(body.buffer, body.byteOffset, body.length);
 }

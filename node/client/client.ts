@@ -2,14 +2,14 @@
  * The client (spec/client.md): files, directories and signed publishing on top of one
  * node. Every operation takes an AbortSignal and reports typed progress.
  *
- *   insertFile / insertDirectory ──> insert.ts, directory.ts ──> CHK@…
+ *   insertFile / insertDirectory / insertDirectoryOf (over inserted files) ──> insert.ts, directory.ts ──> CHK@…
  *   publish(SSK-INSERT@…|USK-INSERT@…, CHK@…) ──> publish.ts
  *   resolve(CHK@…|SSK@…|USK@…[/path]) ──SSK/USK: publish.ts──> CHK ──path: directory.ts──> file or directory
  *   fetch(uri) ──resolve──> fetch.ts fetchLayout ──> bytes, in order     to-disk.ts: resumable file, whole tree
  */
 import { type AnyInsertUri, ChkUri, parseRequestUri, type RequestUri, type SskUri, type UskUri } from '../../protocol/keys/index.js';
 import { WrongKindError } from './errors.js';
-import { type DirectoryFile, filesOnDisk, insertDirectory, resolvePath, type Resolved, walkDirectory } from './directory.js';
+import { type DirectoryFile, filesOnDisk, insertDirectory, insertDirectoryOf, type InsertedFile, resolvePath, type Resolved, walkDirectory } from './directory.js';
 import { fetchLayout, type FetchOptions, type FetchProgress, type ResumePoint } from './fetch.js';
 import { type ContentSource, Inserter, type InsertOptions } from './insert.js';
 import type { FileManifest } from './manifest.js';
@@ -72,6 +72,11 @@ export class Client {
   async insertDirectory(files: readonly DirectoryFile[] | string, options: Omit<InsertOptions, 'window'> = {}): Promise<ChkUri> {
     const list = typeof files === 'string' ? await filesOnDisk(files) : files;
     return insertDirectory(new Inserter(this.node, this.redundancy, { ...options, window: this.window }), list);
+  }
+
+  /** Inserts the directory manifests over files already inserted (`insertFile`); returns the root's URI. */
+  insertDirectoryOf(files: readonly InsertedFile[], options: Omit<InsertOptions, 'window'> = {}): Promise<ChkUri> {
+    return insertDirectoryOf(new Inserter(this.node, this.redundancy, { ...options, window: this.window }), files);
   }
 
   /** Signs `target` (a file or directory URI; its path is not part of the pointer) into the SSK, or into the next free USK edition. */

@@ -4,6 +4,7 @@
  * bottom-up; fetching resolves a path one name at a time, or walks the whole tree.
  *
  *   [{path:'docs/index.html', source}…] ──tree──> files (Inserter.insertFile) ──> directory manifests, leaves first
+ *   [{path, uri, mime, size}…] (files inserted one by one, e.g. through the API) ──tree──> directory manifests
  *   CHK@…/docs/index.html ──fetchManifest──> entry 'docs' ──fetchManifest──> entry 'index.html'
  */
 import { readdir } from 'node:fs/promises';
@@ -25,15 +26,25 @@ export interface DirectoryFile {
   readonly mime?: string;
 }
 
-interface Tree {
-  readonly files: Map<string, DirectoryFile>;
-  readonly directories: Map<string, Tree>;
+/** A file already inserted, to be listed in a directory manifest. */
+export interface InsertedFile {
+  /** Slash-separated path inside the directory. */
+  readonly path: string;
+  /** The file manifest's CHK (a path on it is ignored). */
+  readonly uri: ChkUri;
+  readonly mime: string;
+  readonly size: number;
 }
 
-const emptyTree = (): Tree => ({ files: new Map(), directories: new Map() });
+interface Tree<F> {
+  readonly files: Map<string, F>;
+  readonly directories: Map<string, Tree<F>>;
+}
 
-function buildTree(files: readonly DirectoryFile[]): Tree {
-  const root = emptyTree();
+const emptyTree = <F>(): Tree<F> => ({ files: new Map(), directories: new Map() });
+
+function buildTree<F extends { readonly path: string }>(files: readonly F[]): Tree<F> {
+  const root = emptyTree<F>();
   for (const file of files) {
     const names = file.path.split('/').filter((name) => name !== '');
     for (const name of names) {
@@ -44,7 +55,7 @@ function buildTree(files: readonly DirectoryFile[]): Tree {
     for (const name of names.slice(0, -1)) {
       if (tree.files.has(name)) throw new RangeError(`'${file.path}': '${name}' is both a file and a directory`);
       let sub = tree.directories.get(name);
-      if (sub === undefined) tree.directories.set(name, (sub = emptyTree()));
+      if (sub === undefined) tree.directories.set(name, (sub = emptyTree<F>()));
       tree = sub;
     }
     const leaf = names.at(-1);
@@ -55,23 +66,29 @@ function buildTree(files: readonly DirectoryFile[]): Tree {
   return root;
 }
 
-async function insertTree(inserter: Inserter, tree: Tree): Promise<ChkUri> {
+/** Inserts a manifest per directory, leaves first; `entryOf` gives (or inserts) each file's entry. */
+async function insertTree<F>(inserter: Inserter, tree: Tree<F>, entryOf: (name: string, file: F) => Promise<DirectoryEntry>): Promise<ChkUri> {
   const entries: DirectoryEntry[] = [];
   for (const [name, sub] of tree.directories) {
-    entries.push({ name, kind: 'directory', uri: await insertTree(inserter, sub) });
+    entries.push({ name, kind: 'directory', uri: await insertTree(inserter, sub, entryOf) });
   }
-  for (const [name, file] of tree.files) {
-    const mime = file.mime ?? mimeForName(name);
-    const { uri, size } = await inserter.insertFile({ source: file.source, mime });
-    entries.push({ name, kind: 'file', uri, mime, size });
-  }
+  for (const [name, file] of tree.files) entries.push(await entryOf(name, file));
   entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
   return inserter.insertManifest({ kind: 'directory', entries });
 }
 
 /** Inserts every file and a manifest per directory; returns the root manifest's CHK. */
 export function insertDirectory(inserter: Inserter, files: readonly DirectoryFile[]): Promise<ChkUri> {
-  return insertTree(inserter, buildTree(files));
+  return insertTree(inserter, buildTree(files), async (name, file) => {
+    const mime = file.mime ?? mimeForName(name);
+    const { uri, size } = await inserter.insertFile({ source: file.source, mime });
+    return { name, kind: 'file', uri, mime, size };
+  });
+}
+
+/** Inserts only the directory manifests over files already inserted; returns the root manifest's CHK. */
+export function insertDirectoryOf(inserter: Inserter, files: readonly InsertedFile[]): Promise<ChkUri> {
+  return insertTree(inserter, buildTree(files), async (name, file) => ({ name, kind: 'file', uri: file.uri, mime: file.mime, size: file.size }));
 }
 
 /** Every regular file under `root`, as paths relative to it with the file path as source. */
