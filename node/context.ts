@@ -55,6 +55,6 @@ export interface NodeContext {
   isRunning(): boolean;
   /** Rejecters of local requests and inserts in progress, so stopping can fail them. */
   readonly localOperations: Set<(error: Error) => void>;
-  /** Sends a reply; a peer that is gone simply misses it. */
+  /** Sends a reply, paced by the peer's send queue (outbox.ts); a peer that is gone simply misses it. */
   send(peer: PeerId, tx: bigint, body: WireMessage): void;
 }

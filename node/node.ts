@@ -10,6 +10,7 @@
  *                            replies ─────> TransactionTable ─> the Route of that tx
  *                            announce/peerOffer ─> opennet/handlers.ts ─> Opennet (limits, folds, dials)
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
+ *   every reply ──> Outbox (paced by the peer's send queue) ──> Transport;  Transport ──drained──> Outbox
  */
 import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
@@ -21,6 +22,7 @@ import { LoadLimiter, type LoadLimiterInit } from './load.js';
 import type { OperationOptions } from './local.js';
 import { announceSelf, handleAnnounce, handlePeerOffer } from './opennet/handlers.js';
 import { type JoinOptions, type JoinResult, Opennet, type OpennetInit } from './opennet/opennet.js';
+import { Outbox, type OutboxInit } from './outbox.js';
 import { PeerTable, type PeerTableInit } from './peers.js';
 import { handleDataRequest, requestLocally } from './requests.js';
 import { TransactionTable } from './transactions.js';
@@ -34,7 +36,7 @@ export interface NodeComponents {
   readonly logger?: Logger;
 }
 
-export interface NodeInit extends PeerTableInit, LoadLimiterInit, OpennetInit, Partial<Omit<NodeSettings, 'location'>> {
+export interface NodeInit extends PeerTableInit, LoadLimiterInit, OpennetInit, OutboxInit, Partial<Omit<NodeSettings, 'location'>> {
   /** The node's ring location in [0, 1): derived from its identity's proof of work. */
   readonly location: number;
 }
@@ -96,6 +98,8 @@ export class Node {
   readonly peers: PeerTable;
   /** Per-peer request budgets and route shares. */
   readonly load: LoadLimiter;
+  /** Replies waiting for their peer's send queue. */
+  readonly outbox: Outbox;
   private readonly context: NodeContext;
   private running = false;
 
@@ -106,6 +110,8 @@ export class Node {
     this.peers = new PeerTable({ clock, rng }, init);
     const peers = this.peers;
     this.load = new LoadLimiter({ clock, activeRoutes: () => this.context.transactions.active }, { ...init, maxActive: settings.maxActive });
+    const outbox = new Outbox({ transport }, init);
+    this.outbox = outbox;
     const opennet = new Opennet({ clock, rng, peers, transport, logger, announce: () => announceSelf(this.context) }, init);
     this.context = {
       clock,
@@ -130,7 +136,7 @@ export class Node {
         },
       },
       send: (peer, tx, body) => {
-        transport.send(peer, { tx, body });
+        outbox.send(peer, { tx, body });
       },
     };
   }
@@ -154,11 +160,13 @@ export class Node {
       },
       peerDisconnected: (peerId: PeerId) => {
         this.peers.remove(peerId);
+        this.outbox.peerDisconnected(peerId);
         this.context.opennet.peerDisconnected(peerId);
         this.load.peerDisconnected(peerId);
         this.context.transactions.peerDisconnected(peerId);
       },
       message: (peerId: PeerId, envelope: Envelope) => this.dispatch(peerId, envelope),
+      drained: (peerId: PeerId) => this.outbox.drained(peerId),
     });
   }
 

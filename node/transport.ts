@@ -27,6 +27,14 @@ export interface TransportHandlers {
   peerConnected(peer: ConnectedPeer): void;
   peerDisconnected(peerId: PeerId, reason: string): void;
   message(peerId: PeerId, envelope: Envelope): void;
+  /** The peer's send queue, after holding more than half its bound, is back at half or below. */
+  drained?(peerId: PeerId): void;
+}
+
+/** What waits to be written to one peer, and the most that may (`send` refuses beyond it). */
+export interface SendQueue {
+  readonly queuedBytes: number;
+  readonly maxBytes: number;
 }
 
 export interface Transport {
@@ -43,6 +51,8 @@ export interface Transport {
    * is not connected or its send queue is full: the caller treats that like a lost message.
    */
   send(peerId: PeerId, envelope: Envelope): boolean;
+  /** The send queue of a connected peer; undefined for a peer not connected. */
+  sendQueue(peerId: PeerId): SendQueue | undefined;
   /** Closes the link to a peer; `peerDisconnected` follows. */
   disconnect(peerId: PeerId, reason: string): void;
 }

@@ -22,7 +22,7 @@
  * its exception is rethrown from a clock timer, so the simulator's `clock.run` rejects.
  */
 import type { Clock, Rng } from '../node/components.js';
-import type { ConnectedPeer, PeerId, Transport, TransportHandlers } from '../node/transport.js';
+import type { ConnectedPeer, PeerId, SendQueue, Transport, TransportHandlers } from '../node/transport.js';
 import { toHex } from '../protocol/bytes.js';
 import type { Envelope } from '../protocol/wire/messages.js';
 import { SelfDialError, TransportNotStartedError } from '../node/net/errors.js';
@@ -285,6 +285,11 @@ export class MemoryTransport implements Transport {
 
   send(peerId: PeerId, envelope: Envelope): boolean {
     return this.#medium.send(this.#endpoint, peerId, envelope);
+  }
+
+  /** Envelopes are not encoded here, so nothing is counted in bytes: a linked peer's queue never looks full. */
+  sendQueue(peerId: PeerId): SendQueue | undefined {
+    return this.#endpoint.channels.has(peerId) ? { queuedBytes: 0, maxBytes: Number.POSITIVE_INFINITY } : undefined;
   }
 
   disconnect(peerId: PeerId, reason: string): void {

@@ -6,7 +6,8 @@
 import type { Logger } from '../components.js';
 import type { TransportHandlers } from '../transport.js';
 
-type TransportEvent = { [K in keyof TransportHandlers]: { readonly type: K; readonly args: Parameters<TransportHandlers[K]> } }[keyof TransportHandlers];
+type Handlers = Required<TransportHandlers>;
+type TransportEvent = { [K in keyof Handlers]: { readonly type: K; readonly args: Parameters<Handlers[K]> } }[keyof Handlers];
 
 export class EventQueue {
   readonly #handlers: TransportHandlers;
@@ -32,8 +33,10 @@ export class EventQueue {
     const events = this.#events;
     this.#events = [];
     for (const { type, args } of events) {
+      const handler = this.#handlers[type];
+      if (handler === undefined) continue;
       try {
-        Reflect.apply(this.#handlers[type], this.#handlers, args);
+        Reflect.apply(handler, this.#handlers, args);
       } catch (error) {
         this.#logger.warn({ event: type, err: error }, 'transport handler threw');
       }

@@ -36,6 +36,8 @@ export interface LinkInit {
   /** The peer's Hello checked out: the transport decides whether the link is kept. */
   verified(link: Link, peer: ConnectedPeer): void;
   message(link: Link, envelope: Envelope): void;
+  /** The send queue, after holding more than half its bound, is back at half or below. */
+  drained(link: Link): void;
   closed(link: Link, reason: string): void;
 }
 
@@ -68,12 +70,18 @@ export class Link {
       maxQueueBytes: init.sendQueueBytes,
       onFrame: (frame) => this.#receive(frame),
       onClose: (error) => this.#onClosed(this.#reason ?? closeReason(error)),
+      onDrained: () => init.drained(this),
     });
     this.#frames.send(encodeFrame(encodeEnvelope(init.hello)));
   }
 
   get verified(): boolean {
     return this.#verified;
+  }
+
+  /** Bytes of frames queued and not yet written. */
+  get queuedBytes(): number {
+    return this.#frames.queuedBytes;
   }
 
   /** Queues one encoded frame; false when the link is closing or its queue would overflow. */

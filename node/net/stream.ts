@@ -4,7 +4,8 @@
  *
  *   in    'message' → FrameDecoder (length checked before allocation) → onFrame, synchronously
  *   out   send(frame) → queue of at most maxQueueBytes → one MessageStream.send per microtask;
- *         when that reports a full socket, the queue waits for 'drain'
+ *         when that reports a full socket, the queue waits for 'drain'; a queue that held more
+ *         than half its bound calls onDrained once it is back at half or below
  *   end   'close' → onClose(error?), once
  *
  * Nothing is buffered without a bound: arriving bytes are decoded as they come (at most one
@@ -25,6 +26,8 @@ export interface FrameStreamInit {
   onFrame(frame: Uint8Array): void;
   /** The stream closed: `error` says why when it did not end cleanly (a framing error is a WireDecodeError). */
   onClose(error: Error | undefined): void;
+  /** The queue, after holding more than half of `maxQueueBytes`, is back at half or below. */
+  onDrained?(): void;
 }
 
 /** Calls `callback` once when `stream` closes, however it closes. */
@@ -40,6 +43,8 @@ export class FrameStream {
   #queuedBytes = 0;
   #flushScheduled = false;
   #needsDrain = false;
+  /** The queue has held more than half its bound since `onDrained` was last called. */
+  #aboveHalf = false;
   #open = true;
   /** Resolves a pending `close` once the queue has been written (or the stream closed). */
   #whenEmpty: (() => void) | undefined;
@@ -71,6 +76,7 @@ export class FrameStream {
     if (!this.#open || this.#queuedBytes + frame.length > this.#init.maxQueueBytes) return false;
     this.#queue.push(frame);
     this.#queuedBytes += frame.length;
+    if (this.#queuedBytes > this.#init.maxQueueBytes / 2) this.#aboveHalf = true;
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
       queueMicrotask(() => {
@@ -149,6 +155,10 @@ export class FrameStream {
       }
     }
     if (this.#queue.length === 0) this.#whenEmpty?.();
+    if (this.#aboveHalf && this.#open && this.#queuedBytes <= this.#init.maxQueueBytes / 2) {
+      this.#aboveHalf = false;
+      this.#init.onDrained?.();
+    }
   }
 }
 

@@ -14,7 +14,7 @@ import { compareBytes, toHex } from '../../protocol/bytes.js';
 import type { NodeIdentity } from '../../protocol/identity.js';
 import { encodeEnvelope, encodeFrame, MAX_ADDRESS_LENGTH, MAX_ADDRESSES, type Envelope, type NodeRef } from '../../protocol/wire/index.js';
 import { CryptoRng, type Clock, type Logger, type Rng } from '../components.js';
-import type { ConnectedPeer, PeerId, Transport, TransportHandlers } from '../transport.js';
+import type { ConnectedPeer, PeerId, SendQueue, Transport, TransportHandlers } from '../transport.js';
 import { Attempt } from './attempt.js';
 import { resolveTcpTransportInit, type TcpTransportConfig, type TcpTransportInit } from './config.js';
 import { ConnectionLimitError, SelfDialError, TransportNotStartedError } from './errors.js';
@@ -160,6 +160,11 @@ export class TcpTransport implements Transport {
     return false;
   }
 
+  sendQueue(peerId: PeerId): SendQueue | undefined {
+    const entry = this.#peers.get(peerId);
+    return entry === undefined ? undefined : { queuedBytes: entry.link.queuedBytes, maxBytes: this.#config.sendQueueBytes };
+  }
+
   disconnect(peerId: PeerId, reason: string): void {
     const entry = this.#peers.get(peerId);
     if (entry === undefined) return;
@@ -251,6 +256,9 @@ export class TcpTransport implements Transport {
       verified: (link, peer) => this.#verified(link, peer),
       message: (link, envelope) => {
         if (this.#peers.get(link.id)?.link === link) this.#running?.events.push({ type: 'message', args: [link.id, envelope] });
+      },
+      drained: (link) => {
+        if (this.#peers.get(link.id)?.link === link) this.#running?.events.push({ type: 'drained', args: [link.id] });
       },
       closed: (link, reason) => this.#closed(link, reason),
     });

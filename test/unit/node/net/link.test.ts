@@ -39,6 +39,7 @@ function open(peer: IdentityProof, own: NodeIdentity) {
     clock,
     verified: (_, connected) => seen.verified.push(connected),
     message: (_, envelope) => seen.messages.push(envelope),
+    drained: () => undefined,
     closed: (_, reason) => seen.closed.push(reason),
   });
   const received: Envelope[] = [];

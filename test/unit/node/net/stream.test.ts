@@ -13,12 +13,14 @@ function open(options: MultiaddrConnectionPairOptions = {}, maxQueueBytes = 1 <<
   const [local, remote] = multiaddrConnectionPair(options);
   const frames: Uint8Array[] = [];
   let closedWith: { error: Error | undefined } | undefined;
+  const drains: number[] = [];
   const stream = new FrameStream(local, {
     maxQueueBytes,
     onFrame: (payload) => frames.push(payload),
     onClose: (error) => (closedWith = { error }),
+    onDrained: () => drains.push(stream.queuedBytes),
   });
-  return { stream, local, remote, frames, closed: () => closedWith };
+  return { stream, local, remote, frames, drains, closed: () => closedWith };
 }
 
 /** Everything `remote` receives, as frame payloads, and how many writes carried it. */
@@ -80,6 +82,19 @@ describe('FrameStream', () => {
     await until(() => received.frames.length === sent.length);
     assert.deepEqual(received.frames.map((payload) => Buffer.from(encodeFrame(payload))), sent.map((bytes) => Buffer.from(bytes)));
     assert.equal(stream.queuedBytes, 0);
+  });
+
+  it('reports a drain once a queue that held more than half its bound is back at half or below', async () => {
+    const { stream, remote, drains } = open({ capacity: 1, delay: 5 }, 200_000);
+    receiver(remote);
+    for (let i = 0; i < 3; i++) assert.equal(stream.send(frame(30_000, i)), true);
+    await until(() => stream.queuedBytes === 0);
+    assert.deepEqual(drains, [], 'never above half');
+    for (let i = 0; i < 5; i++) assert.equal(stream.send(frame(30_000, i)), true);
+    await until(() => drains.length === 1);
+    assert.ok(drains[0]! <= 100_000);
+    await until(() => stream.queuedBytes === 0);
+    assert.equal(drains.length, 1);
   });
 
   it('closes on a length over the limit as soon as the prefix arrives', async () => {

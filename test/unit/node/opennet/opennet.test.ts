@@ -43,6 +43,7 @@ function setUp(init: OpennetInit = {}, reachable: readonly NodeRef[] = []) {
       return peer;
     },
     send: () => true,
+    sendQueue: () => undefined,
     disconnect: (id) => {
       disconnected.push(id);
       peers.remove(id);

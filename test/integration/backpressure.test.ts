@@ -1,0 +1,92 @@
+/**
+ * Replies paced by the send queue over real TCP (spec/routing.md §8.4): a peer asking for many
+ * blocks at once gets every one and stays connected; a peer that stops reading costs bounded memory.
+ */
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { toHex } from '../../protocol/bytes.js';
+import { mintIdentity } from '../../protocol/identity.js';
+import { encodeChk } from '../../protocol/keys/chk.js';
+import { MAX_BLOCK_BYTES } from '../../protocol/wire/index.js';
+import { DIFFICULTY, type RealNode, startNode, until } from './flood-setup.js';
+import { rawDial, type RawPeer } from './tcp-raw-peer.js';
+
+const BLOCKS = 256;
+
+describe('backpressure over TCP (real node, wall time)', function () {
+  this.timeout(60_000);
+  let holder: RealNode;
+  let keys: Uint8Array[];
+  const peers: RawPeer[] = [];
+
+  before(async () => {
+    holder = await startNode();
+    const chks = Array.from({ length: BLOCKS }, (_, index) => encodeChk(new TextEncoder().encode(`backpressure ${index} `.repeat(1000))));
+    for (const { routingKey, block } of chks) await holder.store.put(routingKey, block, { partition: 'store' });
+    keys = chks.map(({ routingKey }) => routingKey);
+  });
+
+  after(async () => {
+    for (const peer of peers) peer.abort();
+    await holder.node.stop();
+  });
+
+  /** A raw peer linked to the holder, verified on both sides. */
+  async function linkedPeer(): Promise<{ raw: RawPeer; id: string }> {
+    const identity = await mintIdentity({ difficulty: DIFFICULTY });
+    const raw = await rawDial(identity, holder.transport.addresses[0]!);
+    peers.push(raw);
+    raw.sendHello(identity);
+    const id = toHex(identity.publicKey);
+    await until(() => holder.node.peers.get(id) !== undefined, 'the raw peer link');
+    return { raw, id };
+  }
+
+  function ask(raw: RawPeer, count: number, firstTx: bigint): void {
+    for (let i = 0; i < count; i++) {
+      raw.send({ tx: firstTx + BigInt(i), body: { type: 'dataRequest', keyType: 'chk', routingKey: keys[i % BLOCKS]!, htl: 10 } });
+    }
+  }
+
+  it('answers 128 block requests sent at once (4 MiB, four times the send queue) without disconnecting', async () => {
+    const { raw, id } = await linkedPeer();
+    const droppedBefore = holder.node.outbox.dropped;
+    ask(raw, 128, 1_000n);
+    await until(() => raw.received.filter(({ body }) => body.type === 'dataFound').length === 128 || raw.isClosed, '128 DataFound');
+    assert.equal(raw.isClosed, false, 'the holder disconnected an honest peer');
+    assert.ok(holder.node.peers.get(id) !== undefined);
+    const found = raw.received.filter(({ body }) => body.type === 'dataFound');
+    assert.deepEqual(new Set(found.map(({ tx }) => tx)).size, 128);
+    for (const { body } of found) assert.equal(body.type === 'dataFound' && body.block.length, MAX_BLOCK_BYTES);
+    assert.equal(holder.node.outbox.dropped, droppedBefore);
+    assert.equal(holder.node.outbox.queued, 0);
+  });
+
+  it('holds a bounded backlog for a peer that stops reading, dropping replies beyond it', async () => {
+    const { raw, id } = await linkedPeer();
+    raw.connection.pause();
+    ask(raw, 1_000, 10_000n);
+    // Every request is answered from the store: each reply is written, waits, or is dropped.
+    const maxQueueBytes = holder.transport.sendQueue(id)!.maxBytes;
+    let peakWaiting = 0;
+    let peakQueued = 0;
+    await until(() => {
+      peakWaiting = Math.max(peakWaiting, holder.node.outbox.queued);
+      peakQueued = Math.max(peakQueued, holder.transport.sendQueue(id)?.queuedBytes ?? 0);
+      return holder.node.outbox.dropped > 0 && holder.node.load.heldBy(id) === 0;
+    }, 'replies beyond the backlog to be dropped');
+    await sleep(50);
+    const queue = holder.transport.sendQueue(id);
+    console.log(`      stalled peer: ${holder.node.outbox.queued} replies waiting (peak ${peakWaiting}), ` +
+      `${queue?.queuedBytes ?? 0} bytes queued on the link (peak ${peakQueued} of ${maxQueueBytes}), ${holder.node.outbox.dropped} dropped`);
+    assert.ok(peakWaiting <= 128, `${peakWaiting} replies waited`);
+    assert.ok(peakQueued <= maxQueueBytes / 2 + MAX_BLOCK_BYTES + 64, `${peakQueued} bytes queued`);
+    assert.ok(holder.node.outbox.dropped >= 1_000 - 128 - 48, `only ${holder.node.outbox.dropped} dropped`);
+  });
+
+  it('forgets the backlog of a peer that goes away', async () => {
+    const [stalled] = peers.slice(-1);
+    stalled!.abort();
+    await until(() => holder.node.outbox.queued === 0 && holder.node.peers.size === 1, 'the stalled peer to be gone');
+  });
+});
