@@ -114,10 +114,17 @@ async function loadSavedPeers(paths: DataDirPaths, logger: Logger): Promise<Save
   }
 }
 
-/** Joins the opennet in the background: no peer reachable is logged, the node's maintenance timer keeps trying. */
-function joinInBackground(node: Node, saved: readonly SavedPeer[], seeds: readonly string[], logger: Logger, signal: AbortSignal): void {
+/**
+ * Joins the opennet in the background, then saves the peers (a node killed before its first
+ * periodic save still rejoins without seeds); no peer reachable is logged, the node's
+ * maintenance timer keeps trying.
+ */
+function joinInBackground(node: Node, saved: readonly SavedPeer[], seeds: readonly string[], save: () => Promise<void>, logger: Logger, signal: AbortSignal): void {
   node.join({ peers: saved.map((peer) => peer.node), seeds, signal }).then(
-    (joined) => logger.info({ ...joined, peers: node.peers.size }, 'joined the network'),
+    async (joined) => {
+      logger.info({ ...joined, peers: node.peers.size }, 'joined the network');
+      if (!signal.aborted) await save().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));
+    },
     (error: unknown) => {
       if (signal.aborted) return;
       if (error instanceof NoPeersError) logger.warn({ reason: error.message }, 'no peer reachable yet: retrying every minute');
@@ -177,7 +184,7 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
 
     const joining = new AbortController();
     teardowns.push(() => joining.abort());
-    joinInBackground(node, saved, init.seeds, logger, joining.signal);
+    joinInBackground(node, saved, init.seeds, saveKnownPeers, logger, joining.signal);
     const interval = init.peersSaveIntervalMs ?? DEFAULT_PEERS_SAVE_INTERVAL_MS;
     let timer = clock.setTimer(interval, function savePeriodically() {
       saveKnownPeers().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));

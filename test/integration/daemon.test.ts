@@ -1,71 +1,13 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { toHex } from '../../protocol/bytes.js';
 import { encodeChk } from '../../protocol/keys/index.js';
 import type { NodeStatus } from '../../node/api/status.js';
-
-const main = fileURLToPath(new URL('../../node/cli/main.ts', import.meta.url));
-
-interface Daemon {
-  readonly child: ChildProcess;
-  readonly dataDir: string;
-  readonly stdout: string[];
-  readonly stderr: string[];
-  readonly exited: Promise<number | null>;
-}
-
-interface Ready {
-  readonly url: string;
-  readonly token: string;
-  readonly status: NodeStatus;
-}
-
-function startNode(dataDir: string, ...extra: string[]): Daemon {
-  const args = ['--import', 'tsx', main, 'node', '--data-dir', dataDir, '--pow-difficulty', '8', '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', ...extra];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, dataDir, stdout, stderr, exited };
-}
-
-async function api(ready: Pick<Ready, 'url' | 'token'>, path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${ready.url}${path}`, { ...init, headers: { authorization: `Bearer ${ready.token}`, ...init.headers } });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-/** Waits for api.json and a first status answer. */
-async function ready(daemon: Daemon): Promise<Ready> {
-  return until(`the node in ${daemon.dataDir} to be ready`, async () => {
-    if (daemon.child.exitCode !== null) throw new Error(`the node exited with ${daemon.child.exitCode}: ${daemon.stderr.join('')}`);
-    const info = JSON.parse(await readFile(join(daemon.dataDir, 'api.json'), 'utf8')) as { host: string; port: number };
-    const token = (await readFile(join(daemon.dataDir, 'api-token'), 'utf8')).trim();
-    const url = `http://${info.host}:${info.port}`;
-    const response = await api({ url, token }, '/v1/status');
-    return response.ok ? { url, token, status: (await response.json()) as NodeStatus } : undefined;
-  });
-}
-
-async function status(node: Ready): Promise<NodeStatus> {
-  return (await (await api(node, '/v1/status')).json()) as NodeStatus;
-}
+import { api, type DaemonProcess, type Ready, ready, startNode, status, until, WARREN_MAIN } from './daemon-process.js';
 
 async function peersOf(node: Ready, count: number): Promise<NodeStatus> {
   return until(`${count} peers`, async () => {
@@ -77,7 +19,7 @@ async function peersOf(node: Ready, count: number): Promise<NodeStatus> {
 describe('warren node (three processes on loopback)', function () {
   this.timeout(60_000);
   let root: string;
-  const daemons: Daemon[] = [];
+  const daemons: DaemonProcess[] = [];
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'warren-daemon-'));
@@ -89,8 +31,8 @@ describe('warren node (three processes on loopback)', function () {
   });
 
   it('joins through a seed, serves blocks through the API, stops on SIGTERM and rejoins after a restart', async () => {
-    const spawnNode = (name: string, ...extra: string[]): Daemon => {
-      const daemon = startNode(join(root, name), ...extra);
+    const spawnNode = (name: string, ...extra: string[]): DaemonProcess => {
+      const daemon = startNode(join(root, name), extra);
       daemons.push(daemon);
       return daemon;
     };
@@ -113,7 +55,7 @@ describe('warren node (three processes on loopback)', function () {
     assert.equal(got.status, 200, await got.clone().text());
     assert.deepEqual(new Uint8Array(await got.arrayBuffer()), chk.block);
 
-    const printed = spawnSync(process.execPath, ['--import', 'tsx', main, 'status', '--data-dir', c.dataDir, '--json'], { encoding: 'utf8' });
+    const printed = spawnSync(process.execPath, ['--import', 'tsx', WARREN_MAIN, 'status', '--data-dir', c.dataDir, '--json'], { encoding: 'utf8' });
     assert.equal(printed.status, 0, printed.stderr);
     const printedStatus = JSON.parse(printed.stdout) as NodeStatus;
     assert.equal(printedStatus.identity.publicKey, third.status.identity.publicKey);
@@ -151,7 +93,7 @@ describe('warren node (three processes on loopback)', function () {
   });
 
   it('exits with 2 and names the setting and its source for a bad value', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', main, 'node', '--data-dir', join(root, 'bad')], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', WARREN_MAIN, 'node', '--data-dir', join(root, 'bad')], {
       encoding: 'utf8',
       env: { ...process.env, WARREN_STORE_BYTES: '1GiB' },
     });
