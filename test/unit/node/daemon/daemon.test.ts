@@ -73,6 +73,27 @@ describe('node/daemon/daemon', () => {
     await daemon.stop();
   });
 
+  it('joins through a seed, saves its peers while the links are up, and starts when no seed answers', async () => {
+    const seed = await startDaemon({ logger: silentLogger }, settings(join(root, 'seed')));
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (_fields: object, message: string) => warnings.push(message) };
+    const joiner = await startDaemon({ logger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
+    const deadline = Date.now() + 5_000;
+    while (joiner.node.peers.size === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await joiner.stop();
+    await seed.stop();
+    const saved = JSON.parse(await readFile(join(root, 'joiner', 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] };
+    assert.deepEqual(saved.peers.map((peer) => peer.publicKey), [toHex(seed.identity.publicKey)]);
+    assert.deepEqual(warnings, []);
+
+    const alone = await startDaemon({ logger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
+    while (warnings.length === 0 && Date.now() < deadline + 5_000) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.match(warnings.join(), /no peer reachable yet/);
+    await alone.stop();
+    const kept = JSON.parse(await readFile(join(root, 'joiner', 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] };
+    assert.deepEqual(kept.peers.map((peer) => peer.publicKey), [toHex(seed.identity.publicKey)], 'a save without peers keeps the saved ones');
+  });
+
   it('gives up minting when aborted, leaving no identity behind', async () => {
     const controller = new AbortController();
     const starting = startDaemon(
