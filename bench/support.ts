@@ -40,6 +40,11 @@ export function measureRate(operation: () => void, { rounds = 7, roundMs = 300 }
   return median(rates);
 }
 
+/** `p50 ms / p99 ms` of millisecond samples. */
+export function p50p99(values: readonly number[]): string {
+  return `${percentile(values, 0.5).toFixed(2)} ms / ${percentile(values, 0.99).toFixed(2)} ms`;
+}
+
 export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }

@@ -1,0 +1,56 @@
+/**
+ * One node of bench/network.ts in its own process (forked with tsx): a TcpTransport on loopback,
+ * a Node and a MemoryBlockStore (test/integration/flood-setup.ts), driven by the parent over IPC.
+ *
+ *   parent ──{type: 'start'}───────────────────> child ──{type: 'started', address}
+ *          ──{type: 'dial', address}────────────>       ──{type: 'dialled'}
+ *          ──{type: 'store', count}─────────────>       ──{type: 'stored', keys}   fresh random blocks, hex routing keys
+ *          ──{type: 'rss'}──────────────────────>       ──{type: 'rss', rss}       resident set size, bytes
+ *          ──{type: 'stop'}─────────────────────>       exits
+ */
+import '../node/polyfills.js';
+import { toHex } from '../protocol/bytes.js';
+import { randomBytes } from '../protocol/crypto.js';
+import { CHK_MAX_CONTENT_BYTES, encodeChk } from '../protocol/keys/chk.js';
+import { type RealNode, startNode } from '../test/integration/flood-setup.js';
+
+export type ParentMessage =
+  | { readonly type: 'start' }
+  | { readonly type: 'dial'; readonly address: string }
+  | { readonly type: 'store'; readonly count: number }
+  | { readonly type: 'rss' }
+  | { readonly type: 'stop' };
+
+export type ChildMessage =
+  | { readonly type: 'started'; readonly address: string }
+  | { readonly type: 'rss'; readonly rss: number }
+  | { readonly type: 'dialled' }
+  | { readonly type: 'stored'; readonly keys: string[] };
+
+let running: RealNode | undefined;
+const reply = (message: ChildMessage) => process.send!(message);
+
+process.on('message', async (message: ParentMessage) => {
+  switch (message.type) {
+    case 'start':
+      running = await startNode();
+      return reply({ type: 'started', address: running.transport.addresses[0]! });
+    case 'dial':
+      await running!.transport.dial(message.address);
+      return reply({ type: 'dialled' });
+    case 'store': {
+      const keys: string[] = [];
+      for (let i = 0; i < message.count; i++) {
+        const { routingKey, block } = encodeChk(randomBytes(CHK_MAX_CONTENT_BYTES));
+        await running!.store.put(routingKey, block, { partition: 'store' });
+        keys.push(toHex(routingKey));
+      }
+      return reply({ type: 'stored', keys });
+    }
+    case 'rss':
+      return reply({ type: 'rss', rss: process.memoryUsage().rss });
+    case 'stop':
+      await running?.node.stop();
+      process.exit(0);
+  }
+});

@@ -1,0 +1,159 @@
+/**
+ * Network benchmark: `npx tsx bench/network.ts`.
+ *
+ * A chain of real nodes over TCP + Noise on loopback, each relay and the holder in its own process
+ * (bench/network-node.ts), the originator in this one:
+ *
+ *   originator ── R1 ── R2 ── R3 ── R4 ── R5 ── holder      (linked explicitly: each dials the next)
+ *
+ * Every fetch asks for a block only the holder has (fresh random blocks, each fetched once, so no
+ * relay cache helps; relays past the first two hops cache what they pass, as they would).
+ * Printed: 32 KiB fetch latency through the chain, p50/p99, one at a time; bulk fetch of 64 MiB
+ * (2,048 blocks) with N requests in flight, in MB/s of blocks, next to the same-run reference of
+ * bench/transport.ts: one Noise-secured stream carrying the same number of DataFound frames, both
+ * ends in this process (bench/links.ts); connection setup (dial to a verified Hello) p50/p99; the
+ * idle resident set of a node process. Bulk rounds and reference rounds alternate; each figure is
+ * the median of its rounds.
+ */
+import '../node/polyfills.js';
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fromHex } from '../protocol/bytes.js';
+import { startNode, until } from '../test/integration/flood-setup.js';
+import { blockEnvelope, framesOf, type Load, noisePipe, pump, setupTimes } from './links.js';
+import type { ChildMessage, ParentMessage } from './network-node.js';
+import { median, p50p99, printRows } from './support.js';
+
+const RELAYS = 5;
+const LATENCY_SAMPLES = 200;
+const BULK_BLOCKS = 2_048;
+const IN_FLIGHT = [16, 64] as const;
+const ROUNDS = 3;
+const SETUPS = 100;
+const WARM_UP = 64;
+const BLOCK_BYTES = 32 * 1024;
+
+/** A node process: one request at a time, answered in order. */
+class NodeProcess {
+  readonly #child: ChildProcess;
+  #waiting: Array<(message: ChildMessage) => void> = [];
+
+  constructor() {
+    this.#child = fork(new URL('./network-node.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.#child.on('message', (message: ChildMessage) => this.#waiting.shift()?.(message));
+  }
+
+  ask<T extends ChildMessage['type']>(message: ParentMessage, answer: T): Promise<Extract<ChildMessage, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.push((reply) => (reply.type === answer ? resolve(reply as Extract<ChildMessage, { type: T }>) : reject(new Error(`expected ${answer}, got ${reply.type}`))));
+      this.#child.send(message);
+    });
+  }
+
+  async stop(): Promise<void> {
+    const exited = once(this.#child, 'exit');
+    this.#child.send({ type: 'stop' } satisfies ParentMessage);
+    await exited;
+  }
+}
+
+/** Fetches `keys` through `fetch` keeping `inFlight` outstanding; resolves with the seconds taken and failures. */
+async function fetchAll(fetch: (key: Uint8Array) => Promise<unknown>, keys: readonly Uint8Array[], inFlight: number) {
+  const startedAt = performance.now();
+  let next = 0;
+  let failed = 0;
+  await Promise.all(Array.from({ length: inFlight }, async () => {
+    while (next < keys.length) await fetch(keys[next++]!).catch(() => failed++);
+  }));
+  return { seconds: (performance.now() - startedAt) / 1000, failed };
+}
+
+/** Idle resident set of `warren node` (dist build, RocksDB store) started in a fresh data directory. */
+async function daemonIdleRss(): Promise<string> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'warren-bench-'));
+  const daemon = spawn(process.execPath, ['dist/node/cli/main.js', 'node', '--data-dir', dataDir, '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', '--pow-difficulty', '8'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    let log = '';
+    daemon.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4096)));
+    for (const deadline = performance.now() + 30_000; !/listening/.test(log); await sleep(50)) {
+      if (performance.now() > deadline || daemon.exitCode !== null) return `not measured (no "listening" from the daemon: ${log.trim().split('\n').at(-1) ?? 'no output'})`;
+    }
+    await sleep(2_000);
+    const status = await readFile(`/proc/${daemon.pid}/status`, 'utf8');
+    const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
+    return `${(kib / 1024).toFixed(1)} MiB`;
+  } finally {
+    daemon.kill('SIGTERM');
+    await once(daemon, 'exit');
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+// The chain: the holder last, each node dialling the next.
+const processes = Array.from({ length: RELAYS + 1 }, () => new NodeProcess());
+const addresses = await Promise.all(processes.map(async (child) => (await child.ask({ type: 'start' }, 'started')).address));
+const originator = await startNode();
+await originator.transport.dial(addresses[0]!);
+for (let i = 0; i < RELAYS; i++) await processes[i]!.ask({ type: 'dial', address: addresses[i + 1]! }, 'dialled');
+await until(() => originator.node.peers.size === 1, 'the first link');
+const holder = processes[RELAYS]!;
+await sleep(1_000);
+const idleRss = (await holder.ask({ type: 'rss' }, 'rss')).rss;
+
+const needed = WARM_UP + LATENCY_SAMPLES + ROUNDS * IN_FLIGHT.length * BULK_BLOCKS;
+const keys = (await holder.ask({ type: 'store', count: needed }, 'stored')).keys.map(fromHex);
+const take = (count: number) => keys.splice(0, count);
+const fetch = (key: Uint8Array) => originator.node.request(key);
+
+await fetchAll(fetch, take(WARM_UP), 16);
+const latencies: number[] = [];
+for (const key of take(LATENCY_SAMPLES)) {
+  const startedAt = performance.now();
+  await fetch(key);
+  latencies.push(performance.now() - startedAt);
+}
+
+const load: Load = { name: 'DataFound 32 KiB', envelope: blockEnvelope, count: BULK_BLOCKS, window: 64 };
+const noise = await noisePipe(load);
+await pump(noise, load.count / 4, load.window); // warm-up
+const rates = { noise: [] as number[], ...Object.fromEntries(IN_FLIGHT.map((n) => [n, [] as number[]])) } as Record<string, number[]>;
+let failed = 0;
+for (let round = 0; round < ROUNDS; round++) {
+  rates.noise!.push((await pump(noise, load.count, load.window)) * BLOCK_BYTES / 1e6);
+  for (const n of IN_FLIGHT) {
+    const run = await fetchAll(fetch, take(BULK_BLOCKS), n);
+    failed += run.failed;
+    rates[n]!.push(((BULK_BLOCKS - run.failed) * BLOCK_BYTES) / 1e6 / run.seconds);
+  }
+}
+await noise.close();
+const rawLink = median(rates.noise!);
+
+const times = await setupTimes(SETUPS);
+for (const child of processes) await child.stop();
+await originator.node.stop();
+const daemonRss = await daemonIdleRss();
+
+const { frameBytes } = framesOf(load);
+const mbps = (value: number) => `${value.toFixed(1)} MB/s`;
+console.log(`\n${RELAYS}-relay chain on loopback: originator (this process) – R1 … R${RELAYS} – holder, one process per node; ${availableParallelism()} CPUs`);
+printRows(`32 KiB block fetch through the chain, one at a time, ${LATENCY_SAMPLES} fresh blocks (p50 / p99)`, [
+  ['fetch latency, 6 links', p50p99(latencies)],
+]);
+printRows(`bulk fetch: ${BULK_BLOCKS} fresh blocks (64 MiB) per round, median of ${ROUNDS} rounds, MB/s of blocks${failed > 0 ? `; ${failed} fetches failed` : ''}`, [
+  ...IN_FLIGHT.map((n) => [`chain, ${n} requests in flight`, mbps(median(rates[n]!)), `${(median(rates[n]!) / rawLink).toFixed(2)}× raw Noise link`] as const),
+  ['reference: raw Noise link, DataFound frames', mbps(rawLink), `${frameBytes}-byte frames, 64 in flight, both ends in one process`],
+]);
+printRows(`connection setup over loopback, ${SETUPS} of each in rotation (p50 / p99)`, [
+  ['dial to a verified Hello (TCP + Noise XX + Hello)', p50p99(times.transport)],
+  ['reference: TCP + Noise XX, no Hello', p50p99(times.noise)],
+  ['reference: bare TCP connect', p50p99(times.tcp)],
+]);
+printRows('idle resident set of one node', [
+  ['holder process (tsx, MemoryBlockStore, 1 peer, empty store)', `${(idleRss / 1024 / 1024).toFixed(1)} MiB`],
+  ['`warren node` (dist build, RocksDB, no peers)', daemonRss],
+]);
