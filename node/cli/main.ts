@@ -9,9 +9,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { WarrenError } from '../../protocol/errors.js';
 import type { DaemonFlags } from '../daemon/config.js';
-import { EXIT_FAILURE, EXIT_INVALID_INPUT } from './exit-codes.js';
+import { EXIT_FAILURE, EXIT_INVALID_INPUT, exitCodeOf } from './exit-codes.js';
+import { formatGet, type GetOptions, runGet } from './get-command.js';
 import { describeUri, generateKeys } from './keys.js';
 import { runNode } from './node-command.js';
+import { formatPut, type PutOptions, runPut } from './put-command.js';
 import { formatStatus, readStatus } from './status-command.js';
 
 /** The package's version, from the nearest package.json above this file (in sources or in dist/). */
@@ -77,17 +79,47 @@ program
   .description('show the running node\'s identity, peers, store and counters')
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--json', 'print JSON instead of text')
-  .action(async (options: { dataDir?: string; json?: boolean }) => {
-    try {
-      const status = await readStatus(options.dataDir);
-      console.log(options.json ? JSON.stringify(status) : formatStatus(status));
-    } catch (error) {
-      // No node, an unreadable data directory, an API error: a failure, not bad input.
-      if (!(error instanceof WarrenError)) throw error;
-      console.error(`warren: ${error.message}`);
-      process.exit(EXIT_FAILURE);
-    }
-  });
+  .action((options: { dataDir?: string; json?: boolean }) => talkToNode(() => readStatus(options.dataDir), options.json, formatStatus));
+
+/**
+ * Runs a command that talks to the node and prints its result: JSON, or the lines `format` gives
+ * (none when the content went to stdout). A failure is one line on stderr and its exit code.
+ */
+async function talkToNode<R>(run: () => Promise<R>, json: boolean | undefined, format: (result: R) => string): Promise<void> {
+  let result: R;
+  try {
+    result = await run();
+  } catch (error) {
+    if (!(error instanceof WarrenError)) throw error;
+    console.error(`warren: ${error.message}`);
+    process.exit(exitCodeOf(error));
+  }
+  const text = json ? JSON.stringify(result) : format(result);
+  if (text !== '') console.log(text);
+}
+
+program
+  .command('put')
+  .description('insert a file or a directory through the running node; prints its URI (progress on stderr)')
+  .argument('<path>', 'a file, or a directory (inserted with every file under it)')
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .option('--key <insert URI>', 'also publish it under this SSK-INSERT@… or USK-INSERT@… key (from "warren keygen"); prints the request URI')
+  .option('--name <name>', 'the file name in its URI (default: the file\'s own name)')
+  .option('--data-blocks <k>', 'data blocks per segment, 1..24 (default 6)')
+  .option('--check-blocks <m>', 'check blocks per segment, 0..6 (default 6)')
+  .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
+  .action((path: string, options: PutOptions) => talkToNode(() => runPut(path, options), options.json, formatPut));
+
+program
+  .command('get')
+  .description('fetch a file or a directory through the running node (progress on stderr)')
+  .argument('<uri>', 'a CHK@, SSK@ or USK@ URI, with a path inside a directory if wanted')
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .option('-o, --output <path>', 'where to write: a file, or for a directory URI a directory (default: the URI\'s file name, else stdout)')
+  .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
+  .action((uri: string, options: GetOptions) =>
+    talkToNode(() => runGet(uri, options), options.json, (result) => (result.files.some((file) => file.path === undefined) ? '' : formatGet(result))),
+  );
 
 try {
   await program.parseAsync();

@@ -2,24 +2,18 @@
  * `warren status`: finds the running node through its data directory (api.json, api-token),
  * asks its API for the status and prints it for a person, or as JSON with `--json`.
  */
-import { homedir } from 'node:os';
 import type { NodeStatus } from '../api/status.js';
 import { fetchStatus } from '../api/client.js';
 import type { OperationCounts } from '../api/counters.js';
-import { resolveDataDir } from '../daemon/config.js';
-import { dataDirPaths, readApiInfo, readApiToken } from '../daemon/data-dir.js';
-import { NodeNotRunningError } from '../daemon/errors.js';
+import { localEndpoint } from './endpoint.js';
 
 const STATUS_TIMEOUT_MS = 10_000;
 
 export async function readStatus(dataDirFlag: string | undefined): Promise<NodeStatus> {
-  const paths = dataDirPaths(resolveDataDir({ flags: { dataDir: dataDirFlag }, env: process.env, homeDir: homedir() }));
-  const [api, token] = await Promise.all([readApiInfo(paths), readApiToken(paths)]);
-  if (api === undefined || token === undefined) throw new NodeNotRunningError(`no node is running on ${paths.root} (no api.json): start one with "warren node"`);
-  return fetchStatus({ url: `http://${api.host}:${api.port}`, token }, { signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) });
+  return fetchStatus(await localEndpoint(dataDirFlag), { signal: AbortSignal.timeout(STATUS_TIMEOUT_MS) });
 }
 
-function bytes(count: number): string {
+export function bytes(count: number): string {
   const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
   let value = count;
   let unit = 0;

@@ -1,0 +1,85 @@
+/**
+ * Progress of a transfer running at the node, for `warren put` and `warren get`: the command
+ * polls `GET /v1/transfers` for its transfer's id while the call runs, and shows it on stderr —
+ * a progress bar on a terminal (blocks done/total, MB/s, ETA), else a plain line (or a JSON line
+ * with --json) at most every second.
+ *
+ *   watchTransfer(operation) ──every 250 ms──> listTransfers ──entry with our id──> display.update
+ */
+import cliProgress from 'cli-progress';
+import { randomBytes } from '../../protocol/crypto.js';
+import { toHex } from '../../protocol/bytes.js';
+import { type ApiEndpoint, listTransfers } from '../api/client.js';
+import type { TransferStatus } from '../api/transfers.js';
+import { bytes } from './status-command.js';
+
+const POLL_MS = 250;
+const LINE_INTERVAL_MS = 1_000;
+
+export interface ProgressDisplay {
+  update(status: TransferStatus): void;
+  finish(): void;
+}
+
+const megabytesPerSecond = ({ bytesDone, elapsedMs }: TransferStatus): number => (elapsedMs > 0 ? bytesDone / elapsedMs / 1000 : 0);
+
+/** A bar on a terminal; else a line per second, plain or JSON. */
+export function progressDisplay(stream: NodeJS.WriteStream, label: string, json: boolean): ProgressDisplay {
+  if (!stream.isTTY) {
+    let last = -Infinity;
+    return {
+      update: (status) => {
+        if (status.elapsedMs - last < LINE_INTERVAL_MS) return;
+        last = status.elapsedMs;
+        const mbps = megabytesPerSecond(status);
+        stream.write(
+          json
+            ? `${JSON.stringify({ progress: { ...status, megabytesPerSecond: Number(mbps.toFixed(3)) } })}\n`
+            : `${label}: ${status.blocksDone}/${status.blocksTotal || '?'} blocks, ${bytes(status.bytesDone)} of ${status.bytesTotal > 0 ? bytes(status.bytesTotal) : '?'}, ${mbps.toFixed(2)} MB/s\n`,
+        );
+      },
+      finish: () => undefined,
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { stream, format: `${label} [{bar}] {value}/{total} blocks | {mbps} MB/s | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (status) => {
+      const mbps = megabytesPerSecond(status).toFixed(2);
+      if (!started) bar.start(Math.max(status.blocksTotal, 1), status.blocksDone, { mbps });
+      started = true;
+      if (status.blocksTotal > 0) bar.setTotal(status.blocksTotal);
+      bar.update(status.blocksDone, { mbps });
+    },
+    finish: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+/** An id for a new transfer, to find it in the node's list. */
+export function transferId(): string {
+  return toHex(randomBytes(8));
+}
+
+/** Runs `operation` (a transfer started under `id`), showing its progress until it settles. */
+export async function watchTransfer<T>(endpoint: ApiEndpoint, id: string, display: ProgressDisplay, operation: Promise<T>): Promise<T> {
+  let settled = false;
+  const polling = (async () => {
+    while (!settled) {
+      const transfer = (await listTransfers(endpoint).catch(() => [])).find((item) => item.id === id);
+      if (transfer !== undefined && !settled) display.update(transfer);
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    }
+  })();
+  try {
+    return await operation;
+  } finally {
+    settled = true;
+    await polling;
+    display.finish();
+  }
+}
