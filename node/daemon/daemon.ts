@@ -165,11 +165,17 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     );
     await node.start();
     teardowns.push(() => node.stop());
-    // Saved before the node stops, while its links are up; the previous list is kept for peers not connected now.
+    // Saved before the node stops, while its links are up; the previous list is kept for peers not
+    // connected now. One save at a time: they share a temporary file.
     let known = saved;
-    const saveKnownPeers = async (): Promise<void> => {
-      known = mergeKnownPeers(node.knownPeers(), known, new Date());
-      await savePeers(paths, known);
+    let saving = Promise.resolve();
+    const saveKnownPeers = (): Promise<void> => {
+      const save = async (): Promise<void> => {
+        known = mergeKnownPeers(node.knownPeers(), known, new Date());
+        await savePeers(paths, known);
+      };
+      saving = saving.then(save, save);
+      return saving;
     };
     teardowns.push(saveKnownPeers);
 
