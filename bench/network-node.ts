@@ -10,9 +10,8 @@
  */
 import '../node/polyfills.js';
 import { toHex } from '../protocol/bytes.js';
-import { randomBytes } from '../protocol/crypto.js';
-import { CHK_MAX_CONTENT_BYTES, encodeChk } from '../protocol/keys/chk.js';
 import { type RealNode, startNode } from '../test/integration/flood-setup.js';
+import { storeFreshBlocks } from './blocks.js';
 
 export type ParentMessage =
   | { readonly type: 'start' }
@@ -38,15 +37,8 @@ process.on('message', async (message: ParentMessage) => {
     case 'dial':
       await running!.transport.dial(message.address);
       return reply({ type: 'dialled' });
-    case 'store': {
-      const keys: string[] = [];
-      for (let i = 0; i < message.count; i++) {
-        const { routingKey, block } = encodeChk(randomBytes(CHK_MAX_CONTENT_BYTES));
-        await running!.store.put(routingKey, block, { partition: 'store' });
-        keys.push(toHex(routingKey));
-      }
-      return reply({ type: 'stored', keys });
-    }
+    case 'store':
+      return reply({ type: 'stored', keys: (await storeFreshBlocks(running!.store, message.count)).map(toHex) });
     case 'rss':
       return reply({ type: 'rss', rss: process.memoryUsage().rss });
     case 'stop':

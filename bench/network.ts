@@ -11,7 +11,8 @@
  * Printed: 32 KiB fetch latency through the chain, p50/p99, one at a time; bulk fetch of 64 MiB
  * (2,048 blocks) with N requests in flight, in MB/s of blocks, next to the same-run reference of
  * bench/transport.ts: one Noise-secured stream carrying the same number of DataFound frames, both
- * ends in this process (bench/links.ts); connection setup (dial to a verified Hello) p50/p99; the
+ * ends in this process (bench/links.ts), and one link between two nodes both in this process (what
+ * one hop costs, against the same reference); connection setup (dial to a verified Hello) p50/p99; the
  * idle resident set of a node process. Bulk rounds and reference rounds alternate; each figure is
  * the median of its rounds.
  */
@@ -19,11 +20,12 @@ import '../node/polyfills.js';
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fromHex } from '../protocol/bytes.js';
 import { startNode, until } from '../test/integration/flood-setup.js';
+import { storeFreshBlocks } from './blocks.js';
 import { blockEnvelope, framesOf, type Load, noisePipe, pump, setupTimes } from './links.js';
 import type { ChildMessage, ParentMessage } from './network-node.js';
 import { median, p50p99, printRows } from './support.js';
@@ -117,13 +119,24 @@ for (const key of take(LATENCY_SAMPLES)) {
   latencies.push(performance.now() - startedAt);
 }
 
+// One hop, both nodes in this process like both ends of the raw link.
+const pair = { originator: await startNode(), holder: await startNode() };
+await pair.originator.transport.dial(pair.holder.transport.addresses[0]!);
+await until(() => pair.holder.node.peers.size === 1, 'the one-link pair');
+const pairKeys = await storeFreshBlocks(pair.holder.store, ROUNDS * BULK_BLOCKS + WARM_UP);
+const pairFetch = (key: Uint8Array) => pair.originator.node.request(key);
+await fetchAll(pairFetch, pairKeys.splice(0, WARM_UP), 16);
+
 const load: Load = { name: 'DataFound 32 KiB', envelope: blockEnvelope, count: BULK_BLOCKS, window: 64 };
 const noise = await noisePipe(load);
 await pump(noise, load.count / 4, load.window); // warm-up
-const rates = { noise: [] as number[], ...Object.fromEntries(IN_FLIGHT.map((n) => [n, [] as number[]])) } as Record<string, number[]>;
+const rates = { noise: [] as number[], pair: [] as number[], ...Object.fromEntries(IN_FLIGHT.map((n) => [n, [] as number[]])) } as Record<string, number[]>;
 let failed = 0;
 for (let round = 0; round < ROUNDS; round++) {
   rates.noise!.push((await pump(noise, load.count, load.window)) * BLOCK_BYTES / 1e6);
+  const pairRun = await fetchAll(pairFetch, pairKeys.splice(0, BULK_BLOCKS), 64);
+  failed += pairRun.failed;
+  rates.pair!.push(((BULK_BLOCKS - pairRun.failed) * BLOCK_BYTES) / 1e6 / pairRun.seconds);
   for (const n of IN_FLIGHT) {
     const run = await fetchAll(fetch, take(BULK_BLOCKS), n);
     failed += run.failed;
@@ -135,17 +148,18 @@ const rawLink = median(rates.noise!);
 
 const times = await setupTimes(SETUPS);
 for (const child of processes) await child.stop();
-await originator.node.stop();
+await Promise.all([originator, pair.originator, pair.holder].map(({ node }) => node.stop()));
 const daemonRss = await daemonIdleRss();
 
 const { frameBytes } = framesOf(load);
 const mbps = (value: number) => `${value.toFixed(1)} MB/s`;
-console.log(`\n${RELAYS}-relay chain on loopback: originator (this process) – R1 … R${RELAYS} – holder, one process per node; ${availableParallelism()} CPUs`);
+console.log(`\n${RELAYS}-relay chain on loopback: originator (this process) – R1 … R${RELAYS} – holder, one process per node; ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end`);
 printRows(`32 KiB block fetch through the chain, one at a time, ${LATENCY_SAMPLES} fresh blocks (p50 / p99)`, [
   ['fetch latency, 6 links', p50p99(latencies)],
 ]);
 printRows(`bulk fetch: ${BULK_BLOCKS} fresh blocks (64 MiB) per round, median of ${ROUNDS} rounds, MB/s of blocks${failed > 0 ? `; ${failed} fetches failed` : ''}`, [
   ...IN_FLIGHT.map((n) => [`chain, ${n} requests in flight`, mbps(median(rates[n]!)), `${(median(rates[n]!) / rawLink).toFixed(2)}× raw Noise link`] as const),
+  ['one link, both nodes in this process, 64 in flight', mbps(median(rates.pair!)), `${(median(rates.pair!) / rawLink).toFixed(2)}× raw Noise link`],
   ['reference: raw Noise link, DataFound frames', mbps(rawLink), `${frameBytes}-byte frames, 64 in flight, both ends in one process`],
 ]);
 printRows(`connection setup over loopback, ${SETUPS} of each in rotation (p50 / p99)`, [
