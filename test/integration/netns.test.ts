@@ -101,7 +101,8 @@ async function nsStatus(index: number, dataDir: string): Promise<NodeStatus> {
 }
 
 describe('five nodes in separate network namespaces', function () {
-  this.timeout(60_000);
+  // About 15 s on an idle machine; the margin is for a loaded one.
+  this.timeout(120_000);
   let root: string | undefined;
   const daemons: DaemonProcess[] = [];
   const cleanUp = (): void => {
