@@ -17,7 +17,7 @@ import { RocksBlockStore } from '../../store/rocks-block-store.js';
 import { StoreOpenError } from '../../store/errors.js';
 import { API_HOST, ApiServer } from '../api/server.js';
 import { CountingOperations } from '../api/counters.js';
-import { type Clock, CryptoRng, type Logger, type Rng, SystemClock } from '../components.js';
+import { type Clock, CryptoRng, type Logger, type Rng, SystemClock, type TimerHandle } from '../components.js';
 import { TcpTransport } from '../net/tcp-transport.js';
 import { Node } from '../node.js';
 import { NoPeersError } from '../opennet/errors.js';
@@ -48,6 +48,8 @@ export interface DaemonInit extends DaemonConfig {
   readonly signal?: AbortSignal;
   /** How often peers.json is rewritten while running. Default 5 min. */
   readonly peersSaveIntervalMs?: number;
+  /** First wait before joining again when no saved peer or seed answered; doubled up to 60 s. Default 5 s. */
+  readonly joinRetryMs?: number;
 }
 
 export interface Daemon {
@@ -61,6 +63,9 @@ export interface Daemon {
 }
 
 export const DEFAULT_PEERS_SAVE_INTERVAL_MS = 300_000;
+export const DEFAULT_JOIN_RETRY_MS = 5_000;
+/** The longest wait between joins: the opennet's maintenance period. */
+const MAX_JOIN_RETRY_MS = 60_000;
 
 type Teardown = () => Promise<void> | void;
 
@@ -114,23 +119,40 @@ async function loadSavedPeers(paths: DataDirPaths, logger: Logger): Promise<Save
   }
 }
 
+interface JoinPlan {
+  readonly saved: readonly SavedPeer[];
+  readonly seeds: readonly string[];
+  /** Saves the peers once joined. */
+  readonly save: () => Promise<void>;
+  readonly retryMs: number;
+}
+
 /**
  * Joins the opennet in the background, then saves the peers (a node killed before its first
- * periodic save still rejoins without seeds); no peer reachable is logged, the node's
- * maintenance timer keeps trying.
+ * periodic save still rejoins without seeds). While no saved peer or seed answers and no peer
+ * dialled in, it joins again after a wait doubling up to a minute: the node's maintenance
+ * timer redials seeds but not saved peers, and a node restarted without seeds has only those.
  */
-function joinInBackground(node: Node, saved: readonly SavedPeer[], seeds: readonly string[], save: () => Promise<void>, logger: Logger, signal: AbortSignal): void {
-  node.join({ peers: saved.map((peer) => peer.node), seeds, signal }).then(
-    async (joined) => {
-      logger.info({ ...joined, peers: node.peers.size }, 'joined the network');
-      if (!signal.aborted) await save().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));
-    },
-    (error: unknown) => {
-      if (signal.aborted) return;
-      if (error instanceof NoPeersError) logger.warn({ reason: error.message }, 'no peer reachable yet: retrying every minute');
-      else logger.warn({ err: error }, 'joining the network failed');
-    },
-  );
+function joinInBackground(node: Node, plan: JoinPlan, clock: Clock, logger: Logger, signal: AbortSignal): void {
+  let retry: TimerHandle | undefined;
+  signal.addEventListener('abort', () => retry?.cancel(), { once: true });
+  const attempt = (retryMs: number): void => {
+    node.join({ peers: plan.saved.map((peer) => peer.node), seeds: plan.seeds, signal }).then(
+      async (joined) => {
+        logger.info({ ...joined, peers: node.peers.size }, 'joined the network');
+        if (!signal.aborted) await plan.save().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));
+      },
+      (error: unknown) => {
+        if (signal.aborted) return;
+        if (!(error instanceof NoPeersError)) return logger.warn({ err: error }, 'joining the network failed');
+        logger.warn({ reason: error.message, retryInMs: retryMs }, 'no saved peer or seed reachable: joining again later');
+        retry = clock.setTimer(retryMs, () => {
+          if (node.peers.size === 0) attempt(Math.min(2 * retryMs, MAX_JOIN_RETRY_MS));
+        });
+      },
+    );
+  };
+  attempt(plan.retryMs);
 }
 
 /** Starts a node on the data directory; rejects (having undone everything) if any part fails. */
@@ -190,7 +212,7 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
 
     const joining = new AbortController();
     teardowns.push(() => joining.abort());
-    joinInBackground(node, saved, init.seeds, saveKnownPeers, logger, joining.signal);
+    joinInBackground(node, { saved, seeds: init.seeds, save: saveKnownPeers, retryMs: init.joinRetryMs ?? DEFAULT_JOIN_RETRY_MS }, clock, logger, joining.signal);
     const interval = init.peersSaveIntervalMs ?? DEFAULT_PEERS_SAVE_INTERVAL_MS;
     let timer = clock.setTimer(interval, function savePeriodically() {
       saveKnownPeers().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));

@@ -73,25 +73,37 @@ describe('node/daemon/daemon', () => {
     await daemon.stop();
   });
 
-  it('joins through a seed, saves its peers while the links are up, and starts when no seed answers', async () => {
+  it('joins through a seed, saves its peers while the links are up, and joins again later when none answers', async () => {
+    const waitFor = async (what: string, done: () => boolean): Promise<void> => {
+      const deadline = Date.now() + 5_000;
+      while (!done()) {
+        assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const savedKeys = async (): Promise<string[]> =>
+      (JSON.parse(await readFile(join(root, 'joiner', 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] }).peers.map((peer) => peer.publicKey);
     const seed = await startDaemon({ logger: silentLogger }, settings(join(root, 'seed')));
+    const seedKey = toHex(seed.identity.publicKey);
     const warnings: string[] = [];
     const logger = { ...silentLogger, warn: (_fields: object, message: string) => warnings.push(message) };
     const joiner = await startDaemon({ logger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
-    const deadline = Date.now() + 5_000;
-    while (joiner.node.peers.size === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await waitFor('the seed as a peer', () => joiner.node.peers.size > 0);
     await joiner.stop();
     await seed.stop();
-    const saved = JSON.parse(await readFile(join(root, 'joiner', 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] };
-    assert.deepEqual(saved.peers.map((peer) => peer.publicKey), [toHex(seed.identity.publicKey)]);
+    assert.deepEqual(await savedKeys(), [seedKey]);
     assert.deepEqual(warnings, []);
 
-    const alone = await startDaemon({ logger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
-    while (warnings.length === 0 && Date.now() < deadline + 5_000) await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.match(warnings.join(), /no peer reachable yet/);
+    // Restarted without seeds while its only saved peer is down: it starts, and joins once the peer is back.
+    const alone = await startDaemon({ logger }, { ...settings(join(root, 'joiner')), joinRetryMs: 100 });
+    await waitFor('a warning', () => warnings.length > 0);
+    assert.match(warnings[0]!, /no saved peer or seed reachable: joining again later/);
+    await rm(join(root, 'seed', 'peers.json'));
+    const back = await startDaemon({ logger: silentLogger }, settings(join(root, 'seed'), { listen: [...seed.addresses] }));
+    await waitFor('the saved peer again', () => alone.node.peers.size > 0);
     await alone.stop();
-    const kept = JSON.parse(await readFile(join(root, 'joiner', 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] };
-    assert.deepEqual(kept.peers.map((peer) => peer.publicKey), [toHex(seed.identity.publicKey)], 'a save without peers keeps the saved ones');
+    await back.stop();
+    assert.deepEqual(await savedKeys(), [seedKey]);
   });
 
   it('gives up minting when aborted, leaving no identity behind', async () => {
