@@ -140,7 +140,7 @@ describe('five nodes in separate network namespaces', function () {
         const current = await nsStatus(index, dataDir(index));
         return current.peers.length >= count ? current : undefined;
       }, 30_000);
-    // The seed listens before the others dial it (a node that finds no seed retries only a minute later).
+    // The seed listens before the others dial it (a node that finds no seed joins again only 5 s later).
     start(0, []);
     await peersOf(0, 0);
     for (let index = 1; index < NODES; index++) start(index, ['--seed', seed]);
