@@ -10,7 +10,7 @@
  *                            replies ─────> TransactionTable ─> the Route of that tx
  *                            announce/peerOffer ─> opennet/handlers.ts ─> Opennet (limits, folds, dials)
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
- *   every reply ──> Outbox (paced by the peer's send queue) ──> Transport;  Transport ──drained──> Outbox
+ *   every message to a peer ──> Outbox (paced by its send queue) ──> Transport;  Transport ──drained──> Outbox
  */
 import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
@@ -98,7 +98,7 @@ export class Node {
   readonly peers: PeerTable;
   /** Per-peer request budgets and route shares. */
   readonly load: LoadLimiter;
-  /** Replies waiting for their peer's send queue. */
+  /** Messages waiting for their peer's send queue. */
   readonly outbox: Outbox;
   private readonly context: NodeContext;
   private running = false;
@@ -110,7 +110,7 @@ export class Node {
     this.peers = new PeerTable({ clock, rng }, init);
     const peers = this.peers;
     this.load = new LoadLimiter({ clock, activeRoutes: () => this.context.transactions.active }, { ...init, maxActive: settings.maxActive });
-    const outbox = new Outbox({ transport }, init);
+    const outbox = new Outbox({ transport, clock, logger }, init);
     this.outbox = outbox;
     const opennet = new Opennet({ clock, rng, peers, transport, logger, announce: () => announceSelf(this.context) }, init);
     this.context = {
@@ -129,7 +129,7 @@ export class Node {
       routeComponents: {
         clock,
         peers,
-        transport,
+        sender: outbox,
         dropPeer: (peer, reason) => {
           logger.warn({ peer: peer.id, reason }, 'disconnecting a misbehaving peer');
           transport.disconnect(peer.id, reason);

@@ -6,7 +6,7 @@
  * the message sent and in which replies end them.
  *
  *   TransactionTable ──start/onReply/onPeerDisconnected──> Route ──finish(outcome)──> its owner
- *   Route ──closestTo/backOff/record*──> PeerTable;  ──send──> Transport;  ──setTimer──> Clock
+ *   Route ──closestTo/backOff/record*──> PeerTable;  ──send──> Outbox ──> Transport;  ──setTimer──> Clock
  */
 import { equalBytes } from '../protocol/crypto.js';
 import { isValidBlock } from '../protocol/keys/block.js';
@@ -59,7 +59,8 @@ export interface RouteInit {
 export interface RouteComponents {
   readonly clock: Clock;
   readonly peers: PeerTable;
-  readonly transport: Transport;
+  /** Sends the route's messages, paced by each peer's send queue (the node's Outbox); false when dropped. */
+  readonly sender: Pick<Transport, 'send'>;
   /** Called when a peer sent a block that does not verify and has now sent too many. */
   readonly dropPeer: (peer: PeerState, reason: string) => void;
 }
@@ -173,7 +174,7 @@ export class Route {
 
   private tryNextPeer(): void {
     if (this.ended) return;
-    const { clock, peers, transport } = this.components;
+    const { clock, peers, sender } = this.components;
     const { init } = this;
     const remainingMs = init.deadline - clock.now();
     if (remainingMs <= 0) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
@@ -187,7 +188,7 @@ export class Route {
       : init.kind === 'insert'
         ? { type: 'insertRequest', keyType: init.keyType, routingKey: init.routingKey, htl, block: init.block! }
         : { type: 'announce', node: init.announced!, htl };
-    if (!transport.send(peer.id, { tx: init.tx, body })) return this.tryNextPeer();
+    if (!sender.send(peer.id, { tx: init.tx, body })) return this.tryNextPeer();
     peer.inFlight++;
     peer.stats.requestsSent++;
     const timer = clock.setTimer(Math.min(init.hopTimeoutMs(htl), remainingMs), () => this.onTimeout());

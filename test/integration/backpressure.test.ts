@@ -1,6 +1,7 @@
 /**
  * Replies paced by the send queue over real TCP (spec/routing.md §8.4): a peer asking for many
- * blocks at once gets every one and stays connected; a peer that stops reading costs bounded memory.
+ * blocks at once gets every one and stays connected; a peer that stops reading costs bounded memory
+ * and is disconnected as a slow reader once its queue has stayed full for the slow-reader timeout.
  */
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -12,15 +13,18 @@ import { DIFFICULTY, type RealNode, startNode, until } from './flood-setup.js';
 import { rawDial, type RawPeer } from './tcp-raw-peer.js';
 
 const BLOCKS = 256;
+const SLOW_READER_TIMEOUT_MS = 2_000;
 
 describe('backpressure over TCP (real node, wall time)', function () {
   this.timeout(60_000);
   let holder: RealNode;
   let keys: Uint8Array[];
   const peers: RawPeer[] = [];
+  /** The peer that stopped reading, once the second test has made it. */
+  let stalledId = '';
 
   before(async () => {
-    holder = await startNode();
+    holder = await startNode({ slowReaderTimeoutMs: SLOW_READER_TIMEOUT_MS });
     const chks = Array.from({ length: BLOCKS }, (_, index) => encodeChk(new TextEncoder().encode(`backpressure ${index} `.repeat(1000))));
     for (const { routingKey, block } of chks) await holder.store.put(routingKey, block, { partition: 'store' });
     keys = chks.map(({ routingKey }) => routingKey);
@@ -64,6 +68,7 @@ describe('backpressure over TCP (real node, wall time)', function () {
 
   it('holds a bounded backlog for a peer that stops reading, dropping replies beyond it', async () => {
     const { raw, id } = await linkedPeer();
+    stalledId = id;
     raw.connection.pause();
     ask(raw, 1_000, 10_000n);
     // Every request is answered from the store: each reply is written, waits, or is dropped.
@@ -84,9 +89,13 @@ describe('backpressure over TCP (real node, wall time)', function () {
     assert.ok(holder.node.outbox.dropped >= 1_000 - 128 - 48, `only ${holder.node.outbox.dropped} dropped`);
   });
 
-  it('forgets the backlog of a peer that goes away', async () => {
-    const [stalled] = peers.slice(-1);
-    stalled!.abort();
-    await until(() => holder.node.outbox.queued === 0 && holder.node.peers.size === 1, 'the stalled peer to be gone');
+  it('disconnects the stalled peer as a slow reader after the timeout, and forgets its backlog', async () => {
+    const stalled = peers.at(-1)!;
+    await sleep(SLOW_READER_TIMEOUT_MS + 100);
+    // The timeout is checked when something more is sent: one more request provokes one more reply.
+    stalled.send({ tx: 99_999n, body: { type: 'dataRequest', keyType: 'chk', routingKey: keys[0]!, htl: 10 } });
+    await until(() => holder.node.outbox.queued === 0 && holder.node.peers.size === 1, 'the stalled peer to be disconnected');
+    assert.equal(holder.node.peers.get(stalledId), undefined);
   });
+
 });

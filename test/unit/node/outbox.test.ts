@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { Outbox } from '../../../node/outbox.js';
+import { silentLogger } from '../../../node/components.js';
+import { Outbox, type OutboxInit } from '../../../node/outbox.js';
 import type { SendQueue, Transport } from '../../../node/transport.js';
 import type { Envelope } from '../../../protocol/wire/messages.js';
+import { ManualClock } from './net/manual-clock.js';
 
-/** A transport whose queue for peer `p` is set by hand; `sent` records what it accepted. */
-function fakeTransport() {
-  const state = { queue: { queuedBytes: 0, maxBytes: 100 } as SendQueue | undefined, sent: [] as bigint[] };
+/** An outbox over a transport whose queue is set by hand; `sent` records what it accepted, `disconnected` why it dropped peers. */
+function open(init: OutboxInit = {}) {
+  const state = { queue: { queuedBytes: 0, maxBytes: 100 } as SendQueue | undefined, sent: [] as bigint[], disconnected: [] as string[] };
   const transport: Transport = {
     addresses: [],
     start: async () => undefined,
@@ -13,17 +15,17 @@ function fakeTransport() {
     dial: async () => { throw new Error('not used'); },
     send: (_peer, envelope) => (state.queue === undefined ? false : (state.sent.push(envelope.tx), true)),
     sendQueue: () => state.queue,
-    disconnect: () => undefined,
+    disconnect: (_peer, reason) => state.disconnected.push(reason),
   };
-  return { transport, state };
+  const clock = new ManualClock();
+  return { outbox: new Outbox({ transport, clock, logger: silentLogger }, init), state, clock };
 }
 
 const pong = (tx: bigint): Envelope => ({ tx, body: { type: 'pong' } });
 
 describe('Outbox', () => {
   it('sends at once while the queue is at most half full', () => {
-    const { transport, state } = fakeTransport();
-    const outbox = new Outbox({ transport });
+    const { outbox, state } = open();
     state.queue = { queuedBytes: 50, maxBytes: 100 };
     assert.equal(outbox.send('p', pong(1n)), true);
     assert.deepEqual(state.sent, [1n]);
@@ -31,8 +33,7 @@ describe('Outbox', () => {
   });
 
   it('holds replies past half the queue and sends them in order once it drains', () => {
-    const { transport, state } = fakeTransport();
-    const outbox = new Outbox({ transport });
+    const { outbox, state } = open();
     state.queue = { queuedBytes: 51, maxBytes: 100 };
     assert.equal(outbox.send('p', pong(1n)), true);
     assert.equal(outbox.send('p', pong(2n)), true);
@@ -46,8 +47,7 @@ describe('Outbox', () => {
   });
 
   it('drops replies beyond the per-peer and overall bounds', () => {
-    const { transport, state } = fakeTransport();
-    const outbox = new Outbox({ transport }, { maxQueuedRepliesPerPeer: 2, maxQueuedReplies: 3 });
+    const { outbox, state } = open({ maxQueuedRepliesPerPeer: 2, maxQueuedReplies: 3 });
     state.queue = { queuedBytes: 90, maxBytes: 100 };
     assert.deepEqual([1n, 2n, 3n].map((tx) => outbox.send('p', pong(tx))), [true, true, false]);
     assert.deepEqual([4n, 5n].map((tx) => outbox.send('q', pong(tx))), [true, false]);
@@ -56,8 +56,7 @@ describe('Outbox', () => {
   });
 
   it('refuses a peer that is not connected and forgets one that leaves', () => {
-    const { transport, state } = fakeTransport();
-    const outbox = new Outbox({ transport });
+    const { outbox, state } = open();
     state.queue = { queuedBytes: 90, maxBytes: 100 };
     outbox.send('p', pong(1n));
     outbox.peerDisconnected('p');
@@ -67,8 +66,25 @@ describe('Outbox', () => {
     assert.equal(outbox.dropped, 0);
   });
 
+  it('disconnects a peer whose queue stays more than half full past the slow-reader timeout', () => {
+    const { outbox, state, clock } = open({ slowReaderTimeoutMs: 1_000 });
+    state.queue = { queuedBytes: 90, maxBytes: 100 };
+    outbox.send('p', pong(1n));
+    clock.advance(1_000);
+    assert.equal(outbox.send('p', pong(2n)), true);
+    // Progress (the queue back at half) restarts the wait.
+    state.queue = { queuedBytes: 50, maxBytes: 100 };
+    outbox.drained('p');
+    assert.deepEqual(state.sent, [1n, 2n]);
+    state.queue = { queuedBytes: 90, maxBytes: 100 };
+    outbox.send('p', pong(3n));
+    clock.advance(1_001);
+    assert.equal(outbox.send('p', pong(4n)), false);
+    assert.match(state.disconnected[0]!, /^slow reader: /);
+  });
+
   it('refuses bounds below one', () => {
-    const { transport } = fakeTransport();
-    assert.throws(() => new Outbox({ transport }, { maxQueuedRepliesPerPeer: 0 }), RangeError);
+    assert.throws(() => open({ maxQueuedRepliesPerPeer: 0 }), RangeError);
+    assert.throws(() => open({ slowReaderTimeoutMs: 0 }), RangeError);
   });
 });
