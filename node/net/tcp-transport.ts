@@ -280,6 +280,8 @@ export class TcpTransport implements Transport {
       const replaced = entry.link;
       entry.link = link;
       replaced.close('duplicate link: replaced by a newer one');
+      // What waited for the old link's queue can go on the new one's.
+      this.#running?.events.push({ type: 'drained', args: [link.id] });
     }
     link.settle(entry.peer);
   }

@@ -200,6 +200,16 @@ export function transportConformance(name: string, createNetwork: () => Promise<
       assert.equal(a.transport.send('00'.repeat(32), { tx: 1n, body: { type: 'ping' } }), false);
     });
 
+    it('sendQueue: a bound and what waits under it for a connected peer, nothing for others', async () => {
+      const [a, b] = [await start(), await start()];
+      assert.equal(a.transport.sendQueue(b.id), undefined);
+      await connect(a, b);
+      const queue = a.transport.sendQueue(b.id)!;
+      assert.ok(queue.maxBytes > 0 && queue.queuedBytes >= 0 && queue.queuedBytes <= queue.maxBytes);
+      a.transport.disconnect(b.id, 'testing');
+      assert.equal(a.transport.sendQueue(b.id), undefined);
+    });
+
     it('dial with an aborted signal rejects with its reason', async () => {
       const [a, b] = [await start(), await start()];
       const reason = new Error('not wanted');
