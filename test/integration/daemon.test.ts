@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toHex } from '../../protocol/bytes.js';
 import { encodeChk } from '../../protocol/keys/index.js';
+import { circularDistance, keyLocation } from '../../protocol/location.js';
 import type { NodeStatus } from '../../node/api/status.js';
 import { api, type DaemonProcess, type Ready, ready, startNode, status, until, WARREN_MAIN } from './daemon-process.js';
 
@@ -47,7 +48,13 @@ describe('warren node (three processes on loopback)', function () {
     await peersOf(second, 1);
     await peersOf(third, 1);
 
-    const chk = encodeChk(new TextEncoder().encode('hello from a real network'));
+    // The inserting node never keeps its own insert (spec/routing.md §5), and the first hops do not
+    // cache: in a network of three the block is kept only if another node is the closest to its key.
+    const nodes = [first, second, third].map((node) => node.status.identity.location);
+    const closest = (location: number): number =>
+      nodes.reduce((best, node, index) => (circularDistance(node, location) < circularDistance(nodes[best]!, location) ? index : best), 0);
+    let chk = encodeChk(new TextEncoder().encode('hello from a real network'));
+    for (let attempt = 1; closest(keyLocation(chk.routingKey)) === 1; attempt++) chk = encodeChk(new TextEncoder().encode(`hello from a real network, ${attempt}`));
     const path = `/v1/blocks/${toHex(chk.routingKey)}?type=chk`;
     const put = await api(second, path, { method: 'PUT', body: chk.block });
     assert.equal(put.status, 200, await put.clone().text());
