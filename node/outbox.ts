@@ -43,8 +43,7 @@ export class Outbox {
   private readonly maxTotal: number;
   private readonly slowReaderTimeoutMs: number;
   private total = 0;
-  /** Messages dropped because a FIFO was full: each is a lost message to its peer. */
-  dropped = 0;
+  private droppedCount = 0;
 
   constructor(
     private readonly components: OutboxComponents,
@@ -56,6 +55,11 @@ export class Outbox {
     for (const [name, value] of [['maxQueuedRepliesPerPeer', this.maxPerPeer], ['maxQueuedReplies', this.maxTotal], ['slowReaderTimeoutMs', this.slowReaderTimeoutMs]] as const) {
       if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
     }
+  }
+
+  /** Messages dropped because a FIFO was full: each is a lost message to its peer. */
+  get dropped(): number {
+    return this.droppedCount;
   }
 
   /** Messages waiting, all peers together. */
@@ -75,7 +79,7 @@ export class Outbox {
       return false;
     }
     if ((waiting?.envelopes.length ?? 0) >= this.maxPerPeer || this.total >= this.maxTotal) {
-      this.dropped++;
+      this.droppedCount++;
       this.components.logger.debug({ peer }, 'message dropped: too many waiting for the send queue');
       return false;
     }
