@@ -21,7 +21,8 @@ const MIN_PEERS_EACH = 3;
 const CONCURRENCY = 12;
 /** A seed keeps more peers than the others, so that every newcomer can reach it first. */
 const SEED_FLAGS = ['--max-peers', '16'];
-const NODE_FLAGS = ['--max-peers', '6', '--min-peers', String(MIN_PEERS_EACH)];
+/** Room for a late joiner: with fewer, the earlier nodes can all be full when it announces. */
+const NODE_FLAGS = ['--max-peers', '8', '--min-peers', String(MIN_PEERS_EACH)];
 
 interface Member {
   daemon: DaemonProcess;
@@ -137,10 +138,13 @@ describe('a network of twelve processes on loopback', function () {
     const readies = await Promise.all(others.map((daemon) => ready(daemon, 30_000)));
     members.push(...others.map((daemon, index) => ({ daemon, ready: readies[index]!, name: names[index]! })));
     const startedAt = performance.now();
+    let latest: NodeStatus[] = [];
     const statuses = await until('the network to converge', async () => {
-      const current = await Promise.all(members.map((member) => status(member.ready)));
-      return converged(current) ? current : undefined;
-    }, 30_000);
+      latest = await Promise.all(members.map((member) => status(member.ready)));
+      return converged(latest) ? latest : undefined;
+    }, 30_000).catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}; peers per node: ${latest.map((node) => node.peers.length).join(' ')}`);
+    });
     console.log(`      converged ${(performance.now() - startedAt).toFixed(0)} ms after start; peers per node: ${statuses.map((node) => node.peers.length).join(' ')}`);
   });
 
