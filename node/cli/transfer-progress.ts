@@ -6,6 +6,7 @@
  *
  *   watchTransfer(operation) ──every 250 ms──> listTransfers ──entry with our id──> display.update
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { randomBytes } from '../../protocol/crypto.js';
 import { toHex } from '../../protocol/bytes.js';
@@ -67,18 +68,18 @@ export function transferId(): string {
 
 /** Runs `operation` (a transfer started under `id`), showing its progress until it settles. */
 export async function watchTransfer<T>(endpoint: ApiEndpoint, id: string, display: ProgressDisplay, operation: Promise<T>): Promise<T> {
-  let settled = false;
+  const settled = new AbortController();
   const polling = (async () => {
-    while (!settled) {
-      const transfer = (await listTransfers(endpoint).catch(() => [])).find((item) => item.id === id);
-      if (transfer !== undefined && !settled) display.update(transfer);
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    while (!settled.signal.aborted) {
+      const transfer = (await listTransfers(endpoint, { signal: settled.signal }).catch(() => [])).find((item) => item.id === id);
+      if (transfer !== undefined && !settled.signal.aborted) display.update(transfer);
+      await sleep(POLL_MS, undefined, { signal: settled.signal }).catch(() => undefined);
     }
   })();
   try {
     return await operation;
   } finally {
-    settled = true;
+    settled.abort();
     await polling;
     display.finish();
   }
