@@ -71,15 +71,14 @@ export class FileRoutes {
     const transfer = this.transfers.begin('insert', name ?? '', url.searchParams.get('id'));
     try {
       const declared = request.headers['content-length'];
-      if (declared !== undefined) transfer.expect({ bytes: Number(declared), blocks: insertBlocks(Number(declared), redundancy) });
+      if (declared !== undefined && /^\d+$/.test(declared)) transfer.expect({ bytes: Number(declared), blocks: insertBlocks(Number(declared), redundancy) });
       const uri = await client.insertFile(counted(request as AsyncIterable<Uint8Array>, transfer), {
         ...(name === undefined ? {} : { name }),
         ...(mime === undefined ? {} : { mime }),
         signal,
         onProgress: (progress) => progress.type === 'blockInserted' && transfer.block(),
       });
-      const { bytesDone } = transfer.status(0);
-      sendJson(response, 200, { uri: uri.toString(), size: bytesDone, mime: mime ?? mimeForName(name) });
+      sendJson(response, 200, { uri: uri.toString(), size: transfer.bytesDone, mime: mime ?? mimeForName(name) });
     } finally {
       transfer.end();
     }

@@ -44,6 +44,10 @@ export class Transfer {
     return this.state.id;
   }
 
+  get bytesDone(): number {
+    return this.state.bytesDone;
+  }
+
   /** Sets what the transfer needs in all, once known. */
   expect(totals: { readonly blocks?: number; readonly bytes?: number }): void {
     if (totals.blocks !== undefined) this.state.blocksTotal = totals.blocks;
