@@ -69,8 +69,8 @@ describe('warren put and get (six nodes on loopback)', function () {
     const dirs = ['a', 'b', 'c', 'd', 'e'].map((name) => join(root, name));
     [a, b] = [dirs[0]!, dirs[1]!];
     for (const dir of dirs) nodes.push(startNode(dir, '--seed', seed));
-    // Each node meets the others through the seed (opennet); the tests start once all are connected.
-    await Promise.all([seedDir, ...dirs].map((dir) => readyWith(dir, dirs.length)));
+    // The seed knows every node; the nodes meet more of each other through it (opennet).
+    await Promise.all([readyWith(seedDir, dirs.length), ...dirs.map((dir) => readyWith(dir, 2))]);
   });
 
   after(async () => {
