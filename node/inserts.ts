@@ -34,12 +34,17 @@ function replyFor(outcome: RouteOutcome): WireMessage {
   }
 }
 
-/** Keeps the block here if this node should; returns a different block already in the slot, if any. */
-async function keep(context: NodeContext, request: InsertRequest): Promise<Uint8Array | undefined> {
+/**
+ * Keeps the block here if this node should: in the store when it is closer to the key than
+ * every peer it could pass the insert on to (the peer it came from does not count: an
+ * originator never keeps its own insert), else in the cache beyond the first hops.
+ * Returns a different block already held in the slot (an SSK collision), if any.
+ */
+async function keep(context: NodeContext, from: PeerId, request: InsertRequest): Promise<Uint8Array | undefined> {
   const { store, peers, settings } = context;
   const existing = await store.get(request.routingKey);
   if (existing !== undefined) return equalBytes(existing, request.block) ? undefined : existing;
-  if (peers.isClosestTo(settings.location, keyLocation(request.routingKey))) {
+  if (peers.isClosestTo(settings.location, keyLocation(request.routingKey), from)) {
     const result = await store.put(request.routingKey, request.block, { partition: 'store' });
     return result.outcome === 'collision' ? result.existing : undefined;
   }
@@ -59,7 +64,7 @@ export async function handleInsertRequest(context: NodeContext, from: PeerId, tx
   }
   let existing: Uint8Array | undefined;
   try {
-    existing = await keep(context, request);
+    existing = await keep(context, from, request);
   } catch (error) {
     context.logger.warn({ err: error }, 'could not keep an inserted block; routing it on');
   }

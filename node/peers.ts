@@ -108,10 +108,12 @@ export class PeerTable implements Iterable<PeerState> {
     return best;
   }
 
-  /** Whether `ownLocation` is closer to `location` than every connected peer is. */
-  isClosestTo(ownLocation: number, location: number): boolean {
+  /** Whether `ownLocation` is closer to `location` than every connected peer other than `except` is. */
+  isClosestTo(ownLocation: number, location: number, except?: PeerId): boolean {
     const own = circularDistance(ownLocation, location);
-    for (const peer of this.peers.values()) if (circularDistance(peer.location, location) < own) return false;
+    for (const peer of this.peers.values()) {
+      if (peer.id !== except && circularDistance(peer.location, location) < own) return false;
+    }
     return true;
   }
 
