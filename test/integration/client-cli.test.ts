@@ -47,13 +47,7 @@ async function readyWith(dataDir: string, peers: number): Promise<NodeStatus> {
   throw new Error(`the node in ${dataDir} did not get ${peers} peers`);
 }
 
-/*
- * Eight nodes, not two: an inserting node does not keep its own insert, and a relay keeps a block
- * only when it is closer to the key than all its peers or receives it at HTL ≤ 16 (spec/routing.md
- * §5). Between two nodes, a block closer to the inserter than to the other node is kept nowhere.
- * Among eight nodes such a block is lost only if the first six links of its route all keep HTL 18
- * (each does with probability 1/2): about 1 block in 500, for the blocks whose closest node is the inserter's.
- */
+/* Eight nodes, so that files travel through several relays and their blocks spread over the network. */
 describe('warren put and get (eight nodes on loopback)', function () {
   this.timeout(90_000);
   let root: string;
