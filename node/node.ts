@@ -44,7 +44,7 @@ export interface NodeInit extends PeerTableInit, LoadLimiterInit, OpennetInit, O
 type Handler<T extends WireMessageType> = (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => void;
 
 const routeReply = (context: NodeContext, from: PeerId, tx: bigint, body: WireMessage): void => context.transactions.reply(from, tx, body);
-/** Link set-up messages: the transport consumes them. */
+/** Messages nothing here acts on: `hello` is consumed by the transport, a `pong` only shows the link is alive. */
 const notForRouting = (): void => undefined;
 
 const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
