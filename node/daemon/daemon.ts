@@ -122,25 +122,29 @@ async function loadSavedPeers(paths: DataDirPaths, logger: Logger): Promise<Save
 interface JoinPlan {
   readonly saved: readonly SavedPeer[];
   readonly seeds: readonly string[];
-  /** Saves the peers once joined. */
+  /** Saves the peers: once linked to some, and again once the announcement is over. */
   readonly save: () => Promise<void>;
   readonly retryMs: number;
 }
 
 /**
- * Joins the opennet in the background, then saves the peers (a node killed before its first
- * periodic save still rejoins without seeds). While no saved peer or seed answers and no peer
+ * Joins the opennet in the background, saving the peers as soon as some answered and again when
+ * the announcement is over (a node killed before its first periodic save still rejoins without
+ * seeds, even while its announcement is still travelling). While no saved peer or seed answers and no peer
  * dialled in, it joins again after a wait doubling up to a minute: the node's maintenance
  * timer redials seeds but not saved peers, and a node restarted without seeds has only those.
  */
 function joinInBackground(node: Node, plan: JoinPlan, clock: Clock, logger: Logger, signal: AbortSignal): void {
   let retry: TimerHandle | undefined;
   signal.addEventListener('abort', () => retry?.cancel(), { once: true });
+  const save = (): void => {
+    if (!signal.aborted) plan.save().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));
+  };
   const attempt = (retryMs: number): void => {
-    node.join({ peers: plan.saved.map((peer) => peer.node), seeds: plan.seeds, signal }).then(
-      async (joined) => {
+    node.join({ peers: plan.saved.map((peer) => peer.node), seeds: plan.seeds, signal, onLinked: save }).then(
+      (joined) => {
         logger.info({ ...joined, peers: node.peers.size }, 'joined the network');
-        if (!signal.aborted) await plan.save().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));
+        save();
       },
       (error: unknown) => {
         if (signal.aborted) return;

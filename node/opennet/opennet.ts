@@ -80,6 +80,8 @@ export interface JoinOptions {
   /** Seed multiaddrs, dialled when the saved peers are fewer than `minPeers`. */
   readonly seeds?: readonly string[];
   readonly signal?: AbortSignal | undefined;
+  /** Called once the saved peers and seeds are dialled and at least one answered, before announcing. */
+  readonly onLinked?: (() => void) | undefined;
 }
 
 export interface JoinResult {
@@ -276,6 +278,7 @@ export class Opennet {
     signal?.throwIfAborted();
     const tried = peers.length + this.seeds.length;
     if (this.components.peers.size === 0 && tried > 0) throw new NoPeersError(tried);
+    if (this.components.peers.size > 0) options.onLinked?.();
     return { connected, offers: await this.announce() };
   }
 

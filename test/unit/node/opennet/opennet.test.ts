@@ -158,6 +158,17 @@ describe('node/opennet/opennet', () => {
     assert.equal(announcements(), 1);
   });
 
+  it('tells the caller once linked, before announcing, so peers can be saved early', async () => {
+    const saved = [nodeRef(1, '/memory/1')];
+    const { opennet, announcements } = setUp({ minPeers: 1 }, saved);
+    const linkedBeforeAnnouncing: number[] = [];
+    await opennet.join({ peers: saved, onLinked: () => linkedBeforeAnnouncing.push(announcements()) });
+    assert.deepEqual(linkedBeforeAnnouncing, [0]);
+    let called = false;
+    await setUp().opennet.join({ onLinked: () => (called = true) });
+    assert.equal(called, false, 'a node alone is not linked');
+  });
+
   it('dials the seeds when saved peers are too few, and fails with NoPeersError when nothing answers', async () => {
     const seed = nodeRef(9, '/memory/9');
     const first = setUp({ minPeers: 2 }, [seed]);
