@@ -85,6 +85,28 @@ export function smallWorldEdges(n: number, rng: Rng, { degree = 10 }: SmallWorld
 }
 
 /**
+ * Long-range contacts per node in Sandberg's experiments ("Distributed routing in
+ * small-world networks", ALENEX 2006): 3·log2(n), rounded (48 at n = 64,000).
+ */
+export function sandbergContacts(n: number): number {
+  checkCount(n);
+  return n < 2 ? 0 : Math.round(3 * Math.log2(n));
+}
+
+/**
+ * Sandberg's ring: every node linked to its ring neighbours, and each node drawing
+ * `contacts` long-range contacts at ring distance d ∝ 1/d (default `sandbergContacts(n)`).
+ * Links are undirected, so a node's degree averages 2 + 2·contacts (spec/sim-sandberg.md
+ * says why we read his "3·log2 n edges" as contacts drawn per node). This is
+ * `smallWorldEdges` at that average degree: nodes draw in turn, a draw that repeats a link
+ * is drawn again later, so every node draws its share.
+ */
+export function sandbergEdges(n: number, rng: Rng, { contacts = sandbergContacts(n) }: { contacts?: number } = {}): Edge[] {
+  if (!Number.isSafeInteger(contacts) || contacts < 0) throw new RangeError(`contacts must be a non-negative integer, got ${contacts}`);
+  return smallWorldEdges(n, rng, { degree: 2 + 2 * contacts });
+}
+
+/**
  * Creates one transport per location (node i at `locations[i]`), starts them with
  * `start` one after another in index order (the simulator builds and starts its node
  * there; a test can start the transport itself), then links every edge in order.

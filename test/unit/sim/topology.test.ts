@@ -3,7 +3,7 @@ import type { TransportHandlers } from '../../../node/transport.js';
 import { VirtualClock } from '../../../sim/clock.js';
 import { MemoryNetwork } from '../../../sim/memory-network.js';
 import { SeededRng } from '../../../sim/rng.js';
-import { buildNetwork, idealLocations, randomLocations, smallWorldEdges, type Edge } from '../../../sim/topology.js';
+import { buildNetwork, idealLocations, randomLocations, sandbergContacts, sandbergEdges, smallWorldEdges, type Edge } from '../../../sim/topology.js';
 
 const ringDistance = (n: number, [i, j]: Edge) => Math.min(j - i, n - (j - i));
 
@@ -87,6 +87,28 @@ describe('sim/topology', () => {
       assert.deepEqual(smallWorldEdges(3, rng), [[0, 1], [0, 2], [1, 2]]);
       assert.equal(smallWorldEdges(7, rng).length, 21);
       assert.throws(() => smallWorldEdges(10, rng, { degree: 1 }), RangeError);
+    });
+  });
+
+  describe('sandbergEdges', () => {
+    it('draws 3·log2(n) contacts per node: 48 at 64,000 nodes', () => {
+      assert.equal(sandbergContacts(64_000), 48);
+      assert.equal(sandbergContacts(2_000), 33);
+      assert.equal(sandbergContacts(1), 0);
+    });
+
+    it('is the ring plus n·contacts long-range links, ∝ 1/d, deterministic', () => {
+      const n = 2000;
+      const edges = sandbergEdges(n, new SeededRng('sandberg'));
+      assert.deepEqual(sandbergEdges(n, new SeededRng('sandberg')), edges);
+      assert.equal(edges.length, n * (1 + sandbergContacts(n)));
+      assert.equal(edges.filter((edge) => ringDistance(n, edge) === 1).length, n);
+      const counts = degrees(n, edges);
+      const mean = counts.reduce((sum, count) => sum + count, 0) / n;
+      assert.equal(mean, 2 + 2 * sandbergContacts(n));
+      assert.ok(Math.min(...counts) >= 2 + sandbergContacts(n) - 3, `min degree ${Math.min(...counts)}`);
+      assert.equal(sandbergEdges(n, new SeededRng('sandberg'), { contacts: 5 }).length, n * 6);
+      assert.throws(() => sandbergEdges(n, new SeededRng('sandberg'), { contacts: -1 }), RangeError);
     });
   });
 
