@@ -2,6 +2,7 @@
  * What the message handlers of a node share (node.ts builds it once): its
  * components, its resolved settings, the peer table and the transaction table.
  */
+import type { ChkFormat } from '../protocol/keys/chk.js';
 import type { WireMessage } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
 import type { Clock, Logger, Rng } from './components.js';
@@ -20,6 +21,8 @@ export interface NodeSettings extends TransactionLimits {
   readonly hopTimeoutPerHtlMs: number;
   /** Longest a local request or insert may take overall (default 2 × the hop timeout at the maximum HTL). */
   readonly localTimeoutMs: number;
+  /** Length of the CHK blocks this node accepts: STANDARD_CHK, or a simulation format (spec/keys.md §3.6). */
+  readonly chkFormat: ChkFormat;
 }
 
 export const DEFAULT_HOP_TIMEOUT_PER_HTL_MS = 2_000;

@@ -57,7 +57,7 @@ export async function handleInsertRequest(context: NodeContext, from: PeerId, tx
   if (transactions.isKnown(tx)) return context.send(from, tx, { type: 'rejectedLoop' });
   if (transactions.full) return context.send(from, tx, { type: 'rejectedOverload', local: true });
   transactions.markSeen(tx);
-  if (!isValidBlock(request.routingKey, request.block)) {
+  if (!isValidBlock(request.routingKey, request.block, settings.chkFormat)) {
     const peer = peers.get(from);
     if (peer !== undefined && peers.recordInvalidBlock(peer)) context.routeComponents.dropPeer(peer, 'inserted an invalid block');
     return context.send(from, tx, { type: 'insertReply', outcome: 'invalidBlock' });
@@ -92,7 +92,7 @@ export async function handleInsertRequest(context: NodeContext, from: PeerId, tx
  * insert: its store would show what it published.
  */
 export async function insertLocally(context: NodeContext, routingKey: Uint8Array, block: Uint8Array, options: OperationOptions): Promise<InsertResult> {
-  verifyBlock(routingKey, block);
+  verifyBlock(routingKey, block, context.settings.chkFormat);
   return runLocally(context, 'insert', routingKey, block, options, (outcome, route) => {
     switch (outcome.type) {
       case 'stored':

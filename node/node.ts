@@ -12,6 +12,7 @@
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
  *   every message to a peer ──> Outbox (paced by its send queue) ──> Transport;  Transport ──drained──> Outbox
  */
+import { STANDARD_CHK } from '../protocol/keys/chk.js';
 import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
 import { type Clock, type Logger, type Rng, silentLogger } from './components.js';
@@ -91,6 +92,7 @@ function resolveSettings(init: NodeInit): NodeSettings {
     seenCapacity: init.seenCapacity ?? 50_000,
     failedLifetimeMs: init.failedLifetimeMs ?? 30_000,
     failedCapacity: init.failedCapacity ?? 10_000,
+    chkFormat: init.chkFormat ?? STANDARD_CHK,
   };
 }
 
@@ -130,6 +132,7 @@ export class Node {
         clock,
         peers,
         sender: outbox,
+        chkFormat: settings.chkFormat,
         dropPeer: (peer, reason) => {
           logger.warn({ peer: peer.id, reason }, 'disconnecting a misbehaving peer');
           transport.disconnect(peer.id, reason);

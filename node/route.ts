@@ -10,6 +10,7 @@
  */
 import { equalBytes } from '../protocol/crypto.js';
 import { isValidBlock } from '../protocol/keys/block.js';
+import type { ChkFormat } from '../protocol/keys/chk.js';
 import type { KeyType, NodeRef, WireMessage } from '../protocol/wire/messages.js';
 import type { Clock, TimerHandle } from './components.js';
 import { decrementHtl } from './htl.js';
@@ -63,6 +64,8 @@ export interface RouteComponents {
   readonly sender: Pick<Transport, 'send'>;
   /** Called when a peer sent a block that does not verify and has now sent too many. */
   readonly dropPeer: (peer: PeerState, reason: string) => void;
+  /** The CHK block length blocks are verified against (the node's setting). */
+  readonly chkFormat: ChkFormat;
 }
 
 interface Attempt {
@@ -208,7 +211,7 @@ export class Route {
 
   /** Verifies a block a peer returned; an invalid one penalises the peer. */
   private acceptBlock(peer: PeerState, block: Uint8Array): boolean {
-    if (isValidBlock(this.init.routingKey, block)) return true;
+    if (isValidBlock(this.init.routingKey, block, this.components.chkFormat)) return true;
     this.penalise(peer, 'returned a block that does not verify');
     return false;
   }

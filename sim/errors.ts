@@ -37,3 +37,15 @@ export class PeerUnreachableError extends WarrenError {
   }
 }
 
+
+/** A workload's operations were still pending when the clock had nothing left to fire: they can never end. */
+export class WorkloadStalledError extends WarrenError {
+  readonly code = 'ERR_WORKLOAD_STALLED';
+  constructor(
+    readonly phase: string,
+    readonly pending: number,
+    options?: ErrorOptions,
+  ) {
+    super(`the workload stalled while ${phase}: ${pending} operations pending and no timer left to fire`, options);
+  }
+}

@@ -16,7 +16,7 @@
  *   routing key, so "first valid writer wins" holds under concurrency.
  */
 import { compareBytes } from '../protocol/bytes.js';
-import { verifyBlock } from '../protocol/keys/index.js';
+import { type ChkFormat, STANDARD_CHK, verifyBlock } from '../protocol/keys/index.js';
 import type { BlockStore, Partition, PutOptions, PutResult, StoreCallOptions, StoreStats } from './block-store.js';
 import type { StoreLogger } from './config.js';
 import { StoreClosedError, writeFailure } from './errors.js';
@@ -59,6 +59,8 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
     private readonly persistence: BlockPersistence<Sealed>,
     private readonly book: IndexBook,
     private readonly logger: StoreLogger,
+    /** CHK block length `put` verifies against: STANDARD_CHK but in the simulator (spec/keys.md §3.6). */
+    private readonly chkFormat: ChkFormat = STANDARD_CHK,
   ) {
     this.writes = new GroupQueue((operations) => this.commitGroup(operations), { maxBatch: MAX_WRITE_BATCH, maxRunning: 1 });
   }
@@ -79,7 +81,7 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
 
   put(routingKey: Uint8Array, block: Uint8Array, options: PutOptions): Promise<PutResult> {
     return this.call(options, async () => {
-      const kind = verifyBlock(routingKey, block);
+      const kind = verifyBlock(routingKey, block, this.chkFormat);
       const id = this.persistence.slotId(routingKey);
       for (;;) {
         const pending = this.pendingPuts.get(id);

@@ -1,10 +1,12 @@
 /**
  * Blocks of every kind, as relays and stores see them: the format byte says
  * which kind a block is, and one call verifies any block against its routing key.
+ * CHK blocks are checked against the standard length unless a simulated node
+ * passes its `ChkFormat` (spec/keys.md §3.6).
  */
 import { HASH_BYTES } from '../crypto.js';
 import { InvalidBlockError } from '../errors.js';
-import { CHK_BLOCK_BYTES, CHK_FORMAT, verifyChkBlock } from './chk.js';
+import { CHK_BLOCK_BYTES, CHK_FORMAT, type ChkFormat, STANDARD_CHK, verifyChkBlock } from './chk.js';
 import { SSK_BLOCK_BYTES, SSK_FORMAT, verifySskBlock } from './ssk.js';
 
 export type BlockKind = 'chk' | 'ssk';
@@ -22,17 +24,17 @@ export function blockKind(block: Uint8Array): BlockKind {
 }
 
 /** Throws `InvalidBlockError` unless `block` is a valid block stored under `routingKey`. */
-export function verifyBlock(routingKey: Uint8Array, block: Uint8Array): BlockKind {
+export function verifyBlock(routingKey: Uint8Array, block: Uint8Array, chk: ChkFormat = STANDARD_CHK): BlockKind {
   const kind = blockKind(block);
-  if (kind === 'chk') verifyChkBlock(routingKey, block);
+  if (kind === 'chk') verifyChkBlock(routingKey, block, chk);
   else verifySskBlock(routingKey, block);
   return kind;
 }
 
 /** Whether `block` is a valid block stored under `routingKey`; never throws for bad input. */
-export function isValidBlock(routingKey: Uint8Array, block: Uint8Array): boolean {
+export function isValidBlock(routingKey: Uint8Array, block: Uint8Array, chk: ChkFormat = STANDARD_CHK): boolean {
   try {
-    verifyBlock(routingKey, block);
+    verifyBlock(routingKey, block, chk);
     return true;
   } catch (error) {
     if (error instanceof InvalidBlockError) return false;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { randomBytes } from '../../../protocol/crypto.js';
 import { ContentTooLargeError, DecryptionError, InvalidBlockError } from '../../../protocol/errors.js';
-import { CHK_BLOCK_BYTES, CHK_MAX_CONTENT_BYTES, decodeChk, encodeChk, verifyChkBlock } from '../../../protocol/keys/chk.js';
+import { verifyBlock } from '../../../protocol/keys/block.js';
+import { CHK_BLOCK_BYTES, CHK_MAX_CONTENT_BYTES, decodeChk, encodeChk, simulationChkFormat, STANDARD_CHK, verifyChkBlock } from '../../../protocol/keys/chk.js';
 
 function flipBit(bytes: Uint8Array, bit: number): Uint8Array {
   const copy = Uint8Array.from(bytes);
@@ -72,5 +73,29 @@ describe('protocol/keys/chk', () => {
     );
     assert.throws(() => decodeChk(block, randomBytes(32)), DecryptionError);
     assert.throws(() => decodeChk(block, randomBytes(31)), DecryptionError);
+  });
+
+  describe('simulation block size (spec/keys.md §3.6)', () => {
+    const small = simulationChkFormat(1024);
+
+    it('builds blocks of the given length that round-trip and verify under that format only', () => {
+      const data = new TextEncoder().encode('simulated content');
+      const { block, routingKey, cryptoKey } = encodeChk(data, small);
+      assert.equal(block.length, 1024);
+      assert.equal(small.maxContentBytes, 1024 - 19);
+      verifyChkBlock(routingKey, block, small);
+      assert.equal(verifyBlock(routingKey, block, small), 'chk');
+      assert.deepEqual(decodeChk(block, cryptoKey, small), data);
+      assert.throws(() => verifyChkBlock(routingKey, block), InvalidBlockError);
+      assert.throws(() => verifyBlock(routingKey, block), InvalidBlockError);
+      const standard = encodeChk(data);
+      assert.throws(() => verifyChkBlock(standard.routingKey, standard.block, small), InvalidBlockError);
+    });
+
+    it('refuses sizes outside 64 bytes..32 KiB, and 32 KiB is the standard format', () => {
+      for (const bytes of [63, 32769, 1000.5]) assert.throws(() => simulationChkFormat(bytes), RangeError);
+      assert.equal(simulationChkFormat(CHK_BLOCK_BYTES), STANDARD_CHK);
+      assert.throws(() => encodeChk(new Uint8Array(1024 - 18), small), ContentTooLargeError);
+    });
   });
 });

@@ -1,0 +1,36 @@
+/**
+ * The block store of a simulated node: the production `IndexedBlockStore` (verification
+ * before every write, partitions, budgets, eviction) over the in-memory persistence,
+ * with two simulation settings:
+ *
+ * - blocks are kept and handed out by reference, not copied: in the simulator a block is
+ *   immutable once made (MemoryNetwork passes envelopes by reference on the same terms),
+ *   so thousands of nodes caching one block share its bytes;
+ * - CHK blocks may have the simulation length (`ChkFormat`, spec/keys.md §3.6).
+ */
+import type { ChkFormat } from '../protocol/keys/chk.js';
+import { type BlockStoreInit, resolveBlockStoreInit } from '../store/config.js';
+import { IndexBook } from '../store/index-book.js';
+import { IndexedBlockStore, type ReadResult } from '../store/indexed-block-store.js';
+import { MemoryPersistence } from '../store/memory-block-store.js';
+
+/** Blocks in a map, by reference. */
+class SharedPersistence extends MemoryPersistence {
+  override seal(_routingKey: Uint8Array, _id: string, block: Uint8Array): Uint8Array {
+    return block;
+  }
+
+  override async read(_routingKey: Uint8Array, id: string): Promise<ReadResult> {
+    return this.blocks.get(id) ?? 'missing';
+  }
+}
+
+export interface SimulatedBlockStoreInit extends BlockStoreInit {
+  readonly chkFormat: ChkFormat;
+}
+
+export class SimulatedBlockStore extends IndexedBlockStore<Uint8Array> {
+  constructor(init: SimulatedBlockStoreInit) {
+    super(new SharedPersistence(), new IndexBook(resolveBlockStoreInit(init)), { warn: () => {} }, init.chkFormat);
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * The standard workload (spec/simulator.md §2): `keys` distinct blocks inserted from random
+ * nodes, then `requests` requests from random nodes for keys drawn by Zipf popularity, both
+ * arriving as Poisson processes in virtual time; measured from the outside by a delivery tap
+ * and the outcome of every call (metrics.ts).
+ *
+ *   runWorkload ──arrivals (clock timers)──> Node.insert / Node.request (the production paths)
+ *               ──clock.run in steps──> progress;  TrafficTap ──> hops, messages, bytes, guesses
+ *   outcomes + tap + store stats ──> WorkloadMetrics ──workloadFigures──> report figures
+ *
+ * Everything is drawn from `sim.rng.fork('workload/' + label)`, so the same network, seed and
+ * parameters give the same metrics.
+ */
+import type { Progress } from './report/model.js';
+import type { Figure } from './report/model.js';
+import { isValidBlock } from '../protocol/keys/block.js';
+import { type ChkBlock, encodeChk } from '../protocol/keys/chk.js';
+import { WorkloadStalledError } from './errors.js';
+import { gini, histogram, summarize, TrafficTap } from './metrics.js';
+import type { SimulatedNetwork } from './nodes.js';
+import type { SeededRng } from './rng.js';
+import { ZipfSampler } from './zipf.js';
+
+export interface WorkloadInit {
+  /** Distinct blocks inserted before the requests. */
+  readonly keys: number;
+  /** Requests, each for a key drawn with Zipf popularity. */
+  readonly requests: number;
+  /** Exponent of the popularity (default 1.0; 0 = uniform). */
+  readonly zipfExponent?: number;
+  /** Mean virtual time between two request starts, and between two insert starts (Poisson arrivals; default 10 ms): bounds concurrency. */
+  readonly requestIntervalMs?: number;
+  readonly onProgress?: (progress: Progress) => void;
+  /** Indices of the nodes inserts and requests start from (default: every node). */
+  readonly origins?: readonly number[];
+  /** Names this workload's blocks and draws, so two workloads on one network differ (default 'workload'). */
+  readonly label?: string;
+}
+
+export interface WorkloadMetrics {
+  readonly inserts: { readonly attempted: number; readonly succeeded: number };
+  readonly requests: number;
+  readonly succeeded: number;
+  readonly successRate: number;
+  /** DataRequest deliveries of each successful request's transaction (0: found in the requester's own store). */
+  readonly hops: { readonly mean: number; readonly p50: number; readonly p95: number; readonly histogram: [hops: number, count: number][] };
+  /** Virtual time from a successful request's start to its block. */
+  readonly latencyMs: { readonly mean: number; readonly p50: number; readonly p95: number };
+  /** Messages (and their wire bytes) delivered during the request phase, per successful request. */
+  readonly messagesPerSuccess: number;
+  readonly bytesPerSuccess: number;
+  /** Gini coefficient of the messages each node received during the request phase. */
+  readonly loadGini: number;
+  /** Mean fraction of each node's store / cache budget in use at the end. */
+  readonly storeFill: number;
+  readonly cacheFill: number;
+  /** Blocks handed to a requester that fail verification: must be 0. */
+  readonly invalidBlocksDelivered: number;
+  /** Of the DataRequests received with HTL = max, the fraction whose sender had started the request (spec/simulator.md §3.4). */
+  readonly originatorGuess: number;
+  /** Of the requests that left their originator, the fraction whose first relay received HTL = max. */
+  readonly originatorCaught: number;
+  /** Clock events fired while the workload ran. */
+  readonly events: number;
+}
+
+const DEFAULT_ZIPF_EXPONENT = 1;
+const DEFAULT_INTERVAL_MS = 10;
+/** Virtual time the clock runs between two progress reports. */
+const STEP_MS = 1_000;
+/** A transaction's record is kept this long after its first DataRequest: longer than any route can live. */
+const TX_HORIZON_MS = 600_000;
+
+/** Uniform waiting time of a Poisson process with mean `meanMs`. */
+function exponential(rng: SeededRng, meanMs: number): number {
+  return -Math.log(1 - rng.next()) * meanMs;
+}
+
+function checkCount(name: string, value: number, minimum: number): void {
+  if (!Number.isSafeInteger(value) || value < minimum) throw new RangeError(`${name} must be an integer of at least ${minimum}, got ${value}`);
+}
+
+/**
+ * Starts `total` operations at Poisson arrivals and runs the clock until every one has
+ * ended. Returns the clock events fired.
+ */
+async function drive(
+  sim: SimulatedNetwork,
+  phase: string,
+  total: number,
+  meanIntervalMs: number,
+  rng: SeededRng,
+  start: (index: number) => Promise<void>,
+  onProgress: ((progress: Progress) => void) | undefined,
+): Promise<number> {
+  const { clock } = sim;
+  let started = 0;
+  let finished = 0;
+  const ended = (): void => {
+    finished++;
+  };
+  const launch = (): void => {
+    start(started++).then(ended, ended);
+    if (started < total) clock.setTimer(exponential(rng, meanIntervalMs), launch);
+  };
+  if (total > 0) clock.setTimer(0, launch);
+  let events = 0;
+  while (finished < total) {
+    const fired = await clock.run({ until: clock.now() + STEP_MS });
+    events += fired;
+    onProgress?.({ phase, done: finished, total });
+    if (fired === 0 && clock.pendingTimers === 0 && finished < total) throw new WorkloadStalledError(phase, total - finished);
+  }
+  return events;
+}
+
+/** Requests for one (origin, key) pair in flight, and the transaction they travel in. */
+interface PairState {
+  inFlight: number;
+  /** Requests started and not yet matched to a transaction. */
+  readonly waiting: number[];
+  tx: bigint | undefined;
+}
+
+export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Promise<WorkloadMetrics> {
+  const { keys, requests, zipfExponent = DEFAULT_ZIPF_EXPONENT, requestIntervalMs = DEFAULT_INTERVAL_MS, onProgress, label = 'workload' } = init;
+  checkCount('keys', keys, 1);
+  checkCount('requests', requests, 0);
+  if (!(requestIntervalMs >= 0 && requestIntervalMs !== Infinity)) throw new RangeError(`requestIntervalMs must be finite and non-negative, got ${requestIntervalMs}`);
+  const origins = init.origins ?? sim.nodes.map((_, index) => index);
+  if (origins.length === 0) throw new RangeError('a workload needs at least one origin node');
+  const rng = sim.rng.fork(`workload/${label}`);
+  const arrivals = rng.fork('arrivals');
+  const picks = rng.fork('origins');
+  const zipf = new ZipfSampler(keys, zipfExponent, rng.fork('popularity'));
+  const { clock, chkFormat } = sim;
+  const textEncoder = new TextEncoder();
+
+  const blocks: ChkBlock[] = [];
+  const keyIndex = new Map<Uint8Array, number>();
+  for (let index = 0; index < keys; index++) {
+    const block = encodeChk(textEncoder.encode(`warren-sim/${label}/${index}`), chkFormat);
+    blocks.push(block);
+    keyIndex.set(block.routingKey, index);
+  }
+
+  // Requests find their transaction through the tap: the first DataRequest of a new tx sent by
+  // their node for their key. A request that joined one already in flight at its node shares its tx.
+  const pairs = new Map<number, PairState>();
+  const requestTx = new Map<number, bigint>();
+  const tap = new TrafficTap(sim.network, sim.nodes.map(({ transport }) => transport.peer.id), TX_HORIZON_MS, (tx, origin, envelope) => {
+    if (envelope.body.type !== 'dataRequest') return;
+    const key = keyIndex.get(envelope.body.routingKey);
+    if (key === undefined) return;
+    const pair = pairs.get(origin * keys + key);
+    if (pair === undefined) return;
+    pair.tx = tx;
+    for (const request of pair.waiting) requestTx.set(request, tx);
+    pair.waiting.length = 0;
+  });
+
+  try {
+    let events = 0;
+    let inserted = 0;
+    events += await drive(sim, 'inserting', keys, requestIntervalMs, arrivals, async (index) => {
+      const { routingKey, block } = blocks[index]!;
+      await sim.nodes[picks.pick(origins)]!.node.insert(routingKey, block).then(() => inserted++, () => undefined);
+    }, onProgress);
+
+    tap.resetTraffic();
+    let succeeded = 0;
+    let invalid = 0;
+    const hops: number[] = [];
+    const latencies: number[] = [];
+    events += await drive(sim, 'requesting', requests, requestIntervalMs, arrivals, async (index) => {
+      const origin = picks.pick(origins);
+      const key = zipf.next();
+      const pairKey = origin * keys + key;
+      let pair = pairs.get(pairKey);
+      if (pair === undefined) {
+        pair = { inFlight: 0, waiting: [], tx: undefined };
+        pairs.set(pairKey, pair);
+      }
+      pair.inFlight++;
+      pair.waiting.push(index);
+      let localHit = false;
+      const startedAt = clock.now();
+      const { routingKey } = blocks[key]!;
+      const block = await sim.nodes[origin]!.node.request(routingKey, {
+        onProgress: (progress) => {
+          if (progress.type === 'cacheHit') localHit = true;
+        },
+      }).catch(() => undefined);
+      const tx = requestTx.get(index) ?? pair.tx;
+      requestTx.delete(index);
+      const waitingAt = pair.waiting.indexOf(index);
+      if (waitingAt >= 0) pair.waiting.splice(waitingAt, 1);
+      if (--pair.inFlight === 0) pairs.delete(pairKey);
+      if (block === undefined) return;
+      if (!isValidBlock(routingKey, block, chkFormat)) {
+        invalid++;
+        return;
+      }
+      succeeded++;
+      hops.push(localHit || tx === undefined ? 0 : (tap.tx(tx)?.hops ?? 0));
+      latencies.push(clock.now() - startedAt);
+    }, onProgress);
+
+    const hopSummary = summarize(hops);
+    const fill = storeFill(sim);
+    const { guess } = tap;
+    return {
+      inserts: { attempted: keys, succeeded: inserted },
+      requests,
+      succeeded,
+      successRate: requests === 0 ? 0 : succeeded / requests,
+      hops: { ...hopSummary, histogram: histogram(hops) },
+      latencyMs: summarize(latencies),
+      messagesPerSuccess: succeeded === 0 ? 0 : tap.messages / succeeded,
+      bytesPerSuccess: succeeded === 0 ? 0 : tap.bytes / succeeded,
+      loadGini: gini(tap.received),
+      storeFill: fill.store,
+      cacheFill: fill.cache,
+      invalidBlocksDelivered: invalid,
+      originatorGuess: guess.guesses === 0 ? 0 : guess.correct / guess.guesses,
+      originatorCaught: guess.originations === 0 ? 0 : guess.caught / guess.originations,
+      events,
+    };
+  } finally {
+    tap.stop();
+  }
+}
+
+/** Mean fraction of the store and cache budgets in use, over the nodes. */
+function storeFill(sim: SimulatedNetwork): { store: number; cache: number } {
+  let store = 0;
+  let cache = 0;
+  for (const { store: blockStore } of sim.nodes) {
+    const stats = blockStore.stats();
+    store += stats.store.bytes / stats.store.budgetBytes;
+    cache += stats.cache.bytes / stats.cache.budgetBytes;
+  }
+  const count = Math.max(1, sim.nodes.length);
+  return { store: store / count, cache: cache / count };
+}
+
+/** The workload's figures, in a fixed order, for a scenario report. */
+export function workloadFigures(metrics: WorkloadMetrics): Figure[] {
+  return [
+    { name: 'inserts stored', value: metrics.inserts.attempted === 0 ? 0 : metrics.inserts.succeeded / metrics.inserts.attempted, unit: 'ratio' },
+    { name: 'success rate', value: metrics.successRate, unit: 'ratio' },
+    { name: 'hops, mean', value: metrics.hops.mean, unit: 'hops' },
+    { name: 'hops, p50', value: metrics.hops.p50, unit: 'hops' },
+    { name: 'hops, p95', value: metrics.hops.p95, unit: 'hops' },
+    { name: 'latency, mean', value: metrics.latencyMs.mean, unit: 'ms' },
+    { name: 'latency, p50', value: metrics.latencyMs.p50, unit: 'ms' },
+    { name: 'latency, p95', value: metrics.latencyMs.p95, unit: 'ms' },
+    { name: 'messages per successful request', value: metrics.messagesPerSuccess, unit: 'messages' },
+    { name: 'bytes per successful request', value: metrics.bytesPerSuccess, unit: 'bytes' },
+    { name: 'load per node, Gini', value: metrics.loadGini, unit: '' },
+    { name: 'store fill', value: metrics.storeFill, unit: 'ratio' },
+    { name: 'cache fill', value: metrics.cacheFill, unit: 'ratio' },
+    { name: 'invalid blocks delivered', value: metrics.invalidBlocksDelivered, unit: 'count' },
+    { name: 'originator guess at HTL max, right', value: metrics.originatorGuess, unit: 'ratio' },
+    { name: 'originations caught by that guess', value: metrics.originatorCaught, unit: 'ratio' },
+  ];
+}

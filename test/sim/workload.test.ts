@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { createSimulatedNetwork } from '../../sim/nodes.js';
+import { SeededRng } from '../../sim/rng.js';
+import { idealLocations, smallWorldEdges } from '../../sim/topology.js';
+import { runWorkload, type WorkloadMetrics, workloadFigures } from '../../sim/workload.js';
+
+const NODES = 300;
+const BLOCK_BYTES = 1024;
+
+async function run(seed: string): Promise<WorkloadMetrics> {
+  const sim = await createSimulatedNetwork({
+    seed,
+    locations: idealLocations(NODES),
+    edges: smallWorldEdges(NODES, new SeededRng(`${seed}/edges`)),
+    blockBytes: BLOCK_BYTES,
+    storeBudgetBytes: 64 * BLOCK_BYTES,
+    cacheBudgetBytes: 64 * BLOCK_BYTES,
+  });
+  try {
+    return await runWorkload(sim, { keys: 300, requests: 800, requestIntervalMs: 5 });
+  } finally {
+    await sim.stop();
+  }
+}
+
+describe('sim/workload on a 300-node ideal small world (seeded)', function () {
+  this.timeout(120_000);
+  let metrics: WorkloadMetrics;
+
+  before(async () => {
+    metrics = await run('workload-test');
+  });
+
+  it('stores every insert, finds almost every request, and never hands out an invalid block', () => {
+    assert.equal(metrics.inserts.succeeded, 300);
+    assert.ok(metrics.successRate >= 0.97, `success ${metrics.successRate}`);
+    assert.equal(metrics.invalidBlocksDelivered, 0);
+    assert.equal(metrics.succeeded, Math.round(metrics.successRate * 800));
+  });
+
+  it('counts hops per successful request consistently with the messages', () => {
+    const counted = metrics.hops.histogram.reduce((sum, [, count]) => sum + count, 0);
+    assert.equal(counted, metrics.succeeded);
+    assert.ok(metrics.hops.mean >= 1 && metrics.hops.mean <= 8, `mean hops ${metrics.hops.mean}`);
+    assert.ok(metrics.hops.p50 <= metrics.hops.p95);
+    // Every hop is a request and an answer; backtracking and replies add to that.
+    assert.ok(metrics.messagesPerSuccess >= 1.5 * metrics.hops.mean, `${metrics.messagesPerSuccess} messages for ${metrics.hops.mean} hops`);
+    assert.ok(metrics.bytesPerSuccess > BLOCK_BYTES);
+    assert.ok(metrics.latencyMs.p50 > 0 && metrics.latencyMs.p50 <= metrics.latencyMs.p95);
+  });
+
+  it('measures load, fill and the originator guess within sensible bounds', () => {
+    assert.ok(metrics.loadGini > 0 && metrics.loadGini < 0.8, `Gini ${metrics.loadGini}`);
+    assert.ok(metrics.storeFill > 0 && metrics.storeFill <= 1);
+    assert.ok(metrics.cacheFill > 0 && metrics.cacheFill <= 1);
+    // Each link passes HTL 18 on undecremented with probability 1/2, drawn per link.
+    assert.ok(metrics.originatorCaught > 0.35 && metrics.originatorCaught < 0.65, `caught ${metrics.originatorCaught}`);
+    assert.ok(metrics.originatorGuess > 0.3 && metrics.originatorGuess < 0.95, `guess ${metrics.originatorGuess}`);
+    assert.ok(metrics.events > metrics.requests);
+    assert.equal(workloadFigures(metrics).find((figure) => figure.name === 'success rate')?.value, metrics.successRate);
+  });
+
+  it('gives byte-identical metrics for the same seed, and different ones for another', async () => {
+    assert.equal(JSON.stringify(await run('workload-test')), JSON.stringify(metrics));
+    assert.notEqual(JSON.stringify(await run('workload-test/other')), JSON.stringify(metrics));
+  });
+});
