@@ -82,9 +82,10 @@ function checkCount(name: string, value: number, minimum: number): void {
 
 /**
  * Starts `total` operations at Poisson arrivals and runs the clock until every one has
- * ended. Returns the clock events fired.
+ * ended. Returns the clock events fired. Scenarios with operations of their own (retention's
+ * daily fetches, eclipse's requests for one key) drive them with it too.
  */
-async function drive(
+export async function drive(
   sim: SimulatedNetwork,
   phase: string,
   total: number,
