@@ -35,6 +35,12 @@ export interface WorkloadInit {
   readonly origins?: readonly number[];
   /** Names this workload's blocks and draws, so two workloads on one network differ (default 'workload'). */
   readonly label?: string;
+  /**
+   * Request the blocks of the earlier workload with this label instead of inserting blocks of
+   * its own (nothing is inserted): how a scenario asks for the same data again later, e.g.
+   * while nodes come and go (default: insert this workload's own blocks first).
+   */
+  readonly requestBlocksOf?: string;
 }
 
 export interface WorkloadMetrics {
@@ -140,7 +146,7 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
   const blocks: ChkBlock[] = [];
   const keyIndex = new Map<Uint8Array, number>();
   for (let index = 0; index < keys; index++) {
-    const block = encodeChk(textEncoder.encode(`warren-sim/${label}/${index}`), chkFormat);
+    const block = encodeChk(textEncoder.encode(`warren-sim/${init.requestBlocksOf ?? label}/${index}`), chkFormat);
     blocks.push(block);
     keyIndex.set(block.routingKey, index);
   }
@@ -163,7 +169,8 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
   try {
     let events = 0;
     let inserted = 0;
-    events += await drive(sim, 'inserting', keys, requestIntervalMs, arrivals, async (index) => {
+    const inserting = init.requestBlocksOf === undefined ? keys : 0;
+    events += await drive(sim, 'inserting', inserting, requestIntervalMs, arrivals, async (index) => {
       const { routingKey, block } = blocks[index]!;
       await sim.nodes[picks.pick(origins)]!.node.insert(routingKey, block).then(() => inserted++, () => undefined);
     }, onProgress);
@@ -211,7 +218,7 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
     const fill = storeFill(sim);
     const { guess } = tap;
     return {
-      inserts: { attempted: keys, succeeded: inserted },
+      inserts: { attempted: inserting, succeeded: inserted },
       requests,
       succeeded,
       successRate: requests === 0 ? 0 : succeeded / requests,
