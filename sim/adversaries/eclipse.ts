@@ -1,0 +1,61 @@
+/**
+ * The eclipse attacker: it mints proof-of-work identities with the production minting code
+ * until its hash budget is spent, keeps those whose proof put them closest to a target key,
+ * joins with them, and answers every request for that key with DataNotFound (which ends a
+ * request: nobody tries further), while behaving honestly for everything else.
+ *
+ *   mintNear(target, budget) ──mintIdentity × many──> the closest identities + hashes spent
+ *   eclipser(target)         ──> a TransportWrapper: requests for the target are swallowed
+ */
+import { equalBytes } from '../../protocol/crypto.js';
+import { mintIdentity, type NodeIdentity, verifyIdentityProof } from '../../protocol/identity.js';
+import { circularDistance } from '../../protocol/location.js';
+import type { TransportWrapper } from '../membership.js';
+import type { SeededRng } from '../rng.js';
+import { type InterceptCounts, interceptRequests } from './intercept.js';
+
+export interface MintedSybils {
+  /** The identities kept, closest to the target first. */
+  readonly identities: readonly NodeIdentity[];
+  /** Identities minted in all. */
+  readonly minted: number;
+  /** Proof hashes computed in all (every nonce tried, over every identity). */
+  readonly hashes: number;
+}
+
+const SEED_BYTES = 32;
+
+function drawSeed(rng: SeededRng): Uint8Array {
+  const seed = new Uint8Array(SEED_BYTES);
+  const words = new DataView(seed.buffer);
+  for (let offset = 0; offset < SEED_BYTES; offset += 8) words.setBigUint64(offset, rng.nextU64());
+  return seed;
+}
+
+/**
+ * Mints identities at `difficulty` (keys from `rng`, searched inline, so deterministic) until
+ * `budgetHashes` proof hashes are spent (the last identity may overrun it), keeping the
+ * `keep` closest to `targetLocation`. Each kept proof is verified as a peer's handshake would.
+ */
+export async function mintNear(init: { targetLocation: number; budgetHashes: number; difficulty: number; keep: number; rng: SeededRng }): Promise<MintedSybils> {
+  const { targetLocation, budgetHashes, difficulty, keep, rng } = init;
+  let best: NodeIdentity[] = [];
+  let hashes = 0;
+  let minted = 0;
+  while (hashes < budgetHashes) {
+    let spent = 0;
+    const identity = await mintIdentity({ difficulty, seed: drawSeed(rng), workers: 0, onProgress: (progress) => (spent = progress.hashes) });
+    hashes += spent;
+    minted++;
+    best.push(identity);
+    best.sort((a, b) => circularDistance(a.location, targetLocation) - circularDistance(b.location, targetLocation));
+    best = best.slice(0, keep);
+  }
+  for (const identity of best) verifyIdentityProof(identity, difficulty);
+  return { identities: best, minted, hashes };
+}
+
+/** Answers every request for `targetKey` with DataNotFound; everything else reaches the node. */
+export function eclipser(counts: InterceptCounts, targetKey: Uint8Array): TransportWrapper {
+  return interceptRequests(counts, (routingKey) => equalBytes(routingKey, targetKey), ({ tx }, reply) => reply({ tx, body: { type: 'dataNotFound' } }));
+}

@@ -1,0 +1,180 @@
+/**
+ * Scenario `eclipse`: an attacker spends a budget of proof-of-work hashes minting identities
+ * (the production minting code at a small simulation difficulty), joins the network with the
+ * few that landed closest to a target key, and answers every request for that key with
+ * DataNotFound. Reported per budget: the hashes spent, how close its best identity got
+ * compared with the closest honest node, and the fraction of requests for the target it
+ * intercepted and made fail.
+ *
+ *   per budget: createSimulatedNetwork ──insert target──> mintNear ──Membership.add(sybils)──>
+ *               requests for the target, one at a time, from random honest nodes
+ */
+import { keyLocation, circularDistance } from '../../protocol/location.js';
+import { encodeChk } from '../../protocol/keys/chk.js';
+import { eclipser, mintNear } from '../adversaries/eclipse.js';
+import type { InterceptCounts } from '../adversaries/intercept.js';
+import { Membership } from '../membership.js';
+import { createSimulatedNetwork } from '../nodes.js';
+import type { Figure, Progress, Scenario } from '../report/model.js';
+import { SeededRng } from '../rng.js';
+import { idealLocations, smallWorldEdges } from '../topology.js';
+import { drive } from '../workload.js';
+
+export interface EclipseInit {
+  readonly seed: string;
+  readonly nodes: number;
+  /** Requests for the target key per budget. */
+  readonly requests: number;
+  /** Whether the attacker joins before the target is inserted (else after it is stored). */
+  readonly attackerFirst: boolean;
+  /** Hash budgets to try (0: no attacker, the reference). */
+  readonly budgets?: readonly number[];
+  readonly difficulty?: number;
+  /** Identities the attacker joins with: the closest it minted. */
+  readonly sybils?: number;
+  /** Honest nodes each sybil links to: those closest to it on the ring, as an announcement would find. */
+  readonly links?: number;
+  readonly degree?: number;
+  readonly blockBytes?: number;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+export interface EclipseResult {
+  readonly attackerFirst: boolean;
+  readonly budgetHashes: number;
+  readonly hashes: number;
+  readonly minted: number;
+  readonly sybils: number;
+  /** Ring distance from the target to the attacker's closest identity, over that of the closest honest node (< 1: closer). */
+  readonly relativeDistance: number;
+  readonly intercepted: number;
+  readonly failed: number;
+  readonly requests: number;
+  readonly events: number;
+}
+
+export const ECLIPSE_DEFAULTS = { budgets: [0, 2 ** 12, 2 ** 14, 2 ** 16, 2 ** 18, 2 ** 20], difficulty: 8, sybils: 3, links: 10, degree: 10, blockBytes: 1024 } as const;
+
+export async function runEclipse(init: EclipseInit): Promise<EclipseResult[]> {
+  const settings = { ...ECLIPSE_DEFAULTS, ...init };
+  const { seed, nodes, requests, onProgress } = settings;
+  const rng = new SeededRng(`${seed}/eclipse`);
+  const locations = idealLocations(nodes);
+  const edges = smallWorldEdges(nodes, rng.fork('edges'), { degree: settings.degree });
+  const results: EclipseResult[] = [];
+  for (const budget of settings.budgets) {
+    const sim = await createSimulatedNetwork({ seed, locations, edges, blockBytes: settings.blockBytes });
+    const membership = new Membership(sim, edges);
+    const operations = rng.fork('operations');
+    const target = encodeChk(new TextEncoder().encode(`eclipse target of ${seed}`), sim.chkFormat);
+    const targetLocation = keyLocation(target.routingKey);
+    const insertTarget = () => drive(sim, 'inserting the target', 1, 0, operations, async () => {
+      await membership.nodes[operations.int(nodes)]!.node.insert(target.routingKey, target.block).catch(() => undefined);
+    }, undefined);
+    let events = settings.attackerFirst ? 0 : await insertTarget();
+
+    const minted = budget > 0
+      ? await mintNear({ targetLocation, budgetHashes: budget, difficulty: settings.difficulty, keep: settings.sybils, rng: rng.fork('mint') })
+      : { identities: [], minted: 0, hashes: 0 };
+    const counts: InterceptCounts = { requests: 0 };
+    const byDistance = (location: number) => (a: number, b: number) => circularDistance(locations[a]!, location) - circularDistance(locations[b]!, location);
+    const honest = locations.map((_, index) => index);
+    for (const identity of minted.identities) {
+      const neighbours = [...honest].sort(byDistance(identity.location)).slice(0, settings.links);
+      await membership.add({ location: identity.location, publicKey: identity.publicKey, wrap: eclipser(counts, target.routingKey), neighbours });
+    }
+    if (settings.attackerFirst) events += await insertTarget();
+    const closestHonest = Math.min(...locations.map((location) => circularDistance(location, targetLocation)));
+    const closestSybil = Math.min(Infinity, ...minted.identities.map((identity) => circularDistance(identity.location, targetLocation)));
+
+    let intercepted = 0;
+    let failed = 0;
+    try {
+      for (let request = 0; request < requests; request++) {
+        const before = counts.requests;
+        events += await drive(sim, 'requesting the target', 1, 0, operations, async () => {
+          await membership.nodes[operations.pick(honest)]!.node.request(target.routingKey).catch(() => failed++);
+        }, undefined);
+        if (counts.requests > before) intercepted++;
+        onProgress?.({ phase: `eclipse (${settings.attackerFirst ? 'attacker first' : 'target first'}), budget ${budget} hashes`, done: request + 1, total: requests });
+      }
+    } finally {
+      await membership.view.stop();
+    }
+    results.push({
+      attackerFirst: settings.attackerFirst,
+      budgetHashes: budget,
+      hashes: minted.hashes,
+      minted: minted.minted,
+      sybils: minted.identities.length,
+      relativeDistance: closestSybil / closestHonest,
+      intercepted,
+      failed,
+      requests,
+      events,
+    });
+  }
+  return results;
+}
+
+const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+
+export const eclipseScenario: Scenario = {
+  name: 'eclipse',
+  summary: 'an attacker mints proof-of-work identities near a target key: hash work spent against requests captured',
+  defaults: { nodes: 1_000, requests: 200 },
+  async run(options) {
+    const base = { seed: options.seed, nodes: options.nodes, requests: options.requests, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) };
+    const results = [...await runEclipse({ ...base, attackerFirst: false }), ...await runEclipse({ ...base, attackerFirst: true })];
+    options.countEvents?.(results.reduce((sum, result) => sum + result.events, 0));
+    const when = (attackerFirst: boolean): string => (attackerFirst ? 'attacker joined before the insert' : 'target stored before the attacker joined');
+    const figures: Figure[] = results.filter((result) => result.budgetHashes > 0).map((result) => {
+      const reference = results.find((other) => other.budgetHashes === 0 && other.attackerFirst === result.attackerFirst);
+      return {
+        name: `requests for the target failed, ${result.hashes} hashes spent, ${when(result.attackerFirst)}`,
+        value: result.failed / result.requests,
+        unit: 'ratio',
+        ...(reference === undefined ? {} : { reference: { value: reference.failed / reference.requests, source: 'same network without the attacker' } }),
+      };
+    });
+    const series = (attackerFirst: boolean, label: string, count: (result: EclipseResult) => number) => ({
+      label: `${label}, ${attackerFirst ? 'attacker first' : 'target first'}`,
+      points: results.filter((result) => result.hashes > 0 && result.attackerFirst === attackerFirst).map((result) => [result.hashes, count(result) / result.requests] as const),
+    });
+    const { budgets, ...rest } = ECLIPSE_DEFAULTS;
+    return {
+      scenario: 'eclipse',
+      seed: options.seed,
+      parameters: { nodes: options.nodes, requests: options.requests, ...rest, budgets: budgets.join(' ') },
+      figures,
+      tables: [{
+        title: 'Hash work spent against requests for the target captured',
+        columns: ['order', 'budget (hashes)', 'hashes spent', 'identities minted', 'sybils joined', 'closest sybil / closest honest distance', 'requests intercepted', 'requests failed'],
+        rows: results.map((result) => [
+          result.attackerFirst ? 'attacker first' : 'target first', result.budgetHashes, result.hashes, result.minted, result.sybils,
+          result.sybils === 0 ? '—' : round(result.relativeDistance, 3),
+          round(result.intercepted / result.requests, 3), round(result.failed / result.requests, 3),
+        ]),
+      }],
+      charts: [{
+        title: 'Requests for the target captured against hash work',
+        xLabel: 'hashes spent',
+        yLabel: 'fraction of requests for the target',
+        kind: 'line',
+        logX: true,
+        series: [
+          series(false, 'intercepted', (result) => result.intercepted),
+          series(false, 'failed', (result) => result.failed),
+          series(true, 'intercepted', (result) => result.intercepted),
+          series(true, 'failed', (result) => result.failed),
+        ],
+      }],
+      notes: [
+        `Identities are minted with the production code (protocol/identity.ts) at difficulty ${ECLIPSE_DEFAULTS.difficulty} (a simulation parameter; the network's is 24, 2^16 times the work per identity), inline and from seeded keys.`,
+        `The attacker joins with its ${ECLIPSE_DEFAULTS.sybils} identities closest to the target, each linked to the ${ECLIPSE_DEFAULTS.links} honest nodes closest to it (what announcing itself would find), and answers DataNotFound to every request for the target, which ends the request; it behaves honestly otherwise.`,
+        'Two orders: the target stored before the attacker joins (it must intercept requests before they reach a node holding the block), and the attacker joined before the insert (its identities are the closest nodes when the block is stored; they keep it and never serve it).',
+        'Requests come one at a time from random honest nodes: successful ones leave copies in caches on their way back, and a relay that saw a request fail answers the next one for the same key DataNotFound for a while (routing §3), so a request can fail without reaching the attacker.',
+      ],
+    };
+  },
+};
