@@ -23,9 +23,9 @@ export interface ClientComponents {
 }
 
 export interface ClientInit extends Partial<Redundancy> {
-  /** Parallel block requests or inserts per operation (default 16). */
+  /** Parallel block requests or inserts per operation (default 32). */
   readonly window?: number;
-  /** Segments fetched ahead of the one being written out (default 2). */
+  /** Segments fetched ahead of the one being written out (default: enough to fill the window). */
   readonly lookahead?: number;
   /** Missing USK editions in a row that end the search for a newer one (default 3). */
   readonly editionGap?: number;
@@ -50,14 +50,14 @@ export class Client {
   private readonly node: ClientNode;
   private readonly redundancy: Redundancy;
   private readonly window: number;
-  private readonly lookahead: number;
+  private readonly lookahead: number | undefined;
   private readonly editionGap: number;
 
   constructor(components: ClientComponents, init: ClientInit = {}) {
     this.node = components.node;
     this.redundancy = resolveRedundancy(init);
     this.window = init.window ?? DEFAULT_WINDOW;
-    this.lookahead = init.lookahead ?? 2;
+    this.lookahead = init.lookahead;
     this.editionGap = init.editionGap ?? 3;
   }
 
@@ -128,6 +128,6 @@ export class Client {
   }
 
   private fetchOptions(options: ClientFetchOptions): FetchOptions {
-    return { signal: options.signal, onProgress: options.onProgress, window: this.window, lookahead: this.lookahead };
+    return { signal: options.signal, onProgress: options.onProgress, window: this.window, ...(this.lookahead === undefined ? {} : { lookahead: this.lookahead }) };
   }
 }

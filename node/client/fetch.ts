@@ -25,9 +25,9 @@ export type FetchProgress =
   | { readonly type: 'segmentDecoded'; readonly segment: number; readonly checkBlocksUsed: number };
 
 export interface FetchOptions extends OperationOptions<FetchProgress> {
-  /** Parallel block requests (default 16). */
+  /** Parallel block requests (default 32). */
   readonly window?: number;
-  /** Segments fetched ahead of the one being yielded (default 2). */
+  /** Segments fetched ahead of the one being yielded (default: enough to fill the window, ⌈window / k⌉ + 1). */
   readonly lookahead?: number;
 }
 
@@ -111,8 +111,9 @@ export async function* fetchLayout(node: ClientNode, layout: Layout, options: Fe
   const hasher = createHasher(CONTENT_HASH_TAG);
   const first = resume?.fromSegment ?? 0;
   if (resume !== undefined) await hashPrior(hasher, resume.prior);
-  const window = new Window(options.window ?? DEFAULT_WINDOW);
-  const lookahead = Math.max(1, options.lookahead ?? 2);
+  const windowSize = options.window ?? DEFAULT_WINDOW;
+  const window = new Window(windowSize);
+  const lookahead = Math.max(1, options.lookahead ?? Math.ceil(windowSize / layout.dataBlocksPerSegment) + 1);
   const stop = new AbortController();
   const scoped = { ...options, signal: operationSignal(options.signal, stop.signal) };
   const pending = new Map<number, Promise<Uint8Array>>();

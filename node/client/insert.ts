@@ -1,8 +1,10 @@
 /**
  * Streaming insert (spec/client.md §3, §5): content is read one segment at a time,
- * hashed as it passes, FEC-encoded and inserted through a bounded window; at most two
- * segments are held at once, whatever the file size. Then the manifest goes in —
- * split into a splitfile of its own if it does not fit one block.
+ * hashed as it passes, FEC-encoded and inserted through a bounded window. The next segment
+ * is read as soon as every block of the previous ones has a place in the window, so the
+ * window stays full while slow inserts finish, and at most the window's blocks plus two
+ * segments are held, whatever the file size. Then the manifest goes in — split into a
+ * splitfile of its own if it does not fit one block.
  *
  *   Inserter.insertFile: source ──read k·SHARD_BYTES──> encodeSegment ──Window(node.insert)──> network
  *      └──createHasher──> contentHash ──> FileManifest ──insertManifest──> CHK@… (the file URI)
@@ -23,7 +25,7 @@ export type InsertProgress =
   | { readonly type: 'manifestInserted'; readonly uri: string };
 
 export interface InsertOptions extends OperationOptions<InsertProgress> {
-  /** Parallel block inserts (default 16). */
+  /** Parallel block inserts (default 32). */
   readonly window?: number;
 }
 
@@ -87,23 +89,26 @@ export class Inserter {
 
   /** Reads `source` a segment at a time and inserts its blocks; returns the splitfile's layout. */
   private async insertLayout(source: ContentSource): Promise<Layout> {
-    const { redundancy, options } = this;
+    const { redundancy, options, window } = this;
     const segmentBytes = redundancy.dataBlocksPerSegment * SHARD_BYTES;
     const hasher = createHasher(CONTENT_HASH_TAG);
     const segments: SegmentRef[] = [];
+    /** Segments whose blocks are not all inserted; a failed one stays, so that the next race throws. */
+    const inserting = new Set<Promise<void>>();
     let size = 0;
-    let previous: Promise<void> = Promise.resolve();
     let buffer = new Uint8Array(segmentBytes);
     let filled = 0;
 
     const flush = async (): Promise<void> => {
+      this.signal.throwIfAborted();
       const encoded = await encodeSegment(buffer.subarray(0, filled), redundancy.checkBlocksPerSegment);
       segments.push(encoded.ref);
       options.onProgress?.({ type: 'segmentEncoded', segment: segments.length - 1, blocks: encoded.blocks.length });
       const current = this.insertBlocks(encoded.blocks);
-      current.catch(() => undefined); // awaited below or at the end; a failure must not go unhandled meanwhile
-      await previous; // at most two segments in flight: memory stays bounded
-      previous = current;
+      inserting.add(current);
+      current.then(() => inserting.delete(current), () => undefined); // a failure is thrown by the race below or at the end
+      // Read on once every block handed to the window has a place in it: memory stays bounded.
+      while (window.waiting > 0 && inserting.size > 0) await Promise.race(inserting);
       buffer = new Uint8Array(segmentBytes);
       filled = 0;
     };
@@ -121,7 +126,7 @@ export class Inserter {
       }
     }
     if (filled > 0) await flush();
-    await previous;
+    await Promise.all(inserting);
     return { size, contentHash: hasher.digest(), dataBlocksPerSegment: redundancy.dataBlocksPerSegment, segments };
   }
 }

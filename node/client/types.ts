@@ -15,7 +15,7 @@ export interface OperationOptions<P> {
 }
 
 /** Default number of block requests or inserts one operation keeps in flight. */
-export const DEFAULT_WINDOW = 16;
+export const DEFAULT_WINDOW = 32;
 
 /**
  * A signal that aborts with any of `signals`, for the many block requests of one operation

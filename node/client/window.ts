@@ -1,7 +1,12 @@
 /** A bounded window of parallel block operations: at most `size` run at once, the rest wait their turn. */
 export class Window {
   private active = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly queue: Array<() => void> = [];
+
+  /** Operations waiting for a place. */
+  get waiting(): number {
+    return this.queue.length;
+  }
 
   constructor(private readonly size: number) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError('a window holds at least one operation');
@@ -14,7 +19,7 @@ export class Window {
       return await operation();
     } finally {
       this.active--;
-      this.waiting.shift()?.();
+      this.queue.shift()?.();
     }
   }
 
@@ -31,12 +36,12 @@ export class Window {
         resolve();
       };
       const abort = (): void => {
-        const index = this.waiting.indexOf(admit);
-        if (index >= 0) this.waiting.splice(index, 1);
+        const index = this.queue.indexOf(admit);
+        if (index >= 0) this.queue.splice(index, 1);
         reject(signal!.reason);
       };
       signal?.addEventListener('abort', abort, { once: true });
-      this.waiting.push(admit);
+      this.queue.push(admit);
     });
   }
 }

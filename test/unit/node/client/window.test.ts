@@ -28,8 +28,10 @@ describe('node/client/window', () => {
     const holding = window.run(() => new Promise<void>((resolve) => (release = resolve)));
     const stop = new AbortController();
     const waiting = window.run(() => Promise.resolve('never'), stop.signal);
+    assert.equal(window.waiting, 1);
     stop.abort(new Error('stopped'));
     await assert.rejects(waiting, /stopped/);
+    assert.equal(window.waiting, 0);
     release();
     await holding;
     assert.equal(await window.run(() => Promise.resolve('next')), 'next');
