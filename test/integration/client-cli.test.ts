@@ -1,75 +1,28 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { randomBytes } from '../../protocol/crypto.js';
 import { ChkUri, encodeChk } from '../../protocol/keys/index.js';
-import { fetchStatus } from '../../node/api/client.js';
-import type { NodeStatus } from '../../node/api/status.js';
-import { localEndpoint } from '../../node/cli/endpoint.js';
 import { generateKeys } from '../../node/cli/keys.js';
-
-const main = fileURLToPath(new URL('../../node/cli/main.ts', import.meta.url));
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `warren …` to its end. */
-function warren(...args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-function startNode(dataDir: string, ...extra: string[]): ChildProcess {
-  const args = ['--import', 'tsx', main, 'node', '--data-dir', dataDir, '--pow-difficulty', '8', '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', ...extra];
-  return spawn(process.execPath, args, { stdio: 'ignore' });
-}
-
-/** The node's status once it has `peers` peers. */
-async function readyWith(dataDir: string, peers: number): Promise<NodeStatus> {
-  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(200)) {
-    const status = await localEndpoint(dataDir).then((endpoint) => fetchStatus(endpoint)).catch(() => undefined);
-    if (status !== undefined && status.peers.length >= peers) return status;
-  }
-  throw new Error(`the node in ${dataDir} did not get ${peers} peers`);
-}
+import { type LoopbackNetwork, startLoopbackNetwork, warren } from './client-network.js';
 
 /* Eight nodes, so that files travel through several relays and their blocks spread over the network. */
 describe('warren put and get (eight nodes on loopback)', function () {
-  this.timeout(90_000);
+  this.timeout(120_000);
   let root: string;
   let a: string;
   let b: string;
-  const nodes: ChildProcess[] = [];
+  let network: LoopbackNetwork;
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'warren-client-cli-'));
-    const seedDir = join(root, 'seed');
-    nodes.push(startNode(seedDir));
-    const seed = (await readyWith(seedDir, 0)).addresses[0]!;
-    const dirs = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((name) => join(root, name));
-    [a, b] = [dirs[0]!, dirs[1]!];
-    for (const dir of dirs) nodes.push(startNode(dir, '--seed', seed));
-    // The seed knows every node; the nodes meet more of each other through it (opennet).
-    await Promise.all([readyWith(seedDir, dirs.length), ...dirs.map((dir) => readyWith(dir, 2))]);
+    network = await startLoopbackNetwork(root, 8);
+    [a, b] = [network.dirs[1]!, network.dirs[2]!];
   });
 
   after(async () => {
-    for (const node of nodes) node.kill('SIGINT');
-    await Promise.all(nodes.map((node) => new Promise((resolve) => (node.exitCode === null ? node.once('exit', resolve) : resolve(undefined)))));
+    await network?.stop();
     await rm(root, { recursive: true, force: true });
   });
 
