@@ -30,8 +30,10 @@ export interface FloodExperimentInit {
   readonly clients?: number;
   /** Virtual time measured (default 5 s). */
   readonly durationMs?: number;
-  /** DataRequests per virtual second from the flooder; 0 for no flooder (default 0). */
+  /** DataRequests per virtual second from each flooder; 0 for no flood (default 0). */
   readonly floodPerSecond?: number;
+  /** Flooders, each a peer of the target with its own budget there (default 1). */
+  readonly flooders?: number;
   /** Settings of every node. */
   readonly node?: Omit<NodeInit, 'location'>;
 }
@@ -40,10 +42,12 @@ export interface FloodReport {
   /** Honest fetches that returned the block within the measured time, per virtual second. */
   readonly honestPerSecond: number;
   readonly honestFailures: number;
+  /** What the flooders sent and were answered, summed over them. */
   readonly flood: FloodTally;
   /** Highest values sampled at the target while the flood ran. */
   readonly target: {
     readonly maxActiveTransactions: number;
+    /** Routes held at once for one flooder, the most over flooders. */
     readonly maxFlooderRoutes: number;
     readonly routesPerPeer: number;
     readonly maxTrackedPeers: number;
@@ -77,6 +81,10 @@ class Flooder {
     private readonly perSecond: number,
   ) {}
 
+  get id(): PeerId {
+    return this.transport.peer.id;
+  }
+
   async start(network: MemoryNetwork, target: MemoryTransport): Promise<void> {
     await this.transport.start({
       peerConnected: () => undefined,
@@ -109,6 +117,17 @@ class Flooder {
   }
 }
 
+function sumTallies(tallies: readonly FloodTally[]): FloodTally {
+  const sum: FloodTally = { sent: 0, refused: 0, rejectedOverload: 0, otherReplies: 0 };
+  for (const tally of tallies) {
+    sum.sent += tally.sent;
+    sum.refused += tally.refused;
+    sum.rejectedOverload += tally.rejectedOverload;
+    sum.otherReplies += tally.otherReplies;
+  }
+  return sum;
+}
+
 /** Fetches random blocks one after another from one node until `end`; counts what came back by then. */
 async function client(sim: { clock: VirtualClock }, from: SimulatedNode, keys: readonly Uint8Array[], rng: SeededRng, end: number, counts: { ok: number; failed: number }): Promise<void> {
   while (sim.clock.now() < end) {
@@ -137,9 +156,11 @@ export async function runFloodExperiment(init: FloodExperimentInit): Promise<Flo
     await Promise.all(inserts);
 
     const target = sim.nodes[0]!;
-    const flooderTransport = sim.network.createTransport({ location: rng.next() });
-    const flooder = new Flooder(sim.clock, rng.fork('flooder'), flooderTransport, target.transport.peer.id, floodPerSecond);
-    if (floodPerSecond > 0) await flooder.start(sim.network, target.transport);
+    const flooders = Array.from({ length: floodPerSecond > 0 ? init.flooders ?? 1 : 0 }, (_, index) => {
+      const transport = sim.network.createTransport({ location: rng.next() });
+      return new Flooder(sim.clock, rng.fork(index === 0 ? 'flooder' : `flooder ${index}`), transport, target.transport.peer.id, floodPerSecond);
+    });
+    for (const flooder of flooders) await flooder.start(sim.network, target.transport);
 
     const peak = { maxActiveTransactions: 0, maxFlooderRoutes: 0, maxTrackedPeers: 0 };
     let sampling = true;
@@ -147,7 +168,7 @@ export async function runFloodExperiment(init: FloodExperimentInit): Promise<Flo
       if (!sampling) return;
       const { node } = target;
       peak.maxActiveTransactions = Math.max(peak.maxActiveTransactions, node.activeTransactions);
-      peak.maxFlooderRoutes = Math.max(peak.maxFlooderRoutes, node.load.heldBy(flooderTransport.peer.id));
+      for (const flooder of flooders) peak.maxFlooderRoutes = Math.max(peak.maxFlooderRoutes, node.load.heldBy(flooder.id));
       peak.maxTrackedPeers = Math.max(peak.maxTrackedPeers, node.load.size);
       sim.clock.setTimer(SAMPLE_MS, sample);
     };
@@ -159,12 +180,12 @@ export async function runFloodExperiment(init: FloodExperimentInit): Promise<Flo
     const keys = chks.map(({ routingKey }) => routingKey);
     const running = Array.from({ length: clients }, (_, index) => client(sim, clientRng.pick(sim.nodes), keys, clientRng.fork(`client ${index}`), end, counts));
     await sim.clock.run({ until: end });
-    flooder.stop();
+    for (const flooder of flooders) flooder.stop();
     sampling = false;
     const report: FloodReport = {
       honestPerSecond: (counts.ok * 1000) / durationMs,
       honestFailures: counts.failed,
-      flood: { ...flooder.tally },
+      flood: sumTallies(flooders.map((flooder) => flooder.tally)),
       target: { ...peak, routesPerPeer: target.node.load.routesPerPeer, connectedPeers: target.node.peers.size },
     };
     await sim.clock.run();
