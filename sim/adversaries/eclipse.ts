@@ -2,7 +2,8 @@
  * The eclipse attacker: it mints proof-of-work identities with the production minting code
  * until its hash budget is spent, keeps those whose proof put them closest to a target key,
  * joins with them, and answers every request for that key with DataNotFound (which ends a
- * request: nobody tries further), while behaving honestly for everything else.
+ * request: nobody tries further) and every insert of it with "stored" (which ends the insert
+ * there, unkept), while behaving honestly for everything else.
  *
  *   mintNear(target, budget) ──mintIdentity × many──> the closest identities + hashes spent
  *   eclipser(target)         ──> a TransportWrapper: requests for the target are swallowed
@@ -12,7 +13,7 @@ import { mintIdentity, type NodeIdentity, verifyIdentityProof } from '../../prot
 import { circularDistance } from '../../protocol/location.js';
 import type { TransportWrapper } from '../membership.js';
 import type { SeededRng } from '../rng.js';
-import { type InterceptCounts, interceptRequests } from './intercept.js';
+import { type InterceptCounts, InterceptingTransport } from './intercept.js';
 
 export interface MintedSybils {
   /** The identities kept, closest to the target first. */
@@ -55,7 +56,27 @@ export async function mintNear(init: { targetLocation: number; budgetHashes: num
   return { identities: best, minted, hashes };
 }
 
-/** Answers every request for `targetKey` with DataNotFound; everything else reaches the node. */
-export function eclipser(counts: InterceptCounts, targetKey: Uint8Array): TransportWrapper {
-  return interceptRequests(counts, (routingKey) => equalBytes(routingKey, targetKey), ({ tx }, reply) => reply({ tx, body: { type: 'dataNotFound' } }));
+/** What the eclipse attacker's nodes swallowed. */
+export interface EclipseCounts extends InterceptCounts {
+  /** Inserts of the target answered "stored" and dropped. */
+  inserts: number;
+}
+
+/**
+ * Answers every request for `targetKey` with DataNotFound, and every insert of it with
+ * "stored" without keeping or forwarding it (so the insert ends at the attacker);
+ * everything else reaches the node.
+ */
+export function eclipser(counts: EclipseCounts, targetKey: Uint8Array): TransportWrapper {
+  return (transport) => new InterceptingTransport(transport, (_from, { tx, body }, reply) => {
+    if ((body.type !== 'dataRequest' && body.type !== 'insertRequest') || !equalBytes(body.routingKey, targetKey)) return false;
+    if (body.type === 'dataRequest') {
+      counts.requests++;
+      reply({ tx, body: { type: 'dataNotFound' } });
+    } else {
+      counts.inserts++;
+      reply({ tx, body: { type: 'insertReply', outcome: 'stored' } });
+    }
+    return true;
+  });
 }

@@ -1,18 +1,17 @@
 /**
  * Scenario `eclipse`: an attacker spends a budget of proof-of-work hashes minting identities
  * (the production minting code at a small simulation difficulty), joins the network with the
- * few that landed closest to a target key, and answers every request for that key with
- * DataNotFound. Reported per budget: the hashes spent, how close its best identity got
+ * few that landed closest to a target key, answers every request for that key with
+ * DataNotFound and ends every insert of it unkept. Reported per budget: the hashes spent, how close its best identity got
  * compared with the closest honest node, and the fraction of requests for the target it
- * intercepted and made fail.
+ * intercepted and made fail, with the target stored before the attacker joins and after.
  *
- *   per budget: createSimulatedNetwork ──insert target──> mintNear ──Membership.add(sybils)──>
- *               requests for the target, one at a time, from random honest nodes
+ *   per budget: createSimulatedNetwork ──insert target (target first)──> mintNear ──Membership.add(sybils)──>
+ *               ──insert target (attacker first)──> requests for the target, one at a time, from random honest nodes
  */
 import { keyLocation, circularDistance } from '../../protocol/location.js';
 import { encodeChk } from '../../protocol/keys/chk.js';
-import { eclipser, mintNear } from '../adversaries/eclipse.js';
-import type { InterceptCounts } from '../adversaries/intercept.js';
+import { type EclipseCounts, eclipser, mintNear } from '../adversaries/eclipse.js';
 import { Membership } from '../membership.js';
 import { createSimulatedNetwork } from '../nodes.js';
 import type { Figure, Progress, Scenario } from '../report/model.js';
@@ -49,6 +48,8 @@ export interface EclipseResult {
   readonly relativeDistance: number;
   readonly intercepted: number;
   readonly failed: number;
+  /** Whether the target's insert reached a sybil (and ended there). */
+  readonly insertCaptured: boolean;
   readonly requests: number;
   readonly events: number;
 }
@@ -76,7 +77,7 @@ export async function runEclipse(init: EclipseInit): Promise<EclipseResult[]> {
     const minted = budget > 0
       ? await mintNear({ targetLocation, budgetHashes: budget, difficulty: settings.difficulty, keep: settings.sybils, rng: rng.fork('mint') })
       : { identities: [], minted: 0, hashes: 0 };
-    const counts: InterceptCounts = { requests: 0 };
+    const counts: EclipseCounts = { requests: 0, inserts: 0 };
     const byDistance = (location: number) => (a: number, b: number) => circularDistance(locations[a]!, location) - circularDistance(locations[b]!, location);
     const honest = locations.map((_, index) => index);
     for (const identity of minted.identities) {
@@ -110,6 +111,7 @@ export async function runEclipse(init: EclipseInit): Promise<EclipseResult[]> {
       relativeDistance: closestSybil / closestHonest,
       intercepted,
       failed,
+      insertCaptured: counts.inserts > 0,
       requests,
       events,
     });
@@ -149,10 +151,10 @@ export const eclipseScenario: Scenario = {
       figures,
       tables: [{
         title: 'Hash work spent against requests for the target captured',
-        columns: ['order', 'budget (hashes)', 'hashes spent', 'identities minted', 'sybils joined', 'closest sybil / closest honest distance', 'requests intercepted', 'requests failed'],
+        columns: ['order', 'budget (hashes)', 'hashes spent', 'identities minted', 'sybils joined', 'closest sybil / closest honest distance', 'insert captured', 'requests intercepted', 'requests failed'],
         rows: results.map((result) => [
           result.attackerFirst ? 'attacker first' : 'target first', result.budgetHashes, result.hashes, result.minted, result.sybils,
-          result.sybils === 0 ? '—' : round(result.relativeDistance, 3),
+          result.sybils === 0 ? '—' : round(result.relativeDistance, 3), result.insertCaptured ? 'yes' : 'no',
           round(result.intercepted / result.requests, 3), round(result.failed / result.requests, 3),
         ]),
       }],
@@ -171,8 +173,8 @@ export const eclipseScenario: Scenario = {
       }],
       notes: [
         `Identities are minted with the production code (protocol/identity.ts) at difficulty ${ECLIPSE_DEFAULTS.difficulty} (a simulation parameter; the network's is 24, 2^16 times the work per identity), inline and from seeded keys.`,
-        `The attacker joins with its ${ECLIPSE_DEFAULTS.sybils} identities closest to the target, each linked to the ${ECLIPSE_DEFAULTS.links} honest nodes closest to it (what announcing itself would find), and answers DataNotFound to every request for the target, which ends the request; it behaves honestly otherwise.`,
-        'Two orders: the target stored before the attacker joins (it must intercept requests before they reach a node holding the block), and the attacker joined before the insert (its identities are the closest nodes when the block is stored; they keep it and never serve it).',
+        `The attacker joins with its ${ECLIPSE_DEFAULTS.sybils} identities closest to the target, each linked to the ${ECLIPSE_DEFAULTS.links} honest nodes closest to it (what announcing itself would find), answers DataNotFound to every request for the target (which ends the request) and "stored" to every insert of it (which ends the insert there, kept nowhere); it behaves honestly otherwise.`,
+        'Two orders: the target stored before the attacker joins (it must intercept requests before they reach a node holding the block), and the attacker joined before the insert (an insert that reaches a sybil ends there, so the block is kept only by the caches of the hops before it).',
         'Requests come one at a time from random honest nodes: successful ones leave copies in caches on their way back, and a relay that saw a request fail answers the next one for the same key DataNotFound for a while (routing §3), so a request can fail without reaching the attacker.',
       ],
     };

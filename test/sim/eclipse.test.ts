@@ -42,4 +42,11 @@ describe('scenario eclipse (seeded, 100 nodes)', function () {
     assert.ok(large!.intercepted > 0 && large!.failed >= large!.intercepted, JSON.stringify(large));
     assert.ok(large!.failed > small!.failed, `${large!.failed} failed with the large budget, ${small!.failed} with the small one`);
   });
+
+  it('captures the insert when it joined first, and never before it joined', async () => {
+    assert.equal(results[0]!.insertCaptured, false);
+    assert.equal(results[2]!.insertCaptured, true);
+    const targetFirst = await runEclipse({ seed: 'eclipse-test', nodes: 100, requests: 5, attackerFirst: false, budgets: [2 ** 16] });
+    assert.equal(targetFirst[0]!.insertCaptured, false);
+  });
 });
