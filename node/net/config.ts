@@ -12,6 +12,14 @@ export interface TcpTransportInit {
   /** Most connections at once, in and out, verified or not; beyond it accepts are closed at once. Default 64. */
   readonly maxConnections?: number;
   /**
+   * Most accepted connections at once that have not yet reached a verified Hello; beyond it accepts
+   * are closed at once, so that peers stalling their handshakes never hold every connection slot.
+   * Default 16 (a quarter of `maxConnections`).
+   */
+  readonly maxPendingHandshakes?: number;
+  /** The same bound for connections from one IP address. Default 8. */
+  readonly maxPendingHandshakesPerAddress?: number;
+  /**
    * Most bytes waiting to be written to one peer. A `send` that would exceed it returns false
    * and disconnects the peer as a slow reader. Default 1 MiB (32 full blocks).
    */
@@ -29,6 +37,8 @@ export type TcpTransportConfig = Required<TcpTransportInit>;
 export const TCP_TRANSPORT_DEFAULTS = {
   listen: [],
   maxConnections: 64,
+  maxPendingHandshakes: 16,
+  maxPendingHandshakesPerAddress: 8,
   sendQueueBytes: 1024 * 1024,
   handshakeTimeoutMs: 10_000,
   closeTimeoutMs: 5_000,
@@ -41,6 +51,8 @@ export function resolveTcpTransportInit(init: TcpTransportInit): TcpTransportCon
   const config: TcpTransportConfig = { ...TCP_TRANSPORT_DEFAULTS, ...init };
   for (const [name, minimum] of [
     ['maxConnections', 1],
+    ['maxPendingHandshakes', 1],
+    ['maxPendingHandshakesPerAddress', 1],
     // One full frame must fit, or a block could never be sent.
     ['sendQueueBytes', MAX_FRAME_PREFIX_BYTES + MAX_FRAME_BYTES],
     ['handshakeTimeoutMs', 1],

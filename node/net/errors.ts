@@ -34,6 +34,17 @@ export class ConnectionLimitError extends WarrenError {
 }
 
 /**
+ * Too many accepted connections are still in their handshake, from everywhere (`address`
+ * undefined) or from one IP address: the new one is closed before Noise.
+ */
+export class HandshakeLimitError extends WarrenError {
+  readonly code = 'ERR_HANDSHAKE_LIMIT';
+  constructor(readonly limit: number, readonly address?: string, options?: ErrorOptions) {
+    super(`${limit} handshakes already in progress${address === undefined ? '' : ` from ${address}`}`, options);
+  }
+}
+
+/**
  * The link closed before the peer was verified: TCP or Noise failed, the handshake timed out,
  * or the peer's Hello was missing, malformed, or not a valid proof for the Noise key.
  */

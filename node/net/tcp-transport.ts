@@ -6,7 +6,11 @@
  *   events.ts   handler calls, in order, never re-entrant          config.ts   settings and their defaults
  *
  * A connection, in or out:  TCP ─> Noise XX ─> Hello both ways ─> verified ─> kept, or closed
- * This file holds the policy: the connection bound, one link per peer (§10.3), slow readers, stop.
+ * This file holds the policy: the connection bounds, one link per peer (§10.3), slow readers, stop.
+ * An accepted connection holds a slot among the pending handshakes (all, and its IP address's)
+ * until its Hello is verified or it closes: peers that stall or fail handshakes take at most those
+ * slots, each for at most the handshake timeout, and cost at most one Noise handshake and one
+ * proof check each (§10.6).
  */
 import '../polyfills.js';
 import type { Listener, MessageStream, MultiaddrConnection } from '@libp2p/interface';
@@ -17,7 +21,7 @@ import { CryptoRng, type Clock, type Logger, type Rng } from '../components.js';
 import type { ConnectedPeer, PeerId, SendQueue, Transport, TransportHandlers } from '../transport.js';
 import { Attempt } from './attempt.js';
 import { resolveTcpTransportInit, type TcpTransportConfig, type TcpTransportInit } from './config.js';
-import { ConnectionLimitError, SelfDialError, TransportNotStartedError } from './errors.js';
+import { ConnectionLimitError, HandshakeLimitError, SelfDialError, TransportNotStartedError } from './errors.js';
 import { EventQueue } from './events.js';
 import { createNoise, createTcpSockets, type NoiseHandshake, type TcpSockets } from './libp2p.js';
 import { Link } from './link.js';
@@ -65,6 +69,9 @@ export class TcpTransport implements Transport {
   /** Raw connections open in any state; with dials still connecting, what `maxConnections` bounds. */
   readonly #connections = new Set<MultiaddrConnection>();
   #connecting = 0;
+  /** Accepted connections not yet verified, by remote IP address; `#pendingCount` in all. */
+  readonly #pendingByAddress = new Map<string, number>();
+  #pendingCount = 0;
   readonly #attempts = new Set<Attempt>();
 
   constructor(components: TcpTransportComponents, init: TcpTransportInit) {
@@ -83,6 +90,11 @@ export class TcpTransport implements Transport {
 
   get addresses(): readonly string[] {
     return this.#running?.addresses ?? [];
+  }
+
+  /** Accepted connections not yet verified: at most `maxPendingHandshakes`. */
+  get pendingHandshakes(): number {
+    return this.#pendingCount;
   }
 
   async start(handlers: TransportHandlers): Promise<void> {
@@ -193,19 +205,38 @@ export class TcpTransport implements Transport {
       connection.abort(new TransportNotStartedError());
       return;
     }
-    if (this.#connectionCount() >= this.#config.maxConnections) {
-      this.#logger.info({ address }, 'inbound connection refused: no free connection slot');
-      connection.abort(new ConnectionLimitError(this.#config.maxConnections));
+    const refusal = this.#acceptRefusal(connection);
+    if (refusal !== undefined) {
+      this.#logger.info({ address, code: refusal.code, reason: refusal.message }, 'inbound connection refused: no free connection slot');
+      connection.abort(refusal);
       return;
     }
+    const host = hostOf(connection);
+    this.#pendingCount++;
+    this.#pendingByAddress.set(host, (this.#pendingByAddress.get(host) ?? 0) + 1);
     const attempt = this.#attempt(undefined);
-    this.#handshake(connection, false, attempt).then(
-      () => this.#endAttempt(attempt),
-      (error: Error) => {
+    this.#handshake(connection, false, attempt)
+      .then(
+        () => undefined,
+        (error: Error) => this.#logger.debug({ address, reason: error.message }, 'inbound connection not kept'),
+      )
+      .finally(() => {
         this.#endAttempt(attempt);
-        this.#logger.debug({ address, reason: error.message }, 'inbound connection not kept');
-      },
-    );
+        this.#pendingCount--;
+        const left = this.#pendingByAddress.get(host)! - 1;
+        if (left === 0) this.#pendingByAddress.delete(host);
+        else this.#pendingByAddress.set(host, left);
+      });
+  }
+
+  /** Why an accepted connection gets no slot, checked before anything is read from it; undefined when it does. */
+  #acceptRefusal(connection: MultiaddrConnection): ConnectionLimitError | HandshakeLimitError | undefined {
+    const { maxConnections, maxPendingHandshakes, maxPendingHandshakesPerAddress } = this.#config;
+    if (this.#connectionCount() >= maxConnections) return new ConnectionLimitError(maxConnections);
+    if (this.#pendingCount >= maxPendingHandshakes) return new HandshakeLimitError(maxPendingHandshakes);
+    const host = hostOf(connection);
+    if ((this.#pendingByAddress.get(host) ?? 0) >= maxPendingHandshakesPerAddress) return new HandshakeLimitError(maxPendingHandshakesPerAddress, host);
+    return undefined;
   }
 
   /** Noise, then the Hello exchange; resolves with the peer the connection ended up serving. */
@@ -320,6 +351,11 @@ export class TcpTransport implements Transport {
       addresses: addresses.filter((address) => address.length <= MAX_ADDRESS_LENGTH).slice(0, MAX_ADDRESSES),
     };
   }
+}
+
+/** The remote IP address of a TCP connection (its multiaddr's first component). */
+function hostOf(connection: MultiaddrConnection): string {
+  return connection.remoteAddr.getComponents()[0]?.value ?? '';
 }
 
 function reasonOf(reason: unknown): string {

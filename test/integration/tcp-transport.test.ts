@@ -15,6 +15,7 @@ import { ConnectionLimitError, HandshakeError, SelfDialError } from '../../node/
 import type { TcpTransportInit } from '../../node/net/config.js';
 import { TcpTransport } from '../../node/net/tcp-transport.js';
 import { EventLog, transportConformance, waitFor, type TestNetwork } from '../unit/node/transport-conformance.js';
+import { closeOf, socketTo } from './tcp-bad-handshakes.js';
 import { closedOf, rawDial, rawListen, rawTcp, type RawPeer } from './tcp-raw-peer.js';
 
 const DIFFICULTY = 8;
@@ -271,6 +272,36 @@ describe('TcpTransport', () => {
       // An address it does not list, that still reaches it: only Noise can tell.
       await assert.rejects(node.transport.dial(own.replace('/ip4/127.0.0.1/', '/ip4/127.0.0.2/')), SelfDialError);
       assert.deepEqual(node.events.connected, []);
+    });
+
+    it('bounds handshakes in progress, from one address and in all: beyond, accepts are closed at once', async () => {
+      const node = await network.start({ maxPendingHandshakes: 3, maxPendingHandshakesPerAddress: 2, handshakeTimeoutMs: 5_000 });
+      const address = node.transport.addresses[0]!;
+      const open = async (from: string) => {
+        const socket = await socketTo(address, from);
+        const startedAt = performance.now();
+        return { socket, closed: closeOf(socket).then(() => performance.now() - startedAt) };
+      };
+      const stalled = [await open('127.0.0.2'), await open('127.0.0.2')];
+      await waitFor(network, () => node.transport.pendingHandshakes === 2, 'two handshakes in progress');
+      // A third from the same address is refused; one from another address still gets a slot.
+      const third = await open('127.0.0.2');
+      assert.ok((await third.closed) < 1_000, 'refused right after accept');
+      const other = await open('127.0.0.1');
+      await waitFor(network, () => node.transport.pendingHandshakes === 3, 'three handshakes in progress');
+      // Every slot is taken now: whatever the address.
+      const fourth = await open('127.0.0.3');
+      assert.ok((await fourth.closed) < 1_000, 'refused right after accept');
+      const refusals = node.logger.entries.filter((entry) => entry.fields.code === 'ERR_HANDSHAKE_LIMIT').map((entry) => String(entry.fields.reason));
+      assert.deepEqual(refusals, ['2 handshakes already in progress from 127.0.0.2', '3 handshakes already in progress']);
+      // A slot is given back when its connection closes: an honest peer then links.
+      for (const { socket } of [...stalled, other]) socket.destroy();
+      await waitFor(network, () => node.transport.pendingHandshakes === 0, 'the slots to be given back');
+      const peer = await identity();
+      const raw = await dialRaw(peer, address);
+      raw.sendHello(peer);
+      await waitFor(network, () => node.events.connected.length === 1, 'peerConnected');
+      assert.equal(node.transport.pendingHandshakes, 0);
     });
 
     it('enforces maxConnections: accepts beyond it are closed at once, dials refused', async () => {

@@ -7,6 +7,8 @@ describe('TCP transport settings', () => {
       powDifficulty: 24,
       listen: [],
       maxConnections: 64,
+      maxPendingHandshakes: 16,
+      maxPendingHandshakesPerAddress: 8,
       sendQueueBytes: 1024 * 1024,
       handshakeTimeoutMs: 10_000,
       closeTimeoutMs: 5_000,
@@ -16,13 +18,15 @@ describe('TCP transport settings', () => {
   });
 
   it('keeps what is given', () => {
-    const init = { powDifficulty: 8, listen: ['/ip4/127.0.0.1/tcp/0'], maxConnections: 3, sendQueueBytes: 65536, handshakeTimeoutMs: 1, closeTimeoutMs: 0, idleTimeoutMs: 60_000 };
+    const init = { powDifficulty: 8, listen: ['/ip4/127.0.0.1/tcp/0'], maxConnections: 3, maxPendingHandshakes: 2, maxPendingHandshakesPerAddress: 1, sendQueueBytes: 65536, handshakeTimeoutMs: 1, closeTimeoutMs: 0, idleTimeoutMs: 60_000 };
     assert.deepEqual(resolveTcpTransportInit(init), init);
   });
 
   for (const [name, init, message] of [
     ['a difficulty outside 0..64', { powDifficulty: 65 }, /difficulty/],
     ['no connection at all', { powDifficulty: 8, maxConnections: 0 }, /maxConnections must be an integer ≥ 1/],
+    ['no handshake at all', { powDifficulty: 8, maxPendingHandshakes: 0 }, /maxPendingHandshakes must be an integer ≥ 1/],
+    ['no handshake from any one address', { powDifficulty: 8, maxPendingHandshakesPerAddress: 0.5 }, /maxPendingHandshakesPerAddress must be an integer ≥ 1/],
     ['a queue smaller than one full frame', { powDifficulty: 8, sendQueueBytes: 36866 }, /sendQueueBytes must be an integer ≥ 36867/],
     ['a fractional timeout', { powDifficulty: 8, handshakeTimeoutMs: 1.5 }, /handshakeTimeoutMs/],
     ['a negative idle timeout', { powDifficulty: 8, idleTimeoutMs: -1 }, /idleTimeoutMs/],
