@@ -1,0 +1,178 @@
+/**
+ * An opennet grown from an empty network, as a real one grows: the first nodes are seeds; every
+ * later node starts with no peers and joins through one seed (announcement toward its own
+ * location), and path folding on successful requests reshapes the links afterwards. Each node
+ * sits where its identity's proof puts it (difficulty 0, the zero nonce MemoryNetwork's node
+ * references carry), so announcements route to where the node really is.
+ *
+ *   growOpennet(init) ──> GrownOpennet (a SimulatedNetwork: runWorkload runs on it)
+ *     grow(count)   start a node ──join({ seeds: [one seed] })──> clock runs joinIntervalMs ──> next
+ *     links / degrees / connected   the topology as it is now
+ */
+import { Node, type NodeInit } from '../node/node.js';
+import { CHK_BLOCK_BYTES, type ChkFormat, simulationChkFormat, STANDARD_CHK } from '../protocol/keys/chk.js';
+import { checkIdentityProof } from '../protocol/identity.js';
+import { SimulatedBlockStore } from './block-store.js';
+import { VirtualClock } from './clock.js';
+import { MemoryNetwork, type MemoryNetworkInit } from './memory-network.js';
+import type { SimulatedNetwork, SimulatedNode } from './nodes.js';
+import { type Seed, SeededRng } from './rng.js';
+
+export interface OpennetMember extends SimulatedNode {
+  readonly location: number;
+}
+
+/** Where an opennet node is started: the clock, randomness and network it lives on. */
+export interface OpennetHost {
+  readonly clock: VirtualClock;
+  readonly rng: SeededRng;
+  readonly network: MemoryNetwork;
+  /** CHK blocks the node accepts (default: the network's 32 KiB blocks). */
+  readonly chkFormat?: ChkFormat;
+  readonly storeBudgetBytes?: number | undefined;
+  readonly cacheBudgetBytes?: number | undefined;
+}
+
+/** A 32-byte public key drawn from `rng`. */
+export function drawPublicKey(rng: SeededRng): Uint8Array {
+  const publicKey = new Uint8Array(32);
+  const words = new DataView(publicKey.buffer);
+  for (let offset = 0; offset < 32; offset += 8) words.setBigUint64(offset, rng.nextU64());
+  return publicKey;
+}
+
+/** Starts a node with a drawn key, at the location its proof gives, with proof-of-work difficulty 0. */
+export async function startOpennetNode(host: OpennetHost, label: string, init: Partial<Omit<NodeInit, 'chkFormat'>> = {}): Promise<OpennetMember> {
+  const publicKey = drawPublicKey(host.rng);
+  const powNonce = new Uint8Array(8);
+  const check = checkIdentityProof({ publicKey, nonce: powNonce }, 0);
+  if (!check.valid) throw new RangeError(`a drawn identity failed its proof at difficulty 0: ${check.reason}`);
+  const { location } = check;
+  const chkFormat = host.chkFormat ?? STANDARD_CHK;
+  const transport = host.network.createTransport({ location, publicKey });
+  const store = new SimulatedBlockStore({ nodeLocation: location, storeBudgetBytes: host.storeBudgetBytes, cacheBudgetBytes: host.cacheBudgetBytes, chkFormat });
+  const node = new Node(
+    { transport, store, clock: host.clock, rng: host.rng.fork(`node/${label}`) },
+    { powDifficulty: 0, ...init, location, chkFormat, identity: { publicKey, powNonce } },
+  );
+  await node.start();
+  return { node, transport, store, location };
+}
+
+/** Opennet settings of a grown node, as in the opennet test: room for folding, announcements below 6 peers. */
+export const OPENNET_NODE_SETTINGS: Omit<NodeInit, 'location' | 'chkFormat'> = { powDifficulty: 0, maxPeers: 16, minPeers: 6, peerGraceMs: 120_000 };
+
+export interface OpennetGrowthInit extends MemoryNetworkInit {
+  readonly seed: Seed;
+  /** The first nodes, which later ones join through (default 3). */
+  readonly seeds?: number;
+  /** Virtual time a join runs before the next node starts (default 10 s). */
+  readonly joinIntervalMs?: number;
+  /** Node settings (default OPENNET_NODE_SETTINGS). */
+  readonly node?: Omit<NodeInit, 'location' | 'chkFormat' | 'identity'>;
+  /** Simulation CHK block length (default 32 KiB): as `createSimulatedNetwork`'s. */
+  readonly blockBytes?: number;
+  readonly storeBudgetBytes?: number;
+  readonly cacheBudgetBytes?: number;
+}
+
+export const DEFAULT_OPENNET_SEEDS = 3;
+export const DEFAULT_JOIN_INTERVAL_MS = 10_000;
+
+export class GrownOpennet implements SimulatedNetwork, OpennetHost {
+  readonly clock = new VirtualClock();
+  readonly rng: SeededRng;
+  readonly network: MemoryNetwork;
+  readonly chkFormat: ChkFormat;
+  readonly storeBudgetBytes: number | undefined;
+  readonly cacheBudgetBytes: number | undefined;
+  readonly nodes: OpennetMember[] = [];
+  /** Clock events fired while growing. */
+  events = 0;
+  private readonly seedCount: number;
+  private readonly joinIntervalMs: number;
+  private readonly settings: Omit<NodeInit, 'location' | 'chkFormat' | 'identity'>;
+
+  constructor(init: OpennetGrowthInit) {
+    const { seeds = DEFAULT_OPENNET_SEEDS, joinIntervalMs = DEFAULT_JOIN_INTERVAL_MS } = init;
+    if (!Number.isSafeInteger(seeds) || seeds < 1) throw new RangeError(`seeds must be a positive integer, got ${seeds}`);
+    if (!(joinIntervalMs > 0 && joinIntervalMs !== Infinity)) throw new RangeError(`joinIntervalMs must be a positive time, got ${joinIntervalMs}`);
+    this.rng = new SeededRng(init.seed);
+    this.network = new MemoryNetwork({ clock: this.clock, rng: this.rng.fork('network') }, init);
+    this.chkFormat = simulationChkFormat(init.blockBytes ?? CHK_BLOCK_BYTES);
+    this.storeBudgetBytes = init.storeBudgetBytes;
+    this.cacheBudgetBytes = init.cacheBudgetBytes;
+    this.seedCount = seeds;
+    this.joinIntervalMs = joinIntervalMs;
+    this.settings = init.node ?? OPENNET_NODE_SETTINGS;
+  }
+
+  /**
+   * Adds `count` nodes one after another: each joins through one seed drawn at random and the
+   * clock runs `joinIntervalMs` before the next starts. Calls `onJoined` with the node count
+   * after each (a scenario measures there, or reports progress).
+   */
+  async grow(count: number, onJoined?: (nodes: number) => void | Promise<void>): Promise<void> {
+    if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a whole number, got ${count}`);
+    for (let added = 0; added < count; added++) {
+      const index = this.nodes.length;
+      const member = await startOpennetNode(this, String(index), this.settings);
+      this.nodes.push(member);
+      const seeds = this.nodes.slice(0, Math.min(index, this.seedCount)).map(({ transport }) => transport.addresses[0]!);
+      if (seeds.length > 0) {
+        const joined = member.node.join({ seeds: [this.rng.pick(seeds)] });
+        this.events += await this.clock.advance(this.joinIntervalMs);
+        await joined;
+      }
+      await onJoined?.(this.nodes.length);
+    }
+  }
+
+  /** Links as pairs of nodes (each once). */
+  links(): Array<[OpennetMember, OpennetMember]> {
+    const byId = this.byId();
+    const pairs: Array<[OpennetMember, OpennetMember]> = [];
+    for (const member of this.nodes) {
+      for (const id of member.transport.connectedPeers) if (member.transport.peer.id < id) pairs.push([member, byId.get(id)!]);
+    }
+    return pairs;
+  }
+
+  /** Each node's number of peers, in node order. */
+  degrees(): number[] {
+    return this.nodes.map(({ transport }) => transport.connectedPeers.length);
+  }
+
+  /** Whether every node can reach every other over the links. */
+  connected(): boolean {
+    if (this.nodes.length === 0) return true;
+    const byId = this.byId();
+    const reached = new Set<OpennetMember>([this.nodes[0]!]);
+    for (const queue = [this.nodes[0]!]; queue.length > 0;) {
+      for (const id of queue.pop()!.transport.connectedPeers) {
+        const next = byId.get(id)!;
+        if (!reached.has(next)) {
+          reached.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    return reached.size === this.nodes.length;
+  }
+
+  async stop(): Promise<void> {
+    for (const { node } of this.nodes) await node.stop();
+    await this.clock.runUntilIdle();
+  }
+
+  private byId(): Map<string, OpennetMember> {
+    return new Map(this.nodes.map((member) => [member.transport.peer.id, member]));
+  }
+}
+
+/** A network of `nodes` grown from nothing (see `GrownOpennet.grow`). */
+export async function growOpennet(init: OpennetGrowthInit & { readonly nodes: number; readonly onJoined?: (nodes: number) => void | Promise<void> }): Promise<GrownOpennet> {
+  const opennet = new GrownOpennet(init);
+  await opennet.grow(init.nodes, init.onJoined);
+  return opennet;
+}
