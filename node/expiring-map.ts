@@ -7,6 +7,8 @@ import type { Clock } from './components.js';
 
 export class ExpiringMap<K, V> {
   private readonly entries = new Map<K, { value: V; expiresAt: number }>();
+  /** No entry expires before this: the first entry's expiry when last pruned, or earlier. */
+  private nextExpiry = Infinity;
 
   constructor(
     private readonly clock: Clock,
@@ -31,7 +33,9 @@ export class ExpiringMap<K, V> {
   /** Adds or refreshes `key`; a refreshed entry moves to the back with a new lifetime. */
   set(key: K, value: V): void {
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.clock.now() + this.lifetimeMs });
+    const expiresAt = this.clock.now() + this.lifetimeMs;
+    this.entries.set(key, { value, expiresAt });
+    if (expiresAt < this.nextExpiry) this.nextExpiry = expiresAt;
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
     this.prune();
   }
@@ -40,10 +44,16 @@ export class ExpiringMap<K, V> {
     this.entries.delete(key);
   }
 
+  /** Entries only join at the back and leave, so the first entry's expiry never moves earlier: most calls stop at the check. */
   private prune(): void {
     const now = this.clock.now();
+    if (this.nextExpiry > now) return;
+    this.nextExpiry = Infinity;
     for (const [key, entry] of this.entries) {
-      if (entry.expiresAt > now) break;
+      if (entry.expiresAt > now) {
+        this.nextExpiry = entry.expiresAt;
+        break;
+      }
       this.entries.delete(key);
     }
   }

@@ -5,17 +5,31 @@
  *
  * - blocks are kept and handed out by reference, not copied: in the simulator a block is
  *   immutable once made (MemoryNetwork passes envelopes by reference on the same terms),
- *   so thousands of nodes caching one block share its bytes;
+ *   so thousands of nodes caching one block share its bytes; so are routing keys, so the
+ *   hex id of a routing key is computed once and shared by every store that holds it;
  * - CHK blocks may have the simulation length (`ChkFormat`, spec/keys.md §3.6).
  */
+import { toHex } from '../protocol/bytes.js';
 import type { ChkFormat } from '../protocol/keys/chk.js';
 import { type BlockStoreInit, resolveBlockStoreInit } from '../store/config.js';
 import { IndexBook } from '../store/index-book.js';
 import { IndexedBlockStore, type ReadResult } from '../store/indexed-block-store.js';
 import { MemoryPersistence } from '../store/memory-block-store.js';
 
+/** Slot ids by routing key object, for every simulated store. */
+const slotIds = new WeakMap<Uint8Array, string>();
+
 /** Blocks in a map, by reference. */
 class SharedPersistence extends MemoryPersistence {
+  override slotId(routingKey: Uint8Array): string {
+    let id = slotIds.get(routingKey);
+    if (id === undefined) {
+      id = toHex(routingKey);
+      slotIds.set(routingKey, id);
+    }
+    return id;
+  }
+
   override seal(_routingKey: Uint8Array, _id: string, block: Uint8Array): Uint8Array {
     return block;
   }

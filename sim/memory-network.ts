@@ -80,6 +80,8 @@ const POW_NONCE_BYTES = 8;
 const DEFAULT_LATENCY_MS = 10;
 const DEFAULT_MAX_QUEUED_PER_LINK = 1024;
 const STOPPED_REASON = 'transport stopped';
+/** A linked peer's queue as `sendQueue` reports it: envelopes are not counted in bytes. */
+const UNCOUNTED_QUEUE: SendQueue = Object.freeze({ queuedBytes: 0, maxBytes: Number.POSITIVE_INFINITY });
 
 type Lifecycle = 'created' | 'running' | 'stopped' | 'crashed';
 
@@ -100,6 +102,8 @@ interface Channel {
   readonly inFlight: Envelope[];
   /** Time the newest envelope in flight arrives: a later one never overtakes it. */
   lastArrival: number;
+  /** Delivers the oldest envelope in flight: the timer callback of every send on this channel. */
+  readonly deliver: () => void;
 }
 
 interface PendingEvent {
@@ -137,10 +141,15 @@ class Medium {
   }
 
   openLink(a: Endpoint, b: Endpoint): void {
-    a.channels.set(b.peer.id, { from: a, to: b, open: true, inFlight: [], lastArrival: 0 });
-    b.channels.set(a.peer.id, { from: b, to: a, open: true, inFlight: [], lastArrival: 0 });
+    a.channels.set(b.peer.id, this.channel(a, b));
+    b.channels.set(a.peer.id, this.channel(b, a));
     this.raise(a, (handlers) => handlers.peerConnected(b.peer));
     this.raise(b, (handlers) => handlers.peerConnected(a.peer));
+  }
+
+  private channel(from: Endpoint, to: Endpoint): Channel {
+    const channel: Channel = { from, to, open: true, inFlight: [], lastArrival: 0, deliver: () => this.deliverNext(channel) };
+    return channel;
   }
 
   closeLink(closer: Endpoint, peerId: PeerId, reason: string, peerReason: string): void {
@@ -177,7 +186,7 @@ class Medium {
     if (!(latency >= 0 && latency !== Infinity)) throw new RangeError(`latency must be a finite, non-negative time, got ${latency}`);
     channel.lastArrival = Math.max(now + latency, channel.lastArrival);
     channel.inFlight.push(envelope);
-    this.clock.setTimer(channel.lastArrival - now, () => this.deliverNext(channel));
+    this.clock.setTimer(channel.lastArrival - now, channel.deliver);
     return true;
   }
 
@@ -289,7 +298,7 @@ export class MemoryTransport implements Transport {
 
   /** Envelopes are not encoded here, so nothing is counted in bytes: a linked peer's queue never looks full. */
   sendQueue(peerId: PeerId): SendQueue | undefined {
-    return this.#endpoint.channels.has(peerId) ? { queuedBytes: 0, maxBytes: Number.POSITIVE_INFINITY } : undefined;
+    return this.#endpoint.channels.has(peerId) ? UNCOUNTED_QUEUE : undefined;
   }
 
   disconnect(peerId: PeerId, reason: string): void {

@@ -62,19 +62,25 @@ export function histogram(values: Iterable<number>): [number, number][] {
 
 /**
  * Bytes an envelope takes on a link: its frame (length prefix and canonical encoding). The
- * size depends only on the body's type and the lengths of its fields, so it is computed
- * once per shape; bodies carrying a NodeRef (addresses vary) are encoded every time.
+ * size depends only on the body's type and a few numbers (HTL, key type, block length,
+ * outcome), so it is computed once per shape; bodies carrying a NodeRef (addresses vary)
+ * are encoded every time.
  */
 export class WireSizes {
-  private readonly byShape = new Map<string, number>();
+  private readonly byType = new Map<string, Map<number, number>>();
 
   of(envelope: Envelope): number {
     const shape = shapeOf(envelope.body);
     if (shape === undefined) return frameBytes(envelope);
-    let size = this.byShape.get(shape);
+    let sizes = this.byType.get(envelope.body.type);
+    if (sizes === undefined) {
+      sizes = new Map();
+      this.byType.set(envelope.body.type, sizes);
+    }
+    let size = sizes.get(shape);
     if (size === undefined) {
       size = frameBytes(envelope);
-      this.byShape.set(shape, size);
+      sizes.set(shape, size);
     }
     return size;
   }
@@ -84,26 +90,30 @@ function frameBytes(envelope: Envelope): number {
   return encodeFrame(encodeEnvelope(envelope)).length;
 }
 
-/** Everything that decides an envelope's encoded length, or undefined when that is not a few numbers. */
-function shapeOf(body: WireMessage): string | undefined {
+/** HTLs are 0..18, block lengths below 2^16: each shape packs into one number. */
+const HTL_SPAN = 32;
+const keyTypeBit = (keyType: string): number => (keyType === 'chk' ? 0 : 1);
+
+/** Within its body type, everything that decides an envelope's length; undefined when that is not a few numbers. */
+function shapeOf(body: WireMessage): number | undefined {
   switch (body.type) {
     case 'dataRequest':
-      return `${body.type}/${body.keyType}/${body.htl}`;
+      return body.htl * 2 + keyTypeBit(body.keyType);
     case 'insertRequest':
-      return `${body.type}/${body.keyType}/${body.htl}/${body.block.length}`;
+      return (body.block.length * HTL_SPAN + body.htl) * 2 + keyTypeBit(body.keyType);
     case 'dataFound':
-      return `${body.type}/${body.block.length}`;
+      return body.block.length;
     case 'routeNotFound':
-      return `${body.type}/${body.htl}`;
+      return body.htl;
     case 'rejectedOverload':
-      return `${body.type}/${body.local}`;
+      return body.local ? 1 : 0;
     case 'insertReply':
-      return body.outcome === 'collision' ? `${body.type}/collision/${body.existingBlock.length}` : `${body.type}/${body.outcome}`;
+      return body.outcome === 'collision' ? 2 + body.existingBlock.length : body.outcome === 'stored' ? 0 : 1;
     case 'dataNotFound':
     case 'rejectedLoop':
     case 'ping':
     case 'pong':
-      return body.type;
+      return 0;
     default:
       return undefined;
   }
@@ -121,6 +131,8 @@ export interface TxRecord {
 
 /** Counters of the originator-guess rule (spec/simulator.md §3.4). */
 export interface GuessCounts {
+  /** DataRequests delivered, whatever their HTL. */
+  dataRequests: number;
   /** DataRequests delivered with HTL = MAX_HTL: each time, the receiver guesses its sender started the request. */
   guesses: number;
   /** ... and the sender had started it. */
@@ -135,7 +147,9 @@ export interface GuessCounts {
 export type OriginationListener = (tx: bigint, origin: number, envelope: Envelope) => void;
 
 /**
- * Watches every delivery on a network of indexed nodes (node i has peer id `peerIds[i]`).
+ * Watches every delivery on a network of indexed nodes: node i is the one whose peer id
+ * `peerIds()[i]` is. That list is read again when an unknown id shows up (a node restarted
+ * under a new key); ids it does not list (nodes outside the index) count in the totals only.
  * Transaction records older than `txHorizonMs` of virtual time are forgotten, so a long run
  * keeps only the transactions that can still be in flight.
  */
@@ -144,20 +158,22 @@ export class TrafficTap {
   readonly received: Float64Array;
   messages = 0;
   bytes = 0;
-  readonly guess: GuessCounts = { guesses: 0, correct: 0, originations: 0, caught: 0 };
-  private readonly indexOf = new Map<PeerId, number>();
+  readonly guess: GuessCounts = { dataRequests: 0, guesses: 0, correct: 0, originations: 0, caught: 0 };
+  private readonly indices = new Map<PeerId, number>();
+  /** Ids not in the list when it was last read. */
+  private readonly unlisted = new Set<PeerId>();
   private readonly txs = new Map<bigint, TxRecord>();
   private readonly sizes = new WireSizes();
   private readonly unsubscribe: () => void;
 
   constructor(
     network: MemoryNetwork,
-    peerIds: readonly PeerId[],
+    private readonly peerIds: () => readonly PeerId[],
     private readonly txHorizonMs: number,
     private readonly onOrigination?: OriginationListener,
   ) {
-    this.received = new Float64Array(peerIds.length);
-    peerIds.forEach((id, index) => this.indexOf.set(id, index));
+    this.received = new Float64Array(peerIds().length);
+    this.readIndices();
     this.unsubscribe = network.onDelivery((event) => this.record(event));
   }
 
@@ -177,15 +193,34 @@ export class TrafficTap {
     this.unsubscribe();
   }
 
+  private readIndices(): void {
+    this.indices.clear();
+    this.unlisted.clear();
+    this.peerIds().forEach((id, index) => this.indices.set(id, index));
+  }
+
+  /** The index of node `id`, or -1. */
+  private indexOf(id: PeerId): number {
+    const index = this.indices.get(id);
+    if (index !== undefined) return index;
+    if (this.unlisted.has(id)) return -1;
+    this.readIndices();
+    const found = this.indices.get(id);
+    if (found !== undefined) return found;
+    this.unlisted.add(id);
+    return -1;
+  }
+
   private record({ at, from, to, envelope }: DeliveryEvent): void {
-    const receiver = this.indexOf.get(to);
-    if (receiver !== undefined) this.received[receiver]!++;
+    const receiver = this.indexOf(to);
+    if (receiver >= 0 && receiver < this.received.length) this.received[receiver]!++;
     this.messages++;
     this.bytes += this.sizes.of(envelope);
     const { body } = envelope;
     if (body.type !== 'dataRequest') return;
+    this.guess.dataRequests++;
     let record = this.txs.get(envelope.tx);
-    const sender = this.indexOf.get(from) ?? -1;
+    const sender = this.indexOf(from);
     const atMax = body.htl >= MAX_HTL;
     if (record === undefined) {
       this.forgetOlderThan(at - this.txHorizonMs);
