@@ -15,6 +15,15 @@ import type { NodeStatus } from '../../node/api/status.js';
 import { localEndpoint } from '../../node/cli/endpoint.js';
 
 const main = fileURLToPath(new URL('../../node/cli/main.ts', import.meta.url));
+/** The command as installed (`npm run build` makes it): no TypeScript loader in the process. */
+const built = fileURLToPath(new URL('../../dist/node/cli/main.js', import.meta.url));
+
+export interface SpawnOptions {
+  /** Node.js options (e.g. `--cpu-prof`, to profile the process). */
+  readonly nodeOptions?: readonly string[] | undefined;
+  /** Run the built command (dist/) instead of the sources through tsx. */
+  readonly built?: boolean | undefined;
+}
 
 export interface Run {
   readonly code: number | null;
@@ -23,8 +32,9 @@ export interface Run {
 }
 
 /** Starts `warren …` (the process, for callers that watch it). */
-export function spawnWarren(args: readonly string[], nodeOptions: readonly string[] = []): ChildProcess {
-  return spawn(process.execPath, [...nodeOptions, '--import', 'tsx', main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnWarren(args: readonly string[], options: SpawnOptions = {}): ChildProcess {
+  const entry = options.built === true ? [built] : ['--import', 'tsx', main];
+  return spawn(process.execPath, [...(options.nodeOptions ?? []), ...entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Runs `warren …` to its end. */
@@ -61,11 +71,9 @@ export interface LoopbackNetwork {
   stop(): Promise<void>;
 }
 
-export interface LoopbackOptions {
+export interface LoopbackOptions extends SpawnOptions {
   /** More `warren node` flags for every node (e.g. `--store-bytes`). */
   readonly flags?: readonly string[];
-  /** Node.js options for every node process (e.g. `--cpu-prof`, to profile them). */
-  readonly nodeOptions?: readonly string[];
 }
 
 /** `count` nodes at difficulty 8 under `root`, listening on loopback; resolves once they have met. */
@@ -74,7 +82,7 @@ export async function startLoopbackNetwork(root: string, count: number, options:
   const processes: ChildProcess[] = [];
   const start = (dataDir: string, ...extra: string[]): void => {
     const args = ['node', '--data-dir', dataDir, '--pow-difficulty', '8', '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', ...(options.flags ?? []), ...extra];
-    const child = spawnWarren(args, options.nodeOptions);
+    const child = spawnWarren(args, options);
     child.stdout!.resume();
     child.stderr!.resume();
     processes.push(child);
