@@ -8,38 +8,22 @@
  * command and of each node; it prints each process's peak per phase next to the file size and to
  * the nodes' resident sets before the insert (the same-run reference). It asserts nothing.
  */
-import { createCipheriv, createHash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { call } from '../node/api/client.js';
 import { localEndpoint } from '../node/cli/endpoint.js';
 import { finished, spawnWarren, startLoopbackNetwork } from '../test/integration/client-network.js';
+import { keystream, residentMiB } from './client-support.js';
 import { printRows } from './support.js';
 
 const FILE_MIB = Number(process.argv[2] ?? 1024);
 const MiB = 2 ** 20;
 const SIZE = FILE_MIB * MiB;
 const SAMPLE_MS = 100;
-
-/** The content: a ChaCha20 keystream under a fixed key, a MiB at a time; `hash` sees every byte. */
-function* content(hash: ReturnType<typeof createHash>): Generator<Buffer> {
-  const cipher = createCipheriv('chacha20', Buffer.alloc(32, 7), Buffer.alloc(16, 1));
-  const zeros = Buffer.alloc(MiB);
-  for (let left = SIZE; left > 0; left -= MiB) {
-    const chunk = cipher.update(zeros.subarray(0, Math.min(MiB, left)));
-    hash.update(chunk);
-    yield chunk;
-  }
-}
-
-async function residentMiB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): Promise<number | undefined> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => undefined);
-  const kilobytes = status?.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1];
-  return kilobytes === undefined ? undefined : Number(kilobytes) / 1024;
-}
 
 /** Peak VmRSS of each pid, sampled until `operation` settles. */
 async function peaksWhile<T>(pids: () => readonly number[], operation: Promise<T>): Promise<{ result: T; peaks: Map<number, number>; seconds: number }> {
@@ -69,7 +53,7 @@ try {
   const insertEndpoint = await localEndpoint(inserter);
   const insert = await peaksWhile(() => nodePids, (async () => {
     const response = await call(insertEndpoint, 'POST', '/v1/files?name=memory.bin', {
-      body: Readable.from(content(written)),
+      body: Readable.from(keystream(SIZE, written)),
       headers: { 'content-length': SIZE, 'content-type': 'application/octet-stream' },
     });
     let text = '';

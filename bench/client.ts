@@ -1,29 +1,38 @@
 /**
- * Client benchmark: `node --expose-gc --import tsx bench/client.ts [MiB]`.
+ * Client benchmark: `npm run build && node --import tsx bench/client.ts [MiB]` (default 256).
  *
- * FEC encode and rebuild MB/s of 6 + 6 segments, then insert and fetch MB/s of a
- * 32 MiB file (default) through 40 real nodes on an in-memory small world (one process,
- * virtual time, wall time measured), with the peak memory while fetching. The same-run
- * reference is the bare CHK encode and verify + decode of the same bytes.
+ * 1. FEC alone: encode (parity + the 12 CHK blocks) and rebuild (from 3 data + 3 check blocks) of
+ *    one 6 + 6 segment, MB/s of content, median of rounds; reference: the segment's 6 bare CHK encodes.
+ * 2. A file of MiB (a ChaCha20 keystream, made as it is sent) inserted through the API of one of
+ *    three `warren node` processes (dist/) on loopback — real TCP, Noise, RocksDB — and fetched
+ *    through another's (`GET /v1/files`, checked against the content's hash), MB/s of content; with
+ *    the block sends the network made per inserted block (`requestsSent` of every node's peers).
+ * 3. Same-run references: store-only — the same blocks put into a `RocksBlockStore` in this process,
+ *    and the data blocks a fetch needs read back, a segment's blocks in flight at a time; link-only —
+ *    32 KiB DataFound frames over one loopback Noise stream (bench/links.ts), median of rounds.
+ *    Each network figure is printed as a ratio of them.
  */
-import { Client } from '../node/client/client.js';
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { call, fetchFile, fetchStatus } from '../node/api/client.js';
+import { localEndpoint } from '../node/cli/endpoint.js';
 import { decodeSegment, encodeSegment, SHARD_BYTES } from '../node/client/segments.js';
 import { randomBytes } from '../protocol/crypto.js';
-import { decodeChk, encodeChk, verifyChkBlock } from '../protocol/keys/index.js';
-import { createSimulatedNetwork } from '../sim/nodes.js';
-import { SeededRng } from '../sim/rng.js';
-import { idealLocations, smallWorldEdges } from '../sim/topology.js';
+import { decodeChk, encodeChk } from '../protocol/keys/index.js';
+import { RocksBlockStore } from '../store/rocks-block-store.js';
+import { startLoopbackNetwork } from '../test/integration/client-network.js';
+import { keystream } from './client-support.js';
+import { blockEnvelope, framesOf, type Load, noisePipe, pump } from './links.js';
 import { median, printRows } from './support.js';
 
-const FILE_MIB = Number(process.argv[2] ?? 32);
-const NODES = 40;
+const FILE_MIB = Number(process.argv[2] ?? 256);
+const SIZE = FILE_MIB * 2 ** 20;
 const ROUNDS = 5;
 const MB = 1e6;
-
-function memoryMiB(): number {
-  const { heapUsed, arrayBuffers } = process.memoryUsage();
-  return (heapUsed + arrayBuffers) / 2 ** 20;
-}
+const SEGMENT_BYTES = 6 * SHARD_BYTES;
 
 async function timed(operation: () => Promise<unknown>): Promise<number> {
   const startedAt = performance.now();
@@ -31,94 +40,112 @@ async function timed(operation: () => Promise<unknown>): Promise<number> {
   return (performance.now() - startedAt) / 1000;
 }
 
-// ---- FEC alone: one 6 + 6 segment, encode (CHK-encode included) and rebuild from 3 data + 3 check ----
-const segmentContent = randomBytes(6 * SHARD_BYTES);
+/** The content cut into 6 + 6 segments as the inserter cuts it. */
+async function* segmentsOf(size: number): AsyncGenerator<Uint8Array> {
+  let buffer = new Uint8Array(SEGMENT_BYTES);
+  let filled = 0;
+  for (const chunk of keystream(size)) {
+    for (let offset = 0; offset < chunk.length; ) {
+      const taken = Math.min(SEGMENT_BYTES - filled, chunk.length - offset);
+      buffer.set(chunk.subarray(offset, offset + taken), filled);
+      filled += taken;
+      offset += taken;
+      if (filled === SEGMENT_BYTES) {
+        yield buffer;
+        buffer = new Uint8Array(SEGMENT_BYTES);
+        filled = 0;
+      }
+    }
+  }
+  if (filled > 0) yield buffer.subarray(0, filled);
+}
+
+// ---- 1. FEC alone ----
+const segmentContent = randomBytes(SEGMENT_BYTES);
 const segment = await encodeSegment(segmentContent, 6);
 const contents = segment.blocks.map((block) => decodeChk(block.block, block.cryptoKey));
 const halfLost = new Map([0, 1, 2, 6, 7, 8].map((index) => [index, contents[index]!] as const));
-const encodeRates: number[] = [];
-const rebuildRates: number[] = [];
-const chkRates: number[] = [];
+const fec = { encode: [] as number[], rebuild: [] as number[], chk: [] as number[] };
 for (let round = 0; round < ROUNDS; round++) {
-  encodeRates.push((20 * segmentContent.length) / MB / (await timed(async () => { for (let i = 0; i < 20; i++) await encodeSegment(segmentContent, 6); })));
-  rebuildRates.push((20 * segmentContent.length) / MB / (await timed(async () => { for (let i = 0; i < 20; i++) await decodeSegment(segment.ref, halfLost); })));
-  chkRates.push((20 * segmentContent.length) / MB / (await timed(async () => {
-    for (let i = 0; i < 20; i++) for (let s = 0; s < 6; s++) encodeChk(segmentContent.subarray(s * SHARD_BYTES, (s + 1) * SHARD_BYTES));
-  })));
+  const rate = async (operation: () => Promise<unknown> | void) => (20 * SEGMENT_BYTES) / MB / (await timed(async () => { for (let i = 0; i < 20; i++) await operation(); }));
+  fec.encode.push(await rate(() => encodeSegment(segmentContent, 6)));
+  fec.rebuild.push(await rate(() => decodeSegment(segment.ref, halfLost)));
+  fec.chk.push(await rate(() => { for (let s = 0; s < 6; s++) encodeChk(segmentContent.subarray(s * SHARD_BYTES, (s + 1) * SHARD_BYTES)); }));
 }
 
-// ---- insert and fetch through the network ----
-const seed = 'bench/client';
-const sim = await createSimulatedNetwork({ seed, locations: idealLocations(NODES), edges: smallWorldEdges(NODES, new SeededRng(seed), { degree: 8 }) });
-async function drive<T>(operation: Promise<T>): Promise<T> {
-  let settled = false;
-  operation.then(() => (settled = true), () => (settled = true));
-  while (!settled) {
-    await sim.clock.run();
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return operation;
-}
-const file = randomBytes(FILE_MIB * 2 ** 20);
-async function* chunks(): AsyncGenerator<Uint8Array> {
-  for (let offset = 0; offset < file.length; offset += 2 ** 20) yield file.subarray(offset, offset + 2 ** 20);
-}
-const insertStarted = performance.now();
-const uri = await drive(new Client({ node: sim.nodes[3]!.node }).insertFile(chunks()));
-const insertSeconds = (performance.now() - insertStarted) / 1000;
+// ---- 3a. link-only: 32 KiB blocks over one loopback Noise stream ----
+const load: Load = { name: 'DataFound 32 KiB', envelope: blockEnvelope, count: 2_000, window: 64 };
+const link = await noisePipe(load);
+await pump(link, load.count / 4, load.window); // warm-up
+const linkRates: number[] = [];
+for (let round = 0; round < ROUNDS; round++) linkRates.push(await pump(link, load.count, load.window));
+await link.close();
+const linkMBps = (median(linkRates) * framesOf(load).frameBytes) / MB;
 
-/** Fetches the whole file; returns seconds and the memory growth (peak − start) meanwhile. */
-async function fetchOnce(): Promise<{ seconds: number; growthMiB: number }> {
-  globalThis.gc?.();
-  const memoryBefore = memoryMiB();
-  let memoryPeak = memoryBefore;
-  const reader = new Client({ node: sim.nodes[25]!.node });
-  const startedAt = performance.now();
-  let fetched = 0;
-  let segments = 0;
-  await drive((async () => {
-    for await (const part of reader.fetch(uri)) {
-      fetched += part.length;
-      // Live memory, not garbage awaiting collection: sampled after a collection every 16 segments.
-      if (++segments % 16 === 0) {
-        globalThis.gc?.();
-        memoryPeak = Math.max(memoryPeak, memoryMiB());
-      }
-    }
-  })());
-  if (fetched !== file.length) throw new Error(`fetched ${fetched} of ${file.length} bytes`);
-  return { seconds: (performance.now() - startedAt) / 1000, growthMiB: memoryPeak - memoryBefore };
+// ---- 2. insert and fetch through three node processes ----
+const root = await mkdtemp(join(tmpdir(), 'warren-bench-client-'));
+const network = await startLoopbackNetwork(root, 3, { built: true, flags: ['--store-bytes', String(3 * SIZE + 2 ** 28)] });
+let insertSeconds: number;
+let fetchSeconds: number;
+let sendsPerBlock: number;
+let fetchedIntact: boolean;
+try {
+  const [inserter, fetcher] = await Promise.all([localEndpoint(network.dirs[1]), localEndpoint(network.dirs[2])]);
+  const endpoints = await Promise.all(network.dirs.map((dir) => localEndpoint(dir)));
+  const sends = async () => (await Promise.all(endpoints.map((endpoint) => fetchStatus(endpoint)))).flatMap((status) => status.peers).reduce((sum, peer) => sum + peer.stats.requestsSent, 0);
+  const sendsBefore = await sends();
+  const written = createHash('sha256');
+  let uri = '';
+  insertSeconds = await timed(async () => {
+    const response = await call(inserter, 'POST', '/v1/files?name=bench.bin', {
+      body: Readable.from(keystream(SIZE, written)),
+      headers: { 'content-length': SIZE, 'content-type': 'application/octet-stream' },
+    });
+    let text = '';
+    for await (const chunk of response) text += String(chunk);
+    uri = (JSON.parse(text) as { uri: string }).uri;
+  });
+  const blocksInserted = Math.ceil(SIZE / SEGMENT_BYTES) * 6 + Math.ceil(SIZE / SHARD_BYTES);
+  sendsPerBlock = ((await sends()) - sendsBefore) / blocksInserted;
+  const fetched = createHash('sha256');
+  fetchSeconds = await timed(async () => {
+    for await (const chunk of await fetchFile(fetcher, uri)) fetched.update(chunk as Buffer);
+  });
+  fetchedIntact = fetched.digest('hex') === written.digest('hex');
+} finally {
+  await network.stop();
 }
-// The first fetch also fills the caches of the nodes on the path (all in this process);
-// the second one's memory growth is the fetcher's own.
-const first = await fetchOnce();
-const second = await fetchOnce();
-const fetchSeconds = first.seconds;
-await sim.stop();
 
-// Reference: bare CHK work on the same bytes (what every relay and the fetcher must at least do once).
-const blocks: ReturnType<typeof encodeChk>[] = [];
-const chkEncodeSeconds = await timed(async () => {
-  for (let offset = 0; offset < file.length; offset += SHARD_BYTES) blocks.push(encodeChk(file.subarray(offset, offset + SHARD_BYTES)));
+// ---- 3b. store-only: the same blocks into a RocksBlockStore ----
+const store = await RocksBlockStore.open({}, { path: join(root, 'store-only'), nodeLocation: 0.5, storeBudgetBytes: 3 * SIZE, cacheBudgetBytes: 2 ** 26 });
+const dataKeys: Uint8Array[][] = [];
+let putSeconds = 0;
+for await (const content of segmentsOf(SIZE)) {
+  const encoded = await encodeSegment(content, 6);
+  dataKeys.push(encoded.ref.dataBlocks.map((ref) => ref.routingKey));
+  putSeconds += await timed(() => Promise.all(encoded.blocks.map((block) => store.put(block.routingKey, block.block, { partition: 'store' }))));
+}
+const getSeconds = await timed(async () => {
+  for (const keys of dataKeys) await Promise.all(keys.map((key) => store.get(key)));
 });
-const chkDecodeSeconds = await timed(async () => {
-  for (const block of blocks) {
-    verifyChkBlock(block.routingKey, block.block);
-    decodeChk(block.block, block.cryptoKey);
-  }
-});
+await store.close();
+await rm(root, { recursive: true, force: true });
 
-const fileMB = file.length / MB;
-printRows(`client: FEC segments of 6 + 6 blocks (${((6 * SHARD_BYTES) / MB).toFixed(2)} MB), median of ${ROUNDS} rounds`, [
-  ['segment encode (FEC + 12 CHK blocks)', `${median(encodeRates).toFixed(0)} MB/s`, 'of content'],
-  ['segment rebuild from 3 data + 3 check', `${median(rebuildRates).toFixed(0)} MB/s`],
-  ['  reference: 6 bare CHK encodes', `${median(chkRates).toFixed(0)} MB/s`],
+// ---- figures ----
+const fileMB = SIZE / MB;
+const storePutMBps = fileMB / putSeconds;
+const storeGetMBps = fileMB / getSeconds;
+const insertMBps = fileMB / insertSeconds;
+const fetchMBps = fileMB / fetchSeconds;
+printRows(`client: FEC of one 6 + 6 segment (${(SEGMENT_BYTES / MB).toFixed(2)} MB of content), median of ${ROUNDS} rounds`, [
+  ['FEC encode (parity + 12 CHK blocks)', `${median(fec.encode).toFixed(0)} MB/s`, 'of content'],
+  ['FEC decode (rebuild from 3 data + 3 check blocks)', `${median(fec.rebuild).toFixed(0)} MB/s`],
+  ['  reference: the 6 bare CHK encodes', `${median(fec.chk).toFixed(0)} MB/s`],
 ]);
-printRows(`client: a ${FILE_MIB} MiB file through ${NODES} in-memory nodes (small world, degree 8), wall time, one process`, [
-  ['insert (read, hash, FEC, CHK, route to the closest nodes)', `${(fileMB / insertSeconds).toFixed(1)} MB/s`, `${insertSeconds.toFixed(1)} s`],
-  ['fetch (route, verify, decrypt, stream, hash)', `${(fileMB / fetchSeconds).toFixed(1)} MB/s`, `${fetchSeconds.toFixed(1)} s`],
-  ['fetch again (caches on the path now warm)', `${(fileMB / second.seconds).toFixed(1)} MB/s`, `${second.seconds.toFixed(1)} s`],
-  ['live memory growth while fetching again (peak − start)', `${second.growthMiB.toFixed(0)} MiB`, `the file is ${FILE_MIB} MiB; run with --expose-gc`],
-  ['  reference: bare CHK encode of the same bytes', `${(fileMB / chkEncodeSeconds).toFixed(0)} MB/s`],
-  ['  reference: bare CHK verify + decode', `${(fileMB / chkDecodeSeconds).toFixed(0)} MB/s`],
+printRows(`client: a ${FILE_MIB} MiB file through three warren node processes on loopback (TCP, Noise, RocksDB)${fetchedIntact ? '' : ' — FETCHED CONTENT DIFFERS'}`, [
+  ['insert through the API (read, hash, FEC, CHK, route)', `${insertMBps.toFixed(2)} MB/s`, `${insertSeconds.toFixed(0)} s; ${sendsPerBlock.toFixed(1)} block sends per inserted block; ${(insertMBps / storePutMBps).toFixed(3)}× store-only put, ${(insertMBps / linkMBps).toFixed(3)}× link-only`],
+  ['fetch through another node (route, verify, decrypt, hash)', `${fetchMBps.toFixed(2)} MB/s`, `${fetchSeconds.toFixed(0)} s; ${(fetchMBps / storeGetMBps).toFixed(3)}× store-only get, ${(fetchMBps / linkMBps).toFixed(3)}× link-only`],
+  ['  reference, store-only: the same 6 + 6 blocks put into a RocksBlockStore', `${storePutMBps.toFixed(1)} MB/s`, 'of content (12 blocks per 6 of content), a segment in flight'],
+  ['  reference, store-only: its data blocks read back', `${storeGetMBps.toFixed(1)} MB/s`, 'of content, a segment in flight'],
+  ['  reference, link-only: 32 KiB blocks over one loopback Noise stream', `${linkMBps.toFixed(1)} MB/s`, `of blocks, ${load.window} in flight, median of ${ROUNDS} rounds`],
 ]);
