@@ -1,15 +1,18 @@
 /**
  * The one facade over the crypto libraries. Nothing else in Warren imports
- * `libsodium-wrappers` or calls `node:crypto` ciphers or hashes directly.
+ * `sodium-native` or `libsodium-wrappers`, or calls `node:crypto` randomness directly.
  *
- * - BLAKE2b-256 from libsodium, always domain-separated (see spec/keys.md §2):
- *   H(tag, m) = BLAKE2b-256(u8(len(tag)) ‖ tag ‖ m), optionally keyed.
- * - ChaCha20-Poly1305 (IETF, 96-bit nonce, 128-bit tag) from node:crypto, for bulk data.
- * - Ed25519 signatures and X25519 key agreement from libsodium.
+ * - BLAKE2b-256 from libsodium (native, `sodium-native`), always domain-separated
+ *   (see spec/keys.md §2): H(tag, m) = BLAKE2b-256(u8(len(tag)) ‖ tag ‖ m), optionally keyed.
+ * - ChaCha20-Poly1305 (IETF, 96-bit nonce, 128-bit tag) from libsodium (native), for bulk
+ *   data: it writes into the caller's buffer and opens in place, so a 32 KiB block costs
+ *   no allocation.
+ * - Ed25519 signatures and X25519 key agreement from libsodium (`libsodium-wrappers`).
  * - Random bytes from node:crypto.
  */
-import { createCipheriv, createDecipheriv, randomBytes as nodeRandomBytes } from 'node:crypto';
+import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import sodium from 'libsodium-wrappers';
+import native from 'sodium-native';
 import { compareBytes } from './bytes.js';
 import { DecryptionError } from './errors.js';
 
@@ -43,27 +46,10 @@ function tagPrefix(tag: string): Uint8Array {
   return prefix;
 }
 
-/** Inputs up to this size are hashed in one libsodium call: each call into WebAssembly costs more than the copy. */
-const ONE_CALL_MAX_BYTES = 1024;
-
 function blake2b(tag: string, key: Uint8Array | null, parts: readonly Uint8Array[]): Uint8Array {
-  const prefix = tagPrefix(tag);
-  let length = prefix.length;
-  for (const part of parts) length += part.length;
-  if (length <= ONE_CALL_MAX_BYTES) {
-    const input = new Uint8Array(length);
-    input.set(prefix);
-    let offset = prefix.length;
-    for (const part of parts) {
-      input.set(part, offset);
-      offset += part.length;
-    }
-    return sodium.crypto_generichash(HASH_BYTES, input, key);
-  }
-  const state = sodium.crypto_generichash_init(key, HASH_BYTES);
-  sodium.crypto_generichash_update(state, prefix);
-  for (const part of parts) sodium.crypto_generichash_update(state, part);
-  return sodium.crypto_generichash_final(state, HASH_BYTES);
+  const digest = new Uint8Array(HASH_BYTES);
+  native.crypto_generichash_batch(digest, [tagPrefix(tag), ...parts], key ?? undefined);
+  return digest;
 }
 
 /** Domain-separated BLAKE2b-256 of the concatenation of `parts`. */
@@ -79,11 +65,16 @@ export interface Hasher {
 
 /** Domain-separated BLAKE2b-256 over data that arrives in pieces; equals `hash(tag, ...pieces)`. */
 export function createHasher(tag: string): Hasher {
-  const state = sodium.crypto_generichash_init(null, HASH_BYTES);
-  sodium.crypto_generichash_update(state, tagPrefix(tag));
+  const state = new Uint8Array(native.crypto_generichash_STATEBYTES);
+  native.crypto_generichash_init(state, null, HASH_BYTES);
+  native.crypto_generichash_update(state, tagPrefix(tag));
   return {
-    update: (part) => sodium.crypto_generichash_update(state, part),
-    digest: () => sodium.crypto_generichash_final(state, HASH_BYTES),
+    update: (part) => native.crypto_generichash_update(state, part),
+    digest: () => {
+      const digest = new Uint8Array(HASH_BYTES);
+      native.crypto_generichash_final(state, digest);
+      return digest;
+    },
   };
 }
 
@@ -111,12 +102,7 @@ export function aeadEncryptInto(
 ): void {
   checkAeadParams(key, nonce);
   if (out.length !== plaintext.length + AEAD_TAG_BYTES) throw new RangeError('AEAD output has the wrong length');
-  const cipher = createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: AEAD_TAG_BYTES });
-  cipher.setAAD(associatedData, { plaintextLength: plaintext.length });
-  const body = cipher.update(plaintext);
-  cipher.final();
-  out.set(body, 0);
-  out.set(cipher.getAuthTag(), plaintext.length);
+  native.crypto_aead_chacha20poly1305_ietf_encrypt(out, plaintext, associatedData, null, nonce, key);
 }
 
 export function aeadEncrypt(
@@ -130,6 +116,28 @@ export function aeadEncrypt(
   return out;
 }
 
+/**
+ * ChaCha20-Poly1305 (IETF) decryption into `out` (length = ciphertext − 16), which may
+ * start at the same byte as `ciphertext` (in place). A wrong key or altered bytes throw
+ * `DecryptionError`, and `out` is then zeroed.
+ */
+export function aeadDecryptInto(
+  out: Uint8Array,
+  key: Uint8Array,
+  nonce: Uint8Array,
+  ciphertext: Uint8Array,
+  associatedData: Uint8Array,
+): void {
+  checkAeadParams(key, nonce);
+  if (ciphertext.length < AEAD_TAG_BYTES) throw new DecryptionError('ciphertext is shorter than its tag');
+  if (out.length !== ciphertext.length - AEAD_TAG_BYTES) throw new RangeError('AEAD output has the wrong length');
+  try {
+    native.crypto_aead_chacha20poly1305_ietf_decrypt(out, null, ciphertext, associatedData, nonce, key);
+  } catch (cause) {
+    throw new DecryptionError('authentication failed: wrong key or altered ciphertext', { cause });
+  }
+}
+
 /** ChaCha20-Poly1305 (IETF) decryption; a wrong key or altered bytes throw `DecryptionError`. */
 export function aeadDecrypt(
   key: Uint8Array,
@@ -137,19 +145,9 @@ export function aeadDecrypt(
   ciphertext: Uint8Array,
   associatedData: Uint8Array,
 ): Uint8Array {
-  checkAeadParams(key, nonce);
-  if (ciphertext.length < AEAD_TAG_BYTES) throw new DecryptionError('ciphertext is shorter than its tag');
-  const bodyLength = ciphertext.length - AEAD_TAG_BYTES;
-  const decipher = createDecipheriv('chacha20-poly1305', key, nonce, { authTagLength: AEAD_TAG_BYTES });
-  decipher.setAAD(associatedData, { plaintextLength: bodyLength });
-  decipher.setAuthTag(ciphertext.subarray(bodyLength));
-  const plaintext = decipher.update(ciphertext.subarray(0, bodyLength));
-  try {
-    decipher.final();
-  } catch (cause) {
-    throw new DecryptionError('authentication failed: wrong key or altered ciphertext', { cause });
-  }
-  return new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length);
+  const out = new Uint8Array(Math.max(0, ciphertext.length - AEAD_TAG_BYTES));
+  aeadDecryptInto(out, key, nonce, ciphertext, associatedData);
+  return out;
 }
 
 export interface SigningKeyPair {

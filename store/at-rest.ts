@@ -13,7 +13,7 @@
 import {
   AEAD_NONCE_BYTES,
   AEAD_TAG_BYTES,
-  aeadDecrypt,
+  aeadDecryptInto,
   aeadEncryptInto,
   keyedHash,
   randomBytes,
@@ -54,16 +54,17 @@ export class AtRestCipher {
     return value;
   }
 
-  /** The block sealed in `value`, or undefined if it does not open (altered, or not this slot's). */
+  /**
+   * The block sealed in `value`, or undefined if it does not open (altered, or not this
+   * slot's). Opens in place: the block returned is a view into `value`, whose bytes are
+   * overwritten either way (a read buffer is opened without a copy).
+   */
   open(routingKey: Uint8Array, diskKey: Uint8Array, value: Uint8Array): Uint8Array | undefined {
     if (value.length < SEAL_OVERHEAD_BYTES) return undefined;
+    const block = new Uint8Array(value.buffer, value.byteOffset + AEAD_NONCE_BYTES, value.length - SEAL_OVERHEAD_BYTES);
     try {
-      return aeadDecrypt(
-        this.valueKey(routingKey),
-        value.subarray(0, AEAD_NONCE_BYTES),
-        value.subarray(AEAD_NONCE_BYTES),
-        diskKey,
-      );
+      aeadDecryptInto(block, this.valueKey(routingKey), value.subarray(0, AEAD_NONCE_BYTES), value.subarray(AEAD_NONCE_BYTES), diskKey);
+      return block;
     } catch (error) {
       if (error instanceof DecryptionError) return undefined;
       throw error;

@@ -19,7 +19,15 @@ describe('store/at-rest', () => {
     const sealed = cipher.seal(routingKey, diskKey, block);
     assert.equal(sealed.length, block.length + SEAL_OVERHEAD_BYTES);
     assert.notDeepEqual(cipher.seal(routingKey, diskKey, block), sealed, 'a new nonce each time');
-    assert.deepEqual(cipher.open(routingKey, diskKey, sealed), block);
+    assert.deepEqual(cipher.open(routingKey, diskKey, Uint8Array.from(sealed)), block);
+  });
+
+  it('opens in place: the block is a plain view into the value', () => {
+    const sealed = cipher.seal(routingKey, diskKey, block);
+    const opened = cipher.open(routingKey, diskKey, Buffer.from(sealed))!;
+    assert.equal(Object.getPrototypeOf(opened), Uint8Array.prototype);
+    assert.equal(opened.byteOffset, 12);
+    assert.deepEqual(opened, block);
   });
 
   it('seals into a given buffer of the right length, and into a new one otherwise', () => {
@@ -38,8 +46,8 @@ describe('store/at-rest', () => {
       altered[at]! ^= 1;
       assert.equal(cipher.open(routingKey, diskKey, altered), undefined, `byte ${at}`);
     }
-    assert.equal(cipher.open(routingKey, cipher.diskKey(other), sealed), undefined);
-    assert.equal(cipher.open(other, diskKey, sealed), undefined);
+    assert.equal(cipher.open(routingKey, cipher.diskKey(other), Uint8Array.from(sealed)), undefined);
+    assert.equal(cipher.open(other, diskKey, Uint8Array.from(sealed)), undefined);
     assert.equal(cipher.open(routingKey, diskKey, sealed.subarray(0, 20)), undefined);
   });
 
