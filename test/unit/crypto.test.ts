@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { fromHex, toHex } from '../../protocol/bytes.js';
 import {
   aeadDecrypt,
+  aeadDecryptInto,
   aeadEncrypt,
   agreeSharedKey,
   equalBytes,
@@ -62,6 +63,18 @@ describe('protocol/crypto', () => {
     flipped[5]! ^= 1;
     assert.throws(() => aeadDecrypt(key, nonce, flipped, aad), DecryptionError);
     assert.throws(() => aeadDecrypt(key, nonce, sealed.subarray(0, 10), aad), DecryptionError);
+  });
+
+  it('AEAD opens in place, and zeroes the output when authentication fails', () => {
+    const key = randomBytes(32);
+    const nonce = randomBytes(12);
+    const plaintext = randomBytes(1000);
+    const sealed = aeadEncrypt(key, nonce, plaintext, new Uint8Array(0));
+    aeadDecryptInto(sealed.subarray(0, 1000), key, nonce, sealed, new Uint8Array(0));
+    assert.deepEqual(sealed.subarray(0, 1000), plaintext);
+    const again = aeadEncrypt(key, nonce, plaintext, new Uint8Array(0));
+    assert.throws(() => aeadDecryptInto(again.subarray(0, 1000), key, nonce, again, randomBytes(1)), DecryptionError);
+    assert.deepEqual(again.subarray(0, 1000), new Uint8Array(1000));
   });
 
   it('Ed25519 matches RFC 8032 test 1 and rejects altered messages', () => {
