@@ -9,9 +9,10 @@
  * the AbortSignal; every worker is terminated before the promise settles.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { assertPowDifficulty, NonceSearch } from './identity-proof.js';
 import type { MintWorkerMessage, MintWorkerTask } from './identity-worker.js';
+import { startModuleWorker } from './module-worker.js';
 
 export interface MintProgress {
   /** Nonces hashed so far, over all workers. */
@@ -36,22 +37,6 @@ export const PROGRESS_INTERVAL_MS = 100;
 const INLINE_BATCH_HASHES = 4096;
 /** Hashes between two progress messages from a worker (a few tens of milliseconds). */
 const WORKER_BATCH_HASHES = 32768;
-
-const RUNNING_FROM_SOURCE = import.meta.url.endsWith('.ts');
-const WORKER_URL = new URL(`./identity-worker${RUNNING_FROM_SOURCE ? '.ts' : '.js'}`, import.meta.url);
-
-/**
- * Compiled, the worker is plain JS. From TypeScript sources (under tsx), the
- * worker registers tsx itself: Node 20 does not apply loader hooks given in
- * execArgv to worker threads.
- */
-function startWorker(task: MintWorkerTask): Worker {
-  if (!RUNNING_FROM_SOURCE) return new Worker(WORKER_URL, { workerData: task });
-  const tsxApi = JSON.stringify(import.meta.resolve('tsx/esm/api'));
-  const worker = JSON.stringify(WORKER_URL.href);
-  const bootstrap = `import(${tsxApi}).then(({ tsImport }) => tsImport(${worker}, ${worker}))`;
-  return new Worker(bootstrap, { eval: true, workerData: task });
-}
 
 class ProgressMeter {
   private hashes = 0;
@@ -140,7 +125,7 @@ function searchWithWorkers(
     try {
       for (let index = 0; index < workerCount; index++) {
         const task: MintWorkerTask = { publicKey, difficulty, start: index, stride: workerCount, batchHashes: WORKER_BATCH_HASHES };
-        const worker = startWorker(task);
+        const worker = startModuleWorker(import.meta.url, 'identity-worker', { workerData: task });
         workers.push(worker);
         worker.on('message', onMessage);
         worker.on('error', fail);

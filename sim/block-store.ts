@@ -30,7 +30,7 @@ class SharedPersistence extends MemoryPersistence {
     return id;
   }
 
-  override seal(_routingKey: Uint8Array, _id: string, block: Uint8Array): Uint8Array {
+  protected override keep(block: Uint8Array): Uint8Array {
     return block;
   }
 
@@ -45,6 +45,6 @@ export interface SimulatedBlockStoreInit extends BlockStoreInit {
 
 export class SimulatedBlockStore extends IndexedBlockStore<Uint8Array> {
   constructor(init: SimulatedBlockStoreInit) {
-    super(new SharedPersistence(), new IndexBook(resolveBlockStoreInit(init)), { warn: () => {} }, init.chkFormat);
+    super(new SharedPersistence(init.chkFormat), new IndexBook(resolveBlockStoreInit(init)), { warn: () => {} });
   }
 }

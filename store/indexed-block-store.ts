@@ -6,17 +6,19 @@
  *   put/delete ──> GroupQueue (one batch at a time) ──> planWrites ──> persistence.commit
  *                                                            └──> IndexBook, once committed
  *
- * - `put` verifies the block against its routing key before anything else.
+ * - `put` has the persistence verify the block against its routing key (and seal
+ *   it) before anything else.
  * - Reads never wait for writes: recency is updated in memory at once and its
  *   records ride along with the next write batch (or a flush of their own once
  *   `RECENCY_FLUSH_ENTRIES` are pending).
  * - A block that fails its integrity check on read is removed and reported missing
  *   (so is an index entry whose block is missing: batches are atomic, this is defence).
- * - Calls on the same slot are ordered: a put waits for a pending put of the same
- *   routing key, so "first valid writer wins" holds under concurrency.
+ * - Calls on the same slot are ordered: a put or delete waits for those called before
+ *   it on the same routing key (its block is verified and sealed meanwhile), so
+ *   "first valid writer wins" holds under concurrency.
  */
 import { compareBytes } from '../protocol/bytes.js';
-import { type ChkFormat, STANDARD_CHK, verifyBlock } from '../protocol/keys/index.js';
+import type { BlockKind } from '../protocol/keys/index.js';
 import type { BlockStore, Partition, PutOptions, PutResult, StoreCallOptions, StoreStats } from './block-store.js';
 import type { StoreLogger } from './config.js';
 import { StoreClosedError, writeFailure } from './errors.js';
@@ -27,12 +29,22 @@ import { type CommitBatch, isEmptyBatch, planWrites, type WriteOperation, type W
 /** What a persistence read finds: the block, nothing, or bytes that fail their integrity check. */
 export type ReadResult = Uint8Array | 'missing' | 'corrupt';
 
+/** A block that passed verification, named by its slot and ready to be written there. */
+export interface AdmittedBlock<Sealed> {
+  readonly kind: BlockKind;
+  readonly id: string;
+  readonly sealed: Sealed;
+}
+
 /** Where an `IndexedBlockStore` keeps its blocks. `Sealed` is a block as the persistence writes it. */
 export interface BlockPersistence<Sealed> {
   /** The index id of the slot for `routingKey`. */
   slotId(routingKey: Uint8Array): string;
-  /** `block` made ready to be written into slot `id` (encrypted, for RocksDB). */
-  seal(routingKey: Uint8Array, id: string, block: Uint8Array): Sealed;
+  /**
+   * Verifies `block` against `routingKey` (`InvalidBlockError` if it does not match), then
+   * makes it ready to be written into its slot (encrypted, for RocksDB). Writes nothing.
+   */
+  admit(routingKey: Uint8Array, block: Uint8Array): Promise<AdmittedBlock<Sealed>>;
   read(routingKey: Uint8Array, id: string): Promise<ReadResult>;
   /** Writes the whole batch atomically, or nothing of it (and throws). */
   commit(batch: CommitBatch<Sealed>): Promise<void>;
@@ -46,8 +58,8 @@ export const MAX_WRITE_BATCH = 16;
 
 export class IndexedBlockStore<Sealed> implements BlockStore {
   private readonly writes: GroupQueue<WriteOperation<Sealed>, WriteOutcome>;
-  /** Puts waiting to be committed, by slot id; settle (never reject) when done. */
-  private readonly pendingPuts = new Map<string, Promise<void>>();
+  /** The last put or delete of each slot that has one in progress; settles (never rejects) when done. */
+  private readonly slotTurns = new Map<string, Promise<void>>();
   /** Entries whose access sequence changed since their record was last written. */
   private readonly recent = new Set<IndexEntry>();
   private readonly calls = new Set<Promise<unknown>>();
@@ -59,8 +71,6 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
     private readonly persistence: BlockPersistence<Sealed>,
     private readonly book: IndexBook,
     private readonly logger: StoreLogger,
-    /** CHK block length `put` verifies against: STANDARD_CHK but in the simulator (spec/keys.md §3.6). */
-    private readonly chkFormat: ChkFormat = STANDARD_CHK,
   ) {
     this.writes = new GroupQueue((operations) => this.commitGroup(operations), { maxBatch: MAX_WRITE_BATCH, maxRunning: 1 });
   }
@@ -81,32 +91,39 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
 
   put(routingKey: Uint8Array, block: Uint8Array, options: PutOptions): Promise<PutResult> {
     return this.call(options, async () => {
-      const kind = verifyBlock(routingKey, block, this.chkFormat);
       const id = this.persistence.slotId(routingKey);
-      for (;;) {
-        const pending = this.pendingPuts.get(id);
-        if (pending !== undefined) {
-          await pending;
-          continue;
-        }
-        const entry = this.book.get(id);
-        if (entry !== undefined) {
-          if (kind === 'ssk') {
-            const existing = await this.read(routingKey, entry);
-            if (existing === undefined || !this.book.holds(entry)) continue;
-            if (compareBytes(existing, block) !== 0) {
-              this.markUsed(entry);
-              return { outcome: 'collision', existing };
+      const admitting = this.persistence.admit(routingKey, block);
+      admitting.catch(() => {});
+      return this.inSlotOrder(id, async () => {
+        const admitted = await admitting;
+        for (;;) {
+          const entry = this.book.get(id);
+          if (entry !== undefined) {
+            if (admitted.kind === 'ssk') {
+              const existing = await this.read(routingKey, entry);
+              if (existing === undefined || !this.book.holds(entry)) continue;
+              if (compareBytes(existing, block) !== 0) {
+                this.markUsed(entry);
+                return { outcome: 'collision', existing };
+              }
+            }
+            this.markUsed(entry);
+            if (!(options.partition === 'store' && entry.partition === 'cache')) {
+              return { outcome: 'stored', partition: entry.partition };
             }
           }
-          this.markUsed(entry);
-          if (!(options.partition === 'store' && entry.partition === 'cache')) {
-            return { outcome: 'stored', partition: entry.partition };
-          }
+          options.signal?.throwIfAborted();
+          const partition = await this.writes.submit({
+            kind: 'put',
+            id,
+            partition: options.partition,
+            size: block.length,
+            bucket: locationBucket(routingKey),
+            sealed: admitted.sealed,
+          });
+          return { outcome: 'stored', partition: partition as Partition };
         }
-        options.signal?.throwIfAborted();
-        return this.write(id, routingKey, block, options.partition);
-      }
+      });
     });
   }
 
@@ -117,8 +134,8 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
   delete(routingKey: Uint8Array, options?: StoreCallOptions): Promise<boolean> {
     return this.call(options, async () => {
       const id = this.persistence.slotId(routingKey);
-      if (this.book.get(id) === undefined && !this.pendingPuts.has(id)) return false;
-      return (await this.writes.submit({ kind: 'delete', id })) as boolean;
+      if (this.book.get(id) === undefined && !this.slotTurns.has(id)) return false;
+      return this.inSlotOrder(id, async () => (await this.writes.submit({ kind: 'delete', id })) as boolean);
     });
   }
 
@@ -158,24 +175,21 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
     return promise;
   }
 
-  private async write(id: string, routingKey: Uint8Array, block: Uint8Array, partition: Partition): Promise<PutResult> {
-    const committed = this.writes.submit({
-      kind: 'put',
-      id,
-      partition,
-      size: block.length,
-      bucket: locationBucket(routingKey),
-      sealed: this.persistence.seal(routingKey, id, block),
-    });
-    const settled = committed.then(
+  /**
+   * Runs `body` once every earlier call on slot `id` given to this method has settled:
+   * puts and deletes of one slot take effect in the order they were called.
+   */
+  private async inSlotOrder<T>(id: string, body: () => Promise<T>): Promise<T> {
+    const turn = (this.slotTurns.get(id) ?? Promise.resolve()).then(body);
+    const settled = turn.then(
       () => {},
       () => {},
     );
-    this.pendingPuts.set(id, settled);
+    this.slotTurns.set(id, settled);
     try {
-      return { outcome: 'stored', partition: (await committed) as Partition };
+      return await turn;
     } finally {
-      if (this.pendingPuts.get(id) === settled) this.pendingPuts.delete(id);
+      if (this.slotTurns.get(id) === settled) this.slotTurns.delete(id);
     }
   }
 

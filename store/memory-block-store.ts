@@ -4,20 +4,30 @@
  * randomness), so a seeded simulation replays exactly.
  */
 import { toHex } from '../protocol/bytes.js';
+import { type ChkFormat, STANDARD_CHK, verifyBlock } from '../protocol/keys/index.js';
 import { type BlockStoreComponents, type BlockStoreInit, resolveBlockStoreInit, resolveLogger } from './config.js';
 import { IndexBook } from './index-book.js';
-import { type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
+import { type AdmittedBlock, type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
 import type { CommitBatch } from './write-plan.js';
 
 /** Blocks in a map, by routing key in hex. */
 export class MemoryPersistence implements BlockPersistence<Uint8Array> {
   protected readonly blocks = new Map<string, Uint8Array>();
 
+  /** `chkFormat`: the CHK block length blocks are verified against, STANDARD_CHK but in the simulator (spec/keys.md §3.6). */
+  constructor(private readonly chkFormat: ChkFormat = STANDARD_CHK) {}
+
   slotId(routingKey: Uint8Array): string {
     return toHex(routingKey);
   }
 
-  seal(_routingKey: Uint8Array, _id: string, block: Uint8Array): Uint8Array {
+  async admit(routingKey: Uint8Array, block: Uint8Array): Promise<AdmittedBlock<Uint8Array>> {
+    const kind = verifyBlock(routingKey, block, this.chkFormat);
+    return { kind, id: this.slotId(routingKey), sealed: this.keep(block) };
+  }
+
+  /** What the map keeps of a verified block: a copy, so the caller may reuse its buffer. */
+  protected keep(block: Uint8Array): Uint8Array {
     return Uint8Array.from(block);
   }
 

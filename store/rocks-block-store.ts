@@ -3,16 +3,19 @@
  * deniable at rest (spec/store.md).
  *
  *   RocksBlockStore.open ──> rocks-open (format check, index load, orphan repair)
- *   RocksPersistence ──> AtRestCipher (disk keys, sealed values) ──> layout (keys, records)
+ *   RocksPersistence ──> AtRestCipher (disk keys) ──> layout (keys, records)
+ *                    ──> CryptoPool (verify + seal, open: main thread and workers)
  *                    ──> RocksDatabase (write batches; reads grouped by a GroupQueue)
  */
-import type { BlockStoreComponents, BlockStoreInit } from './config.js';
+import { availableParallelism } from 'node:os';
+import type { BlockStoreComponents, BlockStoreInit, StoreLogger } from './config.js';
 import { resolveBlockStoreInit, resolveLogger } from './config.js';
 import type { AtRestCipher } from './at-rest.js';
+import { CryptoPool } from './crypto-pool.js';
 import { openFailure } from './errors.js';
 import { GroupQueue } from './group-queue.js';
 import { IndexBook } from './index-book.js';
-import { type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
+import { type AdmittedBlock, type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
 import { blockKey, diskKeyOfId, encodeIndexRecord, idOfDiskKey, indexKey } from './layout.js';
 import { openRocksDatabase, type RocksDatabase } from './rocks-database.js';
 import { openStoreFiles } from './rocks-open.js';
@@ -26,6 +29,19 @@ export interface RocksBlockStoreComponents extends BlockStoreComponents {
 export interface RocksBlockStoreInit extends BlockStoreInit {
   /** Directory of the RocksDB database; created if missing. */
   readonly path: string;
+  /**
+   * Worker threads that verify, seal and open blocks while calls overlap (0: all on the
+   * calling thread). Default: one fewer than the cores, at most `MAX_DEFAULT_CRYPTO_WORKERS`.
+   */
+  readonly cryptoWorkers?: number | undefined;
+}
+
+export const MAX_DEFAULT_CRYPTO_WORKERS = 2;
+
+function resolveCryptoWorkers(value: number | undefined): number {
+  const workers = value ?? Math.max(0, Math.min(MAX_DEFAULT_CRYPTO_WORKERS, availableParallelism() - 1));
+  if (!Number.isSafeInteger(workers) || workers < 0) throw new RangeError(`cryptoWorkers must be a whole number ≥ 0, got ${workers}`);
+  return workers;
 }
 
 /** Most reads in one read batch, and read batches at the same time. */
@@ -37,25 +53,31 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
   private readonly reads: GroupQueue<Uint8Array, Uint8Array | null>;
   private readonly spareValues: Uint8Array[] = [];
 
+  private readonly crypto: CryptoPool;
+
   constructor(
     private readonly db: RocksDatabase,
     private readonly cipher: AtRestCipher,
+    cryptoWorkers: number,
   ) {
     this.reads = new GroupQueue((keys) => db.read(keys), READ_QUEUE);
+    this.crypto = new CryptoPool(cipher, cryptoWorkers);
   }
 
   slotId(routingKey: Uint8Array): string {
     return idOfDiskKey(this.cipher.diskKey(routingKey));
   }
 
-  seal(routingKey: Uint8Array, id: string, block: Uint8Array): Uint8Array {
-    return this.cipher.seal(routingKey, diskKeyOfId(id), block, this.spareValues.pop());
+  async admit(routingKey: Uint8Array, block: Uint8Array): Promise<AdmittedBlock<Uint8Array>> {
+    const diskKey = this.cipher.diskKey(routingKey);
+    const { kind, sealed } = await this.crypto.admit(routingKey, diskKey, block, this.spareValues.pop());
+    return { kind, id: idOfDiskKey(diskKey), sealed };
   }
 
   async read(routingKey: Uint8Array, id: string): Promise<ReadResult> {
     const value = await this.reads.submit(blockKey(id));
     if (value === null) return 'missing';
-    return this.cipher.open(routingKey, diskKeyOfId(id), value) ?? 'corrupt';
+    return (await this.crypto.open(routingKey, diskKeyOfId(id), value)) ?? 'corrupt';
   }
 
   /** Writes the batch; RocksDB has copied the sealed values once it settles, so they are reused. */
@@ -77,19 +99,33 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
     }
   }
 
+  cryptoJobCounts(): { readonly mainThread: number; readonly workers: number } {
+    return this.crypto.jobCounts();
+  }
+
   async close(): Promise<void> {
     await this.reads.idle();
+    await this.crypto.close();
     await this.db.close();
   }
 }
 
 export class RocksBlockStore extends IndexedBlockStore<Uint8Array> {
+  private constructor(
+    private readonly rocks: RocksPersistence,
+    book: IndexBook,
+    logger: StoreLogger,
+  ) {
+    super(rocks, book, logger);
+  }
+
   /**
    * Opens (or creates) the store at `init.path`. Throws `StoreOpenError` when the database
    * does not open (e.g. another process has it), `StoreFormatError` for a store this build cannot read.
    */
   static async open(components: RocksBlockStoreComponents, init: RocksBlockStoreInit): Promise<RocksBlockStore> {
     const config = resolveBlockStoreInit(init);
+    const cryptoWorkers = resolveCryptoWorkers(init.cryptoWorkers);
     const logger = resolveLogger(components);
     const db = await (components.openDatabase ?? openRocksDatabase)(init.path).catch((cause: unknown) => {
       throw openFailure(init.path, cause);
@@ -101,8 +137,13 @@ export class RocksBlockStore extends IndexedBlockStore<Uint8Array> {
       await db.close();
       throw error;
     }
-    const store = new RocksBlockStore(new RocksPersistence(db, files.cipher), new IndexBook(config, files.records), logger);
+    const store = new RocksBlockStore(new RocksPersistence(db, files.cipher, cryptoWorkers), new IndexBook(config, files.records), logger);
     await store.evictOverBudget();
     return store;
+  }
+
+  /** Per-block crypto jobs (verify and seal, open) run so far on the calling thread and on worker threads. */
+  cryptoJobCounts(): { readonly mainThread: number; readonly workers: number } {
+    return this.rocks.cryptoJobCounts();
   }
 }

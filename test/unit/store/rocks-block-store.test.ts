@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
+import { InvalidBlockError } from '../../../protocol/errors.js';
 import { CHK_BLOCK_BYTES } from '../../../protocol/keys/index.js';
 import { StoreFormatError, StoreFullError, StoreOpenError, StoreWriteError } from '../../../store/errors.js';
 import { blockKey, encodeFormatVersion, FORMAT_VERSION_KEY, indexKey } from '../../../store/layout.js';
 import { RocksBlockStore, type RocksBlockStoreInit } from '../../../store/rocks-block-store.js';
 import { openRocksDatabase, type RocksDatabase } from '../../../store/rocks-database.js';
-import { chkBlock, chkBlocks } from './blocks.js';
+import { chkBlock, chkBlocks, sskRivals } from './blocks.js';
 import { blockStoreConformance } from './conformance.js';
 import { countDatabase, idOf, snapshotDatabase, temporaryDirectories, withDatabase } from './rocks-files.js';
 
 const directories = temporaryDirectories('rocks-store');
 after(() => directories.cleanup());
 
-blockStoreConformance('RocksBlockStore', async (init) => RocksBlockStore.open({}, { ...init, path: await directories.make() }));
+blockStoreConformance('RocksBlockStore', async (init) => RocksBlockStore.open({}, { ...init, path: await directories.make(), cryptoWorkers: 0 }));
 
 /** A database that fails writes with `failure` while `failing` is set. */
 function faultyDatabase(failure: () => Error | undefined) {
@@ -145,6 +146,30 @@ describe('store/rocks-block-store', () => {
     assert.equal(store.stats().cache.blocks, 2);
     await store.close();
     assert.equal((await withDatabase(path, countDatabase)).blockValues, 2);
+  });
+
+  it('verifies, seals and opens on a worker thread while calls overlap, keeping the order of calls on a slot', async () => {
+    const store = await RocksBlockStore.open({}, { ...init, storeBudgetBytes: 64 * CHK_BLOCK_BYTES, cacheBudgetBytes: 64 * CHK_BLOCK_BYTES, cryptoWorkers: 1 });
+    const filler = chkBlocks(24, 'filler');
+    const deadline = Date.now() + 30_000;
+    while (store.cryptoJobCounts().workers === 0) {
+      assert.ok(Date.now() < deadline, 'no job reached the worker within 30 s');
+      await Promise.all(filler.map(({ routingKey, block }) => store.put(routingKey, block, { partition: 'cache' })));
+      await Promise.all(filler.map(({ routingKey }) => store.get(routingKey)));
+    }
+    for (let lead = 0; lead < 12; lead++) {
+      const [first, second] = sskRivals(lead + 1);
+      const forged = { routingKey: filler[lead]!.routingKey, block: filler[lead + 1]!.block };
+      const calls = [...filler.slice(0, lead), first, forged, second].map(({ routingKey, block }) => store.put(routingKey, block, { partition: 'store' }));
+      const results = await Promise.allSettled(calls);
+      assert.deepEqual(results.at(-3), { status: 'fulfilled', value: { outcome: 'stored', partition: 'store' } });
+      const refused = results.at(-2)!;
+      assert.ok(refused.status === 'rejected' && refused.reason instanceof InvalidBlockError);
+      assert.deepEqual(results.at(-1), { status: 'fulfilled', value: { outcome: 'collision', existing: first.block } });
+      const read = await Promise.all([...filler, first].map(({ routingKey }) => store.get(routingKey)));
+      assert.deepEqual(read, [...filler, first].map(({ block }) => block));
+    }
+    await store.close();
   });
 
   describe('write failures', () => {

@@ -1,0 +1,175 @@
+/**
+ * Runs a RocksDB store's per-block crypto (crypto-jobs.ts: verify and seal on put,
+ * open on get) on the main thread and, while calls overlap, on worker threads too:
+ * a second core verifies and seals while the first runs the store and RocksDB.
+ *
+ *   run(job) ──> queue ──> main thread: the oldest job as soon as the calling code
+ *                     │    yields (a microtask), then one per event-loop turn
+ *                     └──> an idle worker: up to WORKER_BATCH of the oldest jobs in one
+ *                          message, whenever more than one job waits (the main thread
+ *                          always keeps one, so a lone call never pays for a message)
+ *
+ * Workers start the first time two jobs wait at once, take jobs once they report
+ * ready, and end with `close`. A worker that fails fails the jobs it held and is not
+ * replaced: the main thread carries on alone. An idle worker does not keep the process alive.
+ */
+import type { Worker } from 'node:worker_threads';
+import { InvalidBlockError } from '../protocol/errors.js';
+import type { BlockKind } from '../protocol/keys/index.js';
+import { startModuleWorker } from '../protocol/module-worker.js';
+import type { AtRestCipher } from './at-rest.js';
+import { type CryptoJob, type CryptoResult, postableJob, runCryptoJob } from './crypto-jobs.js';
+import type { CryptoWorkerMessage } from './crypto-worker.js';
+
+/** Most jobs posted to a worker in one message. */
+export const WORKER_BATCH = 8;
+
+interface Waiting {
+  readonly job: CryptoJob;
+  readonly resolve: (result: CryptoResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface PoolWorker {
+  readonly thread: Worker;
+  ready: boolean;
+  /** The jobs posted and not answered yet. */
+  held: Waiting[] | undefined;
+}
+
+function deliver(waiting: Waiting, result: CryptoResult): void {
+  if (result.kind === 'invalid') waiting.reject(new InvalidBlockError(result.message));
+  else waiting.resolve(result);
+}
+
+export class CryptoPool {
+  private readonly queue: Waiting[] = [];
+  private readonly workers: PoolWorker[] = [];
+  private workersStarted = false;
+  private turnScheduled = false;
+  private flushScheduled = false;
+  private closing = false;
+  /** Jobs run so far, on the main thread and on workers. */
+  private readonly counts = { mainThread: 0, workers: 0 };
+
+  /** `workerCount` threads at most (0: everything runs on the main thread). */
+  constructor(
+    private readonly cipher: AtRestCipher,
+    private readonly workerCount: number,
+  ) {}
+
+  /** Verifies `block` against `routingKey` (`InvalidBlockError` if it does not match), then seals it for the slot `diskKey`. */
+  async admit(routingKey: Uint8Array, diskKey: Uint8Array, block: Uint8Array, into?: Uint8Array): Promise<{ kind: BlockKind; sealed: Uint8Array }> {
+    const result = await this.run({ kind: 'admit', routingKey, diskKey, block, into });
+    if (result.kind !== 'admitted') throw new TypeError(`an admit job answered ${result.kind}`);
+    return { kind: result.blockKind, sealed: result.sealed };
+  }
+
+  /** The block sealed in `value` for the slot `diskKey`, or undefined if it does not open (see `AtRestCipher.open`). */
+  async open(routingKey: Uint8Array, diskKey: Uint8Array, value: Uint8Array): Promise<Uint8Array | undefined> {
+    const result = await this.run({ kind: 'open', routingKey, diskKey, value });
+    if (result.kind !== 'opened') throw new TypeError(`an open job answered ${result.kind}`);
+    return result.block;
+  }
+
+  /** Jobs run so far on the main thread and on workers. */
+  jobCounts(): { readonly mainThread: number; readonly workers: number } {
+    return { ...this.counts };
+  }
+
+  /** Ends the workers; call once no job is pending. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map(({ thread }) => thread.terminate()));
+  }
+
+  private run(job: CryptoJob): Promise<CryptoResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      queueMicrotask(() => {
+        this.flushScheduled = false;
+        this.dispatch();
+        this.runOne();
+      });
+    });
+  }
+
+  /** Runs the oldest waiting job here, and schedules the next one for the next event-loop turn. */
+  private runOne(): void {
+    const waiting = this.queue.shift();
+    if (waiting !== undefined) this.runHere(waiting);
+    if (this.queue.length === 0 || this.turnScheduled) return;
+    this.turnScheduled = true;
+    setImmediate(() => {
+      this.turnScheduled = false;
+      this.runOne();
+    });
+  }
+
+  private runHere(waiting: Waiting): void {
+    this.counts.mainThread += 1;
+    try {
+      deliver(waiting, runCryptoJob(this.cipher, waiting.job));
+    } catch (error) {
+      waiting.reject(error);
+    }
+  }
+
+  /** Posts the oldest waiting jobs to idle workers, leaving the main thread one. */
+  private dispatch(): void {
+    if (this.queue.length < 2 || this.closing) return;
+    if (!this.workersStarted) this.startWorkers();
+    for (const worker of this.workers) {
+      if (this.queue.length < 2) return;
+      if (!worker.ready || worker.held !== undefined) continue;
+      const held = this.queue.splice(0, Math.min(WORKER_BATCH, this.queue.length - 1));
+      const posted = held.map(({ job }) => postableJob(job));
+      worker.held = held;
+      this.counts.workers += held.length;
+      worker.thread.ref();
+      worker.thread.postMessage(
+        posted.map(({ job }) => job),
+        posted.flatMap(({ transfer }) => transfer),
+      );
+    }
+  }
+
+  private startWorkers(): void {
+    this.workersStarted = true;
+    for (let index = 0; index < this.workerCount; index++) {
+      const worker: PoolWorker = {
+        thread: startModuleWorker(import.meta.url, 'crypto-worker', { workerData: { salt: this.cipher.saltBytes } }),
+        ready: false,
+        held: undefined,
+      };
+      worker.thread.unref();
+      worker.thread.on('message', (message: CryptoWorkerMessage) => this.onMessage(worker, message));
+      worker.thread.on('error', (error) => this.retire(worker, error));
+      worker.thread.on('exit', (code) => this.retire(worker, new Error(`a store crypto worker exited (code ${code})`)));
+      this.workers.push(worker);
+    }
+  }
+
+  private onMessage(worker: PoolWorker, message: CryptoWorkerMessage): void {
+    if (message.kind === 'results') {
+      const held = worker.held ?? [];
+      worker.held = undefined;
+      worker.thread.unref();
+      held.forEach((waiting, index) => deliver(waiting, message.results[index]!));
+    } else {
+      worker.ready = true;
+    }
+    this.dispatch();
+  }
+
+  /** Takes a failed worker out of the pool; the jobs it held fail with `error`. */
+  private retire(worker: PoolWorker, error: unknown): void {
+    const index = this.workers.indexOf(worker);
+    if (index < 0) return;
+    this.workers.splice(index, 1);
+    for (const waiting of worker.held ?? []) waiting.reject(error);
+    worker.held = undefined;
+  }
+}
