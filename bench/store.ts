@@ -6,14 +6,20 @@
  * blocks per second (median of rounds) and p50/p99 latency of a call. The
  * data set is larger than both budgets together, so every put round evicts.
  *
+ * The store runs with its default crypto workers (one fewer than the cores, at
+ * most two): while calls overlap, verifying and sealing (put) and opening (get)
+ * are shared between the calling thread and the workers; the split is printed.
+ *
  * Same-run reference, with the same calls in flight: bare `rocksdb-native`,
  * one write batch per put of the block's bytes under a 33-byte key, one read
  * batch per get of such a key; no verification, no encryption, no index, no
  * eviction. Rounds of the store and of the reference alternate. Last, the
- * checks and sealing a call must do, alone on one thread: the store's ceiling.
+ * checks and sealing a call must do, alone on one thread: the store's ceiling
+ * without workers. The load average is printed: the machine is shared, and a
+ * busy one slows the store (more CPU per call) more than the reference.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import RocksDB from 'rocksdb-native';
 import { encodeChk } from '../protocol/keys/chk.js';
@@ -69,6 +75,7 @@ async function compare(inFlight: number, subject: (i: number) => Promise<unknown
   return { ours: ours!, bare: bare! };
 }
 
+const loadAtStart = loadavg()[0]!;
 const directory = await mkdtemp(join(tmpdir(), 'warren-bench-store-'));
 const pool = Array.from({ length: BLOCKS }, (_, n) => encodeChk(new TextEncoder().encode(`bench block ${n}`)));
 const bareKeys = pool.map(({ routingKey }) => Uint8Array.of(1, ...routingKey));
@@ -134,6 +141,7 @@ const cryptoRates = {
 };
 
 const stats = store.stats();
+const cryptoJobs = store.cryptoJobCounts();
 await store.close();
 await bare.close();
 await rm(directory, { recursive: true, force: true });
@@ -164,6 +172,10 @@ console.log(
     `RSS ${formatCount(process.memoryUsage().rss / 2 ** 20)} MiB`,
 );
 console.log('  reference: bare rocksdb-native, one write batch per put and one read batch per get, same calls in flight');
+console.log(
+  `  crypto jobs (verify + seal, open): ${formatCount(cryptoJobs.mainThread)} on the calling thread, ${formatCount(cryptoJobs.workers)} on worker threads; ` +
+    `${availableParallelism()} cores, load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
+);
 console.log(
   `  crypto alone, one thread: put (verify + disk key + seal) ${formatCount(cryptoRates.put)} /s, ` +
     `get (disk key + open) ${formatCount(cryptoRates.get)} /s`,

@@ -3,11 +3,11 @@
  * open on get) on the main thread and, while calls overlap, on worker threads too:
  * a second core verifies and seals while the first runs the store and RocksDB.
  *
- *   run(job) ──> queue ──> main thread: the oldest job as soon as the calling code
- *                     │    yields (a microtask), then one per event-loop turn
- *                     └──> an idle worker: up to WORKER_BATCH of the oldest jobs in one
- *                          message, whenever more than one job waits (the main thread
- *                          always keeps one, so a lone call never pays for a message)
+ *   run(job) ──> queue ──> an idle worker: up to WORKER_BATCH of the oldest jobs in one
+ *                     │    message, once more than one job waits (a lone call never
+ *                     │    pays for a message)
+ *                     └──> main thread: the oldest job left as soon as the calling code
+ *                          yields (a microtask), then one per event-loop turn
  *
  * Workers start the first time two jobs wait at once, take jobs once they report
  * ready, and end with `close`. A worker that fails fails the jobs it held and is not
@@ -22,7 +22,7 @@ import { type CryptoJob, type CryptoResult, postableJob, runCryptoJob } from './
 import type { CryptoWorkerMessage } from './crypto-worker.js';
 
 /** Most jobs posted to a worker in one message. */
-export const WORKER_BATCH = 8;
+export const WORKER_BATCH = 16;
 
 interface Waiting {
   readonly job: CryptoJob;
@@ -117,14 +117,14 @@ export class CryptoPool {
     }
   }
 
-  /** Posts the oldest waiting jobs to idle workers, leaving the main thread one. */
+  /** Posts the oldest waiting jobs to idle workers, unless a lone job waits (the main thread takes it). */
   private dispatch(): void {
     if (this.queue.length < 2 || this.closing) return;
     if (!this.workersStarted) this.startWorkers();
     for (const worker of this.workers) {
-      if (this.queue.length < 2) return;
+      if (this.queue.length === 0) return;
       if (!worker.ready || worker.held !== undefined) continue;
-      const held = this.queue.splice(0, Math.min(WORKER_BATCH, this.queue.length - 1));
+      const held = this.queue.splice(0, WORKER_BATCH);
       const posted = held.map(({ job }) => postableJob(job));
       worker.held = held;
       this.counts.workers += held.length;
