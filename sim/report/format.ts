@@ -45,13 +45,14 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
 }
 
-/** A value in a figure's unit: a ratio as a percentage, bytes with a binary unit, others with their unit after. */
+/** A value in a figure's unit: a ratio as a percentage, bytes with a binary unit, a count bare, others with their unit after. */
 export function formatValue(value: number, unit: Figure['unit']): string {
   switch (unit) {
     case 'ratio':
       return `${formatNumber(Number((100 * value).toPrecision(12)))} %`;
     case 'bytes':
       return formatBytes(value);
+    case 'count':
     case '':
       return formatNumber(value);
     default:

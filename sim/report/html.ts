@@ -22,7 +22,8 @@ h2 { font-size: 1.15em; margin: 32px 0 8px; border-bottom: 1px solid var(--rule)
 table { border-collapse: collapse; margin: 8px 0 16px; font-variant-numeric: tabular-nums; }
 th, td { padding: 4px 12px 4px 0; text-align: left; vertical-align: top; border-bottom: 1px solid var(--rule); }
 th { font-weight: 600; color: var(--muted); }
-td.number { text-align: right; }
+td.number { text-align: right; white-space: nowrap; }
+.scroll { overflow-x: auto; }
 caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
 dl.parameters { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
 dl.parameters dt { color: var(--muted); }
@@ -49,7 +50,7 @@ function cell(text: string, header = false): string {
 function htmlTable(caption: string | undefined, columns: readonly string[], rows: readonly (readonly string[])[]): string {
   const head = `<thead><tr>${columns.map((column) => cell(column, true)).join('')}</tr></thead>`;
   const body = `<tbody>${rows.map((row) => `<tr>${row.map((text) => cell(text)).join('')}</tr>`).join('')}</tbody>`;
-  return `<table>${caption === undefined ? '' : `<caption>${escapeHtml(caption)}</caption>`}${head}${body}</table>`;
+  return `<div class="scroll"><table>${caption === undefined ? '' : `<caption>${escapeHtml(caption)}</caption>`}${head}${body}</table></div>`;
 }
 
 function parametersSection(report: ScenarioReport): string {

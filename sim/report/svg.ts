@@ -37,12 +37,12 @@ export interface Ticks {
   readonly labels: readonly string[];
 }
 
-/** Ticks at 1, 2 or 5 times a power of ten, on a domain widened to whole steps around [min, max]. */
+/**
+ * Ticks at 1, 2 or 5 times a power of ten, on a domain widened to whole steps around [min, max].
+ * A single value is drawn against zero (a flat line of 1 on 0..1, not on 0.5..1.5).
+ */
 export function linearTicks(min: number, max: number, count = TICKS): Ticks {
-  if (min === max) {
-    const pad = min === 0 ? 1 : Math.abs(min) / 2;
-    return linearTicks(min - pad, max + pad, count);
-  }
+  if (min === max) return linearTicks(Math.min(0, min), min === 0 ? 1 : Math.max(0, max), count);
   const rough = (max - min) / count;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough)!;
@@ -53,16 +53,23 @@ export function linearTicks(min: number, max: number, count = TICKS): Ticks {
   return { min: start, max: end, values, labels: values.map((value) => tickLabel(value, step)) };
 }
 
-/** Ticks on whole decades around [min, max] (both > 0), with 2 and 5 between them when there are few decades. */
+/**
+ * Ticks for a logarithmic axis over [min, max] (both > 0), padded by a twentieth of the span
+ * (a tenth of a decade around a single value): 1, 2 and 5 times powers of ten over up to
+ * three decades, whole decades beyond.
+ */
 export function logTicks(min: number, max: number): Ticks {
-  const low = Math.floor(Math.log10(min));
-  const high = Math.max(Math.ceil(Math.log10(max)), low + 1);
-  const factors = high - low <= 2 ? [1, 2, 5] : [1];
+  const span = Math.log10(max) - Math.log10(min);
+  const pad = span === 0 ? 0.1 : span / 20;
+  const low = Math.log10(min) - pad;
+  const high = Math.log10(max) + pad;
+  const factors = high - low <= 3 ? [1, 2, 5] : [1];
   const values: number[] = [];
-  for (let exponent = low; exponent <= high; exponent++) {
+  for (let exponent = Math.floor(low); exponent <= Math.ceil(high); exponent++) {
     for (const factor of factors) {
       const value = Number((factor * 10 ** exponent).toPrecision(12));
-      if (value <= 10 ** high) values.push(value);
+      const position = Math.log10(value);
+      if (position >= low && position <= high) values.push(value);
     }
   }
   return { min: 10 ** low, max: 10 ** high, values, labels: values.map((value) => tickLabel(value, value)) };

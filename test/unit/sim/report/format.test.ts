@@ -12,6 +12,7 @@ describe('sim/report/format', () => {
     assert.equal(formatValue(4.06, 'hops'), '4.06 hops');
     assert.equal(formatValue(1536, 'bytes'), '1.5 KiB');
     assert.equal(formatValue(0.25, ''), '0.25');
+    assert.equal(formatValue(12_000, 'count'), '12,000');
     assert.deepEqual([512, 1024, 3.2 * 2 ** 30].map(formatBytes), ['512 B', '1.0 KiB', '3.2 GiB']);
   });
 

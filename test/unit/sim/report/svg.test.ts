@@ -10,14 +10,17 @@ describe('sim/report/svg', () => {
   it('puts linear ticks at 1, 2 or 5 times a power of ten, covering the data', () => {
     assert.deepEqual(linearTicks(0, 9.3), { min: 0, max: 10, values: [0, 2, 4, 6, 8, 10], labels: ['0', '2', '4', '6', '8', '10'] });
     assert.deepEqual(linearTicks(0.91, 0.996).labels, ['0.9', '0.92', '0.94', '0.96', '0.98', '1']);
-    const single = linearTicks(3, 3);
-    assert.ok(single.min < 3 && single.max > 3 && single.values.includes(3), 'a single value gets room around it');
+    assert.deepEqual(linearTicks(1, 1).labels, ['0', '0.2', '0.4', '0.6', '0.8', '1'], 'a single value is drawn against zero');
+    assert.deepEqual(linearTicks(-4, -4).labels, ['-4', '-3', '-2', '-1', '0']);
     assert.deepEqual(linearTicks(0, 100_000).labels, ['0', '20k', '40k', '60k', '80k', '100k']);
   });
 
-  it('puts log ticks on decades, with 2 and 5 between few of them', () => {
+  it('puts log ticks on decades, with 2 and 5 between few of them, over the data padded a little', () => {
     assert.deepEqual(logTicks(1000, 100_000).labels, ['1000', '2000', '5000', '10k', '20k', '50k', '100k']);
+    assert.deepEqual(logTicks(13, 200).labels, ['20', '50', '100', '200']);
     assert.deepEqual(logTicks(1, 1e6).labels, ['1', '10', '100', '1000', '10k', '100k', '1M']);
+    const single = logTicks(300, 300);
+    assert.ok(single.min < 300 && single.max > 300);
     assert.equal(tickLabel(0.5, 0.5), '0.5');
   });
 

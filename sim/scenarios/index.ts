@@ -1,0 +1,32 @@
+/**
+ * Every named scenario `warren sim --scenario NAME` can run, in the order `warren sim --list`
+ * prints them: the standard networks first, then faults and attackers, then the experiments
+ * that reproduce published results.
+ */
+import type { Scenario } from '../report/model.js';
+import { blackholeScenario } from './blackhole.js';
+import { churnScenario } from './churn.js';
+import { eclipseScenario } from './eclipse.js';
+import { floodScenario } from './flood.js';
+import { hopsVsSizeScenario } from './hops-vs-size.js';
+import { opennetGrowthScenario } from './opennet-growth.js';
+import { poisonScenario } from './poison.js';
+import { retentionScenario } from './retention.js';
+import { sandbergScenario } from './sandberg.js';
+
+export const SCENARIOS: readonly Scenario[] = [
+  opennetGrowthScenario,
+  churnScenario,
+  retentionScenario,
+  blackholeScenario,
+  poisonScenario,
+  floodScenario,
+  eclipseScenario,
+  sandbergScenario,
+  hopsVsSizeScenario,
+];
+
+/** The scenario called `name`, if there is one. */
+export function findScenario(name: string): Scenario | undefined {
+  return SCENARIOS.find((scenario) => scenario.name === name);
+}

@@ -1,0 +1,179 @@
+/**
+ * Scenario `opennet-growth`: an opennet grown from an empty network (sim/opennet-growth.ts) —
+ * seeds first, then nodes joining one by one through a seed's announcement — measured as it
+ * grows, then put to work with the standard workload, whose successful requests fold paths.
+ *
+ *   GrownOpennet.grow ──at each checkpoint (n/16, n/8, … n)──> topology + probe workload
+ *   ──> runWorkload (keys = requests, Zipf 1) ──> probe again at n (what folding changed)
+ *   ──> figures (workload, degree, short links), table and charts against nodes joined
+ */
+import { circularDistance } from '../../protocol/location.js';
+import { GrownOpennet, OPENNET_NODE_SETTINGS, DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS } from '../opennet-growth.js';
+import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
+import { runWorkload, type WorkloadMetrics, workloadFigures } from '../workload.js';
+
+/** Simulation block size: routing and folding do not depend on it. */
+export const OPENNET_GROWTH_BLOCK_BYTES = 1_024;
+/** A link shorter than this (ring distance) is "short"; in a random graph 2 × this share of links is. */
+export const SHORT_LINK_DISTANCE = 0.05;
+const CHECKPOINT_DIVISORS = [16, 8, 4, 2, 1];
+const ZIPF_EXPONENT = 1;
+
+/** What the network looked like, and how a probe workload fared, at one size. */
+interface Checkpoint {
+  readonly stage: 'growing' | 'after workload';
+  readonly nodes: number;
+  readonly links: number;
+  readonly meanDegree: number;
+  readonly minDegree: number;
+  readonly maxDegree: number;
+  readonly shortLinks: number;
+  readonly connected: boolean;
+  readonly probe: WorkloadMetrics;
+}
+
+/** Network sizes measured while growing: n/16, n/8, n/4, n/2 and n, above the seeds. */
+export function checkpointsFor(nodes: number, seeds: number): number[] {
+  return [...new Set(CHECKPOINT_DIVISORS.map((divisor) => Math.round(nodes / divisor)))].filter((size) => size > seeds);
+}
+
+/** Requests (and keys) of each probe: a fifth of the run's requests, 50 to 2,000. */
+export function probeRequestsFor(requests: number): number {
+  return Math.min(2_000, Math.max(50, Math.round(requests / 5)));
+}
+
+function withPhase(options: ScenarioOptions, prefix: string): ((progress: Progress) => void) | undefined {
+  const { onProgress } = options;
+  return onProgress && ((progress) => onProgress({ ...progress, phase: `${prefix}: ${progress.phase}` }));
+}
+
+async function workload(sim: GrownOpennet, options: ScenarioOptions, label: string, requests: number, zipfExponent: number): Promise<WorkloadMetrics> {
+  const onProgress = withPhase(options, label);
+  const metrics = await runWorkload(sim, { keys: requests, requests, zipfExponent, label, ...(onProgress ? { onProgress } : {}) });
+  options.countEvents?.(metrics.events);
+  return metrics;
+}
+
+async function checkpoint(sim: GrownOpennet, options: ScenarioOptions, stage: Checkpoint['stage'], probeRequests: number): Promise<Checkpoint> {
+  const links = sim.links();
+  const degrees = sim.degrees();
+  const nodes = sim.nodes.length;
+  const shape = {
+    stage,
+    nodes,
+    links: links.length,
+    meanDegree: (2 * links.length) / nodes,
+    minDegree: Math.min(...degrees),
+    maxDegree: Math.max(...degrees),
+    shortLinks: links.filter(([a, b]) => circularDistance(a.location, b.location) < SHORT_LINK_DISTANCE).length / Math.max(1, links.length),
+    connected: sim.connected(),
+  };
+  const label = stage === 'growing' ? `probe at ${nodes} nodes` : `probe at ${nodes} nodes after the workload`;
+  return { ...shape, probe: await workload(sim, options, label, probeRequests, 0) };
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+function growthChart(checkpoints: readonly Checkpoint[], title: string, yLabel: string, value: (checkpoint: Checkpoint) => number): Chart {
+  const growing = checkpoints.filter(({ stage }) => stage === 'growing');
+  const after = checkpoints.filter(({ stage }) => stage === 'after workload');
+  return {
+    title,
+    xLabel: 'nodes joined',
+    yLabel,
+    kind: 'line',
+    logX: true,
+    series: [
+      { label: 'while growing', points: growing.map((entry) => [entry.nodes, round(value(entry), 4)] as const) },
+      { label: 'after the workload (path folding)', points: after.map((entry) => [entry.nodes, round(value(entry), 4)] as const) },
+    ],
+  };
+}
+
+export async function runOpennetGrowth(options: ScenarioOptions): Promise<ScenarioReport> {
+  const { nodes, requests, seed } = options;
+  const seeds = DEFAULT_OPENNET_SEEDS;
+  if (nodes <= seeds) throw new RangeError(`opennet-growth needs more nodes than its ${seeds} seeds, got ${nodes}`);
+  const probeRequests = probeRequestsFor(requests);
+  const sizes = checkpointsFor(nodes, seeds);
+  const sim = new GrownOpennet({ seed, seeds, blockBytes: OPENNET_GROWTH_BLOCK_BYTES });
+  const checkpoints: Checkpoint[] = [];
+  let main: WorkloadMetrics;
+  try {
+    let counted = 0;
+    await sim.grow(nodes, async (joined) => {
+      options.countEvents?.(sim.events - counted);
+      counted = sim.events;
+      options.onProgress?.({ phase: 'growing the opennet', done: joined, total: nodes });
+      if (sizes.includes(joined)) checkpoints.push(await checkpoint(sim, options, 'growing', probeRequests));
+    });
+    main = await workload(sim, options, 'workload', requests, ZIPF_EXPONENT);
+    checkpoints.push(await checkpoint(sim, options, 'after workload', probeRequests));
+  } finally {
+    await sim.stop();
+  }
+  const grown = checkpoints.find(({ stage, nodes: size }) => stage === 'growing' && size === nodes)!;
+  const folded = checkpoints.at(-1)!;
+  const { maxPeers = 0, minPeers = 0 } = OPENNET_NODE_SETTINGS;
+  const figures: Figure[] = [
+    ...workloadFigures(main),
+    { name: 'mean degree after the workload', value: folded.meanDegree, unit: '', reference: { value: grown.meanDegree, source: 'just grown, before the workload' } },
+    { name: 'short links after the workload', value: folded.shortLinks, unit: 'ratio', reference: { value: 2 * SHORT_LINK_DISTANCE, source: 'random graph' } },
+    { name: 'probe after the workload: mean hops', value: folded.probe.hops.mean, unit: 'hops', reference: { value: grown.probe.hops.mean, source: 'same probe, just grown' } },
+    { name: 'probe after the workload: success rate', value: folded.probe.successRate, unit: 'ratio', reference: { value: grown.probe.successRate, source: 'same probe, just grown' } },
+  ];
+  return {
+    scenario: 'opennet-growth',
+    seed,
+    parameters: {
+      nodes,
+      requests,
+      keys: requests,
+      zipfExponent: ZIPF_EXPONENT,
+      seeds,
+      joinIntervalMs: DEFAULT_JOIN_INTERVAL_MS,
+      maxPeers,
+      minPeers,
+      blockBytes: OPENNET_GROWTH_BLOCK_BYTES,
+      probeRequests,
+      checkpoints: sizes.join(','),
+    },
+    figures,
+    tables: [{
+      title: 'Topology and routing as the network grew',
+      columns: ['stage', 'nodes', 'links', 'mean degree', 'min degree', 'max degree', 'short links', 'connected', 'probe success', 'probe mean hops', 'probe p95 hops'],
+      rows: checkpoints.map((entry) => [
+        entry.stage,
+        entry.nodes,
+        entry.links,
+        round(entry.meanDegree, 2),
+        entry.minDegree,
+        entry.maxDegree,
+        round(entry.shortLinks, 3),
+        entry.connected ? 'yes' : 'no',
+        round(entry.probe.successRate, 4),
+        round(entry.probe.hops.mean, 3),
+        entry.probe.hops.p95,
+      ]),
+    }],
+    charts: [
+      growthChart(checkpoints, 'Mean hops against nodes joined', 'mean hops (probe)', ({ probe }) => probe.hops.mean),
+      growthChart(checkpoints, 'Success against nodes joined', 'success rate (probe)', ({ probe }) => probe.successRate),
+      growthChart(checkpoints, 'Mean degree against nodes joined', 'mean degree', ({ meanDegree }) => meanDegree),
+      { title: 'Hops distribution (workload)', xLabel: 'hops', yLabel: 'successful requests', kind: 'bar', series: [{ label: 'workload', points: main.hops.histogram }] },
+    ],
+    notes: [
+      `The network starts empty: ${seeds} seeds, then one node every ${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time joins through one seed drawn at random (announcement toward its own location); each node's location comes from its identity (proof-of-work difficulty 0 in the simulation). Nodes keep ${minPeers} to ${maxPeers} peers.`,
+      `At each checkpoint a probe inserts ${probeRequests} new ${OPENNET_GROWTH_BLOCK_BYTES}-byte blocks from random nodes and requests each of ${probeRequests} random keys (uniform) from random nodes; the probes' own successful requests fold paths too, as a network in use does.`,
+      `The workload then inserts ${requests} blocks and makes ${requests} requests with Zipf(${ZIPF_EXPONENT}) popularity; a last probe shows what its path folding changed. Hops are DataRequest messages per successful request (0 when the requester had the block).`,
+      `Short links are links shorter than ${SHORT_LINK_DISTANCE} of the ring: a navigable small world has many more of them than the ${100 * 2 * SHORT_LINK_DISTANCE}% of a random graph.`,
+    ],
+  };
+}
+
+export const opennetGrowthScenario: Scenario = {
+  name: 'opennet-growth',
+  summary: 'an opennet grown from an empty network through seeds and path folding: success, hops and degree as it grows, then the standard workload',
+  defaults: { nodes: 1_000, requests: 5_000 },
+  run: runOpennetGrowth,
+};
