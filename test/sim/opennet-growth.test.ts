@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { reportJson } from '../../sim/report/json.js';
+import type { ScenarioReport } from '../../sim/report/model.js';
+import { checkpointsFor, opennetGrowthScenario, probeRequestsFor } from '../../sim/scenarios/opennet-growth.js';
+
+const NODES = 48;
+const REQUESTS = 150;
+
+function figure(report: ScenarioReport, name: string) {
+  const found = report.figures.find((entry) => entry.name === name);
+  assert.ok(found, `figure ${name}`);
+  return found;
+}
+
+describe('scenario opennet-growth (seeded, 48 nodes)', function () {
+  this.timeout(120_000);
+  let report: ScenarioReport;
+  let events = 0;
+  const phases = new Set<string>();
+
+  before(async () => {
+    report = await opennetGrowthScenario.run({
+      nodes: NODES,
+      requests: REQUESTS,
+      seed: 'opennet-growth/test',
+      countEvents: (count) => (events += count),
+      onProgress: ({ phase }) => phases.add(phase.replace(/\d+/g, 'N')),
+    });
+  });
+
+  it('checks the network at n/16 … n nodes, above the seeds', () => {
+    assert.deepEqual(checkpointsFor(NODES, 3), [6, 12, 24, 48]);
+    assert.deepEqual(checkpointsFor(1_000, 3), [63, 125, 250, 500, 1_000]);
+    assert.deepEqual([probeRequestsFor(100), probeRequestsFor(5_000), probeRequestsFor(100_000)], [50, 1_000, 2_000]);
+  });
+
+  it('grows a connected small world in which requests succeed in few hops, and never delivers an invalid block', () => {
+    const table = report.tables[0]!;
+    assert.deepEqual(table.rows.map((row) => [row[0], row[1]]), [['growing', 6], ['growing', 12], ['growing', 24], ['growing', 48], ['after workload', 48]]);
+    for (const row of table.rows) assert.equal(row[table.columns.indexOf('connected')], 'yes', `connected at ${row[1]} nodes`);
+    assert.ok(figure(report, 'success rate').value >= 0.95, `success ${figure(report, 'success rate').value}`);
+    const hops = figure(report, 'hops, mean').value;
+    assert.ok(hops > 0.3 && hops < 4, `mean hops ${hops}`);
+    assert.equal(figure(report, 'invalid blocks delivered').value, 0);
+    const degree = figure(report, 'mean degree after the workload').value;
+    assert.ok(degree >= 6 && degree <= 16, `mean degree ${degree}`);
+    const shortLinks = figure(report, 'short links after the workload');
+    assert.ok(shortLinks.value >= 2 * shortLinks.reference!.value, `short links ${shortLinks.value}: no more than a random graph's`);
+  });
+
+  it('charts hops, success and degree against nodes joined, and the hops histogram', () => {
+    assert.deepEqual(report.charts.map(({ title, kind }) => [title, kind]), [
+      ['Mean hops against nodes joined', 'line'],
+      ['Success against nodes joined', 'line'],
+      ['Mean degree against nodes joined', 'line'],
+      ['Hops distribution (workload)', 'bar'],
+    ]);
+    const hopsChart = report.charts[0]!;
+    assert.deepEqual(hopsChart.series[0]!.points.map(([x]) => x), [6, 12, 24, 48]);
+    const growing = hopsChart.series[0]!.points.map(([, y]) => y);
+    assert.ok(growing.at(-1)! > growing[0]!, `hops grow with the network: ${growing}`);
+    const histogram = report.charts[3]!.series[0]!.points;
+    assert.ok(histogram.reduce((sum, [, count]) => sum + count, 0) >= 0.95 * REQUESTS);
+  });
+
+  it('reports progress and clock events, and the same seed gives the same report', async () => {
+    assert.ok(events > 10_000, `events ${events}`);
+    assert.ok(phases.has('growing the opennet') && phases.has('workload: requesting') && phases.has('probe at N nodes: inserting'), [...phases].join('; '));
+    const again = await opennetGrowthScenario.run({ nodes: NODES, requests: REQUESTS, seed: 'opennet-growth/test' });
+    assert.equal(reportJson(again), reportJson(report));
+  });
+});
