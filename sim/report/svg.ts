@@ -48,8 +48,12 @@ export function linearTicks(min: number, max: number, count = TICKS): Ticks {
   const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough)!;
   const start = Math.floor(min / step + 1e-9) * step;
   const end = Math.ceil(max / step - 1e-9) * step;
-  const values: number[] = [];
-  for (let index = 0; start + index * step <= end + step * 1e-9; index++) values.push(Number((start + index * step).toPrecision(12)));
+  if (!Number.isFinite(end - start) || rough <= Math.max(Math.abs(min), Math.abs(max)) * 1e-12) {
+    // A span too wide for a double, or too narrow to tell from its values: the two ends only.
+    return { min, max, values: [min, max], labels: [min, max].map((value) => String(Number(value.toPrecision(6)))) };
+  }
+  const steps = Math.round((end - start) / step);
+  const values = Array.from({ length: steps + 1 }, (_, index) => Number((start + index * step).toPrecision(12)));
   return { min: start, max: end, values, labels: values.map((value) => tickLabel(value, step)) };
 }
 
@@ -73,6 +77,17 @@ export function logTicks(min: number, max: number): Ticks {
     }
   }
   return { min: 10 ** low, max: 10 ** high, values, labels: values.map((value) => tickLabel(value, value)) };
+}
+
+/** Smallest and largest of `values` (not by spreading them: a chart may have more points than a call has arguments). */
+function extent(values: readonly number[]): [number, number] {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const value of values) {
+    if (value < low) low = value;
+    if (value > high) high = value;
+  }
+  return [low, high];
 }
 
 interface Frame {
@@ -133,8 +148,8 @@ function lineMarks(chart: Chart, frame: Frame): string {
   const points = chart.series.flatMap((series) => series.points).filter(([x]) => !chart.logX || x > 0);
   const xs = points.map(([x]) => x);
   const ys = points.map(([, y]) => y);
-  const xTicks = chart.logX ? logTicks(Math.min(...xs), Math.max(...xs)) : linearTicks(Math.min(...xs), Math.max(...xs));
-  const yTicks = linearTicks(Math.min(...ys), Math.max(...ys));
+  const xTicks = chart.logX ? logTicks(...extent(xs)) : linearTicks(...extent(xs));
+  const yTicks = linearTicks(...extent(ys));
   const toX = chart.logX
     ? (x: number) => frame.left + ((Math.log10(x) - Math.log10(xTicks.min)) / (Math.log10(xTicks.max) - Math.log10(xTicks.min))) * (frame.right - frame.left)
     : (x: number) => frame.left + ((x - xTicks.min) / (xTicks.max - xTicks.min)) * (frame.right - frame.left);
@@ -153,12 +168,13 @@ function lineMarks(chart: Chart, frame: Frame): string {
 function barMarks(chart: Chart, frame: Frame): string {
   const categories = [...new Set(chart.series.flatMap(({ points }) => points.map(([x]) => x)))].sort((a, b) => a - b);
   const ys = chart.series.flatMap(({ points }) => points.map(([, y]) => y));
-  const yTicks = linearTicks(Math.min(0, ...ys), Math.max(0, ...ys));
+  const [low, high] = extent([0, ...ys]);
+  const yTicks = linearTicks(low, high);
   const toY = (y: number) => frame.bottom - ((y - yTicks.min) / (yTicks.max - yTicks.min)) * (frame.bottom - frame.top);
   const band = (frame.right - frame.left) / categories.length;
   const barWidth = (band * 0.8) / chart.series.length;
   const labelEvery = Math.ceil(categories.length / 20);
-  const xStep = categories.length > 1 ? Math.min(...categories.slice(1).map((x, index) => x - categories[index]!)) : 1;
+  const xStep = categories.length > 1 ? extent(categories.slice(1).map((x, index) => x - categories[index]!))[0] : 1;
   const bars = chart.series.map(({ label, points }, seriesIndex) => {
     const colour = PALETTE[seriesIndex % PALETTE.length]!;
     const rects = points.map(([x, y]) => {

@@ -4,6 +4,7 @@
  * that reproduce published results.
  */
 import type { Scenario } from '../report/model.js';
+import { baselineScenario } from './baseline.js';
 import { blackholeScenario } from './blackhole.js';
 import { churnScenario } from './churn.js';
 import { eclipseScenario } from './eclipse.js';
@@ -11,10 +12,13 @@ import { floodScenario } from './flood.js';
 import { hopsVsSizeScenario } from './hops-vs-size.js';
 import { opennetGrowthScenario } from './opennet-growth.js';
 import { poisonScenario } from './poison.js';
+import { randomLocationsScenario } from './random-locations.js';
 import { retentionScenario } from './retention.js';
 import { sandbergScenario } from './sandberg.js';
 
 export const SCENARIOS: readonly Scenario[] = [
+  baselineScenario,
+  randomLocationsScenario,
   opennetGrowthScenario,
   churnScenario,
   retentionScenario,

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const main = fileURLToPath(new URL('../../node/cli/main.ts', import.meta.url));
-const RUN = ['--scenario', 'opennet-growth', '--nodes', '60', '--requests', '200', '--seed', '1'];
+const RUN = ['--scenario', 'baseline', '--nodes', '200', '--requests', '500', '--seed', '1'];
 
 async function warren(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   try {
@@ -34,10 +34,11 @@ describe('warren sim (the real command line)', function () {
   it('lists the scenarios, and refuses an unknown one with exit code 2, naming the known ones', async () => {
     const list = await warren('sim', '--list');
     assert.equal(list.status, 0, list.stderr);
+    assert.match(list.stdout, /^baseline {2,}Inserts then Zipf-popular requests/m);
     assert.match(list.stdout, /^opennet-growth {2,}an opennet grown/m);
     const unknown = await warren('sim', '--scenario', 'nope');
     assert.equal(unknown.status, 2);
-    assert.match(unknown.stderr, /^warren: unknown scenario "nope"; known scenarios: .*opennet-growth/m);
+    assert.match(unknown.stderr, /^warren: unknown scenario "nope"; known scenarios: baseline, random-locations, opennet-growth, /m);
     const badSize = await warren('sim', '--scenario', 'opennet-growth', '--nodes', 'lots');
     assert.equal(badSize.status, 2);
     assert.match(badSize.stderr, /--nodes must be a whole number/);
@@ -46,20 +47,20 @@ describe('warren sim (the real command line)', function () {
   it('writes report.json, performance.json and report.html; the same seed gives the same report.json byte for byte', async () => {
     const first = await warren('sim', ...RUN, '--out', join(directory, 'first'));
     assert.equal(first.status, 0, first.stderr);
-    assert.match(first.stdout, /^warren sim: opennet-growth \(seed 1\)\n/);
+    assert.match(first.stdout, /^warren sim: baseline \(seed 1\)\n/);
     assert.match(first.stdout, /\nsuccess rate +[\d.]+ %\n/);
-    assert.match(first.stdout, /\nperformance: .* wall, 60 nodes \(.* nodes\/s\), .* events \(.* events\/s\), peak RSS .*\n$/);
-    assert.match(first.stderr, /opennet-growth: growing the opennet \d+\/60/);
+    assert.match(first.stdout, /\nperformance: .* wall, 200 nodes \(.* nodes\/s\), .* events \(.* events\/s\), peak RSS .*\n$/);
+    assert.match(first.stderr, /^baseline: .* \d+\/\d+ .* events \| peak RSS /m);
     assert.match(first.stderr, /wrote .*first\/report\.json, .*first\/performance\.json, .*first\/report\.html\n$/);
     assert.deepEqual((await readdir(join(directory, 'first'))).sort(), ['performance.json', 'report.html', 'report.json']);
 
     const report = JSON.parse(await readFile(join(directory, 'first', 'report.json'), 'utf8'));
-    assert.equal(report.scenario, 'opennet-growth');
+    assert.equal(report.scenario, 'baseline');
     assert.equal(report.seed, '1');
-    assert.equal(report.parameters.nodes, 60);
-    assert.equal(report.parameters.requests, 200);
+    assert.equal(report.parameters.nodes, 200);
+    assert.equal(report.parameters.requests, 500);
     const performance = JSON.parse(await readFile(join(directory, 'first', 'performance.json'), 'utf8'));
-    assert.equal(performance.nodes, 60);
+    assert.equal(performance.nodes, 200);
     assert.ok(performance.events > 0 && performance.wallMs > 0 && performance.peakRssBytes > 0 && performance.eventsPerSecond > 0, JSON.stringify(performance));
     const html = await readFile(join(directory, 'first', 'report.html'), 'utf8');
     assert.match(html, /^<!doctype html>/);

@@ -13,6 +13,8 @@ describe('sim/report/svg', () => {
     assert.deepEqual(linearTicks(1, 1).labels, ['0', '0.2', '0.4', '0.6', '0.8', '1'], 'a single value is drawn against zero');
     assert.deepEqual(linearTicks(-4, -4).labels, ['-4', '-3', '-2', '-1', '0']);
     assert.deepEqual(linearTicks(0, 100_000).labels, ['0', '20k', '40k', '60k', '80k', '100k']);
+    assert.deepEqual(linearTicks(1e20, 1e20 + 16_384).values, [1e20, 1e20 + 16_384], 'steps a double cannot resolve: the ends only');
+    assert.equal(linearTicks(-Number.MAX_VALUE, Number.MAX_VALUE).values.length, 2);
   });
 
   it('puts log ticks on decades, with 2 and 5 between few of them, over the data padded a little', () => {
@@ -51,6 +53,11 @@ describe('sim/report/svg', () => {
     const heights = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)" fill="#\w+"><title>/g)].map(([, height]) => Number(height));
     assert.equal(heights.length, 3);
     assert.ok(Math.abs(heights[1]! - 2 * heights[0]!) < 0.2 && heights[2] === 0, `${heights}`);
+  });
+
+  it('draws charts with more points than a function call takes arguments', () => {
+    const points = Array.from({ length: 200_000 }, (_, index) => [index + 1, index % 7] as const);
+    assert.equal(renderChart({ ...line, logX: false, series: [{ label: 'many', points }] }).match(/<circle /g)?.length, 200_000);
   });
 
   it('says "no data" for a chart without points', () => {
