@@ -5,10 +5,11 @@
  * hops and success against size.
  *
  *   size ──smallWorldEdges──> ideal / random locations ──createSimulatedNetwork──> runWorkload
- *        ──growOpennet (up to opennetMaxNodes)──────────────────────────────────> runWorkload
+ *   one GrownOpennet ──grow to each size up to opennetMaxNodes──> runWorkload
  *   (size, metrics) per topology ──> charts (log x), table, notes
  */
 import { createSimulatedNetwork, type SimulatedNetwork } from '../nodes.js';
+import { GrownOpennet, OPENNET_NODE_SETTINGS } from '../opennet-growth.js';
 import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, randomLocations, smallWorldEdges } from '../topology.js';
@@ -17,8 +18,12 @@ import { runWorkload, type WorkloadMetrics } from '../workload.js';
 /** The sizes the issue asks for; a run goes up to its `nodes`. */
 export const SIZE_LADDER = [1_000, 3_000, 10_000, 30_000, 100_000] as const;
 
-/** Links per node of the ideal and random topologies. */
-export const HOPS_VS_SIZE_DEGREE = 10;
+/**
+ * Mean degree of the ideal and random topologies: what an opennet of OPENNET_NODE_SETTINGS
+ * (6 to 16 peers a node) grows to (11.9 to 12.2 measured from 1,000 to 10,000 nodes), so the
+ * three compare.
+ */
+export const HOPS_VS_SIZE_DEGREE = 12;
 
 /** Simulation block size: routing does not depend on it. */
 export const HOPS_VS_SIZE_BLOCK_BYTES = 1_024;
@@ -29,7 +34,16 @@ const TOPOLOGIES: readonly Topology[] = ['ideal', 'random', 'opennet'];
 export interface HopsVsSizeOptions extends ScenarioOptions {
   /** Network sizes to run (default: the ladder up to `nodes`, and `nodes` itself). */
   readonly sizes?: readonly number[];
+  /** The largest size an opennet is grown to (default DEFAULT_OPENNET_MAX_NODES): growing is the slow part. */
+  readonly opennetMaxNodes?: number;
 }
+
+/**
+ * Growing an opennet through announcements costs about 430 messages a newcomer, and every
+ * node's maintenance timer runs through the 10 s of virtual time each newcomer is given:
+ * 10,000 nodes take 2.5 to 8 minutes here (machine load), 100,000 would take hours.
+ */
+export const DEFAULT_OPENNET_MAX_NODES = 10_000;
 
 /** Sizes of the ladder up to `nodes`, ending with `nodes`. */
 export function sizesUpTo(nodes: number): number[] {
@@ -41,22 +55,21 @@ interface Measurement {
   readonly topology: Topology;
   readonly nodes: number;
   readonly metrics: WorkloadMetrics;
+  readonly meanDegree: number;
 }
 
-async function measure(sim: SimulatedNetwork, options: HopsVsSizeOptions, phase: string): Promise<WorkloadMetrics> {
+/** The workload on `sim` as it is; `label` names its blocks (a grown network is measured at several sizes). */
+async function measure(sim: SimulatedNetwork, options: HopsVsSizeOptions, phase: string, label: string): Promise<WorkloadMetrics> {
   const { requests, onProgress, countEvents } = options;
-  try {
-    const metrics = await runWorkload(sim, {
-      keys: requests,
-      requests,
-      zipfExponent: 0,
-      ...(onProgress ? { onProgress: (progress: Progress) => onProgress({ ...progress, phase: `${phase}: ${progress.phase}` }) } : {}),
-    });
-    countEvents?.(metrics.events);
-    return metrics;
-  } finally {
-    await sim.stop();
-  }
+  const metrics = await runWorkload(sim, {
+    keys: requests,
+    requests,
+    zipfExponent: 0,
+    label,
+    ...(onProgress ? { onProgress: (progress: Progress) => onProgress({ ...progress, phase: `${phase}: ${progress.phase}` }) } : {}),
+  });
+  countEvents?.(metrics.events);
+  return metrics;
 }
 
 async function smallWorld(options: HopsVsSizeOptions, nodes: number, topology: 'ideal' | 'random'): Promise<WorkloadMetrics> {
@@ -66,7 +79,33 @@ async function smallWorld(options: HopsVsSizeOptions, nodes: number, topology: '
   const phase = `${topology}, ${nodes} nodes`;
   options.onProgress?.({ phase: `${phase}: starting nodes`, done: 0, total: nodes });
   const sim = await createSimulatedNetwork({ seed: `${options.seed}/${topology}/${nodes}`, locations, edges, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES });
-  return measure(sim, options, phase);
+  try {
+    return await measure(sim, options, phase, 'workload');
+  } finally {
+    await sim.stop();
+  }
+}
+
+/** One opennet grown through the sizes in turn, measured at each (its links as folding left them). */
+async function grownOpennet(options: HopsVsSizeOptions, sizes: readonly number[]): Promise<Measurement[]> {
+  const { onProgress, countEvents } = options;
+  const opennet = new GrownOpennet({ seed: `${options.seed}/opennet`, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES });
+  const measurements: Measurement[] = [];
+  try {
+    for (const nodes of sizes) {
+      const phase = `opennet, ${nodes} nodes`;
+      const eventsBefore = opennet.events;
+      await opennet.grow(nodes - opennet.nodes.length, (grown) => {
+        if (grown % 100 === 0) onProgress?.({ phase: `${phase}: growing`, done: grown, total: nodes });
+      });
+      countEvents?.(opennet.events - eventsBefore);
+      const meanDegree = opennet.degrees().reduce((sum, degree) => sum + degree, 0) / nodes;
+      measurements.push({ topology: 'opennet', nodes, metrics: await measure(opennet, options, phase, `opennet/${nodes}`), meanDegree });
+    }
+  } finally {
+    await opennet.stop();
+  }
+  return measurements;
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -87,10 +126,13 @@ function chart(measurements: readonly Measurement[], title: string, yLabel: stri
 
 export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<ScenarioReport> {
   const sizes = options.sizes ?? sizesUpTo(options.nodes);
+  const opennetMaxNodes = options.opennetMaxNodes ?? DEFAULT_OPENNET_MAX_NODES;
+  const opennetSizes = sizes.filter((nodes) => nodes <= opennetMaxNodes);
   const measurements: Measurement[] = [];
   for (const nodes of sizes) {
-    for (const topology of ['ideal', 'random'] as const) measurements.push({ topology, nodes, metrics: await smallWorld(options, nodes, topology) });
+    for (const topology of ['ideal', 'random'] as const) measurements.push({ topology, nodes, metrics: await smallWorld(options, nodes, topology), meanDegree: HOPS_VS_SIZE_DEGREE });
   }
+  measurements.push(...(await grownOpennet(options, opennetSizes)));
   const largest = (topology: Topology) => measurements.filter((entry) => entry.topology === topology).at(-1);
   const figures: Figure[] = TOPOLOGIES.flatMap((topology) => {
     const last = largest(topology);
@@ -103,12 +145,12 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
   return {
     scenario: 'hops-vs-size',
     seed: options.seed,
-    parameters: { sizes: sizes.join(','), requestsPerRun: options.requests, keysPerRun: options.requests, zipfExponent: 0, degree: HOPS_VS_SIZE_DEGREE, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES },
+    parameters: { sizes: sizes.join(','), opennetSizes: opennetSizes.join(','), requestsPerRun: options.requests, keysPerRun: options.requests, zipfExponent: 0, degree: HOPS_VS_SIZE_DEGREE, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES },
     figures,
     tables: [{
       title: 'Warren routing against network size',
-      columns: ['topology', 'nodes', 'success', 'mean hops', 'p50 hops', 'p95 hops'],
-      rows: measurements.map(({ topology, nodes, metrics }) => [topology, nodes, round(metrics.successRate, 4), round(metrics.hops.mean, 3), metrics.hops.p50, metrics.hops.p95]),
+      columns: ['topology', 'nodes', 'success', 'mean hops', 'p50 hops', 'p95 hops', 'mean degree'],
+      rows: measurements.map(({ topology, nodes, metrics, meanDegree }) => [topology, nodes, round(metrics.successRate, 4), round(metrics.hops.mean, 3), metrics.hops.p50, metrics.hops.p95, round(meanDegree, 2)]),
     }],
     charts: [
       chart(measurements, 'Mean hops against network size', 'mean hops (successful requests)', (metrics) => round(metrics.hops.mean, 3)),
@@ -116,6 +158,10 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
     ],
     notes: [
       `Ideal: a Kleinberg small world of mean degree ${HOPS_VS_SIZE_DEGREE} (ring links plus links ∝ 1/d) with node i at i / n. Random: the same graph with uniform locations drawn independently of it.`,
+      `Opennet: grown from an empty network through ${opennetSizes.join(', ') || 'no size'} nodes (one newcomer every 10 s joining through one of 3 seeds, ` +
+        `${OPENNET_NODE_SETTINGS.minPeers} to ${OPENNET_NODE_SETTINGS.maxPeers} peers a node, sim/opennet-growth.ts), ` +
+        `measured at each size as it stands, path folding from the earlier measurements included.` +
+        (opennetSizes.length < sizes.length ? ` Not grown beyond ${opennetMaxNodes} nodes: growing through announcements costs about 430 messages a newcomer and would take hours at ${sizes.at(-1)}.` : ''),
       `Each run inserts ${options.requests} distinct ${HOPS_VS_SIZE_BLOCK_BYTES}-byte blocks from random nodes, then requests each once (uniform popularity) from a random node; hops are DataRequest messages per successful request (HTL 18, backtracking included).`,
     ],
   };

@@ -5,7 +5,12 @@ import { hopsVsSizeScenario, runHopsVsSize, SIZE_LADDER, sizesUpTo } from '../..
 const SIZES = [250, 1_000];
 const REQUESTS = 400;
 
-type Row = { topology: string; nodes: number; success: number; hops: number };
+interface Row {
+  topology: string;
+  nodes: number;
+  success: number;
+  hops: number;
+}
 
 function rows(report: ScenarioReport): Row[] {
   return report.tables[0]!.rows.map(([topology, nodes, success, hops]) => ({ topology: String(topology), nodes: Number(nodes), success: Number(success), hops: Number(hops) }));
@@ -34,6 +39,14 @@ describe(`scenario hops-vs-size: Warren routing on ${SIZES.join(' and ')} nodes 
     assert.ok(at('random', 1_000).success < at('ideal', 1_000).success - 0.1);
   });
 
+  it('an opennet grown from seeds: most requests succeed, in more hops than the ideal small world of its degree', () => {
+    for (const nodes of SIZES) {
+      const grown = at('opennet', nodes);
+      assert.ok(grown.success >= 0.85, `opennet ${nodes}: success ${grown.success}`);
+      assert.ok(grown.hops > at('ideal', nodes).hops, `opennet ${nodes}: hops ${grown.hops}`);
+    }
+  });
+
   it('charts hops and success against size on a log axis, one series per topology', () => {
     assert.deepEqual(report.charts.map((chart) => [chart.kind, chart.logX]), [['line', true], ['line', true]]);
     for (const chart of report.charts) {
@@ -43,7 +56,10 @@ describe(`scenario hops-vs-size: Warren routing on ${SIZES.join(' and ')} nodes 
 
   it('gives the same report for the same seed', async () => {
     const options = { nodes: 200, sizes: [200], requests: 100, seed: 'test/hops-vs-size/repeat' };
-    assert.deepEqual(await runHopsVsSize(options), await runHopsVsSize(options));
+    const first = await runHopsVsSize(options);
+    assert.deepEqual(await runHopsVsSize(options), first);
+    assert.deepEqual(first.tables[0]!.rows.map(([topology]) => topology), ['ideal', 'random', 'opennet']);
+    assert.deepEqual((await runHopsVsSize({ ...options, opennetMaxNodes: 100 })).tables[0]!.rows.map(([topology]) => topology), ['ideal', 'random']);
   });
 
   it('runs the ladder 1,000 → 100,000 by default, up to the size asked for', () => {
