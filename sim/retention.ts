@@ -136,12 +136,15 @@ export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
     const background = Math.round(settings.backgroundInsertsPerNodePerDay * nodes);
     const textEncoder = new TextEncoder();
     for (let day = 1; day <= days; day++) {
-      // Other users' inserts, spread over the day, from whoever is online.
-      events += await drive(sim, `day ${day}: other inserts`, background, DAY_MS / (background + 1), operations, async (index) => {
+      // Other users' inserts at uniform times over the rest of the day, each from whoever is online then.
+      const dayLeftMs = start + day * DAY_MS - sim.clock.now();
+      for (let index = 0; index < background; index++) {
         const { routingKey, block } = encodeChk(textEncoder.encode(`warren-sim/retention-background/${day}/${index}`), sim.chkFormat);
-        const origin = operations.pick(membership.onlineIndices());
-        await membership.nodes[origin]!.node.insert(routingKey, block).catch(() => undefined);
-      }, onProgress);
+        sim.clock.setTimer(operations.next() * dayLeftMs, () => {
+          const origin = operations.pick(membership.onlineIndices());
+          membership.nodes[origin]!.node.insert(routingKey, block).catch(() => undefined);
+        });
+      }
       events += await sim.clock.run({ until: Math.max(sim.clock.now(), start + day * DAY_MS) });
       const checked = healing ? files : files.filter((_, index) => index % days === day - 1);
       const blocks = checked.flatMap((file) => file.segments.flat());
