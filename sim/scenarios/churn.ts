@@ -30,6 +30,8 @@ export interface ChurnScenarioInit {
   readonly clientShare?: number;
   readonly sessionScaleMs?: number;
   readonly availability?: number;
+  /** Mean time a node stays a member before a newcomer with an empty store replaces it (exponential). */
+  readonly meanMembershipMs?: number;
   readonly lossRate?: number;
   /** Latency of an envelope: this minimum plus an exponential draw of mean `latencySpreadMs`. */
   readonly latencyMinMs?: number;
@@ -61,6 +63,7 @@ export const CHURN_DEFAULTS = {
   clientShare: 0.1,
   sessionScaleMs: 300_000,
   availability: 0.7,
+  meanMembershipMs: 7_200_000,
   lossRate: 0.01,
   latencyMinMs: 10,
   latencySpreadMs: 40,
@@ -83,6 +86,7 @@ export async function runChurn(init: ChurnScenarioInit): Promise<ChurnRun> {
     shape: FREENET_SESSION_SHAPE,
     sessionScaleMs: settings.sessionScaleMs,
     availability: settings.availability,
+    meanMembershipMs: settings.meanMembershipMs,
     exempt: new Set(clients),
   });
   const results: ChurnWindow[] = [];
@@ -143,6 +147,7 @@ function report(seed: string, parameters: ScenarioReport['parameters'], churned:
     { name: 'invalid blocks delivered', value: withChurn.invalid + without.invalid, unit: 'count', reference: { value: 0, source: 'required: every block is verified' } },
     { name: 'nodes leaving', value: churned.churn.leaves, unit: 'count' },
     { name: 'nodes returning', value: churned.churn.rejoins, unit: 'count' },
+    { name: 'nodes replaced by newcomers', value: churned.churn.replacements, unit: 'count' },
   ];
   const series = (run: ChurnRun, label: string, pick: (window: ChurnWindow) => number) => ({ label, points: run.windows.map((window) => [round(window.endMinutes, 2), pick(window)] as const) });
   return {
@@ -169,6 +174,7 @@ function report(seed: string, parameters: ScenarioReport['parameters'], churned:
     notes: [
       `Session and down times are Weibull with shape ${FREENET_SESSION_SHAPE} (Freenet's measured fit); down times are scaled so a node is online ${CHURN_DEFAULTS.availability * 100}% of the time. Every node starts online and draws a fresh session when churn starts, right after the inserts.`,
       'A node that leaves stops cleanly (its peers see it go) and keeps its store; when it returns it has the same identity and location and links again to its original graph neighbours that are online.',
+      `A node stays a member for an exponential time of mean ${CHURN_DEFAULTS.meanMembershipMs / 3_600_000} h; at the end of that session a newcomer with a new identity and an empty store joins in its place.`,
       `Clients (${CHURN_DEFAULTS.clientShare * 100}% of nodes) never leave; every insert and request starts at one of them. Window w starts w × ${CHURN_DEFAULTS.windowGapMs / 60_000} min after the inserts and requests the same blocks with Zipf popularity (its own draws).`,
       `Every envelope is lost with probability ${CHURN_DEFAULTS.lossRate} and takes ${CHURN_DEFAULTS.latencyMinMs} ms plus an exponential delay of mean ${CHURN_DEFAULTS.latencySpreadMs} ms.`,
     ],

@@ -86,6 +86,7 @@ describe('scenario churn (seeded, small)', function () {
     const run = await runChurn({ seed: 'churn-test', nodes: 150, requests: 300, churn: true, windows: 3 });
     assert.equal(run.windows.length, 3);
     assert.ok(run.churn.leaves > 50, `${run.churn.leaves} leaves`);
+    assert.ok(run.churn.replacements > 0, 'no newcomer joined');
     for (const { metrics, nodesOnline } of run.windows) {
       assert.equal(metrics.inserts.attempted, 0, 'windows insert nothing: they request the blocks inserted first');
       assert.equal(metrics.requests, 100);
