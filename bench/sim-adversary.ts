@@ -5,7 +5,8 @@
  *
  * Prints each figure next to its same-run reference (the attack-free or churn-free run, the
  * unflooded rate, the run without an attacker; for retention Freenet's measurement) with their
- * ratio, then each scenario's table, with wall time, clock events and peak memory.
+ * ratio, then each scenario's table, with wall and CPU time (the machine is shared: CPU time is
+ * the steadier figure), clock events and peak memory.
  */
 import '../node/polyfills.js';
 import type { Figure, Progress, Scenario } from '../sim/report/model.js';
@@ -41,7 +42,10 @@ const onProgress = ({ phase, done, total }: Progress): void => {
 };
 
 function shown(figure: Figure): [string, string, string?] {
-  const format = (value: number): string => (figure.unit === 'ratio' ? value.toFixed(4) : `${formatCount(value)} ${figure.unit}`.trim());
+  const format = (value: number): string => {
+    if (figure.unit === 'ratio') return value.toFixed(4);
+    return `${Number.isInteger(value) ? formatCount(value) : value.toFixed(2)} ${figure.unit}`.trim();
+  };
   if (figure.reference === undefined) return [figure.name, format(figure.value)];
   const { value, source } = figure.reference;
   const ratio = value === 0 ? '' : `, ratio ${(figure.value / value).toFixed(3)}`;
@@ -51,14 +55,17 @@ function shown(figure: Figure): [string, string, string?] {
 for (const scenario of chosen) {
   const options = { nodes: Number(nodes ?? scenario.defaults.nodes), requests: Number(requests ?? scenario.defaults.requests), seed };
   const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
   let events = 0;
   const report = await scenario.run({ ...options, onProgress, countEvents: (fired) => (events += fired) });
   process.stderr.write('\n');
   const seconds = (performance.now() - startedAt) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   printRows(`${scenario.name}: ${formatCount(options.nodes)} nodes, --requests ${formatCount(options.requests)}, seed ${seed}`, report.figures.map(shown));
   for (const table of report.tables) {
     console.log(`\n  ${table.title}\n  ${table.columns.join(' | ')}`);
     for (const row of table.rows) console.log(`  ${row.join(' | ')}`);
   }
-  console.log(`\n  wall ${seconds.toFixed(1)} s${events > 0 ? `, ${formatCount(events)} clock events` : ''}, peak RSS ${(process.resourceUsage().maxRSS / 1024 ** 2).toFixed(2)} GiB`);
+  console.log(`\n  wall ${seconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s${events > 0 ? `, ${formatCount(events)} clock events` : ''}, peak RSS ${(process.resourceUsage().maxRSS / 1024 ** 2).toFixed(2)} GiB`);
 }
