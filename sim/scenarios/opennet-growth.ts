@@ -1,23 +1,22 @@
 /**
  * Scenario `opennet-growth`: an opennet grown from an empty network (sim/opennet-growth.ts) —
  * seeds first, then nodes joining one by one through a seed's announcement — measured as it
- * grows, then put to work with the standard workload, whose successful requests fold paths.
+ * grows, then put to work with baseline's workload, whose successful requests fold paths; the
+ * same workload on baseline's ideal small world of the same size is the reference.
  *
  *   GrownOpennet.grow ──at each checkpoint (n/16, n/8, … n)──> topology + probe workload
- *   ──> runWorkload (keys = requests, Zipf 1) ──> probe again at n (what folding changed)
+ *   ──> runWorkload (smallWorldWorkload) ──> probe again at n (what folding changed)
+ *   runSmallWorldWorkload (baseline, ideal) ──> references
  *   ──> figures (workload, degree, short links), table and charts against nodes joined
  */
 import { circularDistance } from '../../protocol/location.js';
 import { GrownOpennet, OPENNET_NODE_SETTINGS, DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS } from '../opennet-growth.js';
 import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { runWorkload, type WorkloadMetrics, workloadFigures } from '../workload.js';
-
-/** Simulation block size: routing and folding do not depend on it. */
-export const OPENNET_GROWTH_BLOCK_BYTES = 1_024;
+import { hopsChart, runSmallWorldWorkload, SMALL_WORLD_WORKLOAD, smallWorldWorkload } from './baseline.js';
 /** A link shorter than this (ring distance) is "short"; in a random graph 2 × this share of links is. */
 export const SHORT_LINK_DISTANCE = 0.05;
 const CHECKPOINT_DIVISORS = [16, 8, 4, 2, 1];
-const ZIPF_EXPONENT = 1;
 
 /** What the network looked like, and how a probe workload fared, at one size. */
 interface Checkpoint {
@@ -47,11 +46,28 @@ function withPhase(options: ScenarioOptions, prefix: string): ((progress: Progre
   return onProgress && ((progress) => onProgress({ ...progress, phase: `${prefix}: ${progress.phase}` }));
 }
 
-async function workload(sim: GrownOpennet, options: ScenarioOptions, label: string, requests: number, zipfExponent: number): Promise<WorkloadMetrics> {
+/** A probe: `requests` new blocks inserted, then as many requests with uniform popularity. */
+async function probe(sim: GrownOpennet, options: ScenarioOptions, label: string, requests: number): Promise<WorkloadMetrics> {
   const onProgress = withPhase(options, label);
-  const metrics = await runWorkload(sim, { keys: requests, requests, zipfExponent, label, ...(onProgress ? { onProgress } : {}) });
+  const metrics = await runWorkload(sim, { keys: requests, requests, zipfExponent: 0, label, ...(onProgress ? { onProgress } : {}) });
   options.countEvents?.(metrics.events);
   return metrics;
+}
+
+/** Baseline's workload on the grown network. */
+async function mainWorkload(sim: GrownOpennet, options: ScenarioOptions): Promise<WorkloadMetrics> {
+  const metrics = await runWorkload(sim, smallWorldWorkload(options.nodes, options.requests, withPhase(options, 'workload')));
+  options.countEvents?.(metrics.events);
+  return metrics;
+}
+
+/** The workload's figures, each next to the same figure of baseline's ideal small world (unless it has a reference of its own). */
+function figuresAgainstBaseline(metrics: WorkloadMetrics, baseline: WorkloadMetrics, nodes: number): Figure[] {
+  const reference = new Map(workloadFigures(baseline).map((figure) => [figure.name, figure.value]));
+  const source = `baseline: ideal small world of ${nodes} nodes, degree ${SMALL_WORLD_WORKLOAD.degree}`;
+  return workloadFigures(metrics).map((figure) =>
+    figure.reference !== undefined || !reference.has(figure.name) ? figure : { ...figure, reference: { value: reference.get(figure.name)!, source } },
+  );
 }
 
 async function checkpoint(sim: GrownOpennet, options: ScenarioOptions, stage: Checkpoint['stage'], probeRequests: number): Promise<Checkpoint> {
@@ -69,7 +85,7 @@ async function checkpoint(sim: GrownOpennet, options: ScenarioOptions, stage: Ch
     connected: sim.connected(),
   };
   const label = stage === 'growing' ? `probe at ${nodes} nodes` : `probe at ${nodes} nodes after the workload`;
-  return { ...shape, probe: await workload(sim, options, label, probeRequests, 0) };
+  return { ...shape, probe: await probe(sim, options, label, probeRequests) };
 }
 
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
@@ -96,7 +112,8 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
   if (nodes <= seeds) throw new RangeError(`opennet-growth needs more nodes than its ${seeds} seeds, got ${nodes}`);
   const probeRequests = probeRequestsFor(requests);
   const sizes = checkpointsFor(nodes, seeds);
-  const sim = new GrownOpennet({ seed, seeds, blockBytes: OPENNET_GROWTH_BLOCK_BYTES });
+  const { blockBytes, storeBlocks, cacheBlocks, latencyMs, zipfExponent } = SMALL_WORLD_WORKLOAD;
+  const sim = new GrownOpennet({ seed, seeds, blockBytes, storeBudgetBytes: storeBlocks * blockBytes, cacheBudgetBytes: cacheBlocks * blockBytes, latencyMs });
   const checkpoints: Checkpoint[] = [];
   let main: WorkloadMetrics;
   try {
@@ -107,16 +124,21 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
       options.onProgress?.({ phase: 'growing the opennet', done: joined, total: nodes });
       if (sizes.includes(joined)) checkpoints.push(await checkpoint(sim, options, 'growing', probeRequests));
     });
-    main = await workload(sim, options, 'workload', requests, ZIPF_EXPONENT);
+    main = await mainWorkload(sim, options);
     checkpoints.push(await checkpoint(sim, options, 'after workload', probeRequests));
   } finally {
     await sim.stop();
   }
+  const onBaselineProgress = withPhase(options, 'baseline (reference)');
+  const { metrics: baseline, keys } = await runSmallWorldWorkload(
+    { nodes, requests, seed: `${seed}/baseline`, ...(onBaselineProgress ? { onProgress: onBaselineProgress } : {}), ...(options.countEvents ? { countEvents: options.countEvents } : {}) },
+    'ideal',
+  );
   const grown = checkpoints.find(({ stage, nodes: size }) => stage === 'growing' && size === nodes)!;
   const folded = checkpoints.at(-1)!;
   const { maxPeers = 0, minPeers = 0 } = OPENNET_NODE_SETTINGS;
   const figures: Figure[] = [
-    ...workloadFigures(main),
+    ...figuresAgainstBaseline(main, baseline, nodes),
     { name: 'mean degree after the workload', value: folded.meanDegree, unit: '', reference: { value: grown.meanDegree, source: 'just grown, before the workload' } },
     { name: 'short links after the workload', value: folded.shortLinks, unit: 'ratio', reference: { value: 2 * SHORT_LINK_DISTANCE, source: 'random graph' } },
     { name: 'probe after the workload: mean hops', value: folded.probe.hops.mean, unit: 'hops', reference: { value: grown.probe.hops.mean, source: 'same probe, just grown' } },
@@ -128,13 +150,16 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
     parameters: {
       nodes,
       requests,
-      keys: requests,
-      zipfExponent: ZIPF_EXPONENT,
+      keys,
+      zipfExponent,
       seeds,
       joinIntervalMs: DEFAULT_JOIN_INTERVAL_MS,
       maxPeers,
       minPeers,
-      blockBytes: OPENNET_GROWTH_BLOCK_BYTES,
+      blockBytes,
+      storeBlocks,
+      cacheBlocks,
+      latencyMs,
       probeRequests,
       checkpoints: sizes.join(','),
     },
@@ -160,12 +185,13 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
       growthChart(checkpoints, 'Mean hops against nodes joined', 'mean hops (probe)', ({ probe }) => probe.hops.mean),
       growthChart(checkpoints, 'Success against nodes joined', 'success rate (probe)', ({ probe }) => probe.successRate),
       growthChart(checkpoints, 'Mean degree against nodes joined', 'mean degree', ({ meanDegree }) => meanDegree),
-      { title: 'Hops distribution (workload)', xLabel: 'hops', yLabel: 'successful requests', kind: 'bar', series: [{ label: 'workload', points: main.hops.histogram }] },
+      { ...hopsChart(main, 'grown opennet'), series: [main, baseline].map((metrics, index) => hopsChart(metrics, ['grown opennet', 'baseline: ideal small world'][index]!).series[0]!) },
     ],
     notes: [
       `The network starts empty: ${seeds} seeds, then one node every ${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time joins through one seed drawn at random (announcement toward its own location); each node's location comes from its identity (proof-of-work difficulty 0 in the simulation). Nodes keep ${minPeers} to ${maxPeers} peers.`,
-      `At each checkpoint a probe inserts ${probeRequests} new ${OPENNET_GROWTH_BLOCK_BYTES}-byte blocks from random nodes and requests each of ${probeRequests} random keys (uniform) from random nodes; the probes' own successful requests fold paths too, as a network in use does.`,
-      `The workload then inserts ${requests} blocks and makes ${requests} requests with Zipf(${ZIPF_EXPONENT}) popularity; a last probe shows what its path folding changed. Hops are DataRequest messages per successful request (0 when the requester had the block).`,
+      `At each checkpoint a probe inserts ${probeRequests} new blocks from random nodes and makes ${probeRequests} requests for them (uniform popularity) from random nodes; the probes' own successful requests fold paths too, as a network in use does.`,
+      `Then baseline's workload: ${keys} blocks inserted, ${requests} requests with Zipf(${zipfExponent}) popularity, Poisson arrivals; a last probe shows what its path folding changed. The references are the same workload on baseline's ideal small world of ${nodes} nodes (mean degree ${SMALL_WORLD_WORKLOAD.degree}, seed "${seed}/baseline"). Hops are DataRequest messages per successful request (0 when the requester had the block).`,
+      `Simulation parameters as baseline's: CHK blocks of ${blockBytes} bytes, stores of ${storeBlocks} and caches of ${cacheBlocks} blocks per node, ${latencyMs} ms one-way latency.`,
       `Short links are links shorter than ${SHORT_LINK_DISTANCE} of the ring: a navigable small world has many more of them than the ${100 * 2 * SHORT_LINK_DISTANCE}% of a random graph.`,
     ],
   };

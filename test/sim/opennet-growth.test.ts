@@ -41,6 +41,9 @@ describe('scenario opennet-growth (seeded, 48 nodes)', function () {
     assert.ok(figure(report, 'success rate').value >= 0.95, `success ${figure(report, 'success rate').value}`);
     const hops = figure(report, 'hops, mean').value;
     assert.ok(hops > 0.3 && hops < 4, `mean hops ${hops}`);
+    const success = figure(report, 'success rate');
+    assert.match(success.reference!.source, /^baseline: ideal small world of 48 nodes/);
+    assert.ok(success.reference!.value >= 0.95, `baseline success ${success.reference!.value}`);
     assert.equal(figure(report, 'invalid blocks delivered').value, 0);
     const degree = figure(report, 'mean degree after the workload').value;
     assert.ok(degree >= 6 && degree <= 16, `mean degree ${degree}`);
@@ -53,19 +56,20 @@ describe('scenario opennet-growth (seeded, 48 nodes)', function () {
       ['Mean hops against nodes joined', 'line'],
       ['Success against nodes joined', 'line'],
       ['Mean degree against nodes joined', 'line'],
-      ['Hops distribution (workload)', 'bar'],
+      ['Hops per successful request', 'bar'],
     ]);
     const hopsChart = report.charts[0]!;
     assert.deepEqual(hopsChart.series[0]!.points.map(([x]) => x), [6, 12, 24, 48]);
     const growing = hopsChart.series[0]!.points.map(([, y]) => y);
     assert.ok(growing.at(-1)! > growing[0]!, `hops grow with the network: ${growing}`);
+    assert.deepEqual(report.charts[3]!.series.map(({ label }) => label), ['grown opennet', 'baseline: ideal small world']);
     const histogram = report.charts[3]!.series[0]!.points;
     assert.ok(histogram.reduce((sum, [, count]) => sum + count, 0) >= 0.95 * REQUESTS);
   });
 
   it('reports progress and clock events, and the same seed gives the same report', async () => {
     assert.ok(events > 10_000, `events ${events}`);
-    assert.ok(phases.has('growing the opennet') && phases.has('workload: requesting') && phases.has('probe at N nodes: inserting'), [...phases].join('; '));
+    assert.ok(phases.has('growing the opennet') && phases.has('workload: requesting') && phases.has('probe at N nodes: inserting') && phases.has('baseline (reference): requesting'), [...phases].join('; '));
     const again = await opennetGrowthScenario.run({ nodes: NODES, requests: REQUESTS, seed: 'opennet-growth/test' });
     assert.equal(reportJson(again), reportJson(report));
   });
