@@ -199,7 +199,7 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
 
 export const opennetGrowthScenario: Scenario = {
   name: 'opennet-growth',
-  summary: 'an opennet grown from an empty network through seeds and path folding: success, hops and degree as it grows, then the standard workload',
+  summary: 'an opennet grown from an empty network through seeds and path folding: success, hops and degree as it grows, then baseline\'s workload next to baseline',
   defaults: { nodes: 1_000, requests: 5_000 },
   run: runOpennetGrowth,
 };
