@@ -10,7 +10,7 @@
  * - Ed25519 signatures and X25519 key agreement from libsodium (`libsodium-wrappers`).
  * - Random bytes from node:crypto.
  */
-import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import { randomBytes as nodeRandomBytes, randomFillSync } from 'node:crypto';
 import sodium from 'libsodium-wrappers';
 import native from 'sodium-native';
 import { compareBytes } from './bytes.js';
@@ -46,8 +46,7 @@ function tagPrefix(tag: string): Uint8Array {
   return prefix;
 }
 
-function blake2b(tag: string, key: Uint8Array | null, parts: readonly Uint8Array[]): Uint8Array {
-  const digest = new Uint8Array(HASH_BYTES);
+function blake2b(tag: string, key: Uint8Array | null, parts: readonly Uint8Array[], digest: Uint8Array = new Uint8Array(HASH_BYTES)): Uint8Array {
   native.crypto_generichash_batch(digest, [tagPrefix(tag), ...parts], key ?? undefined);
   return digest;
 }
@@ -78,10 +77,25 @@ export function createHasher(tag: string): Hasher {
   };
 }
 
+function checkHashKey(key: Uint8Array): void {
+  if (key.length < 16 || key.length > HASH_KEY_MAX_BYTES) throw new RangeError('hash key must be 16..64 bytes');
+}
+
 /** Domain-separated keyed BLAKE2b-256 (a PRF under `key`, 16..64 bytes). */
 export function keyedHash(key: Uint8Array, tag: string, ...parts: Uint8Array[]): Uint8Array {
-  if (key.length < 16 || key.length > HASH_KEY_MAX_BYTES) throw new RangeError('hash key must be 16..64 bytes');
+  checkHashKey(key);
   return blake2b(tag, key, parts);
+}
+
+/**
+ * `keyedHash` written into `out` (32 bytes), for hot paths that reuse one buffer: a
+ * fresh small Uint8Array lives in the JS heap, and handing it to native code moves it
+ * out at the cost of a new ArrayBuffer each time.
+ */
+export function keyedHashInto(out: Uint8Array, key: Uint8Array, tag: string, ...parts: Uint8Array[]): Uint8Array {
+  checkHashKey(key);
+  if (out.length !== HASH_BYTES) throw new RangeError(`a hash is ${HASH_BYTES} bytes`);
+  return blake2b(tag, key, parts, out);
 }
 
 function checkAeadParams(key: Uint8Array, nonce: Uint8Array): void {
@@ -209,6 +223,11 @@ export function agreeSharedKey(tag: string, own: AgreementKeyPair, theirPublicKe
     ? [own.publicKey, theirPublicKey]
     : [theirPublicKey, own.publicKey];
   return hash(tag, shared, first, second);
+}
+
+/** Fills `bytes` with random bytes, in place. */
+export function randomFill(bytes: Uint8Array): void {
+  randomFillSync(bytes);
 }
 
 export function randomBytes(length: number): Uint8Array {

@@ -15,8 +15,11 @@ import {
   AEAD_TAG_BYTES,
   aeadDecryptInto,
   aeadEncryptInto,
+  HASH_BYTES,
   keyedHash,
+  keyedHashInto,
   randomBytes,
+  randomFill,
 } from '../protocol/crypto.js';
 import { DecryptionError } from '../protocol/errors.js';
 
@@ -27,7 +30,15 @@ export const SEAL_OVERHEAD_BYTES = AEAD_NONCE_BYTES + AEAD_TAG_BYTES;
 const DISK_KEY_TAG = 'warren/store-key/v1';
 const VALUE_KEY_TAG = 'warren/store-value/v1';
 
+/** A 32-byte buffer outside the JS heap, reused for keys that live only during one call. */
+function scratchKey(): Uint8Array {
+  return new Uint8Array(new ArrayBuffer(HASH_BYTES));
+}
+
 export class AtRestCipher {
+  private readonly diskKeyScratch = scratchKey();
+  private readonly valueKeyScratch = scratchKey();
+
   constructor(private readonly salt: Uint8Array) {
     if (salt.length !== SALT_BYTES) throw new RangeError(`a store salt is ${SALT_BYTES} bytes`);
   }
@@ -44,12 +55,17 @@ export class AtRestCipher {
     return keyedHash(this.salt, DISK_KEY_TAG, routingKey);
   }
 
+  /** `diskKey(routingKey)` in a buffer the next call reuses (read it at once): hot paths allocate nothing. */
+  transientDiskKey(routingKey: Uint8Array): Uint8Array {
+    return keyedHashInto(this.diskKeyScratch, this.salt, DISK_KEY_TAG, routingKey);
+  }
+
   /** The sealed value of `block`, written into `into` when it has the right length (to reuse buffers). */
   seal(routingKey: Uint8Array, diskKey: Uint8Array, block: Uint8Array, into?: Uint8Array): Uint8Array {
     const length = SEAL_OVERHEAD_BYTES + block.length;
     const value = into?.length === length ? into : new Uint8Array(length);
-    const nonce = randomBytes(AEAD_NONCE_BYTES);
-    value.set(nonce, 0);
+    const nonce = value.subarray(0, AEAD_NONCE_BYTES);
+    randomFill(nonce);
     aeadEncryptInto(value.subarray(AEAD_NONCE_BYTES), this.valueKey(routingKey), nonce, block, diskKey);
     return value;
   }
@@ -71,7 +87,8 @@ export class AtRestCipher {
     }
   }
 
+  /** The value key of `routingKey`, in a buffer reused by the next call. */
   private valueKey(routingKey: Uint8Array): Uint8Array {
-    return keyedHash(this.salt, VALUE_KEY_TAG, routingKey);
+    return keyedHashInto(this.valueKeyScratch, this.salt, VALUE_KEY_TAG, routingKey);
   }
 }

@@ -62,7 +62,9 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
   private readonly slotTurns = new Map<string, Promise<void>>();
   /** Entries whose access sequence changed since their record was last written. */
   private readonly recent = new Set<IndexEntry>();
-  private readonly calls = new Set<Promise<unknown>>();
+  /** Public calls in progress, and what `close` runs once there are none. */
+  private callsInProgress = 0;
+  private onNoCalls: (() => void) | undefined;
   private recencyFlushPending = false;
   private corruptRemoved = 0;
   private closing: Promise<void> | undefined;
@@ -149,7 +151,7 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
 
   close(): Promise<void> {
     this.closing ??= (async () => {
-      await Promise.allSettled(this.calls);
+      if (this.callsInProgress > 0) await new Promise<void>((resolve) => (this.onNoCalls = resolve));
       if (this.recent.size > 0) await this.writes.submit({ kind: 'flush' }).catch(() => {});
       await this.writes.idle();
       await this.persistence.close();
@@ -165,14 +167,16 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
   }
 
   /** Runs a public call: refused once closing, aborted before it starts, awaited by `close`. */
-  private call<T>(options: StoreCallOptions | undefined, body: () => Promise<T>): Promise<T> {
-    if (this.closing !== undefined) return Promise.reject(new StoreClosedError());
-    if (options?.signal?.aborted) return Promise.reject(options.signal.reason);
-    const promise = body();
-    this.calls.add(promise);
-    const forget = () => this.calls.delete(promise);
-    promise.then(forget, forget);
-    return promise;
+  private async call<T>(options: StoreCallOptions | undefined, body: () => Promise<T>): Promise<T> {
+    if (this.closing !== undefined) throw new StoreClosedError();
+    options?.signal?.throwIfAborted();
+    this.callsInProgress += 1;
+    try {
+      return await body();
+    } finally {
+      this.callsInProgress -= 1;
+      if (this.callsInProgress === 0) this.onNoCalls?.();
+    }
   }
 
   /**

@@ -70,8 +70,10 @@ const PARTITIONS: readonly Partition[] = ['store', 'cache'];
 const TWO_POW_32 = 2 ** 32;
 
 export function encodeIndexRecord(record: IndexRecord): Uint8Array {
-  const bytes = new Uint8Array(RECORD_BYTES);
-  const view = new DataView(bytes.buffer);
+  // From Buffer's shared pool: a small Uint8Array of its own would be moved out of the JS heap when written.
+  const pooled = Buffer.allocUnsafe(RECORD_BYTES);
+  const bytes = new Uint8Array(pooled.buffer, pooled.byteOffset, RECORD_BYTES);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, RECORD_BYTES);
   view.setUint8(0, PARTITIONS.indexOf(record.partition));
   view.setUint32(1, record.size);
   view.setUint32(5, Math.floor(record.sequence / TWO_POW_32));

@@ -65,13 +65,13 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
   }
 
   slotId(routingKey: Uint8Array): string {
-    return idOfDiskKey(this.cipher.diskKey(routingKey));
+    return idOfDiskKey(this.cipher.transientDiskKey(routingKey));
   }
 
   async admit(routingKey: Uint8Array, block: Uint8Array): Promise<AdmittedBlock<Uint8Array>> {
-    const diskKey = this.cipher.diskKey(routingKey);
-    const { kind, sealed } = await this.crypto.admit(routingKey, diskKey, block, this.spareValues.pop());
-    return { kind, id: idOfDiskKey(diskKey), sealed };
+    const id = this.slotId(routingKey);
+    const { kind, sealed } = await this.crypto.admit(routingKey, diskKeyOfId(id), block, this.spareValues.pop());
+    return { kind, id, sealed };
   }
 
   async read(routingKey: Uint8Array, id: string): Promise<ReadResult> {

@@ -10,6 +10,7 @@ import {
   generateAgreementKeyPair,
   hash,
   keyedHash,
+  keyedHashInto,
   randomBytes,
   sign,
   signingKeyPairFromSeed,
@@ -43,6 +44,15 @@ describe('protocol/crypto', () => {
     const data = randomBytes(10);
     assert.notDeepEqual(keyedHash(randomBytes(32), 't', data), keyedHash(randomBytes(32), 't', data));
     assert.throws(() => keyedHash(randomBytes(8), 't', data), RangeError);
+  });
+
+  it('keyed hash into a given buffer equals the keyed hash, and needs 32 bytes', () => {
+    const key = randomBytes(32);
+    const data = randomBytes(50);
+    const out = new Uint8Array(32);
+    assert.equal(keyedHashInto(out, key, 't', data), out);
+    assert.deepEqual(out, keyedHash(key, 't', data));
+    assert.throws(() => keyedHashInto(new Uint8Array(31), key, 't', data), RangeError);
   });
 
   it('AEAD round-trips and rejects a wrong key, nonce, AAD or a flipped bit', () => {

@@ -13,6 +13,7 @@ describe('store/at-rest', () => {
     assert.deepEqual(cipher.diskKey(routingKey), diskKey);
     assert.notDeepEqual(new AtRestCipher(new Uint8Array(32).fill(2)).diskKey(routingKey), diskKey);
     assert.notDeepEqual(AtRestCipher.withNewSalt().saltBytes, AtRestCipher.withNewSalt().saltBytes);
+    assert.deepEqual(cipher.transientDiskKey(routingKey), diskKey);
   });
 
   it('seals a block under a fresh nonce and opens it with the routing key', () => {
