@@ -31,10 +31,11 @@ function report(kind: AttackerKind, seed: string, parameters: ScenarioReport['pa
     figures,
     tables: [{
       title: `Success and hops against the fraction of ${plural}`,
-      columns: ['attackers', 'nodes', 'success', 'hops mean', 'hops p50', 'hops p95', 'latency p50 (ms)', 'messages per success', 'requests intercepted', 'invalid blocks delivered'],
-      rows: results.map(({ fraction, attackers, intercepted, metrics }) => [
+      columns: ['attackers', 'nodes', 'success', 'hops mean', 'hops p50', 'hops p95', 'latency p50 (ms)', 'messages per success', 'requests intercepted', 'attacker links kept', 'invalid blocks delivered'],
+      rows: results.map(({ fraction, attackers, intercepted, attackerLinks, metrics }) => [
         percent(fraction), attackers, round(metrics.successRate, 4), round(metrics.hops.mean, 2), metrics.hops.p50, metrics.hops.p95,
-        round(metrics.latencyMs.p50, 0), round(metrics.messagesPerSuccess, 1), intercepted, metrics.invalidBlocksDelivered,
+        round(metrics.latencyMs.p50, 0), round(metrics.messagesPerSuccess, 1), intercepted,
+        attackers === 0 ? '—' : `${attackerLinks.after} of ${attackerLinks.before}`, metrics.invalidBlocksDelivered,
       ]),
     }],
     charts: [
@@ -45,6 +46,7 @@ function report(kind: AttackerKind, seed: string, parameters: ScenarioReport['pa
       `Attackers ${behaviour}; otherwise they run the production node behind a wrapped transport. Honest nodes run the production code unchanged.`,
       'Attacker sets are nested (the 10% are among the 20%); only honest nodes insert and request. Each fraction is a fresh network on the same graph with the same workload.',
       'Every block a requester receives is verified against its key; "invalid blocks delivered" counts those that failed.',
+      '"Attacker links kept": the attackers\' links at the end of the workload, of those they had when it began (a node drops a peer after 3 invalid blocks).',
     ],
   };
 }

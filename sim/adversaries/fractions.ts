@@ -39,6 +39,8 @@ export interface FractionResult {
   readonly attackers: number;
   /** Data requests the attackers swallowed or answered with a forged block. */
   readonly intercepted: number;
+  /** Links the attackers had once they joined, and once the workload ended (honest peers drop a peer that sends invalid blocks). */
+  readonly attackerLinks: { readonly before: number; readonly after: number };
   readonly metrics: WorkloadMetrics;
 }
 
@@ -65,6 +67,9 @@ export async function runAttackerFractions(init: AttackerFractionsInit): Promise
     const counts: InterceptCounts = { requests: 0 };
     for (const index of order.slice(0, count)) await membership.restart(index, wrapperFor(kind, counts, index, sim.chkFormat));
     const honest = order.slice(count).sort((a, b) => a - b);
+    const attackerLinks = (): number => order.slice(0, count).reduce((sum, index) => sum + membership.nodes[index]!.transport.connectedPeers.length, 0);
+    await sim.clock.run({ until: sim.clock.now() });
+    const linksBefore = attackerLinks();
     const label = `${Math.round(fraction * 100)}% ${kind}`;
     try {
       const metrics = await runWorkload(membership.view, {
@@ -74,7 +79,7 @@ export async function runAttackerFractions(init: AttackerFractionsInit): Promise
         requestIntervalMs: settings.requestIntervalMs,
         onProgress: (progress) => onProgress?.({ ...progress, phase: `${label}: ${progress.phase}` }),
       });
-      results.push({ fraction, attackers: count, intercepted: counts.requests, metrics });
+      results.push({ fraction, attackers: count, intercepted: counts.requests, attackerLinks: { before: linksBefore, after: attackerLinks() }, metrics });
     } finally {
       await membership.view.stop();
     }

@@ -67,6 +67,13 @@ describe('scenarios blackhole and poison (seeded, 120 nodes)', function () {
     assert.ok(poisoners[3]!.metrics.hops.mean > poisoners[0]!.metrics.hops.mean);
   });
 
+  it('honest peers drop poisoners once they have sent too many invalid blocks; black holes keep their links', () => {
+    for (const { attackerLinks, fraction } of poisoners.slice(1)) assert.ok(attackerLinks.after <= attackerLinks.before, `${fraction}: ${JSON.stringify(attackerLinks)}`);
+    const { attackerLinks } = poisoners[3]!;
+    assert.ok(attackerLinks.after < attackerLinks.before, `30%: ${JSON.stringify(attackerLinks)}`);
+    for (const { attackerLinks, fraction } of blackHoles.slice(1)) assert.equal(attackerLinks.after, attackerLinks.before, `${fraction}`);
+  });
+
   it('reports a table row per fraction, the chart, and the same report for the same seed', async () => {
     const options = { seed: 'adversary-report', nodes: 60, requests: 80 };
     const [first, second] = [await blackholeScenario.run(options), await blackholeScenario.run(options)];
