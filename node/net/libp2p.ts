@@ -2,7 +2,9 @@
  * @libp2p/tcp and @chainsafe/libp2p-noise used standalone, without a libp2p node (ARCHITECTURE §2):
  * the few components they need, and nothing of libp2p's connection upgrading.
  *
- *   createTcpSockets   TCP listen and dial; a stub upgrader hands back each raw MultiaddrConnection
+ *   createTcpSockets   TCP listen and dial; a stub upgrader hands back each raw MultiaddrConnection,
+ *                      whose sends are corked into one writev (writeEachSendAtOnce), with sockets
+ *                      that take four full frames before asking for 'drain'
  *   createNoise        Noise XX (spec/wire.md §10.2) with the node's Ed25519 key as the libp2p identity
  *
  * libp2p's own debug logging is switched off: the transport logs its decisions itself.
@@ -19,8 +21,9 @@ import type {
   Upgrader,
 } from '@libp2p/interface';
 import { peerIdFromPrivateKey } from '@libp2p/peer-id';
-import { tcp } from '@libp2p/tcp';
+import { tcp, type TCPSocketOptions } from '@libp2p/tcp';
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
+import type { Socket } from 'node:net';
 import type { NodeIdentity } from '../../protocol/identity.js';
 import { HandshakeError, InvalidAddressError } from './errors.js';
 
@@ -81,12 +84,58 @@ export interface TcpSockets {
   dial(address: Multiaddr, signal: AbortSignal): Promise<MultiaddrConnection>;
 }
 
+/**
+ * The parts of @libp2p/tcp's MultiaddrConnection that `writeEachSendAtOnce` uses: its socket, and
+ * `processSendQueue` (@libp2p/utils' AbstractMessageStream), which every send and every 'drain'
+ * runs, and which writes each queued chunk with its own `socket.write`.
+ */
+interface TcpConnectionInternals {
+  readonly socket: Socket;
+  processSendQueue(): boolean;
+}
+
+/**
+ * Makes what one turn of the send queue writes one write to the kernel. Noise hands down every
+ * message as separate chunks (its 2-byte length, the ciphertext, the tag), and with Nagle off
+ * (`noDelay`, as @libp2p/tcp sets it) each `socket.write` would be a system call and a TCP segment
+ * of its own: corked, they leave in one `writev`. Throws if @libp2p/tcp no longer has these
+ * internals, so that an upgrade cannot lose this silently (test/unit/node/net/libp2p.test.ts).
+ */
+export function writeEachSendAtOnce(connection: MultiaddrConnection): void {
+  const internals = connection as unknown as Partial<TcpConnectionInternals>;
+  const { socket, processSendQueue } = internals;
+  if (typeof socket?.cork !== 'function' || typeof processSendQueue !== 'function') {
+    throw new TypeError('@libp2p/tcp connection without the socket and send queue this transport writes through');
+  }
+  internals.processSendQueue = () => {
+    socket.cork();
+    try {
+      return processSendQueue.call(connection);
+    } finally {
+      socket.uncork();
+    }
+  };
+}
+
+/**
+ * Bytes a socket takes before it asks for 'drain': four full frames. Node's default (16 KiB) is
+ * half a block, so every batch a link writes would wait a turn of the event loop for 'drain'.
+ */
+const SOCKET_HIGH_WATER_MARK = 128 * 1024;
+
 export function createTcpSockets(init: TcpSocketsInit): TcpSockets {
+  // `highWaterMark` is passed on to net.createServer and net.connect, though @libp2p/tcp's types do not list it.
+  const socketOptions = { highWaterMark: SOCKET_HIGH_WATER_MARK } as TCPSocketOptions;
   const transport = tcp({
     inboundSocketInactivityTimeout: init.idleTimeoutMs,
     outboundSocketInactivityTimeout: init.idleTimeoutMs,
+    dialOpts: socketOptions,
+    listenOpts: socketOptions,
   })({ logger: silentComponentLogger });
-  const upgrader = stubUpgrader(init.onInbound);
+  const upgrader = stubUpgrader((connection) => {
+    writeEachSendAtOnce(connection);
+    init.onInbound(connection);
+  });
   return {
     parse: parseTcpAddress,
     async listen(address) {
@@ -102,7 +151,9 @@ export function createTcpSockets(init: TcpSocketsInit): TcpSockets {
       const abort = () => connecting.abort(signal.reason);
       signal.addEventListener('abort', abort, { once: true });
       try {
-        return (await transport.dial(address, { upgrader, signal: connecting.signal })) as unknown as MultiaddrConnection;
+        const connection = (await transport.dial(address, { upgrader, signal: connecting.signal })) as unknown as MultiaddrConnection;
+        writeEachSendAtOnce(connection);
+        return connection;
       } finally {
         signal.removeEventListener('abort', abort);
       }

@@ -15,7 +15,7 @@ import { toHex } from '../../protocol/bytes.js';
 import type { Clock } from '../components.js';
 import { WireDecodeError } from '../../protocol/errors.js';
 import { checkIdentityProof } from '../../protocol/identity.js';
-import { decodeEnvelope, encodeEnvelope, encodeFrame, type Envelope } from '../../protocol/wire/index.js';
+import { decodeEnvelope, encodeEnvelopeFrame, type Envelope } from '../../protocol/wire/index.js';
 import type { ConnectedPeer, PeerId } from '../transport.js';
 import { HandshakeError } from './errors.js';
 import { FrameStream } from './stream.js';
@@ -72,7 +72,7 @@ export class Link {
       onClose: (error) => this.#onClosed(this.#reason ?? closeReason(error)),
       onDrained: () => init.drained(this),
     });
-    this.#frames.send(encodeFrame(encodeEnvelope(init.hello)));
+    this.#frames.send(encodeEnvelopeFrame(init.hello));
   }
 
   get verified(): boolean {

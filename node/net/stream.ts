@@ -10,7 +10,7 @@
  *
  * Nothing is buffered without a bound: arriving bytes are decoded as they come (at most one
  * partial frame is held), and frames to send wait in the bounded queue. Below the queue, the
- * stream and socket hold at most one batch past the socket's high-water mark.
+ * stream and socket hold at most one batch past the socket's high-water mark (128 KiB, libp2p.ts).
  */
 import type { MessageStream, StreamCloseEvent, StreamMessageEvent } from '@libp2p/interface';
 import type { WireDecodeError } from '../../protocol/errors.js';

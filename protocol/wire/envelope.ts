@@ -2,12 +2,14 @@
  * Envelope codec: typed Envelope ⇄ canonical protobuf bytes (spec/wire.md §4).
  *
  *   encodeEnvelope: validate body (bodies.ts) → toWire → generated Envelope.encode
+ *   encodeEnvelopeFrame: the same, written after its frame's length prefix (frame.ts), in one buffer
  *   decodeEnvelope: size check → generated Envelope.decode → version, exactly one body
  *                   → fromWire → validate → re-encode and compare (only canonical bytes pass)
  *
  * Framing is protocol/wire/frame.ts; the payload of one frame is one envelope.
  */
 import Long from 'long';
+import protobuf from 'protobufjs/minimal.js';
 import { WireDecodeError } from '../errors.js';
 import { BODY_CODECS, type BodyCodec, type WireBody } from './bodies.js';
 import { warren } from './generated/warren.js';
@@ -39,12 +41,21 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.length).equals(Buffer.from(b.buffer, b.byteOffset, b.length));
 }
 
+/** Writes a body already known to be valid to `writer` (a fresh one by default). */
+function writeValid<T extends WireMessageType>(tx: bigint, body: MessageOfType<T>, writer?: protobuf.Writer): protobuf.Writer {
+  const wireBody: WireBody<T> = codecFor<T>(body.type as T).toWire(body);
+  return WireEnvelope.encode({ version: WIRE_VERSION, tx: txToWire(tx), [body.type]: wireBody }, writer);
+}
+
+/** A plain Uint8Array view of what a writer wrote: callers never see protobufjs' Buffer subclass. */
+function finish(writer: protobuf.Writer): Uint8Array {
+  const encoded = writer.finish();
+  return new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.length);
+}
+
 /** Encodes a body already known to be valid. */
 function encodeValid<T extends WireMessageType>(tx: bigint, body: MessageOfType<T>): Uint8Array {
-  const wireBody: WireBody<T> = codecFor<T>(body.type as T).toWire(body);
-  const encoded = WireEnvelope.encode({ version: WIRE_VERSION, tx: txToWire(tx), [body.type]: wireBody }).finish();
-  // A plain Uint8Array view: callers never see protobufjs' Buffer subclass.
-  return new Uint8Array(encoded.buffer, encoded.byteOffset, encoded.length);
+  return finish(writeValid(tx, body));
 }
 
 /**
@@ -58,6 +69,17 @@ export function encodeEnvelope(envelope: Envelope): Uint8Array {
   // `as never`: TypeScript cannot tie the codec picked by body.type to body's own variant.
   codecFor(body.type).validate(body as never);
   return encodeValid(envelope.tx, body);
+}
+
+/**
+ * `encodeFrame(encodeEnvelope(envelope))` (spec/wire.md §2) written at once: the length prefix is
+ * protobuf's own varint, so the frame a transport sends takes one allocation and one copy of its
+ * bytes fields, not two. Same errors, same bytes, same sharing as `encodeEnvelope`.
+ */
+export function encodeEnvelopeFrame(envelope: Envelope): Uint8Array {
+  const { body } = envelope;
+  codecFor(body.type).validate(body as never);
+  return finish(writeValid(envelope.tx, body, protobuf.Writer.create().fork()).ldelim());
 }
 
 /** The body a decoded envelope carries: exactly one oneof field must be set. */

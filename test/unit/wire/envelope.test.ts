@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import Long from 'long';
 import { fromHex, toHex } from '../../../protocol/bytes.js';
 import { WireDecodeError } from '../../../protocol/errors.js';
-import { decodeEnvelope, encodeEnvelope } from '../../../protocol/wire/envelope.js';
+import { decodeEnvelope, encodeEnvelope, encodeEnvelopeFrame } from '../../../protocol/wire/envelope.js';
+import { encodeFrame } from '../../../protocol/wire/frame.js';
 import { warren } from '../../../protocol/wire/generated/warren.js';
 import { MAX_BLOCK_BYTES, MAX_FRAME_BYTES, MAX_HTL, ROUTING_KEY_BYTES } from '../../../protocol/wire/limits.js';
 import type { Envelope, WireMessage } from '../../../protocol/wire/messages.js';
@@ -79,6 +80,27 @@ describe('protocol/wire/envelope', () => {
       });
       assert.equal(largest.length, 32825);
       assert.ok(largest.length <= MAX_FRAME_BYTES);
+    });
+  });
+
+  describe('encodeEnvelopeFrame', () => {
+    it('is encodeFrame(encodeEnvelope(envelope)), byte for byte', () => {
+      fc.assert(
+        fc.property(envelopeArbitrary, (envelope) => {
+          const frame = encodeEnvelopeFrame(envelope);
+          assert.equal(toHex(frame), toHex(encodeFrame(encodeEnvelope(envelope))));
+          assert.equal(Object.getPrototypeOf(frame), Uint8Array.prototype);
+        }),
+        { numRuns: 500 },
+      );
+      const largest: Envelope = { tx: (1n << 64n) - 1n, body: { ...SAMPLE_MESSAGES.insertRequest, block: new Uint8Array(MAX_BLOCK_BYTES).fill(1) } };
+      assert.equal(toHex(encodeEnvelopeFrame(largest)), toHex(encodeFrame(encodeEnvelope(largest))));
+    });
+
+    it('refuses what encodeEnvelope refuses', () => {
+      assert.throws(() => encodeEnvelopeFrame({ tx: -1n, body: { type: 'ping' } }), RangeError);
+      const body: WireMessage = { type: 'dataRequest', keyType: 'chk', routingKey: new Uint8Array(ROUTING_KEY_BYTES), htl: MAX_HTL + 1 };
+      assert.throws(() => encodeEnvelopeFrame({ tx: 1n, body }), /dataRequest\.htl must be an integer in 1\.\.18/);
     });
   });
 

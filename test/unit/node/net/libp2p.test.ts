@@ -7,10 +7,16 @@ import { peerIdFromPrivateKey } from '@libp2p/peer-id';
 import { multiaddrConnectionPair } from '@libp2p/utils';
 import { mintIdentity } from '../../../../protocol/identity.js';
 import { HandshakeError, InvalidAddressError } from '../../../../node/net/errors.js';
-import { createNoise, createTcpSockets, NOISE_PROLOGUE } from '../../../../node/net/libp2p.js';
+import { createNoise, createTcpSockets, NOISE_PROLOGUE, writeEachSendAtOnce } from '../../../../node/net/libp2p.js';
 
 const quiet: Libp2pLogger = Object.assign(() => undefined, { error: () => undefined, trace: () => undefined, enabled: false, newScope: () => quiet });
 const logger: ComponentLogger = { forComponent: () => quiet };
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (const deadline = performance.now() + 5000; !condition(); await sleep(2)) {
+    if (performance.now() > deadline) throw new Error('timed out');
+  }
+}
 
 /** A plain libp2p Noise encrypter, as another program would run it. */
 function foreignNoise(privateKey: PrivateKey, prologueBytes?: Uint8Array) {
@@ -63,6 +69,40 @@ describe('libp2p, standalone', () => {
       const sockets = createTcpSockets({ idleTimeoutMs: 0, onInbound: () => undefined });
       const reason = new Error('not now');
       await assert.rejects(sockets.dial(sockets.parse('/ip4/127.0.0.1/tcp/9'), AbortSignal.abort(reason)), (error) => error === reason);
+    });
+  });
+
+  describe('writes', () => {
+    it('a Noise-secured send leaves in one writev: the message lengths and ciphertexts together', async () => {
+      const accepted: MultiaddrConnection[] = [];
+      const listening = createTcpSockets({ idleTimeoutMs: 0, onInbound: (connection) => void accepted.push(connection) });
+      const listener = await listening.listen(listening.parse('/ip4/127.0.0.1/tcp/0'));
+      const outbound = await createTcpSockets({ idleTimeoutMs: 0, onInbound: () => undefined }).dial(listener.getAddrs()[0]!, AbortSignal.timeout(5000));
+      await waitUntil(() => accepted.length === 1);
+      const signal = AbortSignal.timeout(5000);
+      const [a, b] = [await mintIdentity({ difficulty: 0 }), await mintIdentity({ difficulty: 0 })];
+      const [secured, other] = await Promise.all([createNoise(a)(outbound, true, signal), createNoise(b)(accepted[0]!, false, signal)]);
+      let received = 0;
+      other.stream.addEventListener('message', (event) => (received += event.data.byteLength));
+      const socket = (outbound as unknown as { socket: { _write: unknown; _writev: unknown } }).socket;
+      const calls = { write: 0, writev: 0 };
+      for (const name of ['_write', '_writev'] as const) {
+        const original = socket[name] as (...args: unknown[]) => unknown;
+        socket[name] = function (this: unknown, ...args: unknown[]) {
+          calls[name === '_write' ? 'write' : 'writev']++;
+          return original.apply(this, args);
+        };
+      }
+      // Two Noise messages (at most 65535 bytes each), each a 2-byte length and its ciphertext.
+      secured.stream.send(new Uint8Array(100_000).fill(7));
+      await waitUntil(() => received === 100_000);
+      assert.deepEqual(calls, { write: 0, writev: 1 });
+      outbound.abort(new Error('done'));
+      await listener.close();
+    });
+
+    it('refuses a connection without the internals it writes through', () => {
+      assert.throws(() => writeEachSendAtOnce({} as MultiaddrConnection), TypeError);
     });
   });
 
