@@ -6,6 +6,7 @@
  *          ──{type: 'dial', address}────────────>       ──{type: 'dialled'}
  *          ──{type: 'store', count}─────────────>       ──{type: 'stored', keys}   fresh random blocks, hex routing keys
  *          ──{type: 'rss'}──────────────────────>       ──{type: 'rss', rss}       resident set size, bytes
+ *          ──{type: 'cpu'}──────────────────────>       ──{type: 'cpu', micros}    CPU time used so far, user + system
  *          ──{type: 'stop'}─────────────────────>       exits
  */
 import '../node/polyfills.js';
@@ -18,11 +19,13 @@ export type ParentMessage =
   | { readonly type: 'dial'; readonly address: string }
   | { readonly type: 'store'; readonly count: number }
   | { readonly type: 'rss' }
+  | { readonly type: 'cpu' }
   | { readonly type: 'stop' };
 
 export type ChildMessage =
   | { readonly type: 'started'; readonly address: string }
   | { readonly type: 'rss'; readonly rss: number }
+  | { readonly type: 'cpu'; readonly micros: number }
   | { readonly type: 'dialled' }
   | { readonly type: 'stored'; readonly keys: string[] };
 
@@ -41,6 +44,10 @@ process.on('message', async (message: ParentMessage) => {
       return reply({ type: 'stored', keys: (await storeFreshBlocks(running!.store, message.count)).map(toHex) });
     case 'rss':
       return reply({ type: 'rss', rss: process.memoryUsage().rss });
+    case 'cpu': {
+      const { user, system } = process.cpuUsage();
+      return reply({ type: 'cpu', micros: user + system });
+    }
     case 'stop':
       await running?.node.stop();
       process.exit(0);

@@ -12,9 +12,12 @@
  * (2,048 blocks) with N requests in flight, in MB/s of blocks, next to the same-run reference of
  * bench/transport.ts: one Noise-secured stream carrying the same number of DataFound frames, both
  * ends in this process (bench/links.ts), and one link between two nodes both in this process (what
- * one hop costs, against the same reference); connection setup (dial to a verified Hello) p50/p99; the
- * idle resident set of a node process. Bulk rounds and reference rounds alternate; each figure is
- * the median of its rounds.
+ * one hop costs, against the same reference); the CPU time each process spends per MB moved, next
+ * to the raw link's, and what they add up to: the most the chain could move if it had every CPU of
+ * the machine to itself (a relay decrypts, verifies, caches and re-encrypts every block, each at
+ * least what one end of the raw link costs, and seven processes share the machine's cores); connection
+ * setup (dial to a verified Hello) p50/p99; the idle resident set of a node process. Bulk rounds and
+ * reference rounds alternate; each figure is the median of its rounds.
  */
 import '../node/polyfills.js';
 import { type ChildProcess, fork, spawn } from 'node:child_process';
@@ -56,11 +59,28 @@ class NodeProcess {
     });
   }
 
+  async cpuMicros(): Promise<number> {
+    return (await this.ask({ type: 'cpu' }, 'cpu')).micros;
+  }
+
   async stop(): Promise<void> {
     const exited = once(this.#child, 'exit');
     this.#child.send({ type: 'stop' } satisfies ParentMessage);
     await exited;
   }
+}
+
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+/** CPU milliseconds each process spends while `run` moves megabytes: this process first, then `children` in order. */
+async function cpuPerMegabyte(children: readonly NodeProcess[], run: () => Promise<number>): Promise<number[]> {
+  const before = [cpuMicros(), ...(await Promise.all(children.map((child) => child.cpuMicros())))];
+  const megabytes = await run();
+  const after = [cpuMicros(), ...(await Promise.all(children.map((child) => child.cpuMicros())))];
+  return after.map((micros, i) => (micros - before[i]!) / 1000 / megabytes);
 }
 
 /** Fetches `keys` through `fetch` keeping `inFlight` outstanding; resolves with the seconds taken and failures. */
@@ -131,16 +151,31 @@ const load: Load = { name: 'DataFound 32 KiB', envelope: blockEnvelope, count: B
 const noise = await noisePipe(load);
 await pump(noise, load.count / 4, load.window); // warm-up
 const rates = { noise: [] as number[], pair: [] as number[], ...Object.fromEntries(IN_FLIGHT.map((n) => [n, [] as number[]])) } as Record<string, number[]>;
+/** CPU milliseconds per MB moved, per round: the raw link and the pair (this process), the chain at its widest window (every process). */
+const cpu = { noise: [] as number[], pair: [] as number[], chain: [] as number[][] };
 let failed = 0;
 for (let round = 0; round < ROUNDS; round++) {
-  rates.noise!.push((await pump(noise, load.count, load.window)) * BLOCK_BYTES / 1e6);
-  const pairRun = await fetchAll(pairFetch, pairKeys.splice(0, BULK_BLOCKS), 64);
-  failed += pairRun.failed;
-  rates.pair!.push(((BULK_BLOCKS - pairRun.failed) * BLOCK_BYTES) / 1e6 / pairRun.seconds);
+  const noiseCpu = await cpuPerMegabyte([], async () => {
+    const rate = (await pump(noise, load.count, load.window)) * BLOCK_BYTES / 1e6;
+    rates.noise!.push(rate);
+    return (load.count * BLOCK_BYTES) / 1e6;
+  });
+  cpu.noise.push(noiseCpu[0]!);
+  const pairCpu = await cpuPerMegabyte([], async () => {
+    const pairRun = await fetchAll(pairFetch, pairKeys.splice(0, BULK_BLOCKS), 64);
+    failed += pairRun.failed;
+    rates.pair!.push(((BULK_BLOCKS - pairRun.failed) * BLOCK_BYTES) / 1e6 / pairRun.seconds);
+    return ((BULK_BLOCKS - pairRun.failed) * BLOCK_BYTES) / 1e6;
+  });
+  cpu.pair.push(pairCpu[0]!);
   for (const n of IN_FLIGHT) {
-    const run = await fetchAll(fetch, take(BULK_BLOCKS), n);
-    failed += run.failed;
-    rates[n]!.push(((BULK_BLOCKS - run.failed) * BLOCK_BYTES) / 1e6 / run.seconds);
+    const chainCpu = await cpuPerMegabyte(processes, async () => {
+      const run = await fetchAll(fetch, take(BULK_BLOCKS), n);
+      failed += run.failed;
+      rates[n]!.push(((BULK_BLOCKS - run.failed) * BLOCK_BYTES) / 1e6 / run.seconds);
+      return ((BULK_BLOCKS - run.failed) * BLOCK_BYTES) / 1e6;
+    });
+    if (n === IN_FLIGHT.at(-1)) cpu.chain.push(chainCpu);
   }
 }
 await noise.close();
@@ -161,6 +196,19 @@ printRows(`bulk fetch: ${BULK_BLOCKS} fresh blocks (64 MiB) per round, median of
   ...IN_FLIGHT.map((n) => [`chain, ${n} requests in flight`, mbps(median(rates[n]!)), `${(median(rates[n]!) / rawLink).toFixed(2)}× raw Noise link`] as const),
   ['one link, both nodes in this process, 64 in flight', mbps(median(rates.pair!)), `${(median(rates.pair!) / rawLink).toFixed(2)}× raw Noise link`],
   ['reference: raw Noise link, DataFound frames', mbps(rawLink), `${frameBytes}-byte frames, 64 in flight, both ends in one process`],
+]);
+const chainCpu = cpu.chain[0]!.map((_, i) => median(cpu.chain.map((round) => round[i]!)));
+const chainTotal = chainCpu.reduce((sum, value) => sum + value, 0);
+const cores = availableParallelism();
+const ceiling = (cores * 1000) / chainTotal;
+const perMb = (value: number) => `${value.toFixed(1)} ms`;
+printRows(`CPU time per MB of blocks moved, median of ${ROUNDS} rounds (user + system, each process)`, [
+  ['chain, originator (this process)', perMb(chainCpu[0]!), `${IN_FLIGHT.at(-1)} requests in flight`],
+  ...chainCpu.slice(1, -1).map((value, i) => [`chain, relay R${i + 1}`, perMb(value)] as const),
+  ['chain, holder', perMb(chainCpu.at(-1)!)],
+  [`chain, all ${RELAYS + 2} processes`, perMb(chainTotal), `so at most ${mbps(ceiling)} on ${cores} CPUs, ${(ceiling / rawLink).toFixed(2)}× raw Noise link, if nothing else ran`],
+  ['one link, both nodes in this process', perMb(median(cpu.pair))],
+  ['reference: raw Noise link, both ends', perMb(median(cpu.noise)), 'a relay decrypts and encrypts every block too'],
 ]);
 printRows(`connection setup over loopback, ${SETUPS} of each in rotation (p50 / p99)`, [
   ['dial to a verified Hello (TCP + Noise XX + Hello)', p50p99(times.transport)],
