@@ -14,10 +14,10 @@ export interface TcpTransportInit {
   /**
    * Most accepted connections at once that have not yet reached a verified Hello; beyond it accepts
    * are closed at once, so that peers stalling their handshakes never hold every connection slot.
-   * Default 16 (a quarter of `maxConnections`).
+   * Default 32 (half of `maxConnections`).
    */
   readonly maxPendingHandshakes?: number;
-  /** The same bound for connections from one IP address. Default 8. */
+  /** The same bound for connections from one IP address. Default 16. */
   readonly maxPendingHandshakesPerAddress?: number;
   /**
    * Most bytes waiting to be written to one peer. A `send` that would exceed it returns false
@@ -37,8 +37,8 @@ export type TcpTransportConfig = Required<TcpTransportInit>;
 export const TCP_TRANSPORT_DEFAULTS = {
   listen: [],
   maxConnections: 64,
-  maxPendingHandshakes: 16,
-  maxPendingHandshakesPerAddress: 8,
+  maxPendingHandshakes: 32,
+  maxPendingHandshakesPerAddress: 16,
   sendQueueBytes: 1024 * 1024,
   handshakeTimeoutMs: 10_000,
   closeTimeoutMs: 5_000,
