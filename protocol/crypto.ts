@@ -2,8 +2,10 @@
  * The one facade over the crypto libraries. Nothing else in Warren imports
  * `sodium-native` or `libsodium-wrappers`, or calls `node:crypto` randomness directly.
  *
- * - BLAKE2b-256 from libsodium (native, `sodium-native`), always domain-separated
- *   (see spec/keys.md §2): H(tag, m) = BLAKE2b-256(u8(len(tag)) ‖ tag ‖ m), optionally keyed.
+ * - BLAKE2b-256 from libsodium, always domain-separated (see spec/keys.md §2):
+ *   H(tag, m) = BLAKE2b-256(u8(len(tag)) ‖ tag ‖ m), optionally keyed. Short inputs go
+ *   to the WebAssembly build (`libsodium-wrappers`), long ones and streams to the native
+ *   one (`sodium-native`).
  * - ChaCha20-Poly1305 (IETF, 96-bit nonce, 128-bit tag) from libsodium (native), for bulk
  *   data: it writes into the caller's buffer and opens in place, so a 32 KiB block costs
  *   no allocation.
@@ -46,9 +48,33 @@ function tagPrefix(tag: string): Uint8Array {
   return prefix;
 }
 
-function blake2b(tag: string, key: Uint8Array | null, parts: readonly Uint8Array[], digest: Uint8Array = new Uint8Array(HASH_BYTES)): Uint8Array {
-  native.crypto_generichash_batch(digest, [tagPrefix(tag), ...parts], key ?? undefined);
-  return digest;
+/**
+ * Inputs up to this size are hashed by libsodium's WebAssembly build in one call (copied
+ * into one buffer): for a few bytes that costs less than a call into native code. Larger
+ * inputs go to the native build, which reads them in place.
+ */
+const ONE_CALL_MAX_BYTES = 1024;
+
+function blake2b(tag: string, key: Uint8Array | null, parts: readonly Uint8Array[], digest?: Uint8Array): Uint8Array {
+  const prefix = tagPrefix(tag);
+  let length = prefix.length;
+  for (const part of parts) length += part.length;
+  if (length <= ONE_CALL_MAX_BYTES) {
+    const input = new Uint8Array(length);
+    input.set(prefix);
+    let offset = prefix.length;
+    for (const part of parts) {
+      input.set(part, offset);
+      offset += part.length;
+    }
+    const hashed = sodium.crypto_generichash(HASH_BYTES, input, key);
+    if (digest === undefined) return hashed;
+    digest.set(hashed);
+    return digest;
+  }
+  const out = digest ?? new Uint8Array(HASH_BYTES);
+  native.crypto_generichash_batch(out, [prefix, ...parts], key ?? undefined);
+  return out;
 }
 
 /** Domain-separated BLAKE2b-256 of the concatenation of `parts`. */
@@ -89,8 +115,8 @@ export function keyedHash(key: Uint8Array, tag: string, ...parts: Uint8Array[]):
 
 /**
  * `keyedHash` written into `out` (32 bytes), for hot paths that reuse one buffer: a
- * fresh small Uint8Array lives in the JS heap, and handing it to native code moves it
- * out at the cost of a new ArrayBuffer each time.
+ * fresh small Uint8Array lives in the JS heap, and handing it to native code (as an
+ * AEAD key, say) moves it out at the cost of a new ArrayBuffer each time.
  */
 export function keyedHashInto(out: Uint8Array, key: Uint8Array, tag: string, ...parts: Uint8Array[]): Uint8Array {
   checkHashKey(key);
