@@ -3,8 +3,9 @@
  *
  * `RocksBlockStore` put and get of 32 KiB CHK blocks (encoded before timing),
  * into each partition, one at a time and with 8 and 32 calls in flight:
- * blocks per second (median of rounds) and p50/p99 latency of a call. The
- * data set is larger than both budgets together, so every put round evicts.
+ * blocks per second (median of rounds), p50/p99 latency of a call and the
+ * process CPU time (every thread) a call costs. The data set is larger than
+ * both budgets together, so every put round evicts.
  *
  * The store runs with its default crypto workers (one fewer than the cores, at
  * most two): while calls overlap, verifying and sealing (put) and opening (get)
@@ -39,6 +40,8 @@ interface Figures {
   readonly rate: number;
   readonly p50: number;
   readonly p99: number;
+  /** Process CPU time (all threads) per call, in µs: what a call costs when the cores are contended. */
+  readonly cpu: number;
 }
 
 /** `count` calls of `call`, `inFlight` at a time: calls per second and each call's latency in ms. */
@@ -46,6 +49,7 @@ async function runRound(count: number, inFlight: number, call: (i: number) => Pr
   const latencies: number[] = [];
   let next = 0;
   const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const worker = async () => {
     while (next < count) {
       const i = next++;
@@ -55,22 +59,29 @@ async function runRound(count: number, inFlight: number, call: (i: number) => Pr
     }
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
-  return { rate: (count * 1000) / (performance.now() - startedAt), latencies };
+  const { user, system } = process.cpuUsage(cpuAtStart);
+  return { rate: (count * 1000) / (performance.now() - startedAt), latencies, cpu: (user + system) / count };
 }
 
 /** Alternating rounds of `subject` and `reference`, after one warm-up round of each. */
 async function compare(inFlight: number, subject: (i: number) => Promise<unknown>, reference: (i: number) => Promise<unknown>) {
-  const samples = [subject, reference].map(() => ({ rates: [] as number[], latencies: [] as number[] }));
+  const samples = [subject, reference].map(() => ({ rates: [] as number[], latencies: [] as number[], cpus: [] as number[] }));
   for (let round = -1; round < ROUNDS; round++) {
     for (const [index, call] of [subject, reference].entries()) {
-      const { rate, latencies } = await runRound(CALLS_PER_ROUND, inFlight, call);
+      const { rate, latencies, cpu } = await runRound(CALLS_PER_ROUND, inFlight, call);
       if (round < 0) continue;
       samples[index]!.rates.push(rate);
       samples[index]!.latencies.push(...latencies);
+      samples[index]!.cpus.push(cpu);
     }
   }
   const [ours, bare] = samples.map(
-    ({ rates, latencies }): Figures => ({ rate: median(rates), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99) }),
+    ({ rates, latencies, cpus }): Figures => ({
+      rate: median(rates),
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+      cpu: median(cpus),
+    }),
   );
   return { ours: ours!, bare: bare! };
 }
@@ -147,17 +158,20 @@ await bare.close();
 await rm(directory, { recursive: true, force: true });
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
+const µs = (value: number) => `${value.toFixed(0)} µs`;
 const table = [
-  ['operation', 'in flight', 'Warren /s', 'p50', 'p99', 'bare /s', 'p50', 'p99', 'ratio'],
+  ['operation', 'in flight', 'Warren /s', 'p50', 'p99', 'cpu', 'bare /s', 'p50', 'p99', 'cpu', 'ratio'],
   ...rows.map(([label, inFlight, { ours, bare: reference }]) => [
     label,
     String(inFlight),
     formatCount(ours.rate),
     ms(ours.p50),
     ms(ours.p99),
+    µs(ours.cpu),
     formatCount(reference.rate),
     ms(reference.p50),
     ms(reference.p99),
+    µs(reference.cpu),
     `${(ours.rate / reference.rate).toFixed(2)}×`,
   ]),
 ];
@@ -172,6 +186,7 @@ console.log(
     `RSS ${formatCount(process.memoryUsage().rss / 2 ** 20)} MiB`,
 );
 console.log('  reference: bare rocksdb-native, one write batch per put and one read batch per get, same calls in flight');
+console.log('  cpu: process CPU time (every thread) per call, median of rounds: on a busy machine the ratio of rates tends to that of cpu');
 console.log(
   `  crypto jobs (verify + seal, open): ${formatCount(cryptoJobs.mainThread)} on the calling thread, ${formatCount(cryptoJobs.workers)} on worker threads; ` +
     `${availableParallelism()} cores, load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
