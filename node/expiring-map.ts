@@ -2,13 +2,28 @@
  * A bounded map whose entries expire after a fixed time, pruned lazily on use:
  * no timers, and at most `capacity` entries (the oldest go first). Entries are
  * kept in insertion order, which is also expiry order because the lifetime is fixed.
+ *
+ * That order is a queue of its own beside the map, not the map's iteration order: a
+ * `Map` used as a queue keeps the slots of deleted entries until it is rehashed, and
+ * each look for its oldest entry walks over them. The queue keeps a record per `set`;
+ * a record whose key was set again or deleted since is stale and skipped.
  */
 import type { Clock } from './components.js';
 
+interface Entry<K, V> {
+  readonly key: K;
+  readonly value: V;
+  readonly expiresAt: number;
+}
+
+/** Stale records tolerated, beyond twice the live entries, before the queue is rebuilt without them. */
+const SLACK_RECORDS = 1024;
+
 export class ExpiringMap<K, V> {
-  private readonly entries = new Map<K, { value: V; expiresAt: number }>();
-  /** No entry expires before this: the first entry's expiry when last pruned, or earlier. */
-  private nextExpiry = Infinity;
+  private readonly entries = new Map<K, Entry<K, V>>();
+  /** One record per `set`, oldest first, from `head` on. */
+  private order: Entry<K, V>[] = [];
+  private head = 0;
 
   constructor(
     private readonly clock: Clock,
@@ -32,29 +47,48 @@ export class ExpiringMap<K, V> {
 
   /** Adds or refreshes `key`; a refreshed entry moves to the back with a new lifetime. */
   set(key: K, value: V): void {
-    this.entries.delete(key);
-    const expiresAt = this.clock.now() + this.lifetimeMs;
-    this.entries.set(key, { value, expiresAt });
-    if (expiresAt < this.nextExpiry) this.nextExpiry = expiresAt;
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    const entry: Entry<K, V> = { key, value, expiresAt: this.clock.now() + this.lifetimeMs };
+    this.entries.set(key, entry);
+    this.order.push(entry);
+    while (this.entries.size > this.capacity) this.dropOldest();
     this.prune();
+    if (this.order.length - this.head > 2 * this.entries.size + SLACK_RECORDS) this.rebuildOrder();
   }
 
   delete(key: K): void {
     this.entries.delete(key);
   }
 
-  /** Entries only join at the back and leave, so the first entry's expiry never moves earlier: most calls stop at the check. */
+  private isCurrent(entry: Entry<K, V>): boolean {
+    return this.entries.get(entry.key) === entry;
+  }
+
+  private dropOldest(): void {
+    for (;;) {
+      const entry = this.order[this.head++]!;
+      if (this.isCurrent(entry)) {
+        this.entries.delete(entry.key);
+        return;
+      }
+    }
+  }
+
   private prune(): void {
     const now = this.clock.now();
-    if (this.nextExpiry > now) return;
-    this.nextExpiry = Infinity;
-    for (const [key, entry] of this.entries) {
-      if (entry.expiresAt > now) {
-        this.nextExpiry = entry.expiresAt;
-        break;
+    const { order } = this;
+    while (this.head < order.length) {
+      const entry = order[this.head]!;
+      if (this.isCurrent(entry)) {
+        if (entry.expiresAt > now) break;
+        this.entries.delete(entry.key);
       }
-      this.entries.delete(key);
+      this.head++;
     }
+    if (this.head > SLACK_RECORDS && 2 * this.head > order.length) this.rebuildOrder();
+  }
+
+  private rebuildOrder(): void {
+    this.order = this.order.slice(this.head).filter((entry) => this.isCurrent(entry));
+    this.head = 0;
   }
 }
