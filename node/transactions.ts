@@ -33,6 +33,7 @@ export interface TransactionLimits {
 
 interface ActiveRoute {
   readonly route: Route;
+  /** The routing key in hex, for requests (coalescing, failures); empty for inserts and announcements. */
   readonly keyHex: string;
   readonly waiters: Waiter[];
 }
@@ -91,7 +92,7 @@ export class TransactionTable {
 
   /** Starts routing `init.tx`; every waiter hears the outcome once. */
   open(components: RouteComponents, init: RouteInit, waiter: Waiter): Route {
-    const keyHex = toHex(init.routingKey);
+    const keyHex = init.kind === 'request' ? toHex(init.routingKey) : '';
     const route = new Route(components, init, (outcome) => this.finish(active, outcome));
     const active: ActiveRoute = { route, keyHex, waiters: [waiter] };
     this.routes.set(init.tx, active);

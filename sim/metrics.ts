@@ -163,6 +163,9 @@ export class TrafficTap {
   /** Ids not in the list when it was last read. */
   private readonly unlisted = new Set<PeerId>();
   private readonly txs = new Map<bigint, TxRecord>();
+  /** Transactions in first-delivery order from `oldest` on: a queue beside the map, so forgetting never walks deleted map slots. */
+  private txOrder: bigint[] = [];
+  private oldest = 0;
   private readonly sizes = new WireSizes();
   private readonly unsubscribe: () => void;
 
@@ -226,6 +229,7 @@ export class TrafficTap {
       this.forgetOlderThan(at - this.txHorizonMs);
       record = { origin: sender, hops: 0, firstAt: at };
       this.txs.set(envelope.tx, record);
+      this.txOrder.push(envelope.tx);
       this.guess.originations++;
       if (atMax) this.guess.caught++;
       this.onOrigination?.(envelope.tx, sender, envelope);
@@ -237,11 +241,12 @@ export class TrafficTap {
     }
   }
 
-  /** Maps iterate in insertion order, which is first-delivery order: the oldest come first. */
   private forgetOlderThan(time: number): void {
-    for (const [tx, record] of this.txs) {
-      if (record.firstAt >= time) break;
-      this.txs.delete(tx);
+    const order = this.txOrder;
+    while (this.oldest < order.length && this.txs.get(order[this.oldest]!)!.firstAt < time) this.txs.delete(order[this.oldest++]!);
+    if (this.oldest > 1024 && 2 * this.oldest > order.length) {
+      this.txOrder = order.slice(this.oldest);
+      this.oldest = 0;
     }
   }
 }
