@@ -31,6 +31,8 @@ export interface WorkloadInit {
   /** Mean virtual time between two request starts, and between two insert starts (Poisson arrivals; default 10 ms): bounds concurrency. */
   readonly requestIntervalMs?: number;
   readonly onProgress?: (progress: Progress) => void;
+  /** Told of the clock events fired, step by step as the run goes (they add up to `events`): a scenario's `countEvents`. */
+  readonly onEvents?: (fired: number) => void;
   /** Indices of the nodes inserts and requests start from (default: every node). */
   readonly origins?: readonly number[];
   /** Names this workload's blocks and draws, so two workloads on one network differ (default 'workload'). */
@@ -101,6 +103,7 @@ export async function drive(
   rng: SeededRng,
   start: (index: number) => Promise<void>,
   onProgress: ((progress: Progress) => void) | undefined,
+  onEvents?: (fired: number) => void,
 ): Promise<number> {
   const { clock } = sim;
   let started = 0;
@@ -117,6 +120,7 @@ export async function drive(
   while (finished < total) {
     const fired = await clock.run({ until: clock.now() + STEP_MS });
     events += fired;
+    onEvents?.(fired);
     onProgress?.({ phase, done: finished, total });
     if (fired === 0 && clock.pendingTimers === 0 && finished < total) throw new WorkloadStalledError(phase, total - finished);
   }
@@ -132,7 +136,7 @@ interface PairState {
 }
 
 export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Promise<WorkloadMetrics> {
-  const { keys, requests, zipfExponent = DEFAULT_ZIPF_EXPONENT, requestIntervalMs = DEFAULT_INTERVAL_MS, onProgress, label = 'workload' } = init;
+  const { keys, requests, zipfExponent = DEFAULT_ZIPF_EXPONENT, requestIntervalMs = DEFAULT_INTERVAL_MS, onProgress, onEvents, label = 'workload' } = init;
   checkCount('keys', keys, 1);
   checkCount('requests', requests, 0);
   if (!(requestIntervalMs >= 0 && requestIntervalMs !== Infinity)) throw new RangeError(`requestIntervalMs must be finite and non-negative, got ${requestIntervalMs}`);
@@ -175,7 +179,7 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
     events += await drive(sim, 'inserting', inserting, requestIntervalMs, arrivals, async (index) => {
       const { routingKey, block } = blocks[index]!;
       await sim.nodes[picks.pick(origins)]!.node.insert(routingKey, block).then(() => inserted++, () => undefined);
-    }, onProgress);
+    }, onProgress, onEvents);
 
     tap.resetTraffic();
     let succeeded = 0;
@@ -214,7 +218,7 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
       succeeded++;
       hops.push(localHit || tx === undefined ? 0 : (tap.tx(tx)?.hops ?? 0));
       latencies.push(clock.now() - startedAt);
-    }, onProgress);
+    }, onProgress, onEvents);
 
     const hopSummary = summarize(hops);
     const fill = storeFill(sim);

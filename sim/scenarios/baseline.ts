@@ -7,7 +7,7 @@
  *        ──runWorkload──> WorkloadMetrics ──> figures, hops histogram, notes
  */
 import { createSimulatedNetwork, type SimulatedNetwork } from '../nodes.js';
-import type { Chart, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
+import type { Chart, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, smallWorldEdges } from '../topology.js';
 import { runWorkload, type WorkloadInit, type WorkloadMetrics, workloadFigures } from '../workload.js';
@@ -53,14 +53,15 @@ export async function buildSmallWorld(nodes: number, seed: string, placement: Pl
 }
 
 /** The workload both scenarios run for `nodes` nodes and `requests` requests. */
-export function smallWorldWorkload(nodes: number, requests: number, onProgress?: (progress: Progress) => void): WorkloadInit {
+export function smallWorldWorkload(nodes: number, requests: number, report: { readonly onProgress?: ScenarioOptions['onProgress'] | undefined; readonly countEvents?: ScenarioOptions['countEvents'] | undefined } = {}): WorkloadInit {
   const settings = SMALL_WORLD_WORKLOAD;
   return {
     keys: keysFor(nodes),
     requests,
     zipfExponent: settings.zipfExponent,
     requestIntervalMs: settings.requestIntervalMs,
-    ...(onProgress === undefined ? {} : { onProgress }),
+    ...(report.onProgress === undefined ? {} : { onProgress: report.onProgress }),
+    ...(report.countEvents === undefined ? {} : { onEvents: report.countEvents }),
   };
 }
 
@@ -70,9 +71,8 @@ export async function runSmallWorldWorkload(options: ScenarioOptions, placement:
   onProgress?.({ phase: 'starting nodes', done: 0, total: nodes });
   const sim = await buildSmallWorld(nodes, seed, placement);
   try {
-    const init = smallWorldWorkload(nodes, requests, onProgress);
+    const init = smallWorldWorkload(nodes, requests, { onProgress, countEvents });
     const metrics = await runWorkload(sim, init);
-    countEvents?.(metrics.events);
     return { metrics, keys: init.keys };
   } finally {
     await sim.stop();

@@ -32,6 +32,13 @@ describe('sim/metrics', () => {
       { tx: 5n, body: { type: 'dataFound', block: new Uint8Array(1024).fill(1) } },
       { tx: 6n, body: { type: 'routeNotFound', htl: 0 } },
       { tx: 7n, body: { type: 'peerOffer', node: { publicKey: new Uint8Array(32), powNonce: new Uint8Array(8), addresses: ['/memory/12'] } } },
+      { tx: 8n, body: { type: 'insertRequest', keyType: 'chk', routingKey: new Uint8Array(32).fill(3), htl: 17, block: new Uint8Array(512).fill(2) } },
+      { tx: 9n, body: { type: 'insertRequest', keyType: 'ssk', routingKey: new Uint8Array(32).fill(3), htl: 17, block: new Uint8Array(512).fill(2) } },
+      { tx: 10n, body: { type: 'insertReply', outcome: 'stored' } },
+      { tx: 11n, body: { type: 'insertReply', outcome: 'collision', existingBlock: new Uint8Array(300).fill(4) } },
+      { tx: 12n, body: { type: 'rejectedOverload', local: true } },
+      { tx: 13n, body: { type: 'rejectedOverload', local: false } },
+      { tx: 14n, body: { type: 'routeNotFound', htl: 5 } },
     ];
     for (const envelope of envelopes) assert.equal(sizes.of(envelope), encodeFrame(encodeEnvelope(envelope)).length);
   });
