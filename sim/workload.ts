@@ -92,7 +92,8 @@ function checkCount(name: string, value: number, minimum: number): void {
 
 /**
  * Starts `total` operations at Poisson arrivals and runs the clock until every one has
- * ended. Returns the clock events fired. Scenarios with operations of their own (retention's
+ * ended. Returns the clock events fired. `start` handles the outcomes it expects (a request
+ * that fails is a result); an exception it lets through is a bug and rejects the run. Scenarios with operations of their own (retention's
  * daily fetches, eclipse's requests for one key) drive them with it too.
  */
 export async function drive(
@@ -108,11 +109,16 @@ export async function drive(
   const { clock } = sim;
   let started = 0;
   let finished = 0;
+  let failure: { error: unknown } | undefined;
   const ended = (): void => {
     finished++;
   };
+  const failed = (error: unknown): void => {
+    failure ??= { error };
+    finished++;
+  };
   const launch = (): void => {
-    start(started++).then(ended, ended);
+    start(started++).then(ended, failed);
     if (started < total) clock.setTimer(exponential(rng, meanIntervalMs), launch);
   };
   if (total > 0) clock.setTimer(0, launch);
@@ -122,6 +128,7 @@ export async function drive(
     events += fired;
     onEvents?.(fired);
     onProgress?.({ phase, done: finished, total });
+    if (failure !== undefined) throw failure.error;
     if (fired === 0 && clock.pendingTimers === 0 && finished < total) throw new WorkloadStalledError(phase, total - finished);
   }
   return events;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createSimulatedNetwork } from '../../sim/nodes.js';
 import { SeededRng } from '../../sim/rng.js';
 import { idealLocations, smallWorldEdges } from '../../sim/topology.js';
-import { runWorkload, type WorkloadMetrics, workloadFigures } from '../../sim/workload.js';
+import { WorkloadStalledError } from '../../sim/errors.js';
+import { drive, runWorkload, type WorkloadMetrics, workloadFigures } from '../../sim/workload.js';
 
 const NODES = 300;
 const BLOCK_BYTES = 1024;
@@ -63,5 +64,20 @@ describe('sim/workload on a 300-node ideal small world (seeded)', function () {
   it('gives byte-identical metrics for the same seed, and different ones for another', async () => {
     assert.equal(JSON.stringify(await run('workload-test')), JSON.stringify(metrics));
     assert.notEqual(JSON.stringify(await run('workload-test/other')), JSON.stringify(metrics));
+  });
+
+  describe('drive', () => {
+    it('rejects with an exception an operation lets through, and names a stall', async () => {
+      const sim = await createSimulatedNetwork({ seed: 'drive', locations: idealLocations(5), edges: smallWorldEdges(5, new SeededRng('drive/edges')) });
+      const rng = new SeededRng('drive/arrivals');
+      await assert.rejects(drive(sim, 'testing', 3, 10, rng, async (index) => {
+        if (index === 1) throw new RangeError('a bug in the operation');
+      }, undefined), /a bug in the operation/);
+      await assert.rejects(drive(sim, 'waiting', 2, 10, rng, () => new Promise(() => undefined), undefined), WorkloadStalledError);
+      let events = 0;
+      assert.equal(await drive(sim, 'counting', 4, 10, rng, async () => undefined, undefined, (fired) => (events += fired)), events);
+      assert.equal(events, 4);
+      await sim.stop();
+    });
   });
 });
