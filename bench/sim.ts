@@ -48,7 +48,7 @@ const builtRss = process.memoryUsage().rss;
 
 const runStartedAt = performance.now();
 const runCpu = process.cpuUsage();
-const metrics = await runWorkload(sim, smallWorldWorkload(nodes, requests, { onProgress: progress }));
+const metrics = await runWorkload(sim, smallWorldWorkload(nodes, requests, progress));
 const runMs = performance.now() - runStartedAt;
 const runCpuSeconds = cpuSeconds(runCpu);
 const totalMs = performance.now() - startedAt;

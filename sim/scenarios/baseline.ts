@@ -53,15 +53,20 @@ export async function buildSmallWorld(nodes: number, seed: string, placement: Pl
 }
 
 /** The workload both scenarios run for `nodes` nodes and `requests` requests. */
-export function smallWorldWorkload(nodes: number, requests: number, report: { readonly onProgress?: ScenarioOptions['onProgress'] | undefined; readonly countEvents?: ScenarioOptions['countEvents'] | undefined } = {}): WorkloadInit {
+export function smallWorldWorkload(
+  nodes: number,
+  requests: number,
+  onProgress?: ScenarioOptions['onProgress'] | undefined,
+  onEvents?: ScenarioOptions['countEvents'] | undefined,
+): WorkloadInit {
   const settings = SMALL_WORLD_WORKLOAD;
   return {
     keys: keysFor(nodes),
     requests,
     zipfExponent: settings.zipfExponent,
     requestIntervalMs: settings.requestIntervalMs,
-    ...(report.onProgress === undefined ? {} : { onProgress: report.onProgress }),
-    ...(report.countEvents === undefined ? {} : { onEvents: report.countEvents }),
+    ...(onProgress === undefined ? {} : { onProgress }),
+    ...(onEvents === undefined ? {} : { onEvents }),
   };
 }
 
@@ -71,7 +76,7 @@ export async function runSmallWorldWorkload(options: ScenarioOptions, placement:
   onProgress?.({ phase: 'starting nodes', done: 0, total: nodes });
   const sim = await buildSmallWorld(nodes, seed, placement);
   try {
-    const init = smallWorldWorkload(nodes, requests, { onProgress, countEvents });
+    const init = smallWorldWorkload(nodes, requests, onProgress, countEvents);
     const metrics = await runWorkload(sim, init);
     return { metrics, keys: init.keys };
   } finally {
