@@ -118,7 +118,8 @@ export class Link {
   #receive(frame: Uint8Array): void {
     let envelope: Envelope;
     try {
-      envelope = decodeEnvelope(frame);
+      // The frame is the decoder's fresh copy, used for nothing else: the envelope may keep views into it.
+      envelope = decodeEnvelope(frame, { owned: true });
     } catch (error) {
       this.abort(`protocol violation: ${(error as WireDecodeError).message}`);
       return;

@@ -4,7 +4,8 @@
  *
  *   validate  typed message → throws RangeError on the first broken rule (protocol/wire/fields.ts)
  *   toWire    typed message → protobufjs body (protobufjs omits proto3 defaults when encoding)
- *   fromWire  decoded protobufjs body → typed message; byte fields are copied out of the input
+ *   fromWire  decoded protobufjs body → typed message; byte fields go through `bytesOf`: copied
+ *             out of the input (`copyBytes`), or kept as views when the caller gave the input up
  *
  * protocol/wire/envelope.ts is the only user: it validates before encoding, and after decoding.
  */
@@ -30,27 +31,31 @@ export type WireBody<T extends WireMessageType> = NonNullable<WireEnvelope[T]>;
 export interface BodyCodec<T extends WireMessageType> {
   validate(message: MessageOfType<T>): void;
   toWire(message: MessageOfType<T>): WireBody<T>;
-  fromWire(body: WireBody<T>): MessageOfType<T>;
+  fromWire(body: WireBody<T>, bytesOf: BytesOf): MessageOfType<T>;
 }
 
 export type BodyCodecs = { readonly [T in WireMessageType]: BodyCodec<T> };
 
 const EMPTY_BYTES = new Uint8Array(0);
 
-/** A detached copy: decoded messages never share memory with the bytes they came from. */
-function copyBytes(bytes: Uint8Array | null | undefined): Uint8Array {
-  return bytes ? new Uint8Array(bytes) : EMPTY_BYTES;
-}
+/** What a decoded message holds for a bytes field of the input. */
+export type BytesOf = (bytes: Uint8Array | null | undefined) => Uint8Array;
+
+/** A detached copy: the message shares no memory with the bytes it came from. */
+export const copyBytes: BytesOf = (bytes) => (bytes ? new Uint8Array(bytes) : EMPTY_BYTES);
+
+/** A plain Uint8Array view of the input's bytes: for input its caller gave up. */
+export const viewBytes: BytesOf = (bytes) => (bytes ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : EMPTY_BYTES);
 
 function nodeRefToWire(node: NodeRef): WireNodeRef {
   return { publicKey: node.publicKey, powNonce: node.powNonce, addresses: [...node.addresses] };
 }
 
-function nodeRefFromWire(field: string, node: WireNodeRef | null | undefined): NodeRef {
+function nodeRefFromWire(field: string, node: WireNodeRef | null | undefined, bytesOf: BytesOf): NodeRef {
   if (!node) throw new RangeError(`${field} must be present`);
   return {
-    publicKey: copyBytes(node.publicKey),
-    powNonce: copyBytes(node.powNonce),
+    publicKey: bytesOf(node.publicKey),
+    powNonce: bytesOf(node.powNonce),
     addresses: node.addresses ? [...node.addresses] : [],
   };
 }
@@ -70,7 +75,7 @@ function nodeRefBody<T extends 'hello' | 'peerOffer'>(type: T): BodyCodec<T> {
   return {
     validate: (message: { readonly node: NodeRef }) => checkNodeRef(`${type}.node`, message.node),
     toWire: (message: { readonly node: NodeRef }) => ({ node: nodeRefToWire(message.node) }),
-    fromWire: (body) => ({ type, node: nodeRefFromWire(`${type}.node`, body.node) }) as MessageOfType<T>,
+    fromWire: (body, bytesOf) => ({ type, node: nodeRefFromWire(`${type}.node`, body.node, bytesOf) }) as MessageOfType<T>,
   };
 }
 
@@ -87,17 +92,17 @@ export const BODY_CODECS: BodyCodecs = {
       routingKey: message.routingKey,
       htl: message.htl,
     }),
-    fromWire: (body) => ({
+    fromWire: (body, bytesOf) => ({
       type: 'dataRequest',
       keyType: KEY_TYPES.fromWire(body.keyType ?? 0),
-      routingKey: copyBytes(body.routingKey),
+      routingKey: bytesOf(body.routingKey),
       htl: body.htl ?? 0,
     }),
   },
   dataFound: {
     validate: (message) => checkBlock('dataFound.block', message.block),
     toWire: (message) => ({ block: message.block }),
-    fromWire: (body) => ({ type: 'dataFound', block: copyBytes(body.block) }),
+    fromWire: (body, bytesOf) => ({ type: 'dataFound', block: bytesOf(body.block) }),
   },
   dataNotFound: emptyBody('dataNotFound'),
   routeNotFound: {
@@ -126,12 +131,12 @@ export const BODY_CODECS: BodyCodecs = {
       htl: message.htl,
       block: message.block,
     }),
-    fromWire: (body) => ({
+    fromWire: (body, bytesOf) => ({
       type: 'insertRequest',
       keyType: KEY_TYPES.fromWire(body.keyType ?? 0),
-      routingKey: copyBytes(body.routingKey),
+      routingKey: bytesOf(body.routingKey),
       htl: body.htl ?? 0,
-      block: copyBytes(body.block),
+      block: bytesOf(body.block),
     }),
   },
   insertReply: {
@@ -144,9 +149,9 @@ export const BODY_CODECS: BodyCodecs = {
       outcome: INSERT_OUTCOMES.toWire(message.outcome),
       ...(message.outcome === 'collision' ? { existingBlock: message.existingBlock } : {}),
     }),
-    fromWire: (body) => {
+    fromWire: (body, bytesOf) => {
       const outcome = INSERT_OUTCOMES.fromWire(body.outcome ?? 0);
-      if (outcome === 'collision') return { type: 'insertReply', outcome, existingBlock: copyBytes(body.existingBlock) };
+      if (outcome === 'collision') return { type: 'insertReply', outcome, existingBlock: bytesOf(body.existingBlock) };
       if (body.existingBlock?.length) throw new RangeError('insertReply.existingBlock is only for a collision');
       return { type: 'insertReply', outcome };
     },
@@ -157,7 +162,7 @@ export const BODY_CODECS: BodyCodecs = {
       checkHtl('announce.htl', message.htl);
     },
     toWire: (message) => ({ node: nodeRefToWire(message.node), htl: message.htl }),
-    fromWire: (body) => ({ type: 'announce', node: nodeRefFromWire('announce.node', body.node), htl: body.htl ?? 0 }),
+    fromWire: (body, bytesOf) => ({ type: 'announce', node: nodeRefFromWire('announce.node', body.node, bytesOf), htl: body.htl ?? 0 }),
   },
   peerOffer: nodeRefBody('peerOffer'),
   ping: emptyBody('ping'),

@@ -73,6 +73,23 @@ describe('protocol/wire/envelope', () => {
       assert.deepEqual(decoded, SAMPLE_MESSAGES.insertRequest);
     });
 
+    it('given the input (owned), decodes the same envelopes, byte fields as plain views into it', () => {
+      fc.assert(
+        fc.property(envelopeArbitrary, (envelope) => {
+          const bytes = encodeEnvelope(envelope);
+          assert.deepEqual(decodeEnvelope(new Uint8Array(bytes), { owned: true }), decodeEnvelope(bytes));
+        }),
+        { numRuns: 500 },
+      );
+      const bytes = new Uint8Array(encodeEnvelope({ tx: 1n, body: SAMPLE_MESSAGES.insertRequest }));
+      const decoded = decodeEnvelope(bytes, { owned: true }).body as typeof SAMPLE_MESSAGES.insertRequest;
+      assert.equal(decoded.block.buffer, bytes.buffer);
+      assert.equal(decoded.routingKey.buffer, bytes.buffer);
+      assert.equal(Object.getPrototypeOf(decoded.block), Uint8Array.prototype);
+      // Owned input is still refused when not canonical, as any other.
+      assert.throws(() => decodeEnvelope(Uint8Array.of(...bytes, 0x80, 0x01, 0x00), { owned: true }), WireDecodeError);
+    });
+
     it('the largest valid envelope, a full-block insert, fits a frame', () => {
       const largest = encodeEnvelope({
         tx: (1n << 64n) - 1n,

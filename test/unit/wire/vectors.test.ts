@@ -20,7 +20,7 @@ const { vectors, invalid } = JSON.parse(
 /** Everything a receiver does with a byte stream: deframe, decode each envelope, check the end. */
 function receive(stream: Uint8Array): Envelope[] {
   const decoder = new FrameDecoder();
-  const envelopes = decoder.push(stream).map(decodeEnvelope);
+  const envelopes = decoder.push(stream).map((frame) => decodeEnvelope(frame));
   decoder.finish();
   return envelopes;
 }
