@@ -96,10 +96,10 @@ export function sandbergContacts(n: number): number {
 /**
  * Sandberg's ring: every node linked to its ring neighbours, and each node drawing
  * `contacts` long-range contacts at ring distance d ∝ 1/d (default `sandbergContacts(n)`).
- * Links are undirected, so a node's degree averages 2 + 2·contacts (spec/sim-sandberg.md
- * says why we read his "3·log2 n edges" as contacts drawn per node). This is
- * `smallWorldEdges` at that average degree: nodes draw in turn, a draw that repeats a link
- * is drawn again later, so every node draws its share.
+ * Links are undirected, so a node's degree averages 2 + 2·contacts (spec/simulator.md,
+ * "Sandberg 2006", says why we read his "3·log2 n edges" as contacts drawn per node). This
+ * is `smallWorldEdges` at that average degree: nodes draw in turn, and a draw that repeats a
+ * link adds nothing, until the graph holds n·contacts long-range links.
  */
 export function sandbergEdges(n: number, rng: Rng, { contacts = sandbergContacts(n) }: { contacts?: number } = {}): Edge[] {
   if (!Number.isSafeInteger(contacts) || contacts < 0) throw new RangeError(`contacts must be a non-negative integer, got ${contacts}`);

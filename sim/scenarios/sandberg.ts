@@ -6,7 +6,7 @@
  *                    ──createSimulatedNetwork(ideal locations)──> runWorkload (HTL 18, backtracking)
  *   results + his swapping-restored figures at 64,000 nodes ──> ScenarioReport
  *
- * spec/simulator.md §"Sandberg 2006" says how the paper's setup is read.
+ * spec/simulator.md ("Sandberg 2006 and hops against size") says how the paper's setup is read.
  */
 import { adjacencyOf, degreesOf } from '../adjacency.js';
 import { greedyRouting, type GreedyMode, type GreedyResult, defaultMaxSteps } from '../greedy.js';
