@@ -1,7 +1,8 @@
 /**
  * Charts as inline SVG, drawn by this module alone (no script, font or file from elsewhere):
  * line charts (axes, ticks, gridlines, legend, optional logarithmic x) and bar charts (one
- * group of bars per x, for histograms). Every text is escaped.
+ * group of bars per x, for histograms). The y axis always includes 0, so a drop from 100 % to
+ * 99.6 % looks like one. Every text is escaped.
  *
  *   renderChart(chart) ──> <svg> ── axis(scale) ── ticks: linearTicks | logTicks
  *                                └─ lineMarks | barMarks ── legend
@@ -149,7 +150,7 @@ function lineMarks(chart: Chart, frame: Frame): string {
   const xs = points.map(([x]) => x);
   const ys = points.map(([, y]) => y);
   const xTicks = chart.logX ? logTicks(...extent(xs)) : linearTicks(...extent(xs));
-  const yTicks = linearTicks(...extent(ys));
+  const yTicks = linearTicks(...extent([0, ...ys]));
   const toX = chart.logX
     ? (x: number) => frame.left + ((Math.log10(x) - Math.log10(xTicks.min)) / (Math.log10(xTicks.max) - Math.log10(xTicks.min))) * (frame.right - frame.left)
     : (x: number) => frame.left + ((x - xTicks.min) / (xTicks.max - xTicks.min)) * (frame.right - frame.left);

@@ -48,6 +48,12 @@ describe('sim/report/svg', () => {
     assert.ok(Math.abs(xs[1]! - xs[0]! - (xs[2]! - xs[1]!)) < 0.2, `${xs}`);
   });
 
+  it('starts the y axis at 0, so that 99.6 % next to 100 % is not a cliff', () => {
+    const svg = renderChart({ ...line, logX: false, series: [{ label: 'success', points: [[1, 1], [2, 0.996]] }] });
+    const labels = [...svg.matchAll(/text-anchor="end" dominant-baseline="middle">([^<]*)</g)].map(([, label]) => label);
+    assert.deepEqual(labels, ['0', '0.2', '0.4', '0.6', '0.8', '1']);
+  });
+
   it('draws a bar chart: one bar per x, from zero', () => {
     const svg = renderChart({ title: 'h', xLabel: 'hops', yLabel: 'requests', kind: 'bar', series: [{ label: 'requests', points: [[1, 5], [2, 10], [3, 0]] }] });
     const heights = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)" fill="#\w+"><title>/g)].map(([, height]) => Number(height));
