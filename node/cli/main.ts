@@ -14,7 +14,7 @@ import { formatGet, type GetOptions, runGet } from './get-command.js';
 import { describeUri, generateKeys } from './keys.js';
 import { runNode } from './node-command.js';
 import { formatPut, type PutOptions, runPut } from './put-command.js';
-import { runSim, type SimOptions } from './sim-command.js';
+import type { SimOptions } from './sim-command.js';
 import { formatStatus, readStatus } from './status-command.js';
 
 /** The package's version, from the nearest package.json above this file (in sources or in dist/). */
@@ -128,10 +128,14 @@ program
   .option('--scenario <name>', 'the scenario to run (see --list)')
   .option('--nodes <n>', 'network size (default: the scenario\'s)')
   .option('--requests <n>', 'requests in the workload (default: the scenario\'s)')
-  .option('--seed <seed>', 'any text; the same seed and parameters give the same report', '1')
+  .option('--seed <seed>', 'any text; the same seed and parameters give the same report (default: "1")')
   .option('--out <dir>', 'write report.json, performance.json and report.html into this directory')
   .option('--list', 'list the scenarios with their default sizes')
-  .action((options: SimOptions) => runSim(options, process.stdout, process.stderr));
+  .action(async (options: SimOptions) => {
+    // Loaded on demand: the simulator and its scenarios would slow every other command's start.
+    const { runSim } = await import('./sim-command.js');
+    await runSim(options, process.stdout, process.stderr);
+  });
 
 try {
   await program.parseAsync();
