@@ -61,7 +61,7 @@ export function linearTicks(min: number, max: number, count = TICKS): Ticks {
 /**
  * Ticks for a logarithmic axis over [min, max] (both > 0), padded by a twentieth of the span
  * (a tenth of a decade around a single value): 1, 2 and 5 times powers of ten over up to
- * three decades, whole decades beyond.
+ * three decades, whole decades beyond, evenly stepped ones when those would be fewer than 3.
  */
 export function logTicks(min: number, max: number): Ticks {
   const span = Math.log10(max) - Math.log10(min);
@@ -76,6 +76,12 @@ export function logTicks(min: number, max: number): Ticks {
       const position = Math.log10(value);
       if (position >= low && position <= high) values.push(value);
     }
+  }
+  if (values.length < 3) {
+    // Less than a decade: evenly stepped ticks read better than one or two at 1, 2, 5.
+    const linear = linearTicks(10 ** low, 10 ** high);
+    const inside = linear.values.map((value, index) => [value, linear.labels[index]!] as const).filter(([value]) => value >= 10 ** low && value <= 10 ** high);
+    return { min: 10 ** low, max: 10 ** high, values: inside.map(([value]) => value), labels: inside.map(([, label]) => label) };
   }
   return { min: 10 ** low, max: 10 ** high, values, labels: values.map((value) => tickLabel(value, value)) };
 }

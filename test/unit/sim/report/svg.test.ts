@@ -20,6 +20,7 @@ describe('sim/report/svg', () => {
   it('puts log ticks on decades, with 2 and 5 between few of them, over the data padded a little', () => {
     assert.deepEqual(logTicks(1000, 100_000).labels, ['1000', '2000', '5000', '10k', '20k', '50k', '100k']);
     assert.deepEqual(logTicks(13, 200).labels, ['20', '50', '100', '200']);
+    assert.deepEqual(logTicks(1000, 2000).labels, ['1000', '1200', '1400', '1600', '1800', '2000'], 'less than a decade: evenly stepped');
     assert.deepEqual(logTicks(1, 1e6).labels, ['1', '10', '100', '1000', '10k', '100k', '1M']);
     const single = logTicks(300, 300);
     assert.ok(single.min < 300 && single.max > 300);
