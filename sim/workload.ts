@@ -11,13 +11,12 @@
  * Everything is drawn from `sim.rng.fork('workload/' + label)`, so the same network, seed and
  * parameters give the same metrics.
  */
-import type { Progress } from './report/model.js';
-import type { Figure } from './report/model.js';
 import { isValidBlock } from '../protocol/keys/block.js';
 import { type ChkBlock, encodeChk } from '../protocol/keys/chk.js';
 import { WorkloadStalledError } from './errors.js';
 import { gini, histogram, summarize, TrafficTap } from './metrics.js';
 import type { SimulatedNetwork } from './nodes.js';
+import type { Figure, Progress } from './report/model.js';
 import type { SeededRng } from './rng.js';
 import { ZipfSampler } from './zipf.js';
 
