@@ -130,19 +130,16 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
     await sim.stop();
   }
   const onBaselineProgress = withPhase(options, 'baseline (reference)');
-  const { metrics: baseline, keys } = await runSmallWorldWorkload(
-    { nodes, requests, seed: `${seed}/baseline`, ...(onBaselineProgress ? { onProgress: onBaselineProgress } : {}), ...(options.countEvents ? { countEvents: options.countEvents } : {}) },
-    'ideal',
-  );
+  const { metrics: baseline, keys } = await runSmallWorldWorkload({ ...options, seed: `${seed}/baseline`, ...(onBaselineProgress ? { onProgress: onBaselineProgress } : {}) }, 'ideal');
   const grown = checkpoints.find(({ stage, nodes: size }) => stage === 'growing' && size === nodes)!;
   const folded = checkpoints.at(-1)!;
   const { maxPeers = 0, minPeers = 0 } = OPENNET_NODE_SETTINGS;
   const figures: Figure[] = [
     ...figuresAgainstBaseline(main, baseline, nodes),
-    { name: 'mean degree after the workload', value: folded.meanDegree, unit: '', reference: { value: grown.meanDegree, source: 'just grown, before the workload' } },
-    { name: 'short links after the workload', value: folded.shortLinks, unit: 'ratio', reference: { value: 2 * SHORT_LINK_DISTANCE, source: 'random graph' } },
-    { name: 'probe after the workload: mean hops', value: folded.probe.hops.mean, unit: 'hops', reference: { value: grown.probe.hops.mean, source: 'same probe, just grown' } },
-    { name: 'probe after the workload: success rate', value: folded.probe.successRate, unit: 'ratio', reference: { value: grown.probe.successRate, source: 'same probe, just grown' } },
+    { name: 'mean degree after the workload', value: round(folded.meanDegree, 3), unit: '', reference: { value: round(grown.meanDegree, 3), source: 'just grown, before the workload' } },
+    { name: 'short links after the workload', value: round(folded.shortLinks, 4), unit: 'ratio', reference: { value: 2 * SHORT_LINK_DISTANCE, source: 'random graph' } },
+    { name: 'probe after the workload: mean hops', value: round(folded.probe.hops.mean, 3), unit: 'hops', reference: { value: round(grown.probe.hops.mean, 3), source: 'same probe, just grown' } },
+    { name: 'probe after the workload: success rate', value: round(folded.probe.successRate, 4), unit: 'ratio', reference: { value: round(grown.probe.successRate, 4), source: 'same probe, just grown' } },
   ];
   return {
     scenario: 'opennet-growth',
