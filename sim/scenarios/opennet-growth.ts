@@ -49,16 +49,13 @@ function withPhase(options: ScenarioOptions, prefix: string): ((progress: Progre
 /** A probe: `requests` new blocks inserted, then as many requests with uniform popularity. */
 async function probe(sim: GrownOpennet, options: ScenarioOptions, label: string, requests: number): Promise<WorkloadMetrics> {
   const onProgress = withPhase(options, label);
-  const metrics = await runWorkload(sim, { keys: requests, requests, zipfExponent: 0, label, ...(onProgress ? { onProgress } : {}) });
-  options.countEvents?.(metrics.events);
-  return metrics;
+  const { countEvents } = options;
+  return runWorkload(sim, { keys: requests, requests, zipfExponent: 0, label, ...(onProgress ? { onProgress } : {}), ...(countEvents ? { onEvents: countEvents } : {}) });
 }
 
 /** Baseline's workload on the grown network. */
 async function mainWorkload(sim: GrownOpennet, options: ScenarioOptions): Promise<WorkloadMetrics> {
-  const metrics = await runWorkload(sim, smallWorldWorkload(options.nodes, options.requests, withPhase(options, 'workload')));
-  options.countEvents?.(metrics.events);
-  return metrics;
+  return runWorkload(sim, smallWorldWorkload(options.nodes, options.requests, withPhase(options, 'workload'), options.countEvents));
 }
 
 /** The workload's figures, each next to the same figure of baseline's ideal small world (unless it has a reference of its own). */
