@@ -49,4 +49,9 @@ describe('scenario eclipse (seeded, 100 nodes)', function () {
     const targetFirst = await runEclipse({ seed: 'eclipse-test', nodes: 100, requests: 5, attackerFirst: false, budgets: [2 ** 16] });
     assert.equal(targetFirst[0]!.insertCaptured, false);
   });
+
+  it('gives the same results for the same seed', async () => {
+    const run = () => runEclipse({ seed: 'eclipse-again', nodes: 60, requests: 5, attackerFirst: true, budgets: [0, 2 ** 12] });
+    assert.deepEqual(await run(), await run());
+  });
 });

@@ -17,4 +17,9 @@ describe('scenario flood (seeded, 30 nodes, 2 virtual seconds)', function () {
     assert.ok(Number(several![5]) > 5 * Number(one![5]), 'six flooders sent six times as much');
     assert.ok(Number(several![9]) <= Number(several![10]), 'one flooder held more routes than its share');
   });
+
+  it('gives the same report for the same seed', async () => {
+    const run = () => runFloodScenario({ seed: 'flood-again', nodes: 20, requests: 40 }, [{ flooders: 0, perSecond: 0 }, { flooders: 2, perSecond: 2_000 }], 500);
+    assert.equal(JSON.stringify(await run()), JSON.stringify(await run()));
+  });
 });

@@ -3,6 +3,7 @@ import { encodeFile, isRetrievable, shardBytes } from '../../sim/files.js';
 import { simulationChkFormat } from '../../protocol/keys/chk.js';
 import { isValidBlock } from '../../protocol/keys/block.js';
 import { type RetentionRun, runRetention } from '../../sim/retention.js';
+import { retentionScenario } from '../../sim/scenarios/retention.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -77,5 +78,21 @@ describe('sim/retention (seeded, 80 nodes, 4 days)', function () {
   it('gives the same run for the same seed', async () => {
     const again = await runRetention({ ...SMALL, healing: false });
     assert.deepEqual(again, plain);
+  });
+});
+
+describe('scenario retention (seeded, 40 nodes, 30 days)', function () {
+  this.timeout(180_000);
+
+  it('reports 30 days of both series, with Freenet\'s month as the reference, and beats it with healing', async () => {
+    const report = await retentionScenario.run({ seed: 'retention-report', nodes: 40, requests: 360 });
+    assert.equal(report.parameters.files, 30);
+    assert.equal(report.tables[0]!.rows.length, 30);
+    const [files] = report.charts;
+    assert.deepEqual(files!.series.map((series) => series.points.length), [30, 30]);
+    const healed = report.figures.find((figure) => figure.name === 'blocks retrievable on day 30, healing')!;
+    assert.equal(healed.reference?.value, 0.5);
+    assert.ok(healed.value > 0.5, `healing kept ${healed.value} of the blocks`);
+    assert.equal(report.figures.find((figure) => figure.name === 'files retrievable on day 30, healing')!.value, 1);
   });
 });
