@@ -20,7 +20,7 @@ export const SIZE_LADDER = [1_000, 3_000, 10_000, 30_000, 100_000] as const;
 
 /**
  * Mean degree of the ideal and random topologies: what an opennet of OPENNET_NODE_SETTINGS
- * (6 to 16 peers a node) grows to (11.9 to 12.2 measured from 1,000 to 10,000 nodes), so the
+ * (6 to 16 peers a node) grows to (12.0 to 12.3 measured from 1,000 to 10,000 nodes), so the
  * three compare.
  */
 export const HOPS_VS_SIZE_DEGREE = 12;
@@ -41,7 +41,7 @@ export interface HopsVsSizeOptions extends ScenarioOptions {
 /**
  * Growing an opennet through announcements costs about 430 messages a newcomer, and every
  * node's maintenance timer runs through the 10 s of virtual time each newcomer is given:
- * 10,000 nodes take 2.5 to 8 minutes here (machine load), 100,000 would take hours.
+ * 10,000 nodes take 2.5 to 10 minutes here (machine load), 100,000 would take hours.
  */
 export const DEFAULT_OPENNET_MAX_NODES = 10_000;
 
