@@ -68,21 +68,40 @@ export function greedyRouting(graph: Adjacency, positions: ArrayLike<number>, rn
 /** Steps to the target, or -1 for a failed route. */
 type RouteOnce = (source: number, target: number) => number;
 
-function stopAtDeadEnd({ offsets, neighbours }: Adjacency, positions: ArrayLike<number>): RouteOnce {
+/**
+ * The neighbour of `node` closest to `goal` among those `skip` lets through, if it is
+ * closer than `bound`; -1 when none is.
+ */
+function closestNeighbour(
+  { offsets, neighbours }: Adjacency,
+  positions: ArrayLike<number>,
+  node: number,
+  goal: number,
+  bound: number,
+  skip: (neighbour: number) => boolean,
+): number {
+  let next = -1;
+  let nextDistance = bound;
+  for (let index = offsets[node]!, end = offsets[node + 1]!; index < end; index++) {
+    const neighbour = neighbours[index]!;
+    if (skip(neighbour)) continue;
+    const distance = circularDistance(positions[neighbour]!, goal);
+    if (distance < nextDistance) {
+      next = neighbour;
+      nextDistance = distance;
+    }
+  }
+  return next;
+}
+
+const skipNone = (): boolean => false;
+
+function stopAtDeadEnd(graph: Adjacency, positions: ArrayLike<number>): RouteOnce {
   return (source, target) => {
     const goal = positions[target]!;
     let steps = 0;
     for (let node = source; node !== target; steps++) {
-      let next = -1;
-      let nextDistance = circularDistance(positions[node]!, goal);
-      for (let index = offsets[node]!, end = offsets[node + 1]!; index < end; index++) {
-        const neighbour = neighbours[index]!;
-        const distance = circularDistance(positions[neighbour]!, goal);
-        if (distance < nextDistance) {
-          next = neighbour;
-          nextDistance = distance;
-        }
-      }
+      const next = closestNeighbour(graph, positions, node, goal, circularDistance(positions[node]!, goal), skipNone);
       if (next < 0) return -1;
       node = next;
     }
@@ -90,27 +109,18 @@ function stopAtDeadEnd({ offsets, neighbours }: Adjacency, positions: ArrayLike<
   };
 }
 
-function continuePastDeadEnds({ nodes, offsets, neighbours }: Adjacency, positions: ArrayLike<number>, maxSteps: number): RouteOnce {
+function continuePastDeadEnds(graph: Adjacency, positions: ArrayLike<number>, maxSteps: number): RouteOnce {
   /** visitedBy[i] === route number: node i is on the current route (no clearing between routes). */
-  const visitedBy = new Uint32Array(nodes);
+  const visitedBy = new Uint32Array(graph.nodes);
   let routeNumber = 0;
+  const visited = (neighbour: number): boolean => visitedBy[neighbour] === routeNumber;
   return (source, target) => {
     routeNumber++;
     const goal = positions[target]!;
     visitedBy[source] = routeNumber;
     let node = source;
     for (let steps = 0; steps < maxSteps; ) {
-      let next = -1;
-      let nextDistance = Infinity;
-      for (let index = offsets[node]!, end = offsets[node + 1]!; index < end; index++) {
-        const neighbour = neighbours[index]!;
-        if (visitedBy[neighbour] === routeNumber) continue;
-        const distance = circularDistance(positions[neighbour]!, goal);
-        if (distance < nextDistance) {
-          next = neighbour;
-          nextDistance = distance;
-        }
-      }
+      const next = closestNeighbour(graph, positions, node, goal, Infinity, visited);
       if (next < 0) return -1;
       node = next;
       visitedBy[node] = routeNumber;
