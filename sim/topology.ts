@@ -9,6 +9,7 @@
  */
 import type { Rng } from '../node/components.js';
 import type { MemoryNetwork, MemoryTransport } from './memory-network.js';
+import { cumulativeWeights, drawIndex } from './weighted-draw.js';
 
 /** An undirected link between node indices, smaller first. */
 export type Edge = readonly [number, number];
@@ -40,23 +41,8 @@ export function randomLocations(n: number, rng: Rng): number[] {
  * cumulative weights: no logarithms, so every platform draws the same numbers.
  */
 function harmonicDistances(maxDistance: number, rng: Rng): () => number {
-  const cumulative = new Float64Array(maxDistance - 1);
-  let total = 0;
-  for (let distance = 2; distance <= maxDistance; distance++) {
-    total += 1 / distance;
-    cumulative[distance - 2] = total;
-  }
-  return () => {
-    const target = rng.next() * total;
-    let low = 0;
-    let high = cumulative.length - 1;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (cumulative[middle]! > target) high = middle;
-      else low = middle + 1;
-    }
-    return low + 2;
-  };
+  const cumulative = cumulativeWeights(maxDistance - 1, (index) => 1 / (index + 2));
+  return () => drawIndex(cumulative, rng) + 2;
 }
 
 /**
