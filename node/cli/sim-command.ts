@@ -8,6 +8,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { formatNumber } from '../../sim/report/format.js';
 import { HTML_FILE, renderHtml } from '../../sim/report/html.js';
 import { PERFORMANCE_FILE, performanceJson, REPORT_FILE, reportJson } from '../../sim/report/json.js';
@@ -27,6 +28,22 @@ export interface SimOptions {
 }
 
 export const DEFAULT_SEED = '1';
+
+/**
+ * JavaScript heap a simulated node takes at its busiest, measured at 100,000 nodes (about
+ * 9.3 GiB) and 64,000 nodes of degree 98 (7.7 GiB): spec/simulator.md §5.
+ */
+const HEAP_BYTES_PER_NODE = 120 * 1024;
+
+/** A warning when `nodes` likely need more heap than `heapLimitBytes`, saying how to give it; else undefined. */
+export function heapAdvice(nodes: number, heapLimitBytes: number): string | undefined {
+  const needed = nodes * HEAP_BYTES_PER_NODE;
+  if (needed <= heapLimitBytes) return undefined;
+  const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
+  const suggestedMiB = Math.ceil((needed * 1.5) / 2 ** 20 / 1000) * 1000;
+  return `warning: ${formatNumber(nodes)} nodes may need about ${gib(needed)} GiB of JavaScript heap and this process has ${gib(heapLimitBytes)} GiB; ` +
+    `if it runs out, run it with NODE_OPTIONS="--max-old-space-size=${suggestedMiB} --max-semi-space-size=64"\n`;
+}
 
 /** `warren sim --list`: each scenario's name, default size and summary. */
 export function listScenarios(scenarios: readonly Scenario[] = SCENARIOS): string {
@@ -117,6 +134,8 @@ export async function runSim(options: SimOptions, stdout: ProgressStream, stderr
     return;
   }
   const run = resolveSimRun(options);
+  const advice = heapAdvice(run.nodes, getHeapStatistics().heap_size_limit);
+  if (advice !== undefined) stderr.write(advice);
   const { report, performance } = await runScenario(run, stderr);
   const text = renderText(report, performance);
   if (run.out === undefined) {

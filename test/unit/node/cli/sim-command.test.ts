@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exitCodeOf } from '../../../../node/cli/exit-codes.js';
-import { listScenarios, resolveSimRun, runScenario, writeReportFiles } from '../../../../node/cli/sim-command.js';
+import { heapAdvice, listScenarios, resolveSimRun, runScenario, writeReportFiles } from '../../../../node/cli/sim-command.js';
 import type { Scenario } from '../../../../sim/report/model.js';
 import { SCENARIOS } from '../../../../sim/scenarios/index.js';
 import { sampleReport } from '../../sim/report/sample-report.js';
@@ -13,6 +13,15 @@ const refused = (message: RegExp) => (error: unknown) => exitCodeOf(error) === 2
 const quiet = { isTTY: false, write: () => true };
 
 describe('node/cli/sim-command', () => {
+  it('warns, with the option to pass, when the nodes likely need more heap than the process has', () => {
+    const fourGiB = 4 * 2 ** 30;
+    assert.equal(heapAdvice(10_000, fourGiB), undefined);
+    const advice = heapAdvice(100_000, fourGiB);
+    assert.match(advice ?? '', /^warning: 100,000 nodes may need about 11\.4 GiB of JavaScript heap and this process has 4\.0 GiB; /);
+    assert.match(advice ?? '', /NODE_OPTIONS="--max-old-space-size=18000 --max-semi-space-size=64"\n$/);
+    assert.equal(heapAdvice(100_000, 16 * 2 ** 30), undefined);
+  });
+
   it('lists every scenario with its summary and default size', () => {
     const listing = listScenarios();
     assert.equal(listing.split('\n').length, SCENARIOS.length);
