@@ -16,6 +16,7 @@ import { SimulatedBlockStore } from './block-store.js';
 import { VirtualClock } from './clock.js';
 import { MemoryNetwork, type MemoryNetworkInit } from './memory-network.js';
 import type { SimulatedNetwork, SimulatedNode } from './nodes.js';
+import { WorkloadStalledError } from './errors.js';
 import { type Seed, SeededRng } from './rng.js';
 
 export interface OpennetMember extends SimulatedNode {
@@ -109,7 +110,7 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
 
   /**
    * Adds `count` nodes one after another: each joins through one seed drawn at random and the
-   * clock runs `joinIntervalMs` before the next starts. Calls `onJoined` with the node count
+   * clock runs `joinIntervalMs` before the next starts (again, while the join has not ended). Calls `onJoined` with the node count
    * after each (a scenario measures there, or reports progress).
    */
   async grow(count: number, onJoined?: (nodes: number) => void | Promise<void>): Promise<void> {
@@ -120,8 +121,14 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
       this.nodes.push(member);
       const seeds = this.nodes.slice(0, Math.min(index, this.seedCount)).map(({ transport }) => transport.addresses[0]!);
       if (seeds.length > 0) {
-        const joined = member.node.join({ seeds: [this.rng.pick(seeds)] });
+        let settled = false;
+        const joined = member.node.join({ seeds: [this.rng.pick(seeds)] }).finally(() => (settled = true));
         this.events += await this.clock.advance(this.joinIntervalMs);
+        // A join that outlasts the interval gets more of it, as long as the clock has something to fire.
+        while (!settled) {
+          if (this.clock.pendingTimers === 0) throw new WorkloadStalledError(`node ${index} was joining the opennet`, 1);
+          this.events += await this.clock.advance(this.joinIntervalMs);
+        }
         await joined;
       }
       await onJoined?.(this.nodes.length);

@@ -51,4 +51,16 @@ describe('opennet grown from an empty network of 100 nodes (seeded)', function (
       await sim.stop();
     }
   });
+
+  it('gives a join that outlasts the interval the time it needs before the next node starts', async () => {
+    const sim = new GrownOpennet({ seed: 'opennet/slow-join', blockBytes: BLOCK_BYTES, joinIntervalMs: 1 });
+    try {
+      await sim.grow(12);
+      assert.equal(sim.nodes.length, 12);
+      assert.ok(sim.connected(), 'the network is connected');
+      assert.ok(sim.clock.now() > 12, `joins took ${sim.clock.now()} ms of virtual time, more than their 1 ms intervals`);
+    } finally {
+      await sim.stop();
+    }
+  });
 });
