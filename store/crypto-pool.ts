@@ -3,15 +3,15 @@
  * open on get) on the main thread and, while calls overlap, on worker threads too:
  * a second core verifies and seals while the first runs the store and RocksDB.
  *
- *   run(job) ──> queue ──> an idle worker: up to WORKER_BATCH of the oldest jobs in one
- *                     │    message, once more than one job waits (a lone call never
- *                     │    pays for a message)
+ *   run(job) ──> queue ──> an idle worker: up to WORKER_BATCH of the oldest admits in one
+ *                     │    message, once more than one admit waits (a lone call never
+ *                     │    pays for a message; opens cost less than one, and never go)
  *                     └──> main thread: the oldest job left as soon as the calling code
  *                          yields (a microtask), then one per event-loop turn
  *
  * Workers start the first time two jobs wait at once, take jobs once they report
- * ready, and end with `close`. A worker that fails fails the jobs it held and is not
- * replaced: the main thread carries on alone. An idle worker does not keep the process alive.
+ * ready, and end with `close`. A worker that fails fails the jobs it held with
+ * `StoreWorkerError` and is not replaced: the main thread carries on alone. An idle worker does not keep the process alive.
  */
 import type { Worker } from 'node:worker_threads';
 import { InvalidBlockError } from '../protocol/errors.js';
@@ -20,6 +20,7 @@ import { startModuleWorker } from '../protocol/module-worker.js';
 import type { AtRestCipher } from './at-rest.js';
 import { type CryptoJob, type CryptoResult, postableJob, runCryptoJob } from './crypto-jobs.js';
 import type { CryptoWorkerMessage } from './crypto-worker.js';
+import { StoreWorkerError } from './errors.js';
 
 /** Most jobs posted to a worker in one message. */
 export const WORKER_BATCH = 16;
@@ -117,14 +118,22 @@ export class CryptoPool {
     }
   }
 
-  /** Posts the oldest waiting jobs to idle workers, unless a lone job waits (the main thread takes it). */
+  /**
+   * Posts the oldest waiting admits to idle workers, unless a lone one waits (the main thread
+   * takes it). Opens always run here: an open costs less than the message that would carry it.
+   */
   private dispatch(): void {
-    if (this.queue.length < 2 || this.closing) return;
+    if (this.closing) return;
+    let admits = this.queue.filter(({ job }) => job.kind === 'admit');
+    if (admits.length < 2) return;
     if (!this.workersStarted) this.startWorkers();
+    const postedNow = new Set<Waiting>();
     for (const worker of this.workers) {
-      if (this.queue.length === 0) return;
+      if (admits.length === 0) break;
       if (!worker.ready || worker.held !== undefined) continue;
-      const held = this.queue.splice(0, WORKER_BATCH);
+      const held = admits.slice(0, WORKER_BATCH);
+      admits = admits.slice(held.length);
+      for (const waiting of held) postedNow.add(waiting);
       const posted = held.map(({ job }) => postableJob(job));
       worker.held = held;
       this.counts.workers += held.length;
@@ -134,6 +143,7 @@ export class CryptoPool {
         posted.flatMap(({ transfer }) => transfer),
       );
     }
+    if (postedNow.size > 0) this.queue.splice(0, this.queue.length, ...this.queue.filter((waiting) => !postedNow.has(waiting)));
   }
 
   private startWorkers(): void {
@@ -146,8 +156,8 @@ export class CryptoPool {
       };
       worker.thread.unref();
       worker.thread.on('message', (message: CryptoWorkerMessage) => this.onMessage(worker, message));
-      worker.thread.on('error', (error) => this.retire(worker, error));
-      worker.thread.on('exit', (code) => this.retire(worker, new Error(`a store crypto worker exited (code ${code})`)));
+      worker.thread.on('error', (error) => this.retire(worker, new StoreWorkerError(`a store crypto worker failed: ${error.message}`, { cause: error })));
+      worker.thread.on('exit', (code) => this.retire(worker, new StoreWorkerError(`a store crypto worker exited (code ${code})`)));
       this.workers.push(worker);
     }
   }

@@ -31,6 +31,11 @@ export class StoreOpenError extends WarrenError {
   readonly code = 'ERR_STORE_OPEN';
 }
 
+/** A crypto worker thread died holding this call's block; the store carries on without it (spec/store.md §5.4). */
+export class StoreWorkerError extends WarrenError {
+  readonly code = 'ERR_STORE_WORKER';
+}
+
 /** The store was closed (or is closing) when the call was made. */
 export class StoreClosedError extends WarrenError {
   readonly code = 'ERR_STORE_CLOSED';
