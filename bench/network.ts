@@ -15,7 +15,8 @@
  * one hop costs, against the same reference); the CPU time each process spends per MB moved, next
  * to the raw link's, and what they add up to: the most the chain could move if it had every CPU of
  * the machine to itself (a relay decrypts, verifies, caches and re-encrypts every block, each at
- * least what one end of the raw link costs, and seven processes share the machine's cores); connection
+ * least what one end of the raw link costs, and seven processes share the machine's cores) and the
+ * floor no relay code can go below (six links, each costing what the raw link does); connection
  * setup (dial to a verified Hello) p50/p99; the idle resident set of a node process. Bulk rounds and
  * reference rounds alternate; each figure is the median of its rounds.
  */
@@ -203,6 +204,9 @@ const cores = availableParallelism();
 const ceiling = (cores * 1000) / chainTotal;
 // The raw link runs on one thread: what its CPU cost allows there, measured the same way (load slows rates, not CPU per MB).
 const rawLinkCeiling = 1000 / median(cpu.noise);
+// Every link of the chain carries each block once through Noise, at least what the raw link costs.
+const LINKS = RELAYS + 1;
+const noiseOnlyCeiling = (cores * 1000) / (LINKS * median(cpu.noise));
 const perMb = (value: number) => `${value.toFixed(1)} ms`;
 printRows(`CPU time per MB of blocks moved, median of ${ROUNDS} rounds (user + system, each process)`, [
   ['chain, originator (this process)', perMb(chainCpu[0]!), `${IN_FLIGHT.at(-1)} requests in flight`],
@@ -211,6 +215,11 @@ printRows(`CPU time per MB of blocks moved, median of ${ROUNDS} rounds (user + s
   [`chain, all ${RELAYS + 2} processes`, perMb(chainTotal), `so at most ${mbps(ceiling)} on ${cores} CPUs if nothing else ran: ${(ceiling / rawLinkCeiling).toFixed(2)}× the raw link's ${mbps(rawLinkCeiling)} on one`],
   ['one link, both nodes in this process', perMb(median(cpu.pair))],
   ['reference: raw Noise link, both ends', perMb(median(cpu.noise)), 'a relay decrypts and encrypts every block too'],
+  [
+    `floor: ${LINKS} such links, nothing else`,
+    perMb(LINKS * median(cpu.noise)),
+    `so even relays that cost only their Noise could move at most ${mbps(noiseOnlyCeiling)} on ${cores} CPUs: ${(noiseOnlyCeiling / rawLink).toFixed(2)}× the raw link measured`,
+  ],
 ]);
 printRows(`connection setup over loopback, ${SETUPS} of each in rotation (p50 / p99)`, [
   ['dial to a verified Hello (TCP + Noise XX + Hello)', p50p99(times.transport)],

@@ -16,8 +16,9 @@
  * batch per get of such a key; no verification, no encryption, no index, no
  * eviction. Rounds of the store and of the reference alternate. Last, the
  * checks and sealing a call must do, alone on one thread: the store's ceiling
- * without workers. The load average is printed: the machine is shared, and a
- * busy one slows the store (more CPU per call) more than the reference.
+ * without workers. From those, the most a get could reach against the reference if reading and
+ * opening were all it did. The load average is printed: the machine is shared, and a busy one slows the store (more CPU
+ * per call) more than the reference.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -194,4 +195,16 @@ console.log(
 console.log(
   `  crypto alone, one thread: put (verify + disk key + seal) ${formatCount(cryptoRates.put)} /s, ` +
     `get (disk key + open) ${formatCount(cryptoRates.get)} /s`,
+);
+/**
+ * A get must do the bare read and open the value: with the cores saturated, rates go as the
+ * inverse of CPU per call, so even a get that cost nothing else could reach at most
+ * bare cpu / (bare cpu + open cpu) of the reference.
+ */
+const widestGets = rows.filter(([label, inFlight]) => label.startsWith('get') && inFlight === IN_FLIGHT.at(-1));
+const bareGetCpu = median(widestGets.map(([, , { bare: reference }]) => reference.cpu));
+const openCpu = 1e6 / cryptoRates.get;
+console.log(
+  `  ceiling of a get at ${IN_FLIGHT.at(-1)} in flight, were the read and the open all it did: bare ${µs(bareGetCpu)} of cpu + ` +
+    `open ${µs(openCpu)} → ${(bareGetCpu / (bareGetCpu + openCpu)).toFixed(2)}× bare`,
 );
