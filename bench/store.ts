@@ -16,8 +16,9 @@
  * batch per get of such a key; no verification, no encryption, no index, no
  * eviction. Rounds of the store and of the reference alternate. Last, the
  * checks and sealing a call must do, alone on one thread: the store's ceiling
- * without workers. From those, the most a get could reach against the reference if reading and
- * opening were all it did. The load average is printed: the machine is shared, and a busy one slows the store (more CPU
+ * without workers, and from those the most a get could reach against the
+ * reference if reading and opening were all it did. The load average is
+ * printed: the machine is shared, and a busy one slows the store (more CPU
  * per call) more than the reference.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
