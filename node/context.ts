@@ -7,6 +7,7 @@ import type { WireMessage } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
 import type { Clock, Logger, Rng } from './components.js';
 import { MAX_HTL } from './htl.js';
+import type { AwaitedInsertData } from './insert-data.js';
 import type { LoadLimiter } from './load.js';
 import type { Opennet } from './opennet/opennet.js';
 import type { PeerTable } from './peers.js';
@@ -31,6 +32,14 @@ export function hopTimeoutMs(settings: NodeSettings, htl: number): number {
   return settings.hopTimeoutPerHtlMs * (htl + 1);
 }
 
+/**
+ * How long each side of an insert's link waits for the other's step: the sender for
+ * InsertAccepted, the receiver for the InsertData that follows it (spec/routing.md §5).
+ */
+export function insertStepTimeoutMs(settings: NodeSettings): number {
+  return 2 * settings.hopTimeoutPerHtlMs;
+}
+
 /** A relay must answer before its upstream's timer for the hop runs out: it keeps a margin. */
 export function relayDeadline(settings: NodeSettings, now: number, htl: number): number {
   return now + hopTimeoutMs(settings, htl) - settings.hopTimeoutPerHtlMs / 2;
@@ -49,6 +58,8 @@ export interface NodeContext {
   readonly settings: NodeSettings;
   readonly peers: PeerTable;
   readonly transactions: TransactionTable;
+  /** Inserts accepted from peers, waiting for their blocks. */
+  readonly insertData: AwaitedInsertData;
   /** Opennet peer management: offers, limits, path folding (node/opennet/). */
   readonly opennet: Opennet;
   /** Per-peer request budgets and route shares (spec/routing.md §8). */

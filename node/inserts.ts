@@ -1,8 +1,9 @@
 /**
- * Inserts (spec/routing.md §5): a peer's InsertRequest is verified, kept (in the store
- * when this node is closer to the key than all its peers, else in the cache beyond the
- * first hops), and routed on until hops to live run out; an SSK slot that already holds
- * a different valid block answers with it. `insertLocally` is the originator's side.
+ * Inserts (spec/routing.md §5): a peer's InsertRequest is accepted (unless it loops or the
+ * node is overloaded), its block follows in an InsertData (insert-data.ts) and is verified,
+ * kept (in the store when this node is closer to the key than all its peers, else in the
+ * cache beyond the first hops), and routed on until hops to live run out; an SSK slot that
+ * already holds a different valid block answers with it. `insertLocally` is the originator's side.
  */
 import { equalBytes } from '../protocol/crypto.js';
 import { isValidBlock, verifyBlock } from '../protocol/keys/block.js';
@@ -40,31 +41,41 @@ function replyFor(outcome: RouteOutcome): WireMessage {
  * originator never keeps its own insert), else in the cache beyond the first hops.
  * Returns a different block already held in the slot (an SSK collision), if any.
  */
-async function keep(context: NodeContext, from: PeerId, request: InsertRequest): Promise<Uint8Array | undefined> {
+async function keep(context: NodeContext, from: PeerId, request: InsertRequest, block: Uint8Array): Promise<Uint8Array | undefined> {
   const { store, peers, settings } = context;
   const existing = await store.get(request.routingKey);
-  if (existing !== undefined) return equalBytes(existing, request.block) ? undefined : existing;
+  if (existing !== undefined) return equalBytes(existing, block) ? undefined : existing;
   if (peers.isClosestTo(settings.location, keyLocation(request.routingKey), from)) {
-    const result = await store.put(request.routingKey, request.block, { partition: 'store' });
+    const result = await store.put(request.routingKey, block, { partition: 'store' });
     return result.outcome === 'collision' ? result.existing : undefined;
   }
-  if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, request.block);
+  if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, block);
   return undefined;
 }
 
+/**
+ * A peer's insert: refused at once for a loop or overload; else accepted, and once its block
+ * has come (InsertData) verified, kept if this node should, and routed on. A block that does
+ * not come in time is answered RouteNotFound with the HTL given, so the sender tries its next peer.
+ */
 export async function handleInsertRequest(context: NodeContext, from: PeerId, tx: bigint, request: InsertRequest): Promise<void> {
   const { transactions, settings, peers } = context;
   if (transactions.isKnown(tx)) return context.send(from, tx, { type: 'rejectedLoop' });
   if (transactions.full) return context.send(from, tx, { type: 'rejectedOverload', local: true });
   transactions.markSeen(tx);
-  if (!isValidBlock(request.routingKey, request.block, settings.chkFormat)) {
+  const arriving = context.insertData.expect(from, tx);
+  context.send(from, tx, { type: 'insertAccepted' });
+  const block = await arriving;
+  // The block did not come in time (or the peer went): the sender may try elsewhere at once.
+  if (block === undefined) return context.send(from, tx, { type: 'routeNotFound', htl: request.htl });
+  if (!isValidBlock(request.routingKey, block, settings.chkFormat)) {
     const peer = peers.get(from);
     if (peer !== undefined && peers.recordInvalidBlock(peer)) context.routeComponents.dropPeer(peer, 'inserted an invalid block');
     return context.send(from, tx, { type: 'insertReply', outcome: 'invalidBlock' });
   }
   let existing: Uint8Array | undefined;
   try {
-    existing = await keep(context, from, request);
+    existing = await keep(context, from, request, block);
   } catch (error) {
     context.logger.warn({ err: error }, 'could not keep an inserted block; routing it on');
   }
@@ -79,7 +90,7 @@ export async function handleInsertRequest(context: NodeContext, from: PeerId, tx
       keyLocation: keyLocation(request.routingKey),
       htl: request.htl,
       upstream: from,
-      block: request.block,
+      block,
       deadline: relayDeadline(settings, context.clock.now(), request.htl),
       hopTimeoutMs: (htl) => hopTimeoutMs(settings, htl),
     },

@@ -7,6 +7,7 @@
  *   Transport ──message──> MESSAGE_HANDLERS (one per message type)
  *                            requests a peer starts pass its LoadLimiter budget first
  *                            dataRequest ─> requests.ts     insertRequest ─> inserts.ts
+ *                            insertData ─> insert-data.ts (the block of an insert accepted here)
  *                            replies ─────> TransactionTable ─> the Route of that tx
  *                            announce/peerOffer ─> opennet/handlers.ts ─> Opennet (limits, folds, dials)
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
@@ -16,8 +17,9 @@ import { STANDARD_CHK } from '../protocol/keys/chk.js';
 import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
 import { type Clock, type Logger, type Rng, silentLogger } from './components.js';
-import { DEFAULT_HOP_TIMEOUT_PER_HTL_MS, defaultLocalTimeoutMs, type NodeContext, type NodeSettings } from './context.js';
+import { DEFAULT_HOP_TIMEOUT_PER_HTL_MS, defaultLocalTimeoutMs, insertStepTimeoutMs, type NodeContext, type NodeSettings } from './context.js';
 import { NodeStoppedError } from './errors.js';
+import { AwaitedInsertData } from './insert-data.js';
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
 import { LoadLimiter, type LoadLimiterInit } from './load.js';
 import type { OperationOptions } from './local.js';
@@ -72,6 +74,8 @@ const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
   routeNotFound: routeReply,
   rejectedLoop: routeReply,
   rejectedOverload: routeReply,
+  insertAccepted: routeReply,
+  insertData: (context, from, tx, body) => context.insertData.deliver(from, tx, body.block),
   insertReply: routeReply,
   ping: (context, from, tx) => context.send(from, tx, { type: 'pong' }),
   pong: notForRouting,
@@ -124,6 +128,7 @@ export class Node {
       settings,
       peers,
       transactions: new TransactionTable(clock, settings, this.load),
+      insertData: new AwaitedInsertData(clock, insertStepTimeoutMs(settings)),
       load: this.load,
       opennet,
       localOperations: new Set(),
@@ -133,6 +138,7 @@ export class Node {
         peers,
         sender: outbox,
         chkFormat: settings.chkFormat,
+        insertStepTimeoutMs: insertStepTimeoutMs(settings),
         dropPeer: (peer, reason) => {
           logger.warn({ peer: peer.id, reason }, 'disconnecting a misbehaving peer');
           transport.disconnect(peer.id, reason);
@@ -166,6 +172,7 @@ export class Node {
         this.outbox.peerDisconnected(peerId);
         this.context.opennet.peerDisconnected(peerId);
         this.load.peerDisconnected(peerId);
+        this.context.insertData.peerDisconnected(peerId);
         this.context.transactions.peerDisconnected(peerId);
       },
       message: (peerId: PeerId, envelope: Envelope) => this.dispatch(peerId, envelope),
@@ -179,6 +186,7 @@ export class Node {
     this.context.opennet.stop();
     for (const fail of [...this.context.localOperations]) fail(new NodeStoppedError());
     this.context.transactions.cancelAll();
+    this.context.insertData.cancelAll();
     await this.context.transport.stop();
   }
 

@@ -42,7 +42,7 @@ export interface RouteInit {
   readonly htl: number;
   /** The peer it came from; undefined at the originator. */
   readonly upstream: PeerId | undefined;
-  /** The block being inserted. */
+  /** The block being inserted: sent to a peer once it accepts the insert. */
   readonly block?: Uint8Array | undefined;
   /** The node an announcement announces. */
   readonly announced?: NodeRef | undefined;
@@ -66,11 +66,17 @@ export interface RouteComponents {
   readonly dropPeer: (peer: PeerState, reason: string) => void;
   /** The CHK block length blocks are verified against (the node's setting). */
   readonly chkFormat: ChkFormat;
+  /** How long an insert's peer may take to answer InsertAccepted; the hop timeout runs from its block's sending. */
+  readonly insertStepTimeoutMs: number;
 }
 
 interface Attempt {
   readonly peer: PeerState;
-  readonly timer: TimerHandle;
+  /** HTL sent to the peer. */
+  readonly htl: number;
+  timer: TimerHandle;
+  /** An insert's block went to the peer (once it accepted): sent at most once. */
+  blockSent: boolean;
 }
 
 export class Route {
@@ -135,6 +141,11 @@ export class Route {
       if (this.init.kind === 'announce') this.init.onOffer?.(from, reply.node);
       return;
     }
+    if (reply.type === 'insertAccepted') {
+      // The peer takes the insert on: its block follows, and the attempt waits for the outcome.
+      if (this.init.kind === 'insert' && !attempt.blockSent) this.sendBlock(attempt);
+      return;
+    }
     this.clearAttempt();
     this.answeredBy++;
     this.init.onProgress?.({ type: 'reply', reply: reply.type });
@@ -189,14 +200,34 @@ export class Route {
     const body: WireMessage = init.kind === 'request'
       ? { type: 'dataRequest', keyType: init.keyType, routingKey: init.routingKey, htl }
       : init.kind === 'insert'
-        ? { type: 'insertRequest', keyType: init.keyType, routingKey: init.routingKey, htl, block: init.block! }
+        ? { type: 'insertRequest', keyType: init.keyType, routingKey: init.routingKey, htl }
         : { type: 'announce', node: init.announced!, htl };
     if (!sender.send(peer.id, { tx: init.tx, body })) return this.tryNextPeer();
     peer.inFlight++;
     peer.stats.requestsSent++;
-    const timer = clock.setTimer(Math.min(init.hopTimeoutMs(htl), remainingMs), () => this.onTimeout());
-    this.attempt = { peer, timer };
+    const waitMs = init.kind === 'insert' ? this.components.insertStepTimeoutMs : init.hopTimeoutMs(htl);
+    this.attempt = { peer, htl, timer: this.startTimer(waitMs), blockSent: false };
     init.onProgress?.({ type: 'sent', htl });
+  }
+
+  /**
+   * Sends an insert's block to the peer that accepted it, which then has the hop's whole time
+   * to answer; if the peer's send queue drops the block, tries the next peer.
+   */
+  private sendBlock(attempt: Attempt): void {
+    attempt.blockSent = true;
+    if (!this.components.sender.send(attempt.peer.id, { tx: this.init.tx, body: { type: 'insertData', block: this.init.block! } })) {
+      this.clearAttempt();
+      return this.tryNextPeer();
+    }
+    attempt.timer.cancel();
+    attempt.timer = this.startTimer(this.init.hopTimeoutMs(attempt.htl));
+  }
+
+  /** The attempt's timer: `waitMs`, or what is left of the route's time if that is less. */
+  private startTimer(waitMs: number): TimerHandle {
+    const remainingMs = this.init.deadline - this.components.clock.now();
+    return this.components.clock.setTimer(Math.min(waitMs, remainingMs), () => this.onTimeout());
   }
 
   private onTimeout(): void {

@@ -90,8 +90,6 @@ function frameBytes(envelope: Envelope): number {
   return encodeFrame(encodeEnvelope(envelope)).length;
 }
 
-/** HTLs are 0..18, block lengths below 2^16: each shape packs into one number. */
-const HTL_SPAN = 32;
 const keyTypeBit = (keyType: string): number => (keyType === 'chk' ? 0 : 1);
 
 /** Within its body type, everything that decides an envelope's length; undefined when that is not a few numbers. */
@@ -100,8 +98,9 @@ function shapeOf(body: WireMessage): number | undefined {
     case 'dataRequest':
       return body.htl * 2 + keyTypeBit(body.keyType);
     case 'insertRequest':
-      return (body.block.length * HTL_SPAN + body.htl) * 2 + keyTypeBit(body.keyType);
+      return body.htl * 2 + keyTypeBit(body.keyType);
     case 'dataFound':
+    case 'insertData':
       return body.block.length;
     case 'routeNotFound':
       return body.htl;
@@ -111,6 +110,7 @@ function shapeOf(body: WireMessage): number | undefined {
       return body.outcome === 'collision' ? 2 + body.existingBlock.length : body.outcome === 'stored' ? 0 : 1;
     case 'dataNotFound':
     case 'rejectedLoop':
+    case 'insertAccepted':
     case 'ping':
     case 'pong':
       return 0;

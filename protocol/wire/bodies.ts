@@ -61,7 +61,7 @@ function nodeRefFromWire(field: string, node: WireNodeRef | null | undefined, by
 }
 
 /** Codec of a message with no fields. */
-function emptyBody<T extends 'dataNotFound' | 'rejectedLoop' | 'ping' | 'pong'>(type: T): BodyCodec<T> {
+function emptyBody<T extends 'dataNotFound' | 'rejectedLoop' | 'insertAccepted' | 'ping' | 'pong'>(type: T): BodyCodec<T> {
   const message = Object.freeze({ type }) as MessageOfType<T>;
   return {
     validate: () => {},
@@ -123,21 +123,24 @@ export const BODY_CODECS: BodyCodecs = {
       KEY_TYPES.check(message.keyType);
       checkRoutingKey('insertRequest.routingKey', message.routingKey);
       checkHtl('insertRequest.htl', message.htl);
-      checkBlock('insertRequest.block', message.block);
     },
     toWire: (message) => ({
       keyType: KEY_TYPES.toWire(message.keyType),
       routingKey: message.routingKey,
       htl: message.htl,
-      block: message.block,
     }),
     fromWire: (body, bytesOf) => ({
       type: 'insertRequest',
       keyType: KEY_TYPES.fromWire(body.keyType ?? 0),
       routingKey: bytesOf(body.routingKey),
       htl: body.htl ?? 0,
-      block: bytesOf(body.block),
     }),
+  },
+  insertAccepted: emptyBody('insertAccepted'),
+  insertData: {
+    validate: (message) => checkBlock('insertData.block', message.block),
+    toWire: (message) => ({ block: message.block }),
+    fromWire: (body, bytesOf) => ({ type: 'insertData', block: bytesOf(body.block) }),
   },
   insertReply: {
     validate: (message) => {

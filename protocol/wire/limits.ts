@@ -24,6 +24,6 @@ export const MAX_ADDRESS_LENGTH = 256;
 
 /**
  * Largest payload a frame may declare: one envelope. 36 KiB leaves room for a full block plus
- * the envelope around it (the largest valid envelope, an InsertRequest, is 32 825 bytes).
+ * the envelope around it (the largest valid envelope, an InsertReply carrying a full block, is 32 789 bytes).
  */
 export const MAX_FRAME_BYTES = 36864;

@@ -60,12 +60,22 @@ export interface RejectedOverload {
   readonly local: boolean;
 }
 
-/** Store `block` under `routingKey`; `htl` is 1..18, the block 1..32768 bytes. */
+/** Store a block under `routingKey`; `htl` is 1..18. The block follows in InsertData once accepted. */
 export interface InsertRequest {
   readonly type: 'insertRequest';
   readonly keyType: KeyType;
   readonly routingKey: Uint8Array;
   readonly htl: number;
+}
+
+/** The receiver of an InsertRequest takes the insert on: send the InsertData. */
+export interface InsertAccepted {
+  readonly type: 'insertAccepted';
+}
+
+/** The block of an accepted insert, 1..32768 bytes, under the InsertRequest's tx. */
+export interface InsertData {
+  readonly type: 'insertData';
   readonly block: Uint8Array;
 }
 
@@ -118,6 +128,8 @@ export type WireMessage =
   | RejectedLoop
   | RejectedOverload
   | InsertRequest
+  | InsertAccepted
+  | InsertData
   | InsertReply
   | Announce
   | PeerOffer

@@ -44,9 +44,11 @@ const valid: Array<[string, Envelope]> = [
     'InsertRequest for an SSK',
     {
       tx: 0x5555aaaa5555aaaan,
-      body: { type: 'insertRequest', keyType: 'ssk', routingKey: pattern(32, 11, 3), htl: 17, block: pattern(40, 13, 2) },
+      body: { type: 'insertRequest', keyType: 'ssk', routingKey: pattern(32, 11, 3), htl: 17 },
     },
   ],
+  ['InsertAccepted', { tx: 0x5555aaaa5555aaaan, body: { type: 'insertAccepted' } }],
+  ['InsertData with a 40-byte block', { tx: 0x5555aaaa5555aaaan, body: { type: 'insertData', block: pattern(40, 13, 2) } }],
   [
     'InsertReply collision carrying the existing block',
     { tx: 0x5555aaaa5555aaaan, body: { type: 'insertReply', outcome: 'collision', existingBlock: pattern(48, 17, 4) } },
@@ -93,13 +95,23 @@ const invalid: Array<{ name: string; stream: string; error: 'WireDecodeError' | 
     error: 'WireDecodeError',
   },
   {
+    name: 'InsertData without a block',
+    stream: rawFrame({ version: 1, insertData: {} }),
+    error: 'WireDecodeError',
+  },
+  {
+    name: 'InsertRequest carrying a block (field 4, reserved: the block goes in InsertData)',
+    stream: frameOf('0801' + '110700000000000000' + '5229' + '0801' + '1220' + toHex(key) + '1805' + '2201' + 'ff'),
+    error: 'WireDecodeError',
+  },
+  {
     name: 'not canonical: RouteNotFound with htl 0 written out',
     stream: frameOf('0801' + '110700000000000000' + '3a020800'),
     error: 'WireDecodeError',
   },
   {
-    name: 'not canonical: an unknown field (number 16) after the body',
-    stream: frameOf('0801' + '110700000000000000' + '7200' + '8001' + '01'),
+    name: 'not canonical: an unknown field (number 18) after the body',
+    stream: frameOf('0801' + '110700000000000000' + '7200' + '9001' + '01'),
     error: 'WireDecodeError',
   },
   { name: 'truncated envelope inside a valid frame', stream: frameOf('0801' + '11'), error: 'WireDecodeError' },

@@ -78,8 +78,14 @@ export namespace warren {
                 /** Envelope pong. */
                 pong?: (warren.wire.v1.Pong.$Properties|null);
 
+                /** Envelope insertAccepted. */
+                insertAccepted?: (warren.wire.v1.InsertAccepted.$Properties|null);
+
+                /** Envelope insertData. */
+                insertData?: (warren.wire.v1.InsertData.$Properties|null);
+
                 /** Exactly one body MUST be present. */
-                body?: ("hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong");
+                body?: ("hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData");
 
                 /**
                  * Creates a new Envelope instance using the specified properties.
@@ -162,8 +168,14 @@ export namespace warren {
                     /** Envelope pong */
                     pong?: (warren.wire.v1.Pong.$Properties|null);
 
+                    /** Envelope insertAccepted */
+                    insertAccepted?: (warren.wire.v1.InsertAccepted.$Properties|null);
+
+                    /** Envelope insertData */
+                    insertData?: (warren.wire.v1.InsertData.$Properties|null);
+
                     /** Exactly one body MUST be present. */
-                    body?: ("hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong");
+                    body?: ("hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData");
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -186,9 +198,11 @@ export namespace warren {
                   peerOffer?: warren.wire.v1.PeerOffer.$Shape|null;
                   ping?: warren.wire.v1.Ping.$Shape|null;
                   pong?: warren.wire.v1.Pong.$Shape|null;
+                  insertAccepted?: warren.wire.v1.InsertAccepted.$Shape|null;
+                  insertData?: warren.wire.v1.InsertData.$Shape|null;
                   $unknowns?: Uint8Array[];
                 } & (
-                  ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape })
+                  ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape; insertAccepted?: null; insertData?: null }|{ body?: "insertAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted: warren.wire.v1.InsertAccepted.$Shape; insertData?: null }|{ body?: "insertData"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData: warren.wire.v1.InsertData.$Shape })
                 );
             }
 
@@ -765,7 +779,11 @@ export namespace warren {
             interface IInsertRequest extends warren.wire.v1.InsertRequest.$Properties {
             }
 
-            /** Store a block under a routing key at the nodes closest to the key. */
+            /**
+             * Store a block under a routing key at the nodes closest to the key. The block itself follows in
+             * an InsertData once the receiver has answered InsertAccepted, so a peer that refuses the insert
+             * (a loop, overload) never receives it.
+             */
             class InsertRequest {
 
                 /**
@@ -785,9 +803,6 @@ export namespace warren {
 
                 /** Hops to live left for this insert: 1..18. */
                 htl: number;
-
-                /** The block: 1..32768 bytes, verified against routing_key by every receiver. */
-                block: Uint8Array;
 
                 /**
                  * Creates a new InsertRequest instance using the specified properties.
@@ -830,15 +845,136 @@ export namespace warren {
                     /** Hops to live left for this insert: 1..18. */
                     htl?: (number|null);
 
-                    /** The block: 1..32768 bytes, verified against routing_key by every receiver. */
-                    block?: (Uint8Array|null);
-
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
                 }
 
                 /** Shape of an InsertRequest. */
                 type $Shape = warren.wire.v1.InsertRequest.$Properties;
+            }
+
+            /**
+             * Properties of an InsertAccepted.
+             * @deprecated Use warren.wire.v1.InsertAccepted.$Properties instead.
+             */
+            interface IInsertAccepted extends warren.wire.v1.InsertAccepted.$Properties {
+            }
+
+            /** The receiver of an InsertRequest takes the insert on: the sender now sends its InsertData. */
+            class InsertAccepted {
+
+                /**
+                 * Constructs a new InsertAccepted.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.InsertAccepted.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * Creates a new InsertAccepted instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns InsertAccepted instance
+                 */
+                static create(properties: warren.wire.v1.InsertAccepted.$Shape): warren.wire.v1.InsertAccepted & warren.wire.v1.InsertAccepted.$Shape;
+                static create(properties?: warren.wire.v1.InsertAccepted.$Properties): warren.wire.v1.InsertAccepted;
+
+                /**
+                 * Encodes the specified InsertAccepted message. Does not implicitly {@link warren.wire.v1.InsertAccepted.verify|verify} messages.
+                 * @param message InsertAccepted message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.InsertAccepted.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InsertAccepted message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.InsertAccepted & warren.wire.v1.InsertAccepted.$Shape} InsertAccepted
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.InsertAccepted & warren.wire.v1.InsertAccepted.$Shape;
+            }
+
+            namespace InsertAccepted {
+
+                /** Properties of an InsertAccepted. */
+                interface $Properties {
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an InsertAccepted. */
+                type $Shape = warren.wire.v1.InsertAccepted.$Properties;
+            }
+
+            /**
+             * Properties of an InsertData.
+             * @deprecated Use warren.wire.v1.InsertData.$Properties instead.
+             */
+            interface IInsertData extends warren.wire.v1.InsertData.$Properties {
+            }
+
+            /** The block of an accepted insert, under the tx of its InsertRequest. */
+            class InsertData {
+
+                /**
+                 * Constructs a new InsertData.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.InsertData.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** The block: 1..32768 bytes, verified against the InsertRequest's routing key by the receiver. */
+                block: Uint8Array;
+
+                /**
+                 * Creates a new InsertData instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns InsertData instance
+                 */
+                static create(properties: warren.wire.v1.InsertData.$Shape): warren.wire.v1.InsertData & warren.wire.v1.InsertData.$Shape;
+                static create(properties?: warren.wire.v1.InsertData.$Properties): warren.wire.v1.InsertData;
+
+                /**
+                 * Encodes the specified InsertData message. Does not implicitly {@link warren.wire.v1.InsertData.verify|verify} messages.
+                 * @param message InsertData message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.InsertData.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes an InsertData message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.InsertData & warren.wire.v1.InsertData.$Shape} InsertData
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.InsertData & warren.wire.v1.InsertData.$Shape;
+            }
+
+            namespace InsertData {
+
+                /** Properties of an InsertData. */
+                interface $Properties {
+
+                    /** The block: 1..32768 bytes, verified against the InsertRequest's routing key by the receiver. */
+                    block?: (Uint8Array|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of an InsertData. */
+                type $Shape = warren.wire.v1.InsertData.$Properties;
             }
 
             /** How an insert ended. */

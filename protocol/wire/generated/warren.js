@@ -57,7 +57,9 @@ export const warren = $root.warren = (() => {
                  * @property {warren.wire.v1.PeerOffer.$Properties|null} [peerOffer] Envelope peerOffer
                  * @property {warren.wire.v1.Ping.$Properties|null} [ping] Envelope ping
                  * @property {warren.wire.v1.Pong.$Properties|null} [pong] Envelope pong
-                 * @property {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"} [body] Exactly one body MUST be present.
+                 * @property {warren.wire.v1.InsertAccepted.$Properties|null} [insertAccepted] Envelope insertAccepted
+                 * @property {warren.wire.v1.InsertData.$Properties|null} [insertData] Envelope insertData
+                 * @property {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"} [body] Exactly one body MUST be present.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -87,9 +89,11 @@ export const warren = $root.warren = (() => {
                  *   peerOffer?: warren.wire.v1.PeerOffer.$Shape|null;
                  *   ping?: warren.wire.v1.Ping.$Shape|null;
                  *   pong?: warren.wire.v1.Pong.$Shape|null;
+                 *   insertAccepted?: warren.wire.v1.InsertAccepted.$Shape|null;
+                 *   insertData?: warren.wire.v1.InsertData.$Shape|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * } & (
-                 *   ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape })
+                 *   ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape; insertAccepted?: null; insertData?: null }|{ body?: "insertAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted: warren.wire.v1.InsertAccepted.$Shape; insertData?: null }|{ body?: "insertData"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData: warren.wire.v1.InsertData.$Shape })
                  * )} warren.wire.v1.Envelope.$Shape
                  */
 
@@ -230,17 +234,33 @@ export const warren = $root.warren = (() => {
                  */
                 Envelope.prototype.pong = null;
 
+                /**
+                 * Envelope insertAccepted.
+                 * @member {warren.wire.v1.InsertAccepted.$Properties|null|undefined} insertAccepted
+                 * @memberof warren.wire.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.insertAccepted = null;
+
+                /**
+                 * Envelope insertData.
+                 * @member {warren.wire.v1.InsertData.$Properties|null|undefined} insertData
+                 * @memberof warren.wire.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.insertData = null;
+
                 // OneOf field names bound to virtual getters and setters
                 let $oneOfFields;
 
                 /**
                  * Exactly one body MUST be present.
-                 * @member {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|undefined} body
+                 * @member {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|undefined} body
                  * @memberof warren.wire.v1.Envelope
                  * @instance
                  */
                 $Object.defineProperty(Envelope.prototype, "body", {
-                    get: $util.oneOfGetter($oneOfFields = ["hello", "dataRequest", "dataFound", "dataNotFound", "routeNotFound", "rejectedLoop", "rejectedOverload", "insertRequest", "insertReply", "announce", "peerOffer", "ping", "pong"]),
+                    get: $util.oneOfGetter($oneOfFields = ["hello", "dataRequest", "dataFound", "dataNotFound", "routeNotFound", "rejectedLoop", "rejectedOverload", "insertRequest", "insertReply", "announce", "peerOffer", "ping", "pong", "insertAccepted", "insertData"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -306,6 +326,10 @@ export const warren = $root.warren = (() => {
                         $root.warren.wire.v1.Ping.encode(message.ping, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
                     if (message.pong != null && $Object.hasOwnProperty.call(message, "pong"))
                         $root.warren.wire.v1.Pong.encode(message.pong, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
+                    if (message.insertAccepted != null && $Object.hasOwnProperty.call(message, "insertAccepted"))
+                        $root.warren.wire.v1.InsertAccepted.encode(message.insertAccepted, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
+                    if (message.insertData != null && $Object.hasOwnProperty.call(message, "insertData"))
+                        $root.warren.wire.v1.InsertData.encode(message.insertData, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -457,6 +481,20 @@ export const warren = $root.warren = (() => {
                                     break;
                                 message.pong = $root.warren.wire.v1.Pong.decode(reader, reader.size(), $undefined, _depth + 1, message.pong);
                                 message.body = "pong";
+                                continue;
+                            }
+                        case 16: {
+                                if (wireType !== 2)
+                                    break;
+                                message.insertAccepted = $root.warren.wire.v1.InsertAccepted.decode(reader, reader.size(), $undefined, _depth + 1, message.insertAccepted);
+                                message.body = "insertAccepted";
+                                continue;
+                            }
+                        case 17: {
+                                if (wireType !== 2)
+                                    break;
+                                message.insertData = $root.warren.wire.v1.InsertData.decode(reader, reader.size(), $undefined, _depth + 1, message.insertData);
+                                message.body = "insertData";
                                 continue;
                             }
                         }
@@ -1758,7 +1796,6 @@ export const warren = $root.warren = (() => {
                  * @property {warren.wire.v1.KeyType|null} [keyType] Kind of key; MUST NOT be KEY_TYPE_UNSPECIFIED.
                  * @property {Uint8Array|null} [routingKey] Routing key of the block: exactly 32 bytes.
                  * @property {number|null} [htl] Hops to live left for this insert: 1..18.
-                 * @property {Uint8Array|null} [block] The block: 1..32768 bytes, verified against routing_key by every receiver.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -1778,7 +1815,9 @@ export const warren = $root.warren = (() => {
                 /**
                  * Constructs a new InsertRequest.
                  * @memberof warren.wire.v1
-                 * @classdesc Store a block under a routing key at the nodes closest to the key.
+                 * @classdesc Store a block under a routing key at the nodes closest to the key. The block itself follows in
+                 * an InsertData once the receiver has answered InsertAccepted, so a peer that refuses the insert
+                 * (a loop, overload) never receives it.
                  * @constructor
                  * @param {warren.wire.v1.InsertRequest.$Properties=} [properties] Properties to set
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -1813,14 +1852,6 @@ export const warren = $root.warren = (() => {
                  * @instance
                  */
                 InsertRequest.prototype.htl = 0;
-
-                /**
-                 * The block: 1..32768 bytes, verified against routing_key by every receiver.
-                 * @member {Uint8Array} block
-                 * @memberof warren.wire.v1.InsertRequest
-                 * @instance
-                 */
-                InsertRequest.prototype.block = $util.newBuffer([]);
 
                 /**
                  * Creates a new InsertRequest instance using the specified properties.
@@ -1860,8 +1891,6 @@ export const warren = $root.warren = (() => {
                         writer.uint32(/* id 2, wireType 2 =*/18).bytes(message.routingKey);
                     if (message.htl != null && $Object.hasOwnProperty.call(message, "htl") && message.htl !== 0)
                         writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.htl);
-                    if (message.block != null && $Object.hasOwnProperty.call(message, "block") && message.block.length)
-                        writer.uint32(/* id 4, wireType 2 =*/34).bytes(message.block);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -1933,7 +1962,279 @@ export const warren = $root.warren = (() => {
                                     delete message.htl;
                                 continue;
                             }
-                        case 4: {
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                return InsertRequest;
+            })();
+
+            v1.InsertAccepted = (function() {
+
+                /**
+                 * Properties of an InsertAccepted.
+                 * @typedef {Object} warren.wire.v1.InsertAccepted.$Properties
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InsertAccepted.
+                 * @memberof warren.wire.v1
+                 * @interface IInsertAccepted
+                 * @augments warren.wire.v1.InsertAccepted.$Properties
+                 * @deprecated Use warren.wire.v1.InsertAccepted.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InsertAccepted.
+                 * @typedef {warren.wire.v1.InsertAccepted.$Properties} warren.wire.v1.InsertAccepted.$Shape
+                 */
+
+                /**
+                 * Constructs a new InsertAccepted.
+                 * @memberof warren.wire.v1
+                 * @classdesc The receiver of an InsertRequest takes the insert on: the sender now sends its InsertData.
+                 * @constructor
+                 * @param {warren.wire.v1.InsertAccepted.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InsertAccepted = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Creates a new InsertAccepted instance using the specified properties.
+                 * @function create
+                 * @memberof warren.wire.v1.InsertAccepted
+                 * @static
+                 * @param {warren.wire.v1.InsertAccepted.$Properties=} [properties] Properties to set
+                 * @returns {warren.wire.v1.InsertAccepted} InsertAccepted instance
+                 * @type {{
+                 *   (properties: warren.wire.v1.InsertAccepted.$Shape): warren.wire.v1.InsertAccepted & warren.wire.v1.InsertAccepted.$Shape;
+                 *   (properties?: warren.wire.v1.InsertAccepted.$Properties): warren.wire.v1.InsertAccepted;
+                 * }}
+                 */
+                InsertAccepted.create = function(properties) {
+                    return new InsertAccepted(properties);
+                };
+
+                /**
+                 * Encodes the specified InsertAccepted message. Does not implicitly {@link warren.wire.v1.InsertAccepted.verify|verify} messages.
+                 * @function encode
+                 * @memberof warren.wire.v1.InsertAccepted
+                 * @static
+                 * @param {warren.wire.v1.InsertAccepted.$Properties} message InsertAccepted message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InsertAccepted.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InsertAccepted message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof warren.wire.v1.InsertAccepted
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.InsertAccepted & warren.wire.v1.InsertAccepted.$Shape} InsertAccepted
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InsertAccepted.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.warren.wire.v1.InsertAccepted();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        reader.skipType(tag & 7, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                return InsertAccepted;
+            })();
+
+            v1.InsertData = (function() {
+
+                /**
+                 * Properties of an InsertData.
+                 * @typedef {Object} warren.wire.v1.InsertData.$Properties
+                 * @property {Uint8Array|null} [block] The block: 1..32768 bytes, verified against the InsertRequest's routing key by the receiver.
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an InsertData.
+                 * @memberof warren.wire.v1
+                 * @interface IInsertData
+                 * @augments warren.wire.v1.InsertData.$Properties
+                 * @deprecated Use warren.wire.v1.InsertData.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an InsertData.
+                 * @typedef {warren.wire.v1.InsertData.$Properties} warren.wire.v1.InsertData.$Shape
+                 */
+
+                /**
+                 * Constructs a new InsertData.
+                 * @memberof warren.wire.v1
+                 * @classdesc The block of an accepted insert, under the tx of its InsertRequest.
+                 * @constructor
+                 * @param {warren.wire.v1.InsertData.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const InsertData = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * The block: 1..32768 bytes, verified against the InsertRequest's routing key by the receiver.
+                 * @member {Uint8Array} block
+                 * @memberof warren.wire.v1.InsertData
+                 * @instance
+                 */
+                InsertData.prototype.block = $util.newBuffer([]);
+
+                /**
+                 * Creates a new InsertData instance using the specified properties.
+                 * @function create
+                 * @memberof warren.wire.v1.InsertData
+                 * @static
+                 * @param {warren.wire.v1.InsertData.$Properties=} [properties] Properties to set
+                 * @returns {warren.wire.v1.InsertData} InsertData instance
+                 * @type {{
+                 *   (properties: warren.wire.v1.InsertData.$Shape): warren.wire.v1.InsertData & warren.wire.v1.InsertData.$Shape;
+                 *   (properties?: warren.wire.v1.InsertData.$Properties): warren.wire.v1.InsertData;
+                 * }}
+                 */
+                InsertData.create = function(properties) {
+                    return new InsertData(properties);
+                };
+
+                /**
+                 * Encodes the specified InsertData message. Does not implicitly {@link warren.wire.v1.InsertData.verify|verify} messages.
+                 * @function encode
+                 * @memberof warren.wire.v1.InsertData
+                 * @static
+                 * @param {warren.wire.v1.InsertData.$Properties} message InsertData message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                InsertData.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.block != null && $Object.hasOwnProperty.call(message, "block") && message.block.length)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.block);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes an InsertData message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof warren.wire.v1.InsertData
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.InsertData & warren.wire.v1.InsertData.$Shape} InsertData
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                InsertData.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.warren.wire.v1.InsertData();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
                                 if (wireType !== 2)
                                     break;
                                 if ((value = reader.bytes()).length)
@@ -1959,7 +2260,7 @@ export const warren = $root.warren = (() => {
                     return message;
                 };
 
-                return InsertRequest;
+                return InsertData;
             })();
 
             /**

@@ -22,7 +22,7 @@ interface Violation {
 }
 
 const key = SAMPLE_MESSAGES.dataRequest.routingKey;
-const block = SAMPLE_MESSAGES.insertRequest.block;
+const block = SAMPLE_MESSAGES.insertData.block;
 const withNode = (node: Partial<Record<keyof NodeRef, unknown>>): NodeRef => ({ ...SAMPLE_NODE, ...node }) as NodeRef;
 const nodeWire = (node: NodeRef) => ({ ...node, addresses: [...node.addresses] });
 
@@ -108,27 +108,35 @@ const VIOLATIONS: [string, Violation][] = [
   ],
   ['rejectedOverload with a non-boolean', { rule: /local must be a boolean/, message: { type: 'rejectedOverload', local: 1 as unknown as boolean } }],
   [
-    'insertRequest without a block',
+    'insertData without a block',
     {
-      rule: /insertRequest\.block must be 1\.\.32768 bytes/,
-      message: { type: 'insertRequest', keyType: 'chk', routingKey: key, htl: 2, block: new Uint8Array(0) },
-      wire: { insertRequest: { keyType: pb.KeyType.KEY_TYPE_CHK, routingKey: key, htl: 2 } },
+      rule: /insertData\.block must be 1\.\.32768 bytes, got 0/,
+      message: { type: 'insertData', block: new Uint8Array(0) },
+      wire: { insertData: {} },
+    },
+  ],
+  [
+    'insertData with a block over 32 KiB',
+    {
+      rule: /insertData\.block must be 1\.\.32768 bytes, got 32769/,
+      message: { type: 'insertData', block: new Uint8Array(MAX_BLOCK_BYTES + 1) },
+      wire: { insertData: { block: new Uint8Array(MAX_BLOCK_BYTES + 1) } },
     },
   ],
   [
     'insertRequest with htl 0',
     {
       rule: /insertRequest\.htl/,
-      message: { type: 'insertRequest', keyType: 'chk', routingKey: key, htl: 0, block },
-      wire: { insertRequest: { keyType: pb.KeyType.KEY_TYPE_CHK, routingKey: key, block } },
+      message: { type: 'insertRequest', keyType: 'chk', routingKey: key, htl: 0 },
+      wire: { insertRequest: { keyType: pb.KeyType.KEY_TYPE_CHK, routingKey: key } },
     },
   ],
   [
     'insertRequest with a long routing key',
     {
       rule: /insertRequest\.routingKey must be 32 bytes, got 33/,
-      message: { type: 'insertRequest', keyType: 'chk', routingKey: new Uint8Array(33), htl: 2, block },
-      wire: { insertRequest: { keyType: pb.KeyType.KEY_TYPE_CHK, routingKey: new Uint8Array(33), htl: 2, block } },
+      message: { type: 'insertRequest', keyType: 'chk', routingKey: new Uint8Array(33), htl: 2 },
+      wire: { insertRequest: { keyType: pb.KeyType.KEY_TYPE_CHK, routingKey: new Uint8Array(33), htl: 2 } },
     },
   ],
   ['insertReply with the outcome unspecified', { rule: /outcome 0 is not a known value/, wire: { insertReply: {} } }],

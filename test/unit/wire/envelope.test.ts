@@ -65,12 +65,12 @@ describe('protocol/wire/envelope', () => {
     });
 
     it('returns plain Uint8Arrays that share no memory with the input', () => {
-      const bytes = encodeEnvelope({ tx: 1n, body: SAMPLE_MESSAGES.insertRequest });
-      const decoded = decodeEnvelope(bytes).body as typeof SAMPLE_MESSAGES.insertRequest;
+      const bytes = encodeEnvelope({ tx: 1n, body: SAMPLE_MESSAGES.insertData });
+      const decoded = decodeEnvelope(bytes).body as typeof SAMPLE_MESSAGES.insertData;
       assert.equal(Object.getPrototypeOf(bytes), Uint8Array.prototype);
       assert.equal(Object.getPrototypeOf(decoded.block), Uint8Array.prototype);
       bytes.fill(0);
-      assert.deepEqual(decoded, SAMPLE_MESSAGES.insertRequest);
+      assert.deepEqual(decoded, SAMPLE_MESSAGES.insertData);
     });
 
     it('given the input (owned), decodes the same envelopes, byte fields as plain views into it', () => {
@@ -81,22 +81,26 @@ describe('protocol/wire/envelope', () => {
         }),
         { numRuns: 500 },
       );
-      const bytes = new Uint8Array(encodeEnvelope({ tx: 1n, body: SAMPLE_MESSAGES.insertRequest }));
-      const decoded = decodeEnvelope(bytes, { owned: true }).body as typeof SAMPLE_MESSAGES.insertRequest;
+      const bytes = new Uint8Array(encodeEnvelope({ tx: 1n, body: SAMPLE_MESSAGES.insertData }));
+      const decoded = decodeEnvelope(bytes, { owned: true }).body as typeof SAMPLE_MESSAGES.insertData;
       assert.equal(decoded.block.buffer, bytes.buffer);
-      assert.equal(decoded.routingKey.buffer, bytes.buffer);
       assert.equal(Object.getPrototypeOf(decoded.block), Uint8Array.prototype);
+      const requestBytes = new Uint8Array(encodeEnvelope({ tx: 1n, body: SAMPLE_MESSAGES.insertRequest }));
+      const request = decodeEnvelope(requestBytes, { owned: true }).body as typeof SAMPLE_MESSAGES.insertRequest;
+      assert.equal(request.routingKey.buffer, requestBytes.buffer);
       // Owned input is still refused when not canonical, as any other.
       assert.throws(() => decodeEnvelope(Uint8Array.of(...bytes, 0x80, 0x01, 0x00), { owned: true }), WireDecodeError);
     });
 
-    it('the largest valid envelope, a full-block insert, fits a frame', () => {
-      const largest = encodeEnvelope({
-        tx: (1n << 64n) - 1n,
-        body: { ...SAMPLE_MESSAGES.insertRequest, block: new Uint8Array(MAX_BLOCK_BYTES).fill(1) },
-      });
-      assert.equal(largest.length, 32825);
+    it('the largest valid envelope, a collision reply with a full block, fits a frame', () => {
+      const tx = (1n << 64n) - 1n;
+      const block = new Uint8Array(MAX_BLOCK_BYTES).fill(1);
+      const largest = encodeEnvelope({ tx, body: { type: 'insertReply', outcome: 'collision', existingBlock: block } });
+      assert.equal(largest.length, 32789);
       assert.ok(largest.length <= MAX_FRAME_BYTES);
+      for (const body of [{ type: 'insertData', block }, { type: 'dataFound', block }] as const) {
+        assert.ok(encodeEnvelope({ tx, body }).length <= largest.length, body.type);
+      }
     });
   });
 
@@ -110,7 +114,7 @@ describe('protocol/wire/envelope', () => {
         }),
         { numRuns: 500 },
       );
-      const largest: Envelope = { tx: (1n << 64n) - 1n, body: { ...SAMPLE_MESSAGES.insertRequest, block: new Uint8Array(MAX_BLOCK_BYTES).fill(1) } };
+      const largest: Envelope = { tx: (1n << 64n) - 1n, body: { ...SAMPLE_MESSAGES.insertData, block: new Uint8Array(MAX_BLOCK_BYTES).fill(1) } };
       assert.equal(toHex(encodeEnvelopeFrame(largest)), toHex(encodeFrame(encodeEnvelope(largest))));
     });
 
