@@ -6,7 +6,8 @@
  * 2. A file of MiB (a ChaCha20 keystream, made as it is sent) inserted through the API of one of
  *    three `warren node` processes (dist/) on loopback — real TCP, Noise, RocksDB — and fetched
  *    through another's (`GET /v1/files`, checked against the content's hash), MB/s of content; with
- *    the block sends the network made per inserted block (`requestsSent` of every node's peers).
+ *    the insert requests and the block sends the network made per inserted block (`requestsSent` and
+ *    `insertBlocksSent` of every node's peers).
  * 3. Same-run references: store-only — the same blocks put into a `RocksBlockStore` in this process,
  *    and the data blocks a fetch needs read back, a segment's blocks in flight at a time; link-only —
  *    32 KiB DataFound frames over one loopback Noise stream (bench/links.ts), median of rounds.
@@ -87,12 +88,16 @@ const root = await mkdtemp(join(tmpdir(), 'warren-bench-client-'));
 const network = await startLoopbackNetwork(root, 3, { built: true, flags: ['--store-bytes', String(3 * SIZE + 2 ** 28)] });
 let insertSeconds: number;
 let fetchSeconds: number;
-let sendsPerBlock: number;
+/** Insert requests and insert blocks the nodes sent, per block inserted. */
+let sendsPerBlock: { readonly requests: number; readonly blocks: number };
 let fetchedIntact: boolean;
 try {
   const [inserter, fetcher] = await Promise.all([localEndpoint(network.dirs[1]), localEndpoint(network.dirs[2])]);
   const endpoints = await Promise.all(network.dirs.map((dir) => localEndpoint(dir)));
-  const sends = async () => (await Promise.all(endpoints.map((endpoint) => fetchStatus(endpoint)))).flatMap((status) => status.peers).reduce((sum, peer) => sum + peer.stats.requestsSent, 0);
+  const sends = async () => {
+    const peers = (await Promise.all(endpoints.map((endpoint) => fetchStatus(endpoint)))).flatMap((status) => status.peers);
+    return { requests: peers.reduce((sum, peer) => sum + peer.stats.requestsSent, 0), blocks: peers.reduce((sum, peer) => sum + peer.stats.insertBlocksSent, 0) };
+  };
   const sendsBefore = await sends();
   const written = createHash('sha256');
   let uri = '';
@@ -106,7 +111,8 @@ try {
     uri = (JSON.parse(text) as { uri: string }).uri;
   });
   const blocksInserted = Math.ceil(SIZE / SEGMENT_BYTES) * 6 + Math.ceil(SIZE / SHARD_BYTES);
-  sendsPerBlock = ((await sends()) - sendsBefore) / blocksInserted;
+  const sendsAfter = await sends();
+  sendsPerBlock = { requests: (sendsAfter.requests - sendsBefore.requests) / blocksInserted, blocks: (sendsAfter.blocks - sendsBefore.blocks) / blocksInserted };
   const fetched = createHash('sha256');
   fetchSeconds = await timed(async () => {
     for await (const chunk of await fetchFile(fetcher, uri)) fetched.update(chunk as Buffer);
@@ -143,7 +149,7 @@ printRows(`client: FEC of one 6 + 6 segment (${(SEGMENT_BYTES / MB).toFixed(2)} 
   ['  reference: the 6 bare CHK encodes', `${median(fec.chk).toFixed(0)} MB/s`],
 ]);
 printRows(`client: a ${FILE_MIB} MiB file through three warren node processes on loopback (TCP, Noise, RocksDB)${fetchedIntact ? '' : ' — FETCHED CONTENT DIFFERS'}`, [
-  ['insert through the API (read, hash, FEC, CHK, route)', `${insertMBps.toFixed(2)} MB/s`, `${insertSeconds.toFixed(0)} s; ${sendsPerBlock.toFixed(1)} block sends per inserted block; ${(insertMBps / storePutMBps).toFixed(3)}× store-only put, ${(insertMBps / linkMBps).toFixed(3)}× link-only`],
+  ['insert through the API (read, hash, FEC, CHK, route)', `${insertMBps.toFixed(2)} MB/s`, `${insertSeconds.toFixed(0)} s; ${sendsPerBlock.requests.toFixed(1)} insert requests and ${sendsPerBlock.blocks.toFixed(1)} block sends per inserted block; ${(insertMBps / storePutMBps).toFixed(3)}× store-only put, ${(insertMBps / linkMBps).toFixed(3)}× link-only`],
   ['fetch through another node (route, verify, decrypt, hash)', `${fetchMBps.toFixed(2)} MB/s`, `${fetchSeconds.toFixed(0)} s; ${(fetchMBps / storeGetMBps).toFixed(3)}× store-only get, ${(fetchMBps / linkMBps).toFixed(3)}× link-only`],
   ['  reference, store-only: the same 6 + 6 blocks put into a RocksBlockStore', `${storePutMBps.toFixed(1)} MB/s`, 'of content (12 blocks per 6 of content), a segment in flight'],
   ['  reference, store-only: its data blocks read back', `${storeGetMBps.toFixed(1)} MB/s`, 'of content, a segment in flight'],

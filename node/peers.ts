@@ -12,7 +12,10 @@ import { drawHtlLink, type HtlLink } from './htl.js';
 import type { ConnectedPeer, PeerId } from './transport.js';
 
 export interface PeerStatistics {
+  /** Requests, inserts and announcements sent to the peer. */
   requestsSent: number;
+  /** Insert blocks sent to the peer (InsertData, once it accepted an insert). */
+  insertBlocksSent: number;
   successes: number;
   timeouts: number;
   overloads: number;
@@ -82,7 +85,7 @@ export class PeerTable implements Iterable<PeerState> {
       backoffUntil: 0,
       backoffMs: this.initialBackoffMs,
       inFlight: 0,
-      stats: { requestsSent: 0, successes: 0, timeouts: 0, overloads: 0, invalidBlocks: 0 },
+      stats: { requestsSent: 0, insertBlocksSent: 0, successes: 0, timeouts: 0, overloads: 0, invalidBlocks: 0 },
     };
     this.peers.set(peer.id, state);
     return state;

@@ -220,6 +220,7 @@ export class Route {
       this.clearAttempt();
       return this.tryNextPeer();
     }
+    attempt.peer.stats.insertBlocksSent++;
     attempt.timer.cancel();
     attempt.timer = this.startTimer(this.init.hopTimeoutMs(attempt.htl));
   }

@@ -33,8 +33,7 @@ async function sha256Of(path: string): Promise<string> {
 
 /*
  * Three nodes: the block of every insert is relayed through a node, kept by the closest one and cached
- * by the others. A larger full mesh would cost more than it tells here: an insert carries its block to
- * every peer it tries, those that answer RejectedLoop included, about n·(n − 1) sends in a mesh of n.
+ * by the others, which is all these transfers need to show; more nodes would only make them slower.
  */
 describe('warren put and get of large files and a directory of 50 (three nodes on loopback)', function () {
   this.timeout(600_000);

@@ -70,7 +70,7 @@ describe('node/api/server', () => {
     for (const peer of status.peers) {
       assert.match(peer.id, /^\w+$/);
       assert.ok(peer.location >= 0 && peer.location < 1);
-      assert.deepEqual(Object.keys(peer.stats).sort(), ['invalidBlocks', 'overloads', 'requestsSent', 'successes', 'timeouts']);
+      assert.deepEqual(Object.keys(peer.stats).sort(), ['insertBlocksSent', 'invalidBlocks', 'overloads', 'requestsSent', 'successes', 'timeouts']);
     }
     assert.equal(status.store.store.budgetBytes, 1024 ** 3);
     assert.deepEqual(Object.keys(status.requests), ['requests', 'inserts']);

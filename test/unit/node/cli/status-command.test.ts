@@ -12,7 +12,7 @@ const STATUS: NodeStatus = {
   identity: { publicKey: 'ab'.repeat(32), location: 0.25, powDifficulty: 24 },
   addresses: ['/ip4/192.0.2.7/tcp/7400'],
   uptimeSeconds: 61,
-  peers: [{ id: 'cd'.repeat(32), location: 0.5, backoffMs: 1500, inFlight: 2, stats: { requestsSent: 9, successes: 7, timeouts: 1, overloads: 0, invalidBlocks: 0 } }],
+  peers: [{ id: 'cd'.repeat(32), location: 0.5, backoffMs: 1500, inFlight: 2, stats: { requestsSent: 9, insertBlocksSent: 3, successes: 7, timeouts: 1, overloads: 0, invalidBlocks: 0 } }],
   store: { store: { blocks: 2, bytes: 65_536, budgetBytes: 1024 ** 3 }, cache: { blocks: 0, bytes: 0, budgetBytes: 1024 ** 3 }, corruptRemoved: 0 },
   requests: { requests: counts, inserts: { ...counts, failures: {} } },
   activeTransactions: 4,

@@ -15,7 +15,7 @@ function peer(id: string, connectedAt: number, successes: number): PeerState {
     backoffUntil: 0,
     backoffMs: 1_000,
     inFlight: 0,
-    stats: { requestsSent: 0, successes, timeouts: 0, overloads: 0, invalidBlocks: 0 },
+    stats: { requestsSent: 0, insertBlocksSent: 0, successes, timeouts: 0, overloads: 0, invalidBlocks: 0 },
   };
 }
 
