@@ -8,8 +8,8 @@
  * both budgets together, so every put round evicts.
  *
  * The store runs with its default crypto workers (one fewer than the cores, at
- * most two): while calls overlap, verifying and sealing (put) and opening (get)
- * are shared between the calling thread and the workers; the split is printed.
+ * most two): while puts overlap, verifying and sealing are shared between the
+ * calling thread and the workers (the split is printed); a get opens in place.
  *
  * Same-run reference, with the same calls in flight: bare `rocksdb-native`,
  * one write batch per put of the block's bytes under a 33-byte key, one read
@@ -190,7 +190,7 @@ console.log(
 console.log('  reference: bare rocksdb-native, one write batch per put and one read batch per get, same calls in flight');
 console.log('  cpu: process CPU time (every thread) per call, median of rounds: on a busy machine the ratio of rates tends to that of cpu');
 console.log(
-  `  crypto jobs (verify + seal, open): ${formatCount(cryptoJobs.mainThread)} on the calling thread, ${formatCount(cryptoJobs.workers)} on worker threads; ` +
+  `  put crypto jobs (verify + seal): ${formatCount(cryptoJobs.mainThread)} on the calling thread, ${formatCount(cryptoJobs.workers)} on worker threads; ` +
     `${availableParallelism()} cores, load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`,
 );
 console.log(

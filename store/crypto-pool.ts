@@ -1,11 +1,12 @@
 /**
- * Runs a RocksDB store's per-block crypto (crypto-jobs.ts: verify and seal on put,
- * open on get) on the main thread and, while calls overlap, on worker threads too:
- * a second core verifies and seals while the first runs the store and RocksDB.
+ * Runs a RocksDB store's put crypto (crypto-jobs.ts: verify and seal) on the main
+ * thread and, while puts overlap, on worker threads too: a second core verifies and
+ * seals while the first runs the store and RocksDB. (A get's open is not a job: it
+ * costs less than the message that would carry it, so the store opens in place.)
  *
- *   run(job) ──> queue ──> an idle worker: up to WORKER_BATCH of the oldest admits in one
- *                     │    message, once more than one admit waits (a lone call never
- *                     │    pays for a message; opens cost less than one, and never go)
+ *   run(job) ──> queue ──> an idle worker: up to WORKER_BATCH of the oldest jobs in one
+ *                     │    message, once more than one waits (a lone put never pays
+ *                     │    for a message)
  *                     └──> main thread: the oldest job left as soon as the calling code
  *                          yields (a microtask), then one per event-loop turn
  *
@@ -25,9 +26,14 @@ import { StoreWorkerError } from './errors.js';
 /** Most jobs posted to a worker in one message. */
 export const WORKER_BATCH = 16;
 
+interface Admitted {
+  readonly kind: BlockKind;
+  readonly sealed: Uint8Array;
+}
+
 interface Waiting {
   readonly job: CryptoJob;
-  readonly resolve: (result: CryptoResult) => void;
+  readonly resolve: (admitted: Admitted) => void;
   readonly reject: (error: unknown) => void;
 }
 
@@ -40,7 +46,7 @@ interface PoolWorker {
 
 function deliver(waiting: Waiting, result: CryptoResult): void {
   if (result.kind === 'invalid') waiting.reject(new InvalidBlockError(result.message));
-  else waiting.resolve(result);
+  else waiting.resolve({ kind: result.blockKind, sealed: result.sealed });
 }
 
 export class CryptoPool {
@@ -60,17 +66,8 @@ export class CryptoPool {
   ) {}
 
   /** Verifies `block` against `routingKey` (`InvalidBlockError` if it does not match), then seals it for the slot `diskKey`. */
-  async admit(routingKey: Uint8Array, diskKey: Uint8Array, block: Uint8Array, into?: Uint8Array): Promise<{ kind: BlockKind; sealed: Uint8Array }> {
-    const result = await this.run({ kind: 'admit', routingKey, diskKey, block, into });
-    if (result.kind !== 'admitted') throw new TypeError(`an admit job answered ${result.kind}`);
-    return { kind: result.blockKind, sealed: result.sealed };
-  }
-
-  /** The block sealed in `value` for the slot `diskKey`, or undefined if it does not open (see `AtRestCipher.open`). */
-  async open(routingKey: Uint8Array, diskKey: Uint8Array, value: Uint8Array): Promise<Uint8Array | undefined> {
-    const result = await this.run({ kind: 'open', routingKey, diskKey, value });
-    if (result.kind !== 'opened') throw new TypeError(`an open job answered ${result.kind}`);
-    return result.block;
+  admit(routingKey: Uint8Array, diskKey: Uint8Array, block: Uint8Array, into?: Uint8Array): Promise<{ kind: BlockKind; sealed: Uint8Array }> {
+    return this.run({ routingKey, diskKey, block, into });
   }
 
   /** Jobs run so far on the main thread and on workers. */
@@ -84,7 +81,7 @@ export class CryptoPool {
     await Promise.all(this.workers.map(({ thread }) => thread.terminate()));
   }
 
-  private run(job: CryptoJob): Promise<CryptoResult> {
+  private run(job: CryptoJob): Promise<Admitted> {
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       if (this.flushScheduled) return;
@@ -118,22 +115,14 @@ export class CryptoPool {
     }
   }
 
-  /**
-   * Posts the oldest waiting admits to idle workers, unless a lone one waits (the main thread
-   * takes it). Opens always run here: an open costs less than the message that would carry it.
-   */
+  /** Posts the oldest waiting jobs to idle workers, unless a lone one waits (the main thread takes it). */
   private dispatch(): void {
-    if (this.closing) return;
-    let admits = this.queue.filter(({ job }) => job.kind === 'admit');
-    if (admits.length < 2) return;
+    if (this.closing || this.queue.length < 2) return;
     if (!this.workersStarted) this.startWorkers();
-    const postedNow = new Set<Waiting>();
     for (const worker of this.workers) {
-      if (admits.length === 0) break;
+      if (this.queue.length === 0) break;
       if (!worker.ready || worker.held !== undefined) continue;
-      const held = admits.slice(0, WORKER_BATCH);
-      admits = admits.slice(held.length);
-      for (const waiting of held) postedNow.add(waiting);
+      const held = this.queue.splice(0, WORKER_BATCH);
       const posted = held.map(({ job }) => postableJob(job));
       worker.held = held;
       this.counts.workers += held.length;
@@ -143,7 +132,6 @@ export class CryptoPool {
         posted.flatMap(({ transfer }) => transfer),
       );
     }
-    if (postedNow.size > 0) this.queue.splice(0, this.queue.length, ...this.queue.filter((waiting) => !postedNow.has(waiting)));
   }
 
   private startWorkers(): void {

@@ -4,7 +4,7 @@
  *
  *   RocksBlockStore.open ──> rocks-open (format check, index load, orphan repair)
  *   RocksPersistence ──> AtRestCipher (disk keys) ──> layout (keys, records)
- *                    ──> CryptoPool (verify + seal, open: main thread and workers)
+ *                    ──> CryptoPool (verify + seal: main thread and workers); opens in place
  *                    ──> RocksDatabase (write batches; reads grouped by a GroupQueue)
  */
 import { availableParallelism } from 'node:os';
@@ -30,7 +30,7 @@ export interface RocksBlockStoreInit extends BlockStoreInit {
   /** Directory of the RocksDB database; created if missing. */
   readonly path: string;
   /**
-   * Worker threads that verify, seal and open blocks while calls overlap (0: all on the
+   * Worker threads that verify and seal blocks while puts overlap (0: all on the
    * calling thread). Default: one fewer than the cores, at most `MAX_DEFAULT_CRYPTO_WORKERS`.
    */
   readonly cryptoWorkers?: number | undefined;
@@ -74,10 +74,11 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
     return { kind, id, sealed };
   }
 
+  /** Opens the value in place, on this thread: an open costs less than a message to a worker. */
   async read(routingKey: Uint8Array, id: string): Promise<ReadResult> {
     const value = await this.reads.submit(blockKey(id));
     if (value === null) return 'missing';
-    return (await this.crypto.open(routingKey, diskKeyOfId(id), value)) ?? 'corrupt';
+    return this.cipher.open(routingKey, diskKeyOfId(id), value) ?? 'corrupt';
   }
 
   /** Writes the batch; RocksDB has copied the sealed values once it settles, so they are reused. */
@@ -142,7 +143,7 @@ export class RocksBlockStore extends IndexedBlockStore<Uint8Array> {
     return store;
   }
 
-  /** Per-block crypto jobs (verify and seal, open) run so far on the calling thread and on worker threads. */
+  /** Put crypto jobs (verify and seal) run so far on the calling thread and on worker threads. */
   cryptoJobCounts(): { readonly mainThread: number; readonly workers: number } {
     return this.rocks.cryptoJobCounts();
   }
