@@ -26,11 +26,6 @@ export class AwaitedInsertData {
     private readonly timeoutMs: number,
   ) {}
 
-  /** Inserts accepted whose block has not come yet. */
-  get size(): number {
-    return this.waits.size;
-  }
-
   /** The block `from` sends for `tx`, or undefined if it does not come in time. */
   expect(from: PeerId, tx: bigint): Promise<Uint8Array | undefined> {
     return new Promise((resolve) => {
