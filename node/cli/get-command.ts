@@ -2,7 +2,7 @@
  * `warren get URI`: fetches through the local node's API, with progress on stderr. A file is
  * streamed down (`GET /v1/files/<uri>`) to `-o PATH`, to the name the URI carries, or to stdout;
  * a directory (the node answers ERR_WRONG_KIND for a file fetch) is listed
- * (`GET /v1/directories/<uri>`) and each of its files fetched under `-o DIR`.
+ * (`GET /v1/directories/<uri>`) and its files fetched under `-o DIR`, `FILES_AT_ONCE` at a time.
  * A partial output is removed when a fetch fails.
  *
  *   URI ──fetchFile──> body ──> PATH | stdout
@@ -15,9 +15,10 @@ import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseRequestUri } from '../../protocol/keys/index.js';
 import { ApiCallError, type ApiEndpoint, fetchFile, listDirectory } from '../api/client.js';
+import { mapInWindow } from '../client/window.js';
 import { localEndpoint } from './endpoint.js';
 import { UsageError } from './errors.js';
-import { progressDisplay, transferId, watchTransfer } from './transfer-progress.js';
+import { FILES_AT_ONCE, type ProgressDisplay, progressDisplay, progressDisplays, transferId, watchTransfer } from './transfer-progress.js';
 
 export interface GetOptions {
   readonly dataDir?: string;
@@ -49,7 +50,7 @@ async function save(response: IncomingMessage, path: string | undefined): Promis
   }
 }
 
-async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefined, json: boolean): Promise<FetchedFile> {
+async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefined, display: ProgressDisplay): Promise<FetchedFile> {
   const id = transferId();
   const fetching = (async () => {
     const response = await fetchFile(endpoint, uri, { id });
@@ -57,7 +58,7 @@ async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefi
     await save(response, path);
     return { ...(path === undefined ? {} : { path }), size: Number(response.headers['content-length'] ?? 0), mime: String(response.headers['content-type']) };
   })();
-  return watchTransfer(endpoint, id, progressDisplay(process.stderr, `get ${path ?? 'stdout'}`, json), fetching);
+  return watchTransfer(endpoint, id, display, fetching);
 }
 
 export async function runGet(text: string, options: GetOptions): Promise<GetResult> {
@@ -67,14 +68,22 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
   const output = options.output ?? uri.path.at(-1);
   if (output === undefined && (json || process.stdout.isTTY)) throw new UsageError('this URI carries no file name: give -o PATH');
   try {
-    return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, json)] };
+    return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, progressDisplay(process.stderr, `get ${output ?? 'stdout'}`, json))] };
   } catch (error) {
     if (!(error instanceof ApiCallError && error.code === 'ERR_WRONG_KIND')) throw error;
   }
   if (options.output === undefined) throw new UsageError('this URI names a directory: give -o DIR to fetch it into');
-  const files: FetchedFile[] = [];
-  for (const file of await listDirectory(endpoint, text)) files.push(await getFile(endpoint, file.uri, join(options.output, ...file.path.split('/')), json));
-  return { uri: text, kind: 'directory', files };
+  const outputDirectory = options.output;
+  const displays = progressDisplays(process.stderr, json);
+  try {
+    const files = await mapInWindow(await listDirectory(endpoint, text), FILES_AT_ONCE, (file) => {
+      const path = join(outputDirectory, ...file.path.split('/'));
+      return getFile(endpoint, file.uri, path, displays.display(`get ${path}`));
+    });
+    return { uri: text, kind: 'directory', files };
+  } finally {
+    displays.finish();
+  }
 }
 
 /** What a person reads: where each file went. */

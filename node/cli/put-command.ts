@@ -1,11 +1,11 @@
 /**
  * `warren put FILE|DIR`: inserts through the local node's API, with progress on stderr.
- * A file is streamed up (`POST /v1/files`); a directory is inserted file by file, then its
- * manifests (`POST /v1/directories`). With `--key`, the result is signed into the SSK or the
+ * A file is streamed up (`POST /v1/files`); a directory's files are inserted `FILES_AT_ONCE` at a
+ * time, then its manifests (`POST /v1/directories`). With `--key`, the result is signed into the SSK or the
  * next free USK edition (`POST /v1/publish`). The insert URI is checked before anything is sent.
  *
  *   FILE ──insertFile──> CHK@…/name ─┐
- *   DIR ──each file──> insertFile ──insertDirectory──> CHK@… ─┴─ --key ──publish──> USK@…/name/N
+ *   DIR ──files, a few at once──> insertFile ──insertDirectory──> CHK@… ─┴─ --key ──publish──> USK@…/name/N
  */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -13,9 +13,10 @@ import { parseInsertUri } from '../../protocol/keys/index.js';
 import { type ApiEndpoint, type DirectoryFileAnswer, insertDirectory, insertFile, type InsertedFileAnswer, publish } from '../api/client.js';
 import { filesOnDisk } from '../client/directory.js';
 import { resolveRedundancy } from '../client/segments.js';
+import { mapInWindow } from '../client/window.js';
 import { localEndpoint } from './endpoint.js';
 import { UsageError } from './errors.js';
-import { progressDisplay, transferId, watchTransfer } from './transfer-progress.js';
+import { FILES_AT_ONCE, type ProgressDisplay, progressDisplay, progressDisplays, transferId, watchTransfer } from './transfer-progress.js';
 
 export interface PutOptions {
   readonly dataDir?: string;
@@ -57,9 +58,9 @@ function redundancy(options: PutOptions): { k?: number | undefined; m?: number |
   return { k, m };
 }
 
-async function putFile(endpoint: ApiEndpoint, path: string, size: number, name: string, fec: { k?: number | undefined; m?: number | undefined }, json: boolean): Promise<InsertedFileAnswer> {
+async function putFile(endpoint: ApiEndpoint, path: string, size: number, name: string, fec: { k?: number | undefined; m?: number | undefined }, display: ProgressDisplay): Promise<InsertedFileAnswer> {
   const id = transferId();
-  return watchTransfer(endpoint, id, progressDisplay(process.stderr, `put ${name}`, json), insertFile(endpoint, { path, size, name, id, ...fec }));
+  return watchTransfer(endpoint, id, display, insertFile(endpoint, { path, size, name, id, ...fec }));
 }
 
 export async function runPut(target: string, options: PutOptions): Promise<PutResult> {
@@ -73,15 +74,21 @@ export async function runPut(target: string, options: PutOptions): Promise<PutRe
   let result: PutResult;
   if (info.isDirectory()) {
     if (options.name !== undefined) throw new UsageError('--name names a file; a directory\'s files keep their own names');
-    const files: DirectoryFileAnswer[] = [];
-    for (const file of await filesOnDisk(target)) {
-      const { size } = await stat(file.source as string);
-      files.push({ path: file.path, ...(await putFile(endpoint, file.source as string, size, basename(file.path), fec, json)) });
+    const displays = progressDisplays(process.stderr, json);
+    let files: DirectoryFileAnswer[];
+    try {
+      files = await mapInWindow(await filesOnDisk(target), FILES_AT_ONCE, async (file) => {
+        const { size } = await stat(file.source as string);
+        return { path: file.path, ...(await putFile(endpoint, file.source as string, size, basename(file.path), fec, displays.display(`put ${file.path}`))) };
+      });
+    } finally {
+      displays.finish();
     }
     const uri = await insertDirectory(endpoint, files);
     result = { uri, kind: 'directory', size: files.reduce((sum, file) => sum + file.size, 0), files };
   } else {
-    const answer = await putFile(endpoint, target, info.size, options.name ?? basename(target), fec, json);
+    const name = options.name ?? basename(target);
+    const answer = await putFile(endpoint, target, info.size, name, fec, progressDisplay(process.stderr, `put ${name}`, json));
     result = { ...answer, kind: 'file' };
   }
   if (insertUri === undefined) return result;

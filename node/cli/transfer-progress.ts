@@ -15,6 +15,12 @@ import type { TransferStatus } from '../api/transfers.js';
 import { bytes } from './status-command.js';
 
 const POLL_MS = 250;
+/**
+ * Files of a directory transferred at once by `warren put` and `warren get`: a small file's
+ * transfer is mostly waiting on the network (an insert crosses up to 18 hops, each in two
+ * steps), so a few at once keep the node busy without one directory taking all of it.
+ */
+export const FILES_AT_ONCE = 4;
 const LINE_INTERVAL_MS = 1_000;
 
 export interface ProgressDisplay {
@@ -24,40 +30,67 @@ export interface ProgressDisplay {
 
 const megabytesPerSecond = ({ bytesDone, elapsedMs }: TransferStatus): number => (elapsedMs > 0 ? bytesDone / elapsedMs / 1000 : 0);
 
-/** A bar on a terminal; else a line per second, plain or JSON. */
-export function progressDisplay(stream: NodeJS.WriteStream, label: string, json: boolean): ProgressDisplay {
-  if (!stream.isTTY) {
-    let last = -Infinity;
-    return {
-      update: (status) => {
-        if (status.elapsedMs - last < LINE_INTERVAL_MS) return;
-        last = status.elapsedMs;
-        const mbps = megabytesPerSecond(status);
-        stream.write(
-          json
-            ? `${JSON.stringify({ progress: { ...status, megabytesPerSecond: Number(mbps.toFixed(3)) } })}\n`
-            : `${label}: ${status.blocksDone}/${status.blocksTotal || '?'} blocks, ${bytes(status.bytesDone)} of ${status.bytesTotal > 0 ? bytes(status.bytesTotal) : '?'}, ${mbps.toFixed(2)} MB/s\n`,
-        );
-      },
-      finish: () => undefined,
-    };
-  }
-  const bar = new cliProgress.SingleBar(
-    { stream, format: `${label} [{bar}] {value}/{total} blocks | {mbps} MB/s | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
+/** A line per second, plain or JSON: what a stream that is not a terminal gets. */
+function lineDisplay(stream: NodeJS.WriteStream, label: string, json: boolean): ProgressDisplay {
+  let last = -Infinity;
+  return {
+    update: (status) => {
+      if (status.elapsedMs - last < LINE_INTERVAL_MS) return;
+      last = status.elapsedMs;
+      const mbps = megabytesPerSecond(status);
+      stream.write(
+        json
+          ? `${JSON.stringify({ progress: { ...status, megabytesPerSecond: Number(mbps.toFixed(3)) } })}\n`
+          : `${label}: ${status.blocksDone}/${status.blocksTotal || '?'} blocks, ${bytes(status.bytesDone)} of ${status.bytesTotal > 0 ? bytes(status.bytesTotal) : '?'}, ${mbps.toFixed(2)} MB/s\n`,
+      );
+    },
+    finish: () => undefined,
+  };
+}
+
+const barFormat = (label: string) => `${label} [{bar}] {value}/{total} blocks | {mbps} MB/s | ETA {eta_formatted}`;
+
+/** Drives a bar made on the first update (`make`), with `close` called once the transfer ends. */
+function barDisplay(make: (total: number, done: number, mbps: string) => cliProgress.SingleBar, close: (bar: cliProgress.SingleBar) => void): ProgressDisplay {
+  let bar: cliProgress.SingleBar | undefined;
   return {
     update: (status) => {
       const mbps = megabytesPerSecond(status).toFixed(2);
-      if (!started) bar.start(Math.max(status.blocksTotal, 1), status.blocksDone, { mbps });
-      started = true;
+      bar ??= make(Math.max(status.blocksTotal, 1), status.blocksDone, mbps);
       if (status.blocksTotal > 0) bar.setTotal(status.blocksTotal);
       bar.update(status.blocksDone, { mbps });
     },
     finish: () => {
-      if (started) bar.stop();
+      if (bar !== undefined) close(bar);
     },
+  };
+}
+
+/** A bar on a terminal; else a line per second, plain or JSON. */
+export function progressDisplay(stream: NodeJS.WriteStream, label: string, json: boolean): ProgressDisplay {
+  if (!stream.isTTY) return lineDisplay(stream, label, json);
+  const bar = new cliProgress.SingleBar({ stream, format: barFormat(label), hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  return barDisplay(
+    (total, done, mbps) => {
+      bar.start(total, done, { mbps });
+      return bar;
+    },
+    () => bar.stop(),
+  );
+}
+
+/** Displays for several transfers at once (a directory's files): a bar each on a terminal, stacked; else lines. */
+export interface ProgressDisplays {
+  display(label: string): ProgressDisplay;
+  finish(): void;
+}
+
+export function progressDisplays(stream: NodeJS.WriteStream, json: boolean): ProgressDisplays {
+  if (!stream.isTTY) return { display: (label) => lineDisplay(stream, label, json), finish: () => undefined };
+  const bars = new cliProgress.MultiBar({ stream, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  return {
+    display: (label) => barDisplay((total, done, mbps) => bars.create(total, done, { mbps }, { format: barFormat(label) }), (bar) => bars.remove(bar)),
+    finish: () => bars.stop(),
   };
 }
 

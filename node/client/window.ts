@@ -1,4 +1,4 @@
-/** A bounded window of parallel block operations: at most `size` run at once, the rest wait their turn. */
+/** A bounded window of parallel operations (blocks, a directory's files): at most `size` run at once, the rest wait their turn. */
 export class Window {
   private active = 0;
   private readonly queue: Array<() => void> = [];
@@ -44,4 +44,27 @@ export class Window {
       this.queue.push(admit);
     });
   }
+}
+
+/**
+ * `operation` over every item, at most `size` at once, the results in item order. After the
+ * first failure no further item starts (those running finish), and the failure is thrown.
+ */
+export async function mapInWindow<T, R>(items: readonly T[], size: number, operation: (item: T) => Promise<R>): Promise<R[]> {
+  const window = new Window(size);
+  const failed = new AbortController();
+  const runs = items.map((item) =>
+    window.run(async () => {
+      failed.signal.throwIfAborted();
+      try {
+        return await operation(item);
+      } catch (error) {
+        if (!failed.signal.aborted) failed.abort(error);
+        throw error;
+      }
+    }, failed.signal),
+  );
+  const settled = await Promise.allSettled(runs);
+  if (failed.signal.aborted) throw failed.signal.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<R>).value);
 }

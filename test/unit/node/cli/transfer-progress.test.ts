@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TransferStatus } from '../../../../node/api/transfers.js';
-import { progressDisplay } from '../../../../node/cli/transfer-progress.js';
+import { progressDisplay, progressDisplays } from '../../../../node/cli/transfer-progress.js';
 
 function stream(): NodeJS.WriteStream & { text: string } {
   const sink = { isTTY: false, text: '', write: (chunk: string) => ((sink.text += chunk), true) };
@@ -26,5 +26,18 @@ describe('node/cli/transfer-progress', () => {
     const out = stream();
     progressDisplay(out, 'get', true).update(status(1_000, 7));
     assert.deepEqual(JSON.parse(out.text), { progress: { ...status(1_000, 7), megabytesPerSecond: 2 } });
+  });
+
+  it('gives each of several transfers its own labelled lines when not on a terminal', () => {
+    const out = stream();
+    const displays = progressDisplays(out, false);
+    const [a, b] = [displays.display('put docs/a.bin'), displays.display('put docs/b.bin')];
+    a.update(status(1_000, 3));
+    b.update(status(1_000, 4));
+    a.update(status(1_500, 5));
+    a.finish();
+    b.finish();
+    displays.finish();
+    assert.equal(out.text, 'put docs/a.bin: 3/14 blocks, 1.9 MiB of 3.8 MiB, 2.00 MB/s\nput docs/b.bin: 4/14 blocks, 1.9 MiB of 3.8 MiB, 2.00 MB/s\n');
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Window } from '../../../../node/client/window.js';
+import { mapInWindow, Window } from '../../../../node/client/window.js';
 
 describe('node/client/window', () => {
   it('runs at most `size` operations at once, in the order they asked', async () => {
@@ -35,5 +35,38 @@ describe('node/client/window', () => {
     release();
     await holding;
     assert.equal(await window.run(() => Promise.resolve('next')), 'next');
+  });
+
+  describe('mapInWindow', () => {
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('maps every item, at most `size` at once, results in item order', async () => {
+      let active = 0;
+      let most = 0;
+      const results = await mapInWindow([5, 1, 4, 2, 3], 3, async (ms) => {
+        most = Math.max(most, ++active);
+        await pause(ms);
+        active--;
+        return ms * 10;
+      });
+      assert.equal(most, 3);
+      assert.deepEqual(results, [50, 10, 40, 20, 30]);
+    });
+
+    it('starts nothing after the first failure, lets the running finish, and throws that failure', async () => {
+      const started: number[] = [];
+      const finished: number[] = [];
+      await assert.rejects(
+        mapInWindow([0, 1, 2, 3, 4], 2, async (index) => {
+          started.push(index);
+          await pause(index === 0 ? 1 : 5);
+          if (index === 0) throw new Error('item 0 failed');
+          finished.push(index);
+        }),
+        /item 0 failed/,
+      );
+      assert.deepEqual(started, [0, 1]);
+      assert.deepEqual(finished, [1], 'an item already running finishes');
+    });
   });
 });
