@@ -1,12 +1,15 @@
 /**
- * An opennet grown from an empty network, as a real one grows: the first nodes are seeds; every
- * later node starts with no peers and joins through one seed (announcement toward its own
- * location), and path folding on successful requests reshapes the links afterwards. Each node
- * sits where its identity's proof puts it (difficulty 0, the zero nonce MemoryNetwork's node
- * references carry), so announcements route to where the node really is.
+ * An opennet grown from an empty network, as a real one grows: the first nodes are seeds (more
+ * of the oldest nodes become seeds as it grows, if asked); every later node starts with no peers
+ * and joins through one seed (announcement toward its own location), and path folding on
+ * successful requests reshapes the links afterwards. Newcomers arrive one an interval, or a share
+ * of the network an interval, joining concurrently. Each node sits where its identity's proof
+ * puts it (difficulty 0, the zero nonce MemoryNetwork's node references carry), so announcements
+ * route to where the node really is.
  *
  *   growOpennet(init) ──> GrownOpennet (a SimulatedNetwork: runWorkload runs on it)
- *     grow(count)   start a node ──join({ seeds: [one seed] })──> clock runs joinIntervalMs ──> next
+ *     grow(count)   per interval: joinsPerInterval(n) nodes start, evenly spaced, each
+ *                   ──join({ seeds: [one of seedsAt(n)] })──> joins end ──> onJoined(n) ──> next interval
  *     links / degrees / connected   the topology as it is now
  */
 import { Node, type NodeInit } from '../node/node.js';
@@ -67,8 +70,16 @@ export interface OpennetGrowthInit extends MemoryNetworkInit {
   readonly seed: Seed;
   /** The first nodes, which later ones join through (default 3). */
   readonly seeds?: number;
-  /** Virtual time a join runs before the next node starts (default 10 s). */
+  /** Virtual time between two groups of newcomers (default 10 s). */
   readonly joinIntervalMs?: number;
+  /**
+   * Newcomers in an interval as a share of the nodes already there, at least one (default 0: one
+   * newcomer an interval). Above 0 the network grows exponentially, as one whose arrivals are
+   * proportional to its size.
+   */
+  readonly arrivalRate?: number;
+  /** One more of the oldest nodes serves as a seed for each this many nodes, beyond `seeds` (default: never). */
+  readonly nodesPerSeed?: number;
   /** Node settings (default OPENNET_NODE_SETTINGS). */
   readonly node?: Omit<NodeInit, 'location' | 'chkFormat' | 'identity'>;
   /** Simulation CHK block length (default 32 KiB): as `createSimulatedNetwork`'s. */
@@ -92,12 +103,16 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
   events = 0;
   private readonly seedCount: number;
   private readonly joinIntervalMs: number;
+  private readonly arrivalRate: number;
+  private readonly nodesPerSeed: number;
   private readonly settings: Omit<NodeInit, 'location' | 'chkFormat' | 'identity'>;
 
   constructor(init: OpennetGrowthInit) {
-    const { seeds = DEFAULT_OPENNET_SEEDS, joinIntervalMs = DEFAULT_JOIN_INTERVAL_MS } = init;
+    const { seeds = DEFAULT_OPENNET_SEEDS, joinIntervalMs = DEFAULT_JOIN_INTERVAL_MS, arrivalRate = 0, nodesPerSeed = Infinity } = init;
     if (!Number.isSafeInteger(seeds) || seeds < 1) throw new RangeError(`seeds must be a positive integer, got ${seeds}`);
     if (!(joinIntervalMs > 0 && joinIntervalMs !== Infinity)) throw new RangeError(`joinIntervalMs must be a positive time, got ${joinIntervalMs}`);
+    if (!(nodesPerSeed >= 1)) throw new RangeError(`nodesPerSeed must be 1 or more, got ${nodesPerSeed}`);
+    if (!(arrivalRate >= 0 && arrivalRate !== Infinity)) throw new RangeError(`arrivalRate must be a share of zero or more, got ${arrivalRate}`);
     this.rng = new SeededRng(init.seed);
     this.network = new MemoryNetwork({ clock: this.clock, rng: this.rng.fork('network') }, init);
     this.chkFormat = simulationChkFormat(init.blockBytes ?? CHK_BLOCK_BYTES);
@@ -105,34 +120,62 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
     this.cacheBudgetBytes = init.cacheBudgetBytes;
     this.seedCount = seeds;
     this.joinIntervalMs = joinIntervalMs;
+    this.arrivalRate = arrivalRate;
+    this.nodesPerSeed = nodesPerSeed;
     this.settings = init.node ?? OPENNET_NODE_SETTINGS;
   }
 
   /**
-   * Adds `count` nodes one after another: each joins through one seed drawn at random and the
-   * clock runs `joinIntervalMs` before the next starts (again, while the join has not ended). Calls `onJoined` with the node count
-   * after each (a scenario measures there, or reports progress).
+   * Adds `count` nodes, interval after interval: each interval, `joinsPerInterval` newcomers
+   * start at evenly spaced times within it, each joining through one seed drawn at random, and
+   * their joins run concurrently; once the interval is over (and longer while one of its joins has
+   * not ended) `onJoined` is called with the node count (a scenario measures there, or reports
+   * progress), and the next interval begins.
    */
   async grow(count: number, onJoined?: (nodes: number) => void | Promise<void>): Promise<void> {
     if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a whole number, got ${count}`);
-    for (let added = 0; added < count; added++) {
-      const index = this.nodes.length;
-      const member = await startOpennetNode(this, String(index), this.settings);
-      this.nodes.push(member);
-      const seeds = this.nodes.slice(0, Math.min(index, this.seedCount)).map(({ transport }) => transport.addresses[0]!);
-      if (seeds.length > 0) {
-        let settled = false;
-        const joined = member.node.join({ seeds: [this.rng.pick(seeds)] }).finally(() => (settled = true));
-        this.events += await this.clock.advance(this.joinIntervalMs);
-        // A join that outlasts the interval gets more of it, as long as the clock has something to fire.
-        while (!settled) {
-          if (this.clock.pendingTimers === 0) throw new WorkloadStalledError(`node ${index} was joining the opennet`, 1);
-          this.events += await this.clock.advance(this.joinIntervalMs);
+    for (let added = 0; added < count;) {
+      const batch = Math.min(count - added, this.joinsPerInterval(this.nodes.length));
+      const slotMs = this.joinIntervalMs / batch;
+      let unsettled = 0;
+      let failure: { readonly error: unknown } | undefined;
+      for (let slot = 0; slot < batch; slot++) {
+        const index = this.nodes.length;
+        const member = await startOpennetNode(this, String(index), this.settings);
+        this.nodes.push(member);
+        const seeds = Math.min(index, this.seedsAt(index));
+        if (seeds > 0) {
+          unsettled++;
+          const seed = this.nodes[this.rng.int(seeds)]!.transport.addresses[0]!;
+          member.node.join({ seeds: [seed] }).then(
+            () => unsettled--,
+            (error: unknown) => {
+              unsettled--;
+              failure ??= { error };
+            },
+          );
+          this.events += await this.clock.advance(slotMs);
         }
-        await joined;
       }
+      added += batch;
+      // A join that outlasts the interval gets more of it, as long as the clock has something to fire.
+      while (unsettled > 0) {
+        if (this.clock.pendingTimers === 0) throw new WorkloadStalledError(`${unsettled} nodes were joining the opennet`, 1);
+        this.events += await this.clock.advance(this.joinIntervalMs);
+      }
+      if (failure !== undefined) throw failure.error;
       await onJoined?.(this.nodes.length);
     }
+  }
+
+  /** How many of the oldest nodes serve as seeds when the network has `nodes` nodes. */
+  seedsAt(nodes: number): number {
+    return Math.max(this.seedCount, Math.floor(nodes / this.nodesPerSeed));
+  }
+
+  /** Newcomers in the interval that starts when the network has `nodes` nodes: a share of it, at least one. */
+  joinsPerInterval(nodes: number): number {
+    return Math.max(1, Math.floor(nodes * this.arrivalRate));
   }
 
   /** Links as pairs of nodes (each once). */

@@ -5,11 +5,11 @@
  * hops and success against size.
  *
  *   size ──smallWorldEdges──> ideal / random locations ──createSimulatedNetwork──> runWorkload
- *   one GrownOpennet ──grow to each size up to opennetMaxNodes──> runWorkload
+ *   one GrownOpennet ──grow (arrivals ∝ size, traffic after each interval) to each size up to opennetMaxNodes──> runWorkload
  *   (size, metrics) per topology ──> charts (log x), table, notes
  */
 import { createSimulatedNetwork, type SimulatedNetwork } from '../nodes.js';
-import { GrownOpennet, OPENNET_NODE_SETTINGS } from '../opennet-growth.js';
+import { DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS, GrownOpennet, OPENNET_NODE_SETTINGS } from '../opennet-growth.js';
 import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, randomLocations, smallWorldEdges } from '../topology.js';
@@ -34,16 +34,34 @@ const TOPOLOGIES: readonly Topology[] = ['ideal', 'random', 'opennet'];
 export interface HopsVsSizeOptions extends ScenarioOptions {
   /** Network sizes to run (default: the ladder up to `nodes`, and `nodes` itself). */
   readonly sizes?: readonly number[];
-  /** The largest size an opennet is grown to (default DEFAULT_OPENNET_MAX_NODES): growing is the slow part. */
+  /** The largest size an opennet is grown to (default: every size). */
   readonly opennetMaxNodes?: number;
 }
 
 /**
- * Growing an opennet through announcements costs about 430 messages a newcomer, and every
- * node's maintenance timer runs through the 10 s of virtual time each newcomer is given:
- * 10,000 nodes take 2.5 to 10 minutes here (machine load), 100,000 would take hours.
+ * How the opennet grows: each 10 s, newcomers numbering 0.5 % of the network (at least one) join,
+ * spread over the 10 s, so it grows as one whose arrivals are proportional to its size (doubling
+ * in about 23 minutes of virtual time) and every node's timers run once per group of newcomers,
+ * not once per newcomer: growing costs about the same per newcomer at any size.
  */
-export const DEFAULT_OPENNET_MAX_NODES = 10_000;
+export const OPENNET_ARRIVAL_RATE = 0.005;
+
+/**
+ * One more of the oldest nodes serves as a seed for each 100 nodes: a seed takes newcomers only
+ * while it has fewer than 20 peers in their grace period (2 min), so 3 seeds could not take a
+ * growth proportional to size. Each seed sees one newcomer every 20 s (3 seeds of one newcomer
+ * every 10 s: one every 30 s).
+ */
+export const OPENNET_NODES_PER_SEED = 100;
+
+/**
+ * Traffic while the opennet grows, in requests per node and interval: after each interval's
+ * joins, 0.5 % of the network inserts a new block and as many request one (each node about once
+ * every 2,000 s of virtual time). Without it only announcements shape the links and those are
+ * short ones (toward the newcomer's location): path folding on successful requests is what gives
+ * an opennet its long links, and successes are what keep a useful link from being replaced.
+ */
+export const OPENNET_TRAFFIC_RATE = 0.005;
 
 /** Sizes of the ladder up to `nodes`, ending with `nodes`. */
 export function sizesUpTo(nodes: number): number[] {
@@ -89,14 +107,16 @@ async function smallWorld(options: HopsVsSizeOptions, nodes: number, topology: '
 /** One opennet grown through the sizes in turn, measured at each (its links as folding left them). */
 async function grownOpennet(options: HopsVsSizeOptions, sizes: readonly number[]): Promise<Measurement[]> {
   const { onProgress, countEvents } = options;
-  const opennet = new GrownOpennet({ seed: `${options.seed}/opennet`, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES });
+  const opennet = new GrownOpennet({ seed: `${options.seed}/opennet`, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES, arrivalRate: OPENNET_ARRIVAL_RATE, nodesPerSeed: OPENNET_NODES_PER_SEED });
   const measurements: Measurement[] = [];
   try {
     for (const nodes of sizes) {
       const phase = `opennet, ${nodes} nodes`;
       const eventsBefore = opennet.events;
-      await opennet.grow(nodes - opennet.nodes.length, (grown) => {
-        if (grown % 100 === 0) onProgress?.({ phase: `${phase}: growing`, done: grown, total: nodes });
+      await opennet.grow(nodes - opennet.nodes.length, async (grown) => {
+        onProgress?.({ phase: `${phase}: growing`, done: grown, total: nodes });
+        const requests = Math.floor(grown * OPENNET_TRAFFIC_RATE);
+        if (requests > 0) countEvents?.((await runWorkload(opennet, { keys: requests, requests, zipfExponent: 0, label: `traffic/${grown}` })).events);
       });
       countEvents?.(opennet.events - eventsBefore);
       const meanDegree = opennet.degrees().reduce((sum, degree) => sum + degree, 0) / nodes;
@@ -126,8 +146,7 @@ function chart(measurements: readonly Measurement[], title: string, yLabel: stri
 
 export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<ScenarioReport> {
   const sizes = options.sizes ?? sizesUpTo(options.nodes);
-  const opennetMaxNodes = options.opennetMaxNodes ?? DEFAULT_OPENNET_MAX_NODES;
-  const opennetSizes = sizes.filter((nodes) => nodes <= opennetMaxNodes);
+  const opennetSizes = sizes.filter((nodes) => nodes <= (options.opennetMaxNodes ?? Infinity));
   const measurements: Measurement[] = [];
   for (const nodes of sizes) {
     for (const topology of ['ideal', 'random'] as const) measurements.push({ topology, nodes, metrics: await smallWorld(options, nodes, topology), meanDegree: HOPS_VS_SIZE_DEGREE });
@@ -145,7 +164,7 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
   return {
     scenario: 'hops-vs-size',
     seed: options.seed,
-    parameters: { sizes: sizes.join(','), opennetSizes: opennetSizes.join(','), requestsPerRun: options.requests, keysPerRun: options.requests, zipfExponent: 0, degree: HOPS_VS_SIZE_DEGREE, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES },
+    parameters: { sizes: sizes.join(','), opennetSizes: opennetSizes.join(','), requestsPerRun: options.requests, keysPerRun: options.requests, zipfExponent: 0, degree: HOPS_VS_SIZE_DEGREE, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES, opennetArrivalRate: OPENNET_ARRIVAL_RATE, opennetNodesPerSeed: OPENNET_NODES_PER_SEED, opennetTrafficRate: OPENNET_TRAFFIC_RATE },
     figures,
     tables: [{
       title: 'Warren routing against network size',
@@ -158,10 +177,11 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
     ],
     notes: [
       `Ideal: a Kleinberg small world of mean degree ${HOPS_VS_SIZE_DEGREE} (ring links plus links ∝ 1/d) with node i at i / n. Random: the same graph with uniform locations drawn independently of it.`,
-      `Opennet: grown from an empty network through ${opennetSizes.join(', ') || 'no size'} nodes (one newcomer every 10 s joining through one of 3 seeds, ` +
-        `${OPENNET_NODE_SETTINGS.minPeers} to ${OPENNET_NODE_SETTINGS.maxPeers} peers a node, sim/opennet-growth.ts), ` +
-        `measured at each size as it stands, path folding from the earlier measurements included.` +
-        (opennetSizes.length < sizes.length ? ` Not grown beyond ${opennetMaxNodes} nodes: growing through announcements costs about 430 messages a newcomer and would take hours at ${sizes.at(-1)}.` : ''),
+      `Opennet: grown from an empty network through ${opennetSizes.join(', ') || 'no size'} nodes (sim/opennet-growth.ts): every ${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time, ` +
+        `newcomers numbering ${100 * OPENNET_ARRIVAL_RATE} % of the network (at least one) join, spread over the interval, each through one seed drawn at random among the oldest ` +
+        `max(${DEFAULT_OPENNET_SEEDS}, n / ${OPENNET_NODES_PER_SEED}) nodes (announcement toward its own location); after each interval, ${100 * OPENNET_TRAFFIC_RATE} % of the network inserts a new block and as many ` +
+        `request one (path folding). ${OPENNET_NODE_SETTINGS.minPeers} to ${OPENNET_NODE_SETTINGS.maxPeers} peers a node; ` +
+        `measured at each size as it stands, path folding from the earlier measurements included.`,
       `Each run inserts ${options.requests} distinct ${HOPS_VS_SIZE_BLOCK_BYTES}-byte blocks from random nodes, then requests each once (uniform popularity) from a random node; hops are DataRequest messages per successful request (HTL 18, backtracking included).`,
     ],
   };

@@ -59,6 +59,7 @@ describe(`scenario hops-vs-size: Warren routing on ${SIZES.join(' and ')} nodes 
     const first = await runHopsVsSize(options);
     assert.deepEqual(await runHopsVsSize(options), first);
     assert.deepEqual(first.tables[0]!.rows.map(([topology]) => topology), ['ideal', 'random', 'opennet']);
+    assert.equal(first.parameters['opennetSizes'], '200', 'the opennet is grown to every size unless capped');
     assert.deepEqual((await runHopsVsSize({ ...options, opennetMaxNodes: 100 })).tables[0]!.rows.map(([topology]) => topology), ['ideal', 'random']);
   });
 

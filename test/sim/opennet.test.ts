@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { NoPeersError } from '../../node/opennet/errors.js';
 import { circularDistance } from '../../protocol/location.js';
 import { GrownOpennet, OPENNET_NODE_SETTINGS, type OpennetMember as Member } from '../../sim/opennet-growth.js';
 import { runWorkload, type WorkloadMetrics } from '../../sim/workload.js';
@@ -47,6 +48,37 @@ describe('opennet grown from an empty network of 100 nodes (seeded)', function (
       assert.ok(before.successRate >= 0.95, describeFetches('before', before));
       assert.ok(after.successRate >= 0.95, describeFetches('after', after));
       assert.ok(after.hops.mean < 0.85 * before.hops.mean, `${describeFetches('before', before)}; ${describeFetches('after', after)}`);
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('with arrivals proportional to its size, lets a growing group of newcomers join each interval through a growing seed list', async () => {
+    const sim = new GrownOpennet({ seed: 'opennet/arrivals', blockBytes: BLOCK_BYTES, arrivalRate: 0.05, nodesPerSeed: 10 });
+    const counts: number[] = [];
+    try {
+      await sim.grow(300, (nodes) => void counts.push(nodes));
+      assert.equal(sim.nodes.length, 300);
+      // One newcomer an interval while 5 % of the network is less than one, then 5 % of it (rounded down), the last group cut at 300.
+      const expected: number[] = [];
+      for (let nodes = 0; nodes < 300;) expected.push((nodes += Math.min(Math.max(1, Math.floor(0.05 * nodes)), 300 - nodes)));
+      assert.deepEqual(counts, expected);
+      assert.deepEqual([sim.seedsAt(39), sim.seedsAt(40), sim.seedsAt(300)], [3, 4, 30]);
+      assert.ok(sim.clock.now() < 2 * expected.length * 10_000, `grew in ${sim.clock.now()} ms of virtual time: its 300 newcomers did not join in ${expected.length} groups`);
+      assert.ok(sim.connected(), 'the network is connected');
+      const degrees = sim.degrees();
+      assert.ok(Math.min(...degrees) >= 1 && degrees.reduce((sum, degree) => sum + degree, 0) / degrees.length >= OPENNET_NODE_SETTINGS.minPeers!, `degrees ${Math.min(...degrees)}…${Math.max(...degrees)}`);
+      const fetched = await insertAndFetch(sim, 'arrivals', BLOCKS);
+      assert.ok(fetched.successRate >= 0.95, describeFetches('grown in groups', fetched));
+    } finally {
+      await sim.stop();
+    }
+  });
+
+  it('fails the growth when a newcomer cannot join: 3 seeds cannot take half the network in 10 s', async () => {
+    const sim = new GrownOpennet({ seed: 'opennet/overloaded-seeds', blockBytes: BLOCK_BYTES, arrivalRate: 0.5 });
+    try {
+      await assert.rejects(sim.grow(200), NoPeersError);
     } finally {
       await sim.stop();
     }
