@@ -56,12 +56,12 @@ export const OPENNET_NODES_PER_SEED = 100;
 
 /**
  * Traffic while the opennet grows, in requests per node and interval: after each interval's
- * joins, 0.5 % of the network inserts a new block and as many request one (each node about once
- * every 2,000 s of virtual time). Without it only announcements shape the links and those are
+ * joins, 2 % of the network inserts a new block and as many request one (each node about once
+ * every 500 s of virtual time). Without it only announcements shape the links and those are
  * short ones (toward the newcomer's location): path folding on successful requests is what gives
  * an opennet its long links, and successes are what keep a useful link from being replaced.
  */
-export const OPENNET_TRAFFIC_RATE = 0.005;
+export const OPENNET_TRAFFIC_RATE = 0.02;
 
 /** Sizes of the ladder up to `nodes`, ending with `nodes`. */
 export function sizesUpTo(nodes: number): number[] {
@@ -116,7 +116,9 @@ async function grownOpennet(options: HopsVsSizeOptions, sizes: readonly number[]
       await opennet.grow(nodes - opennet.nodes.length, async (grown) => {
         onProgress?.({ phase: `${phase}: growing`, done: grown, total: nodes });
         const requests = Math.floor(grown * OPENNET_TRAFFIC_RATE);
-        if (requests > 0) countEvents?.((await runWorkload(opennet, { keys: requests, requests, zipfExponent: 0, label: `traffic/${grown}` })).events);
+        if (requests === 0) return;
+        const traffic = await runWorkload(opennet, { keys: requests, requests, zipfExponent: 0, label: `traffic/${grown}` });
+        countEvents?.(traffic.events);
       });
       countEvents?.(opennet.events - eventsBefore);
       const meanDegree = opennet.degrees().reduce((sum, degree) => sum + degree, 0) / nodes;
