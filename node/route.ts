@@ -84,7 +84,10 @@ export class Route {
   private readonly tried = new Set<PeerId>();
   private attempt: Attempt | undefined;
   private ended = false;
-  /** Peers that answered at all: an insert they received is held by at least one node. */
+  /**
+   * Peers that answered after receiving the insert's block: it is held by at least one node.
+   * (A peer that refused before accepting, for a loop or overload, never had it.)
+   */
   private answeredBy = 0;
   private sawOverload = false;
   /** The peer whose answer the route succeeded with: the way back to the data source. */
@@ -147,7 +150,7 @@ export class Route {
       return;
     }
     this.clearAttempt();
-    this.answeredBy++;
+    if (attempt.blockSent) this.answeredBy++;
     this.init.onProgress?.({ type: 'reply', reply: reply.type });
     const { peer } = attempt;
     switch (reply.type) {

@@ -26,6 +26,7 @@ import { StoreWorkerError } from './errors.js';
 /** Most jobs posted to a worker in one message. */
 export const WORKER_BATCH = 16;
 
+/** A block that verified, sealed for its slot. */
 interface Admitted {
   readonly kind: BlockKind;
   readonly sealed: Uint8Array;
@@ -66,7 +67,7 @@ export class CryptoPool {
   ) {}
 
   /** Verifies `block` against `routingKey` (`InvalidBlockError` if it does not match), then seals it for the slot `diskKey`. */
-  admit(routingKey: Uint8Array, diskKey: Uint8Array, block: Uint8Array, into?: Uint8Array): Promise<{ kind: BlockKind; sealed: Uint8Array }> {
+  admit(routingKey: Uint8Array, diskKey: Uint8Array, block: Uint8Array, into?: Uint8Array): Promise<Admitted> {
     return this.run({ routingKey, diskKey, block, into });
   }
 
