@@ -18,7 +18,7 @@ const BLOCKS = 200;
  * (unflooded, then flooded) is repeated up to this many times until one keeps 80 %; a node
  * that does not refuse the flood fails every round.
  */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 describe('flood over TCP (real nodes, wall time)', function () {
   this.timeout(120_000);
