@@ -191,10 +191,9 @@ export class Route {
 
   private tryNextPeer(): void {
     if (this.ended) return;
-    const { clock, peers, sender } = this.components;
+    const { peers, sender } = this.components;
     const { init } = this;
-    const remainingMs = init.deadline - clock.now();
-    if (remainingMs <= 0) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
+    if (this.remainingMs() <= 0) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
     const peer = peers.closestTo(init.keyLocation, (id) => this.tried.has(id) || id === init.upstream || id === init.avoid);
     if (peer === undefined) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: false });
     const htl = decrementHtl(this.htl, peer.link);
@@ -230,8 +229,11 @@ export class Route {
 
   /** The attempt's timer: `waitMs`, or what is left of the route's time if that is less. */
   private startTimer(waitMs: number): TimerHandle {
-    const remainingMs = this.init.deadline - this.components.clock.now();
-    return this.components.clock.setTimer(Math.min(waitMs, remainingMs), () => this.onTimeout());
+    return this.components.clock.setTimer(Math.min(waitMs, this.remainingMs()), () => this.onTimeout());
+  }
+
+  private remainingMs(): number {
+    return this.init.deadline - this.components.clock.now();
   }
 
   private onTimeout(): void {

@@ -12,7 +12,8 @@
  *
  * Workers start the first time two jobs wait at once, take jobs once they report
  * ready, and end with `close`. A worker that fails fails the jobs it held with
- * `StoreWorkerError` and is not replaced: the main thread carries on alone. An idle worker does not keep the process alive.
+ * `StoreWorkerError` and is not replaced: the main thread carries on alone. An idle
+ * worker does not keep the process alive.
  */
 import type { Worker } from 'node:worker_threads';
 import { InvalidBlockError } from '../protocol/errors.js';
