@@ -14,9 +14,9 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { call } from '../node/api/client.js';
-import { localEndpoint } from '../node/cli/endpoint.js';
-import { finished, spawnWarren, startLoopbackNetwork } from '../test/integration/client-network.js';
+import { call } from '../node/app/api/client.js';
+import { localEndpoint } from '../node/app/cli/endpoint.js';
+import { finished, spawnWarren, startLoopbackNetwork } from '../test/support/client-network.js';
 import { keystream, residentMiB } from './client-support.js';
 import { printRows } from './support.js';
 

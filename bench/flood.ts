@@ -7,15 +7,15 @@
  * also never answers what is routed to it (a black hole): an honest fetch the target sends its
  * way waits one hop timeout before the target backs it off, which is part of the flooded figure.
  *
- *   simulator  30-node small world in virtual time (sim/flood.ts), deterministic; once more
+ *   simulator  30-node small world in virtual time (sim/flood-experiment.ts), deterministic; once more
  *              with the per-peer budgets lifted, to show what they prevent
  *   TCP        three real nodes on loopback, the flooder in a worker thread (wall time)
  */
 import '../node/polyfills.js';
 import { encodeChk } from '../protocol/keys/chk.js';
-import { type FloodReport, runFloodExperiment } from '../sim/flood.js';
-import { startFloodPeer } from '../test/integration/flood-peer.js';
-import { DIFFICULTY, fetchAtRate, sampleTarget, startNode, until } from '../test/integration/flood-setup.js';
+import { type FloodReport, runFloodExperiment } from '../sim/flood-experiment.js';
+import { startFloodPeer } from '../test/support/flood-peer.js';
+import { DIFFICULTY, fetchAtRate, sampleTarget, startNode, until } from '../test/support/flood-setup.js';
 import { formatCount, percentile, printRows } from './support.js';
 
 const FLOOD_PER_SECOND = 8_000;

@@ -9,7 +9,7 @@
  * reference: loss costs an insert a step timeout (spec/routing.md §5), not a hop timeout.
  */
 import { encodeChk } from '../protocol/keys/chk.js';
-import { createSimulatedNetwork } from '../sim/nodes.js';
+import { createSimulatedNetwork } from '../sim/simulated-network.js';
 import type { LatencyFunction } from '../sim/memory-network.js';
 import { SeededRng } from '../sim/rng.js';
 import { idealLocations, smallWorldEdges } from '../sim/topology.js';

@@ -1,6 +1,6 @@
 /**
  * One node of bench/network.ts in its own process (forked with tsx): a TcpTransport on loopback,
- * a Node and a MemoryBlockStore (test/integration/flood-setup.ts), driven by the parent over IPC.
+ * a Node and a MemoryBlockStore (test/support/flood-setup.ts), driven by the parent over IPC.
  *
  *   parent ──{type: 'start'}───────────────────> child ──{type: 'started', address}
  *          ──{type: 'dial', address}────────────>       ──{type: 'dialled'}
@@ -11,7 +11,7 @@
  */
 import '../node/polyfills.js';
 import { toHex } from '../protocol/bytes.js';
-import { type RealNode, startNode } from '../test/integration/flood-setup.js';
+import { type RealNode, startNode } from '../test/support/flood-setup.js';
 import { storeFreshBlocks } from './blocks.js';
 
 export type ParentMessage =

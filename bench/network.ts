@@ -28,7 +28,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fromHex } from '../protocol/bytes.js';
-import { startNode, until } from '../test/integration/flood-setup.js';
+import { startNode, until } from '../test/support/flood-setup.js';
 import { storeFreshBlocks } from './blocks.js';
 import { blockEnvelope, framesOf, type Load, noisePipe, pump, setupTimes } from './links.js';
 import type { ChildMessage, ParentMessage } from './network-node.js';

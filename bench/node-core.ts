@@ -9,7 +9,7 @@
 import { encodeChk } from '../protocol/keys/chk.js';
 import { VirtualClock } from '../sim/clock.js';
 import { MemoryNetwork } from '../sim/memory-network.js';
-import { createSimulatedNetwork } from '../sim/nodes.js';
+import { createSimulatedNetwork } from '../sim/simulated-network.js';
 import { SeededRng } from '../sim/rng.js';
 import { buildNetwork, idealLocations, smallWorldEdges } from '../sim/topology.js';
 import { formatCount, median, printRows } from './support.js';

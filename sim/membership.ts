@@ -17,9 +17,9 @@
  */
 import { Node, type NodeInit } from '../node/node.js';
 import type { Transport } from '../node/transport.js';
-import { SimulatedBlockStore } from './block-store.js';
+import { SimulatedBlockStore } from './simulated-block-store.js';
 import type { MemoryTransport } from './memory-network.js';
-import type { SimulatedNetwork, SimulatedNode } from './nodes.js';
+import type { SimulatedNetwork, SimulatedNode } from './simulated-network.js';
 import type { Edge } from './topology.js';
 
 export interface MembershipInit {

@@ -15,7 +15,7 @@ import { isValidBlock } from '../protocol/keys/block.js';
 import { type ChkBlock, encodeChk } from '../protocol/keys/chk.js';
 import { WorkloadStalledError } from './errors.js';
 import { gini, histogram, summarize, TrafficTap } from './metrics.js';
-import type { SimulatedNetwork } from './nodes.js';
+import type { SimulatedNetwork } from './simulated-network.js';
 import type { Figure, Progress } from './report/model.js';
 import type { SeededRng } from './rng.js';
 import { ZipfSampler } from './zipf.js';

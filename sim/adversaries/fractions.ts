@@ -9,14 +9,14 @@
  */
 import type { ChkFormat } from '../../protocol/keys/chk.js';
 import { Membership, type TransportWrapper } from '../membership.js';
-import { createSimulatedNetwork } from '../nodes.js';
+import { createSimulatedNetwork } from '../simulated-network.js';
 import type { Progress } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, smallWorldEdges } from '../topology.js';
 import { runWorkload, type WorkloadMetrics } from '../workload.js';
-import { blackHole } from './blackhole.js';
+import { blackHole } from './black-hole-transport.js';
 import type { InterceptCounts } from './intercept.js';
-import { poisoner } from './poison.js';
+import { poisoner } from './poisoning-transport.js';
 
 export type AttackerKind = 'blackhole' | 'poison';
 

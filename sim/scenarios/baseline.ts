@@ -6,7 +6,7 @@
  *   seed ──smallWorldEdges──> graph ──ideal or shuffled locations──> createSimulatedNetwork
  *        ──runWorkload──> WorkloadMetrics ──> figures, hops histogram, notes
  */
-import { createSimulatedNetwork, type SimulatedNetwork } from '../nodes.js';
+import { createSimulatedNetwork, type SimulatedNetwork } from '../simulated-network.js';
 import type { Chart, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, smallWorldEdges } from '../topology.js';

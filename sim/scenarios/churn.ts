@@ -9,9 +9,9 @@
  *   runWorkload(insert only) ──churn starts──> window 1 … W: runWorkload(requestBlocksOf) ──> success, hops per window
  */
 import type { LatencyFunction } from '../memory-network.js';
-import { Churn, type ChurnCounts, FREENET_SESSION_SHAPE } from '../churn.js';
+import { Churn, type ChurnCounts, FREENET_SESSION_SHAPE } from '../churn-model.js';
 import { Membership } from '../membership.js';
-import { createSimulatedNetwork } from '../nodes.js';
+import { createSimulatedNetwork } from '../simulated-network.js';
 import type { Figure, Progress, Scenario, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, smallWorldEdges } from '../topology.js';

@@ -11,9 +11,9 @@
  */
 import { keyLocation, circularDistance } from '../../protocol/location.js';
 import { encodeChk } from '../../protocol/keys/chk.js';
-import { type EclipseCounts, eclipser, mintNear } from '../adversaries/eclipse.js';
+import { type EclipseCounts, eclipser, mintNear } from '../adversaries/eclipse-sybils.js';
 import { Membership } from '../membership.js';
-import { createSimulatedNetwork } from '../nodes.js';
+import { createSimulatedNetwork } from '../simulated-network.js';
 import type { Figure, Progress, Scenario } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, smallWorldEdges } from '../topology.js';

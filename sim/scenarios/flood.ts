@@ -1,10 +1,10 @@
 /**
  * Scenario `flood`: peers send DataRequests for random keys to one node as fast as a rate
- * allows, while honest clients keep fetching blocks through the network (sim/flood.ts). Per
+ * allows, while honest clients keep fetching blocks through the network (sim/flood-experiment.ts). Per
  * flood (flooders × rate): honest fetches per virtual second against the unflooded figure, and
  * what the target's load limiter did with the flood.
  */
-import { runFloodExperiment } from '../flood.js';
+import { runFloodExperiment } from '../flood-experiment.js';
 import type { Figure, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 
 export interface Flood {

@@ -8,8 +8,8 @@
  *   one GrownOpennet ──grow (arrivals ∝ size, traffic after each interval) to each size up to opennetMaxNodes──> runWorkload
  *   (size, metrics) per topology ──> charts (log x), table, notes
  */
-import { createSimulatedNetwork, type SimulatedNetwork } from '../nodes.js';
-import { DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS, GrownOpennet, OPENNET_NODE_SETTINGS } from '../opennet-growth.js';
+import { createSimulatedNetwork, type SimulatedNetwork } from '../simulated-network.js';
+import { DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS, GrownOpennet, OPENNET_NODE_SETTINGS } from '../grown-opennet.js';
 import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, randomLocations, smallWorldEdges } from '../topology.js';
@@ -181,7 +181,7 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
     ],
     notes: [
       `Ideal: a Kleinberg small world of mean degree ${HOPS_VS_SIZE_DEGREE} (ring links plus links ∝ 1/d) with node i at i / n. Random: the same graph with uniform locations drawn independently of it.`,
-      `Opennet: grown from an empty network through ${opennetSizes.join(', ') || 'no size'} nodes (sim/opennet-growth.ts): every ${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time, ` +
+      `Opennet: grown from an empty network through ${opennetSizes.join(', ') || 'no size'} nodes (sim/grown-opennet.ts): every ${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time, ` +
         `newcomers numbering ${100 * OPENNET_ARRIVAL_RATE} % of the network (at least one) join, spread over the interval, each through one seed drawn at random among the oldest ` +
         `max(${DEFAULT_OPENNET_SEEDS}, n / ${OPENNET_NODES_PER_SEED}) nodes (announcement toward its own location); after each interval, ${100 * OPENNET_TRAFFIC_RATE} % of the network inserts a new block and as many ` +
         `request one (path folding). ${OPENNET_NODE_SETTINGS.minPeers} to ${OPENNET_NODE_SETTINGS.maxPeers} peers a node; ` +

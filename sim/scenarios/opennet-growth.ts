@@ -1,5 +1,5 @@
 /**
- * Scenario `opennet-growth`: an opennet grown from an empty network (sim/opennet-growth.ts) —
+ * Scenario `opennet-growth`: an opennet grown from an empty network (sim/grown-opennet.ts) —
  * seeds first, then nodes joining one by one through a seed's announcement — measured as it
  * grows, then put to work with baseline's workload, whose successful requests fold paths; the
  * same workload on baseline's ideal small world of the same size is the reference.
@@ -10,7 +10,7 @@
  *   ──> figures (workload, degree, short links), table and charts against nodes joined
  */
 import { circularDistance } from '../../protocol/location.js';
-import { GrownOpennet, OPENNET_NODE_SETTINGS, DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS } from '../opennet-growth.js';
+import { GrownOpennet, OPENNET_NODE_SETTINGS, DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS } from '../grown-opennet.js';
 import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { runWorkload, type WorkloadMetrics, workloadFigures } from '../workload.js';
 import { hopsChart, runSmallWorldWorkload, SMALL_WORLD_WORKLOAD, smallWorldWorkload } from './baseline.js';

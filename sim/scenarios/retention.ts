@@ -2,13 +2,13 @@
  * Scenario `retention`: files inserted with the client's default redundancy (segments of 6
  * data + 6 check blocks), then 30 simulated days of Weibull churn with nodes leaving for good;
  * the fraction of files still retrievable each day, without and with a publisher that
- * re-inserts the blocks it finds missing (sim/retention.ts). Freenet's long-term measurement,
+ * re-inserts the blocks it finds missing (sim/retention-experiment.ts). Freenet's long-term measurement,
  * about half of the blocks gone after a month, is the reference.
  */
 import { DEFAULT_CHECK_BLOCKS_PER_SEGMENT, DEFAULT_DATA_BLOCKS_PER_SEGMENT } from '../../node/client/segments.js';
-import { FREENET_SESSION_SHAPE } from '../churn.js';
+import { FREENET_SESSION_SHAPE } from '../churn-model.js';
 import type { Figure, Scenario } from '../report/model.js';
-import { DAY_MS, RETENTION_DEFAULTS, type RetentionRun, runRetention } from '../retention.js';
+import { DAY_MS, RETENTION_DEFAULTS, type RetentionRun, runRetention } from '../retention-experiment.js';
 
 /** Freenet's long-term test: about half of the blocks inserted were gone after a month. */
 const FREENET_BLOCKS_AFTER_A_MONTH = 0.5;

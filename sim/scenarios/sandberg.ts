@@ -10,7 +10,7 @@
  */
 import { adjacencyOf, degreesOf } from '../adjacency.js';
 import { greedyRouting, type GreedyMode, type GreedyResult, defaultMaxSteps } from '../greedy.js';
-import { createSimulatedNetwork } from '../nodes.js';
+import { createSimulatedNetwork } from '../simulated-network.js';
 import type { Figure, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, randomLocations, sandbergContacts, sandbergEdges } from '../topology.js';

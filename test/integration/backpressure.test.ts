@@ -9,8 +9,8 @@ import { toHex } from '../../protocol/bytes.js';
 import { mintIdentity } from '../../protocol/identity.js';
 import { encodeChk } from '../../protocol/keys/chk.js';
 import { MAX_BLOCK_BYTES } from '../../protocol/wire/index.js';
-import { DIFFICULTY, type RealNode, startNode, until } from './flood-setup.js';
-import { rawDial, type RawPeer } from './tcp-raw-peer.js';
+import { DIFFICULTY, type RealNode, startNode, until } from '../support/flood-setup.js';
+import { rawDial, type RawPeer } from '../support/tcp-raw-peer.js';
 
 const BLOCKS = 256;
 const SLOW_READER_TIMEOUT_MS = 2_000;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const main = fileURLToPath(new URL('../../node/cli/main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../../node/app/cli/main.ts', import.meta.url));
 
 function warren(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8' });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from '../../protocol/crypto.js';
 import { ChkUri, encodeChk } from '../../protocol/keys/index.js';
-import { generateKeys } from '../../node/cli/keys.js';
-import { type LoopbackNetwork, startLoopbackNetwork, warren } from './client-network.js';
+import { generateKeys } from '../../node/app/cli/keys.js';
+import { type LoopbackNetwork, startLoopbackNetwork, warren } from '../support/client-network.js';
 
 /* Eight nodes, so that files travel through several relays and their blocks spread over the network. */
 describe('warren put and get (eight nodes on loopback)', function () {

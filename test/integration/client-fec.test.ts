@@ -7,7 +7,7 @@ import { Client } from '../../node/client/client.js';
 import { DataNotFoundError } from '../../node/errors.js';
 import { SHARD_BYTES } from '../../node/client/segments.js';
 import { RocksBlockStore } from '../../store/rocks-block-store.js';
-import { type LoopbackNetwork, startLoopbackNetwork, warren } from './client-network.js';
+import { type LoopbackNetwork, startLoopbackNetwork, warren } from '../support/client-network.js';
 
 /** The stores of stopped nodes, opened straight from their data directories. */
 async function openStores(dirs: readonly string[]): Promise<RocksBlockStore[]> {

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { type LoopbackNetwork, startLoopbackNetwork, warren } from './client-network.js';
+import { type LoopbackNetwork, startLoopbackNetwork, warren } from '../support/client-network.js';
 
 const MiB = 1024 * 1024;
 

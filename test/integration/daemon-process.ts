@@ -11,9 +11,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import type { NodeStatus } from '../../node/api/status.js';
+import type { NodeStatus } from '../../node/app/api/status.js';
 
-export const WARREN_MAIN = fileURLToPath(new URL('../../node/cli/main.ts', import.meta.url));
+export const WARREN_MAIN = fileURLToPath(new URL('../../node/app/cli/main.ts', import.meta.url));
 
 export interface DaemonProcess {
   readonly child: ChildProcess;

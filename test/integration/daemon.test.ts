@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { toHex } from '../../protocol/bytes.js';
 import { encodeChk } from '../../protocol/keys/index.js';
 import { circularDistance, keyLocation } from '../../protocol/location.js';
-import type { NodeStatus } from '../../node/api/status.js';
+import type { NodeStatus } from '../../node/app/api/status.js';
 import { api, type DaemonProcess, type Ready, ready, startNode, status, until, WARREN_MAIN } from './daemon-process.js';
 
 async function peersOf(node: Ready, count: number): Promise<NodeStatus> {

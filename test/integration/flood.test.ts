@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { encodeChk } from '../../protocol/keys/chk.js';
-import { startFloodPeer } from './flood-peer.js';
-import { DIFFICULTY, fetchAtRate, type RealNode, sampleTarget, startNode, until } from './flood-setup.js';
+import { startFloodPeer } from '../support/flood-peer.js';
+import { DIFFICULTY, fetchAtRate, type RealNode, sampleTarget, startNode, until } from '../support/flood-setup.js';
 
 const FLOOD_PER_SECOND = 8_000;
 /**

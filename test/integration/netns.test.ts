@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { toHex } from '../../protocol/bytes.js';
 import { randomBytes } from '../../protocol/crypto.js';
 import { encodeChk } from '../../protocol/keys/index.js';
-import type { NodeStatus } from '../../node/api/status.js';
+import type { NodeStatus } from '../../node/app/api/status.js';
 import { apiEndpoint, type DaemonProcess, startNode, until } from './daemon-process.js';
 
 const NODES = 5;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-const main = fileURLToPath(new URL('../../node/cli/main.ts', import.meta.url));
+const main = fileURLToPath(new URL('../../node/app/cli/main.ts', import.meta.url));
 const RUN = ['--scenario', 'baseline', '--nodes', '200', '--requests', '500', '--seed', '1'];
 
 async function warren(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {

@@ -14,7 +14,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { randomBytes } from '../../protocol/crypto.js';
 import { leadingZeroBits, mintIdentity, type NodeIdentity } from '../../protocol/identity.js';
 import { identityProofHash } from '../../protocol/identity-proof.js';
-import { rawDial } from './tcp-raw-peer.js';
+import { rawDial } from '../support/tcp-raw-peer.js';
 
 /**
  * A plain TCP socket to `address` (a multiaddr on 127.0.0.1) from `localAddress`, reading and

@@ -13,8 +13,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fromHex } from '../../protocol/bytes.js';
 import { mintIdentity, type NodeIdentity } from '../../protocol/identity.js';
 import { attackInWorker, badHandshakes, weakIdentity } from './tcp-bad-handshakes.js';
-import { DIFFICULTY, type RealNode, startNode, until } from './flood-setup.js';
-import { rawDial } from './tcp-raw-peer.js';
+import { DIFFICULTY, type RealNode, startNode, until } from '../support/flood-setup.js';
+import { rawDial } from '../support/tcp-raw-peer.js';
 import type { TargetReply, TargetRequest, TargetState } from './tcp-handshake-target.js';
 
 const HANDSHAKE_TIMEOUT_MS = 1_000;

@@ -16,7 +16,7 @@ import type { TcpTransportInit } from '../../node/net/config.js';
 import { TcpTransport } from '../../node/net/tcp-transport.js';
 import { EventLog, transportConformance, waitFor, type TestNetwork } from '../unit/node/transport-conformance.js';
 import { closeOf, socketTo } from './tcp-bad-handshakes.js';
-import { closedOf, rawDial, rawListen, rawTcp, type RawPeer } from './tcp-raw-peer.js';
+import { closedOf, rawDial, rawListen, rawTcp, type RawPeer } from '../support/tcp-raw-peer.js';
 
 const DIFFICULTY = 8;
 const LOOPBACK = '/ip4/127.0.0.1/tcp/0';

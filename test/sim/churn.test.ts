@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { Churn, FREENET_SESSION_SHAPE, weibull } from '../../sim/churn.js';
+import { Churn, FREENET_SESSION_SHAPE, weibull } from '../../sim/churn-model.js';
 import { Membership } from '../../sim/membership.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../sim/nodes.js';
+import { createSimulatedNetwork, type SimulatedNetwork } from '../../sim/simulated-network.js';
 import { SeededRng } from '../../sim/rng.js';
 import { churnScenario, runChurn } from '../../sim/scenarios/churn.js';
 import { idealLocations, smallWorldEdges, type Edge } from '../../sim/topology.js';

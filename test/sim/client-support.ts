@@ -5,7 +5,7 @@
  */
 import { randomBytes } from '../../protocol/crypto.js';
 import type { ClientNode } from '../../node/client/types.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../sim/nodes.js';
+import { createSimulatedNetwork, type SimulatedNetwork } from '../../sim/simulated-network.js';
 import { SeededRng } from '../../sim/rng.js';
 import { idealLocations, smallWorldEdges } from '../../sim/topology.js';
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mintNear } from '../../sim/adversaries/eclipse.js';
+import { mintNear } from '../../sim/adversaries/eclipse-sybils.js';
 import { checkIdentityProof } from '../../protocol/identity.js';
 import { circularDistance } from '../../protocol/location.js';
 import { SeededRng } from '../../sim/rng.js';

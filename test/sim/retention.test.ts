@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { encodeFile, isRetrievable, shardBytes } from '../../sim/files.js';
 import { simulationChkFormat } from '../../protocol/keys/chk.js';
 import { isValidBlock } from '../../protocol/keys/block.js';
-import { type RetentionRun, runRetention } from '../../sim/retention.js';
+import { type RetentionRun, runRetention } from '../../sim/retention-experiment.js';
 import { retentionScenario } from '../../sim/scenarios/retention.js';
 
 const HOUR_MS = 3_600_000;

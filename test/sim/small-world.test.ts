@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { encodeChk } from '../../protocol/keys/chk.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../sim/nodes.js';
+import { createSimulatedNetwork, type SimulatedNetwork } from '../../sim/simulated-network.js';
 import { SeededRng } from '../../sim/rng.js';
 import { idealLocations, smallWorldEdges } from '../../sim/topology.js';
 

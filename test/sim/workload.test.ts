@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createSimulatedNetwork } from '../../sim/nodes.js';
+import { createSimulatedNetwork } from '../../sim/simulated-network.js';
 import { SeededRng } from '../../sim/rng.js';
 import { idealLocations, smallWorldEdges } from '../../sim/topology.js';
 import { WorkloadStalledError } from '../../sim/errors.js';

@@ -41,7 +41,7 @@ const vectors = JSON.parse(readFileSync(new URL('../../spec/vectors/identity.jso
   identityFiles: IdentityFileVector[];
 };
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NEVER_FOUND = 40;
 
 /** Reference count: the bits as a string of 0s and 1s. */

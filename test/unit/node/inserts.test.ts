@@ -3,7 +3,7 @@ import type { Envelope } from '../../../protocol/wire/messages.js';
 import { DEFAULT_HOP_TIMEOUT_PER_HTL_MS } from '../../../node/context.js';
 import { MAX_HTL } from '../../../node/htl.js';
 import type { MemoryTransport } from '../../../sim/memory-network.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/nodes.js';
+import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/simulated-network.js';
 import { chkNear } from '../../support/node-fixtures.js';
 
 /** Every pair of the first `n` nodes linked: each insert meets loops at almost every peer it tries. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Clock } from '../../../node/components.js';
 import { LoadLimiter, TokenBucket } from '../../../node/load.js';
-import { createSimulatedNetwork } from '../../../sim/nodes.js';
+import { createSimulatedNetwork } from '../../../sim/simulated-network.js';
 import { chkNear } from '../../support/node-fixtures.js';
 
 /** A clock that moves only when told to. */

@@ -6,7 +6,7 @@ import { InvalidBlockError } from '../../../protocol/errors.js';
 import { encodeSsk, sskWriteKeysFromSeed } from '../../../protocol/keys/ssk.js';
 import { DataNotFoundError, InsertCollisionError, NodeStoppedError, RouteNotFoundError } from '../../../node/errors.js';
 import { MAX_HTL } from '../../../node/htl.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/nodes.js';
+import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/simulated-network.js';
 import { SeededRng } from '../../../sim/rng.js';
 import { idealLocations, smallWorldEdges } from '../../../sim/topology.js';
 import { chkNear } from '../../support/node-fixtures.js';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { WireMessage } from '../../../protocol/wire/messages.js';
 import { RouteNotFoundError } from '../../../node/errors.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/nodes.js';
+import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/simulated-network.js';
 import { blackHole, chkNear, poisoner } from '../../support/node-fixtures.js';
 
 /** Every delivered message as "from→to:type", by node index (-1 for bare transports). */

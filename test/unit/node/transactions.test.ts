@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createSimulatedNetwork } from '../../../sim/nodes.js';
+import { createSimulatedNetwork } from '../../../sim/simulated-network.js';
 import { chkNear } from '../../support/node-fixtures.js';
 
 describe('node/transactions', () => {

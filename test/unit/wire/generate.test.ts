@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const wireDirectory = fileURLToPath(new URL('../../../protocol/wire/', import.meta.url));
+const wireDirectory = fileURLToPath(new URL('../../../protocol/wire', import.meta.url));
 
 describe('protocol/wire/generate', () => {
   it('the committed generated code is what warren.proto generates (run npm run wire:generate)', function () {

@@ -8,7 +8,7 @@ import { VirtualClock } from '../../../../sim/clock.js';
 import { MemoryNetwork } from '../../../../sim/memory-network.js';
 import { SeededRng } from '../../../../sim/rng.js';
 import { chkNear } from '../../../support/node-fixtures.js';
-import { drawPublicKey, type OpennetMember, startOpennetNode } from '../../../../sim/opennet-growth.js';
+import { drawPublicKey, type OpennetMember, startOpennetNode } from '../../../../sim/grown-opennet.js';
 
 function simulation(seed: string) {
   const clock = new VirtualClock();

@@ -1,0 +1,144 @@
+/**
+ * The client side of the local API, for the `warren` command and scripts written in TypeScript:
+ * authenticated calls over node:http (streamed bodies both ways), with the server's
+ * `{ error: { code, message } }` turned into an `ApiCallError`.
+ *
+ *   call(method, path, body?) ──http──> 2xx: IncomingMessage   else: ApiCallError(code, message, status)
+ *   fetchStatus, listTransfers, insertFile (file streamed up), fetchFile (body streamed down),
+ *   insertDirectory, listDirectory, publish
+ */
+import { createReadStream } from 'node:fs';
+import { type IncomingMessage, request as httpRequest } from 'node:http';
+import { Readable } from 'node:stream';
+import { WarrenError } from '../../../protocol/errors.js';
+import type { NodeStatus } from './status.js';
+import type { TransferStatus } from './transfers.js';
+
+/** The API answered with an error, or could not be reached. */
+export class ApiCallError extends WarrenError {
+  readonly code: string;
+  constructor(code: string, message: string, readonly status: number | undefined, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+export interface ApiEndpoint {
+  /** e.g. http://127.0.0.1:7401 */
+  readonly url: string;
+  readonly token: string;
+}
+
+interface CallOptions {
+  readonly body?: Readable | Uint8Array | undefined;
+  readonly headers?: Record<string, string | number> | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+async function readText(response: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of response as AsyncIterable<Buffer>) text += chunk.toString();
+  return text;
+}
+
+/** One authenticated call; resolves with the response once its status is 2xx. */
+export function call(endpoint: ApiEndpoint, method: string, path: string, options: CallOptions = {}): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const unreachable = (cause: unknown): void =>
+      reject(new ApiCallError('ERR_API_UNREACHABLE', `the node's API at ${endpoint.url} does not answer: is the node running?`, undefined, { cause }));
+    const request = httpRequest(
+      `${endpoint.url}${path}`,
+      { method, headers: { authorization: `Bearer ${endpoint.token}`, ...options.headers }, ...(options.signal === undefined ? {} : { signal: options.signal }) },
+      (response) => {
+        if ((response.statusCode ?? 500) < 300) return resolve(response);
+        readText(response).then((text) => {
+          let error: { code?: string; message?: string } | undefined;
+          try {
+            error = (JSON.parse(text) as { error?: { code?: string; message?: string } }).error;
+          } catch {
+            error = undefined;
+          }
+          reject(new ApiCallError(error?.code ?? 'ERR_API', error?.message ?? `HTTP ${response.statusCode}`, response.statusCode));
+        }, unreachable);
+      },
+    );
+    request.on('error', (error) => (options.signal?.aborted ? reject(options.signal.reason) : unreachable(error)));
+    const { body } = options;
+    if (body instanceof Readable) body.on('error', (error) => request.destroy(error)).pipe(request);
+    else request.end(body);
+  });
+}
+
+async function callJson<T>(endpoint: ApiEndpoint, method: string, path: string, options: CallOptions & { readonly json?: unknown } = {}): Promise<T> {
+  const body = options.json === undefined ? options.body : Buffer.from(JSON.stringify(options.json));
+  const headers = options.json === undefined ? options.headers : { 'content-type': 'application/json', ...options.headers };
+  return JSON.parse(await readText(await call(endpoint, method, path, { ...options, body, headers }))) as T;
+}
+
+/** GET /v1/status. */
+export function fetchStatus(endpoint: ApiEndpoint, options: { signal?: AbortSignal } = {}): Promise<NodeStatus> {
+  return callJson(endpoint, 'GET', '/v1/status', options);
+}
+
+/** GET /v1/transfers. */
+export async function listTransfers(endpoint: ApiEndpoint, options: { signal?: AbortSignal } = {}): Promise<TransferStatus[]> {
+  return (await callJson<{ transfers: TransferStatus[] }>(endpoint, 'GET', '/v1/transfers', options)).transfers;
+}
+
+export interface InsertedFileAnswer {
+  readonly uri: string;
+  readonly size: number;
+  readonly mime: string;
+}
+
+export interface FileInsertRequest {
+  /** The file on disk, streamed up. */
+  readonly path: string;
+  readonly size: number;
+  readonly name?: string | undefined;
+  readonly mime?: string | undefined;
+  /** Data and check blocks per segment. */
+  readonly k?: number | undefined;
+  readonly m?: number | undefined;
+  /** Names the transfer in `GET /v1/transfers`. */
+  readonly id?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+function query(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== undefined) params.set(name, String(value));
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** POST /v1/files: the file's bytes, streamed; answers its URI. */
+export function insertFile(endpoint: ApiEndpoint, file: FileInsertRequest): Promise<InsertedFileAnswer> {
+  const path = `/v1/files${query({ name: file.name, mime: file.mime, k: file.k, m: file.m, id: file.id })}`;
+  return callJson(endpoint, 'POST', path, { body: createReadStream(file.path), headers: { 'content-length': file.size, 'content-type': 'application/octet-stream' }, signal: file.signal });
+}
+
+/** GET /v1/files/<uri>: the response, whose body is the file (`content-type` and `content-length` set). */
+export function fetchFile(endpoint: ApiEndpoint, uri: string, options: { id?: string | undefined; signal?: AbortSignal | undefined } = {}): Promise<IncomingMessage> {
+  return call(endpoint, 'GET', `/v1/files/${encodeURIComponent(uri)}${query({ id: options.id })}`, options);
+}
+
+export interface DirectoryFileAnswer extends InsertedFileAnswer {
+  /** Slash-separated path inside the directory. */
+  readonly path: string;
+}
+
+/** POST /v1/directories: the directory manifests over files already inserted; answers the root's URI. */
+export async function insertDirectory(endpoint: ApiEndpoint, files: readonly DirectoryFileAnswer[], options: { signal?: AbortSignal | undefined } = {}): Promise<string> {
+  return (await callJson<{ uri: string }>(endpoint, 'POST', '/v1/directories', { json: { files }, signal: options.signal })).uri;
+}
+
+/** GET /v1/directories/<uri>: every file under the directory. */
+export async function listDirectory(endpoint: ApiEndpoint, uri: string, options: { signal?: AbortSignal | undefined } = {}): Promise<DirectoryFileAnswer[]> {
+  return (await callJson<{ files: DirectoryFileAnswer[] }>(endpoint, 'GET', `/v1/directories/${encodeURIComponent(uri)}`, options)).files;
+}
+
+/** POST /v1/publish: signs `uri` into the SSK, or the next free USK edition; answers the published request URI. */
+export async function publish(endpoint: ApiEndpoint, insertUri: string, uri: string, options: { signal?: AbortSignal | undefined } = {}): Promise<string> {
+  return (await callJson<{ uri: string }>(endpoint, 'POST', '/v1/publish', { json: { insertUri, uri }, signal: options.signal })).uri;
+}

@@ -1,0 +1,241 @@
+/**
+ * The API's file endpoints (spec/node.md §3.1): streamed insert and fetch through the client,
+ * directory manifests over files already inserted, signed publishing, and the transfers in flight.
+ *
+ *   POST /v1/files?name=&mime=&k=&m=&id=   body ──Client.insertFile (one segment held)──> {uri, size, mime}
+ *   GET  /v1/files/<uri>  [Range]          Client.resolveFile ──fetchContent──> body (200, or 206 for a range)
+ *   POST /v1/directories  {files:[…]}      Client.insertDirectoryOf ──> {uri}
+ *   GET  /v1/directories/<uri>             Client.walk ──> {files:[{path, uri, mime, size}]}
+ *   POST /v1/publish      {insertUri, uri} Client.publish ──> {uri}
+ *   GET  /v1/transfers                     Transfers.snapshot ──> {transfers:[…]}
+ *
+ * A whole-file answer holds back its last segment until the full-content hash has checked out,
+ * so a mismatch cuts the body short instead of completing it. A range answer is checked block by
+ * block (every block against the key its manifest names), not by the full-content hash.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ChkUri, parseInsertUri, parseRequestUri } from '../../../protocol/keys/index.js';
+import { Client, type ClientFetchProgress } from '../../client/client.js';
+import type { InsertedFile } from '../../client/directory.js';
+import type { FileManifest } from '../../client/manifest.js';
+import { mimeForName } from '../../client/mime.js';
+import { type Redundancy, resolveRedundancy, SHARD_BYTES, shardCount } from '../../client/segments.js';
+import type { ClientNode } from '../../client/types.js';
+import { BadRequestError, RangeNotSatisfiableError } from './errors.js';
+import { allow, readJson, sendJson } from './http.js';
+import { parseRange, type ByteRange } from './range.js';
+import type { Transfer, Transfers } from './transfers.js';
+
+/** Largest JSON body (a directory listing of a few thousand files). */
+const MAX_JSON_BYTES = 4 * 1024 * 1024;
+
+export class FileRoutes {
+  private readonly client: Client;
+
+  constructor(private readonly node: ClientNode, private readonly transfers: Transfers) {
+    this.client = new Client({ node });
+  }
+
+  /** Handles the request if its path is one of these endpoints; false otherwise. */
+  async route(request: IncomingMessage, response: ServerResponse, url: URL, signal: AbortSignal): Promise<boolean> {
+    const { pathname } = url;
+    if (pathname === '/v1/files') {
+      allow(request, ['POST']);
+      await this.insertFile(request, response, url, signal);
+    } else if (pathname.startsWith('/v1/files/')) {
+      allow(request, ['GET']);
+      await this.fetchFile(request, response, uriIn(pathname, '/v1/files/'), url, signal);
+    } else if (pathname === '/v1/directories') {
+      allow(request, ['POST']);
+      await this.insertDirectory(request, response, signal);
+    } else if (pathname.startsWith('/v1/directories/')) {
+      allow(request, ['GET']);
+      await this.listDirectory(response, uriIn(pathname, '/v1/directories/'), signal);
+    } else if (pathname === '/v1/publish') {
+      allow(request, ['POST']);
+      await this.publish(request, response, signal);
+    } else if (pathname === '/v1/transfers') {
+      allow(request, ['GET']);
+      sendJson(response, 200, { transfers: this.transfers.snapshot() });
+    } else return false;
+    return true;
+  }
+
+  private async insertFile(request: IncomingMessage, response: ServerResponse, url: URL, signal: AbortSignal): Promise<void> {
+    const name = url.searchParams.get('name') ?? undefined;
+    const mime = url.searchParams.get('mime') ?? undefined;
+    const redundancy = redundancyOf(url);
+    const client = new Client({ node: this.node }, redundancy);
+    const transfer = this.transfers.begin('insert', name ?? '', url.searchParams.get('id'));
+    try {
+      const declared = request.headers['content-length'];
+      if (declared !== undefined && /^\d+$/.test(declared)) transfer.expect({ bytes: Number(declared), blocks: insertBlocks(Number(declared), redundancy) });
+      const uri = await client.insertFile(counted(request as AsyncIterable<Uint8Array>, transfer), {
+        ...(name === undefined ? {} : { name }),
+        ...(mime === undefined ? {} : { mime }),
+        signal,
+        onProgress: (progress) => progress.type === 'blockInserted' && transfer.block(),
+      });
+      sendJson(response, 200, { uri: uri.toString(), size: transfer.bytesDone, mime: mime ?? mimeForName(name) });
+    } finally {
+      transfer.end();
+    }
+  }
+
+  private async fetchFile(request: IncomingMessage, response: ServerResponse, uri: string, url: URL, signal: AbortSignal): Promise<void> {
+    const transfer = this.transfers.begin('fetch', uri, url.searchParams.get('id'));
+    try {
+      const onProgress = (progress: ClientFetchProgress): void => {
+        if (progress.type === 'blockFetched') transfer.block();
+      };
+      const { manifest } = await this.client.resolveFile(uri, { signal, onProgress });
+      const range = parseRange(request.headers.range, manifest.size);
+      const slice = range === undefined ? { manifest, skip: 0 } : sliceFor(manifest, range);
+      const length = range === undefined ? manifest.size : range.end - range.start + 1;
+      transfer.expect({ bytes: length, blocks: slice.manifest.segments.reduce((sum, segment) => sum + segment.dataBlocks.length, 0) });
+      const content = this.client.fetchContent(slice.manifest, { signal, onProgress });
+      const body = range === undefined ? heldBack(content) : trimmed(content, slice.skip, length);
+      const headers: Record<string, string | number> = { 'content-type': manifest.mime, 'content-length': length, 'accept-ranges': 'bytes' };
+      if (range !== undefined) headers['content-range'] = `bytes ${range.start}-${range.end}/${manifest.size}`;
+      await sendStream(response, range === undefined ? 200 : 206, headers, counted(body, transfer));
+    } finally {
+      transfer.end();
+    }
+  }
+
+  private async insertDirectory(request: IncomingMessage, response: ServerResponse, signal: AbortSignal): Promise<void> {
+    const body = await readJson(request, MAX_JSON_BYTES);
+    if (!Array.isArray(body.files)) throw new BadRequestError('the body must be {"files": [{"path", "uri", "mime", "size"}, …]}');
+    const files = body.files.map(insertedFile);
+    const uri = await this.client.insertDirectoryOf(files, { signal });
+    sendJson(response, 200, { uri: uri.toString() });
+  }
+
+  private async listDirectory(response: ServerResponse, uri: string, signal: AbortSignal): Promise<void> {
+    const files = [];
+    for await (const file of this.client.walk(uri, { signal })) {
+      files.push({ path: file.path.join('/'), uri: file.uri.toString(), mime: file.manifest.mime, size: file.manifest.size });
+    }
+    sendJson(response, 200, { files });
+  }
+
+  private async publish(request: IncomingMessage, response: ServerResponse, signal: AbortSignal): Promise<void> {
+    const body = await readJson(request, MAX_JSON_BYTES);
+    if (typeof body.insertUri !== 'string' || typeof body.uri !== 'string') throw new BadRequestError('the body must be {"insertUri": "USK-INSERT@…", "uri": "CHK@…"}');
+    const insertUri = parseInsertUri(body.insertUri);
+    const target = chkOf(body.uri);
+    const published = await this.client.publish(insertUri, target, { signal });
+    sendJson(response, 200, { uri: published.toString() });
+  }
+}
+
+/** The URI after `prefix` in a path: percent-encoded, or written out with its slashes. */
+function uriIn(pathname: string, prefix: string): string {
+  try {
+    return decodeURIComponent(pathname.slice(prefix.length));
+  } catch {
+    throw new BadRequestError('the URI in the path is not valid percent-encoding');
+  }
+}
+
+function chkOf(text: string): ChkUri {
+  const uri = parseRequestUri(text);
+  if (uri.kind !== 'CHK') throw new BadRequestError(`expected the CHK@ URI of a file or directory, got a ${uri.kind} URI`);
+  return uri;
+}
+
+function insertedFile(value: unknown): InsertedFile {
+  const { path, uri, mime, size } = (value ?? {}) as Record<string, unknown>;
+  if (typeof path !== 'string' || typeof uri !== 'string' || typeof mime !== 'string' || !Number.isSafeInteger(size) || (size as number) < 0) {
+    throw new BadRequestError('each file is {"path": "a/b.txt", "uri": "CHK@…", "mime": "text/plain", "size": 3}');
+  }
+  return { path, uri: chkOf(uri), mime, size: size as number };
+}
+
+function redundancyOf(url: URL): Redundancy {
+  const init: { -readonly [K in keyof Redundancy]?: number } = {};
+  for (const [param, field] of [['k', 'dataBlocksPerSegment'], ['m', 'checkBlocksPerSegment']] as const) {
+    const text = url.searchParams.get(param);
+    if (text !== null) init[field] = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  }
+  try {
+    return resolveRedundancy(init);
+  } catch (error) {
+    throw new BadRequestError(`k and m: ${(error as Error).message}`);
+  }
+}
+
+/** Blocks an insert of `size` bytes makes: every segment's data and check blocks, and the manifest. */
+function insertBlocks(size: number, { dataBlocksPerSegment: k, checkBlocksPerSegment: m }: Redundancy): number {
+  if (!Number.isSafeInteger(size) || size < 0) return 0;
+  const segments = Math.ceil(size / (k * SHARD_BYTES));
+  return shardCount(size) + segments * m + 1;
+}
+
+/** The segments that hold `range`, and how many bytes of the first come before it. */
+function sliceFor(manifest: FileManifest, range: ByteRange): { manifest: FileManifest; skip: number } {
+  let offset = 0;
+  let first = -1;
+  let last = -1;
+  let skip = 0;
+  manifest.segments.forEach((segment, index) => {
+    const end = offset + segment.dataLength;
+    if (first < 0 && range.start < end) {
+      first = index;
+      skip = range.start - offset;
+    }
+    if (last < 0 && range.end < end) last = index;
+    offset = end;
+  });
+  if (first < 0 || last < 0) throw new RangeNotSatisfiableError(manifest.size);
+  return { manifest: { ...manifest, segments: manifest.segments.slice(first, last + 1) }, skip };
+}
+
+/** `length` bytes after the first `skip`; stops before the source's full-content check (a slice cannot pass it). */
+async function* trimmed(chunks: AsyncIterable<Uint8Array>, skip: number, length: number): AsyncGenerator<Uint8Array> {
+  let left = length;
+  for await (const chunk of chunks) {
+    const part = chunk.subarray(skip, skip + left);
+    skip = 0;
+    left -= part.length;
+    if (part.length > 0) yield part;
+    if (left === 0) return;
+  }
+}
+
+/** Each chunk once the next one has arrived, the last once the source has ended without error. */
+async function* heldBack(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let held: Uint8Array | undefined;
+  for await (const chunk of chunks) {
+    if (held !== undefined) yield held;
+    held = chunk;
+  }
+  if (held !== undefined) yield held;
+}
+
+/** Counts the bytes that pass into the transfer. */
+async function* counted(chunks: AsyncIterable<Uint8Array>, transfer: Transfer): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    transfer.bytes(chunk.length);
+    yield chunk;
+  }
+}
+
+/** Sends the status and headers once the first chunk is in (so an early failure is still a JSON error), then streams the rest. */
+async function sendStream(response: ServerResponse, status: number, headers: Record<string, string | number>, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  response.writeHead(status, headers);
+  async function* all(): AsyncGenerator<Uint8Array> {
+    try {
+      if (first.done === true) return;
+      yield first.value;
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.(undefined);
+    }
+  }
+  await pipeline(Readable.from(all(), { objectMode: false }), response);
+}

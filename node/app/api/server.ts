@@ -1,0 +1,158 @@
+/**
+ * The local API (spec/node.md §3): HTTP on 127.0.0.1 only, for the node's owner and scripts.
+ *
+ *   request ──admit──> Host is 127.0.0.1:port or localhost:port (DNS rebinding), no Origin
+ *                      header (browsers), "Authorization: Bearer <api-token>" (constant time)
+ *           ──route──> GET /v1/status                 status.ts
+ *                      GET /v1/blocks/<key>?type=     CountingOperations.request ─> Node
+ *                      PUT /v1/blocks/<key>?type=     CountingOperations.insert  ─> Node
+ *                      /v1/files, /v1/directories,    files.ts: Client over CountingOperations,
+ *                      /v1/publish, /v1/transfers     progress in transfers.ts
+ *   any error ──httpErrorOf──> { error: { code, message } } with its status
+ *
+ * `stop()` stops accepting, aborts the operations in flight and closes every connection.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fromHex } from '../../../protocol/bytes.js';
+import { equalBytes } from '../../../protocol/crypto.js';
+import { MAX_BLOCK_BYTES, ROUTING_KEY_BYTES } from '../../../protocol/keys/index.js';
+import type { KeyType } from '../../../protocol/wire/messages.js';
+import type { Logger } from '../../components.js';
+import { NodeStoppedError } from '../../errors.js';
+import { BadRequestError, ForbiddenRequestError, httpErrorOf, PayloadTooLargeError, UnauthorizedError, UnknownEndpointError } from './errors.js';
+import { FileRoutes } from './files.js';
+import { allow, readBody, sendJson } from './http.js';
+import { nodeStatus, type StatusComponents } from './status.js';
+import { Transfers } from './transfers.js';
+
+export interface ApiServerComponents extends StatusComponents {
+  readonly logger: Logger;
+}
+
+export interface ApiServerInit {
+  /** The API token (hex) every request must carry. */
+  readonly token: string;
+  /** Port on 127.0.0.1; 0 picks a free one (see `port` once started). Default 7401. */
+  readonly port?: number;
+  /** Only 127.0.0.1 is accepted: the API is for this machine. Default 127.0.0.1. */
+  readonly host?: string;
+}
+
+export const API_HOST = '127.0.0.1';
+export const DEFAULT_API_PORT = 7401;
+const BLOCK_PATH = /^\/v1\/blocks\/([^/]*)$/;
+const KEY_TYPES: readonly KeyType[] = ['chk', 'ssk'];
+const encoder = new TextEncoder();
+
+export class ApiServer {
+  private readonly server: Server;
+  private readonly token: Uint8Array;
+  private readonly requestedPort: number;
+  private readonly stopping = new AbortController();
+  private readonly files: FileRoutes;
+  private startedAt = 0;
+
+  constructor(
+    private readonly components: ApiServerComponents,
+    init: ApiServerInit,
+  ) {
+    const host = init.host ?? API_HOST;
+    if (host !== API_HOST) throw new RangeError(`the API listens on ${API_HOST} only, got ${host}`);
+    this.requestedPort = init.port ?? DEFAULT_API_PORT;
+    this.token = encoder.encode(init.token);
+    this.files = new FileRoutes(components.operations, new Transfers(components.clock));
+    // No whole-request time limit: an upload lasts as long as the network takes to insert it.
+    this.server = createServer({ requestTimeout: 0, headersTimeout: 10_000 }, (request, response) => void this.handle(request, response));
+  }
+
+  /** The bound port (valid after `start`). */
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async start(): Promise<void> {
+    this.startedAt = this.components.clock.now();
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(this.requestedPort, API_HOST, () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server.listening) return;
+    this.stopping.abort(new NodeStoppedError());
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    await closed;
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const abandoned = new AbortController();
+    response.once('close', () => abandoned.abort(new Error('the client went away')));
+    const signal = AbortSignal.any([this.stopping.signal, abandoned.signal]);
+    try {
+      this.admit(request);
+      await this.route(request, response, signal);
+    } catch (error) {
+      const answer = httpErrorOf(error);
+      if (answer.status === 500) this.components.logger.warn({ err: error, method: request.method, url: request.url }, 'API request failed');
+      if (!response.headersSent) {
+        // An oversized body is not read to its end: the connection cannot be reused.
+        if (error instanceof PayloadTooLargeError) response.setHeader('connection', 'close');
+        sendJson(response, answer.status, { error: { code: answer.code, message: answer.message } });
+      }
+    }
+  }
+
+  private admit(request: IncomingMessage): void {
+    const host = request.headers.host;
+    if (host !== `${API_HOST}:${this.port}` && host !== `localhost:${this.port}`) {
+      throw new ForbiddenRequestError(`the API answers only requests for ${API_HOST}:${this.port} or localhost:${this.port}`);
+    }
+    if (request.headers.origin !== undefined) throw new ForbiddenRequestError('browser requests (with an Origin header) are refused');
+    const match = /^Bearer ([0-9a-f]+)$/.exec(request.headers.authorization ?? '');
+    if (match === null || !equalBytes(encoder.encode(match[1]), this.token)) throw new UnauthorizedError();
+  }
+
+  private async route(request: IncomingMessage, response: ServerResponse, signal: AbortSignal): Promise<void> {
+    const url = new URL(request.url ?? '/', `http://${API_HOST}`);
+    if (url.pathname === '/v1/status') {
+      allow(request, ['GET']);
+      sendJson(response, 200, nodeStatus(this.components, this.startedAt));
+      return;
+    }
+    if (await this.files.route(request, response, url, signal)) return;
+    const block = BLOCK_PATH.exec(url.pathname);
+    if (block === null) throw new UnknownEndpointError(`no endpoint ${url.pathname}: see spec/node.md for the API`);
+    allow(request, ['GET', 'PUT']);
+    const routingKey = parseRoutingKey(block[1]!);
+    const keyType = parseKeyType(url.searchParams.get('type'));
+    const { operations } = this.components;
+    if (request.method === 'GET') {
+      const data = await operations.request(routingKey, { keyType, signal });
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': data.length });
+      response.end(data);
+      return;
+    }
+    const body = await readBody(request, MAX_BLOCK_BYTES);
+    const result = await operations.insert(routingKey, body, { keyType, signal });
+    sendJson(response, 200, result);
+  }
+}
+
+function parseRoutingKey(text: string): Uint8Array {
+  if (!new RegExp(`^[0-9a-fA-F]{${ROUTING_KEY_BYTES * 2}}$`).test(text)) {
+    throw new BadRequestError(`a routing key is ${ROUTING_KEY_BYTES * 2} hex digits, got ${JSON.stringify(text.slice(0, 80))}`);
+  }
+  return fromHex(text.toLowerCase());
+}
+
+function parseKeyType(text: string | null): KeyType {
+  if (text === null) return 'chk';
+  if (!(KEY_TYPES as readonly string[]).includes(text)) throw new BadRequestError(`type must be ${KEY_TYPES.join(' or ')}, got ${JSON.stringify(text)}`);
+  return text as KeyType;
+}

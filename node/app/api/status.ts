@@ -1,0 +1,63 @@
+/**
+ * What `GET /v1/status` answers (spec/node.md §3): the node's identity and location,
+ * its addresses, its peers with their locations and traffic, store and cache usage,
+ * and counters of the requests and inserts made through the API.
+ */
+import { toHex } from '../../../protocol/bytes.js';
+import type { NodeIdentity } from '../../../protocol/identity.js';
+import type { BlockStore, StoreStats } from '../../../store/block-store.js';
+import type { Clock } from '../../components.js';
+import type { Node } from '../../node.js';
+import type { PeerStatistics } from '../../peers.js';
+import type { CountingOperations, OperationCounters } from './counters.js';
+
+export interface PeerStatus {
+  /** The peer's public key, hex. */
+  readonly id: string;
+  readonly location: number;
+  /** Milliseconds until the peer is routed to again; 0 when it is not backed off. */
+  readonly backoffMs: number;
+  readonly inFlight: number;
+  readonly stats: PeerStatistics;
+}
+
+export interface NodeStatus {
+  readonly identity: { readonly publicKey: string; readonly location: number; readonly powDifficulty: number };
+  readonly addresses: readonly string[];
+  readonly uptimeSeconds: number;
+  readonly peers: readonly PeerStatus[];
+  readonly store: StoreStats;
+  readonly requests: OperationCounters;
+  /** Routes in flight at this node, its own and those it relays. */
+  readonly activeTransactions: number;
+}
+
+export interface StatusComponents {
+  readonly node: Node;
+  readonly store: BlockStore;
+  readonly identity: NodeIdentity;
+  readonly operations: CountingOperations;
+  readonly clock: Clock;
+  /** Addresses the transport listens on. */
+  readonly addresses: () => readonly string[];
+}
+
+export function nodeStatus(components: StatusComponents, startedAt: number): NodeStatus {
+  const { node, store, identity, operations, clock } = components;
+  const now = clock.now();
+  return {
+    identity: { publicKey: toHex(identity.publicKey), location: node.location, powDifficulty: identity.difficulty },
+    addresses: components.addresses(),
+    uptimeSeconds: Math.floor((now - startedAt) / 1000),
+    peers: [...node.peers].map((peer) => ({
+      id: peer.id,
+      location: peer.location,
+      backoffMs: Math.max(0, Math.ceil(peer.backoffUntil - now)),
+      inFlight: peer.inFlight,
+      stats: { ...peer.stats },
+    })),
+    store: store.stats(),
+    requests: operations.snapshot(),
+    activeTransactions: node.activeTransactions,
+  };
+}

@@ -1,0 +1,7 @@
+/** The command line's own refusals, before anything is asked of the node. */
+import { WarrenError } from '../../../protocol/errors.js';
+
+/** Options or arguments that cannot work together, or a value out of range (exit code 2). */
+export class UsageError extends WarrenError {
+  readonly code = 'ERR_USAGE';
+}

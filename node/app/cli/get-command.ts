@@ -1,0 +1,92 @@
+/**
+ * `warren get URI`: fetches through the local node's API, with progress on stderr. A file is
+ * streamed down (`GET /v1/files/<uri>`) to `-o PATH`, to the name the URI carries, or to stdout;
+ * a directory (the node answers ERR_WRONG_KIND for a file fetch) is listed
+ * (`GET /v1/directories/<uri>`) and its files fetched under `-o DIR`, `FILES_AT_ONCE` at a time.
+ * A partial output is removed when a fetch fails.
+ *
+ *   URI ──fetchFile──> body ──> PATH | stdout
+ *        └─ ERR_WRONG_KIND ──listDirectory──> each file ──fetchFile──> DIR/path
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseRequestUri } from '../../../protocol/keys/index.js';
+import { ApiCallError, type ApiEndpoint, fetchFile, listDirectory } from '../api/client.js';
+import { mapInWindow } from '../../client/window.js';
+import { localEndpoint } from './endpoint.js';
+import { UsageError } from './errors.js';
+import { FILES_AT_ONCE, type ProgressDisplay, progressDisplay, progressDisplays, transferId, watchTransfer } from './transfer-progress.js';
+
+export interface GetOptions {
+  readonly dataDir?: string;
+  readonly output?: string;
+  readonly json?: boolean;
+}
+
+export interface FetchedFile {
+  /** Where it was written; absent when written to stdout. */
+  readonly path?: string;
+  readonly size: number;
+  readonly mime: string;
+}
+
+export interface GetResult {
+  readonly uri: string;
+  readonly kind: 'file' | 'directory';
+  readonly files: readonly FetchedFile[];
+}
+
+/** Writes the body to `path` (or stdout), removing a partial file if the transfer is cut short. */
+async function save(response: IncomingMessage, path: string | undefined): Promise<void> {
+  try {
+    await pipeline(response, path === undefined ? process.stdout : createWriteStream(path));
+  } catch (cause) {
+    if (path !== undefined) await rm(path, { force: true });
+    if (response.complete) throw cause; // a local failure: the disk, the output's permissions
+    throw new ApiCallError('ERR_TRANSFER_CUT', 'the transfer was cut short: the node stopped, or the content did not match its hash', undefined, { cause });
+  }
+}
+
+async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefined, display: ProgressDisplay): Promise<FetchedFile> {
+  const id = transferId();
+  const fetching = (async () => {
+    const response = await fetchFile(endpoint, uri, { id });
+    if (path !== undefined) await mkdir(dirname(path), { recursive: true });
+    await save(response, path);
+    return { ...(path === undefined ? {} : { path }), size: Number(response.headers['content-length'] ?? 0), mime: String(response.headers['content-type']) };
+  })();
+  return watchTransfer(endpoint, id, display, fetching);
+}
+
+export async function runGet(text: string, options: GetOptions): Promise<GetResult> {
+  const uri = parseRequestUri(text);
+  const endpoint = await localEndpoint(options.dataDir);
+  const json = options.json === true;
+  const output = options.output ?? uri.path.at(-1);
+  if (output === undefined && (json || process.stdout.isTTY)) throw new UsageError('this URI carries no file name: give -o PATH');
+  try {
+    return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, progressDisplay(process.stderr, `get ${output ?? 'stdout'}`, json))] };
+  } catch (error) {
+    if (!(error instanceof ApiCallError && error.code === 'ERR_WRONG_KIND')) throw error;
+  }
+  if (options.output === undefined) throw new UsageError('this URI names a directory: give -o DIR to fetch it into');
+  const outputDirectory = options.output;
+  const displays = progressDisplays(process.stderr, json);
+  try {
+    const files = await mapInWindow(await listDirectory(endpoint, text), FILES_AT_ONCE, (file) => {
+      const path = join(outputDirectory, ...file.path.split('/'));
+      return getFile(endpoint, file.uri, path, displays.display(`get ${path}`));
+    });
+    return { uri: text, kind: 'directory', files };
+  } finally {
+    displays.finish();
+  }
+}
+
+/** What a person reads: where each file went. */
+export function formatGet(result: GetResult): string {
+  return result.files.map((file) => `${file.path} (${file.size} bytes, ${file.mime})`).join('\n');
+}

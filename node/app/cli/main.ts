@@ -1,0 +1,149 @@
+#!/usr/bin/env node
+/**
+ * The `warren` command. Results go to stdout, diagnostics to stderr.
+ * Exit codes: 0 success, 1 failure, 2 invalid input (a bad URI, a bad option or setting);
+ * `warren node` also exits with 130 when a second signal cuts its shutdown short.
+ */
+import '../../polyfills.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { WarrenError } from '../../../protocol/errors.js';
+import type { DaemonFlags } from '../daemon/config.js';
+import { EXIT_FAILURE, EXIT_INVALID_INPUT, exitCodeOf } from './exit-codes.js';
+import { formatGet, type GetOptions, runGet } from './get-command.js';
+import { describeUri, generateKeys } from './keys.js';
+import { runNode } from './node-command.js';
+import { formatPut, type PutOptions, runPut } from './put-command.js';
+import type { SimOptions } from './sim-command.js';
+import { formatStatus, readStatus } from './status-command.js';
+
+/** The package's version, from the nearest package.json above this file (in sources or in dist/). */
+function packageVersion(): string {
+  for (let directory = new URL('./', import.meta.url); directory.pathname !== '/'; directory = new URL('../', directory)) {
+    const manifest = new URL('package.json', directory);
+    if (existsSync(manifest)) return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  }
+  throw new Error('package.json not found');
+}
+
+
+const program = new Command()
+  .name('warren')
+  .description('Warren: anonymous, encrypted storage network')
+  .version(packageVersion())
+  .showHelpAfterError()
+  .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT_INVALID_INPUT));
+
+program
+  .command('keygen')
+  .description('make a publisher key pair: an insert URI to publish with (keep it secret) and a request URI to share')
+  .option('-n, --name <name>', 'name of the updatable site or file', 'site')
+  .option('--json', 'print JSON instead of text')
+  .action((options: { name: string; json?: boolean }) => {
+    const keys = generateKeys(options.name);
+    if (options.json) console.log(JSON.stringify({ insertUri: keys.insertUri.toString(), requestUri: keys.requestUri.toString() }));
+    else console.log(`insert URI (secret: whoever has it can publish as you):\n  ${keys.insertUri.toString()}\nrequest URI (share it):\n  ${keys.requestUri.toString()}`);
+  });
+
+program
+  .command('uri')
+  .description('check a URI and show what it names')
+  .argument('<uri>', 'a CHK@, SSK@, USK@, SSK-INSERT@ or USK-INSERT@ URI')
+  .option('--json', 'print JSON instead of text')
+  .action((text: string, options: { json?: boolean }) => {
+    const description = describeUri(text);
+    if (options.json) console.log(JSON.stringify(description));
+    else for (const [field, value] of Object.entries(description)) console.log(`${field.padEnd(12)} ${value}`);
+  });
+
+const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+program
+  .command('node')
+  .description('run a node until SIGINT or SIGTERM; logs JSON lines to stderr (settings: spec/node.md)')
+  .option('--data-dir <dir>', 'data directory (env WARREN_DATA_DIR; default $XDG_DATA_HOME/warren or ~/.warren)')
+  .option('--config <file>', 'JSON config file (default <data dir>/config.json when present)')
+  .option('--listen <multiaddr>', 'address to accept peers on, repeatable (env WARREN_LISTEN; default /ip4/0.0.0.0/tcp/7400)', collect)
+  .option('--seed <multiaddr>', 'a node to connect to at start, repeatable (env WARREN_SEEDS, comma-separated)', collect)
+  .option('--api-port <port>', 'local API port on 127.0.0.1, 0 for any (env WARREN_API_PORT; default 7401)')
+  .option('--store-bytes <n>', 'store partition budget in bytes (env WARREN_STORE_BYTES; default 1 GiB)')
+  .option('--cache-bytes <n>', 'cache partition budget in bytes (env WARREN_CACHE_BYTES; default 1 GiB)')
+  .option('--pow-difficulty <bits>', 'the network\'s identity proof-of-work difficulty (env WARREN_POW_DIFFICULTY; default 24)')
+  .option('--max-peers <n>', 'peers to keep at most (env WARREN_MAX_PEERS; default 40)')
+  .option('--min-peers <n>', 'below this many peers, announce again (env WARREN_MIN_PEERS; default 10)')
+  .action(async (options: DaemonFlags) => {
+    process.exit(await runNode(options));
+  });
+
+program
+  .command('status')
+  .description('show the running node\'s identity, peers, store and counters')
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .option('--json', 'print JSON instead of text')
+  .action((options: { dataDir?: string; json?: boolean }) => talkToNode(() => readStatus(options.dataDir), options.json, formatStatus));
+
+/**
+ * Runs a command that talks to the node and prints its result: JSON, or the lines `format` gives
+ * (none when the content went to stdout). A failure is one line on stderr and its exit code.
+ */
+async function talkToNode<R>(run: () => Promise<R>, json: boolean | undefined, format: (result: R) => string): Promise<void> {
+  let result: R;
+  try {
+    result = await run();
+  } catch (error) {
+    if (!(error instanceof WarrenError)) throw error;
+    console.error(`warren: ${error.message}`);
+    process.exit(exitCodeOf(error));
+  }
+  const text = json ? JSON.stringify(result) : format(result);
+  if (text !== '') console.log(text);
+}
+
+program
+  .command('put')
+  .description('insert a file or a directory through the running node; prints its URI (progress on stderr)')
+  .argument('<path>', 'a file, or a directory (inserted with every file under it)')
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .option('--key <insert URI>', 'also publish it under this SSK-INSERT@… or USK-INSERT@… key (from "warren keygen"); prints the request URI')
+  .option('--name <name>', 'the file name in its URI (default: the file\'s own name)')
+  .option('--data-blocks <k>', 'data blocks per segment, 1..24 (default 6)')
+  .option('--check-blocks <m>', 'check blocks per segment, 0..6 (default 6)')
+  .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
+  .action((path: string, options: PutOptions) => talkToNode(() => runPut(path, options), options.json, formatPut));
+
+program
+  .command('get')
+  .description('fetch a file or a directory through the running node (progress on stderr)')
+  .argument('<uri>', 'a CHK@, SSK@ or USK@ URI, with a path inside a directory if wanted')
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .option('-o, --output <path>', 'where to write: a file, or for a directory URI a directory (default: the URI\'s file name, else stdout)')
+  .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
+  .action((uri: string, options: GetOptions) =>
+    talkToNode(() => runGet(uri, options), options.json, (result) => (result.files.some((file) => file.path === undefined) ? '' : formatGet(result))),
+  );
+
+program
+  .command('sim')
+  .description('run a simulated network of real nodes in virtual time and report it (scenarios: warren sim --list; progress on stderr)')
+  .option('--scenario <name>', 'the scenario to run (see --list)')
+  .option('--nodes <n>', 'network size (default: the scenario\'s)')
+  .option('--requests <n>', 'requests in the workload (default: the scenario\'s)')
+  .option('--seed <seed>', 'any text; the same seed and parameters give the same report (default: "1")')
+  .option('--out <dir>', 'write report.json, performance.json and report.html into this directory')
+  .option('--list', 'list the scenarios with their default sizes')
+  .action(async (options: SimOptions) => {
+    // Loaded on demand: the simulator and its scenarios would slow every other command's start.
+    const { runSim } = await import('./sim-command.js');
+    await runSim(options, process.stdout, process.stderr);
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof WarrenError) {
+    console.error(`warren: ${error.message}`);
+    process.exit(EXIT_INVALID_INPUT);
+  }
+  console.error(`warren: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(EXIT_FAILURE);
+}

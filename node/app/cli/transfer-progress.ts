@@ -1,0 +1,119 @@
+/**
+ * Progress of a transfer running at the node, for `warren put` and `warren get`: the command
+ * polls `GET /v1/transfers` for its transfer's id while the call runs, and shows it on stderr —
+ * a progress bar on a terminal (blocks done/total, MB/s, ETA), else a plain line (or a JSON line
+ * with --json) at most every second.
+ *
+ *   watchTransfer(operation) ──every 250 ms──> listTransfers ──entry with our id──> display.update
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import cliProgress from 'cli-progress';
+import { randomBytes } from '../../../protocol/crypto.js';
+import { toHex } from '../../../protocol/bytes.js';
+import { type ApiEndpoint, listTransfers } from '../api/client.js';
+import type { TransferStatus } from '../api/transfers.js';
+import { bytes } from './status-command.js';
+
+const POLL_MS = 250;
+/**
+ * Files of a directory transferred at once by `warren put` and `warren get`: a small file's
+ * transfer is mostly waiting on the network (an insert crosses up to 18 hops, each in two
+ * steps), so a few at once keep the node busy without one directory taking all of it.
+ */
+export const FILES_AT_ONCE = 4;
+const LINE_INTERVAL_MS = 1_000;
+
+export interface ProgressDisplay {
+  update(status: TransferStatus): void;
+  finish(): void;
+}
+
+const megabytesPerSecond = ({ bytesDone, elapsedMs }: TransferStatus): number => (elapsedMs > 0 ? bytesDone / elapsedMs / 1000 : 0);
+
+/** A line per second, plain or JSON: what a stream that is not a terminal gets. */
+function lineDisplay(stream: NodeJS.WriteStream, label: string, json: boolean): ProgressDisplay {
+  let last = -Infinity;
+  return {
+    update: (status) => {
+      if (status.elapsedMs - last < LINE_INTERVAL_MS) return;
+      last = status.elapsedMs;
+      const mbps = megabytesPerSecond(status);
+      stream.write(
+        json
+          ? `${JSON.stringify({ progress: { ...status, megabytesPerSecond: Number(mbps.toFixed(3)) } })}\n`
+          : `${label}: ${status.blocksDone}/${status.blocksTotal || '?'} blocks, ${bytes(status.bytesDone)} of ${status.bytesTotal > 0 ? bytes(status.bytesTotal) : '?'}, ${mbps.toFixed(2)} MB/s\n`,
+      );
+    },
+    finish: () => undefined,
+  };
+}
+
+const barFormat = (label: string) => `${label} [{bar}] {value}/{total} blocks | {mbps} MB/s | ETA {eta_formatted}`;
+
+/** Drives a bar made on the first update (`make`), with `close` called once the transfer ends. */
+function barDisplay(make: (total: number, done: number, mbps: string) => cliProgress.SingleBar, close: (bar: cliProgress.SingleBar) => void): ProgressDisplay {
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    update: (status) => {
+      const mbps = megabytesPerSecond(status).toFixed(2);
+      bar ??= make(Math.max(status.blocksTotal, 1), status.blocksDone, mbps);
+      if (status.blocksTotal > 0) bar.setTotal(status.blocksTotal);
+      bar.update(status.blocksDone, { mbps });
+    },
+    finish: () => {
+      if (bar !== undefined) close(bar);
+    },
+  };
+}
+
+/** A bar on a terminal; else a line per second, plain or JSON. */
+export function progressDisplay(stream: NodeJS.WriteStream, label: string, json: boolean): ProgressDisplay {
+  if (!stream.isTTY) return lineDisplay(stream, label, json);
+  const bar = new cliProgress.SingleBar({ stream, format: barFormat(label), hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  return barDisplay(
+    (total, done, mbps) => {
+      bar.start(total, done, { mbps });
+      return bar;
+    },
+    () => bar.stop(),
+  );
+}
+
+/** Displays for several transfers at once (a directory's files): a bar each on a terminal, stacked; else lines. */
+export interface ProgressDisplays {
+  display(label: string): ProgressDisplay;
+  finish(): void;
+}
+
+export function progressDisplays(stream: NodeJS.WriteStream, json: boolean): ProgressDisplays {
+  if (!stream.isTTY) return { display: (label) => lineDisplay(stream, label, json), finish: () => undefined };
+  const bars = new cliProgress.MultiBar({ stream, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  return {
+    display: (label) => barDisplay((total, done, mbps) => bars.create(total, done, { mbps }, { format: barFormat(label) }), (bar) => bars.remove(bar)),
+    finish: () => bars.stop(),
+  };
+}
+
+/** An id for a new transfer, to find it in the node's list. */
+export function transferId(): string {
+  return toHex(randomBytes(8));
+}
+
+/** Runs `operation` (a transfer started under `id`), showing its progress until it settles. */
+export async function watchTransfer<T>(endpoint: ApiEndpoint, id: string, display: ProgressDisplay, operation: Promise<T>): Promise<T> {
+  const settled = new AbortController();
+  const polling = (async () => {
+    while (!settled.signal.aborted) {
+      const transfer = (await listTransfers(endpoint, { signal: settled.signal }).catch(() => [])).find((item) => item.id === id);
+      if (transfer !== undefined && !settled.signal.aborted) display.update(transfer);
+      await sleep(POLL_MS, undefined, { signal: settled.signal }).catch(() => undefined);
+    }
+  })();
+  try {
+    return await operation;
+  } finally {
+    settled.abort();
+    await polling;
+    display.finish();
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * A loopback network of real `warren node` processes (TCP, Noise, RocksDB) and the real
+ * `warren` command, for the client's integration tests and bench/client-memory.ts.
+ *
+ *   startLoopbackNetwork(root, n) ──spawn seed──> seed address ──spawn n−1 with --seed──> wait:
+ *     the seed knows every node, each node has two peers ──> LoopbackNetwork { dirs, pids, stop }
+ *   warren(...args) ──spawn──> { code, stdout, stderr }   (the CLI, to its end)
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { fetchStatus } from '../../node/app/api/client.js';
+import type { NodeStatus } from '../../node/app/api/status.js';
+import { localEndpoint } from '../../node/app/cli/endpoint.js';
+
+const main = fileURLToPath(new URL('../../node/app/cli/main.ts', import.meta.url));
+/** The command as installed (`npm run build` makes it): no TypeScript loader in the process. */
+const built = fileURLToPath(new URL('../../dist/node/cli/main.js', import.meta.url));
+
+export interface SpawnOptions {
+  /** Node.js options (e.g. `--cpu-prof`, to profile the process). */
+  readonly nodeOptions?: readonly string[] | undefined;
+  /** Run the built command (dist/) instead of the sources through tsx. */
+  readonly built?: boolean | undefined;
+}
+
+export interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Starts `warren …` (the process, for callers that watch it). */
+export function spawnWarren(args: readonly string[], options: SpawnOptions = {}): ChildProcess {
+  const entry = options.built === true ? [built] : ['--import', 'tsx', main];
+  return spawn(process.execPath, [...(options.nodeOptions ?? []), ...entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Runs `warren …` to its end. */
+export function warren(...args: string[]): Promise<Run> {
+  return finished(spawnWarren(args));
+}
+
+/** What a `warren` process printed, once it has exited. */
+export function finished(child: ChildProcess): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The node's status once it has `peers` peers. */
+async function readyWith(dataDir: string, peers: number): Promise<NodeStatus> {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
+    const status = await localEndpoint(dataDir).then((endpoint) => fetchStatus(endpoint)).catch(() => undefined);
+    if (status !== undefined && status.peers.length >= peers) return status;
+  }
+  throw new Error(`the node in ${dataDir} did not get ${peers} peers`);
+}
+
+export interface LoopbackNetwork {
+  /** Data directories: the seed's first. */
+  readonly dirs: readonly string[];
+  readonly processes: readonly ChildProcess[];
+  /** SIGINT to every node, and their exits. */
+  stop(): Promise<void>;
+}
+
+export interface LoopbackOptions extends SpawnOptions {
+  /** More `warren node` flags for every node (e.g. `--store-bytes`). */
+  readonly flags?: readonly string[];
+}
+
+/** `count` nodes at difficulty 8 under `root`, listening on loopback; resolves once they have met. */
+export async function startLoopbackNetwork(root: string, count: number, options: LoopbackOptions = {}): Promise<LoopbackNetwork> {
+  const dirs = Array.from({ length: count }, (_, index) => join(root, index === 0 ? 'seed' : `node-${index}`));
+  const processes: ChildProcess[] = [];
+  const start = (dataDir: string, ...extra: string[]): void => {
+    const args = ['node', '--data-dir', dataDir, '--pow-difficulty', '8', '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', ...(options.flags ?? []), ...extra];
+    const child = spawnWarren(args, options);
+    child.stdout!.resume();
+    child.stderr!.resume();
+    processes.push(child);
+  };
+  const stop = async (): Promise<void> => {
+    for (const child of processes) child.kill('SIGINT');
+    await Promise.all(processes.map((child) => new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', resolve) : resolve(undefined)))));
+  };
+  try {
+    start(dirs[0]!);
+    const seed = (await readyWith(dirs[0]!, 0)).addresses[0]!;
+    for (const dir of dirs.slice(1)) start(dir, '--seed', seed);
+    // The seed knows every node; the nodes meet more of each other through it (opennet).
+    await Promise.all([readyWith(dirs[0]!, count - 1), ...dirs.slice(1).map((dir) => readyWith(dir, Math.min(2, count - 1)))]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { dirs, processes, stop };
+}

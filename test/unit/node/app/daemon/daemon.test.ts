@@ -1,0 +1,118 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { toHex } from '../../../../../protocol/bytes.js';
+import type { MintProgress } from '../../../../../protocol/identity.js';
+import { silentLogger } from '../../../../../node/components.js';
+import type { DaemonConfig } from '../../../../../node/app/daemon/config.js';
+import { startDaemon } from '../../../../../node/app/daemon/daemon.js';
+import { DataDirLockedError, IdentityTooWeakError } from '../../../../../node/app/daemon/errors.js';
+
+const FINISHED: MintProgress = { hashes: -1, expectedHashes: -1, elapsedMs: -1 };
+
+function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): DaemonConfig {
+  return {
+    dataDir,
+    configFile: undefined,
+    listen: ['/ip4/127.0.0.1/tcp/0'],
+    seeds: [],
+    apiPort: 0,
+    storeBytes: 1024 * 1024,
+    cacheBytes: 1024 * 1024,
+    powDifficulty: 6,
+    maxPeers: 40,
+    minPeers: 10,
+    ...overrides,
+  };
+}
+
+describe('node/app/daemon/daemon', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'warren-daemon-unit-'));
+  });
+  afterEach(() => rm(root, { recursive: true, force: true }));
+
+  it('mints an identity with progress on first start and keeps it across restarts', async () => {
+    const progress: MintProgress[] = [];
+    const first = await startDaemon({ logger: silentLogger, mintProgress: { onProgress: (event) => progress.push(event), finish: () => progress.push(FINISHED) } }, settings(root));
+    assert.ok(progress.length > 1);
+    assert.equal(progress.at(-1), FINISHED);
+    assert.match(first.apiUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.ok(existsSync(join(root, 'api.json')));
+    await first.stop();
+    assert.equal(existsSync(join(root, 'api.json')), false);
+    assert.deepEqual(JSON.parse(await readFile(join(root, 'peers.json'), 'utf8')), { version: 1, peers: [] });
+    const again = await startDaemon({ logger: silentLogger, mintProgress: { onProgress: () => assert.fail('minted again'), finish: () => assert.fail('minted again') } }, settings(root));
+    assert.equal(toHex(again.identity.publicKey), toHex(first.identity.publicKey));
+    await again.stop();
+  });
+
+  it('refuses a second node on the same data directory, and an identity weaker than the network requires', async () => {
+    const running = await startDaemon({ logger: silentLogger }, settings(root));
+    await assert.rejects(startDaemon({ logger: silentLogger }, settings(root)), DataDirLockedError);
+    await running.stop();
+    await assert.rejects(startDaemon({ logger: silentLogger }, settings(root, { powDifficulty: 40 })), (error: unknown) => {
+      assert.ok(error instanceof IdentityTooWeakError);
+      assert.equal(error.required, 40);
+      assert.ok(error.leadingZeroBits >= running.identity.difficulty);
+      return true;
+    });
+  });
+
+  it('undoes a start that fails half-way: the store is released again', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    await assert.rejects(startDaemon({ logger: silentLogger }, settings(root, { apiPort: port })), /EADDRINUSE/);
+    blocker.close();
+    const daemon = await startDaemon({ logger: silentLogger }, settings(root));
+    await daemon.stop();
+  });
+
+  it('joins through a seed, saves its peers while the links are up, and joins again later when none answers', async () => {
+    const waitFor = async (what: string, done: () => boolean): Promise<void> => {
+      const deadline = Date.now() + 5_000;
+      while (!done()) {
+        assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    const savedKeys = async (): Promise<string[]> =>
+      (JSON.parse(await readFile(join(root, 'joiner', 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] }).peers.map((peer) => peer.publicKey);
+    const seed = await startDaemon({ logger: silentLogger }, settings(join(root, 'seed')));
+    const seedKey = toHex(seed.identity.publicKey);
+    const warnings: string[] = [];
+    const logger = { ...silentLogger, warn: (_fields: object, message: string) => warnings.push(message) };
+    const joiner = await startDaemon({ logger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
+    await waitFor('the seed as a peer', () => joiner.node.peers.size > 0);
+    await joiner.stop();
+    await seed.stop();
+    assert.deepEqual(await savedKeys(), [seedKey]);
+    assert.deepEqual(warnings, []);
+
+    // Restarted without seeds while its only saved peer is down: it starts, and joins once the peer is back.
+    const alone = await startDaemon({ logger }, { ...settings(join(root, 'joiner')), joinRetryMs: 100 });
+    await waitFor('a warning', () => warnings.length > 0);
+    assert.match(warnings[0]!, /no saved peer or seed reachable: joining again later/);
+    await rm(join(root, 'seed', 'peers.json'));
+    const back = await startDaemon({ logger: silentLogger }, settings(join(root, 'seed'), { listen: [...seed.addresses] }));
+    await waitFor('the saved peer again', () => alone.node.peers.size > 0);
+    await alone.stop();
+    await back.stop();
+    assert.deepEqual(await savedKeys(), [seedKey]);
+  });
+
+  it('gives up minting when aborted, leaving no identity behind', async () => {
+    const controller = new AbortController();
+    const starting = startDaemon(
+      { logger: silentLogger, mintProgress: { onProgress: () => controller.abort(new Error('interrupted')), finish: () => undefined } },
+      { ...settings(root, { powDifficulty: 40 }), signal: controller.signal },
+    );
+    await assert.rejects(starting, /interrupted/);
+    assert.equal(existsSync(join(root, 'identity')), false);
+  });
+});
