@@ -50,18 +50,21 @@ function checkVersion(kind: Kind, text: string): void {
   fail(kind, `the last key field must be the format version ${KEY_FORMAT_VERSION}, got '${text}'`);
 }
 
-function decodeSegments(kind: Kind, pathText: string | undefined): string[] {
-  if (pathText === undefined) return [];
+/** The raw segments after the keys' '/'; one trailing '/' (also right after the keys) is ignored. */
+function splitSegments(pathText: string | undefined): string[] {
+  if (pathText === undefined || pathText === '') return [];
   const raw = pathText.split('/');
-  if (raw.length > 1 && raw.at(-1) === '') raw.pop(); // one trailing slash names a directory
-  return raw.map((segment) => {
-    if (segment === '') fail(kind, 'the path has an empty segment (two slashes in a row?)');
-    try {
-      return decodeURIComponent(segment);
-    } catch {
-      return fail(kind, `the path segment '${segment}' has a broken %-escape`);
-    }
-  });
+  if (raw.length > 1 && raw.at(-1) === '') raw.pop();
+  return raw;
+}
+
+function decodeSegment(kind: Kind, segment: string): string {
+  if (segment === '') fail(kind, 'the path has an empty segment (two slashes in a row?)');
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return fail(kind, `the path segment '${segment}' has a broken %-escape`);
+  }
 }
 
 function parseEdition(kind: Kind, text: string | undefined): number {
@@ -81,16 +84,20 @@ const KEY_FIELDS: Record<Kind, readonly string[]> = {
   'USK-INSERT': ['private key'],
 };
 
-/** Splits the path into the kind's leading names (document, or name and edition; none for CHK) and the rest. */
+/**
+ * Splits the raw segments into the kind's leading names (document, or name and edition; none for CHK)
+ * and the path, and decodes them; the edition is plain digits, never escaped.
+ */
 function splitNames(kind: Kind, segments: string[]): { name: string; edition: number; path: string[] } {
-  if (kind === 'CHK') return { name: '', edition: 0, path: segments };
+  const decode = (segment: string) => decodeSegment(kind, segment);
+  if (kind === 'CHK') return { name: '', edition: 0, path: segments.map(decode) };
   const [name, ...rest] = segments;
   if (name === undefined) {
     fail(kind, kind.startsWith('SSK') ? 'a document name must follow the keys (…,1/name)' : 'a name and edition must follow the keys (…,1/name/N)');
   }
-  if (kind.startsWith('SSK')) return { name, edition: 0, path: rest };
+  if (kind.startsWith('SSK')) return { name: decode(name), edition: 0, path: rest.map(decode) };
   const [editionText, ...path] = rest;
-  return { name, edition: parseEdition(kind, editionText), path };
+  return { name: decode(name), edition: parseEdition(kind, editionText), path: path.map(decode) };
 }
 
 function build(kind: Kind, keys: Uint8Array[], name: string, edition: number, path: string[]): WarrenUri {
@@ -129,8 +136,7 @@ export function parseUri(text: string): WarrenUri {
   }
   const keys = fieldNames.map((field, index) => decodeKey(kind, field, fields[index]!));
   checkVersion(kind, fields.at(-1)!);
-  const segments = decodeSegments(kind, slash < 0 ? undefined : rest.slice(slash + 1));
-  const { name, edition, path } = splitNames(kind, segments);
+  const { name, edition, path } = splitNames(kind, splitSegments(slash < 0 ? undefined : rest.slice(slash + 1)));
   try {
     return build(kind, keys, name, edition, path);
   } catch (error) {

@@ -15,7 +15,7 @@ import { inspect } from 'node:util';
 import { HASH_BYTES } from '../crypto.js';
 import { InvalidUriError } from '../errors.js';
 import { encodeBase58Fixed } from './base58.js';
-import { MAX_EDITION, nameProblem, uskDocName } from './names.js';
+import { MAX_EDITION, MAX_USK_NAME_BYTES, nameProblem, uskDocName } from './names.js';
 import { type SskReadKeys, sskRoutingKey, type SskWriteKeys, sskWriteKeysFromSeed } from './ssk.js';
 
 export const KEY_FORMAT_VERSION = 1;
@@ -26,8 +26,8 @@ function checkKey(bytes: Uint8Array, field: string): Uint8Array {
   return bytes;
 }
 
-function checkName(name: string, what: string): string {
-  const problem = nameProblem(name);
+function checkName(name: string, what: string, maxBytes?: number): string {
+  const problem = nameProblem(name, maxBytes);
   if (problem !== undefined) throw new InvalidUriError(`the ${what} '${name}' is not allowed: ${problem}`);
   return name;
 }
@@ -114,7 +114,7 @@ export class UskUri extends KeyUri {
   constructor(keys: SskReadKeys, name: string, edition: number, path: readonly string[] = []) {
     super(path);
     this.keys = checkReadKeys(keys);
-    this.name = checkName(name, 'USK name');
+    this.name = checkName(name, 'USK name', MAX_USK_NAME_BYTES);
     this.edition = checkEdition(edition);
   }
 
@@ -199,7 +199,7 @@ export class UskInsertUri extends InsertUri {
 
   constructor(seed: Uint8Array, name: string, edition: number, path: readonly string[] = []) {
     super(seed, path);
-    this.name = checkName(name, 'USK name');
+    this.name = checkName(name, 'USK name', MAX_USK_NAME_BYTES);
     this.edition = checkEdition(edition);
   }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { InvalidUriError } from '../../../protocol/errors.js';
-import { encodeDocName, MAX_EDITION, nameProblem, uskDocName } from '../../../protocol/keys/names.js';
+import { encodeDocName, MAX_EDITION, MAX_USK_NAME_BYTES, nameProblem, uskDocName } from '../../../protocol/keys/names.js';
 
 describe('protocol/keys/names', () => {
   it('accepts ordinary and Unicode names', () => {
@@ -24,6 +24,9 @@ describe('protocol/keys/names', () => {
   it('maps USK editions to SSK document names', () => {
     assert.equal(uskDocName('site', 0), 'site-0');
     assert.equal(uskDocName('site', MAX_EDITION), `site-${MAX_EDITION}`);
+    const longest = 'u'.repeat(MAX_USK_NAME_BYTES);
+    assert.equal(nameProblem(uskDocName(longest, MAX_EDITION)), undefined, 'every edition of the longest USK name is a valid document name');
+    assert.match(nameProblem(`${longest}u`, MAX_USK_NAME_BYTES)!, /239 bytes of UTF-8; the limit is 238/);
     assert.throws(() => uskDocName('site', -1), InvalidUriError);
     assert.throws(() => uskDocName('site', 1.5), InvalidUriError);
   });
