@@ -9,13 +9,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { hash } from '../protocol/crypto.js';
-import {
-  DEFAULT_POW_DIFFICULTY,
-  IDENTITY_POW_TAG,
-  mintIdentity,
-  verifyIdentityProof,
-  type MintProgress,
-} from '../protocol/identity.js';
+import { DEFAULT_POW_DIFFICULTY, IDENTITY_POW_TAG, verifyIdentityProof } from '../protocol/identity.js';
+import { mintIdentity, type MintProgress } from '../protocol/identity-mint.js';
 import { formatCount, measureRate } from './support.js';
 
 const MINT_SECONDS = 4;

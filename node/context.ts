@@ -9,7 +9,7 @@ import type { Clock, Logger, Rng } from './components.js';
 import { MAX_HTL } from './htl.js';
 import type { AwaitedInsertData } from './insert-data.js';
 import type { LoadLimiter } from './load.js';
-import type { Opennet } from './opennet/opennet.js';
+import type { Opennet } from './opennet.js';
 import type { PeerTable } from './peers.js';
 import type { RouteComponents } from './route.js';
 import type { TransactionLimits, TransactionTable } from './transactions.js';
@@ -60,7 +60,7 @@ export interface NodeContext {
   readonly transactions: TransactionTable;
   /** Inserts accepted from peers, waiting for their blocks. */
   readonly insertData: AwaitedInsertData;
-  /** Opennet peer management: offers, limits, path folding (node/opennet/). */
+  /** Opennet peer management: offers, limits, path folding (node/opennet.ts). */
   readonly opennet: Opennet;
   /** Per-peer request budgets and route shares (spec/routing.md §8). */
   readonly load: LoadLimiter;

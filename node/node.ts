@@ -9,7 +9,7 @@
  *                            dataRequest ─> requests.ts     insertRequest ─> inserts.ts
  *                            insertData ─> insert-data.ts (the block of an insert accepted here)
  *                            replies ─────> TransactionTable ─> the Route of that tx
- *                            announce/peerOffer ─> opennet/handlers.ts ─> Opennet (limits, folds, dials)
+ *                            announce/peerOffer ─> opennet-handlers.ts ─> Opennet (limits, folds, dials)
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
  *   every message to a peer ──> Outbox (paced by its send queue) ──> Transport;  Transport ──drained──> Outbox
  */
@@ -23,8 +23,8 @@ import { AwaitedInsertData } from './insert-data.js';
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
 import { LoadLimiter, type LoadLimiterInit } from './load.js';
 import type { OperationOptions } from './local.js';
-import { announceSelf, handleAnnounce, handlePeerOffer } from './opennet/handlers.js';
-import { type JoinOptions, type JoinResult, Opennet, type OpennetInit } from './opennet/opennet.js';
+import { announceSelf, handleAnnounce, handlePeerOffer } from './opennet-handlers.js';
+import { type JoinOptions, type JoinResult, Opennet, type OpennetInit } from './opennet.js';
 import { Outbox, type OutboxInit } from './outbox.js';
 import { PeerTable, type PeerTableInit } from './peers.js';
 import { handleDataRequest, requestLocally } from './requests.js';

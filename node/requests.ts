@@ -4,7 +4,7 @@
  *
  *   Node ──dataRequest──> handleDataRequest ──open/join──> TransactionTable ──outcome──> reply
  *   Node.request ──> requestLocally ──runLocally──> same routes, typed errors
- *   a request found ──> path folding (opennet/): the source offers itself, relays remember the tx
+ *   a request found ──> path folding (opennet-handlers.ts): the source offers itself, relays remember the tx
  */
 import { keyLocation } from '../protocol/location.js';
 import type { DataRequest, WireMessage } from '../protocol/wire/messages.js';
@@ -12,7 +12,7 @@ import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
 import { NodeStoppedError } from './errors.js';
 import { mayCacheAt } from './htl.js';
 import { failureOf, type OperationOptions, runLocally } from './local.js';
-import { offerSelf } from './opennet/handlers.js';
+import { offerSelf } from './opennet-handlers.js';
 import type { RouteOutcome } from './route.js';
 import type { PeerId } from './transport.js';
 

@@ -2,7 +2,7 @@
  * One request or insert as this node routes it (spec/routing.md §3): try the closest
  * peer not yet tried, wait for its answer, back up to the next one on RouteNotFound,
  * RejectedLoop, RejectedOverload, a timeout, an invalid block or a disconnect, and end
- * with one outcome. Requests, inserts and announcements (node/opennet/) differ only in
+ * with one outcome. Requests, inserts and announcements (node/opennet-handlers.ts) differ only in
  * the message sent and in which replies end them.
  *
  *   TransactionTable ──start/onReply/onPeerDisconnected──> Route ──finish(outcome)──> its owner

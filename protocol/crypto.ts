@@ -11,8 +11,13 @@
  *   no allocation.
  * - Ed25519 signatures and X25519 key agreement from libsodium (`libsodium-wrappers`).
  * - Random bytes from node:crypto.
+ * - The libp2p form of a signing key (`libp2pIdentity`), which the Noise handshake library
+ *   (node/net/libp2p.ts, the one crypto library used outside this facade) takes as its static key.
  */
 import { randomBytes as nodeRandomBytes, randomFillSync } from 'node:crypto';
+import { privateKeyFromRaw } from '@libp2p/crypto/keys';
+import type { PeerId as Libp2pPeerId, PrivateKey as Libp2pPrivateKey } from '@libp2p/interface';
+import { peerIdFromPrivateKey } from '@libp2p/peer-id';
 import sodium from 'libsodium-wrappers';
 import native from 'sodium-native';
 import { compareBytes } from './bytes.js';
@@ -202,6 +207,15 @@ export function signingKeyPairFromSeed(seed: Uint8Array): SigningKeyPair {
   if (seed.length !== ED25519_SEED_BYTES) throw new RangeError(`Ed25519 seed must be ${ED25519_SEED_BYTES} bytes`);
   const pair = sodium.crypto_sign_seed_keypair(seed);
   return { seed: Uint8Array.from(seed), publicKey: pair.publicKey, secretKey: pair.privateKey };
+}
+
+/**
+ * A signing key pair as libp2p keys: libsodium's 64-byte secret key is seed ‖ public key,
+ * which is libp2p's raw Ed25519 private key; the PeerId is derived from it.
+ */
+export function libp2pIdentity(keyPair: SigningKeyPair): { privateKey: Libp2pPrivateKey; peerId: Libp2pPeerId } {
+  const privateKey = privateKeyFromRaw(keyPair.secretKey);
+  return { privateKey, peerId: peerIdFromPrivateKey(privateKey) };
 }
 
 export function generateSigningKeyPair(): SigningKeyPair {

@@ -1,6 +1,7 @@
 /**
- * The nonce search behind `mintIdentity` (protocol/identity.ts).
+ * Minting an identity: a key pair and the nonce search that gives it a proof.
  *
+ *   mintIdentity ──> searchProofNonce
  *   searchProofNonce ──> inline: NonceSearch batches between event-loop turns
  *                    └─> workers: N × protocol/identity-worker.ts, worker i tries
  *                        nonces i, i+N, i+2N, …; the first to find one wins
@@ -8,8 +9,11 @@
  * Both report through one `ProgressMeter` (throttled `onProgress`) and stop on
  * the AbortSignal; every worker is terminated before the promise settles.
  */
+import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Worker } from 'node:worker_threads';
+import { generateSigningKeyPair, signingKeyPairFromSeed } from './crypto.js';
+import { type NodeIdentity, verifyIdentityProof } from './identity.js';
 import { assertPowDifficulty, NonceSearch } from './identity-proof.js';
 import type { MintWorkerMessage, MintWorkerTask } from './identity-worker.js';
 import { startModuleWorker } from './module-worker.js';
@@ -135,4 +139,43 @@ function searchWithWorkers(
       fail(error);
     }
   });
+}
+
+/** Up to this difficulty `mintIdentity` searches inline by default: workers cost more to start. */
+export const INLINE_MINT_MAX_DIFFICULTY = 12;
+
+export interface MintIdentityOptions {
+  /** Leading zero bits to reach, 0..64. */
+  readonly difficulty: number;
+  readonly signal?: AbortSignal | undefined;
+  /** Called at most every 100 ms while searching, and once at the end. */
+  readonly onProgress?: ((progress: MintProgress) => void) | undefined;
+  /**
+   * Worker threads to search with; 0 searches inline. Default: inline up to
+   * difficulty 12, else one per available core.
+   */
+  readonly workers?: number | undefined;
+  /** 32-byte Ed25519 seed; a fresh random one by default. */
+  readonly seed?: Uint8Array | undefined;
+}
+
+/**
+ * Creates an identity: a key pair (from `seed`, or random) and the first nonce
+ * found whose proof meets `difficulty`. Rejects with `signal.reason` on abort.
+ * With a seed and at most one worker the result is deterministic.
+ */
+export async function mintIdentity(options: MintIdentityOptions): Promise<NodeIdentity> {
+  const { difficulty } = options;
+  assertPowDifficulty(difficulty);
+  const keyPair = options.seed === undefined ? generateSigningKeyPair() : signingKeyPairFromSeed(options.seed);
+  const workers = options.workers ?? (difficulty <= INLINE_MINT_MAX_DIFFICULTY ? 0 : availableParallelism());
+  const nonce = await searchProofNonce({
+    publicKey: keyPair.publicKey,
+    difficulty,
+    workers,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
+  const { location } = verifyIdentityProof({ publicKey: keyPair.publicKey, nonce }, difficulty);
+  return { publicKey: keyPair.publicKey, nonce, keyPair, location, difficulty };
 }

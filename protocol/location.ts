@@ -10,7 +10,7 @@
  * - keys: the first 8 bytes of the 32-byte routing key (`keyLocation`).
  */
 
-import { ROUTING_KEY_BYTES } from './keys/block.js';
+import { HASH_BYTES } from './crypto.js';
 
 export const LOCATION_BYTES = 8;
 
@@ -32,8 +32,8 @@ export function locationFromBits(bits: bigint): number {
 
 /** The exact location of a routing key: its first 8 bytes, big-endian. */
 export function keyLocationBits(routingKey: Uint8Array): bigint {
-  if (routingKey.length !== ROUTING_KEY_BYTES) {
-    throw new RangeError(`a routing key must be ${ROUTING_KEY_BYTES} bytes, got ${routingKey.length}`);
+  if (routingKey.length !== HASH_BYTES) {
+    throw new RangeError(`a routing key must be ${HASH_BYTES} bytes, got ${routingKey.length}`);
   }
   return locationBitsAt(routingKey, 0);
 }

@@ -10,7 +10,6 @@
  * libp2p's own debug logging is switched off: the transport logs its decisions itself.
  */
 import { noise } from '@chainsafe/libp2p-noise';
-import { privateKeyFromRaw } from '@libp2p/crypto/keys';
 import type {
   ComponentLogger,
   Connection,
@@ -20,10 +19,10 @@ import type {
   MultiaddrConnection,
   Upgrader,
 } from '@libp2p/interface';
-import { peerIdFromPrivateKey } from '@libp2p/peer-id';
 import { tcp, type TCPSocketOptions } from '@libp2p/tcp';
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
 import type { Socket } from 'node:net';
+import { libp2pIdentity } from '../../protocol/crypto.js';
 import type { NodeIdentity } from '../../protocol/identity.js';
 import { HandshakeError, InvalidAddressError } from './errors.js';
 
@@ -169,11 +168,8 @@ export type NoiseHandshake = (
 ) => Promise<{ stream: MessageStream; remotePublicKey: Uint8Array }>;
 
 export function createNoise(identity: NodeIdentity): NoiseHandshake {
-  // libsodium's 64-byte secret key is seed ‖ public key: libp2p's raw Ed25519 private key.
-  const privateKey = privateKeyFromRaw(identity.keyPair.secretKey);
   const encrypter = noise({ prologueBytes: NOISE_PROLOGUE })({
-    privateKey,
-    peerId: peerIdFromPrivateKey(privateKey),
+    ...libp2pIdentity(identity.keyPair),
     logger: silentComponentLogger,
     upgrader: stubUpgrader(() => undefined),
   });

@@ -9,7 +9,8 @@
  *   eclipser(target)         ──> a TransportWrapper: requests for the target are swallowed
  */
 import { equalBytes } from '../../protocol/crypto.js';
-import { mintIdentity, type NodeIdentity, verifyIdentityProof } from '../../protocol/identity.js';
+import { mintIdentity } from '../../protocol/identity-mint.js';
+import { type NodeIdentity, verifyIdentityProof } from '../../protocol/identity.js';
 import { circularDistance } from '../../protocol/location.js';
 import type { TransportWrapper } from '../membership.js';
 import type { SeededRng } from '../rng.js';

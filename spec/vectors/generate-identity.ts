@@ -7,13 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import { concatBytes, toHex } from '../../protocol/bytes.js';
 import { signingKeyPairFromSeed } from '../../protocol/crypto.js';
-import {
-  checkIdentityProof,
-  encodeIdentityFile,
-  IDENTITY_POW_TAG,
-  mintIdentity,
-  type IdentityProof,
-} from '../../protocol/identity.js';
+import { checkIdentityProof, IDENTITY_POW_TAG, type IdentityProof } from '../../protocol/identity.js';
+import { encodeIdentityFile } from '../../protocol/identity-file.js';
+import { mintIdentity } from '../../protocol/identity-mint.js';
 import { nonceFromCounter } from '../../protocol/identity-proof.js';
 import { circularDistance, keyLocation, keyLocationBits } from '../../protocol/location.js';
 

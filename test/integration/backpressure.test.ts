@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { toHex } from '../../protocol/bytes.js';
-import { mintIdentity } from '../../protocol/identity.js';
+import { mintIdentity } from '../../protocol/identity-mint.js';
 import { encodeChk } from '../../protocol/keys/chk.js';
 import { MAX_BLOCK_BYTES } from '../../protocol/wire/index.js';
 import { DIFFICULTY, type RealNode, startNode, until } from '../support/flood-setup.js';

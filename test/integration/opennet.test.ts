@@ -3,7 +3,7 @@ import { CryptoRng, silentLogger, SystemClock } from '../../node/components.js';
 import { TcpTransport } from '../../node/net/tcp-transport.js';
 import { Node } from '../../node/node.js';
 import { toHex } from '../../protocol/bytes.js';
-import { mintIdentity } from '../../protocol/identity.js';
+import { mintIdentity } from '../../protocol/identity-mint.js';
 import { MemoryBlockStore } from '../../store/memory-block-store.js';
 
 const DIFFICULTY = 8;

@@ -12,7 +12,8 @@ import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { randomBytes } from '../../protocol/crypto.js';
-import { leadingZeroBits, mintIdentity, type NodeIdentity } from '../../protocol/identity.js';
+import { leadingZeroBits, type NodeIdentity } from '../../protocol/identity.js';
+import { mintIdentity } from '../../protocol/identity-mint.js';
 import { identityProofHash } from '../../protocol/identity-proof.js';
 import { rawDial } from '../support/tcp-raw-peer.js';
 

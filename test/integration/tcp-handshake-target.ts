@@ -12,7 +12,7 @@
 import '../../node/polyfills.js';
 import { toHex } from '../../protocol/bytes.js';
 import { randomBytes } from '../../protocol/crypto.js';
-import { mintIdentity } from '../../protocol/identity.js';
+import { mintIdentity } from '../../protocol/identity-mint.js';
 import { CHK_MAX_CONTENT_BYTES, encodeChk } from '../../protocol/keys/chk.js';
 import { CryptoRng, type Logger, SystemClock } from '../../node/components.js';
 import { TcpTransport } from '../../node/net/tcp-transport.js';

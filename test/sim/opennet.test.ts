@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { NoPeersError } from '../../node/opennet/errors.js';
+import { NoPeersError } from '../../node/errors.js';
 import { circularDistance } from '../../protocol/location.js';
 import { GrownOpennet, OPENNET_NODE_SETTINGS, type OpennetMember as Member } from '../../sim/grown-opennet.js';
 import { runWorkload, type WorkloadMetrics } from '../../sim/workload.js';

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { toHex } from '../../protocol/bytes.js';
 import { randomBytes } from '../../protocol/crypto.js';
-import { mintIdentity } from '../../protocol/identity.js';
+import { mintIdentity } from '../../protocol/identity-mint.js';
 import type { PeerId } from '../../node/transport.js';
 import { rawDial } from './tcp-raw-peer.js';
 

@@ -8,7 +8,7 @@ import { CryptoRng, silentLogger, SystemClock } from '../../node/components.js';
 import { TcpTransport } from '../../node/net/tcp-transport.js';
 import { Node, type NodeInit } from '../../node/node.js';
 import type { PeerId } from '../../node/transport.js';
-import { mintIdentity } from '../../protocol/identity.js';
+import { mintIdentity } from '../../protocol/identity-mint.js';
 import { MemoryBlockStore } from '../../store/memory-block-store.js';
 
 export const DIFFICULTY = 8;

@@ -8,18 +8,9 @@ import { Packr } from 'msgpackr';
 import { concatBytes, fromHex, toHex } from '../../protocol/bytes.js';
 import { signingKeyPairFromSeed } from '../../protocol/crypto.js';
 import { InvalidIdentityError } from '../../protocol/errors.js';
-import {
-  checkIdentityProof,
-  decodeIdentityFile,
-  encodeIdentityFile,
-  IDENTITY_POW_TAG,
-  leadingZeroBits,
-  mintIdentity,
-  verifyIdentityProof,
-  type IdentityProof,
-  type MintProgress,
-  type NodeIdentity,
-} from '../../protocol/identity.js';
+import { checkIdentityProof, IDENTITY_POW_TAG, leadingZeroBits, verifyIdentityProof, type IdentityProof, type NodeIdentity } from '../../protocol/identity.js';
+import { decodeIdentityFile, encodeIdentityFile } from '../../protocol/identity-file.js';
+import { mintIdentity, type MintProgress } from '../../protocol/identity-mint.js';
 
 interface ProofVector {
   name: string;
@@ -205,7 +196,7 @@ describe('protocol/identity', () => {
     it('leaves no thread behind after success, abort or a failing progress callback', async function () {
       this.timeout(30_000);
       const script = `
-        import { mintIdentity } from './protocol/identity.ts';
+        import { mintIdentity } from './protocol/identity-mint.ts';
         await mintIdentity({ difficulty: 14, workers: 2 });
         const controller = new AbortController();
         const aborted = mintIdentity({ difficulty: ${NEVER_FOUND}, workers: 2, signal: controller.signal, onProgress: () => controller.abort() });

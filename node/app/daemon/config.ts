@@ -15,7 +15,7 @@ import { MAX_BLOCK_BYTES } from '../../../protocol/keys/index.js';
 import { DEFAULT_CACHE_BUDGET_BYTES, DEFAULT_STORE_BUDGET_BYTES } from '../../../store/config.js';
 import { DEFAULT_API_PORT } from '../api/server.js';
 import { parseTcpAddress } from '../../net/libp2p.js';
-import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../opennet/opennet.js';
+import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../opennet.js';
 import { ConfigError } from './errors.js';
 
 export interface DaemonSettings {

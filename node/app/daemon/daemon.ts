@@ -12,7 +12,8 @@
  * undoes exactly what it did, in reverse order, and `stop` is the same list run to the end.
  */
 import { toHex } from '../../../protocol/bytes.js';
-import { mintIdentity, verifyIdentityProof, type MintProgress, type NodeIdentity } from '../../../protocol/identity.js';
+import { mintIdentity, type MintProgress } from '../../../protocol/identity-mint.js';
+import { verifyIdentityProof, type NodeIdentity } from '../../../protocol/identity.js';
 import { RocksBlockStore } from '../../../store/rocks-block-store.js';
 import { StoreOpenError } from '../../../store/errors.js';
 import { API_HOST, ApiServer } from '../api/server.js';
@@ -20,7 +21,7 @@ import { CountingOperations } from '../api/counters.js';
 import { type Clock, CryptoRng, type Logger, type Rng, SystemClock, type TimerHandle } from '../../components.js';
 import { TcpTransport } from '../../net/tcp-transport.js';
 import { Node } from '../../node.js';
-import { NoPeersError } from '../../opennet/errors.js';
+import { NoPeersError } from '../../errors.js';
 import type { DaemonConfig } from './config.js';
 import { type DataDirPaths, loadIdentity, loadOrCreateApiToken, loadPeers, prepareDataDir, removeApiInfo, type SavedPeer, saveIdentity, savePeers, writeApiInfo } from './data-dir.js';
 import { DataDirError, DataDirLockedError, IdentityTooWeakError } from './errors.js';

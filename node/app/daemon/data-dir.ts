@@ -15,7 +15,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fromHex, toHex } from '../../../protocol/bytes.js';
 import { randomBytes } from '../../../protocol/crypto.js';
-import { decodeIdentityFile, encodeIdentityFile, type NodeIdentity } from '../../../protocol/identity.js';
+import { decodeIdentityFile, encodeIdentityFile } from '../../../protocol/identity-file.js';
+import { type NodeIdentity } from '../../../protocol/identity.js';
 import type { NodeRef } from '../../../protocol/wire/messages.js';
 import { DataDirError } from './errors.js';
 

@@ -3,7 +3,7 @@
  * clock until nothing is pending. Identities are minted at difficulty 0, so their proof
  * nonce is the zero nonce the memory network announces.
  */
-import { mintIdentity } from '../../../protocol/identity.js';
+import { mintIdentity } from '../../../protocol/identity-mint.js';
 import { VirtualClock } from '../../../sim/clock.js';
 import { MemoryNetwork, type MemoryTransport } from '../../../sim/memory-network.js';
 import { SeededRng } from '../../../sim/rng.js';

@@ -5,7 +5,7 @@ import { generateKeyPair } from '@libp2p/crypto/keys';
 import type { ComponentLogger, Logger as Libp2pLogger, MultiaddrConnection, PrivateKey, Upgrader } from '@libp2p/interface';
 import { peerIdFromPrivateKey } from '@libp2p/peer-id';
 import { multiaddrConnectionPair } from '@libp2p/utils';
-import { mintIdentity } from '../../../../protocol/identity.js';
+import { mintIdentity } from '../../../../protocol/identity-mint.js';
 import { HandshakeError, InvalidAddressError } from '../../../../node/net/errors.js';
 import { createNoise, createTcpSockets, NOISE_PROLOGUE, writeEachSendAtOnce } from '../../../../node/net/libp2p.js';
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { toHex } from '../../../../../protocol/bytes.js';
-import { mintIdentity, type NodeIdentity } from '../../../../../protocol/identity.js';
+import { mintIdentity } from '../../../../../protocol/identity-mint.js';
+import { type NodeIdentity } from '../../../../../protocol/identity.js';
 import { encodeChk } from '../../../../../protocol/keys/index.js';
 import { CountingOperations } from '../../../../../node/app/api/counters.js';
 import { ApiServer } from '../../../../../node/app/api/server.js';

@@ -6,7 +6,7 @@ import { DEFAULT_POW_DIFFICULTY } from '../../../../../protocol/identity.js';
 import { DEFAULT_API_PORT } from '../../../../../node/app/api/server.js';
 import { DEFAULT_LISTEN, resolveDaemonConfig, resolveDataDir } from '../../../../../node/app/daemon/config.js';
 import { ConfigError } from '../../../../../node/app/daemon/errors.js';
-import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../../../../node/opennet/opennet.js';
+import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../../../../node/opennet.js';
 
 describe('node/app/daemon/config', () => {
   let dir: string;

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toHex } from '../../../../../protocol/bytes.js';
-import type { MintProgress } from '../../../../../protocol/identity.js';
+import type { MintProgress } from '../../../../../protocol/identity-mint.js';
 import { silentLogger } from '../../../../../node/components.js';
 import type { DaemonConfig } from '../../../../../node/app/daemon/config.js';
 import { startDaemon } from '../../../../../node/app/daemon/daemon.js';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintIdentity } from '../../../../../protocol/identity.js';
+import { mintIdentity } from '../../../../../protocol/identity-mint.js';
 import {
   dataDirPaths,
   loadIdentity,

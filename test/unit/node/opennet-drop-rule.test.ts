@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { comparePeers, peerScore, worstPeer } from '../../../../node/opennet/drop-rule.js';
-import type { PeerState } from '../../../../node/peers.js';
+import { comparePeers, peerScore, worstPeer } from '../../../node/opennet-drop-rule.js';
+import type { PeerState } from '../../../node/peers.js';
 
 const HOUR = 3_600_000;
 const GRACE = 300_000;
@@ -19,7 +19,7 @@ function peer(id: string, connectedAt: number, successes: number): PeerState {
   };
 }
 
-describe('node/opennet/drop-rule', () => {
+describe('node/opennet-drop-rule', () => {
   it('scores successes per hour connected, counting a young peer as connected for the grace period', () => {
     const now = 10 * HOUR;
     assert.equal(peerScore(peer('a', now - 2 * HOUR, 6), now, GRACE), 3);

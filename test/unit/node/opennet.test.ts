@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
-import { toHex } from '../../../../protocol/bytes.js';
-import { checkIdentityProof, mintIdentity } from '../../../../protocol/identity.js';
-import type { NodeRef } from '../../../../protocol/wire/messages.js';
-import { silentLogger } from '../../../../node/components.js';
-import { NoPeersError } from '../../../../node/opennet/errors.js';
-import { Opennet, type OpennetInit } from '../../../../node/opennet/opennet.js';
-import { PeerTable } from '../../../../node/peers.js';
-import type { ConnectedPeer, Transport } from '../../../../node/transport.js';
-import { VirtualClock } from '../../../../sim/clock.js';
-import { SeededRng } from '../../../../sim/rng.js';
+import { toHex } from '../../../protocol/bytes.js';
+import { checkIdentityProof } from '../../../protocol/identity.js';
+import { mintIdentity } from '../../../protocol/identity-mint.js';
+import type { NodeRef } from '../../../protocol/wire/messages.js';
+import { silentLogger } from '../../../node/components.js';
+import { NoPeersError } from '../../../node/errors.js';
+import { Opennet, type OpennetInit } from '../../../node/opennet.js';
+import { PeerTable } from '../../../node/peers.js';
+import type { ConnectedPeer, Transport } from '../../../node/transport.js';
+import { VirtualClock } from '../../../sim/clock.js';
+import { SeededRng } from '../../../sim/rng.js';
 
 const MINUTE = 60_000;
 
@@ -58,7 +59,7 @@ function setUp(init: OpennetInit = {}, reachable: readonly NodeRef[] = []) {
   return { clock, peers, opennet, link, disconnected, dialled, announcements: () => announcements };
 }
 
-describe('node/opennet/opennet', () => {
+describe('node/opennet', () => {
   it('verifies an offered proof at the network difficulty and derives the location from it', async () => {
     const identity = await mintIdentity({ difficulty: 8, seed: new Uint8Array(32).fill(7) });
     const { opennet } = setUp({ powDifficulty: 8 });

@@ -8,18 +8,18 @@
  *   Node ──peerConnected/peerDisconnected──> Opennet ──disconnect (limits)──> Transport
  *   Node.join/knownPeers ──> Opennet ──announce──> handlers.ts (an announce route)
  */
-import { toHex } from '../../protocol/bytes.js';
-import { checkIdentityProof, DEFAULT_POW_DIFFICULTY } from '../../protocol/identity.js';
-import { MAX_ADDRESSES } from '../../protocol/wire/limits.js';
-import type { NodeRef } from '../../protocol/wire/messages.js';
-import type { Clock, Logger, Rng, TimerHandle } from '../components.js';
-import { ExpiringMap } from '../expiring-map.js';
-import type { PeerState, PeerTable } from '../peers.js';
-import type { Route } from '../route.js';
-import type { PeerId, Transport } from '../transport.js';
-import { comparePeers, worstPeer } from './drop-rule.js';
+import { toHex } from '../protocol/bytes.js';
+import { checkIdentityProof, DEFAULT_POW_DIFFICULTY } from '../protocol/identity.js';
+import { MAX_ADDRESSES } from '../protocol/wire/limits.js';
+import type { NodeRef } from '../protocol/wire/messages.js';
+import type { Clock, Logger, Rng, TimerHandle } from './components.js';
+import { ExpiringMap } from './expiring-map.js';
+import type { PeerState, PeerTable } from './peers.js';
+import type { Route } from './route.js';
+import type { PeerId, Transport } from './transport.js';
+import { comparePeers, worstPeer } from './opennet-drop-rule.js';
 import { NoPeersError } from './errors.js';
-import { nodeRange } from './subnet.js';
+import { nodeRange } from './opennet-subnet.js';
 
 /** Peers a node aims for at most, and below how many it announces itself again. */
 export const DEFAULT_MAX_PEERS = 40;

@@ -9,12 +9,12 @@
  *   Node ──peerOffer──> handlePeerOffer ──> Route.onOffer (announcements) | Opennet.takeFold
  *   requests.ts ──offerSelf (after DataFound from the store) / Opennet.recordFold (route found)
  */
-import { toHex } from '../../protocol/bytes.js';
-import type { Announce, NodeRef, PeerOffer } from '../../protocol/wire/messages.js';
-import { type NodeContext, hopTimeoutMs, relayDeadline } from '../context.js';
-import { MAX_HTL } from '../htl.js';
-import type { RouteInit, RouteOutcome } from '../route.js';
-import type { PeerId } from '../transport.js';
+import { toHex } from '../protocol/bytes.js';
+import type { Announce, NodeRef, PeerOffer } from '../protocol/wire/messages.js';
+import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
+import { MAX_HTL } from './htl.js';
+import type { RouteInit, RouteOutcome } from './route.js';
+import type { PeerId } from './transport.js';
 import type { VerifiedNode } from './opennet.js';
 
 function sendOffer(context: NodeContext, to: PeerId, tx: bigint, node: NodeRef): void {

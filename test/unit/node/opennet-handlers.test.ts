@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { toHex } from '../../../../protocol/bytes.js';
-import { checkIdentityProof } from '../../../../protocol/identity.js';
-import { circularDistance } from '../../../../protocol/location.js';
-import type { Envelope, NodeRef } from '../../../../protocol/wire/messages.js';
-import type { NodeInit } from '../../../../node/node.js';
-import { VirtualClock } from '../../../../sim/clock.js';
-import { MemoryNetwork } from '../../../../sim/memory-network.js';
-import { SeededRng } from '../../../../sim/rng.js';
-import { chkNear } from '../../../support/node-fixtures.js';
-import { drawPublicKey, type OpennetMember, startOpennetNode } from '../../../../sim/grown-opennet.js';
+import { toHex } from '../../../protocol/bytes.js';
+import { checkIdentityProof } from '../../../protocol/identity.js';
+import { circularDistance } from '../../../protocol/location.js';
+import type { Envelope, NodeRef } from '../../../protocol/wire/messages.js';
+import type { NodeInit } from '../../../node/node.js';
+import { VirtualClock } from '../../../sim/clock.js';
+import { MemoryNetwork } from '../../../sim/memory-network.js';
+import { SeededRng } from '../../../sim/rng.js';
+import { chkNear } from '../../support/node-fixtures.js';
+import { drawPublicKey, type OpennetMember, startOpennetNode } from '../../../sim/grown-opennet.js';
 
 function simulation(seed: string) {
   const clock = new VirtualClock();
@@ -50,7 +50,7 @@ async function fold(seed: string, relay: Partial<NodeInit> = {}, source: Partial
 const offersIn = (deliveries: ReturnType<typeof simulation>['deliveries']) =>
   deliveries.filter(({ envelope }) => envelope.body.type === 'peerOffer').map(({ from, to, envelope }) => ({ from, to, offered: toHex((envelope.body as { node: NodeRef }).node.publicKey) }));
 
-describe('node/opennet/handlers', () => {
+describe('node/opennet-handlers', () => {
   it('routes an announcement toward the announcer, and the nodes near it offer themselves', async () => {
     const sim = simulation('announce');
     const members = await ring(sim, 16);

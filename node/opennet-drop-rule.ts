@@ -3,7 +3,7 @@
  * measured as successful requests routed through it per hour connected. Peers younger
  * than the grace period are never chosen: they have not had their chance yet.
  */
-import type { PeerState } from '../peers.js';
+import type { PeerState } from './peers.js';
 
 const HOUR_MS = 3_600_000;
 

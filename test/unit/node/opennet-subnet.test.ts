@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { addressRange, nodeRange } from '../../../../node/opennet/subnet.js';
+import { addressRange, nodeRange } from '../../../node/opennet-subnet.js';
 
-describe('node/opennet/subnet', () => {
+describe('node/opennet-subnet', () => {
   it('puts an IPv4 address in its /24', () => {
     assert.equal(addressRange('/ip4/192.0.2.7/tcp/9301'), 'ip4/192.0.2');
     assert.equal(addressRange('/ip4/192.0.2.200/tcp/1'), 'ip4/192.0.2');
