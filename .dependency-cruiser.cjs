@@ -11,7 +11,8 @@
  * cruise's module graph by test/unit/architecture.test.ts.
  */
 const PRODUCTION = '^(node|protocol|store|sim)/';
-const CRYPTO_LIBRARIES = '^(node:)?crypto$|(^|/)node_modules/(sodium-native|libsodium-wrappers|libsodium|@libp2p/crypto|@libp2p/peer-id|@noble/[^/]+|@chainsafe/libp2p-noise)/';
+const CRYPTO_LIBRARIES =
+  '^(node:)?crypto$|(^|/)node_modules/(sodium-native|libsodium-wrappers|libsodium|@libp2p/crypto|@libp2p/peer-id|@noble/[^/]+|@chainsafe/libp2p-noise)/';
 const NOISE_LIBRARY = '(^|/)node_modules/@chainsafe/libp2p-noise/';
 
 module.exports = {

@@ -51,15 +51,18 @@ const idle = await Promise.all(nodePids.map(async (pid) => (await residentMiB(pi
 try {
   const written = createHash('sha256');
   const insertEndpoint = await localEndpoint(inserter);
-  const insert = await peaksWhile(() => nodePids, (async () => {
-    const response = await call(insertEndpoint, 'POST', '/v1/files?name=memory.bin', {
-      body: Readable.from(keystream(SIZE, written)),
-      headers: { 'content-length': SIZE, 'content-type': 'application/octet-stream' },
-    });
-    let text = '';
-    for await (const chunk of response) text += String(chunk);
-    return JSON.parse(text) as { uri: string };
-  })());
+  const insert = await peaksWhile(
+    () => nodePids,
+    (async () => {
+      const response = await call(insertEndpoint, 'POST', '/v1/files?name=memory.bin', {
+        body: Readable.from(keystream(SIZE, written)),
+        headers: { 'content-length': SIZE, 'content-type': 'application/octet-stream' },
+      });
+      let text = '';
+      for await (const chunk of response) text += String(chunk);
+      return JSON.parse(text) as { uri: string };
+    })(),
+  );
 
   const output = join(root, 'memory.bin');
   const command = spawnWarren(['get', insert.result.uri, '--data-dir', fetcher, '-o', output], { built: true });
@@ -72,16 +75,23 @@ try {
   const identical = (await stat(output)).size === SIZE && got.digest('hex') === written.digest('hex');
   const mb = SIZE / 1e6;
   const role = (index: number): string => ['seed (relay)', 'inserting node', 'fetching node'][index]!;
-  printRows(`client memory: a ${FILE_MIB} MiB file through three warren node processes on loopback (${identical ? 'fetched byte for byte' : 'FETCHED CONTENT DIFFERS'})`, [
-    ['insert through the API', `${(mb / insert.seconds).toFixed(2)} MB/s`, `${insert.seconds.toFixed(0)} s`],
-    ['fetch with warren get', `${(mb / fetch.seconds).toFixed(2)} MB/s`, `${fetch.seconds.toFixed(0)} s`],
-    [`warren get (the command): peak RSS while fetching`, `${fetch.peaks.get(command.pid!)?.toFixed(0) ?? '?'} MiB`, `file ${FILE_MIB} MiB`],
-    ...nodePids.flatMap((pid, index) => [
-      [`${role(index)}: peak RSS while fetching`, `${fetch.peaks.get(pid)?.toFixed(0) ?? '?'} MiB`, `file ${FILE_MIB} MiB`] as const,
-      [`${role(index)}: peak RSS while inserting`, `${insert.peaks.get(pid)?.toFixed(0) ?? '?'} MiB`, `VmHWM over its life ${nodeHighWater[index]!.toFixed(0)} MiB`] as const,
-      [`  reference: ${role(index)} RSS before the insert`, `${idle[index]!.toFixed(0)} MiB`] as const,
-    ]),
-  ]);
+  printRows(
+    `client memory: a ${FILE_MIB} MiB file through three warren node processes on loopback (${identical ? 'fetched byte for byte' : 'FETCHED CONTENT DIFFERS'})`,
+    [
+      ['insert through the API', `${(mb / insert.seconds).toFixed(2)} MB/s`, `${insert.seconds.toFixed(0)} s`],
+      ['fetch with warren get', `${(mb / fetch.seconds).toFixed(2)} MB/s`, `${fetch.seconds.toFixed(0)} s`],
+      [`warren get (the command): peak RSS while fetching`, `${fetch.peaks.get(command.pid!)?.toFixed(0) ?? '?'} MiB`, `file ${FILE_MIB} MiB`],
+      ...nodePids.flatMap((pid, index) => [
+        [`${role(index)}: peak RSS while fetching`, `${fetch.peaks.get(pid)?.toFixed(0) ?? '?'} MiB`, `file ${FILE_MIB} MiB`] as const,
+        [
+          `${role(index)}: peak RSS while inserting`,
+          `${insert.peaks.get(pid)?.toFixed(0) ?? '?'} MiB`,
+          `VmHWM over its life ${nodeHighWater[index]!.toFixed(0)} MiB`,
+        ] as const,
+        [`  reference: ${role(index)} RSS before the insert`, `${idle[index]!.toFixed(0)} MiB`] as const,
+      ]),
+    ],
+  );
 } finally {
   await network.stop();
   await rm(root, { recursive: true, force: true });

@@ -68,10 +68,19 @@ const contents = segment.blocks.map((block) => decodeChk(block.block, block.cryp
 const halfLost = new Map([0, 1, 2, 6, 7, 8].map((index) => [index, contents[index]!] as const));
 const fec = { encode: [] as number[], rebuild: [] as number[], chk: [] as number[] };
 for (let round = 0; round < ROUNDS; round++) {
-  const rate = async (operation: () => Promise<unknown> | void) => (20 * SEGMENT_BYTES) / MB / (await timed(async () => { for (let i = 0; i < 20; i++) await operation(); }));
+  const rate = async (operation: () => unknown) =>
+    (20 * SEGMENT_BYTES) /
+    MB /
+    (await timed(async () => {
+      for (let i = 0; i < 20; i++) await operation();
+    }));
   fec.encode.push(await rate(() => encodeSegment(segmentContent, 6)));
   fec.rebuild.push(await rate(() => decodeSegment(segment.ref, halfLost)));
-  fec.chk.push(await rate(() => { for (let s = 0; s < 6; s++) encodeChk(segmentContent.subarray(s * SHARD_BYTES, (s + 1) * SHARD_BYTES)); }));
+  fec.chk.push(
+    await rate(() => {
+      for (let s = 0; s < 6; s++) encodeChk(segmentContent.subarray(s * SHARD_BYTES, (s + 1) * SHARD_BYTES));
+    }),
+  );
 }
 
 // ---- 3a. link-only: 32 KiB blocks over one loopback Noise stream ----
@@ -96,7 +105,10 @@ try {
   const endpoints = await Promise.all(network.dirs.map((dir) => localEndpoint(dir)));
   const sends = async () => {
     const peers = (await Promise.all(endpoints.map((endpoint) => fetchStatus(endpoint)))).flatMap((status) => status.peers);
-    return { requests: peers.reduce((sum, peer) => sum + peer.stats.requestsSent, 0), blocks: peers.reduce((sum, peer) => sum + peer.stats.insertBlocksSent, 0) };
+    return {
+      requests: peers.reduce((sum, peer) => sum + peer.stats.requestsSent, 0),
+      blocks: peers.reduce((sum, peer) => sum + peer.stats.insertBlocksSent, 0),
+    };
   };
   const sendsBefore = await sends();
   const written = createHash('sha256');
@@ -112,7 +124,10 @@ try {
   });
   const blocksInserted = Math.ceil(SIZE / SEGMENT_BYTES) * 6 + Math.ceil(SIZE / SHARD_BYTES);
   const sendsAfter = await sends();
-  sendsPerBlock = { requests: (sendsAfter.requests - sendsBefore.requests) / blocksInserted, blocks: (sendsAfter.blocks - sendsBefore.blocks) / blocksInserted };
+  sendsPerBlock = {
+    requests: (sendsAfter.requests - sendsBefore.requests) / blocksInserted,
+    blocks: (sendsAfter.blocks - sendsBefore.blocks) / blocksInserted,
+  };
   const fetched = createHash('sha256');
   fetchSeconds = await timed(async () => {
     for await (const chunk of await fetchFile(fetcher, uri)) fetched.update(chunk as Buffer);
@@ -148,10 +163,29 @@ printRows(`client: FEC of one 6 + 6 segment (${(SEGMENT_BYTES / MB).toFixed(2)} 
   ['FEC decode (rebuild from 3 data + 3 check blocks)', `${median(fec.rebuild).toFixed(0)} MB/s`],
   ['  reference: the 6 bare CHK encodes', `${median(fec.chk).toFixed(0)} MB/s`],
 ]);
-printRows(`client: a ${FILE_MIB} MiB file through three warren node processes on loopback (TCP, Noise, RocksDB)${fetchedIntact ? '' : ' — FETCHED CONTENT DIFFERS'}`, [
-  ['insert through the API (read, hash, FEC, CHK, route)', `${insertMBps.toFixed(2)} MB/s`, `${insertSeconds.toFixed(0)} s; ${sendsPerBlock.requests.toFixed(1)} insert requests and ${sendsPerBlock.blocks.toFixed(1)} block sends per inserted block; ${(insertMBps / storePutMBps).toFixed(3)}× store-only put, ${(insertMBps / linkMBps).toFixed(3)}× link-only`],
-  ['fetch through another node (route, verify, decrypt, hash)', `${fetchMBps.toFixed(2)} MB/s`, `${fetchSeconds.toFixed(0)} s; ${(fetchMBps / storeGetMBps).toFixed(3)}× store-only get, ${(fetchMBps / linkMBps).toFixed(3)}× link-only`],
-  ['  reference, store-only: the same 6 + 6 blocks put into a RocksBlockStore', `${storePutMBps.toFixed(1)} MB/s`, 'of content (12 blocks per 6 of content), a segment in flight'],
-  ['  reference, store-only: its data blocks read back', `${storeGetMBps.toFixed(1)} MB/s`, 'of content, a segment in flight'],
-  ['  reference, link-only: 32 KiB blocks over one loopback Noise stream', `${linkMBps.toFixed(1)} MB/s`, `of blocks, ${load.window} in flight, median of ${ROUNDS} rounds`],
-]);
+printRows(
+  `client: a ${FILE_MIB} MiB file through three warren node processes on loopback (TCP, Noise, RocksDB)${fetchedIntact ? '' : ' — FETCHED CONTENT DIFFERS'}`,
+  [
+    [
+      'insert through the API (read, hash, FEC, CHK, route)',
+      `${insertMBps.toFixed(2)} MB/s`,
+      `${insertSeconds.toFixed(0)} s; ${sendsPerBlock.requests.toFixed(1)} insert requests and ${sendsPerBlock.blocks.toFixed(1)} block sends per inserted block; ${(insertMBps / storePutMBps).toFixed(3)}× store-only put, ${(insertMBps / linkMBps).toFixed(3)}× link-only`,
+    ],
+    [
+      'fetch through another node (route, verify, decrypt, hash)',
+      `${fetchMBps.toFixed(2)} MB/s`,
+      `${fetchSeconds.toFixed(0)} s; ${(fetchMBps / storeGetMBps).toFixed(3)}× store-only get, ${(fetchMBps / linkMBps).toFixed(3)}× link-only`,
+    ],
+    [
+      '  reference, store-only: the same 6 + 6 blocks put into a RocksBlockStore',
+      `${storePutMBps.toFixed(1)} MB/s`,
+      'of content (12 blocks per 6 of content), a segment in flight',
+    ],
+    ['  reference, store-only: its data blocks read back', `${storeGetMBps.toFixed(1)} MB/s`, 'of content, a segment in flight'],
+    [
+      '  reference, link-only: 32 KiB blocks over one loopback Noise stream',
+      `${linkMBps.toFixed(1)} MB/s`,
+      `of blocks, ${load.window} in flight, median of ${ROUNDS} rounds`,
+    ],
+  ],
+);

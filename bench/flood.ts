@@ -35,9 +35,17 @@ async function simulated(): Promise<void> {
   const refused = (report: FloodReport): string => `${percent(report.flood.rejectedOverload, report.flood.sent)} of ${formatCount(report.flood.sent)} refused`;
   printRows('Simulator: 30-node small world, 20 honest clients, 5 virtual s (deterministic)', [
     ['honest fetches, unflooded', `${quiet.honestPerSecond.toFixed(1)}/s`, `${quiet.honestFailures} failed (reference)`],
-    ['honest fetches, flooded', `${flooded.honestPerSecond.toFixed(1)}/s`, `${flooded.honestFailures} failed, ratio ${(flooded.honestPerSecond / quiet.honestPerSecond).toFixed(3)}`],
+    [
+      'honest fetches, flooded',
+      `${flooded.honestPerSecond.toFixed(1)}/s`,
+      `${flooded.honestFailures} failed, ratio ${(flooded.honestPerSecond / quiet.honestPerSecond).toFixed(3)}`,
+    ],
     ['flooder', `${formatCount(FLOOD_PER_SECOND)}/s`, refused(flooded)],
-    ['target peak routes', formatCount(flooded.target.maxActiveTransactions), `flooder's ${flooded.target.maxFlooderRoutes}, share ${flooded.target.routesPerPeer}`],
+    [
+      'target peak routes',
+      formatCount(flooded.target.maxActiveTransactions),
+      `flooder's ${flooded.target.maxFlooderRoutes}, share ${flooded.target.routesPerPeer}`,
+    ],
     ['without budgets: honest', `${unlimited.honestPerSecond.toFixed(1)}/s`, `${unlimited.honestFailures} failed`],
     ['without budgets: flooder', `${formatCount(FLOOD_PER_SECOND)}/s`, `${refused(unlimited)}; target peak routes ${unlimited.target.maxActiveTransactions}`],
   ]);
@@ -62,12 +70,25 @@ async function overTcp(): Promise<void> {
     const peaks = sampler.stop();
     const rssFlooded = process.memoryUsage().rss;
     const flood = await flooder.stop();
-    const latency = (report: typeof quiet): string => `p50 ${percentile(report.latenciesMs, 0.5).toFixed(1)} ms, p99 ${percentile(report.latenciesMs, 0.99).toFixed(1)} ms`;
+    const latency = (report: typeof quiet): string =>
+      `p50 ${percentile(report.latenciesMs, 0.5).toFixed(1)} ms, p99 ${percentile(report.latenciesMs, 0.99).toFixed(1)} ms`;
     printRows(`TCP: 3 nodes on loopback, 2 honest peers asking ${HONEST.perSecond}/s each, ${HONEST.windowMs / 1000} s each way`, [
       ['honest fetches, unflooded', `${quiet.perSecond.toFixed(1)}/s`, `${quiet.failed} failed, ${latency(quiet)} (reference)`],
-      ['honest fetches, flooded', `${flooded.perSecond.toFixed(1)}/s`, `${flooded.failed} failed, ${latency(flooded)}, ratio ${(flooded.perSecond / quiet.perSecond).toFixed(3)}`],
-      ['flooder sent', `${formatCount(flood.sent / flood.seconds)}/s`, `${formatCount(flood.sent)} in ${flood.seconds.toFixed(1)} s${flood.disconnected ? ', then disconnected' : ''}`],
-      ['flooder refused', percent(flood.rejectedOverload, flood.sent), `${formatCount(flood.rejectedOverload)} RejectedOverload, ${formatCount(flood.otherReplies)} other replies`],
+      [
+        'honest fetches, flooded',
+        `${flooded.perSecond.toFixed(1)}/s`,
+        `${flooded.failed} failed, ${latency(flooded)}, ratio ${(flooded.perSecond / quiet.perSecond).toFixed(3)}`,
+      ],
+      [
+        'flooder sent',
+        `${formatCount(flood.sent / flood.seconds)}/s`,
+        `${formatCount(flood.sent)} in ${flood.seconds.toFixed(1)} s${flood.disconnected ? ', then disconnected' : ''}`,
+      ],
+      [
+        'flooder refused',
+        percent(flood.rejectedOverload, flood.sent),
+        `${formatCount(flood.rejectedOverload)} RejectedOverload, ${formatCount(flood.otherReplies)} other replies`,
+      ],
       ['target peak routes', formatCount(peaks.maxActive), `flooder's ${peaks.maxFlooderRoutes}, share ${peaks.routesPerPeer}`],
       ['process RSS, flooded', `${(rssFlooded / 2 ** 20).toFixed(0)} MiB`, `${(rssBefore / 2 ** 20).toFixed(0)} MiB before the flood (all three nodes)`],
     ]);

@@ -21,11 +21,9 @@ const UNREACHABLE_DIFFICULTY = 60;
 async function mintHashRate(workers: number): Promise<number> {
   const reports: MintProgress[] = [];
   const signal = AbortSignal.timeout(MINT_SECONDS * 1000);
-  await mintIdentity({ difficulty: UNREACHABLE_DIFFICULTY, workers, signal, onProgress: (p) => reports.push(p) }).catch(
-    (error: unknown) => {
-      if (!signal.aborted) throw error;
-    },
-  );
+  await mintIdentity({ difficulty: UNREACHABLE_DIFFICULTY, workers, signal, onProgress: (p) => reports.push(p) }).catch((error: unknown) => {
+    if (!signal.aborted) throw error;
+  });
   const first = reports[0];
   const last = reports.at(-1);
   if (first === undefined || last === undefined || last === first) throw new Error('too few progress reports to measure');
@@ -50,7 +48,5 @@ console.log(`mint, 1 worker         ${format(oneWorkerRate).padStart(12)} hashes
 console.log(`mint, ${cores} workers        ${format(allWorkersRate).padStart(12)} hashes/s   (${(allWorkersRate / oneWorkerRate).toFixed(2)}× one worker)`);
 for (const difficulty of [DEFAULT_POW_DIFFICULTY - 2, DEFAULT_POW_DIFFICULTY, DEFAULT_POW_DIFFICULTY + 2]) {
   const meanSeconds = 2 ** difficulty / allWorkersRate;
-  console.log(
-    `difficulty ${difficulty}: mean ${meanSeconds.toFixed(1)} s, 95th percentile ${(meanSeconds * Math.log(20)).toFixed(1)} s on ${cores} workers`,
-  );
+  console.log(`difficulty ${difficulty}: mean ${meanSeconds.toFixed(1)} s, 95th percentile ${(meanSeconds * Math.log(20)).toFixed(1)} s on ${cores} workers`);
 }

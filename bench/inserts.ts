@@ -18,15 +18,26 @@ const NODES = 150;
 const INSERTS = 100;
 const lossy: LatencyFunction = (_from, _to, draw) => 10 - 40 * Math.log(1 - draw.next());
 
-for (const [label, conditions] of [['clean', {}], ['1 % loss, spread latency', { lossRate: 0.01, latencyMs: lossy }]] as const) {
+for (const [label, conditions] of [
+  ['clean', {}],
+  ['1 % loss, spread latency', { lossRate: 0.01, latencyMs: lossy }],
+] as const) {
   const rng = new SeededRng('bench/inserts');
-  const sim = await createSimulatedNetwork({ seed: 'bench/inserts', locations: idealLocations(NODES), edges: smallWorldEdges(NODES, rng.fork('graph'), { degree: 10 }), ...conditions });
+  const sim = await createSimulatedNetwork({
+    seed: 'bench/inserts',
+    locations: idealLocations(NODES),
+    edges: smallWorldEdges(NODES, rng.fork('graph'), { degree: 10 }),
+    ...conditions,
+  });
   const blocks = Array.from({ length: INSERTS }, (_, index) => encodeChk(new TextEncoder().encode(`bench insert ${index}`)));
   const sentBefore = sim.network.stats.sent;
   const startedAt = sim.clock.now();
   let succeeded = 0;
   for (const [index, { routingKey, block }] of blocks.entries()) {
-    const inserted = sim.nodes[(index * 37) % NODES]!.node.insert(routingKey, block).then(() => succeeded++, () => undefined);
+    const inserted = sim.nodes[(index * 37) % NODES]!.node.insert(routingKey, block).then(
+      () => succeeded++,
+      () => undefined,
+    );
     await sim.clock.run();
     await inserted;
   }

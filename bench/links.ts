@@ -10,7 +10,7 @@ import { createConnection, createServer } from 'node:net';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { MessageStream } from '@libp2p/interface';
 import { mintIdentity } from '../protocol/identity-mint.js';
-import { type NodeIdentity } from '../protocol/identity.js';
+import type { NodeIdentity } from '../protocol/identity.js';
 import { encodeEnvelope, encodeFrame, MAX_BLOCK_BYTES, type Envelope } from '../protocol/wire/index.js';
 import { silentLogger, SystemClock } from '../node/components.js';
 import { createNoise, createTcpSockets } from '../node/net/libp2p.js';
@@ -68,8 +68,16 @@ export async function transportPair() {
     await transport.start({ peerConnected: () => undefined, peerDisconnected, message });
     return transport;
   };
-  const a = await make(await mintIdentity({ difficulty: DIFFICULTY }), () => undefined, () => undefined);
-  const b = await make(await mintIdentity({ difficulty: DIFFICULTY }), () => counts.received++, () => counts.left++);
+  const a = await make(
+    await mintIdentity({ difficulty: DIFFICULTY }),
+    () => undefined,
+    () => undefined,
+  );
+  const b = await make(
+    await mintIdentity({ difficulty: DIFFICULTY }),
+    () => counts.received++,
+    () => counts.left++,
+  );
   return { a, b, counts };
 }
 
@@ -123,7 +131,10 @@ export async function noiseStreams(listenerIdentity: NodeIdentity, onStream: (st
   const sockets = createTcpSockets({
     idleTimeoutMs: 0,
     onInbound: (connection) =>
-      void noise(connection, false, AbortSignal.timeout(5000)).then(({ stream }) => onStream(stream), () => connection.abort(new Error('refused'))),
+      void noise(connection, false, AbortSignal.timeout(5000)).then(
+        ({ stream }) => onStream(stream),
+        () => connection.abort(new Error('refused')),
+      ),
   });
   return sockets.listen(sockets.parse(LOOPBACK));
 }
@@ -163,7 +174,9 @@ export async function setupTimes(count: number): Promise<Record<'transport' | 'n
   let peerId = '';
   const setups: Record<'transport' | 'noise' | 'tcp', Setup> = {
     transport: {
-      connect: async () => void (peerId = (await a.dial(b.addresses[0]!)).id),
+      connect: async () => {
+        peerId = (await a.dial(b.addresses[0]!)).id;
+      },
       // Gone on both sides before the next dial, so that it opens a new connection.
       reset: async () => {
         const left = counts.left;
@@ -191,4 +204,3 @@ export async function setupTimes(count: number): Promise<Record<'transport' | 'n
   await Promise.all([a.stop(), b.stop(), noiseListener.close()]);
   return times;
 }
-

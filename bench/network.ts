@@ -55,7 +55,9 @@ class NodeProcess {
 
   ask<T extends ChildMessage['type']>(message: ParentMessage, answer: T): Promise<Extract<ChildMessage, { type: T }>> {
     return new Promise((resolve, reject) => {
-      this.#waiting.push((reply) => (reply.type === answer ? resolve(reply as Extract<ChildMessage, { type: T }>) : reject(new Error(`expected ${answer}, got ${reply.type}`))));
+      this.#waiting.push((reply) =>
+        reply.type === answer ? resolve(reply as Extract<ChildMessage, { type: T }>) : reject(new Error(`expected ${answer}, got ${reply.type}`)),
+      );
       this.#child.send(message);
     });
   }
@@ -89,21 +91,28 @@ async function fetchAll(fetch: (key: Uint8Array) => Promise<unknown>, keys: read
   const startedAt = performance.now();
   let next = 0;
   let failed = 0;
-  await Promise.all(Array.from({ length: inFlight }, async () => {
-    while (next < keys.length) await fetch(keys[next++]!).catch(() => failed++);
-  }));
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < keys.length) await fetch(keys[next++]!).catch(() => failed++);
+    }),
+  );
   return { seconds: (performance.now() - startedAt) / 1000, failed };
 }
 
 /** Idle resident set of `warren node` (dist build, RocksDB store) started in a fresh data directory. */
 async function daemonIdleRss(): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'warren-bench-'));
-  const daemon = spawn(process.execPath, ['dist/node/cli/main.js', 'node', '--data-dir', dataDir, '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', '--pow-difficulty', '8'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const daemon = spawn(
+    process.execPath,
+    ['dist/node/cli/main.js', 'node', '--data-dir', dataDir, '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', '--pow-difficulty', '8'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
   try {
     let log = '';
     daemon.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4096)));
     for (const deadline = performance.now() + 30_000; !/listening/.test(log); await sleep(50)) {
-      if (performance.now() > deadline || daemon.exitCode !== null) return `not measured (no "listening" from the daemon: ${log.trim().split('\n').at(-1) ?? 'no output'})`;
+      if (performance.now() > deadline || daemon.exitCode !== null)
+        return `not measured (no "listening" from the daemon: ${log.trim().split('\n').at(-1) ?? 'no output'})`;
     }
     await sleep(2_000);
     const status = await readFile(`/proc/${daemon.pid}/status`, 'utf8');
@@ -157,7 +166,7 @@ const cpu = { noise: [] as number[], pair: [] as number[], chain: [] as number[]
 let failed = 0;
 for (let round = 0; round < ROUNDS; round++) {
   const noiseCpu = await cpuPerMegabyte([], async () => {
-    const rate = (await pump(noise, load.count, load.window)) * BLOCK_BYTES / 1e6;
+    const rate = ((await pump(noise, load.count, load.window)) * BLOCK_BYTES) / 1e6;
     rates.noise!.push(rate);
     return (load.count * BLOCK_BYTES) / 1e6;
   });
@@ -189,15 +198,20 @@ const daemonRss = await daemonIdleRss();
 
 const { frameBytes } = framesOf(load);
 const mbps = (value: number) => `${value.toFixed(1)} MB/s`;
-console.log(`\n${RELAYS}-relay chain on loopback: originator (this process) – R1 … R${RELAYS} – holder, one process per node; ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end`);
-printRows(`32 KiB block fetch through the chain, one at a time, ${LATENCY_SAMPLES} fresh blocks (p50 / p99)`, [
-  ['fetch latency, 6 links', p50p99(latencies)],
-]);
-printRows(`bulk fetch: ${BULK_BLOCKS} fresh blocks (64 MiB) per round, median of ${ROUNDS} rounds, MB/s of blocks${failed > 0 ? `; ${failed} fetches failed` : ''}`, [
-  ...IN_FLIGHT.map((n) => [`chain, ${n} requests in flight`, mbps(median(rates[n]!)), `${(median(rates[n]!) / rawLink).toFixed(2)}× raw Noise link`] as const),
-  ['one link, both nodes in this process, 64 in flight', mbps(median(rates.pair!)), `${(median(rates.pair!) / rawLink).toFixed(2)}× raw Noise link`],
-  ['reference: raw Noise link, DataFound frames', mbps(rawLink), `${frameBytes}-byte frames, 64 in flight, both ends in one process`],
-]);
+console.log(
+  `\n${RELAYS}-relay chain on loopback: originator (this process) – R1 … R${RELAYS} – holder, one process per node; ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end`,
+);
+printRows(`32 KiB block fetch through the chain, one at a time, ${LATENCY_SAMPLES} fresh blocks (p50 / p99)`, [['fetch latency, 6 links', p50p99(latencies)]]);
+printRows(
+  `bulk fetch: ${BULK_BLOCKS} fresh blocks (64 MiB) per round, median of ${ROUNDS} rounds, MB/s of blocks${failed > 0 ? `; ${failed} fetches failed` : ''}`,
+  [
+    ...IN_FLIGHT.map(
+      (n) => [`chain, ${n} requests in flight`, mbps(median(rates[n]!)), `${(median(rates[n]!) / rawLink).toFixed(2)}× raw Noise link`] as const,
+    ),
+    ['one link, both nodes in this process, 64 in flight', mbps(median(rates.pair!)), `${(median(rates.pair!) / rawLink).toFixed(2)}× raw Noise link`],
+    ['reference: raw Noise link, DataFound frames', mbps(rawLink), `${frameBytes}-byte frames, 64 in flight, both ends in one process`],
+  ],
+);
 const chainCpu = cpu.chain[0]!.map((_, i) => median(cpu.chain.map((round) => round[i]!)));
 const chainTotal = chainCpu.reduce((sum, value) => sum + value, 0);
 const cores = availableParallelism();
@@ -212,7 +226,11 @@ printRows(`CPU time per MB of blocks moved, median of ${ROUNDS} rounds (user + s
   ['chain, originator (this process)', perMb(chainCpu[0]!), `${IN_FLIGHT.at(-1)} requests in flight`],
   ...chainCpu.slice(1, -1).map((value, i) => [`chain, relay R${i + 1}`, perMb(value)] as const),
   ['chain, holder', perMb(chainCpu.at(-1)!)],
-  [`chain, all ${RELAYS + 2} processes`, perMb(chainTotal), `so at most ${mbps(ceiling)} on ${cores} CPUs if nothing else ran: ${(ceiling / rawLinkCeiling).toFixed(2)}× the raw link's ${mbps(rawLinkCeiling)} on one`],
+  [
+    `chain, all ${RELAYS + 2} processes`,
+    perMb(chainTotal),
+    `so at most ${mbps(ceiling)} on ${cores} CPUs if nothing else ran: ${(ceiling / rawLinkCeiling).toFixed(2)}× the raw link's ${mbps(rawLinkCeiling)} on one`,
+  ],
   ['one link, both nodes in this process', perMb(median(cpu.pair))],
   ['reference: raw Noise link, both ends', perMb(median(cpu.noise)), 'a relay decrypts and encrypts every block too'],
   [

@@ -30,7 +30,12 @@ const rng = new SeededRng('bench/node-core');
 const sim = await createSimulatedNetwork({ seed: 'bench/node-core', locations: idealLocations(NODES), edges: smallWorldEdges(NODES, rng, { degree: 10 }) });
 const heapEmpty = heapMiB();
 const blocks = Array.from({ length: BLOCKS }, (_, i) => encodeChk(new TextEncoder().encode(`bench block ${i}`)));
-const inserts = blocks.map(({ routingKey, block }) => rng.pick(sim.nodes).node.insert(routingKey, block).catch(() => undefined));
+const inserts = blocks.map(({ routingKey, block }) =>
+  rng
+    .pick(sim.nodes)
+    .node.insert(routingKey, block)
+    .catch(() => undefined),
+);
 await sim.clock.run();
 await Promise.all(inserts);
 const heapLoaded = heapMiB();
@@ -41,7 +46,15 @@ let succeeded = 0;
 for (let round = 0; round < ROUNDS; round++) {
   const deliveredBefore = sim.network.stats.delivered;
   const startedAt = performance.now();
-  const fetches = blocks.map(({ routingKey }) => rng.pick(sim.nodes).node.request(routingKey).then(() => 1, () => 0));
+  const fetches = blocks.map(({ routingKey }) =>
+    rng
+      .pick(sim.nodes)
+      .node.request(routingKey)
+      .then(
+        () => 1,
+        () => 0,
+      ),
+  );
   await sim.clock.run();
   succeeded += (await Promise.all(fetches)).reduce<number>((sum, ok) => sum + ok, 0);
   const seconds = (performance.now() - startedAt) / 1000;
@@ -70,9 +83,17 @@ async function bareNetworkRate(envelopes: number): Promise<number> {
 const bareRate = median(await Promise.all([0, 1, 2].map(() => bareNetworkRate(Math.round(messagesPerRequest * BLOCKS)))));
 
 printRows(`node core: ${NODES} nodes, small world (degree 10), ${BLOCKS} fetches per round, median of ${ROUNDS} rounds, one core`, [
-  ['fetches', `${formatCount(median(rates))} /s`, `${(100 * succeeded / (BLOCKS * ROUNDS)).toFixed(1)}% succeeded, ${messagesPerRequest.toFixed(1)} messages each`],
+  [
+    'fetches',
+    `${formatCount(median(rates))} /s`,
+    `${((100 * succeeded) / (BLOCKS * ROUNDS)).toFixed(1)}% succeeded, ${messagesPerRequest.toFixed(1)} messages each`,
+  ],
   ['messages through the nodes', `${formatCount(median(messageRates))} /s`, `${(median(messageRates) / bareRate).toFixed(2)}× the bare network`],
   ['  reference: bare MemoryNetwork, same envelope count', `${formatCount(bareRate)} /s`],
-  ['memory per node, empty', `${((heapEmpty - heapBefore) * 1024 / NODES).toFixed(0)} KiB`],
-  ['memory per node, after the inserts', `${((heapLoaded - heapBefore) * 1024 / NODES).toFixed(0)} KiB`, `${BLOCKS} blocks of 32 KiB stored and cached across the network`],
+  ['memory per node, empty', `${(((heapEmpty - heapBefore) * 1024) / NODES).toFixed(0)} KiB`],
+  [
+    'memory per node, after the inserts',
+    `${(((heapLoaded - heapBefore) * 1024) / NODES).toFixed(0)} KiB`,
+    `${BLOCKS} blocks of 32 KiB stored and cached across the network`,
+  ],
 ]);

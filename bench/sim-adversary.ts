@@ -28,11 +28,14 @@ const option = (name: string): string | undefined => {
 const nodes = option('--nodes');
 const requests = option('--requests');
 const seed = option('--seed') ?? 'bench/sim-adversary';
-const chosen = args.length === 0 ? SCENARIOS : args.map((name) => {
-  const scenario = SCENARIOS.find((candidate) => candidate.name === name);
-  if (scenario === undefined) throw new Error(`unknown scenario ${name}; known: ${SCENARIOS.map((candidate) => candidate.name).join(', ')}`);
-  return scenario;
-});
+const chosen =
+  args.length === 0
+    ? SCENARIOS
+    : args.map((name) => {
+        const scenario = SCENARIOS.find((candidate) => candidate.name === name);
+        if (scenario === undefined) throw new Error(`unknown scenario ${name}; known: ${SCENARIOS.map((candidate) => candidate.name).join(', ')}`);
+        return scenario;
+      });
 
 let lastPhase = '';
 const onProgress = ({ phase, done, total }: Progress): void => {
@@ -67,5 +70,7 @@ for (const scenario of chosen) {
     console.log(`\n  ${table.title}\n  ${table.columns.join(' | ')}`);
     for (const row of table.rows) console.log(`  ${row.join(' | ')}`);
   }
-  console.log(`\n  wall ${seconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s${events > 0 ? `, ${formatCount(events)} clock events` : ''}, peak RSS ${(process.resourceUsage().maxRSS / 1024 ** 2).toFixed(2)} GiB`);
+  console.log(
+    `\n  wall ${seconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s${events > 0 ? `, ${formatCount(events)} clock events` : ''}, peak RSS ${(process.resourceUsage().maxRSS / 1024 ** 2).toFixed(2)} GiB`,
+  );
 }

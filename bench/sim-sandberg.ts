@@ -33,16 +33,22 @@ async function timed(label: string, run: (countEvents: (events: number) => void)
   process.stderr.write('\n');
   const seconds = (performance.now() - startedAt) / 1000;
   const peakGb = process.resourceUsage().maxRSS / 1024 ** 2;
-  printRows(label, report.figures.map((figure) => {
-    const shown = figure.unit === 'ratio' ? figure.value.toFixed(4) : `${figure.value} ${figure.unit}`;
-    if (figure.reference === undefined) return [figure.name, shown] as const;
-    return [figure.name, shown, `Sandberg ${figure.reference.value} (ratio ${(figure.value / figure.reference.value).toFixed(3)})`] as const;
-  }));
+  printRows(
+    label,
+    report.figures.map((figure) => {
+      const shown = figure.unit === 'ratio' ? figure.value.toFixed(4) : `${figure.value} ${figure.unit}`;
+      if (figure.reference === undefined) return [figure.name, shown] as const;
+      return [figure.name, shown, `Sandberg ${figure.reference.value} (ratio ${(figure.value / figure.reference.value).toFixed(3)})`] as const;
+    }),
+  );
   console.log(`  wall ${seconds.toFixed(1)} s, peak RSS ${peakGb.toFixed(2)} GiB${events > 0 ? `, ${formatCount(events)} events` : ''}`);
 }
 
 const contacts = sandbergContacts(nodes);
-await timed(`Sandberg's ring, ${formatCount(nodes)} nodes, ${contacts} contacts per node, ${formatCount(requests)} routes per case (seed ${seed})`, (countEvents) =>
-  runSandberg({ nodes, requests, seed, onProgress, countEvents }));
+await timed(
+  `Sandberg's ring, ${formatCount(nodes)} nodes, ${contacts} contacts per node, ${formatCount(requests)} routes per case (seed ${seed})`,
+  (countEvents) => runSandberg({ nodes, requests, seed, onProgress, countEvents }),
+);
 await timed(`Other reading: ${contacts} links per node in all (${Math.round(contacts / 2)} contacts drawn per node), greedy only`, (countEvents) =>
-  runSandberg({ nodes, requests, seed, onProgress, countEvents, contacts: Math.round(contacts / 2), greedyOnly: true }));
+  runSandberg({ nodes, requests, seed, onProgress, countEvents, contacts: Math.round(contacts / 2), greedyOnly: true }),
+);

@@ -86,15 +86,40 @@ const eventsPerCpuSecond = metrics.events / runCpuSeconds;
 const totalCpuSeconds = buildCpuSeconds + runCpuSeconds;
 const flags = process.execArgv.filter((flag) => flag.startsWith('--max')).join(' ') || 'no V8 flags';
 const target = nodes >= 100_000 ? 600_000 : nodes >= 10_000 ? 60_000 : undefined;
-printRows(`simulator, baseline scenario: ${formatCount(nodes)} nodes, ${formatCount(keysFor(nodes))} keys, ${formatCount(requests)} requests, one core (${flags})`, [
-  ['build: nodes started and linked', `${formatCount(nodes / (buildMs / 1000))} nodes/s`, `${seconds(buildMs)} wall, ${buildCpuSeconds.toFixed(1)} s CPU, rss after ${mib(builtRss)}`],
-  ['run: inserts then requests', seconds(runMs), `wall; ${runCpuSeconds.toFixed(1)} s CPU`],
-  ['  clock events', `${formatCount(eventsPerSecond)} events/s`, `${formatCount(metrics.events)} events; ${formatCount(eventsPerCpuSecond)} per CPU second`],
-  ['  reference: bare MemoryNetwork + VirtualClock', `${formatCount(bareRate.wall)} events/s`, `${formatCount(bareRate.cpu)} per CPU second: the nodes run at ${(eventsPerCpuSecond / bareRate.cpu).toFixed(2)}× the bare engine's rate (CPU)`],
-  ['  requests', `${formatCount(requests / (runMs / 1000))} /s`, `${(100 * metrics.successRate).toFixed(2)}% succeeded, ${metrics.messagesPerSuccess.toFixed(1)} messages each`],
-  ['total (build + run)', seconds(totalMs), target === undefined ? '' : `wall; target ${seconds(target)}: ${totalMs <= target ? 'met' : 'NOT met'} (${(totalMs / target).toFixed(2)}× of it)`],
-  ['  CPU time (the process, GC helper threads included)', `${totalCpuSeconds.toFixed(1)} s`, target === undefined ? '' : `target ${seconds(target)}: ${totalCpuSeconds * 1000 <= target ? 'met' : 'NOT met'} (${((totalCpuSeconds * 1000) / target).toFixed(2)}× of it)`],
-  ['peak RSS', mib(peakRss), `${formatCount(peakRss / nodes)} bytes per node`],
-  ['hops (successful requests)', `mean ${metrics.hops.mean.toFixed(2)}`, `p50 ${metrics.hops.p50}, p95 ${metrics.hops.p95}`],
-  ['invalid blocks delivered', String(metrics.invalidBlocksDelivered), 'must be 0'],
-]);
+printRows(
+  `simulator, baseline scenario: ${formatCount(nodes)} nodes, ${formatCount(keysFor(nodes))} keys, ${formatCount(requests)} requests, one core (${flags})`,
+  [
+    [
+      'build: nodes started and linked',
+      `${formatCount(nodes / (buildMs / 1000))} nodes/s`,
+      `${seconds(buildMs)} wall, ${buildCpuSeconds.toFixed(1)} s CPU, rss after ${mib(builtRss)}`,
+    ],
+    ['run: inserts then requests', seconds(runMs), `wall; ${runCpuSeconds.toFixed(1)} s CPU`],
+    ['  clock events', `${formatCount(eventsPerSecond)} events/s`, `${formatCount(metrics.events)} events; ${formatCount(eventsPerCpuSecond)} per CPU second`],
+    [
+      '  reference: bare MemoryNetwork + VirtualClock',
+      `${formatCount(bareRate.wall)} events/s`,
+      `${formatCount(bareRate.cpu)} per CPU second: the nodes run at ${(eventsPerCpuSecond / bareRate.cpu).toFixed(2)}× the bare engine's rate (CPU)`,
+    ],
+    [
+      '  requests',
+      `${formatCount(requests / (runMs / 1000))} /s`,
+      `${(100 * metrics.successRate).toFixed(2)}% succeeded, ${metrics.messagesPerSuccess.toFixed(1)} messages each`,
+    ],
+    [
+      'total (build + run)',
+      seconds(totalMs),
+      target === undefined ? '' : `wall; target ${seconds(target)}: ${totalMs <= target ? 'met' : 'NOT met'} (${(totalMs / target).toFixed(2)}× of it)`,
+    ],
+    [
+      '  CPU time (the process, GC helper threads included)',
+      `${totalCpuSeconds.toFixed(1)} s`,
+      target === undefined
+        ? ''
+        : `target ${seconds(target)}: ${totalCpuSeconds * 1000 <= target ? 'met' : 'NOT met'} (${((totalCpuSeconds * 1000) / target).toFixed(2)}× of it)`,
+    ],
+    ['peak RSS', mib(peakRss), `${formatCount(peakRss / nodes)} bytes per node`],
+    ['hops (successful requests)', `mean ${metrics.hops.mean.toFixed(2)}`, `p50 ${metrics.hops.p50}, p95 ${metrics.hops.p95}`],
+    ['invalid blocks delivered', String(metrics.invalidBlocksDelivered), 'must be 0'],
+  ],
+);

@@ -93,12 +93,15 @@ const directory = await mkdtemp(join(tmpdir(), 'warren-bench-store-'));
 const pool = Array.from({ length: BLOCKS }, (_, n) => encodeChk(new TextEncoder().encode(`bench block ${n}`)));
 const bareKeys = pool.map(({ routingKey }) => Uint8Array.of(1, ...routingKey));
 
-const store = await RocksBlockStore.open({}, {
-  path: join(directory, 'store'),
-  nodeLocation: 0.5,
-  storeBudgetBytes: BUDGET_BYTES,
-  cacheBudgetBytes: BUDGET_BYTES,
-});
+const store = await RocksBlockStore.open(
+  {},
+  {
+    path: join(directory, 'store'),
+    nodeLocation: 0.5,
+    storeBudgetBytes: BUDGET_BYTES,
+    cacheBudgetBytes: BUDGET_BYTES,
+  },
+);
 const bare = new RocksDB(join(directory, 'bare'));
 await bare.ready();
 
@@ -182,7 +185,8 @@ console.log(
   `\nRocksBlockStore, ${CHK_BLOCK_BYTES / 1024} KiB CHK blocks: ${BLOCKS} blocks (${(BLOCKS * CHK_BLOCK_BYTES) / 2 ** 20} MiB) through ` +
     `budgets of ${BUDGET_BYTES / 2 ** 20} MiB (store) + ${BUDGET_BYTES / 2 ** 20} MiB (cache); median of ${ROUNDS} rounds of ${CALLS_PER_ROUND} calls`,
 );
-for (const row of table) console.log(`  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`);
+for (const row of table)
+  console.log(`  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`);
 console.log(
   `\n  at the end: store ${stats.store.blocks} blocks / ${formatCount(stats.store.bytes)} bytes, cache ${stats.cache.blocks} blocks / ${formatCount(stats.cache.bytes)} bytes; ` +
     `RSS ${formatCount(process.memoryUsage().rss / 2 ** 20)} MiB`,

@@ -61,24 +61,38 @@ function envelopeTable(title: string, envelope: Envelope, raw: warren.wire.v1.En
   });
   const size = encoded.length;
   printRows(`${title}: envelope of ${size} bytes`, [
-    row('encodeEnvelope', rates.encode, size, [['generated', rates.rawEncode], ['copy', rates.copy]]),
-    row('decodeEnvelope', rates.decode, size, [['generated', rates.rawDecode], ['copy', rates.copy]]),
+    row('encodeEnvelope', rates.encode, size, [
+      ['generated', rates.rawEncode],
+      ['copy', rates.copy],
+    ]),
+    row('decodeEnvelope', rates.decode, size, [
+      ['generated', rates.rawDecode],
+      ['copy', rates.copy],
+    ]),
     row('reference: generated Envelope.encode', rates.rawEncode, size),
     row('reference: generated Envelope.decode', rates.rawDecode, size),
     row('reference: Buffer copy of the envelope', rates.copy, size),
   ]);
 }
 
-envelopeTable('small message (DataRequest)', { tx, body: { type: 'dataRequest', keyType: 'chk', routingKey: pattern(32), htl: 18 } }, {
-  version: 1,
-  tx: rawTx,
-  dataRequest: { keyType: warren.wire.v1.KeyType.KEY_TYPE_CHK, routingKey: pattern(32), htl: 18 },
-});
-envelopeTable('32 KiB block (DataFound)', { tx, body: { type: 'dataFound', block: pattern(MAX_BLOCK_BYTES) } }, {
-  version: 1,
-  tx: rawTx,
-  dataFound: { block: pattern(MAX_BLOCK_BYTES) },
-});
+envelopeTable(
+  'small message (DataRequest)',
+  { tx, body: { type: 'dataRequest', keyType: 'chk', routingKey: pattern(32), htl: 18 } },
+  {
+    version: 1,
+    tx: rawTx,
+    dataRequest: { keyType: warren.wire.v1.KeyType.KEY_TYPE_CHK, routingKey: pattern(32), htl: 18 },
+  },
+);
+envelopeTable(
+  '32 KiB block (DataFound)',
+  { tx, body: { type: 'dataFound', block: pattern(MAX_BLOCK_BYTES) } },
+  {
+    version: 1,
+    tx: rawTx,
+    dataFound: { block: pattern(MAX_BLOCK_BYTES) },
+  },
+);
 
 const frame = encodeFrame(encodeEnvelope({ tx, body: { type: 'dataFound', block: pattern(MAX_BLOCK_BYTES) } }));
 const frameSource = Buffer.from(frame);

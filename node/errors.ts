@@ -7,7 +7,10 @@ import { WarrenError } from '../protocol/errors.js';
 /** Hops to live ran out: nobody on the path had the data. */
 export class DataNotFoundError extends WarrenError {
   readonly code = 'ERR_DATA_NOT_FOUND';
-  constructor(readonly hops: number, options?: ErrorOptions) {
+  constructor(
+    readonly hops: number,
+    options?: ErrorOptions,
+  ) {
     super(`not found after ${hops} hops: the data may have dropped out of the network`, options);
   }
 }
@@ -15,7 +18,10 @@ export class DataNotFoundError extends WarrenError {
 /** Every route was tried before hops to live ran out: the reachable network is too small or cut off. */
 export class RouteNotFoundError extends WarrenError {
   readonly code = 'ERR_ROUTE_NOT_FOUND';
-  constructor(readonly htlLeft: number, options?: ErrorOptions) {
+  constructor(
+    readonly htlLeft: number,
+    options?: ErrorOptions,
+  ) {
     super(`no route left with ${htlLeft} hops to go: not enough connected peers to search further`, options);
   }
 }
@@ -31,7 +37,10 @@ export class OverloadedError extends WarrenError {
 /** No answer in time. */
 export class RequestTimeoutError extends WarrenError {
   readonly code = 'ERR_TIMEOUT';
-  constructor(readonly afterMs: number, options?: ErrorOptions) {
+  constructor(
+    readonly afterMs: number,
+    options?: ErrorOptions,
+  ) {
     super(`no answer after ${Math.round(afterMs / 1000)} s`, options);
   }
 }
@@ -39,7 +48,10 @@ export class RequestTimeoutError extends WarrenError {
 /** An SSK insert hit a slot that already holds a different valid block, which wins. */
 export class InsertCollisionError extends WarrenError {
   readonly code = 'ERR_INSERT_COLLISION';
-  constructor(readonly existingBlock: Uint8Array, options?: ErrorOptions) {
+  constructor(
+    readonly existingBlock: Uint8Array,
+    options?: ErrorOptions,
+  ) {
     super('this SSK slot already holds a different block; publish a new edition instead', options);
   }
 }
@@ -52,11 +64,13 @@ export class NodeStoppedError extends WarrenError {
   }
 }
 
-
 /** Joining the opennet failed: neither a saved peer nor a seed could be reached. */
 export class NoPeersError extends WarrenError {
   readonly code = 'ERR_NO_PEERS';
-  constructor(readonly tried: number, options?: ErrorOptions) {
+  constructor(
+    readonly tried: number,
+    options?: ErrorOptions,
+  ) {
     super(`could not connect to any of ${tried} saved peers and seeds: check the seed addresses and the network`, options);
   }
 }

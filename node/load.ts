@@ -31,7 +31,8 @@ export class TokenBucket {
     private readonly components: { readonly clock: Clock },
     init: TokenBucketInit,
   ) {
-    if (!(init.ratePerSecond > 0) || !(init.burst >= 1)) throw new RangeError(`a token bucket needs a positive rate and a burst of at least 1, got ${init.ratePerSecond}/s and ${init.burst}`);
+    if (!(init.ratePerSecond > 0) || !(init.burst >= 1))
+      throw new RangeError(`a token bucket needs a positive rate and a burst of at least 1, got ${init.ratePerSecond}/s and ${init.burst}`);
     this.tokensPerMs = init.ratePerSecond / 1000;
     this.burst = init.burst;
     this.tokens = init.burst;

@@ -61,23 +61,25 @@ export function runLocally<T>(
     const joined = kind === 'request' ? transactions.join(routingKey, MAX_HTL, undefined, waiter) : undefined;
     // Beyond the route table's bound a local operation fails at once rather than queueing.
     if (joined === undefined && transactions.full) return reject(new OverloadedError());
-    const route = joined ?? transactions.open(
-      routeComponents,
-      {
-        tx: rng.nextU64(),
-        kind,
-        keyType: options.keyType ?? 'chk',
-        routingKey,
-        keyLocation: keyLocation(routingKey),
-        htl: MAX_HTL,
-        upstream: undefined,
-        block,
-        deadline: clock.now() + settings.localTimeoutMs,
-        hopTimeoutMs: (htl) => hopTimeoutMs(settings, htl),
-        onProgress: options.onProgress,
-      },
-      waiter,
-    );
+    const route =
+      joined ??
+      transactions.open(
+        routeComponents,
+        {
+          tx: rng.nextU64(),
+          kind,
+          keyType: options.keyType ?? 'chk',
+          routingKey,
+          keyLocation: keyLocation(routingKey),
+          htl: MAX_HTL,
+          upstream: undefined,
+          block,
+          deadline: clock.now() + settings.localTimeoutMs,
+          hopTimeoutMs: (htl) => hopTimeoutMs(settings, htl),
+          onProgress: options.onProgress,
+        },
+        waiter,
+      );
     // Hoisted: a route that finishes inside `open` calls `done`, which names it, before this line runs.
     function onAbort(): void {
       transactions.abandon(route.init.tx, waiter);

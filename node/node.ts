@@ -57,7 +57,9 @@ const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
  * RejectedOverload before any lookup or routing; within it, the work counts against the peer
  * until its handler is done.
  */
-function budgeted<T extends WireMessageType>(handle: (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => Promise<void> | void): Handler<T> {
+function budgeted<T extends WireMessageType>(
+  handle: (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => Promise<void> | void,
+): Handler<T> {
   return (context, from, tx, body) => {
     if (!context.load.admit(from)) return context.send(from, tx, OVERLOADED);
     (async () => handle(context, from, tx, body))()

@@ -66,7 +66,8 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
         sendOffer(context, from, tx, offer);
       },
     },
-    (outcome: RouteOutcome) => context.send(from, tx, outcome.type === 'routeNotFound' ? { type: 'routeNotFound', htl: outcome.htl } : { type: 'dataNotFound' }),
+    (outcome: RouteOutcome) =>
+      context.send(from, tx, outcome.type === 'routeNotFound' ? { type: 'routeNotFound', htl: outcome.htl } : { type: 'dataNotFound' }),
   );
 }
 

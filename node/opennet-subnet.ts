@@ -7,7 +7,13 @@
 
 /** IPv4 ranges that are not public, as [first octet, second octet low, high]: 0/8, 10/8, 100.64/10, 127/8, 169.254/16, 172.16/12, 192.168/16. */
 const NON_PUBLIC_IPV4: ReadonlyArray<readonly [number, number, number]> = [
-  [0, 0, 255], [10, 0, 255], [100, 64, 127], [127, 0, 255], [169, 254, 254], [172, 16, 31], [192, 168, 168],
+  [0, 0, 255],
+  [10, 0, 255],
+  [100, 64, 127],
+  [127, 0, 255],
+  [169, 254, 254],
+  [172, 16, 31],
+  [192, 168, 168],
 ];
 
 /** The first eight groups of an IPv6 address written with or without `::`; undefined if malformed. */
@@ -43,8 +49,12 @@ export function addressRange(address: string): string | undefined {
   if (protocol === 'ip6' && host !== undefined) {
     const groups = ipv6Groups(host);
     // Unspecified, loopback, unique local (fc00::/7) and link-local (fe80::/10) addresses.
-    if (groups === undefined || groups.slice(0, 7).every((group) => group === 0) || (groups[0]! & 0xfe00) === 0xfc00 || (groups[0]! & 0xffc0) === 0xfe80) return undefined;
-    return `ip6/${groups.slice(0, 3).map((group) => group.toString(16)).join(':')}`;
+    if (groups === undefined || groups.slice(0, 7).every((group) => group === 0) || (groups[0]! & 0xfe00) === 0xfc00 || (groups[0]! & 0xffc0) === 0xfe80)
+      return undefined;
+    return `ip6/${groups
+      .slice(0, 3)
+      .map((group) => group.toString(16))
+      .join(':')}`;
   }
   return undefined;
 }

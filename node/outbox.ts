@@ -52,7 +52,11 @@ export class Outbox {
     this.maxPerPeer = init.maxQueuedRepliesPerPeer ?? 128;
     this.maxTotal = init.maxQueuedReplies ?? 1_024;
     this.slowReaderTimeoutMs = init.slowReaderTimeoutMs ?? 30_000;
-    for (const [name, value] of [['maxQueuedRepliesPerPeer', this.maxPerPeer], ['maxQueuedReplies', this.maxTotal], ['slowReaderTimeoutMs', this.slowReaderTimeoutMs]] as const) {
+    for (const [name, value] of [
+      ['maxQueuedRepliesPerPeer', this.maxPerPeer],
+      ['maxQueuedReplies', this.maxTotal],
+      ['slowReaderTimeoutMs', this.slowReaderTimeoutMs],
+    ] as const) {
       if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
     }
   }

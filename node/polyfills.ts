@@ -2,5 +2,9 @@
 const promise = Promise as PromiseConstructor & { withResolvers?: unknown };
 promise.withResolvers ??= function withResolvers<T>() {
   let resolve!: (value: T | PromiseLike<T>) => void, reject!: (reason?: unknown) => void;
-  return { promise: new Promise<T>((res, rej) => ((resolve = res), (reject = rej))), resolve, reject };
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 };

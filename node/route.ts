@@ -27,9 +27,7 @@ export type RouteOutcome =
   | { readonly type: 'routeNotFound'; readonly htl: number; readonly timedOut: boolean };
 
 /** What the local user is told while a route runs. */
-export type RouteProgress =
-  | { readonly type: 'sent'; readonly htl: number }
-  | { readonly type: 'reply'; readonly reply: WireMessage['type'] };
+export type RouteProgress = { readonly type: 'sent'; readonly htl: number } | { readonly type: 'reply'; readonly reply: WireMessage['type'] };
 
 export interface RouteInit {
   readonly tx: bigint;
@@ -199,11 +197,12 @@ export class Route {
     const htl = decrementHtl(this.htl, peer.link);
     if (htl === 0) return this.finish(init.kind === 'insert' ? { type: 'stored' } : { type: 'dataNotFound' });
     this.tried.add(peer.id);
-    const body: WireMessage = init.kind === 'request'
-      ? { type: 'dataRequest', keyType: init.keyType, routingKey: init.routingKey, htl }
-      : init.kind === 'insert'
-        ? { type: 'insertRequest', keyType: init.keyType, routingKey: init.routingKey, htl }
-        : { type: 'announce', node: init.announced!, htl };
+    const body: WireMessage =
+      init.kind === 'request'
+        ? { type: 'dataRequest', keyType: init.keyType, routingKey: init.routingKey, htl }
+        : init.kind === 'insert'
+          ? { type: 'insertRequest', keyType: init.keyType, routingKey: init.routingKey, htl }
+          : { type: 'announce', node: init.announced!, htl };
     if (!sender.send(peer.id, { tx: init.tx, body })) return this.tryNextPeer();
     peer.inFlight++;
     peer.stats.requestsSent++;

@@ -138,24 +138,13 @@ function checkAeadParams(key: Uint8Array, nonce: Uint8Array): void {
  * ChaCha20-Poly1305 (IETF) encryption into `out` (length = plaintext + 16).
  * Writing into a caller's buffer lets block encoders avoid a copy.
  */
-export function aeadEncryptInto(
-  out: Uint8Array,
-  key: Uint8Array,
-  nonce: Uint8Array,
-  plaintext: Uint8Array,
-  associatedData: Uint8Array,
-): void {
+export function aeadEncryptInto(out: Uint8Array, key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, associatedData: Uint8Array): void {
   checkAeadParams(key, nonce);
   if (out.length !== plaintext.length + AEAD_TAG_BYTES) throw new RangeError('AEAD output has the wrong length');
   native.crypto_aead_chacha20poly1305_ietf_encrypt(out, plaintext, associatedData, null, nonce, key);
 }
 
-export function aeadEncrypt(
-  key: Uint8Array,
-  nonce: Uint8Array,
-  plaintext: Uint8Array,
-  associatedData: Uint8Array,
-): Uint8Array {
+export function aeadEncrypt(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array, associatedData: Uint8Array): Uint8Array {
   const out = new Uint8Array(plaintext.length + AEAD_TAG_BYTES);
   aeadEncryptInto(out, key, nonce, plaintext, associatedData);
   return out;
@@ -166,13 +155,7 @@ export function aeadEncrypt(
  * start at the same byte as `ciphertext` (in place). A wrong key or altered bytes throw
  * `DecryptionError`, and `out` is then zeroed.
  */
-export function aeadDecryptInto(
-  out: Uint8Array,
-  key: Uint8Array,
-  nonce: Uint8Array,
-  ciphertext: Uint8Array,
-  associatedData: Uint8Array,
-): void {
+export function aeadDecryptInto(out: Uint8Array, key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, associatedData: Uint8Array): void {
   checkAeadParams(key, nonce);
   if (ciphertext.length < AEAD_TAG_BYTES) throw new DecryptionError('ciphertext is shorter than its tag');
   if (out.length !== ciphertext.length - AEAD_TAG_BYTES) throw new RangeError('AEAD output has the wrong length');
@@ -184,12 +167,7 @@ export function aeadDecryptInto(
 }
 
 /** ChaCha20-Poly1305 (IETF) decryption; a wrong key or altered bytes throw `DecryptionError`. */
-export function aeadDecrypt(
-  key: Uint8Array,
-  nonce: Uint8Array,
-  ciphertext: Uint8Array,
-  associatedData: Uint8Array,
-): Uint8Array {
+export function aeadDecrypt(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, associatedData: Uint8Array): Uint8Array {
   const out = new Uint8Array(Math.max(0, ciphertext.length - AEAD_TAG_BYTES));
   aeadDecryptInto(out, key, nonce, ciphertext, associatedData);
   return out;
@@ -259,9 +237,7 @@ export function agreeSharedKey(tag: string, own: AgreementKeyPair, theirPublicKe
   } catch (cause) {
     throw new RangeError('X25519 public key is of low order', { cause });
   }
-  const [first, second] = compareBytes(own.publicKey, theirPublicKey) <= 0
-    ? [own.publicKey, theirPublicKey]
-    : [theirPublicKey, own.publicKey];
+  const [first, second] = compareBytes(own.publicKey, theirPublicKey) <= 0 ? [own.publicKey, theirPublicKey] : [theirPublicKey, own.publicKey];
   return hash(tag, shared, first, second);
 }
 

@@ -55,4 +55,3 @@ export class WireDecodeError extends WarrenError {
 export class FrameTooLargeError extends WireDecodeError {
   override readonly code = 'ERR_FRAME_TOO_LARGE';
 }
-

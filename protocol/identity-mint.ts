@@ -78,9 +78,10 @@ export async function searchProofNonce(options: NonceSearchOptions): Promise<Uin
   assertPowDifficulty(difficulty);
   signal?.throwIfAborted();
   const meter = new ProgressMeter(2 ** difficulty, options.onProgress);
-  const nonce = workers === 0
-    ? await searchInline(new NonceSearch(publicKey, difficulty, { start: 0, stride: 1 }), meter, signal)
-    : await searchWithWorkers(publicKey, difficulty, workers, meter, signal);
+  const nonce =
+    workers === 0
+      ? await searchInline(new NonceSearch(publicKey, difficulty, { start: 0, stride: 1 }), meter, signal)
+      : await searchWithWorkers(publicKey, difficulty, workers, meter, signal);
   meter.report();
   return nonce;
 }

@@ -18,9 +18,7 @@ export function isPowDifficulty(difficulty: number): boolean {
 /** Throws `RangeError` unless `difficulty` is an integer in 0..64. */
 export function assertPowDifficulty(difficulty: number): void {
   if (!isPowDifficulty(difficulty)) {
-    throw new RangeError(
-      `proof-of-work difficulty must be an integer in ${MIN_POW_DIFFICULTY}..${MAX_POW_DIFFICULTY}, got ${difficulty}`,
-    );
+    throw new RangeError(`proof-of-work difficulty must be an integer in ${MIN_POW_DIFFICULTY}..${MAX_POW_DIFFICULTY}, got ${difficulty}`);
   }
 }
 

@@ -10,12 +10,7 @@
  */
 import { ED25519_PUBLIC_KEY_BYTES, HASH_BYTES, type SigningKeyPair } from './crypto.js';
 import { InvalidIdentityError } from './errors.js';
-import {
-  assertPowDifficulty,
-  identityProofHash,
-  leadingZeroBits,
-  POW_NONCE_BYTES,
-} from './identity-proof.js';
+import { assertPowDifficulty, identityProofHash, leadingZeroBits, POW_NONCE_BYTES } from './identity-proof.js';
 import { LOCATION_BYTES, locationBitsAt, locationFromBits } from './location.js';
 
 export { IDENTITY_POW_TAG, leadingZeroBits, MAX_POW_DIFFICULTY, MIN_POW_DIFFICULTY, POW_NONCE_BYTES } from './identity-proof.js';
@@ -50,9 +45,7 @@ export interface VerifiedIdentityProof {
   readonly location: number;
 }
 
-export type IdentityProofCheck =
-  | ({ readonly valid: true } & VerifiedIdentityProof)
-  | { readonly valid: false; readonly reason: string };
+export type IdentityProofCheck = ({ readonly valid: true } & VerifiedIdentityProof) | { readonly valid: false; readonly reason: string };
 
 /**
  * Checks a proof against a difficulty (0..64, else `RangeError`) with one hash

@@ -93,15 +93,18 @@ export class Churn {
   }
 
   private schedule(index: number, delayMs: number, action: () => Promise<void>): void {
-    this.timers.set(index, this.clock.setTimer(delayMs, () => {
-      this.timers.delete(index);
-      if (this.stopped) return;
-      action().catch((error: unknown) => {
-        this.clock.setTimer(0, () => {
-          throw error;
+    this.timers.set(
+      index,
+      this.clock.setTimer(delayMs, () => {
+        this.timers.delete(index);
+        if (this.stopped) return;
+        action().catch((error: unknown) => {
+          this.clock.setTimer(0, () => {
+            throw error;
+          });
         });
-      });
-    }));
+      }),
+    );
   }
 
   private async endSession(index: number): Promise<void> {

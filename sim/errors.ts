@@ -32,11 +32,13 @@ export class ClockBusyError extends WarrenError {
 /** Nothing listens at the dialled memory address: unknown, not started, stopped or crashed. */
 export class PeerUnreachableError extends WarrenError {
   readonly code = 'ERR_PEER_UNREACHABLE';
-  constructor(readonly address: string, options?: ErrorOptions) {
+  constructor(
+    readonly address: string,
+    options?: ErrorOptions,
+  ) {
     super(`no node is listening at ${address}`, options);
   }
 }
-
 
 /** A workload's operations were still pending when the clock had nothing left to fire: they can never end. */
 export class WorkloadStalledError extends WarrenError {

@@ -25,7 +25,8 @@ export async function encodeFile(content: Uint8Array, segments: number, format: 
   const resolved = resolveRedundancy(redundancy);
   const { dataBlocksPerSegment: k, checkBlocksPerSegment: m } = resolved;
   const shard = shardBytes(format);
-  if (content.length !== segments * k * shard) throw new RangeError(`a file of ${segments} segments holds ${segments * k * shard} bytes, got ${content.length}`);
+  if (content.length !== segments * k * shard)
+    throw new RangeError(`a file of ${segments} segments holds ${segments * k * shard} bytes, got ${content.length}`);
   const encoded: ChkBlock[][] = [];
   for (let segment = 0; segment < segments; segment++) {
     const data = content.subarray(segment * k * shard, (segment + 1) * k * shard);

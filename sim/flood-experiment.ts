@@ -129,9 +129,19 @@ function sumTallies(tallies: readonly FloodTally[]): FloodTally {
 }
 
 /** Fetches random blocks one after another from one node until `end`; counts what came back by then. */
-async function client(sim: { clock: VirtualClock }, from: SimulatedNode, keys: readonly Uint8Array[], rng: SeededRng, end: number, counts: { ok: number; failed: number }): Promise<void> {
+async function client(
+  sim: { clock: VirtualClock },
+  from: SimulatedNode,
+  keys: readonly Uint8Array[],
+  rng: SeededRng,
+  end: number,
+  counts: { ok: number; failed: number },
+): Promise<void> {
   while (sim.clock.now() < end) {
-    const ok = await from.node.request(rng.pick(keys)).then(() => true, () => false);
+    const ok = await from.node.request(rng.pick(keys)).then(
+      () => true,
+      () => false,
+    );
     if (sim.clock.now() > end) return;
     if (ok) counts.ok++;
     else counts.failed++;
@@ -151,12 +161,17 @@ export async function runFloodExperiment(init: FloodExperimentInit): Promise<Flo
   });
   try {
     const chks = Array.from({ length: blocks }, (_, index) => encodeChk(new TextEncoder().encode(`${seed} block ${index}`)));
-    const inserts = chks.map(({ routingKey, block }) => rng.pick(sim.nodes).node.insert(routingKey, block).catch(() => undefined));
+    const inserts = chks.map(({ routingKey, block }) =>
+      rng
+        .pick(sim.nodes)
+        .node.insert(routingKey, block)
+        .catch(() => undefined),
+    );
     await sim.clock.run();
     await Promise.all(inserts);
 
     const target = sim.nodes[0]!;
-    const flooders = Array.from({ length: floodPerSecond > 0 ? init.flooders ?? 1 : 0 }, (_, index) => {
+    const flooders = Array.from({ length: floodPerSecond > 0 ? (init.flooders ?? 1) : 0 }, (_, index) => {
       const transport = sim.network.createTransport({ location: rng.next() });
       return new Flooder(sim.clock, rng.fork(index === 0 ? 'flooder' : `flooder ${index}`), transport, target.transport.peer.id, floodPerSecond);
     });

@@ -62,7 +62,12 @@ export function greedyRouting(graph: Adjacency, positions: ArrayLike<number>, rn
     }
     if (++done % progressEvery === 0) init.onProgress?.(done);
   }
-  return { routes: init.routes, succeeded, successRate: init.routes === 0 ? 0 : succeeded / init.routes, meanSteps: succeeded === 0 ? 0 : totalSteps / succeeded };
+  return {
+    routes: init.routes,
+    succeeded,
+    successRate: init.routes === 0 ? 0 : succeeded / init.routes,
+    meanSteps: succeeded === 0 ? 0 : totalSteps / succeeded,
+  };
 }
 
 /** Steps to the target, or -1 for a failed route. */

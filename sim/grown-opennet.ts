@@ -54,7 +54,12 @@ export async function startOpennetNode(host: OpennetHost, label: string, init: P
   const { location } = check;
   const chkFormat = host.chkFormat ?? STANDARD_CHK;
   const transport = host.network.createTransport({ location, publicKey });
-  const store = new SimulatedBlockStore({ nodeLocation: location, storeBudgetBytes: host.storeBudgetBytes, cacheBudgetBytes: host.cacheBudgetBytes, chkFormat });
+  const store = new SimulatedBlockStore({
+    nodeLocation: location,
+    storeBudgetBytes: host.storeBudgetBytes,
+    cacheBudgetBytes: host.cacheBudgetBytes,
+    chkFormat,
+  });
   const node = new Node(
     { transport, store, clock: host.clock, rng: host.rng.fork(`node/${label}`) },
     { powDifficulty: 0, ...init, location, chkFormat, identity: { publicKey, powNonce } },
@@ -134,7 +139,7 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
    */
   async grow(count: number, onJoined?: (nodes: number) => void | Promise<void>): Promise<void> {
     if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a whole number, got ${count}`);
-    for (let added = 0; added < count;) {
+    for (let added = 0; added < count; ) {
       const batch = Math.min(count - added, this.joinsPerInterval(this.nodes.length));
       const slotMs = this.joinIntervalMs / batch;
       let unsettled = 0;
@@ -198,7 +203,7 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
     if (this.nodes.length === 0) return true;
     const byId = this.byId();
     const reached = new Set<OpennetMember>([this.nodes[0]!]);
-    for (const queue = [this.nodes[0]!]; queue.length > 0;) {
+    for (const queue = [this.nodes[0]!]; queue.length > 0; ) {
       for (const id of queue.pop()!.transport.connectedPeers) {
         const next = byId.get(id)!;
         if (!reached.has(next)) {
@@ -221,7 +226,9 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
 }
 
 /** A network of `nodes` grown from nothing (see `GrownOpennet.grow`). */
-export async function growOpennet(init: OpennetGrowthInit & { readonly nodes: number; readonly onJoined?: (nodes: number) => void | Promise<void> }): Promise<GrownOpennet> {
+export async function growOpennet(
+  init: OpennetGrowthInit & { readonly nodes: number; readonly onJoined?: (nodes: number) => void | Promise<void> },
+): Promise<GrownOpennet> {
   const opennet = new GrownOpennet(init);
   await opennet.grow(init.nodes, init.onJoined);
   return opennet;

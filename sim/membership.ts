@@ -124,7 +124,13 @@ export class Membership {
     return new SimulatedBlockStore({ nodeLocation: location, storeBudgetBytes, cacheBudgetBytes, chkFormat: this.sim.chkFormat });
   }
 
-  private async start(index: number, location: number, store: SimulatedBlockStore, publicKey: Uint8Array | undefined, wrap: TransportWrapper | undefined): Promise<SimulatedNode> {
+  private async start(
+    index: number,
+    location: number,
+    store: SimulatedBlockStore,
+    publicKey: Uint8Array | undefined,
+    wrap: TransportWrapper | undefined,
+  ): Promise<SimulatedNode> {
     if (this.online[index]) throw new RangeError(`node ${index} is online: it must leave first`);
     const { clock, rng, network } = this.sim;
     const transport = network.createTransport({ location, ...(publicKey === undefined ? {} : { publicKey }) });

@@ -199,7 +199,7 @@ export class TrafficTap {
   private readIndices(): void {
     this.indices.clear();
     this.unlisted.clear();
-    this.peerIds().forEach((id, index) => this.indices.set(id, index));
+    for (const [index, id] of this.peerIds().entries()) this.indices.set(id, index);
   }
 
   /** The index of node `id`, or -1. */

@@ -114,10 +114,23 @@ export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
   let events = 0;
   const insertAll = async (blocks: readonly ChkBlock[], phase: string): Promise<number> => {
     let stored = 0;
-    events += await drive(sim, phase, blocks.length, settings.operationIntervalMs, operations, async (index) => {
-      const { routingKey, block } = blocks[index]!;
-      await publisher().node.insert(routingKey, block).then(() => stored++, () => undefined);
-    }, onProgress);
+    events += await drive(
+      sim,
+      phase,
+      blocks.length,
+      settings.operationIntervalMs,
+      operations,
+      async (index) => {
+        const { routingKey, block } = blocks[index]!;
+        await publisher()
+          .node.insert(routingKey, block)
+          .then(
+            () => stored++,
+            () => undefined,
+          );
+      },
+      onProgress,
+    );
     return stored;
   };
   const allBlocks = files.flatMap((file) => file.segments.flat());
@@ -149,10 +162,23 @@ export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
       const checked = healing ? files : files.filter((_, index) => index % days === day - 1);
       const blocks = checked.flatMap((file) => file.segments.flat());
       const found = new Set<ChkBlock>();
-      events += await drive(sim, `day ${day}: fetching`, blocks.length, settings.operationIntervalMs, operations, async (index) => {
-        const block = blocks[index]!;
-        await publisher().node.request(block.routingKey).then(() => found.add(block), () => undefined);
-      }, onProgress);
+      events += await drive(
+        sim,
+        `day ${day}: fetching`,
+        blocks.length,
+        settings.operationIntervalMs,
+        operations,
+        async (index) => {
+          const block = blocks[index]!;
+          await publisher()
+            .node.request(block.routingKey)
+            .then(
+              () => found.add(block),
+              () => undefined,
+            );
+        },
+        onProgress,
+      );
       const missing = blocks.filter((block) => !found.has(block));
       if (healing) await insertAll(missing, `day ${day}: re-inserting`);
       results.push({

@@ -58,7 +58,12 @@ export async function createSimulatedNetwork(init: SimulatedNetworkInit): Promis
   const nodes: SimulatedNode[] = [];
   await buildNetwork(network, init.locations, init.edges, async (transport, index) => {
     const location = init.locations[index]!;
-    const store = new SimulatedBlockStore({ nodeLocation: location, storeBudgetBytes: init.storeBudgetBytes, cacheBudgetBytes: init.cacheBudgetBytes, chkFormat });
+    const store = new SimulatedBlockStore({
+      nodeLocation: location,
+      storeBudgetBytes: init.storeBudgetBytes,
+      cacheBudgetBytes: init.cacheBudgetBytes,
+      chkFormat,
+    });
     const node = new Node({ transport, store, clock, rng: rng.fork(`node/${index}`) }, { ...init.node, location, chkFormat });
     await node.start();
     nodes.push({ node, transport, store });

@@ -145,7 +145,8 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
   const { keys, requests, zipfExponent = DEFAULT_ZIPF_EXPONENT, requestIntervalMs = DEFAULT_INTERVAL_MS, onProgress, onEvents, label = 'workload' } = init;
   checkCount('keys', keys, 1);
   checkCount('requests', requests, 0);
-  if (!(requestIntervalMs >= 0 && requestIntervalMs !== Infinity)) throw new RangeError(`requestIntervalMs must be finite and non-negative, got ${requestIntervalMs}`);
+  if (!(requestIntervalMs >= 0 && requestIntervalMs !== Infinity))
+    throw new RangeError(`requestIntervalMs must be finite and non-negative, got ${requestIntervalMs}`);
   const origins = init.origins ?? sim.nodes.map((_, index) => index);
   if (origins.length === 0) throw new RangeError('a workload needs at least one origin node');
   const rng = sim.rng.fork(`workload/${label}`);
@@ -167,64 +168,90 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
   // their node for their key. A request that joined one already in flight at its node shares its tx.
   const pairs = new Map<number, PairState>();
   const requestTx = new Map<number, bigint>();
-  const tap = new TrafficTap(sim.network, () => sim.nodes.map(({ transport }) => transport.peer.id), TX_HORIZON_MS, (tx, origin, envelope) => {
-    if (envelope.body.type !== 'dataRequest') return;
-    const key = keyIndex.get(envelope.body.routingKey);
-    if (key === undefined) return;
-    const pair = pairs.get(origin * keys + key);
-    if (pair === undefined) return;
-    pair.tx = tx;
-    for (const request of pair.waiting) requestTx.set(request, tx);
-    pair.waiting.length = 0;
-  });
+  const tap = new TrafficTap(
+    sim.network,
+    () => sim.nodes.map(({ transport }) => transport.peer.id),
+    TX_HORIZON_MS,
+    (tx, origin, envelope) => {
+      if (envelope.body.type !== 'dataRequest') return;
+      const key = keyIndex.get(envelope.body.routingKey);
+      if (key === undefined) return;
+      const pair = pairs.get(origin * keys + key);
+      if (pair === undefined) return;
+      pair.tx = tx;
+      for (const request of pair.waiting) requestTx.set(request, tx);
+      pair.waiting.length = 0;
+    },
+  );
 
   try {
     let events = 0;
     let inserted = 0;
     const inserting = init.requestBlocksOf === undefined ? keys : 0;
-    events += await drive(sim, 'inserting', inserting, requestIntervalMs, arrivals, async (index) => {
-      const { routingKey, block } = blocks[index]!;
-      await sim.nodes[picks.pick(origins)]!.node.insert(routingKey, block).then(() => inserted++, () => undefined);
-    }, onProgress, onEvents);
+    events += await drive(
+      sim,
+      'inserting',
+      inserting,
+      requestIntervalMs,
+      arrivals,
+      async (index) => {
+        const { routingKey, block } = blocks[index]!;
+        await sim.nodes[picks.pick(origins)]!.node.insert(routingKey, block).then(
+          () => inserted++,
+          () => undefined,
+        );
+      },
+      onProgress,
+      onEvents,
+    );
 
     tap.resetTraffic();
     let succeeded = 0;
     let invalid = 0;
     const hops: number[] = [];
     const latencies: number[] = [];
-    events += await drive(sim, 'requesting', requests, requestIntervalMs, arrivals, async (index) => {
-      const origin = picks.pick(origins);
-      const key = zipf.next();
-      const pairKey = origin * keys + key;
-      let pair = pairs.get(pairKey);
-      if (pair === undefined) {
-        pair = { inFlight: 0, waiting: [], tx: undefined };
-        pairs.set(pairKey, pair);
-      }
-      pair.inFlight++;
-      pair.waiting.push(index);
-      let localHit = false;
-      const startedAt = clock.now();
-      const { routingKey } = blocks[key]!;
-      const block = await sim.nodes[origin]!.node.request(routingKey, {
-        onProgress: (progress) => {
-          if (progress.type === 'cacheHit') localHit = true;
-        },
-      }).catch(() => undefined);
-      const tx = requestTx.get(index) ?? pair.tx;
-      requestTx.delete(index);
-      const waitingAt = pair.waiting.indexOf(index);
-      if (waitingAt >= 0) pair.waiting.splice(waitingAt, 1);
-      if (--pair.inFlight === 0) pairs.delete(pairKey);
-      if (block === undefined) return;
-      if (!isValidBlock(routingKey, block, chkFormat)) {
-        invalid++;
-        return;
-      }
-      succeeded++;
-      hops.push(localHit || tx === undefined ? 0 : (tap.tx(tx)?.hops ?? 0));
-      latencies.push(clock.now() - startedAt);
-    }, onProgress, onEvents);
+    events += await drive(
+      sim,
+      'requesting',
+      requests,
+      requestIntervalMs,
+      arrivals,
+      async (index) => {
+        const origin = picks.pick(origins);
+        const key = zipf.next();
+        const pairKey = origin * keys + key;
+        let pair = pairs.get(pairKey);
+        if (pair === undefined) {
+          pair = { inFlight: 0, waiting: [], tx: undefined };
+          pairs.set(pairKey, pair);
+        }
+        pair.inFlight++;
+        pair.waiting.push(index);
+        let localHit = false;
+        const startedAt = clock.now();
+        const { routingKey } = blocks[key]!;
+        const block = await sim.nodes[origin]!.node.request(routingKey, {
+          onProgress: (progress) => {
+            if (progress.type === 'cacheHit') localHit = true;
+          },
+        }).catch(() => undefined);
+        const tx = requestTx.get(index) ?? pair.tx;
+        requestTx.delete(index);
+        const waitingAt = pair.waiting.indexOf(index);
+        if (waitingAt >= 0) pair.waiting.splice(waitingAt, 1);
+        if (--pair.inFlight === 0) pairs.delete(pairKey);
+        if (block === undefined) return;
+        if (!isValidBlock(routingKey, block, chkFormat)) {
+          invalid++;
+          return;
+        }
+        succeeded++;
+        hops.push(localHit || tx === undefined ? 0 : (tap.tx(tx)?.hops ?? 0));
+        latencies.push(clock.now() - startedAt);
+      },
+      onProgress,
+      onEvents,
+    );
 
     const hopSummary = summarize(hops);
     const fill = storeFill(sim);

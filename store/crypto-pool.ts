@@ -157,7 +157,7 @@ export class CryptoPool {
       const held = worker.held ?? [];
       worker.held = undefined;
       worker.thread.unref();
-      held.forEach((waiting, index) => deliver(waiting, message.results[index]!));
+      for (const [index, waiting] of held.entries()) deliver(waiting, message.results[index]!);
     } else {
       worker.ready = true;
     }

@@ -44,7 +44,6 @@ export class StoreClosedError extends WarrenError {
   }
 }
 
-
 function reasonOf(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }

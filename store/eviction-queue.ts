@@ -22,8 +22,7 @@ export type EvictionOrder = (a: QueuedEntry, b: QueuedEntry) => boolean;
 
 export const leastRecentlyUsedFirst: EvictionOrder = (a, b) => a.sequence < b.sequence;
 
-export const farthestFirst: EvictionOrder = (a, b) =>
-  a.distance !== b.distance ? a.distance > b.distance : a.sequence < b.sequence;
+export const farthestFirst: EvictionOrder = (a, b) => (a.distance !== b.distance ? a.distance > b.distance : a.sequence < b.sequence);
 
 export class EvictionQueue<Entry extends QueuedEntry> {
   private readonly heap: Entry[] = [];

@@ -51,7 +51,7 @@ export class GroupQueue<Item, Result> {
       const batch = this.waiting.splice(0, this.init.maxBatch);
       try {
         const results = await this.processBatch(batch.map(({ item }) => item));
-        batch.forEach(({ resolve }, index) => resolve(results[index]!));
+        for (const [index, { resolve }] of batch.entries()) resolve(results[index]!);
       } catch (error) {
         for (const { reject } of batch) reject(error);
       }

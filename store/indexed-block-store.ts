@@ -161,9 +161,7 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
 
   /** Brings both partitions within budget (after the budgets shrank); best effort: a failure is logged. */
   protected async evictOverBudget(): Promise<void> {
-    await this.writes
-      .submit({ kind: 'flush' })
-      .catch((error: unknown) => this.logger.warn({ err: error }, 'could not evict down to the budgets'));
+    await this.writes.submit({ kind: 'flush' }).catch((error: unknown) => this.logger.warn({ err: error }, 'could not evict down to the budgets'));
   }
 
   /** Runs a public call: refused once closing, aborted before it starts, awaited by `close`. */

@@ -18,7 +18,7 @@ import { IndexBook } from './index-book.js';
 import { type AdmittedBlock, type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
 import { blockKey, diskKeyOfId, encodeIndexRecord, idOfDiskKey, indexKey } from './layout.js';
 import { openRocksDatabase, type RocksDatabase } from './rocks-database.js';
-import { openStoreFiles } from './rocks-open.js';
+import { type OpenedStoreFiles, openStoreFiles } from './rocks-open.js';
 import type { CommitBatch } from './write-plan.js';
 
 export interface RocksBlockStoreComponents extends BlockStoreComponents {
@@ -86,10 +86,7 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
     const written = this.db.write({
       deletes: deletes.flatMap(({ id }) => [blockKey(id), indexKey(id)]),
       puts: [
-        ...blocks.flatMap(({ record, sealed }) => [
-          [blockKey(record.id), sealed] as const,
-          [indexKey(record.id), encodeIndexRecord(record)] as const,
-        ]),
+        ...blocks.flatMap(({ record, sealed }) => [[blockKey(record.id), sealed] as const, [indexKey(record.id), encodeIndexRecord(record)] as const]),
         ...records.map((record) => [indexKey(record.id), encodeIndexRecord(record)] as const),
       ],
     });
@@ -131,7 +128,7 @@ export class RocksBlockStore extends IndexedBlockStore<Uint8Array> {
     const db = await (components.openDatabase ?? openRocksDatabase)(init.path).catch((cause: unknown) => {
       throw openFailure(init.path, cause);
     });
-    let files;
+    let files: OpenedStoreFiles;
     try {
       files = await openStoreFiles(db, init.path, logger);
     } catch (error) {

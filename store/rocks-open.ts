@@ -49,10 +49,14 @@ async function readMetadata(db: RocksDatabase, path: string): Promise<AtRestCiph
       throw new StoreFormatError(`${path} holds data but no store format version: it is not a Warren block store; nothing was changed on disk`);
     }
     const cipher = AtRestCipher.withNewSalt();
-    await write(db, [], [
-      [FORMAT_VERSION_KEY, encodeFormatVersion(FORMAT_VERSION)],
-      [SALT_KEY, cipher.saltBytes],
-    ]);
+    await write(
+      db,
+      [],
+      [
+        [FORMAT_VERSION_KEY, encodeFormatVersion(FORMAT_VERSION)],
+        [SALT_KEY, cipher.saltBytes],
+      ],
+    );
     return cipher;
   }
   const version = decodeFormatVersion(versionBytes);
@@ -101,4 +105,3 @@ export async function openStoreFiles(db: RocksDatabase, path: string, logger: St
   const cipher = await readMetadata(db, path);
   return { cipher, records: await loadIndex(db, logger) };
 }
-

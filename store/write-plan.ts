@@ -108,11 +108,7 @@ class ChangeLog {
  * The batch for `operations` (in order) plus the access sequences of `recent`
  * entries. Leaves `book` as it found it.
  */
-export function planWrites<Sealed>(
-  book: IndexBook,
-  operations: readonly WriteOperation<Sealed>[],
-  recent: Iterable<IndexEntry>,
-): WritePlan<Sealed> {
+export function planWrites<Sealed>(book: IndexBook, operations: readonly WriteOperation<Sealed>[], recent: Iterable<IndexEntry>): WritePlan<Sealed> {
   const log = new ChangeLog(book);
   const written = new Map<IndexEntry, Sealed>();
   const enteredStore = new Set<IndexEntry>();
@@ -164,12 +160,7 @@ export function planWrites<Sealed>(
 }
 
 /** What must reach the disk: the net effect of the logged changes, read while they are applied. */
-function netBatch<Sealed>(
-  book: IndexBook,
-  log: ChangeLog,
-  written: ReadonlyMap<IndexEntry, Sealed>,
-  recent: Iterable<IndexEntry>,
-): CommitBatch<Sealed> {
+function netBatch<Sealed>(book: IndexBook, log: ChangeLog, written: ReadonlyMap<IndexEntry, Sealed>, recent: Iterable<IndexEntry>): CommitBatch<Sealed> {
   const deletes: IndexRecord[] = [];
   const blocks: { record: IndexRecord; sealed: Sealed }[] = [];
   const records: IndexRecord[] = [];

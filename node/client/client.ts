@@ -9,7 +9,16 @@
  */
 import { type AnyInsertUri, ChkUri, parseRequestUri, type RequestUri, type SskUri, type UskUri } from '../../protocol/keys/index.js';
 import { WrongKindError } from './errors.js';
-import { type DirectoryFile, filesOnDisk, insertDirectory, insertDirectoryOf, type InsertedFile, resolvePath, type Resolved, walkDirectory } from './directory.js';
+import {
+  type DirectoryFile,
+  filesOnDisk,
+  insertDirectory,
+  insertDirectoryOf,
+  type InsertedFile,
+  resolvePath,
+  type Resolved,
+  walkDirectory,
+} from './directory.js';
 import { fetchLayout, type FetchOptions, type FetchProgress, type ResumePoint } from './fetch.js';
 import { type ContentSource, Inserter, type InsertOptions } from './insert.js';
 import type { FileManifest } from './manifest.js';
@@ -128,6 +137,11 @@ export class Client {
   }
 
   private fetchOptions(options: ClientFetchOptions): FetchOptions {
-    return { signal: options.signal, onProgress: options.onProgress, window: this.window, ...(this.lookahead === undefined ? {} : { lookahead: this.lookahead }) };
+    return {
+      signal: options.signal,
+      onProgress: options.onProgress,
+      window: this.window,
+      ...(this.lookahead === undefined ? {} : { lookahead: this.lookahead }),
+    };
   }
 }

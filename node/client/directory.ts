@@ -55,7 +55,10 @@ function buildTree<F extends { readonly path: string }>(files: readonly F[]): Tr
     for (const name of names.slice(0, -1)) {
       if (tree.files.has(name)) throw new RangeError(`'${file.path}': '${name}' is both a file and a directory`);
       let sub = tree.directories.get(name);
-      if (sub === undefined) tree.directories.set(name, (sub = emptyTree<F>()));
+      if (sub === undefined) {
+        sub = emptyTree<F>();
+        tree.directories.set(name, sub);
+      }
       tree = sub;
     }
     const leaf = names.at(-1);

@@ -21,12 +21,12 @@ export interface SegmentShortfall {
 /** Too few blocks of a segment could be fetched to rebuild it. */
 export class MissingBlocksError extends WarrenError {
   readonly code = 'ERR_MISSING_BLOCKS';
-  constructor(readonly shortfall: SegmentShortfall, options?: ErrorOptions) {
+  constructor(
+    readonly shortfall: SegmentShortfall,
+    options?: ErrorOptions,
+  ) {
     const { segment, found, needed, total } = shortfall;
-    super(
-      `segment ${segment}: ${total - found} of ${total} blocks are missing; ${found} found, ${needed} needed to rebuild it`,
-      options,
-    );
+    super(`segment ${segment}: ${total - found} of ${total} blocks are missing; ${found} found, ${needed} needed to rebuild it`, options);
   }
 }
 
@@ -41,7 +41,11 @@ export class ContentHashMismatchError extends WarrenError {
 /** A path that names nothing in a directory, or goes through a file. */
 export class PathNotFoundError extends WarrenError {
   readonly code = 'ERR_PATH_NOT_FOUND';
-  constructor(readonly path: readonly string[], reason: string, options?: ErrorOptions) {
+  constructor(
+    readonly path: readonly string[],
+    reason: string,
+    options?: ErrorOptions,
+  ) {
     super(`'${path.join('/')}': ${reason}`, options);
   }
 }
@@ -54,7 +58,10 @@ export class WrongKindError extends WarrenError {
 /** No edition of a USK at or after the one asked for could be found. */
 export class EditionNotFoundError extends WarrenError {
   readonly code = 'ERR_EDITION_NOT_FOUND';
-  constructor(readonly from: number, options?: ErrorOptions) {
+  constructor(
+    readonly from: number,
+    options?: ErrorOptions,
+  ) {
     super(`no edition ${from} or later was found`, options);
   }
 }

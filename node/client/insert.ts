@@ -52,7 +52,11 @@ export class Inserter {
   private readonly signal: AbortSignal;
   private inserted = 0;
 
-  constructor(private readonly node: ClientNode, private readonly redundancy: Redundancy, private readonly options: InsertOptions = {}) {
+  constructor(
+    private readonly node: ClientNode,
+    private readonly redundancy: Redundancy,
+    private readonly options: InsertOptions = {},
+  ) {
     this.window = new Window(options.window ?? DEFAULT_WINDOW);
     this.signal = operationSignal(options.signal);
   }
@@ -106,7 +110,10 @@ export class Inserter {
       options.onProgress?.({ type: 'segmentEncoded', segment: segments.length - 1, blocks: encoded.blocks.length });
       const current = this.insertBlocks(encoded.blocks);
       inserting.add(current);
-      current.then(() => inserting.delete(current), () => undefined); // a failure is thrown by the race below or at the end
+      current.then(
+        () => inserting.delete(current),
+        () => undefined,
+      ); // a failure is thrown by the race below or at the end
       // Read on once every block handed to the window has a place in it: memory stays bounded.
       while (window.waiting > 0 && inserting.size > 0) await Promise.race(inserting);
       buffer = new Uint8Array(segmentBytes);

@@ -9,19 +9,25 @@
  *   fetch:   USK/N ──probe N… ──node.request(ssk)──> decodeSsk(P, S, name) ──decodePointer──> CHK
  */
 import { compareBytes } from '../../protocol/bytes.js';
-import { type ChkUri, decodeSsk, encodeSsk, type SskInsertUri, type SskUri, type SskWriteKeys, type UskInsertUri, type UskUri, uskDocName } from '../../protocol/keys/index.js';
+import {
+  type ChkUri,
+  decodeSsk,
+  encodeSsk,
+  type SskInsertUri,
+  type SskUri,
+  type SskWriteKeys,
+  type UskInsertUri,
+  type UskUri,
+  uskDocName,
+} from '../../protocol/keys/index.js';
 import { DataNotFoundError, InsertCollisionError, RequestTimeoutError, RouteNotFoundError } from '../errors.js';
 import { EditionNotFoundError } from './errors.js';
 import { decodePointer, encodePointer } from './manifest.js';
 import type { ClientNode, OperationOptions } from './types.js';
 
-export type PublishProgress =
-  | { readonly type: 'editionTaken'; readonly edition: number }
-  | { readonly type: 'published'; readonly uri: string };
+export type PublishProgress = { readonly type: 'editionTaken'; readonly edition: number } | { readonly type: 'published'; readonly uri: string };
 
-export type SignedFetchProgress =
-  | { readonly type: 'editionFound'; readonly edition: number }
-  | { readonly type: 'editionMissing'; readonly edition: number };
+export type SignedFetchProgress = { readonly type: 'editionFound'; readonly edition: number } | { readonly type: 'editionMissing'; readonly edition: number };
 
 export interface PublishOptions extends OperationOptions<PublishProgress> {
   /** Taken editions skipped before giving up (default 32). */
@@ -71,8 +77,7 @@ export async function publishUsk(node: ClientNode, uri: UskInsertUri, manifest: 
   throw new RangeError(`editions ${uri.edition}..${uri.edition + maxSkips} are all taken`);
 }
 
-const isMiss = (error: unknown): boolean =>
-  error instanceof DataNotFoundError || error instanceof RouteNotFoundError || error instanceof RequestTimeoutError;
+const isMiss = (error: unknown): boolean => error instanceof DataNotFoundError || error instanceof RouteNotFoundError || error instanceof RequestTimeoutError;
 
 /** The manifest CHK the publisher signed into this SSK; the block is checked against P, S and the name. */
 export async function fetchSskPointer(node: ClientNode, uri: SskUri, signal?: AbortSignal): Promise<ChkUri> {

@@ -50,7 +50,10 @@ async function resumePoint(path: string, manifestKey: string, manifest: FileMani
   const done = record.segmentsDone;
   if (!Number.isSafeInteger(done) || done < 0 || done > manifest.segments.length) throw new ResumeMismatchError('the resume record is damaged');
   const bytes = bytesBefore(manifest, done);
-  const size = await stat(path).then((info) => info.size, () => -1);
+  const size = await stat(path).then(
+    (info) => info.size,
+    () => -1,
+  );
   if (size < bytes) throw new ResumeMismatchError(`the partial output holds ${Math.max(size, 0)} bytes, the resume record promises ${bytes}`);
   return { fromSegment: done, prior: bytes === 0 ? (async function* () {})() : createReadStream(path, { end: bytes - 1 }) };
 }
@@ -59,7 +62,12 @@ async function resumePoint(path: string, manifestKey: string, manifest: FileMani
  * Fetches the file `uri` names into `path`, resuming from its record if a previous fetch
  * of the same file was interrupted. Returns the number of segments fetched now.
  */
-export async function fetchToFile(client: Client, uri: RequestUri | string, path: string, options: ClientFetchOptions = {}): Promise<{ fetchedSegments: number }> {
+export async function fetchToFile(
+  client: Client,
+  uri: RequestUri | string,
+  path: string,
+  options: ClientFetchOptions = {},
+): Promise<{ fetchedSegments: number }> {
   const { uri: manifestUri, manifest } = await client.resolveFile(uri, options);
   const manifestKey = manifestUri.toString();
   const resume = await resumePoint(path, manifestKey, manifest);

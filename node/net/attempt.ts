@@ -13,9 +13,7 @@ export class Attempt {
   readonly #onCallerAbort = () => this.abort(this.#callerSignal!.reason);
 
   constructor(clock: Clock, timeoutMs: number, callerSignal?: AbortSignal) {
-    this.#timer = clock.setTimer(timeoutMs, () =>
-      this.abort(new HandshakeError(`no verified Hello within ${timeoutMs} ms of connecting`)),
-    );
+    this.#timer = clock.setTimer(timeoutMs, () => this.abort(new HandshakeError(`no verified Hello within ${timeoutMs} ms of connecting`)));
     this.#callerSignal = callerSignal;
     callerSignal?.addEventListener('abort', this.#onCallerAbort, { once: true });
   }

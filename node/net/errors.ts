@@ -28,7 +28,10 @@ export class SelfDialError extends WarrenError {
 /** Every connection slot is taken. */
 export class ConnectionLimitError extends WarrenError {
   readonly code = 'ERR_CONNECTION_LIMIT';
-  constructor(readonly maxConnections: number, options?: ErrorOptions) {
+  constructor(
+    readonly maxConnections: number,
+    options?: ErrorOptions,
+  ) {
     super(`all ${maxConnections} connection slots are in use`, options);
   }
 }
@@ -39,7 +42,11 @@ export class ConnectionLimitError extends WarrenError {
  */
 export class HandshakeLimitError extends WarrenError {
   readonly code = 'ERR_HANDSHAKE_LIMIT';
-  constructor(readonly limit: number, readonly address?: string, options?: ErrorOptions) {
+  constructor(
+    readonly limit: number,
+    readonly address?: string,
+    options?: ErrorOptions,
+  ) {
     super(`${limit} handshakes already in progress${address === undefined ? '' : ` from ${address}`}`, options);
   }
 }
@@ -51,4 +58,3 @@ export class HandshakeLimitError extends WarrenError {
 export class HandshakeError extends WarrenError {
   readonly code = 'ERR_HANDSHAKE';
 }
-

@@ -10,15 +10,7 @@
  * libp2p's own debug logging is switched off: the transport logs its decisions itself.
  */
 import { noise } from '@chainsafe/libp2p-noise';
-import type {
-  ComponentLogger,
-  Connection,
-  Listener,
-  Logger as Libp2pLogger,
-  MessageStream,
-  MultiaddrConnection,
-  Upgrader,
-} from '@libp2p/interface';
+import type { ComponentLogger, Connection, Listener, Logger as Libp2pLogger, MessageStream, MultiaddrConnection, Upgrader } from '@libp2p/interface';
 import { tcp, type TCPSocketOptions } from '@libp2p/tcp';
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
 import type { Socket } from 'node:net';
@@ -175,9 +167,7 @@ export function createNoise(identity: NodeIdentity): NoiseHandshake {
   });
   return async (connection, outbound, signal) => {
     const options = { signal, skipStreamMuxerNegotiation: true };
-    const secured = outbound
-      ? await encrypter.secureOutbound(connection, options)
-      : await encrypter.secureInbound(connection, options);
+    const secured = outbound ? await encrypter.secureOutbound(connection, options) : await encrypter.secureInbound(connection, options);
     const { publicKey } = secured.remotePeer;
     if (publicKey?.type !== 'Ed25519') {
       throw new HandshakeError(`the peer authenticated with a ${publicKey?.type ?? 'missing'} key, not Ed25519`);

@@ -63,7 +63,10 @@ export class Link {
     this.id = toHex(init.remotePublicKey);
     this.remotePublicKey = init.remotePublicKey;
     this.outbound = init.outbound;
-    this.outcome = new Promise((resolve, reject) => ((this.#settle = resolve), (this.#fail = reject)));
+    this.outcome = new Promise((resolve, reject) => {
+      this.#settle = resolve;
+      this.#fail = reject;
+    });
     // A link refused before anyone asked for its outcome is not an unhandled rejection.
     this.outcome.catch(() => undefined);
     this.#frames = new FrameStream(init.stream, {

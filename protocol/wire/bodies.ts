@@ -10,15 +10,7 @@
  * protocol/wire/envelope.ts is the only user: it validates before encoding, and after decoding.
  */
 import type { warren } from './generated/warren.js';
-import {
-  checkBlock,
-  checkHtl,
-  checkIntegerRange,
-  checkNodeRef,
-  checkRoutingKey,
-  INSERT_OUTCOMES,
-  KEY_TYPES,
-} from './fields.js';
+import { checkBlock, checkHtl, checkIntegerRange, checkNodeRef, checkRoutingKey, INSERT_OUTCOMES, KEY_TYPES } from './fields.js';
 import { MAX_HTL } from './limits.js';
 import type { MessageOfType, NodeRef, WireMessageType } from './messages.js';
 

@@ -5,15 +5,7 @@
  * into WireDecodeError on the decoding side.
  */
 import { warren } from './generated/warren.js';
-import {
-  MAX_ADDRESS_LENGTH,
-  MAX_ADDRESSES,
-  MAX_BLOCK_BYTES,
-  MAX_HTL,
-  NODE_PUBLIC_KEY_BYTES,
-  POW_NONCE_BYTES,
-  ROUTING_KEY_BYTES,
-} from './limits.js';
+import { MAX_ADDRESS_LENGTH, MAX_ADDRESSES, MAX_BLOCK_BYTES, MAX_HTL, NODE_PUBLIC_KEY_BYTES, POW_NONCE_BYTES, ROUTING_KEY_BYTES } from './limits.js';
 import type { InsertOutcome, KeyType, NodeRef } from './messages.js';
 
 const pb = warren.wire.v1;
@@ -99,9 +91,7 @@ export function checkNodeRef(field: string, node: NodeRef): void {
   }
   node.addresses.forEach((address, index) => {
     if (typeof address !== 'string' || address.length > MAX_ADDRESS_LENGTH || !ADDRESS_PATTERN.test(address)) {
-      throw new RangeError(
-        `${field}.addresses[${index}] must be 1..${MAX_ADDRESS_LENGTH} printable ASCII characters starting with "/"`,
-      );
+      throw new RangeError(`${field}.addresses[${index}] must be 1..${MAX_ADDRESS_LENGTH} printable ASCII characters starting with "/"`);
     }
   });
 }

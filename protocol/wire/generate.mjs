@@ -23,11 +23,16 @@ const protoFile = join(wireDirectory, 'warren.proto');
 export async function generateWireCode(outDirectory) {
   mkdirSync(outDirectory, { recursive: true });
   await promisify(pbjs.main)([
-    '--target', 'static-module',
-    '--wrap', 'esm',
-    '--dependency', 'protobufjs/minimal.js',
-    '--root', 'warren_wire_v1',
-    '--path', wireDirectory,
+    '--target',
+    'static-module',
+    '--wrap',
+    'esm',
+    '--dependency',
+    'protobufjs/minimal.js',
+    '--root',
+    'warren_wire_v1',
+    '--path',
+    wireDirectory,
     '--alt-comment',
     '--force-long',
     '--no-verify',
@@ -36,7 +41,8 @@ export async function generateWireCode(outDirectory) {
     '--no-typeurl',
     '--no-service',
     '--dts',
-    '--out', join(outDirectory, 'warren.js'),
+    '--out',
+    join(outDirectory, 'warren.js'),
     protoFile,
   ]);
 }

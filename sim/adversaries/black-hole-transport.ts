@@ -7,5 +7,9 @@ import type { TransportWrapper } from '../membership.js';
 import { type InterceptCounts, interceptRequests } from './intercept.js';
 
 export function blackHole(counts: InterceptCounts): TransportWrapper {
-  return interceptRequests(counts, () => true, () => undefined);
+  return interceptRequests(
+    counts,
+    () => true,
+    () => undefined,
+  );
 }

@@ -39,7 +39,13 @@ function drawSeed(rng: SeededRng): Uint8Array {
  * `budgetHashes` proof hashes are spent (the last identity may overrun it), keeping the
  * `keep` closest to `targetLocation`. Each kept proof is verified as a peer's handshake would.
  */
-export async function mintNear(init: { targetLocation: number; budgetHashes: number; difficulty: number; keep: number; rng: SeededRng }): Promise<MintedSybils> {
+export async function mintNear(init: {
+  targetLocation: number;
+  budgetHashes: number;
+  difficulty: number;
+  keep: number;
+  rng: SeededRng;
+}): Promise<MintedSybils> {
   const { targetLocation, budgetHashes, difficulty, keep, rng } = init;
   let best: NodeIdentity[] = [];
   let hashes = 0;
@@ -69,15 +75,16 @@ export interface EclipseCounts extends InterceptCounts {
  * everything else reaches the node.
  */
 export function eclipser(counts: EclipseCounts, targetKey: Uint8Array): TransportWrapper {
-  return (transport) => new InterceptingTransport(transport, (_from, { tx, body }, reply) => {
-    if ((body.type !== 'dataRequest' && body.type !== 'insertRequest') || !equalBytes(body.routingKey, targetKey)) return false;
-    if (body.type === 'dataRequest') {
-      counts.requests++;
-      reply({ tx, body: { type: 'dataNotFound' } });
-    } else {
-      counts.inserts++;
-      reply({ tx, body: { type: 'insertReply', outcome: 'stored' } });
-    }
-    return true;
-  });
+  return (transport) =>
+    new InterceptingTransport(transport, (_from, { tx, body }, reply) => {
+      if ((body.type !== 'dataRequest' && body.type !== 'insertRequest') || !equalBytes(body.routingKey, targetKey)) return false;
+      if (body.type === 'dataRequest') {
+        counts.requests++;
+        reply({ tx, body: { type: 'dataNotFound' } });
+      } else {
+        counts.inserts++;
+        reply({ tx, body: { type: 'insertReply', outcome: 'stored' } });
+      }
+      return true;
+    });
 }

@@ -17,30 +17,71 @@ const round = (value: number, digits: number): number => Number(value.toFixed(di
 function report(kind: AttackerKind, seed: string, parameters: ScenarioReport['parameters'], results: readonly FractionResult[]): ScenarioReport {
   const { plural, behaviour } = ATTACKERS[kind];
   const clean = results.find((result) => result.fraction === 0);
-  const figures: Figure[] = results.filter((result) => result.fraction > 0).map((result) => ({
-    name: `success rate, ${percent(result.fraction)} ${plural}`,
-    value: result.metrics.successRate,
-    unit: 'ratio',
-    ...(clean === undefined ? {} : { reference: { value: clean.metrics.successRate, source: 'same network and workload without attackers' } }),
-  }));
-  figures.push({ name: 'invalid blocks delivered to requesters', value: results.reduce((sum, result) => sum + result.metrics.invalidBlocksDelivered, 0), unit: 'count', reference: { value: 0, source: 'required: every block is verified' } });
+  const figures: Figure[] = results
+    .filter((result) => result.fraction > 0)
+    .map((result) => ({
+      name: `success rate, ${percent(result.fraction)} ${plural}`,
+      value: result.metrics.successRate,
+      unit: 'ratio',
+      ...(clean === undefined ? {} : { reference: { value: clean.metrics.successRate, source: 'same network and workload without attackers' } }),
+    }));
+  figures.push({
+    name: 'invalid blocks delivered to requesters',
+    value: results.reduce((sum, result) => sum + result.metrics.invalidBlocksDelivered, 0),
+    unit: 'count',
+    reference: { value: 0, source: 'required: every block is verified' },
+  });
   return {
     scenario: kind,
     seed,
     parameters,
     figures,
-    tables: [{
-      title: `Success and hops against the fraction of ${plural}`,
-      columns: ['attackers', 'nodes', 'success', 'hops mean', 'hops p50', 'hops p95', 'latency p50 (ms)', 'messages per success', 'requests intercepted', 'attacker links kept', 'invalid blocks delivered'],
-      rows: results.map(({ fraction, attackers, intercepted, attackerLinks, metrics }) => [
-        percent(fraction), attackers, round(metrics.successRate, 4), round(metrics.hops.mean, 2), metrics.hops.p50, metrics.hops.p95,
-        round(metrics.latencyMs.p50, 0), round(metrics.messagesPerSuccess, 1), intercepted,
-        attackers === 0 ? '—' : `${attackerLinks.after} of ${attackerLinks.before}`, metrics.invalidBlocksDelivered,
-      ]),
-    }],
+    tables: [
+      {
+        title: `Success and hops against the fraction of ${plural}`,
+        columns: [
+          'attackers',
+          'nodes',
+          'success',
+          'hops mean',
+          'hops p50',
+          'hops p95',
+          'latency p50 (ms)',
+          'messages per success',
+          'requests intercepted',
+          'attacker links kept',
+          'invalid blocks delivered',
+        ],
+        rows: results.map(({ fraction, attackers, intercepted, attackerLinks, metrics }) => [
+          percent(fraction),
+          attackers,
+          round(metrics.successRate, 4),
+          round(metrics.hops.mean, 2),
+          metrics.hops.p50,
+          metrics.hops.p95,
+          round(metrics.latencyMs.p50, 0),
+          round(metrics.messagesPerSuccess, 1),
+          intercepted,
+          attackers === 0 ? '—' : `${attackerLinks.after} of ${attackerLinks.before}`,
+          metrics.invalidBlocksDelivered,
+        ]),
+      },
+    ],
     charts: [
-      { title: 'Success against attacker fraction', xLabel: `${plural} (% of nodes)`, yLabel: 'success rate', kind: 'line', series: [{ label: plural, points: results.map((result) => [result.fraction * 100, result.metrics.successRate] as const) }] },
-      { title: 'Hops against attacker fraction', xLabel: `${plural} (% of nodes)`, yLabel: 'mean hops of a successful request', kind: 'line', series: [{ label: plural, points: results.map((result) => [result.fraction * 100, result.metrics.hops.mean] as const) }] },
+      {
+        title: 'Success against attacker fraction',
+        xLabel: `${plural} (% of nodes)`,
+        yLabel: 'success rate',
+        kind: 'line',
+        series: [{ label: plural, points: results.map((result) => [result.fraction * 100, result.metrics.successRate] as const) }],
+      },
+      {
+        title: 'Hops against attacker fraction',
+        xLabel: `${plural} (% of nodes)`,
+        yLabel: 'mean hops of a successful request',
+        kind: 'line',
+        series: [{ label: plural, points: results.map((result) => [result.fraction * 100, result.metrics.hops.mean] as const) }],
+      },
     ],
     notes: [
       `Attackers ${behaviour}; otherwise they run the production node behind a wrapped transport. Honest nodes run the production code unchanged.`,
@@ -60,10 +101,23 @@ export function attackerScenario(kind: AttackerKind, summary: string): Scenario 
     async run(options) {
       const keys = Math.max(1, Math.round(options.requests / 4));
       let events = 0;
-      const results = await runAttackerFractions({ kind, seed: options.seed, nodes: options.nodes, requests: options.requests, keys, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) });
+      const results = await runAttackerFractions({
+        kind,
+        seed: options.seed,
+        nodes: options.nodes,
+        requests: options.requests,
+        keys,
+        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+      });
       for (const result of results) events += result.metrics.events;
       options.countEvents?.(events);
-      const parameters = { nodes: options.nodes, requests: options.requests, keys, ...FRACTIONS_DEFAULTS, fractions: results.map((result) => percent(result.fraction)).join(' ') };
+      const parameters = {
+        nodes: options.nodes,
+        requests: options.requests,
+        keys,
+        ...FRACTIONS_DEFAULTS,
+        fractions: results.map((result) => percent(result.fraction)).join(' '),
+      };
       return report(kind, options.seed, parameters, results);
     },
   };

@@ -64,11 +64,12 @@ export function interceptRequests(
   take: (routingKey: Uint8Array) => boolean,
   answer: (envelope: Envelope & { body: { type: 'dataRequest' } }, reply: (envelope: Envelope) => void) => void,
 ): (transport: MemoryTransport) => Transport {
-  return (transport) => new InterceptingTransport(transport, (_from, envelope, reply) => {
-    const { body } = envelope;
-    if (body.type !== 'dataRequest' || !take(body.routingKey)) return false;
-    counts.requests++;
-    answer(envelope as Envelope & { body: typeof body }, reply);
-    return true;
-  });
+  return (transport) =>
+    new InterceptingTransport(transport, (_from, envelope, reply) => {
+      const { body } = envelope;
+      if (body.type !== 'dataRequest' || !take(body.routingKey)) return false;
+      counts.requests++;
+      answer(envelope as Envelope & { body: typeof body }, reply);
+      return true;
+    });
 }

@@ -12,5 +12,9 @@ import { type InterceptCounts, interceptRequests } from './intercept.js';
 /** `format`: the network's CHK blocks, so the forgery has the right length and only its bytes are wrong. */
 export function poisoner(counts: InterceptCounts, label: string, format: ChkFormat): TransportWrapper {
   const forged = encodeChk(new TextEncoder().encode(`poison from ${label}`), format).block;
-  return interceptRequests(counts, () => true, ({ tx }, reply) => reply({ tx, body: { type: 'dataFound', block: forged } }));
+  return interceptRequests(
+    counts,
+    () => true,
+    ({ tx }, reply) => reply({ tx, body: { type: 'dataFound', block: forged } }),
+  );
 }

@@ -77,7 +77,11 @@ function figuresSection(report: ScenarioReport): string {
 function tablesSection(tables: readonly Table[]): string {
   if (tables.length === 0) return '';
   const rendered = tables.map(({ title, columns, rows }) =>
-    htmlTable(title, columns, rows.map((row) => row.map((value) => (typeof value === 'number' ? formatNumber(value) : value)))),
+    htmlTable(
+      title,
+      columns,
+      rows.map((row) => row.map((value) => (typeof value === 'number' ? formatNumber(value) : value))),
+    ),
   );
   return `<h2>Tables</h2>${rendered.join('')}`;
 }

@@ -45,7 +45,9 @@ function chart({ title, xLabel, yLabel, kind, logX, series }: Chart, path: strin
     ...(logX === undefined ? {} : { logX }),
     series: series.map(({ label, points }) => ({
       label,
-      points: points.map(([x, y], index) => [finite(x, `${path} (${title}) ${label} point ${index} x`), finite(y, `${path} (${title}) ${label} point ${index} y`)] as const),
+      points: points.map(
+        ([x, y], index) => [finite(x, `${path} (${title}) ${label} point ${index} x`), finite(y, `${path} (${title}) ${label} point ${index} y`)] as const,
+      ),
     })),
   };
 }

@@ -118,9 +118,10 @@ function legend(series: readonly Series[], kind: Chart['kind']): { markup: strin
     }
     const y = 14 + row * LEGEND_ROW;
     const colour = PALETTE[index % PALETTE.length]!;
-    const swatch = kind === 'bar'
-      ? `<rect x="${x}" y="${y - 9}" width="14" height="10" fill="${colour}"/>`
-      : `<line x1="${x}" y1="${y - 4}" x2="${x + 16}" y2="${y - 4}" stroke="${colour}" stroke-width="2.5"/>`;
+    const swatch =
+      kind === 'bar'
+        ? `<rect x="${x}" y="${y - 9}" width="14" height="10" fill="${colour}"/>`
+        : `<line x1="${x}" y1="${y - 4}" x2="${x + 16}" y2="${y - 4}" stroke="${colour}" stroke-width="2.5"/>`;
     items.push(`<g class="legend">${swatch}<text x="${x + 20}" y="${y}">${escapeHtml(label)}</text></g>`);
     x += width;
   });
@@ -130,8 +131,10 @@ function legend(series: readonly Series[], kind: Chart['kind']): { markup: strin
 function yAxis(ticks: Ticks, frame: Frame, scale: (y: number) => number, label: string): string {
   const marks = ticks.values.map((value, index) => {
     const y = scale(value).toFixed(1);
-    return `<line class="grid" x1="${frame.left}" y1="${y}" x2="${frame.right}" y2="${y}"/>` +
-      `<text class="tick" x="${frame.left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${escapeHtml(ticks.labels[index]!)}</text>`;
+    return (
+      `<line class="grid" x1="${frame.left}" y1="${y}" x2="${frame.right}" y2="${y}"/>` +
+      `<text class="tick" x="${frame.left - 6}" y="${y}" text-anchor="end" dominant-baseline="middle">${escapeHtml(ticks.labels[index]!)}</text>`
+    );
   });
   const middle = ((frame.top + frame.bottom) / 2).toFixed(1);
   return `${marks.join('')}<text class="axis-label" transform="translate(16 ${middle}) rotate(-90)" text-anchor="middle">${escapeHtml(label)}</text>`;
@@ -143,8 +146,10 @@ function xAxisLabel(frame: Frame, label: string): string {
 
 function xTick(x: number, frame: Frame, text: string): string {
   const position = x.toFixed(1);
-  return `<line class="axis" x1="${position}" y1="${frame.bottom}" x2="${position}" y2="${frame.bottom + 5}"/>` +
-    `<text class="tick" x="${position}" y="${frame.bottom + 18}" text-anchor="middle">${escapeHtml(text)}</text>`;
+  return (
+    `<line class="axis" x1="${position}" y1="${frame.bottom}" x2="${position}" y2="${frame.bottom + 5}"/>` +
+    `<text class="tick" x="${position}" y="${frame.bottom + 18}" text-anchor="middle">${escapeHtml(text)}</text>`
+  );
 }
 
 function pointTitle(label: string, x: number, y: number): string {
@@ -165,7 +170,9 @@ function lineMarks(chart: Chart, frame: Frame): string {
     const colour = PALETTE[index % PALETTE.length]!;
     const drawn = seriesPoints.filter(([x]) => !chart.logX || x > 0);
     const path = drawn.map(([x, y]) => `${toX(x).toFixed(1)},${toY(y).toFixed(1)}`).join(' ');
-    const dots = drawn.map(([x, y]) => `<circle cx="${toX(x).toFixed(1)}" cy="${toY(y).toFixed(1)}" r="3" fill="${colour}">${pointTitle(label, x, y)}</circle>`);
+    const dots = drawn.map(
+      ([x, y]) => `<circle cx="${toX(x).toFixed(1)}" cy="${toY(y).toFixed(1)}" r="3" fill="${colour}">${pointTitle(label, x, y)}</circle>`,
+    );
     return `<g class="series"><polyline fill="none" stroke="${colour}" stroke-width="2" points="${path}"/>${dots.join('')}</g>`;
   });
   const xMarks = xTicks.values.map((value, index) => xTick(toX(value), frame, xTicks.labels[index]!));
@@ -192,9 +199,7 @@ function barMarks(chart: Chart, frame: Frame): string {
     });
     return `<g class="series">${rects.join('')}</g>`;
   });
-  const xMarks = categories
-    .map((x, index) => (index % labelEvery === 0 ? xTick(frame.left + (index + 0.5) * band, frame, tickLabel(x, xStep)) : ''))
-    .join('');
+  const xMarks = categories.map((x, index) => (index % labelEvery === 0 ? xTick(frame.left + (index + 0.5) * band, frame, tickLabel(x, xStep)) : '')).join('');
   return yAxis(yTicks, frame, toY, chart.yLabel) + xMarks + bars.join('');
 }
 
@@ -205,9 +210,14 @@ export function renderChart(chart: Chart): string {
   const hasPoints = chart.series.some(({ points }) => points.some(([x]) => !chart.logX || x > 0));
   const marks = !hasPoints
     ? `<text class="empty" x="${WIDTH / 2}" y="${(frame.top + frame.bottom) / 2}" text-anchor="middle">no data</text>`
-    : chart.kind === 'bar' ? barMarks(chart, frame) : lineMarks(chart, frame);
-  const axes = `<line class="axis" x1="${frame.left}" y1="${frame.bottom}" x2="${frame.right}" y2="${frame.bottom}"/>` +
+    : chart.kind === 'bar'
+      ? barMarks(chart, frame)
+      : lineMarks(chart, frame);
+  const axes =
+    `<line class="axis" x1="${frame.left}" y1="${frame.bottom}" x2="${frame.right}" y2="${frame.bottom}"/>` +
     `<line class="axis" x1="${frame.left}" y1="${frame.top}" x2="${frame.left}" y2="${frame.bottom}"/>`;
-  return `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(chart.title)}">` +
-    `${marks}${axes}${xAxisLabel(frame, chart.logX ? `${chart.xLabel} (log scale)` : chart.xLabel)}${legendMarkup}</svg>`;
+  return (
+    `<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(chart.title)}">` +
+    `${marks}${axes}${xAxisLabel(frame, chart.logX ? `${chart.xLabel} (log scale)` : chart.xLabel)}${legendMarkup}</svg>`
+  );
 }

@@ -43,7 +43,13 @@ function figuresSection(report: ScenarioReport): string[] {
 }
 
 function tableSection({ title, columns, rows }: Table): string[] {
-  return [title, ...grid(columns, rows.map((row) => row.map(cellText)))];
+  return [
+    title,
+    ...grid(
+      columns,
+      rows.map((row) => row.map(cellText)),
+    ),
+  ];
 }
 
 /** A chart's points as a table: one row per x, one column per series (blank where a series has no point). */

@@ -97,9 +97,10 @@ export function hopsChart(metrics: WorkloadMetrics, label: string): Chart {
 /** The report both scenarios give, with the sentences that say what was simulated. */
 export function smallWorldReport(name: string, options: ScenarioOptions, placement: Placement, metrics: WorkloadMetrics, keys: number): ScenarioReport {
   const settings = SMALL_WORLD_WORKLOAD;
-  const where = placement === 'ideal'
-    ? 'node i sits at location i / n, so the graph is navigable by greedy routing'
-    : 'the same graph and the same set of locations, shuffled over the nodes, so links no longer follow ring distance';
+  const where =
+    placement === 'ideal'
+      ? 'node i sits at location i / n, so the graph is navigable by greedy routing'
+      : 'the same graph and the same set of locations, shuffled over the nodes, so links no longer follow ring distance';
   return {
     scenario: name,
     seed: options.seed,

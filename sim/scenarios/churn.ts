@@ -78,7 +78,14 @@ export async function runChurn(init: ChurnScenarioInit): Promise<ChurnRun> {
   const rng = new SeededRng(`${seed}/churn`);
   const edges = smallWorldEdges(nodes, rng.fork('edges'), { degree: settings.degree });
   const latencyMs: LatencyFunction = (_from, _to, draw) => settings.latencyMinMs - settings.latencySpreadMs * Math.log(1 - draw.next());
-  const sim = await createSimulatedNetwork({ seed, locations: idealLocations(nodes), edges, blockBytes: settings.blockBytes, lossRate: settings.lossRate, latencyMs });
+  const sim = await createSimulatedNetwork({
+    seed,
+    locations: idealLocations(nodes),
+    edges,
+    blockBytes: settings.blockBytes,
+    lossRate: settings.lossRate,
+    latencyMs,
+  });
   const membership = new Membership(sim, edges);
   const order = rng.fork('clients').shuffle(Array.from({ length: nodes }, (_, index) => index));
   const clients = order.slice(0, Math.max(1, Math.round(settings.clientShare * nodes))).sort((a, b) => a - b);
@@ -91,10 +98,18 @@ export async function runChurn(init: ChurnScenarioInit): Promise<ChurnRun> {
   });
   const results: ChurnWindow[] = [];
   const keys = Math.max(1, Math.round(requests / 4));
-  const progress = (phase: string) => (report: Progress) => onProgress?.({ ...report, phase: `${settings.churn ? 'churn' : 'no churn'}, ${phase}: ${report.phase}` });
+  const progress = (phase: string) => (report: Progress) =>
+    onProgress?.({ ...report, phase: `${settings.churn ? 'churn' : 'no churn'}, ${phase}: ${report.phase}` });
   let events = 0;
   try {
-    const inserted = await runWorkload(membership.view, { keys, requests: 0, origins: clients, requestIntervalMs: settings.requestIntervalMs, label: 'churn', onProgress: progress('inserting') });
+    const inserted = await runWorkload(membership.view, {
+      keys,
+      requests: 0,
+      origins: clients,
+      requestIntervalMs: settings.requestIntervalMs,
+      label: 'churn',
+      onProgress: progress('inserting'),
+    });
     events += inserted.events;
     const start = sim.clock.now();
     if (settings.churn) churn.start();
@@ -142,34 +157,75 @@ function report(seed: string, parameters: ScenarioReport['parameters'], churned:
   const withChurn = overall(churned);
   const without = overall(steady);
   const figures: Figure[] = [
-    { name: 'success rate under churn', value: withChurn.success, unit: 'ratio', reference: { value: without.success, source: 'same network and workload without churn' } },
-    { name: 'hops, mean, under churn', value: withChurn.hops, unit: 'hops', reference: { value: without.hops, source: 'same network and workload without churn' } },
-    { name: 'invalid blocks delivered', value: withChurn.invalid + without.invalid, unit: 'count', reference: { value: 0, source: 'required: every block is verified' } },
+    {
+      name: 'success rate under churn',
+      value: withChurn.success,
+      unit: 'ratio',
+      reference: { value: without.success, source: 'same network and workload without churn' },
+    },
+    {
+      name: 'hops, mean, under churn',
+      value: withChurn.hops,
+      unit: 'hops',
+      reference: { value: without.hops, source: 'same network and workload without churn' },
+    },
+    {
+      name: 'invalid blocks delivered',
+      value: withChurn.invalid + without.invalid,
+      unit: 'count',
+      reference: { value: 0, source: 'required: every block is verified' },
+    },
     { name: 'nodes leaving', value: churned.churn.leaves, unit: 'count' },
     { name: 'nodes returning', value: churned.churn.rejoins, unit: 'count' },
     { name: 'nodes replaced by newcomers', value: churned.churn.replacements, unit: 'count' },
   ];
-  const series = (run: ChurnRun, label: string, pick: (window: ChurnWindow) => number) => ({ label, points: run.windows.map((window) => [round(window.endMinutes, 2), pick(window)] as const) });
+  const series = (run: ChurnRun, label: string, pick: (window: ChurnWindow) => number) => ({
+    label,
+    points: run.windows.map((window) => [round(window.endMinutes, 2), pick(window)] as const),
+  });
   return {
     scenario: 'churn',
     seed,
     parameters,
     figures,
-    tables: [{
-      title: 'Requests during churn, window by window',
-      columns: ['window', 'ends at (min)', 'nodes online', 'success', 'hops mean', 'hops p50', 'hops p95', 'latency p50 (ms)', 'success without churn'],
-      rows: churned.windows.map((window, index) => {
-        const { metrics } = window;
-        return [
-          window.window, round(window.endMinutes, 1), window.nodesOnline,
-          round(metrics.successRate, 4), round(metrics.hops.mean, 2), metrics.hops.p50, metrics.hops.p95, round(metrics.latencyMs.p50, 0),
-          round(steady.windows[index]?.metrics.successRate ?? 0, 4),
-        ];
-      }),
-    }],
+    tables: [
+      {
+        title: 'Requests during churn, window by window',
+        columns: ['window', 'ends at (min)', 'nodes online', 'success', 'hops mean', 'hops p50', 'hops p95', 'latency p50 (ms)', 'success without churn'],
+        rows: churned.windows.map((window, index) => {
+          const { metrics } = window;
+          return [
+            window.window,
+            round(window.endMinutes, 1),
+            window.nodesOnline,
+            round(metrics.successRate, 4),
+            round(metrics.hops.mean, 2),
+            metrics.hops.p50,
+            metrics.hops.p95,
+            round(metrics.latencyMs.p50, 0),
+            round(steady.windows[index]?.metrics.successRate ?? 0, 4),
+          ];
+        }),
+      },
+    ],
     charts: [
-      { title: 'Success over time', xLabel: 'minutes since the inserts', yLabel: 'success rate', kind: 'line', series: [series(churned, 'with churn', (window) => window.metrics.successRate), series(steady, 'without churn', (window) => window.metrics.successRate)] },
-      { title: 'Hops over time', xLabel: 'minutes since the inserts', yLabel: 'mean hops of a successful request', kind: 'line', series: [series(churned, 'with churn', (window) => window.metrics.hops.mean), series(steady, 'without churn', (window) => window.metrics.hops.mean)] },
+      {
+        title: 'Success over time',
+        xLabel: 'minutes since the inserts',
+        yLabel: 'success rate',
+        kind: 'line',
+        series: [
+          series(churned, 'with churn', (window) => window.metrics.successRate),
+          series(steady, 'without churn', (window) => window.metrics.successRate),
+        ],
+      },
+      {
+        title: 'Hops over time',
+        xLabel: 'minutes since the inserts',
+        yLabel: 'mean hops of a successful request',
+        kind: 'line',
+        series: [series(churned, 'with churn', (window) => window.metrics.hops.mean), series(steady, 'without churn', (window) => window.metrics.hops.mean)],
+      },
     ],
     notes: [
       `Session and down times are Weibull with shape ${FREENET_SESSION_SHAPE} (Freenet's measured fit); down times are scaled so a node is online ${CHURN_DEFAULTS.availability * 100}% of the time. Every node starts online and draws a fresh session when churn starts, right after the inserts.`,
@@ -186,7 +242,12 @@ export const churnScenario: Scenario = {
   summary: 'nodes leave and return with Weibull sessions (shape 0.48), lossy links: success and hops over time',
   defaults: { nodes: 1_000, requests: 6_000 },
   async run(options) {
-    const base = { seed: options.seed, nodes: options.nodes, requests: options.requests, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) };
+    const base = {
+      seed: options.seed,
+      nodes: options.nodes,
+      requests: options.requests,
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    };
     const churned = await runChurn({ ...base, churn: true });
     const steady = await runChurn({ ...base, churn: false });
     options.countEvents?.(churned.events + steady.events);

@@ -54,7 +54,14 @@ export interface EclipseResult {
   readonly events: number;
 }
 
-export const ECLIPSE_DEFAULTS = { budgets: [0, 2 ** 12, 2 ** 14, 2 ** 16, 2 ** 18, 2 ** 20], difficulty: 8, sybils: 3, links: 10, degree: 10, blockBytes: 1024 } as const;
+export const ECLIPSE_DEFAULTS = {
+  budgets: [0, 2 ** 12, 2 ** 14, 2 ** 16, 2 ** 18, 2 ** 20],
+  difficulty: 8,
+  sybils: 3,
+  links: 10,
+  degree: 10,
+  blockBytes: 1024,
+} as const;
 
 export async function runEclipse(init: EclipseInit): Promise<EclipseResult[]> {
   const settings = { ...ECLIPSE_DEFAULTS, ...init };
@@ -69,14 +76,24 @@ export async function runEclipse(init: EclipseInit): Promise<EclipseResult[]> {
     const operations = rng.fork('operations');
     const target = encodeChk(new TextEncoder().encode(`eclipse target of ${seed}`), sim.chkFormat);
     const targetLocation = keyLocation(target.routingKey);
-    const insertTarget = () => drive(sim, 'inserting the target', 1, 0, operations, async () => {
-      await membership.nodes[operations.int(nodes)]!.node.insert(target.routingKey, target.block).catch(() => undefined);
-    }, undefined);
+    const insertTarget = () =>
+      drive(
+        sim,
+        'inserting the target',
+        1,
+        0,
+        operations,
+        async () => {
+          await membership.nodes[operations.int(nodes)]!.node.insert(target.routingKey, target.block).catch(() => undefined);
+        },
+        undefined,
+      );
     let events = settings.attackerFirst ? 0 : await insertTarget();
 
-    const minted = budget > 0
-      ? await mintNear({ targetLocation, budgetHashes: budget, difficulty: settings.difficulty, keep: settings.sybils, rng: rng.fork('mint') })
-      : { identities: [], minted: 0, hashes: 0 };
+    const minted =
+      budget > 0
+        ? await mintNear({ targetLocation, budgetHashes: budget, difficulty: settings.difficulty, keep: settings.sybils, rng: rng.fork('mint') })
+        : { identities: [], minted: 0, hashes: 0 };
     const counts: EclipseCounts = { requests: 0, inserts: 0 };
     const byDistance = (location: number) => (a: number, b: number) => circularDistance(locations[a]!, location) - circularDistance(locations[b]!, location);
     const honest = locations.map((_, index) => index);
@@ -93,11 +110,23 @@ export async function runEclipse(init: EclipseInit): Promise<EclipseResult[]> {
     try {
       for (let request = 0; request < requests; request++) {
         const before = counts.requests;
-        events += await drive(sim, 'requesting the target', 1, 0, operations, async () => {
-          await membership.nodes[operations.pick(honest)]!.node.request(target.routingKey).catch(() => failed++);
-        }, undefined);
+        events += await drive(
+          sim,
+          'requesting the target',
+          1,
+          0,
+          operations,
+          async () => {
+            await membership.nodes[operations.pick(honest)]!.node.request(target.routingKey).catch(() => failed++);
+          },
+          undefined,
+        );
         if (counts.requests > before) intercepted++;
-        onProgress?.({ phase: `eclipse (${settings.attackerFirst ? 'attacker first' : 'target first'}), budget ${budget} hashes`, done: request + 1, total: requests });
+        onProgress?.({
+          phase: `eclipse (${settings.attackerFirst ? 'attacker first' : 'target first'}), budget ${budget} hashes`,
+          done: request + 1,
+          total: requests,
+        });
       }
     } finally {
       await membership.view.stop();
@@ -126,22 +155,31 @@ export const eclipseScenario: Scenario = {
   summary: 'an attacker mints proof-of-work identities near a target key: hash work spent against requests captured',
   defaults: { nodes: 1_000, requests: 200 },
   async run(options) {
-    const base = { seed: options.seed, nodes: options.nodes, requests: options.requests, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) };
-    const results = [...await runEclipse({ ...base, attackerFirst: false }), ...await runEclipse({ ...base, attackerFirst: true })];
+    const base = {
+      seed: options.seed,
+      nodes: options.nodes,
+      requests: options.requests,
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    };
+    const results = [...(await runEclipse({ ...base, attackerFirst: false })), ...(await runEclipse({ ...base, attackerFirst: true }))];
     options.countEvents?.(results.reduce((sum, result) => sum + result.events, 0));
     const when = (attackerFirst: boolean): string => (attackerFirst ? 'attacker joined before the insert' : 'target stored before the attacker joined');
-    const figures: Figure[] = results.filter((result) => result.budgetHashes > 0).map((result) => {
-      const reference = results.find((other) => other.budgetHashes === 0 && other.attackerFirst === result.attackerFirst);
-      return {
-        name: `requests for the target failed, ${result.hashes} hashes spent, ${when(result.attackerFirst)}`,
-        value: result.failed / result.requests,
-        unit: 'ratio',
-        ...(reference === undefined ? {} : { reference: { value: reference.failed / reference.requests, source: 'same network without the attacker' } }),
-      };
-    });
+    const figures: Figure[] = results
+      .filter((result) => result.budgetHashes > 0)
+      .map((result) => {
+        const reference = results.find((other) => other.budgetHashes === 0 && other.attackerFirst === result.attackerFirst);
+        return {
+          name: `requests for the target failed, ${result.hashes} hashes spent, ${when(result.attackerFirst)}`,
+          value: result.failed / result.requests,
+          unit: 'ratio',
+          ...(reference === undefined ? {} : { reference: { value: reference.failed / reference.requests, source: 'same network without the attacker' } }),
+        };
+      });
     const series = (attackerFirst: boolean, label: string, count: (result: EclipseResult) => number) => ({
       label: `${label}, ${attackerFirst ? 'attacker first' : 'target first'}`,
-      points: results.filter((result) => result.hashes > 0 && result.attackerFirst === attackerFirst).map((result) => [result.hashes, count(result) / result.requests] as const),
+      points: results
+        .filter((result) => result.hashes > 0 && result.attackerFirst === attackerFirst)
+        .map((result) => [result.hashes, count(result) / result.requests] as const),
     });
     const { budgets, ...rest } = ECLIPSE_DEFAULTS;
     return {
@@ -149,28 +187,48 @@ export const eclipseScenario: Scenario = {
       seed: options.seed,
       parameters: { nodes: options.nodes, requests: options.requests, ...rest, budgets: budgets.join(' ') },
       figures,
-      tables: [{
-        title: 'Hash work spent against requests for the target captured',
-        columns: ['order', 'budget (hashes)', 'hashes spent', 'identities minted', 'sybils joined', 'closest sybil / closest honest distance', 'insert captured', 'requests intercepted', 'requests failed'],
-        rows: results.map((result) => [
-          result.attackerFirst ? 'attacker first' : 'target first', result.budgetHashes, result.hashes, result.minted, result.sybils,
-          result.sybils === 0 ? '—' : round(result.relativeDistance, 3), result.insertCaptured ? 'yes' : 'no',
-          round(result.intercepted / result.requests, 3), round(result.failed / result.requests, 3),
-        ]),
-      }],
-      charts: [{
-        title: 'Requests for the target captured against hash work',
-        xLabel: 'hashes spent',
-        yLabel: 'fraction of requests for the target',
-        kind: 'line',
-        logX: true,
-        series: [
-          series(false, 'intercepted', (result) => result.intercepted),
-          series(false, 'failed', (result) => result.failed),
-          series(true, 'intercepted', (result) => result.intercepted),
-          series(true, 'failed', (result) => result.failed),
-        ],
-      }],
+      tables: [
+        {
+          title: 'Hash work spent against requests for the target captured',
+          columns: [
+            'order',
+            'budget (hashes)',
+            'hashes spent',
+            'identities minted',
+            'sybils joined',
+            'closest sybil / closest honest distance',
+            'insert captured',
+            'requests intercepted',
+            'requests failed',
+          ],
+          rows: results.map((result) => [
+            result.attackerFirst ? 'attacker first' : 'target first',
+            result.budgetHashes,
+            result.hashes,
+            result.minted,
+            result.sybils,
+            result.sybils === 0 ? '—' : round(result.relativeDistance, 3),
+            result.insertCaptured ? 'yes' : 'no',
+            round(result.intercepted / result.requests, 3),
+            round(result.failed / result.requests, 3),
+          ]),
+        },
+      ],
+      charts: [
+        {
+          title: 'Requests for the target captured against hash work',
+          xLabel: 'hashes spent',
+          yLabel: 'fraction of requests for the target',
+          kind: 'line',
+          logX: true,
+          series: [
+            series(false, 'intercepted', (result) => result.intercepted),
+            series(false, 'failed', (result) => result.failed),
+            series(true, 'intercepted', (result) => result.intercepted),
+            series(true, 'failed', (result) => result.failed),
+          ],
+        },
+      ],
       notes: [
         `Identities are minted with the production code (protocol/identity.ts) at difficulty ${ECLIPSE_DEFAULTS.difficulty} (a simulation parameter; the network's is 24, 2^16 times the work per identity), inline and from seeded keys.`,
         `The attacker joins with its ${ECLIPSE_DEFAULTS.sybils} identities closest to the target, each linked to the ${ECLIPSE_DEFAULTS.links} honest nodes closest to it (what announcing itself would find), answers DataNotFound to every request for the target (which ends the request) and "stored" to every insert of it (which ends the insert there, kept nowhere); it behaves honestly otherwise.`,

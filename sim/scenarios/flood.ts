@@ -32,7 +32,14 @@ export async function runFloodScenario(options: ScenarioOptions, floods: readonl
   const reports = [];
   for (const [index, flood] of floods.entries()) {
     options.onProgress?.({ phase: `flood: ${describe(flood)}`, done: index, total: floods.length });
-    const report = await runFloodExperiment({ seed: options.seed, nodes: options.nodes, blocks: options.requests, durationMs, floodPerSecond: flood.perSecond, flooders: flood.flooders });
+    const report = await runFloodExperiment({
+      seed: options.seed,
+      nodes: options.nodes,
+      blocks: options.requests,
+      durationMs,
+      floodPerSecond: flood.perSecond,
+      flooders: flood.flooders,
+    });
     reports.push({ flood, report });
   }
   options.onProgress?.({ phase: 'flood', done: floods.length, total: floods.length });
@@ -49,24 +56,49 @@ export async function runFloodScenario(options: ScenarioOptions, floods: readonl
     seed: options.seed,
     parameters: { nodes: options.nodes, requests: options.requests, blocks: options.requests, durationMs, floods: floods.map(describe).join(', ') },
     figures,
-    tables: [{
-      title: 'Honest fetches against the flood',
-      columns: ['flood', 'flood requests/s in all', 'honest fetches/s', 'against unflooded', 'honest failures', 'flood sent', 'RejectedOverload', 'flood admitted', 'target: most routes', 'most for one flooder', 'route share per peer'],
-      rows: reports.map(({ flood, report }) => [
-        describe(flood), flood.flooders * flood.perSecond, round(report.honestPerSecond, 1), round(share(report.honestPerSecond), 3), report.honestFailures,
-        report.flood.sent, report.flood.rejectedOverload, report.flood.otherReplies, report.target.maxActiveTransactions, report.target.maxFlooderRoutes, report.target.routesPerPeer,
-      ]),
-    }],
-    charts: [{
-      title: 'Honest fetches against the flood rate',
-      xLabel: 'flood (requests per virtual second, all flooders)',
-      yLabel: 'honest fetches per second',
-      kind: 'line',
-      series: [{ label: 'honest fetches', points: reports.map(({ flood, report }) => [flood.flooders * flood.perSecond, report.honestPerSecond] as const) }],
-    }],
+    tables: [
+      {
+        title: 'Honest fetches against the flood',
+        columns: [
+          'flood',
+          'flood requests/s in all',
+          'honest fetches/s',
+          'against unflooded',
+          'honest failures',
+          'flood sent',
+          'RejectedOverload',
+          'flood admitted',
+          'target: most routes',
+          'most for one flooder',
+          'route share per peer',
+        ],
+        rows: reports.map(({ flood, report }) => [
+          describe(flood),
+          flood.flooders * flood.perSecond,
+          round(report.honestPerSecond, 1),
+          round(share(report.honestPerSecond), 3),
+          report.honestFailures,
+          report.flood.sent,
+          report.flood.rejectedOverload,
+          report.flood.otherReplies,
+          report.target.maxActiveTransactions,
+          report.target.maxFlooderRoutes,
+          report.target.routesPerPeer,
+        ]),
+      },
+    ],
+    charts: [
+      {
+        title: 'Honest fetches against the flood rate',
+        xLabel: 'flood (requests per virtual second, all flooders)',
+        yLabel: 'honest fetches per second',
+        kind: 'line',
+        series: [{ label: 'honest fetches', points: reports.map(({ flood, report }) => [flood.flooders * flood.perSecond, report.honestPerSecond] as const) }],
+      },
+    ],
     notes: [
       `Flooders are bare peers of one target node; each sends DataRequests for random keys at its rate for ${durationMs / 1000} virtual seconds and answers nothing. Honest clients (20) fetch the ${options.requests} inserted blocks one after another from random nodes meanwhile.`,
-      'Caches hold one block, so every honest fetch crosses the network. The target answers what exceeds a flooder\'s token bucket with RejectedOverload before any lookup, and shares its routes among its peers (spec/routing.md §8).',
+      "Caches hold one block, so every honest fetch crosses the network. The target answers what exceeds a flooder's token bucket with RejectedOverload before any lookup, and shares its routes among its peers (spec/routing.md §8).",
       'Virtual time has no CPU cost: a flood costs the target routes and table space here, not processor time.',
     ],
   };

@@ -109,7 +109,12 @@ async function smallWorld(options: HopsVsSizeOptions, nodes: number, topology: '
 /** One opennet grown through the sizes in turn, measured at each (its links as folding left them). */
 async function grownOpennet(options: HopsVsSizeOptions, sizes: readonly number[]): Promise<Measurement[]> {
   const { onProgress, countEvents } = options;
-  const opennet = new GrownOpennet({ seed: `${options.seed}/opennet`, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES, arrivalRate: OPENNET_ARRIVAL_RATE, nodesPerSeed: OPENNET_NODES_PER_SEED });
+  const opennet = new GrownOpennet({
+    seed: `${options.seed}/opennet`,
+    blockBytes: HOPS_VS_SIZE_BLOCK_BYTES,
+    arrivalRate: OPENNET_ARRIVAL_RATE,
+    nodesPerSeed: OPENNET_NODES_PER_SEED,
+  });
   const measurements: Measurement[] = [];
   try {
     for (const nodes of sizes) {
@@ -153,7 +158,8 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
   const opennetSizes = sizes.filter((nodes) => nodes <= (options.opennetMaxNodes ?? Infinity));
   const measurements: Measurement[] = [];
   for (const nodes of sizes) {
-    for (const topology of ['ideal', 'random'] as const) measurements.push({ topology, nodes, metrics: await smallWorld(options, nodes, topology), meanDegree: HOPS_VS_SIZE_DEGREE });
+    for (const topology of ['ideal', 'random'] as const)
+      measurements.push({ topology, nodes, metrics: await smallWorld(options, nodes, topology), meanDegree: HOPS_VS_SIZE_DEGREE });
   }
   measurements.push(...(await grownOpennet(options, opennetSizes)));
   const largest = (topology: Topology) => measurements.filter((entry) => entry.topology === topology).at(-1);
@@ -168,13 +174,34 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
   return {
     scenario: 'hops-vs-size',
     seed: options.seed,
-    parameters: { sizes: sizes.join(','), opennetSizes: opennetSizes.join(','), requestsPerRun: options.requests, keysPerRun: options.requests, zipfExponent: 0, degree: HOPS_VS_SIZE_DEGREE, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES, opennetArrivalRate: OPENNET_ARRIVAL_RATE, opennetNodesPerSeed: OPENNET_NODES_PER_SEED, opennetTrafficRate: OPENNET_TRAFFIC_RATE },
+    parameters: {
+      sizes: sizes.join(','),
+      opennetSizes: opennetSizes.join(','),
+      requestsPerRun: options.requests,
+      keysPerRun: options.requests,
+      zipfExponent: 0,
+      degree: HOPS_VS_SIZE_DEGREE,
+      blockBytes: HOPS_VS_SIZE_BLOCK_BYTES,
+      opennetArrivalRate: OPENNET_ARRIVAL_RATE,
+      opennetNodesPerSeed: OPENNET_NODES_PER_SEED,
+      opennetTrafficRate: OPENNET_TRAFFIC_RATE,
+    },
     figures,
-    tables: [{
-      title: 'Warren routing against network size',
-      columns: ['topology', 'nodes', 'success', 'mean hops', 'p50 hops', 'p95 hops', 'mean degree'],
-      rows: measurements.map(({ topology, nodes, metrics, meanDegree }) => [topology, nodes, round(metrics.successRate, 4), round(metrics.hops.mean, 3), metrics.hops.p50, metrics.hops.p95, round(meanDegree, 2)]),
-    }],
+    tables: [
+      {
+        title: 'Warren routing against network size',
+        columns: ['topology', 'nodes', 'success', 'mean hops', 'p50 hops', 'p95 hops', 'mean degree'],
+        rows: measurements.map(({ topology, nodes, metrics, meanDegree }) => [
+          topology,
+          nodes,
+          round(metrics.successRate, 4),
+          round(metrics.hops.mean, 3),
+          metrics.hops.p50,
+          metrics.hops.p95,
+          round(meanDegree, 2),
+        ]),
+      },
+    ],
     charts: [
       chart(measurements, 'Mean hops against network size', 'mean hops (successful requests)', (metrics) => round(metrics.hops.mean, 3)),
       chart(measurements, 'Success against network size', 'success rate', (metrics) => round(metrics.successRate, 4)),

@@ -50,7 +50,14 @@ function withPhase(options: ScenarioOptions, prefix: string): ((progress: Progre
 async function probe(sim: GrownOpennet, options: ScenarioOptions, label: string, requests: number): Promise<WorkloadMetrics> {
   const onProgress = withPhase(options, label);
   const { countEvents } = options;
-  return runWorkload(sim, { keys: requests, requests, zipfExponent: 0, label, ...(onProgress ? { onProgress } : {}), ...(countEvents ? { onEvents: countEvents } : {}) });
+  return runWorkload(sim, {
+    keys: requests,
+    requests,
+    zipfExponent: 0,
+    label,
+    ...(onProgress ? { onProgress } : {}),
+    ...(countEvents ? { onEvents: countEvents } : {}),
+  });
 }
 
 /** Baseline's workload on the grown network. */
@@ -127,16 +134,39 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
     await sim.stop();
   }
   const onBaselineProgress = withPhase(options, 'baseline (reference)');
-  const { metrics: baseline, keys } = await runSmallWorldWorkload({ ...options, seed: `${seed}/baseline`, ...(onBaselineProgress ? { onProgress: onBaselineProgress } : {}) }, 'ideal');
+  const { metrics: baseline, keys } = await runSmallWorldWorkload(
+    { ...options, seed: `${seed}/baseline`, ...(onBaselineProgress ? { onProgress: onBaselineProgress } : {}) },
+    'ideal',
+  );
   const grown = checkpoints.find(({ stage, nodes: size }) => stage === 'growing' && size === nodes)!;
   const folded = checkpoints.at(-1)!;
   const { maxPeers = 0, minPeers = 0 } = OPENNET_NODE_SETTINGS;
   const figures: Figure[] = [
     ...figuresAgainstBaseline(main, baseline, nodes),
-    { name: 'mean degree after the workload', value: round(folded.meanDegree, 3), unit: '', reference: { value: round(grown.meanDegree, 3), source: 'just grown, before the workload' } },
-    { name: 'short links after the workload', value: round(folded.shortLinks, 4), unit: 'ratio', reference: { value: 2 * SHORT_LINK_DISTANCE, source: 'random graph' } },
-    { name: 'probe after the workload: mean hops', value: round(folded.probe.hops.mean, 3), unit: 'hops', reference: { value: round(grown.probe.hops.mean, 3), source: 'same probe, just grown' } },
-    { name: 'probe after the workload: success rate', value: round(folded.probe.successRate, 4), unit: 'ratio', reference: { value: round(grown.probe.successRate, 4), source: 'same probe, just grown' } },
+    {
+      name: 'mean degree after the workload',
+      value: round(folded.meanDegree, 3),
+      unit: '',
+      reference: { value: round(grown.meanDegree, 3), source: 'just grown, before the workload' },
+    },
+    {
+      name: 'short links after the workload',
+      value: round(folded.shortLinks, 4),
+      unit: 'ratio',
+      reference: { value: 2 * SHORT_LINK_DISTANCE, source: 'random graph' },
+    },
+    {
+      name: 'probe after the workload: mean hops',
+      value: round(folded.probe.hops.mean, 3),
+      unit: 'hops',
+      reference: { value: round(grown.probe.hops.mean, 3), source: 'same probe, just grown' },
+    },
+    {
+      name: 'probe after the workload: success rate',
+      value: round(folded.probe.successRate, 4),
+      unit: 'ratio',
+      reference: { value: round(grown.probe.successRate, 4), source: 'same probe, just grown' },
+    },
   ];
   return {
     scenario: 'opennet-growth',
@@ -158,28 +188,45 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
       checkpoints: sizes.join(','),
     },
     figures,
-    tables: [{
-      title: 'Topology and routing as the network grew',
-      columns: ['stage', 'nodes', 'links', 'mean degree', 'min degree', 'max degree', 'short links', 'connected', 'probe success', 'probe mean hops', 'probe p95 hops'],
-      rows: checkpoints.map((entry) => [
-        entry.stage,
-        entry.nodes,
-        entry.links,
-        round(entry.meanDegree, 2),
-        entry.minDegree,
-        entry.maxDegree,
-        round(entry.shortLinks, 3),
-        entry.connected ? 'yes' : 'no',
-        round(entry.probe.successRate, 4),
-        round(entry.probe.hops.mean, 3),
-        entry.probe.hops.p95,
-      ]),
-    }],
+    tables: [
+      {
+        title: 'Topology and routing as the network grew',
+        columns: [
+          'stage',
+          'nodes',
+          'links',
+          'mean degree',
+          'min degree',
+          'max degree',
+          'short links',
+          'connected',
+          'probe success',
+          'probe mean hops',
+          'probe p95 hops',
+        ],
+        rows: checkpoints.map((entry) => [
+          entry.stage,
+          entry.nodes,
+          entry.links,
+          round(entry.meanDegree, 2),
+          entry.minDegree,
+          entry.maxDegree,
+          round(entry.shortLinks, 3),
+          entry.connected ? 'yes' : 'no',
+          round(entry.probe.successRate, 4),
+          round(entry.probe.hops.mean, 3),
+          entry.probe.hops.p95,
+        ]),
+      },
+    ],
     charts: [
       growthChart(checkpoints, 'Mean hops against nodes joined', 'mean hops (probe)', ({ probe }) => probe.hops.mean),
       growthChart(checkpoints, 'Success against nodes joined', 'success rate (probe)', ({ probe }) => probe.successRate),
       growthChart(checkpoints, 'Mean degree against nodes joined', 'mean degree', ({ meanDegree }) => meanDegree),
-      { ...hopsChart(main, 'grown opennet'), series: [main, baseline].map((metrics, index) => hopsChart(metrics, ['grown opennet', 'baseline: ideal small world'][index]!).series[0]!) },
+      {
+        ...hopsChart(main, 'grown opennet'),
+        series: [main, baseline].map((metrics, index) => hopsChart(metrics, ['grown opennet', 'baseline: ideal small world'][index]!).series[0]!),
+      },
     ],
     notes: [
       `The network starts empty: ${seeds} seeds, then one node every ${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time joins through one seed drawn at random (announcement toward its own location); each node's location comes from its identity (proof-of-work difficulty 0 in the simulation). Nodes keep ${minPeers} to ${maxPeers} peers.`,
@@ -193,7 +240,8 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
 
 export const opennetGrowthScenario: Scenario = {
   name: 'opennet-growth',
-  summary: 'an opennet grown from an empty network through seeds and path folding: success, hops and degree as it grows, then baseline\'s workload next to baseline',
+  summary:
+    "an opennet grown from an empty network through seeds and path folding: success, hops and degree as it grows, then baseline's workload next to baseline",
   defaults: { nodes: 1_000, requests: 5_000 },
   run: runOpennetGrowth,
 };

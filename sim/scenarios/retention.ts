@@ -20,12 +20,18 @@ const round = (value: number, digits: number): number => Number(value.toFixed(di
 /** Blocks retrievable over the last `days` days of a run without healing (one cohort a day is too few alone). */
 function lastDaysBlocks(run: RetentionRun, days: number): number {
   const tail = run.days.slice(-days);
-  return ratio(tail.reduce((sum, day) => sum + day.blocksRetrievable, 0), tail.reduce((sum, day) => sum + day.blocksChecked, 0));
+  return ratio(
+    tail.reduce((sum, day) => sum + day.blocksRetrievable, 0),
+    tail.reduce((sum, day) => sum + day.blocksChecked, 0),
+  );
 }
 
 function lastDaysFiles(run: RetentionRun, days: number): number {
   const tail = run.days.slice(-days);
-  return ratio(tail.reduce((sum, day) => sum + day.filesRetrievable, 0), tail.reduce((sum, day) => sum + day.filesChecked, 0));
+  return ratio(
+    tail.reduce((sum, day) => sum + day.filesRetrievable, 0),
+    tail.reduce((sum, day) => sum + day.filesChecked, 0),
+  );
 }
 
 export const retentionScenario: Scenario = {
@@ -44,7 +50,12 @@ export const retentionScenario: Scenario = {
       { name: 'blocks retrievable, days 28–30, no healing', value: lastDaysBlocks(plain, 3), unit: 'ratio', reference: freenet },
       { name: 'files retrievable, days 28–30, no healing', value: lastDaysFiles(plain, 3), unit: 'ratio' },
       { name: 'files retrievable on day 30, healing', value: ratio(last(healed).filesRetrievable, last(healed).filesChecked), unit: 'ratio' },
-      { name: 'blocks retrievable on day 30, healing', value: ratio(last(healed).blocksRetrievable, last(healed).blocksChecked), unit: 'ratio', reference: freenet },
+      {
+        name: 'blocks retrievable on day 30, healing',
+        value: ratio(last(healed).blocksRetrievable, last(healed).blocksChecked),
+        unit: 'ratio',
+        reference: freenet,
+      },
       { name: 'blocks re-inserted by the publisher', value: healed.days.reduce((sum, day) => sum + day.blocksReinserted, 0), unit: 'count' },
       { name: 'blocks inserted at the start', value: ratio(plain.blocksInserted.succeeded, plain.blocksInserted.attempted), unit: 'ratio' },
       { name: 'nodes replaced by newcomers (no-healing run)', value: plain.churn.replacements, unit: 'count' },
@@ -63,17 +74,34 @@ export const retentionScenario: Scenario = {
         sessionShape: FREENET_SESSION_SHAPE,
       },
       figures,
-      tables: [{
-        title: 'Retention day by day',
-        columns: ['day', 'files checked (no healing)', 'files retrievable', 'blocks retrievable', 'files retrievable (healing)', 'blocks retrievable (healing)', 'blocks re-inserted', 'nodes online'],
-        rows: plain.days.map((day, index) => {
-          const heal = healed.days[index]!;
-          return [
-            day.day, day.filesChecked, round(ratio(day.filesRetrievable, day.filesChecked), 3), round(ratio(day.blocksRetrievable, day.blocksChecked), 3),
-            round(ratio(heal.filesRetrievable, heal.filesChecked), 3), round(ratio(heal.blocksRetrievable, heal.blocksChecked), 3), heal.blocksReinserted, day.nodesOnline,
-          ];
-        }),
-      }],
+      tables: [
+        {
+          title: 'Retention day by day',
+          columns: [
+            'day',
+            'files checked (no healing)',
+            'files retrievable',
+            'blocks retrievable',
+            'files retrievable (healing)',
+            'blocks retrievable (healing)',
+            'blocks re-inserted',
+            'nodes online',
+          ],
+          rows: plain.days.map((day, index) => {
+            const heal = healed.days[index]!;
+            return [
+              day.day,
+              day.filesChecked,
+              round(ratio(day.filesRetrievable, day.filesChecked), 3),
+              round(ratio(day.blocksRetrievable, day.blocksChecked), 3),
+              round(ratio(heal.filesRetrievable, heal.filesChecked), 3),
+              round(ratio(heal.blocksRetrievable, heal.blocksChecked), 3),
+              heal.blocksReinserted,
+              day.nodesOnline,
+            ];
+          }),
+        },
+      ],
       charts: [
         {
           title: 'Retention over time',

@@ -82,8 +82,10 @@ describe('backpressure over TCP (real node, wall time)', function () {
     }, 'replies beyond the backlog to be dropped');
     await sleep(50);
     const queue = holder.transport.sendQueue(id);
-    console.log(`      stalled peer: ${holder.node.outbox.queued} replies waiting (peak ${peakWaiting}), ` +
-      `${queue?.queuedBytes ?? 0} bytes queued on the link (peak ${peakQueued} of ${maxQueueBytes}), ${holder.node.outbox.dropped} dropped`);
+    console.log(
+      `      stalled peer: ${holder.node.outbox.queued} replies waiting (peak ${peakWaiting}), ` +
+        `${queue?.queuedBytes ?? 0} bytes queued on the link (peak ${peakQueued} of ${maxQueueBytes}), ${holder.node.outbox.dropped} dropped`,
+    );
     assert.ok(peakWaiting <= 128, `${peakWaiting} replies waited`);
     assert.ok(peakQueued <= maxQueueBytes / 2 + MAX_BLOCK_BYTES + 64, `${peakQueued} bytes queued`);
     assert.ok(holder.node.outbox.dropped >= 1_000 - 128 - 48, `only ${holder.node.outbox.dropped} dropped`);
@@ -97,5 +99,4 @@ describe('backpressure over TCP (real node, wall time)', function () {
     await until(() => holder.node.outbox.queued === 0 && holder.node.peers.size === 1, 'the stalled peer to be disconnected');
     assert.equal(holder.node.peers.get(stalledId), undefined);
   });
-
 });

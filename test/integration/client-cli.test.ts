@@ -50,7 +50,11 @@ describe('warren put and get (eight nodes on loopback)', function () {
   it('puts a directory and gets it back on the other node, file by file', async () => {
     const source = join(root, 'site');
     await mkdir(join(source, 'docs'), { recursive: true });
-    const files: Record<string, Uint8Array> = { 'index.html': Buffer.from('<h1>hello</h1>'), 'docs/notes.txt': Buffer.from('notes'), 'docs/data.bin': randomBytes(40_000) };
+    const files: Record<string, Uint8Array> = {
+      'index.html': Buffer.from('<h1>hello</h1>'),
+      'docs/notes.txt': Buffer.from('notes'),
+      'docs/data.bin': randomBytes(40_000),
+    };
     for (const [path, content] of Object.entries(files)) await writeFile(join(source, path), content);
     const put = await warren('put', source, '--data-dir', b);
     assert.equal(put.code, 0, put.stderr);
@@ -66,7 +70,7 @@ describe('warren put and get (eight nodes on loopback)', function () {
     assert.match(page.stdout, /text\/html/);
   });
 
-  it('publishes under a USK twice; the first edition\'s URI gets the newest', async () => {
+  it("publishes under a USK twice; the first edition's URI gets the newest", async () => {
     const { insertUri, requestUri } = generateKeys('notes');
     const published = [];
     for (const text of ['first edition', 'second edition']) {
@@ -90,7 +94,14 @@ describe('warren put and get (eight nodes on loopback)', function () {
     assert.equal(wrong.code, 2);
     assert.equal(wrong.stderr.trim(), 'warren: this is a request URI; inserting needs the insert URI (SSK-INSERT@… or USK-INSERT@…)');
     const absent = encodeChk(randomBytes(100));
-    const missing = await warren('get', new ChkUri(absent.routingKey, absent.cryptoKey, ['absent.txt']).toString(), '--data-dir', b, '-o', join(root, 'absent.txt'));
+    const missing = await warren(
+      'get',
+      new ChkUri(absent.routingKey, absent.cryptoKey, ['absent.txt']).toString(),
+      '--data-dir',
+      b,
+      '-o',
+      join(root, 'absent.txt'),
+    );
     assert.equal(missing.code, 3, missing.stderr);
     assert.match(missing.stderr, /^warren: (not found after \d+ hops: the data may have dropped out of the network|no route left)/m);
   });

@@ -69,7 +69,9 @@ describe('FEC on real nodes: blocks deleted from every store', function () {
     await network.stop();
 
     const stores = await openStores(dirs);
-    const { manifest } = await storeReader(stores).resolveFile(uri).finally(() => Promise.all(stores.map((store) => store.close())));
+    const { manifest } = await storeReader(stores)
+      .resolveFile(uri)
+      .finally(() => Promise.all(stores.map((store) => store.close())));
     const blocksOf = (segment: (typeof manifest.segments)[number]) => [...segment.dataBlocks, ...segment.checkBlocks].map((block) => block.routingKey);
     const third = manifest.segments.flatMap((segment) => blocksOf(segment).filter((_, index) => index % 3 === 0));
     await deleteEverywhere(dirs, third);

@@ -53,7 +53,10 @@ describe('warren put and get of large files and a directory of 50 (three nodes o
     await rm(root, { recursive: true, force: true });
   });
 
-  for (const [label, size] of [['10 MiB', 10 * MiB], ['200 MiB', 200 * MiB + 12_345]] as const) {
+  for (const [label, size] of [
+    ['10 MiB', 10 * MiB],
+    ['200 MiB', 200 * MiB + 12_345],
+  ] as const) {
     it(`round-trips ${label} byte for byte, streamed on both sides`, async () => {
       const source = join(root, 'large.bin');
       const written = await writeRandomFile(source, size);

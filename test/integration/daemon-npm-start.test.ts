@@ -33,7 +33,10 @@ describe('npm start (the built tree)', function () {
       while (status === undefined) {
         assert.ok(Date.now() < deadline, `not ready: ${stderr.join('')}`);
         await sleep(100);
-        const port = await readFile(join(dataDir, 'api.json'), 'utf8').then((text) => (JSON.parse(text) as { port: number }).port, () => undefined);
+        const port = await readFile(join(dataDir, 'api.json'), 'utf8').then(
+          (text) => (JSON.parse(text) as { port: number }).port,
+          () => undefined,
+        );
         if (port === undefined) continue;
         const token = (await readFile(join(dataDir, 'api-token'), 'utf8')).trim();
         status = await fetch(`http://127.0.0.1:${port}/v1/status`, { headers: { authorization: `Bearer ${token}` } });

@@ -39,8 +39,19 @@ export interface StartOptions {
 /** Starts `warren node` on `dataDir` at difficulty 8 with its API on any free port. */
 export function startNode(dataDir: string, extra: readonly string[] = [], options: StartOptions = {}): DaemonProcess {
   const args = [
-    '--import', 'tsx', WARREN_MAIN, 'node', '--data-dir', dataDir, '--pow-difficulty', '8',
-    '--listen', options.listen ?? '/ip4/127.0.0.1/tcp/0', '--api-port', '0', ...extra,
+    '--import',
+    'tsx',
+    WARREN_MAIN,
+    'node',
+    '--data-dir',
+    dataDir,
+    '--pow-difficulty',
+    '8',
+    '--listen',
+    options.listen ?? '/ip4/127.0.0.1/tcp/0',
+    '--api-port',
+    '0',
+    ...extra,
   ];
   const [command, ...prefixArgs] = [...(options.prefix ?? []), process.execPath];
   const child = spawn(command!, [...prefixArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -76,12 +87,16 @@ export async function api(ready: Pick<Ready, 'url' | 'token'>, path: string, ini
 
 /** Waits for api.json and a first status answer. */
 export async function ready(daemon: DaemonProcess, timeoutMs?: number): Promise<Ready> {
-  return until(`the node in ${daemon.dataDir} to be ready`, async () => {
-    if (daemon.child.exitCode !== null) throw new Error(`the node exited with ${daemon.child.exitCode}: ${daemon.stderr.join('')}`);
-    const endpoint = await apiEndpoint(daemon.dataDir);
-    const response = await api(endpoint, '/v1/status');
-    return response.ok ? { ...endpoint, status: (await response.json()) as NodeStatus } : undefined;
-  }, timeoutMs);
+  return until(
+    `the node in ${daemon.dataDir} to be ready`,
+    async () => {
+      if (daemon.child.exitCode !== null) throw new Error(`the node exited with ${daemon.child.exitCode}: ${daemon.stderr.join('')}`);
+      const endpoint = await apiEndpoint(daemon.dataDir);
+      const response = await api(endpoint, '/v1/status');
+      return response.ok ? { ...endpoint, status: (await response.json()) as NodeStatus } : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 export async function status(node: Pick<Ready, 'url' | 'token'>): Promise<NodeStatus> {

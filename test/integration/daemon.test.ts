@@ -54,7 +54,8 @@ describe('warren node (three processes on loopback)', function () {
     const closest = (location: number): number =>
       nodes.reduce((best, node, index) => (circularDistance(node, location) < circularDistance(nodes[best]!, location) ? index : best), 0);
     let chk = encodeChk(new TextEncoder().encode('hello from a real network'));
-    for (let attempt = 1; closest(keyLocation(chk.routingKey)) === 1; attempt++) chk = encodeChk(new TextEncoder().encode(`hello from a real network, ${attempt}`));
+    for (let attempt = 1; closest(keyLocation(chk.routingKey)) === 1; attempt++)
+      chk = encodeChk(new TextEncoder().encode(`hello from a real network, ${attempt}`));
     const path = `/v1/blocks/${toHex(chk.routingKey)}?type=chk`;
     const put = await api(second, path, { method: 'PUT', body: chk.block });
     assert.equal(put.status, 200, await put.clone().text());
@@ -78,7 +79,11 @@ describe('warren node (three processes on loopback)', function () {
     assert.equal(await c.exited, 0, c.stderr.join(''));
     assert.ok(Date.now() - stopping < 5_000, `stopped in ${Date.now() - stopping} ms`);
     assert.equal(c.stdout.join(''), '', 'stdout stays clean');
-    const logs = c.stderr.join('').trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
+    const logs = c.stderr
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { msg: string });
     assert.ok(logs.some((line) => line.msg === 'stopped'));
     assert.equal(existsSync(join(c.dataDir, 'api.json')), false);
     const saved = JSON.parse(await readFile(join(c.dataDir, 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] };

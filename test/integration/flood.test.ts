@@ -51,9 +51,13 @@ describe('flood over TCP (real nodes, wall time)', function () {
       await until(() => target.node.peers.size === 2, 'the flooder to leave');
 
       const ratio = flooded.perSecond / quiet.perSecond;
-      console.log(`      honest fetches: unflooded ${quiet.perSecond.toFixed(0)}/s (${quiet.failed} failed), flooded ${flooded.perSecond.toFixed(0)}/s (${flooded.failed} failed), ratio ${ratio.toFixed(3)}`);
-      console.log(`      flooder: ${(flood.sent / flood.seconds).toFixed(0)} requests/s sent, ${flood.rejectedOverload} RejectedOverload, ${flood.otherReplies} other replies; ` +
-        `target: at most ${maxActive} routes, ${maxFlooderRoutes} of them the flooder's (share ${routesPerPeer})`);
+      console.log(
+        `      honest fetches: unflooded ${quiet.perSecond.toFixed(0)}/s (${quiet.failed} failed), flooded ${flooded.perSecond.toFixed(0)}/s (${flooded.failed} failed), ratio ${ratio.toFixed(3)}`,
+      );
+      console.log(
+        `      flooder: ${(flood.sent / flood.seconds).toFixed(0)} requests/s sent, ${flood.rejectedOverload} RejectedOverload, ${flood.otherReplies} other replies; ` +
+          `target: at most ${maxActive} routes, ${maxFlooderRoutes} of them the flooder's (share ${routesPerPeer})`,
+      );
       assert.equal(connected, 3, 'every peer stayed connected');
       assert.ok(flood.sent / flood.seconds >= FLOOD_PER_SECOND * 0.95, 'the flooder did not reach its rate');
       assert.ok(flood.rejectedOverload > 0.5 * flood.sent, `only ${flood.rejectedOverload} of ${flood.sent} refused`);
@@ -64,6 +68,9 @@ describe('flood over TCP (real nodes, wall time)', function () {
 
     const ratios: number[] = [];
     while (ratios.length < ROUNDS && !ratios.some((ratio) => ratio >= 0.8)) ratios.push(await round());
-    assert.ok(ratios.some((ratio) => ratio >= 0.8), `honest fetches fell below 80% of the unflooded figure in every round: ${ratios.map((ratio) => ratio.toFixed(3)).join(', ')}`);
+    assert.ok(
+      ratios.some((ratio) => ratio >= 0.8),
+      `honest fetches fell below 80% of the unflooded figure in every round: ${ratios.map((ratio) => ratio.toFixed(3)).join(', ')}`,
+    );
   });
 });

@@ -136,16 +136,20 @@ describe('five nodes in separate network namespaces', function () {
       daemons.push(startNode(dataDir(index), extra, { listen: `/ip4/${nodeAddress(index)}/tcp/${PORT}`, prefix: ['ip', 'netns', 'exec', nodeNs(index)] }));
     };
     const peersOf = (index: number, count: number): Promise<NodeStatus> =>
-      until(`the node in ${nodeNs(index)} to have ${count} peers`, async () => {
-        const current = await nsStatus(index, dataDir(index));
-        return current.peers.length >= count ? current : undefined;
-      }, 30_000);
+      until(
+        `the node in ${nodeNs(index)} to have ${count} peers`,
+        async () => {
+          const current = await nsStatus(index, dataDir(index));
+          return current.peers.length >= count ? current : undefined;
+        },
+        30_000,
+      );
     // The seed listens before the others dial it (a node that finds no seed joins again only 5 s later).
     start(0, []);
     await peersOf(0, 0);
     for (let index = 1; index < NODES; index++) start(index, ['--seed', seed]);
     const statuses = await Promise.all(daemons.map((_, index) => peersOf(index, index === 0 ? NODES - 1 : 1)));
-    statuses.forEach((current, index) => assert.deepEqual(current.addresses, [`/ip4/${nodeAddress(index)}/tcp/${PORT}`]));
+    for (const [index, current] of statuses.entries()) assert.deepEqual(current.addresses, [`/ip4/${nodeAddress(index)}/tcp/${PORT}`]);
     // All in one private /24: the per-range peer limit does not apply, so the seed keeps them all.
     assert.equal(statuses[0]!.peers.length, NODES - 1);
 

@@ -84,7 +84,12 @@ function converged(statuses: readonly NodeStatus[]): boolean {
 }
 
 /** Fetches each block through a random member other than `avoid` and the inserter; `during` runs after `at` fetches. */
-async function fetchAll(members: readonly Member[], blocks: readonly Block[], avoid: ReadonlySet<number>, during?: { at: number; run: () => void }): Promise<Fetches> {
+async function fetchAll(
+  members: readonly Member[],
+  blocks: readonly Block[],
+  avoid: ReadonlySet<number>,
+  during?: { at: number; run: () => void },
+): Promise<Fetches> {
   const timesMs: number[] = [];
   let succeeded = 0;
   let done = 0;
@@ -102,7 +107,9 @@ async function fetchAll(members: readonly Member[], blocks: readonly Block[], av
 
 function report(what: string, fetches: Fetches): number {
   const rate = fetches.succeeded / fetches.total;
-  console.log(`      ${what}: ${fetches.succeeded}/${fetches.total} (${(rate * 100).toFixed(1)}%), median ${percentile(fetches.timesMs, 0.5).toFixed(0)} ms, p95 ${percentile(fetches.timesMs, 0.95).toFixed(0)} ms`);
+  console.log(
+    `      ${what}: ${fetches.succeeded}/${fetches.total} (${(rate * 100).toFixed(1)}%), median ${percentile(fetches.timesMs, 0.5).toFixed(0)} ms, p95 ${percentile(fetches.timesMs, 0.95).toFixed(0)} ms`,
+  );
   return rate;
 }
 
@@ -148,13 +155,19 @@ describe('a network of twelve processes on loopback', function () {
     members.push(...others.map((daemon, index) => ({ daemon, ready: readies[index]!, name: names[index]! })));
     const startedAt = performance.now();
     let latest: NodeStatus[] = [];
-    const statuses = await until('the network to converge', async () => {
-      latest = await Promise.all(members.map((member) => status(member.ready)));
-      return converged(latest) ? latest : undefined;
-    }, CONVERGENCE_MS).catch((error: unknown) => {
+    const statuses = await until(
+      'the network to converge',
+      async () => {
+        latest = await Promise.all(members.map((member) => status(member.ready)));
+        return converged(latest) ? latest : undefined;
+      },
+      CONVERGENCE_MS,
+    ).catch((error: unknown) => {
       throw new Error(`${(error as Error).message}; peers per node: ${latest.map((node) => node.peers.length).join(' ')}`);
     });
-    console.log(`      converged ${(performance.now() - startedAt).toFixed(0)} ms after start; peers per node: ${statuses.map((node) => node.peers.length).join(' ')}`);
+    console.log(
+      `      converged ${(performance.now() - startedAt).toFixed(0)} ms after start; peers per node: ${statuses.map((node) => node.peers.length).join(' ')}`,
+    );
   });
 
   it(`fetches ${BLOCKS} blocks inserted through random nodes, through other nodes`, async () => {
@@ -178,7 +191,10 @@ describe('a network of twelve processes on loopback', function () {
   it('reroutes around a relay killed during a batch of fetches', async () => {
     const statuses = await Promise.all(members.map((member) => status(member.ready)));
     // The best-linked node other than the seed: the relay most routes pass through.
-    victim = statuses.map((node, index) => ({ index, peers: node.peers.length })).slice(1).sort((a, b) => b.peers - a.peers)[0]!.index;
+    victim = statuses
+      .map((node, index) => ({ index, peers: node.peers.length }))
+      .slice(1)
+      .sort((a, b) => b.peers - a.peers)[0]!.index;
     victimStore = statuses[victim]!.store.store;
     const fetches = await fetchAll(members, blocks, new Set([victim]), {
       at: Math.floor(BLOCKS / 4),
@@ -196,11 +212,17 @@ describe('a network of twelve processes on loopback', function () {
     const daemon = spawn(name, NODE_FLAGS);
     const again = await ready(daemon, 30_000);
     const startedAt = performance.now();
-    const rejoined = await until('a peer after the restart', async () => {
-      const current = await status(again);
-      return current.peers.length >= 1 ? current : undefined;
-    }, 5_000);
-    console.log(`      ${name} rejoined with ${rejoined.peers.length} peers ${(performance.now() - startedAt).toFixed(0)} ms after its API answered (${saved.peers.length} saved); store ${victimStore.blocks} blocks, ${victimStore.bytes} bytes`);
+    const rejoined = await until(
+      'a peer after the restart',
+      async () => {
+        const current = await status(again);
+        return current.peers.length >= 1 ? current : undefined;
+      },
+      5_000,
+    );
+    console.log(
+      `      ${name} rejoined with ${rejoined.peers.length} peers ${(performance.now() - startedAt).toFixed(0)} ms after its API answered (${saved.peers.length} saved); store ${victimStore.blocks} blocks, ${victimStore.bytes} bytes`,
+    );
     assert.deepEqual(rejoined.store.store, victimStore);
   });
 });

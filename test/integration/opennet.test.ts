@@ -36,7 +36,13 @@ describe('opennet over TCP on loopback', () => {
       assert.equal(connected, 1);
       assert.equal(offers, 1);
       await until(() => newcomer.node.peers.get(other.id) !== undefined, 'the link to the offered node');
-      assert.deepEqual(newcomer.node.knownPeers().map(({ publicKey }) => toHex(publicKey)).sort(), [seed.id, other.id].sort());
+      assert.deepEqual(
+        newcomer.node
+          .knownPeers()
+          .map(({ publicKey }) => toHex(publicKey))
+          .sort(),
+        [seed.id, other.id].sort(),
+      );
     } finally {
       for (const { node } of [newcomer, other, seed]) await node.stop();
     }

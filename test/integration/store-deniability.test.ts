@@ -78,7 +78,10 @@ describe('RocksBlockStore deniability at rest', function () {
     await db.ready();
     await db.flush();
     await db.close();
-    assert.ok((await readdir(path)).some((name) => name.endsWith('.sst')), 'a table file was written');
+    assert.ok(
+      (await readdir(path)).some((name) => name.endsWith('.sst')),
+      'a table file was written',
+    );
     assert.deepEqual(await filesContaining(path, index), [], 'after a flush to table files');
   });
 });

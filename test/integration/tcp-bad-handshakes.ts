@@ -51,11 +51,13 @@ export type BadHandshake = (address: string) => Promise<void>;
 
 /** Every kind of bad handshake, by name; `weak` proves too little, `victim` is someone else's valid proof. */
 export function badHandshakes(weak: NodeIdentity, victim: NodeIdentity): Record<string, BadHandshake> {
-  const afterNoise = (first: (raw: Awaited<ReturnType<typeof rawDial>>) => void): BadHandshake => async (address) => {
-    const raw = await rawDial(weak, address);
-    first(raw);
-    await raw.closed;
-  };
+  const afterNoise =
+    (first: (raw: Awaited<ReturnType<typeof rawDial>>) => void): BadHandshake =>
+    async (address) => {
+      const raw = await rawDial(weak, address);
+      first(raw);
+      await raw.closed;
+    };
   return {
     // Well-formed enough that the node does its whole side of Noise before the last message fails to decrypt.
     'garbage bytes': async (address) => {

@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fromHex } from '../../protocol/bytes.js';
 import { mintIdentity } from '../../protocol/identity-mint.js';
-import { type NodeIdentity } from '../../protocol/identity.js';
+import type { NodeIdentity } from '../../protocol/identity.js';
 import { attackInWorker, badHandshakes, weakIdentity } from './tcp-bad-handshakes.js';
 import { DIFFICULTY, type RealNode, startNode, until } from '../support/flood-setup.js';
 import { rawDial } from '../support/tcp-raw-peer.js';
@@ -34,13 +34,18 @@ class Target {
   #waiting: Array<(message: TargetReply) => void> = [];
 
   constructor() {
-    this.#child = fork(new URL('./tcp-handshake-target.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.#child = fork(new URL('./tcp-handshake-target.ts', import.meta.url), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     this.#child.on('message', (message: TargetReply) => this.#waiting.shift()?.(message));
   }
 
   ask<T extends TargetReply['type']>(message: TargetRequest, answer: T): Promise<Extract<TargetReply, { type: T }>> {
     return new Promise((resolve, reject) => {
-      this.#waiting.push((reply) => (reply.type === answer ? resolve(reply as Extract<TargetReply, { type: T }>) : reject(new Error(`expected ${answer}, got ${reply.type}`))));
+      this.#waiting.push((reply) =>
+        reply.type === answer ? resolve(reply as Extract<TargetReply, { type: T }>) : reject(new Error(`expected ${answer}, got ${reply.type}`)),
+      );
       this.#child.send(message);
     });
   }
@@ -76,9 +81,11 @@ async function validHandshake(identity: NodeIdentity, address: string): Promise<
 async function cpuPerConnection(target: Target, count: number, one: (index: number) => Promise<void>): Promise<number> {
   const before = await target.cpuMicros();
   let next = 0;
-  await Promise.all(Array.from({ length: AT_ONCE }, async () => {
-    while (next < count) await one(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: AT_ONCE }, async () => {
+      while (next < count) await one(next++);
+    }),
+  );
   // Whatever closing still costs the node is counted too.
   await sleep(50);
   return ((await target.cpuMicros()) - before) / count;
@@ -101,7 +108,10 @@ describe('bad handshakes over TCP (real node in its own process, wall time)', fu
   });
 
   it('costs the node at most about one valid handshake each, is refused and closed, and the node keeps serving its honest peer', async () => {
-    const { address, keys: hexKeys } = await target.ask({ type: 'start', difficulty: DIFFICULTY, blocks: 200, handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS }, 'started');
+    const { address, keys: hexKeys } = await target.ask(
+      { type: 'start', difficulty: DIFFICULTY, blocks: 200, handshakeTimeoutMs: HANDSHAKE_TIMEOUT_MS },
+      'started',
+    );
     const keys = hexKeys.map(fromHex);
     const honest = await startNode();
     nodes.push(honest);
@@ -125,7 +135,8 @@ describe('bad handshakes over TCP (real node in its own process, wall time)', fu
     const reference = await cpuPerConnection(target, PER_KIND, (index) => validHandshake(valid[index]!, address));
 
     const costs: Record<string, number> = {};
-    for (const [name, kind] of Object.entries(badHandshakes(await weakIdentity(DIFFICULTY), await mintIdentity({ difficulty: DIFFICULTY })))) costs[name] = await cpuPerConnection(target, PER_KIND, () => kind(address));
+    for (const [name, kind] of Object.entries(badHandshakes(await weakIdentity(DIFFICULTY), await mintIdentity({ difficulty: DIFFICULTY }))))
+      costs[name] = await cpuPerConnection(target, PER_KIND, () => kind(address));
     const refused = await target.state();
 
     // Everything at once for ATTACK_MS, from a worker, while the honest peer fetches: bad handshakes
@@ -136,17 +147,26 @@ describe('bad handshakes over TCP (real node in its own process, wall time)', fu
     await sleep(ATTACK_MS / 3);
     const late = await startNode();
     nodes.push(late);
-    const lateLink = late.transport.dial(address).then(() => 'linked', (error: Error) => error.message);
+    const lateLink = late.transport.dial(address).then(
+      () => 'linked',
+      (error: Error) => error.message,
+    );
     const attacked: number[] = [];
     for (let i = 0; performance.now() < attackEnds; i++) attacked.push(...(await fetchTimes(keys[i % keys.length]!)));
     const [{ handshakes: attacks, stalls }, lateOutcome] = await Promise.all([attack, lateLink]);
     const after = await target.state();
 
     const ms = (micros: number) => `${(micros / 1000).toFixed(2)} ms`;
-    console.log(`      node CPU per connection: valid handshake ${ms(reference)}; ${Object.entries(costs).map(([name, cost]) => `${name} ${ms(cost)}`).join(', ')}`);
+    console.log(
+      `      node CPU per connection: valid handshake ${ms(reference)}; ${Object.entries(costs)
+        .map(([name, cost]) => `${name} ${ms(cost)}`)
+        .join(', ')}`,
+    );
     const heldLong = stalls.filter(({ openedAt, closedAt }) => closedAt - openedAt >= 0.9 * HANDSHAKE_TIMEOUT_MS);
-    console.log(`      honest fetches: ${median(quiet).toFixed(1)} ms median before, ${median(attacked).toFixed(1)} ms (max ${Math.max(...attacked).toFixed(0)} ms) ` +
-      `during ${attacks} bad handshakes and ${stalls.length} stalled connections (${stalls.length - heldLong.length} refused at accept); at most ${after.mostPendingHandshakes} handshakes in progress at once`);
+    console.log(
+      `      honest fetches: ${median(quiet).toFixed(1)} ms median before, ${median(attacked).toFixed(1)} ms (max ${Math.max(...attacked).toFixed(0)} ms) ` +
+        `during ${attacks} bad handshakes and ${stalls.length} stalled connections (${stalls.length - heldLong.length} refused at accept); at most ${after.mostPendingHandshakes} handshakes in progress at once`,
+    );
 
     // Each kind was refused for its own reason, and its connection closed (every kind above waited for the close).
     for (const reason of [
@@ -154,15 +174,23 @@ describe('bad handshakes over TCP (real node in its own process, wall time)', fu
       /^refused: the Hello's key is not the key that authenticated the link$/,
       /^refused: the first frame is ping, not Hello$/,
       /^protocol violation: frame of 36865 bytes exceeds the 36864-byte limit$/,
-    ]) assert.ok(refused.refusedLinks.some((logged) => reason.test(logged)), `no refusal logged matching ${reason}`);
+    ])
+      assert.ok(
+        refused.refusedLinks.some((logged) => reason.test(logged)),
+        `no refusal logged matching ${reason}`,
+      );
     // A bad handshake costs about what a valid one does, never more: no step before the proof is verified is expensive.
-    for (const [name, cost] of Object.entries(costs)) assert.ok(cost <= 1.5 * reference, `${name}: ${ms(cost)} of CPU, against ${ms(reference)} for a valid handshake`);
+    for (const [name, cost] of Object.entries(costs))
+      assert.ok(cost <= 1.5 * reference, `${name}: ${ms(cost)} of CPU, against ${ms(reference)} for a valid handshake`);
 
     // Stalled connections held at most their slots, each until the handshake timeout; the rest were refused at accept,
     // and the bound per address left room for the late peer (below).
     assert.ok(after.mostPendingHandshakes <= 32, `${after.mostPendingHandshakes} handshakes in progress at once`);
     assert.ok(stalls.length - heldLong.length >= STALL_FLOOD - 16, `only ${stalls.length - heldLong.length} stalled connections refused at accept`);
-    assert.ok(heldLong.every(({ openedAt, closedAt }) => closedAt - openedAt < HANDSHAKE_TIMEOUT_MS + 3_000), 'a stalled connection stayed open past the handshake timeout');
+    assert.ok(
+      heldLong.every(({ openedAt, closedAt }) => closedAt - openedAt < HANDSHAKE_TIMEOUT_MS + 3_000),
+      'a stalled connection stayed open past the handshake timeout',
+    );
     assert.ok(after.refusedAccepts.includes('ERR_HANDSHAKE_LIMIT'), 'no accept refused for the handshake bound');
 
     // The honest peer stayed linked and was served in normal time; a new peer could still link.

@@ -92,7 +92,13 @@ process.on('message', async (message: TargetRequest) => {
       return reply({ type: 'watching' });
     }
     case 'state':
-      return reply({ type: 'state', peers: running?.node.peers.size ?? 0, refusedLinks: [...log.refusedLinks], refusedAccepts: [...log.refusedAccepts], mostPendingHandshakes });
+      return reply({
+        type: 'state',
+        peers: running?.node.peers.size ?? 0,
+        refusedLinks: [...log.refusedLinks],
+        refusedAccepts: [...log.refusedAccepts],
+        mostPendingHandshakes,
+      });
     case 'stop':
       await running?.node.stop();
       process.exit(0);

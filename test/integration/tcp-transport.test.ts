@@ -58,10 +58,7 @@ function tcpNetwork(): TcpNetwork {
   const create = async (init: Partial<TcpTransportInit> = {}) => {
     const node = await identity();
     const logger = new RecordingLogger();
-    const transport = new TcpTransport(
-      { identity: node, clock: new SystemClock(), logger },
-      { listen: [LOOPBACK], powDifficulty: DIFFICULTY, ...init },
-    );
+    const transport = new TcpTransport({ identity: node, clock: new SystemClock(), logger }, { listen: [LOOPBACK], powDifficulty: DIFFICULTY, ...init });
     transports.push(transport);
     return { transport, identity: node, logger };
   };
@@ -246,7 +243,7 @@ describe('TcpTransport', () => {
         const queued = node.transport.sendQueue(toHex(peer.publicKey))?.queuedBytes ?? 0;
         if (queued > 0) peakHeld = Math.max(peakHeld, liveBuffers() - baseline);
       }
-      assert.ok(peakHeld > 0, 'the transport\'s queue was never seen in use');
+      assert.ok(peakHeld > 0, "the transport's queue was never seen in use");
       assert.ok(refused, `send kept accepting: ${accepted} bytes`);
       assert.ok(accepted < 48 * 1024 * 1024, `accepted ${accepted} bytes before refusing`);
       // The queue, plus what the socket layers hold (and the idle peer's read buffer, in this process).

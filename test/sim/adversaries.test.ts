@@ -47,7 +47,10 @@ describe('scenarios blackhole and poison (seeded, 120 nodes)', function () {
 
   it('runs 0, 10, 20 and 30% attackers; the attackers take requests, and no invalid block ever reaches a requester', () => {
     for (const results of [blackHoles, poisoners]) {
-      assert.deepEqual(results.map((result) => result.attackers), [0, 12, 24, 36]);
+      assert.deepEqual(
+        results.map((result) => result.attackers),
+        [0, 12, 24, 36],
+      );
       assert.equal(results[0]!.intercepted, 0);
       for (const result of results.slice(1)) assert.ok(result.intercepted > 0, `${result.fraction}: nothing intercepted`);
       for (const result of results) assert.equal(result.metrics.invalidBlocksDelivered, 0);
@@ -68,7 +71,8 @@ describe('scenarios blackhole and poison (seeded, 120 nodes)', function () {
   });
 
   it('honest peers drop poisoners once they have sent too many invalid blocks; black holes keep their links', () => {
-    for (const { attackerLinks, fraction } of poisoners.slice(1)) assert.ok(attackerLinks.after <= attackerLinks.before, `${fraction}: ${JSON.stringify(attackerLinks)}`);
+    for (const { attackerLinks, fraction } of poisoners.slice(1))
+      assert.ok(attackerLinks.after <= attackerLinks.before, `${fraction}: ${JSON.stringify(attackerLinks)}`);
     const { attackerLinks } = poisoners[3]!;
     assert.ok(attackerLinks.after < attackerLinks.before, `30%: ${JSON.stringify(attackerLinks)}`);
     for (const { attackerLinks, fraction } of blackHoles.slice(1)) assert.equal(attackerLinks.after, attackerLinks.before, `${fraction}`);

@@ -43,7 +43,10 @@ describe('scenarios baseline and random-locations (500 nodes, seeded)', function
     assert.ok(figure(shuffled, 'success rate') <= figure(baseline, 'success rate') - 0.1, both('success rate'));
     assert.ok(figure(shuffled, 'hops, mean') >= 1.2 * figure(baseline, 'hops, mean'), both('hops, mean'));
     assert.ok(figure(shuffled, 'hops, p95') >= 2 * figure(baseline, 'hops, p95'), both('hops, p95'));
-    assert.ok(figure(shuffled, 'messages per successful request') >= 1.5 * figure(baseline, 'messages per successful request'), both('messages per successful request'));
+    assert.ok(
+      figure(shuffled, 'messages per successful request') >= 1.5 * figure(baseline, 'messages per successful request'),
+      both('messages per successful request'),
+    );
   });
 
   it('gives a byte-identical report for the same seed', async () => {

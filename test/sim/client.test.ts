@@ -51,11 +51,14 @@ describe('client on a simulated network', function () {
     }
     const docs = await drive(sim, reader.resolveFile(`${root.toString()}/docs/index.html`));
     assert.equal(docs.manifest.mime, 'text/html');
-    const walked = await drive(sim, (async () => {
-      const paths: string[] = [];
-      for await (const file of reader.walk(root)) paths.push(`${file.path.join('/')} ${file.manifest.size}`);
-      return paths;
-    })());
+    const walked = await drive(
+      sim,
+      (async () => {
+        const paths: string[] = [];
+        for await (const file of reader.walk(root)) paths.push(`${file.path.join('/')} ${file.manifest.size}`);
+        return paths;
+      })(),
+    );
     assert.deepEqual(walked.sort(), ['docs/guide/intro.md 10', 'docs/index.html 40000', 'index.html 500', 'logo.png 0']);
     await assert.rejects(drive(sim, reader.resolve(`${root.toString()}/docs/missing.html`)), PathNotFoundError);
     await assert.rejects(drive(sim, reader.resolve(`${root.toString()}/index.html/x`)), PathNotFoundError);
@@ -115,7 +118,10 @@ describe('client on a simulated network', function () {
     assert.ok(events.some((event) => event.type === 'segmentDecoded' && event.checkBlocksUsed > 0));
 
     const first = manifest.segments[0]!;
-    await deleteEverywhere(sim, [...first.dataBlocks, ...first.checkBlocks].slice(0, 7).map((block) => block.routingKey));
+    await deleteEverywhere(
+      sim,
+      [...first.dataBlocks, ...first.checkBlocks].slice(0, 7).map((block) => block.routingKey),
+    );
     await assert.rejects(drive(sim, collect(reader.fetch(uri))), (error: unknown) => {
       assert.ok(error instanceof MissingBlocksError);
       // Blocks 0..6 now, and 9 from the first deletion.
@@ -243,10 +249,12 @@ describe('client on a simulated network', function () {
 
     const uri = await drive(sim, client.insertFile(bytes));
     const stopFetch = new AbortController();
-    const fetching = collect(new Client({ node: sim.nodes[30]!.node }).fetch(uri, {
-      signal: stopFetch.signal,
-      onProgress: (event) => event.type === 'segmentDecoded' && stopFetch.abort(new Error('fetch stopped')),
-    }));
+    const fetching = collect(
+      new Client({ node: sim.nodes[30]!.node }).fetch(uri, {
+        signal: stopFetch.signal,
+        onProgress: (event) => event.type === 'segmentDecoded' && stopFetch.abort(new Error('fetch stopped')),
+      }),
+    );
     await assert.rejects(drive(sim, fetching), /fetch stopped/);
     await sim.stop();
   });
@@ -272,7 +280,12 @@ describe('client on a simulated network', function () {
     const record = JSON.parse(await readFile(resumeRecordPath(path), 'utf8')) as { segmentsDone: number };
     assert.ok(record.segmentsDone >= 1);
     const { manifest } = await drive(sim, client.resolveFile(uri));
-    const doneKeys = new Set(manifest.segments.slice(0, record.segmentsDone).flatMap((s) => [...s.dataBlocks, ...s.checkBlocks]).map((b) => Buffer.from(b.routingKey).toString('hex')));
+    const doneKeys = new Set(
+      manifest.segments
+        .slice(0, record.segmentsDone)
+        .flatMap((s) => [...s.dataBlocks, ...s.checkBlocks])
+        .map((b) => Buffer.from(b.routingKey).toString('hex')),
+    );
     requested.length = 0;
     const resumed = await drive(sim, fetchToFile(client, uri, path));
     assert.equal(resumed.fetchedSegments, manifest.segments.length - record.segmentsDone);

@@ -14,10 +14,16 @@ describe('sim/adversaries/eclipse: minting near a key', () => {
     assert.ok(first.minted > 30 && first.minted < 130, `${first.minted} identities`);
     assert.equal(first.identities.length, 3);
     const distances = first.identities.map((identity) => circularDistance(identity.location, 0.25));
-    assert.deepEqual(distances, [...distances].sort((a, b) => a - b));
+    assert.deepEqual(
+      distances,
+      [...distances].sort((a, b) => a - b),
+    );
     assert.ok(distances[0]! < 0.05, `closest at ${distances[0]}`);
     for (const identity of first.identities) assert.equal(checkIdentityProof(identity, 6).valid, true);
-    assert.deepEqual(second.identities.map((identity) => identity.location), first.identities.map((identity) => identity.location));
+    assert.deepEqual(
+      second.identities.map((identity) => identity.location),
+      first.identities.map((identity) => identity.location),
+    );
   });
 });
 

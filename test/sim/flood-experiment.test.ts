@@ -15,14 +15,16 @@ function summary(label: string, report: FloodReport): string {
 describe('flood on a 30-node small world (seeded, virtual time)', function () {
   this.timeout(120_000);
 
-  it('refuses the flooder\'s excess with RejectedOverload, stays bounded and keeps honest fetches at 80% or more', async () => {
+  it("refuses the flooder's excess with RejectedOverload, stays bounded and keeps honest fetches at 80% or more", async () => {
     const quiet = await runFloodExperiment({ seed: 'flood', durationMs: DURATION_MS });
     const flooded = await runFloodExperiment({ seed: 'flood', durationMs: DURATION_MS, floodPerSecond: FLOOD_PER_SECOND });
     const { flood, target } = flooded;
     console.log(`      ${summary('unflooded', quiet)}`);
     console.log(`      ${summary(`flooded at ${FLOOD_PER_SECOND}/s`, flooded)}, ratio ${(flooded.honestPerSecond / quiet.honestPerSecond).toFixed(3)}`);
-    console.log(`      flooder: ${flood.sent} sent, ${flood.rejectedOverload} RejectedOverload, ${flood.otherReplies} other replies; ` +
-      `target: at most ${target.maxActiveTransactions} routes, ${target.maxFlooderRoutes} of them the flooder's (share ${target.routesPerPeer})`);
+    console.log(
+      `      flooder: ${flood.sent} sent, ${flood.rejectedOverload} RejectedOverload, ${flood.otherReplies} other replies; ` +
+        `target: at most ${target.maxActiveTransactions} routes, ${target.maxFlooderRoutes} of them the flooder's (share ${target.routesPerPeer})`,
+    );
 
     assert.ok(flood.sent >= (FLOOD_PER_SECOND * DURATION_MS) / 1000, `the flooder sent only ${flood.sent}`);
     assert.equal(flood.refused, 0);

@@ -5,7 +5,11 @@ describe('scenario flood (seeded, 30 nodes, 2 virtual seconds)', function () {
   this.timeout(120_000);
 
   it('keeps honest fetches at 80% or more of the unflooded rate against one and several flooders', async () => {
-    const floods = [{ flooders: 0, perSecond: 0 }, { flooders: 1, perSecond: 8_000 }, { flooders: 6, perSecond: 8_000 }];
+    const floods = [
+      { flooders: 0, perSecond: 0 },
+      { flooders: 1, perSecond: 8_000 },
+      { flooders: 6, perSecond: 8_000 },
+    ];
     const report = await runFloodScenario({ seed: 'flood-scenario', nodes: 30, requests: 100 }, floods, 2_000);
     const rows = report.tables[0]!.rows;
     assert.equal(rows.length, 3);
@@ -19,7 +23,15 @@ describe('scenario flood (seeded, 30 nodes, 2 virtual seconds)', function () {
   });
 
   it('gives the same report for the same seed', async () => {
-    const run = () => runFloodScenario({ seed: 'flood-again', nodes: 20, requests: 40 }, [{ flooders: 0, perSecond: 0 }, { flooders: 2, perSecond: 2_000 }], 500);
+    const run = () =>
+      runFloodScenario(
+        { seed: 'flood-again', nodes: 20, requests: 40 },
+        [
+          { flooders: 0, perSecond: 0 },
+          { flooders: 2, perSecond: 2_000 },
+        ],
+        500,
+      );
     assert.equal(JSON.stringify(await run()), JSON.stringify(await run()));
   });
 });

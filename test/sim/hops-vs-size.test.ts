@@ -13,7 +13,12 @@ interface Row {
 }
 
 function rows(report: ScenarioReport): Row[] {
-  return report.tables[0]!.rows.map(([topology, nodes, success, hops]) => ({ topology: String(topology), nodes: Number(nodes), success: Number(success), hops: Number(hops) }));
+  return report.tables[0]!.rows.map(([topology, nodes, success, hops]) => ({
+    topology: String(topology),
+    nodes: Number(nodes),
+    success: Number(success),
+    hops: Number(hops),
+  }));
 }
 
 describe(`scenario hops-vs-size: Warren routing on ${SIZES.join(' and ')} nodes (seeded)`, function () {
@@ -48,19 +53,39 @@ describe(`scenario hops-vs-size: Warren routing on ${SIZES.join(' and ')} nodes 
   });
 
   it('charts hops and success against size on a log axis, one series per topology', () => {
-    assert.deepEqual(report.charts.map((chart) => [chart.kind, chart.logX]), [['line', true], ['line', true]]);
+    assert.deepEqual(
+      report.charts.map((chart) => [chart.kind, chart.logX]),
+      [
+        ['line', true],
+        ['line', true],
+      ],
+    );
     for (const chart of report.charts) {
-      for (const series of chart.series) assert.deepEqual(series.points.map(([nodes]) => nodes), SIZES);
+      for (const series of chart.series)
+        assert.deepEqual(
+          series.points.map(([nodes]) => nodes),
+          SIZES,
+        );
     }
   });
 
   it('gives the same report for the same seed', async () => {
     const options = { nodes: 200, sizes: [200], requests: 100, seed: 'test/hops-vs-size/repeat' };
     const first = await runHopsVsSize(options);
-    assert.deepEqual(await runHopsVsSize({ ...options, countEvents: () => undefined, onProgress: () => undefined }), first, 'counting events and progress change nothing');
-    assert.deepEqual(first.tables[0]!.rows.map(([topology]) => topology), ['ideal', 'random', 'opennet']);
+    assert.deepEqual(
+      await runHopsVsSize({ ...options, countEvents: () => undefined, onProgress: () => undefined }),
+      first,
+      'counting events and progress change nothing',
+    );
+    assert.deepEqual(
+      first.tables[0]!.rows.map(([topology]) => topology),
+      ['ideal', 'random', 'opennet'],
+    );
     assert.equal(first.parameters['opennetSizes'], '200', 'the opennet is grown to every size unless capped');
-    assert.deepEqual((await runHopsVsSize({ ...options, opennetMaxNodes: 100 })).tables[0]!.rows.map(([topology]) => topology), ['ideal', 'random']);
+    assert.deepEqual(
+      (await runHopsVsSize({ ...options, opennetMaxNodes: 100 })).tables[0]!.rows.map(([topology]) => topology),
+      ['ideal', 'random'],
+    );
   });
 
   it('runs the ladder 1,000 → 100,000 by default, up to the size asked for', () => {

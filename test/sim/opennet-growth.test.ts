@@ -36,7 +36,16 @@ describe('scenario opennet-growth (seeded, 48 nodes)', function () {
 
   it('grows a connected small world in which requests succeed in few hops, and never delivers an invalid block', () => {
     const table = report.tables[0]!;
-    assert.deepEqual(table.rows.map((row) => [row[0], row[1]]), [['growing', 6], ['growing', 12], ['growing', 24], ['growing', 48], ['after workload', 48]]);
+    assert.deepEqual(
+      table.rows.map((row) => [row[0], row[1]]),
+      [
+        ['growing', 6],
+        ['growing', 12],
+        ['growing', 24],
+        ['growing', 48],
+        ['after workload', 48],
+      ],
+    );
     for (const row of table.rows) assert.equal(row[table.columns.indexOf('connected')], 'yes', `connected at ${row[1]} nodes`);
     assert.ok(figure(report, 'success rate').value >= 0.95, `success ${figure(report, 'success rate').value}`);
     const hops = figure(report, 'hops, mean').value;
@@ -52,24 +61,39 @@ describe('scenario opennet-growth (seeded, 48 nodes)', function () {
   });
 
   it('charts hops, success and degree against nodes joined, and the hops histogram', () => {
-    assert.deepEqual(report.charts.map(({ title, kind }) => [title, kind]), [
-      ['Mean hops against nodes joined', 'line'],
-      ['Success against nodes joined', 'line'],
-      ['Mean degree against nodes joined', 'line'],
-      ['Hops per successful request', 'bar'],
-    ]);
+    assert.deepEqual(
+      report.charts.map(({ title, kind }) => [title, kind]),
+      [
+        ['Mean hops against nodes joined', 'line'],
+        ['Success against nodes joined', 'line'],
+        ['Mean degree against nodes joined', 'line'],
+        ['Hops per successful request', 'bar'],
+      ],
+    );
     const hopsChart = report.charts[0]!;
-    assert.deepEqual(hopsChart.series[0]!.points.map(([x]) => x), [6, 12, 24, 48]);
+    assert.deepEqual(
+      hopsChart.series[0]!.points.map(([x]) => x),
+      [6, 12, 24, 48],
+    );
     const growing = hopsChart.series[0]!.points.map(([, y]) => y);
     assert.ok(growing.at(-1)! > growing[0]!, `hops grow with the network: ${growing}`);
-    assert.deepEqual(report.charts[3]!.series.map(({ label }) => label), ['grown opennet', 'baseline: ideal small world']);
+    assert.deepEqual(
+      report.charts[3]!.series.map(({ label }) => label),
+      ['grown opennet', 'baseline: ideal small world'],
+    );
     const histogram = report.charts[3]!.series[0]!.points;
     assert.ok(histogram.reduce((sum, [, count]) => sum + count, 0) >= 0.95 * REQUESTS);
   });
 
   it('reports progress and clock events, and the same seed gives the same report', async () => {
     assert.ok(events > 10_000, `events ${events}`);
-    assert.ok(phases.has('growing the opennet') && phases.has('workload: requesting') && phases.has('probe at N nodes: inserting') && phases.has('baseline (reference): requesting'), [...phases].join('; '));
+    assert.ok(
+      phases.has('growing the opennet') &&
+        phases.has('workload: requesting') &&
+        phases.has('probe at N nodes: inserting') &&
+        phases.has('baseline (reference): requesting'),
+      [...phases].join('; '),
+    );
     const again = await opennetGrowthScenario.run({ nodes: NODES, requests: REQUESTS, seed: 'opennet-growth/test' });
     assert.equal(reportJson(again), reportJson(report));
   });

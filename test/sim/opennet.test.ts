@@ -39,8 +39,10 @@ describe('opennet grown from an empty network of 100 nodes (seeded)', function (
       console.log(`      after joining: ${grownLinks.length} links, short (< ${SHORT_LINK}) ${(100 * shortShare(grownLinks)).toFixed(1)}%`);
       console.log(`      ${describeFetches('before folding', before)}`);
       console.log(`      ${describeFetches('after folding', after)}`);
-      console.log(`      after folding: ${links.length} links, mean degree ${meanDegree.toFixed(2)}, min ${Math.min(...degrees)}, max ${Math.max(...degrees)}, ` +
-        `short ${(100 * shortShare(links)).toFixed(1)}% (random graph: ${(200 * SHORT_LINK).toFixed(0)}%)`);
+      console.log(
+        `      after folding: ${links.length} links, mean degree ${meanDegree.toFixed(2)}, min ${Math.min(...degrees)}, max ${Math.max(...degrees)}, ` +
+          `short ${(100 * shortShare(links)).toFixed(1)}% (random graph: ${(200 * SHORT_LINK).toFixed(0)}%)`,
+      );
       assert.ok(sim.connected(), 'the network is connected');
       assert.ok(Math.max(...degrees) <= maxPeers + Math.ceil(maxPeers / 4));
       assert.ok(meanDegree >= minPeers && meanDegree <= maxPeers, `mean degree ${meanDegree}`);
@@ -61,13 +63,22 @@ describe('opennet grown from an empty network of 100 nodes (seeded)', function (
       assert.equal(sim.nodes.length, 300);
       // One newcomer an interval while 5 % of the network is less than one, then 5 % of it (rounded down), the last group cut at 300.
       const expected: number[] = [];
-      for (let nodes = 0; nodes < 300;) expected.push((nodes += Math.min(Math.max(1, Math.floor(0.05 * nodes)), 300 - nodes)));
+      for (let nodes = 0; nodes < 300; ) {
+        nodes += Math.min(Math.max(1, Math.floor(0.05 * nodes)), 300 - nodes);
+        expected.push(nodes);
+      }
       assert.deepEqual(counts, expected);
       assert.deepEqual([sim.seedsAt(39), sim.seedsAt(40), sim.seedsAt(300)], [3, 4, 30]);
-      assert.ok(sim.clock.now() < 2 * expected.length * 10_000, `grew in ${sim.clock.now()} ms of virtual time: its 300 newcomers did not join in ${expected.length} groups`);
+      assert.ok(
+        sim.clock.now() < 2 * expected.length * 10_000,
+        `grew in ${sim.clock.now()} ms of virtual time: its 300 newcomers did not join in ${expected.length} groups`,
+      );
       assert.ok(sim.connected(), 'the network is connected');
       const degrees = sim.degrees();
-      assert.ok(Math.min(...degrees) >= 1 && degrees.reduce((sum, degree) => sum + degree, 0) / degrees.length >= OPENNET_NODE_SETTINGS.minPeers!, `degrees ${Math.min(...degrees)}…${Math.max(...degrees)}`);
+      assert.ok(
+        Math.min(...degrees) >= 1 && degrees.reduce((sum, degree) => sum + degree, 0) / degrees.length >= OPENNET_NODE_SETTINGS.minPeers!,
+        `degrees ${Math.min(...degrees)}…${Math.max(...degrees)}`,
+      );
       const fetched = await insertAndFetch(sim, 'arrivals', BLOCKS);
       assert.ok(fetched.successRate >= 0.95, describeFetches('grown in groups', fetched));
     } finally {

@@ -22,9 +22,15 @@ describe('sim/files: a file as Reed-Solomon segments of CHK blocks', () => {
     const [first, second] = file.segments;
     const some = (blocks: readonly unknown[], count: number) => new Set(blocks.slice(blocks.length - count));
     const six = new Set([...some(first!, 6), ...some(second!, 6)]);
-    assert.equal(isRetrievable(file, (block) => six.has(block)), true);
+    assert.equal(
+      isRetrievable(file, (block) => six.has(block)),
+      true,
+    );
     const fiveInOne = new Set([...some(first!, 5), ...some(second!, 12)]);
-    assert.equal(isRetrievable(file, (block) => fiveInOne.has(block)), false);
+    assert.equal(
+      isRetrievable(file, (block) => fiveInOne.has(block)),
+      false,
+    );
     await assert.rejects(encodeFile(content.subarray(1), 2, format), RangeError);
   });
 });
@@ -47,8 +53,14 @@ describe('sim/retention (seeded, 80 nodes, 4 days)', function () {
 
   it('stores every block, and checks each file once without healing (a cohort a day), every file every day with it', () => {
     assert.deepEqual(plain.blocksInserted, { attempted: 12 * 12, succeeded: 12 * 12 });
-    assert.deepEqual(plain.days.map((day) => day.filesChecked), [3, 3, 3, 3]);
-    assert.deepEqual(healed.days.map((day) => day.filesChecked), [12, 12, 12, 12]);
+    assert.deepEqual(
+      plain.days.map((day) => day.filesChecked),
+      [3, 3, 3, 3],
+    );
+    assert.deepEqual(
+      healed.days.map((day) => day.filesChecked),
+      [12, 12, 12, 12],
+    );
     for (const day of [...plain.days, ...healed.days]) {
       assert.equal(day.blocksChecked, day.filesChecked * 12);
       assert.ok(day.blocksRetrievable <= day.blocksChecked && day.filesRetrievable <= day.filesChecked);
@@ -84,12 +96,15 @@ describe('sim/retention (seeded, 80 nodes, 4 days)', function () {
 describe('scenario retention (seeded, 40 nodes, 30 days)', function () {
   this.timeout(180_000);
 
-  it('reports 30 days of both series, with Freenet\'s month as the reference, and beats it with healing', async () => {
+  it("reports 30 days of both series, with Freenet's month as the reference, and beats it with healing", async () => {
     const report = await retentionScenario.run({ seed: 'retention-report', nodes: 40, requests: 360 });
     assert.equal(report.parameters.files, 30);
     assert.equal(report.tables[0]!.rows.length, 30);
     const [files] = report.charts;
-    assert.deepEqual(files!.series.map((series) => series.points.length), [30, 30]);
+    assert.deepEqual(
+      files!.series.map((series) => series.points.length),
+      [30, 30],
+    );
     const healed = report.figures.find((figure) => figure.name === 'blocks retrievable on day 30, healing')!;
     assert.equal(healed.reference?.value, 0.5);
     assert.ok(healed.value > 0.5, `healing kept ${healed.value} of the blocks`);

@@ -23,7 +23,15 @@ function percentile(values: number[], fraction: number): number {
 async function runWorkload(sim: SimulatedNetwork, seed: string): Promise<WorkloadResult> {
   const rng = new SeededRng(seed);
   const blocks = Array.from({ length: OPERATIONS }, (_, index) => encodeChk(new TextEncoder().encode(`block ${seed} ${index}`)));
-  const inserts = blocks.map(({ routingKey, block }) => rng.pick(sim.nodes).node.insert(routingKey, block).then(() => true, () => false));
+  const inserts = blocks.map(({ routingKey, block }) =>
+    rng
+      .pick(sim.nodes)
+      .node.insert(routingKey, block)
+      .then(
+        () => true,
+        () => false,
+      ),
+  );
   await sim.clock.run();
   const inserted = (await Promise.all(inserts)).filter(Boolean).length;
 
@@ -31,7 +39,15 @@ async function runWorkload(sim: SimulatedNetwork, seed: string): Promise<Workloa
   const stopTap = sim.network.onDelivery(({ envelope }) => {
     if (envelope.body.type === 'dataRequest') requestsPerTx.set(envelope.tx, (requestsPerTx.get(envelope.tx) ?? 0) + 1);
   });
-  const fetches = blocks.map(({ routingKey }) => rng.pick(sim.nodes).node.request(routingKey).then(() => true, () => false));
+  const fetches = blocks.map(({ routingKey }) =>
+    rng
+      .pick(sim.nodes)
+      .node.request(routingKey)
+      .then(
+        () => true,
+        () => false,
+      ),
+  );
   await sim.clock.run();
   const fetched = (await Promise.all(fetches)).filter(Boolean).length;
   stopTap();
@@ -57,8 +73,10 @@ async function smallWorld(seed: string, shuffleLocations: boolean): Promise<Work
 }
 
 function describeResult(label: string, result: WorkloadResult): string {
-  return `${label}: inserts ${(100 * result.insertSuccess).toFixed(1)}%, fetches ${(100 * result.fetchSuccess).toFixed(1)}%, ` +
-    `DataRequest hops per fetch mean ${result.meanHops.toFixed(2)}, p95 ${result.p95Hops}`;
+  return (
+    `${label}: inserts ${(100 * result.insertSuccess).toFixed(1)}%, fetches ${(100 * result.fetchSuccess).toFixed(1)}%, ` +
+    `DataRequest hops per fetch mean ${result.meanHops.toFixed(2)}, p95 ${result.p95Hops}`
+  );
 }
 
 describe('node core on a 200-node small world (seeded)', function () {

@@ -70,12 +70,38 @@ describe('sim/workload on a 300-node ideal small world (seeded)', function () {
     it('rejects with an exception an operation lets through, and names a stall', async () => {
       const sim = await createSimulatedNetwork({ seed: 'drive', locations: idealLocations(5), edges: smallWorldEdges(5, new SeededRng('drive/edges')) });
       const rng = new SeededRng('drive/arrivals');
-      await assert.rejects(drive(sim, 'testing', 3, 10, rng, async (index) => {
-        if (index === 1) throw new RangeError('a bug in the operation');
-      }, undefined), /a bug in the operation/);
-      await assert.rejects(drive(sim, 'waiting', 2, 10, rng, () => new Promise(() => undefined), undefined), WorkloadStalledError);
+      await assert.rejects(
+        drive(
+          sim,
+          'testing',
+          3,
+          10,
+          rng,
+          async (index) => {
+            if (index === 1) throw new RangeError('a bug in the operation');
+          },
+          undefined,
+        ),
+        /a bug in the operation/,
+      );
+      await assert.rejects(
+        drive(sim, 'waiting', 2, 10, rng, () => new Promise(() => undefined), undefined),
+        WorkloadStalledError,
+      );
       let events = 0;
-      assert.equal(await drive(sim, 'counting', 4, 10, rng, async () => undefined, undefined, (fired) => (events += fired)), events);
+      assert.equal(
+        await drive(
+          sim,
+          'counting',
+          4,
+          10,
+          rng,
+          async () => undefined,
+          undefined,
+          (fired) => (events += fired),
+        ),
+        events,
+      );
       assert.equal(events, 4);
       await sim.stop();
     });

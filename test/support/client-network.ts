@@ -57,7 +57,9 @@ export function finished(child: ChildProcess): Promise<Run> {
 /** The node's status once it has `peers` peers. */
 async function readyWith(dataDir: string, peers: number): Promise<NodeStatus> {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
-    const status = await localEndpoint(dataDir).then((endpoint) => fetchStatus(endpoint)).catch(() => undefined);
+    const status = await localEndpoint(dataDir)
+      .then((endpoint) => fetchStatus(endpoint))
+      .catch(() => undefined);
     if (status !== undefined && status.peers.length >= peers) return status;
   }
   throw new Error(`the node in ${dataDir} did not get ${peers} peers`);
@@ -81,7 +83,19 @@ export async function startLoopbackNetwork(root: string, count: number, options:
   const dirs = Array.from({ length: count }, (_, index) => join(root, index === 0 ? 'seed' : `node-${index}`));
   const processes: ChildProcess[] = [];
   const start = (dataDir: string, ...extra: string[]): void => {
-    const args = ['node', '--data-dir', dataDir, '--pow-difficulty', '8', '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', ...(options.flags ?? []), ...extra];
+    const args = [
+      'node',
+      '--data-dir',
+      dataDir,
+      '--pow-difficulty',
+      '8',
+      '--listen',
+      '/ip4/127.0.0.1/tcp/0',
+      '--api-port',
+      '0',
+      ...(options.flags ?? []),
+      ...extra,
+    ];
     const child = spawnWarren(args, options);
     child.stdout!.resume();
     child.stderr!.resume();
@@ -89,7 +103,11 @@ export async function startLoopbackNetwork(root: string, count: number, options:
   };
   const stop = async (): Promise<void> => {
     for (const child of processes) child.kill('SIGINT');
-    await Promise.all(processes.map((child) => new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', resolve) : resolve(undefined)))));
+    await Promise.all(
+      processes.map(
+        (child) => new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', resolve) : resolve(undefined))),
+      ),
+    );
   };
   try {
     start(dirs[0]!);

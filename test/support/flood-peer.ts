@@ -41,10 +41,11 @@ export function startFloodPeer(data: FloodPeerData): Promise<FloodPeer> {
   const polyfills = new URL('../../node/polyfills.ts', import.meta.url).href;
   const boot = `import('tsx/esm/api').then(async ({ register }) => { register(); await import(${JSON.stringify(polyfills)}); await import(${JSON.stringify(import.meta.url)}); });`;
   const worker = new Worker(boot, { eval: true, workerData: data });
-  const next = <T>(): Promise<T> => new Promise((resolve, reject) => {
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+  const next = <T>(): Promise<T> =>
+    new Promise((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
   return next<{ peerId: PeerId }>().then(({ peerId }) => ({
     peerId,
     async stop() {

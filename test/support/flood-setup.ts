@@ -70,17 +70,19 @@ export async function fetchAtRate(clients: readonly Node[], keys: readonly Uint8
       () => void failed++,
     );
   };
-  await Promise.all(clients.map(async (client) => {
-    let asked = 0;
-    let inFlight = 0;
-    for (let now = startedAt; now < end; now = performance.now()) {
-      for (const due = Math.floor(((now - startedAt) * load.perSecond) / 1000); asked < due && inFlight < load.maxInFlight; asked++) {
-        inFlight++;
-        pending.push(fetchOne(client).finally(() => inFlight--));
+  await Promise.all(
+    clients.map(async (client) => {
+      let asked = 0;
+      let inFlight = 0;
+      for (let now = startedAt; now < end; now = performance.now()) {
+        for (const due = Math.floor(((now - startedAt) * load.perSecond) / 1000); asked < due && inFlight < load.maxInFlight; asked++) {
+          inFlight++;
+          pending.push(fetchOne(client).finally(() => inFlight--));
+        }
+        await sleep(2);
       }
-      await sleep(2);
-    }
-  }));
+    }),
+  );
   await Promise.all(pending);
   return { perSecond: (ok * 1000) / load.windowMs, failed, latenciesMs };
 }

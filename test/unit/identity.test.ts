@@ -25,7 +25,13 @@ interface ProofVector {
   locationBits?: string;
   location?: number;
 }
-interface IdentityFileVector { seed: string; publicKey: string; nonce: string; difficulty: number; file: string }
+interface IdentityFileVector {
+  seed: string;
+  publicKey: string;
+  nonce: string;
+  difficulty: number;
+  file: string;
+}
 const vectors = JSON.parse(readFileSync(new URL('../../spec/vectors/identity.json', import.meta.url), 'utf8')) as {
   hashTag: string;
   proofs: ProofVector[];
@@ -63,8 +69,10 @@ async function abortedMint(workers: number, abortWhen: (reports: MintProgress[])
     }
   }, 10);
   try {
-    const outcome = await mintIdentity({ difficulty: NEVER_FOUND, workers, signal: controller.signal, onProgress: (p) => reports.push(p) })
-      .then(() => 'resolved', (error: unknown) => error);
+    const outcome = await mintIdentity({ difficulty: NEVER_FOUND, workers, signal: controller.signal, onProgress: (p) => reports.push(p) }).then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
     return { outcome, reason, reports, settleMs: performance.now() - abortedAt };
   } finally {
     clearInterval(poll);
@@ -143,13 +151,16 @@ describe('protocol/identity', () => {
       cases.push([proofOf(tooLittle), tooLittle.difficulty, tooLittle.error!]);
       for (const [proof, difficulty, message] of cases) {
         assert.deepEqual(checkIdentityProof(proof, difficulty), { valid: false, reason: message });
-        assert.throws(() => verifyIdentityProof(proof, difficulty), (error: unknown) => {
-          assert.ok(error instanceof InvalidIdentityError);
-          assert.equal(error.name, 'InvalidIdentityError');
-          assert.equal(error.code, 'ERR_INVALID_IDENTITY');
-          assert.equal(error.message, message);
-          return true;
-        });
+        assert.throws(
+          () => verifyIdentityProof(proof, difficulty),
+          (error: unknown) => {
+            assert.ok(error instanceof InvalidIdentityError);
+            assert.equal(error.name, 'InvalidIdentityError');
+            assert.equal(error.code, 'ERR_INVALID_IDENTITY');
+            assert.equal(error.message, message);
+            return true;
+          },
+        );
       }
     });
 
@@ -232,7 +243,7 @@ describe('protocol/identity', () => {
       for (let bit = 0; bit < file.length * 8; bit++) {
         const tampered = flipBit(file, bit);
         const newDifficulty = tampered[difficultyOffset]!;
-        if ((bit >> 3) === difficultyOffset && newDifficulty <= zeros.leadingZeroBits) {
+        if (bit >> 3 === difficultyOffset && newDifficulty <= zeros.leadingZeroBits) {
           const decoded = decodeIdentityFile(tampered);
           assert.equal(toHex(decoded.nonce), vector.nonce);
           assert.equal(decoded.difficulty, newDifficulty);
@@ -262,11 +273,16 @@ describe('protocol/identity', () => {
         [withBody({ ...fields, difficulty: vector.difficulty + 8 }), /proof has \d+ leading zero bits/],
       ];
       for (const [bytes, message] of cases) {
-        assert.throws(() => decodeIdentityFile(bytes), (error: unknown) => error instanceof InvalidIdentityError && message.test(error.message));
+        assert.throws(
+          () => decodeIdentityFile(bytes),
+          (error: unknown) => error instanceof InvalidIdentityError && message.test(error.message),
+        );
       }
       // The error never quotes the seed.
-      assert.throws(() => decodeIdentityFile(concatBytes(file, Uint8Array.of(0))), (error: unknown) =>
-        error instanceof Error && !error.message.includes(vector.seed) && error.cause === undefined);
+      assert.throws(
+        () => decodeIdentityFile(concatBytes(file, Uint8Array.of(0))),
+        (error: unknown) => error instanceof Error && !error.message.includes(vector.seed) && error.cause === undefined,
+      );
     });
   });
 

@@ -2,13 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { fromHex } from '../../protocol/bytes.js';
-import {
-  circularDistance,
-  keyLocation,
-  keyLocationBits,
-  locationBitsAt,
-  locationFromBits,
-} from '../../protocol/location.js';
+import { circularDistance, keyLocation, keyLocationBits, locationBitsAt, locationFromBits } from '../../protocol/location.js';
 
 const vectors = JSON.parse(readFileSync(new URL('../../spec/vectors/identity.json', import.meta.url), 'utf8')) as {
   keyLocations: Array<{ routingKey: string; locationBits: string; location: number }>;

@@ -17,7 +17,12 @@ import type { TransferStatus } from './transfers.js';
 /** The API answered with an error, or could not be reached. */
 export class ApiCallError extends WarrenError {
   readonly code: string;
-  constructor(code: string, message: string, readonly status: number | undefined, options?: ErrorOptions) {
+  constructor(
+    code: string,
+    message: string,
+    readonly status: number | undefined,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.code = code;
   }
@@ -48,7 +53,11 @@ export function call(endpoint: ApiEndpoint, method: string, path: string, option
       reject(new ApiCallError('ERR_API_UNREACHABLE', `the node's API at ${endpoint.url} does not answer: is the node running?`, undefined, { cause }));
     const request = httpRequest(
       `${endpoint.url}${path}`,
-      { method, headers: { authorization: `Bearer ${endpoint.token}`, ...options.headers }, ...(options.signal === undefined ? {} : { signal: options.signal }) },
+      {
+        method,
+        headers: { authorization: `Bearer ${endpoint.token}`, ...options.headers },
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      },
       (response) => {
         if ((response.statusCode ?? 500) < 300) return resolve(response);
         readText(response).then((text) => {
@@ -115,11 +124,19 @@ function query(values: Record<string, string | number | undefined>): string {
 /** POST /v1/files: the file's bytes, streamed; answers its URI. */
 export function insertFile(endpoint: ApiEndpoint, file: FileInsertRequest): Promise<InsertedFileAnswer> {
   const path = `/v1/files${query({ name: file.name, mime: file.mime, k: file.k, m: file.m, id: file.id })}`;
-  return callJson(endpoint, 'POST', path, { body: createReadStream(file.path), headers: { 'content-length': file.size, 'content-type': 'application/octet-stream' }, signal: file.signal });
+  return callJson(endpoint, 'POST', path, {
+    body: createReadStream(file.path),
+    headers: { 'content-length': file.size, 'content-type': 'application/octet-stream' },
+    signal: file.signal,
+  });
 }
 
 /** GET /v1/files/<uri>: the response, whose body is the file (`content-type` and `content-length` set). */
-export function fetchFile(endpoint: ApiEndpoint, uri: string, options: { id?: string | undefined; signal?: AbortSignal | undefined } = {}): Promise<IncomingMessage> {
+export function fetchFile(
+  endpoint: ApiEndpoint,
+  uri: string,
+  options: { id?: string | undefined; signal?: AbortSignal | undefined } = {},
+): Promise<IncomingMessage> {
   return call(endpoint, 'GET', `/v1/files/${encodeURIComponent(uri)}${query({ id: options.id })}`, options);
 }
 
@@ -129,7 +146,11 @@ export interface DirectoryFileAnswer extends InsertedFileAnswer {
 }
 
 /** POST /v1/directories: the directory manifests over files already inserted; answers the root's URI. */
-export async function insertDirectory(endpoint: ApiEndpoint, files: readonly DirectoryFileAnswer[], options: { signal?: AbortSignal | undefined } = {}): Promise<string> {
+export async function insertDirectory(
+  endpoint: ApiEndpoint,
+  files: readonly DirectoryFileAnswer[],
+  options: { signal?: AbortSignal | undefined } = {},
+): Promise<string> {
   return (await callJson<{ uri: string }>(endpoint, 'POST', '/v1/directories', { json: { files }, signal: options.signal })).uri;
 }
 

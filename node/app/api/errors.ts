@@ -51,7 +51,10 @@ export class MethodNotAllowedError extends ApiRequestError {
 export class PayloadTooLargeError extends ApiRequestError {
   readonly code = 'ERR_PAYLOAD_TOO_LARGE';
   readonly status = 413;
-  constructor(readonly limit: number, options?: ErrorOptions) {
+  constructor(
+    readonly limit: number,
+    options?: ErrorOptions,
+  ) {
     super(`the request body is larger than ${limit} bytes`, options);
   }
 }
@@ -60,7 +63,10 @@ export class PayloadTooLargeError extends ApiRequestError {
 export class RangeNotSatisfiableError extends ApiRequestError {
   readonly code = 'ERR_RANGE_NOT_SATISFIABLE';
   readonly status = 416;
-  constructor(readonly size: number, options?: ErrorOptions) {
+  constructor(
+    readonly size: number,
+    options?: ErrorOptions,
+  ) {
     super(`the range asked for is outside the file's ${size} bytes`, options);
   }
 }
@@ -103,5 +109,5 @@ export function httpErrorOf(error: unknown): HttpError {
   for (const [type, status] of STATUS_OF) {
     if (error instanceof type) return { status, code: error.code, message: messageOf(error) };
   }
-  return { status: 500, code: 'ERR_INTERNAL', message: 'internal error: see the node\'s log' };
+  return { status: 500, code: 'ERR_INTERNAL', message: "internal error: see the node's log" };
 }

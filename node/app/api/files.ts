@@ -16,7 +16,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { ChkUri, parseInsertUri, parseRequestUri } from '../../../protocol/keys/index.js';
+import { type ChkUri, parseInsertUri, parseRequestUri } from '../../../protocol/keys/index.js';
 import { Client, type ClientFetchProgress } from '../../client/client.js';
 import type { InsertedFile } from '../../client/directory.js';
 import type { FileManifest } from '../../client/manifest.js';
@@ -34,7 +34,10 @@ const MAX_JSON_BYTES = 4 * 1024 * 1024;
 export class FileRoutes {
   private readonly client: Client;
 
-  constructor(private readonly node: ClientNode, private readonly transfers: Transfers) {
+  constructor(
+    private readonly node: ClientNode,
+    private readonly transfers: Transfers,
+  ) {
     this.client = new Client({ node });
   }
 
@@ -123,7 +126,8 @@ export class FileRoutes {
 
   private async publish(request: IncomingMessage, response: ServerResponse, signal: AbortSignal): Promise<void> {
     const body = await readJson(request, MAX_JSON_BYTES);
-    if (typeof body.insertUri !== 'string' || typeof body.uri !== 'string') throw new BadRequestError('the body must be {"insertUri": "USK-INSERT@…", "uri": "CHK@…"}');
+    if (typeof body.insertUri !== 'string' || typeof body.uri !== 'string')
+      throw new BadRequestError('the body must be {"insertUri": "USK-INSERT@…", "uri": "CHK@…"}');
     const insertUri = parseInsertUri(body.insertUri);
     const target = chkOf(body.uri);
     const published = await this.client.publish(insertUri, target, { signal });
@@ -156,7 +160,10 @@ function insertedFile(value: unknown): InsertedFile {
 
 function redundancyOf(url: URL): Redundancy {
   const init: { -readonly [K in keyof Redundancy]?: number } = {};
-  for (const [param, field] of [['k', 'dataBlocksPerSegment'], ['m', 'checkBlocksPerSegment']] as const) {
+  for (const [param, field] of [
+    ['k', 'dataBlocksPerSegment'],
+    ['m', 'checkBlocksPerSegment'],
+  ] as const) {
     const text = url.searchParams.get(param);
     if (text !== null) init[field] = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   }
@@ -224,7 +231,12 @@ async function* counted(chunks: AsyncIterable<Uint8Array>, transfer: Transfer): 
 }
 
 /** Sends the status and headers once the first chunk is in (so an early failure is still a JSON error), then streams the rest. */
-async function sendStream(response: ServerResponse, status: number, headers: Record<string, string | number>, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+async function sendStream(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string | number>,
+  chunks: AsyncIterable<Uint8Array>,
+): Promise<void> {
   const iterator = chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
   response.writeHead(status, headers);

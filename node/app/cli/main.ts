@@ -26,7 +26,6 @@ function packageVersion(): string {
   throw new Error('package.json not found');
 }
 
-
 const program = new Command()
   .name('warren')
   .description('Warren: anonymous, encrypted storage network')
@@ -42,7 +41,10 @@ program
   .action((options: { name: string; json?: boolean }) => {
     const keys = generateKeys(options.name);
     if (options.json) console.log(JSON.stringify({ insertUri: keys.insertUri.toString(), requestUri: keys.requestUri.toString() }));
-    else console.log(`insert URI (secret: whoever has it can publish as you):\n  ${keys.insertUri.toString()}\nrequest URI (share it):\n  ${keys.requestUri.toString()}`);
+    else
+      console.log(
+        `insert URI (secret: whoever has it can publish as you):\n  ${keys.insertUri.toString()}\nrequest URI (share it):\n  ${keys.requestUri.toString()}`,
+      );
   });
 
 program
@@ -68,7 +70,7 @@ program
   .option('--api-port <port>', 'local API port on 127.0.0.1, 0 for any (env WARREN_API_PORT; default 7401)')
   .option('--store-bytes <n>', 'store partition budget in bytes (env WARREN_STORE_BYTES; default 1 GiB)')
   .option('--cache-bytes <n>', 'cache partition budget in bytes (env WARREN_CACHE_BYTES; default 1 GiB)')
-  .option('--pow-difficulty <bits>', 'the network\'s identity proof-of-work difficulty (env WARREN_POW_DIFFICULTY; default 24)')
+  .option('--pow-difficulty <bits>', "the network's identity proof-of-work difficulty (env WARREN_POW_DIFFICULTY; default 24)")
   .option('--max-peers <n>', 'peers to keep at most (env WARREN_MAX_PEERS; default 40)')
   .option('--min-peers <n>', 'below this many peers, announce again (env WARREN_MIN_PEERS; default 10)')
   .action(async (options: DaemonFlags) => {
@@ -77,7 +79,7 @@ program
 
 program
   .command('status')
-  .description('show the running node\'s identity, peers, store and counters')
+  .description("show the running node's identity, peers, store and counters")
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--json', 'print JSON instead of text')
   .action((options: { dataDir?: string; json?: boolean }) => talkToNode(() => readStatus(options.dataDir), options.json, formatStatus));
@@ -105,7 +107,7 @@ program
   .argument('<path>', 'a file, or a directory (inserted with every file under it)')
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--key <insert URI>', 'also publish it under this SSK-INSERT@… or USK-INSERT@… key (from "warren keygen"); prints the request URI')
-  .option('--name <name>', 'the file name in its URI (default: the file\'s own name)')
+  .option('--name <name>', "the file name in its URI (default: the file's own name)")
   .option('--data-blocks <k>', 'data blocks per segment, 1..24 (default 6)')
   .option('--check-blocks <m>', 'check blocks per segment, 0..6 (default 6)')
   .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
@@ -116,18 +118,22 @@ program
   .description('fetch a file or a directory through the running node (progress on stderr)')
   .argument('<uri>', 'a CHK@, SSK@ or USK@ URI, with a path inside a directory if wanted')
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
-  .option('-o, --output <path>', 'where to write: a file, or for a directory URI a directory (default: the URI\'s file name, else stdout)')
+  .option('-o, --output <path>', "where to write: a file, or for a directory URI a directory (default: the URI's file name, else stdout)")
   .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
   .action((uri: string, options: GetOptions) =>
-    talkToNode(() => runGet(uri, options), options.json, (result) => (result.files.some((file) => file.path === undefined) ? '' : formatGet(result))),
+    talkToNode(
+      () => runGet(uri, options),
+      options.json,
+      (result) => (result.files.some((file) => file.path === undefined) ? '' : formatGet(result)),
+    ),
   );
 
 program
   .command('sim')
   .description('run a simulated network of real nodes in virtual time and report it (scenarios: warren sim --list; progress on stderr)')
   .option('--scenario <name>', 'the scenario to run (see --list)')
-  .option('--nodes <n>', 'network size (default: the scenario\'s)')
-  .option('--requests <n>', 'requests in the workload (default: the scenario\'s)')
+  .option('--nodes <n>', "network size (default: the scenario's)")
+  .option('--requests <n>', "requests in the workload (default: the scenario's)")
   .option('--seed <seed>', 'any text; the same seed and parameters give the same report (default: "1")')
   .option('--out <dir>', 'write report.json, performance.json and report.html into this directory')
   .option('--list', 'list the scenarios with their default sizes')

@@ -22,7 +22,12 @@ export function mintProgressReporter(stream: NodeJS.WriteStream, logger: Logger)
     };
   }
   const bar = new cliProgress.SingleBar(
-    { stream, format: 'minting identity [{bar}] {percentage}% of the expected work | {rate} hashes/s | {duration_formatted}', hideCursor: true, clearOnComplete: true },
+    {
+      stream,
+      format: 'minting identity [{bar}] {percentage}% of the expected work | {rate} hashes/s | {duration_formatted}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

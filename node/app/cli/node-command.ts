@@ -6,16 +6,15 @@
  */
 import { homedir } from 'node:os';
 import { pino } from 'pino';
-import { resolveDaemonConfig, type DaemonFlags } from '../daemon/config.js';
-import { startDaemon } from '../daemon/daemon.js';
+import { type DaemonConfig, type DaemonFlags, resolveDaemonConfig } from '../daemon/config.js';
+import { type Daemon, startDaemon } from '../daemon/daemon.js';
 import { ConfigError } from '../daemon/errors.js';
 import { EXIT_FAILURE, EXIT_FORCED, EXIT_INVALID_INPUT, EXIT_SUCCESS } from './exit-codes.js';
 import { mintProgressReporter } from './mint-progress.js';
 
-
 /** Runs the node; resolves with the process exit code. */
 export async function runNode(flags: DaemonFlags): Promise<number> {
-  let config;
+  let config: DaemonConfig;
   try {
     config = resolveDaemonConfig({ flags, env: process.env, homeDir: homedir() });
   } catch (error) {
@@ -36,7 +35,7 @@ export async function runNode(flags: DaemonFlags): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
-  let daemon;
+  let daemon: Daemon;
   try {
     daemon = await startDaemon({ logger, mintProgress: mintProgressReporter(process.stderr, logger) }, { ...config, signal: shutdown.signal });
   } catch (error) {

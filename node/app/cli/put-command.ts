@@ -58,7 +58,14 @@ function redundancy(options: PutOptions): { k?: number | undefined; m?: number |
   return { k, m };
 }
 
-async function putFile(endpoint: ApiEndpoint, path: string, size: number, name: string, fec: { k?: number | undefined; m?: number | undefined }, display: ProgressDisplay): Promise<InsertedFileAnswer> {
+async function putFile(
+  endpoint: ApiEndpoint,
+  path: string,
+  size: number,
+  name: string,
+  fec: { k?: number | undefined; m?: number | undefined },
+  display: ProgressDisplay,
+): Promise<InsertedFileAnswer> {
   const id = transferId();
   return watchTransfer(endpoint, id, display, insertFile(endpoint, { path, size, name, id, ...fec }));
 }
@@ -73,7 +80,7 @@ export async function runPut(target: string, options: PutOptions): Promise<PutRe
   const json = options.json === true;
   let result: PutResult;
   if (info.isDirectory()) {
-    if (options.name !== undefined) throw new UsageError('--name names a file; a directory\'s files keep their own names');
+    if (options.name !== undefined) throw new UsageError("--name names a file; a directory's files keep their own names");
     const displays = progressDisplays(process.stderr, json);
     let files: DirectoryFileAnswer[];
     try {

@@ -41,15 +41,20 @@ export function heapAdvice(nodes: number, heapLimitBytes: number): string | unde
   if (needed <= heapLimitBytes) return undefined;
   const gib = (bytes: number) => (bytes / 2 ** 30).toFixed(1);
   const suggestedMiB = Math.ceil((needed * 1.5) / 2 ** 20 / 1000) * 1000;
-  return `warning: ${formatNumber(nodes)} nodes may need about ${gib(needed)} GiB of JavaScript heap and this process has ${gib(heapLimitBytes)} GiB; ` +
-    `if it runs out, run it with NODE_OPTIONS="--max-old-space-size=${suggestedMiB} --max-semi-space-size=64"\n`;
+  return (
+    `warning: ${formatNumber(nodes)} nodes may need about ${gib(needed)} GiB of JavaScript heap and this process has ${gib(heapLimitBytes)} GiB; ` +
+    `if it runs out, run it with NODE_OPTIONS="--max-old-space-size=${suggestedMiB} --max-semi-space-size=64"\n`
+  );
 }
 
 /** `warren sim --list`: each scenario's name, default size and summary. */
 export function listScenarios(scenarios: readonly Scenario[] = SCENARIOS): string {
   const width = Math.max(...scenarios.map(({ name }) => name.length));
   return scenarios
-    .map(({ name, summary, defaults }) => `${name.padEnd(width)}  ${summary} (default ${formatNumber(defaults.nodes)} nodes, ${formatNumber(defaults.requests)} requests)`)
+    .map(
+      ({ name, summary, defaults }) =>
+        `${name.padEnd(width)}  ${summary} (default ${formatNumber(defaults.nodes)} nodes, ${formatNumber(defaults.requests)} requests)`,
+    )
     .join('\n');
 }
 
@@ -60,7 +65,8 @@ function knownNames(): string {
 function positiveCount(text: string | undefined, option: string, fallback: number): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) throw new UsageError(`${option} must be a whole number of at least 1, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1)
+    throw new UsageError(`${option} must be a whole number of at least 1, got ${JSON.stringify(text)}`);
   return value;
 }
 

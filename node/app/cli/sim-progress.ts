@@ -38,7 +38,10 @@ export class SimProgress {
   private lastShown = -Infinity;
   private shown = false;
 
-  constructor(private readonly scenario: string, components: SimProgressComponents) {
+  constructor(
+    private readonly scenario: string,
+    components: SimProgressComponents,
+  ) {
     this.stream = components.stream;
     this.now = components.now ?? (() => performance.now());
     this.rss = components.peakRssBytes ?? peakRssBytes;
@@ -59,7 +62,8 @@ export class SimProgress {
     if (now - this.lastShown < (this.stream.isTTY ? TTY_INTERVAL_MS : LINE_INTERVAL_MS)) return;
     this.lastShown = now;
     const share = total > 0 ? ` (${Math.floor((100 * done) / total)}%)` : '';
-    const line = `${this.scenario}: ${phase} ${formatNumber(done)}/${formatNumber(total)}${share} | ${formatDuration(now - this.started)} | ` +
+    const line =
+      `${this.scenario}: ${phase} ${formatNumber(done)}/${formatNumber(total)}${share} | ${formatDuration(now - this.started)} | ` +
       `${formatNumber(this.events)} events | peak RSS ${formatBytes(this.rss())}`;
     this.stream.write(this.stream.isTTY ? `\r\x1b[K${line}` : `${line}\n`);
     this.shown = true;

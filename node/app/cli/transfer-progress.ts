@@ -89,7 +89,11 @@ export function progressDisplays(stream: NodeJS.WriteStream, json: boolean): Pro
   if (!stream.isTTY) return { display: (label) => lineDisplay(stream, label, json), finish: () => undefined };
   const bars = new cliProgress.MultiBar({ stream, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   return {
-    display: (label) => barDisplay((total, done, mbps) => bars.create(total, done, { mbps }, { format: barFormat(label) }), (bar) => bars.remove(bar)),
+    display: (label) =>
+      barDisplay(
+        (total, done, mbps) => bars.create(total, done, { mbps }, { format: barFormat(label) }),
+        (bar) => bars.remove(bar),
+      ),
     finish: () => bars.stop(),
   };
 }

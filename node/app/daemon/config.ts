@@ -89,7 +89,13 @@ function integer(minimum: number, maximum: number) {
 
 /** A list of TCP multiaddrs: an array, or one comma-separated string (environment variables). */
 function addresses(raw: unknown): readonly string[] {
-  const list = typeof raw === 'string' ? raw.split(',').map((part) => part.trim()).filter((part) => part !== '') : raw;
+  const list =
+    typeof raw === 'string'
+      ? raw
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== '')
+      : raw;
   if (!Array.isArray(list) || list.some((item) => typeof item !== 'string')) throw new RangeError(`must be a list of multiaddrs, got ${JSON.stringify(raw)}`);
   for (const address of list as string[]) {
     try {

@@ -23,7 +23,18 @@ import { TcpTransport } from '../../net/tcp-transport.js';
 import { Node } from '../../node.js';
 import { NoPeersError } from '../../errors.js';
 import type { DaemonConfig } from './config.js';
-import { type DataDirPaths, loadIdentity, loadOrCreateApiToken, loadPeers, prepareDataDir, removeApiInfo, type SavedPeer, saveIdentity, savePeers, writeApiInfo } from './data-dir.js';
+import {
+  type DataDirPaths,
+  loadIdentity,
+  loadOrCreateApiToken,
+  loadPeers,
+  prepareDataDir,
+  removeApiInfo,
+  type SavedPeer,
+  saveIdentity,
+  savePeers,
+  writeApiInfo,
+} from './data-dir.js';
 import { DataDirError, DataDirLockedError, IdentityTooWeakError } from './errors.js';
 import { mergeKnownPeers } from './known-peers.js';
 
@@ -103,7 +114,10 @@ async function loadOrMintIdentity(paths: DataDirPaths, components: DaemonCompone
 
 async function openStore(paths: DataDirPaths, logger: Logger, init: DaemonInit, location: number): Promise<RocksBlockStore> {
   try {
-    return await RocksBlockStore.open({ logger }, { path: paths.store, nodeLocation: location, storeBudgetBytes: init.storeBytes, cacheBudgetBytes: init.cacheBytes });
+    return await RocksBlockStore.open(
+      { logger },
+      { path: paths.store, nodeLocation: location, storeBudgetBytes: init.storeBytes, cacheBudgetBytes: init.cacheBytes },
+    );
   } catch (error) {
     if (error instanceof StoreOpenError && /\bLOCK\b/.test(error.message)) throw new DataDirLockedError(paths.root, { cause: error });
     throw error;
@@ -217,7 +231,13 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
 
     const joining = new AbortController();
     teardowns.push(() => joining.abort());
-    joinInBackground(node, { saved, seeds: init.seeds, save: saveKnownPeers, retryMs: init.joinRetryMs ?? DEFAULT_JOIN_RETRY_MS }, clock, logger, joining.signal);
+    joinInBackground(
+      node,
+      { saved, seeds: init.seeds, save: saveKnownPeers, retryMs: init.joinRetryMs ?? DEFAULT_JOIN_RETRY_MS },
+      clock,
+      logger,
+      joining.signal,
+    );
     const interval = init.peersSaveIntervalMs ?? DEFAULT_PEERS_SAVE_INTERVAL_MS;
     let timer = clock.setTimer(interval, function savePeriodically() {
       saveKnownPeers().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fromHex, toHex } from '../../../protocol/bytes.js';
 import { randomBytes } from '../../../protocol/crypto.js';
 import { decodeIdentityFile, encodeIdentityFile } from '../../../protocol/identity-file.js';
-import { type NodeIdentity } from '../../../protocol/identity.js';
+import type { NodeIdentity } from '../../../protocol/identity.js';
 import type { NodeRef } from '../../../protocol/wire/messages.js';
 import { DataDirError } from './errors.js';
 
@@ -127,7 +127,13 @@ function readSavedPeer(path: string, entry: unknown): SavedPeer {
   const record = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
   const { publicKey, powNonce, addresses, lastConnected } = record;
   const isHex = (value: unknown, bytes: number): value is string => typeof value === 'string' && new RegExp(`^[0-9a-f]{${bytes * 2}}$`).test(value);
-  if (!isHex(publicKey, 32) || !isHex(powNonce, 8) || !Array.isArray(addresses) || addresses.some((address) => typeof address !== 'string') || typeof lastConnected !== 'string') {
+  if (
+    !isHex(publicKey, 32) ||
+    !isHex(powNonce, 8) ||
+    !Array.isArray(addresses) ||
+    addresses.some((address) => typeof address !== 'string') ||
+    typeof lastConnected !== 'string'
+  ) {
     throw new DataDirError(`${path}: every peer needs publicKey (64 hex), powNonce (16 hex), addresses (strings) and lastConnected`);
   }
   return { node: { publicKey: fromHex(publicKey), powNonce: fromHex(powNonce), addresses: addresses as string[] }, lastConnected };

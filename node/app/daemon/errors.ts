@@ -17,7 +17,10 @@ export class DataDirError extends WarrenError {
 /** Another node is running on the same data directory (its block store is locked). */
 export class DataDirLockedError extends WarrenError {
   readonly code = 'ERR_DATA_DIR_LOCKED';
-  constructor(readonly dataDir: string, options?: ErrorOptions) {
+  constructor(
+    readonly dataDir: string,
+    options?: ErrorOptions,
+  ) {
     super(`another Warren node is already using the data directory ${dataDir}: stop it first, or choose another --data-dir`, options);
   }
 }
@@ -25,8 +28,16 @@ export class DataDirLockedError extends WarrenError {
 /** The node's identity was minted for a lower proof-of-work difficulty than the network requires. */
 export class IdentityTooWeakError extends WarrenError {
   readonly code = 'ERR_IDENTITY_TOO_WEAK';
-  constructor(readonly path: string, readonly leadingZeroBits: number, readonly required: number, options?: ErrorOptions) {
-    super(`the identity in ${path} has ${leadingZeroBits} leading zero bits, the network requires ${required}: move the file away to mint a new identity`, options);
+  constructor(
+    readonly path: string,
+    readonly leadingZeroBits: number,
+    readonly required: number,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `the identity in ${path} has ${leadingZeroBits} leading zero bits, the network requires ${required}: move the file away to mint a new identity`,
+      options,
+    );
   }
 }
 

@@ -61,7 +61,10 @@ describe('node/expiring-map', () => {
     assert.equal(map.size, 3);
     map.set('d', 3);
     assert.equal(map.has('busy'), false, 'the oldest entry goes first');
-    assert.deepEqual(['b', 'c', 'd'].map((key) => map.get(key)), [1, 2, 3]);
+    assert.deepEqual(
+      ['b', 'c', 'd'].map((key) => map.get(key)),
+      [1, 2, 3],
+    );
   });
 
   it('skips deleted and refreshed entries when it expires the oldest', () => {

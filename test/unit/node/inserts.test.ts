@@ -44,7 +44,11 @@ describe('node/inserts: the block follows only once a peer accepts', () => {
     const accepted = deliveries.filter(([, , { body }]) => body.type === 'insertAccepted').map(([from, to]) => `${to}→${from}`);
     const blocksSent = deliveries.filter(([, , { body }]) => body.type === 'insertData').map(([from, to]) => `${from}→${to}`);
     assert.deepEqual(blocksSent, accepted, 'each block follows an acceptance on the same link, once');
-    assert.equal(new Set(deliveries.filter(([, , { body }]) => body.type === 'insertData').map(([, to]) => to)).size, 7, 'every other node received the block once');
+    assert.equal(
+      new Set(deliveries.filter(([, , { body }]) => body.type === 'insertData').map(([, to]) => to)).size,
+      7,
+      'every other node received the block once',
+    );
     assert.equal(count('insertData'), 7);
     assert.ok(count('rejectedLoop') >= 20, `the insert met ${count('rejectedLoop')} loops, none of which cost a block`);
     for (const node of sim.nodes.slice(1)) assert.ok(await node.store.has(key.routingKey));
@@ -104,7 +108,10 @@ describe('node/inserts: the block follows only once a peer accepts', () => {
     assert.equal(silentAt.length, 1, 'the silent peer, closest to the key, was tried');
     assert.equal(triedNextAt.length, 1);
     const waited = triedNextAt[0]! - startedAt;
-    assert.ok(waited >= STEP_TIMEOUT_MS && waited < STEP_TIMEOUT_MS + 100, `the next peer was tried after ${waited} ms (hop timeout at HTL 17: ${DEFAULT_HOP_TIMEOUT_PER_HTL_MS * MAX_HTL} ms)`);
+    assert.ok(
+      waited >= STEP_TIMEOUT_MS && waited < STEP_TIMEOUT_MS + 100,
+      `the next peer was tried after ${waited} ms (hop timeout at HTL 17: ${DEFAULT_HOP_TIMEOUT_PER_HTL_MS * MAX_HTL} ms)`,
+    );
     assert.ok(await sim.nodes[1]!.store.has(nearSilentPeer.routingKey));
     await sim.stop();
   });
@@ -120,7 +127,7 @@ describe('node/inserts: the block follows only once a peer accepts', () => {
     await sim.clock.advance(1);
     stranger.send(node, { tx: 8n, body: { type: 'insertData', block: key.block } });
     await sim.clock.run();
-    assert.deepEqual(received, ['insertAccepted', 'routeNotFound'], 'the stranger\'s block is not the one awaited');
+    assert.deepEqual(received, ['insertAccepted', 'routeNotFound'], "the stranger's block is not the one awaited");
     assert.equal(await sim.nodes[0]!.store.has(key.routingKey), false);
     assert.equal(sim.clock.pendingTimers, 0);
     await sim.stop();

@@ -121,7 +121,7 @@ describe('node/load', () => {
       assert.equal(load.admit('peer 0'), true);
     });
 
-    it('refuses everyone while the node\'s table, with the requests being handled, is full', () => {
+    it("refuses everyone while the node's table, with the requests being handled, is full", () => {
       const active = { routes: 98 };
       const load = limiter({ maxActive: 100 }, active);
       load.peerConnected('a');
@@ -138,7 +138,7 @@ describe('node/load', () => {
       assert.equal(load.admit('a'), false);
     });
 
-    it('drops a peer\'s state when it disconnects and starts afresh when it returns', () => {
+    it("drops a peer's state when it disconnects and starts afresh when it returns", () => {
       const load = limiter({ maxActive: 100, requestBurstPerPeer: 1 });
       load.peerConnected('a');
       load.routeOpened('a');
@@ -157,7 +157,7 @@ describe('node/load', () => {
   });
 
   describe('in a node', () => {
-    it('answers requests beyond a peer\'s budget with RejectedOverload{local: true}, before any lookup', async () => {
+    it("answers requests beyond a peer's budget with RejectedOverload{local: true}, before any lookup", async () => {
       // 0 asks 1, which holds the block; 1 gives 0 a burst of 2 at 1 request per second.
       const sim = await createSimulatedNetwork({
         seed: 'load/budget',
@@ -172,7 +172,12 @@ describe('node/load', () => {
         if (envelope.body.type === 'dataFound' || envelope.body.type === 'rejectedOverload') replies.push(envelope.body.type);
         if (envelope.body.type === 'rejectedOverload') assert.equal(envelope.body.local, true);
       });
-      const results = keys.map(({ routingKey }) => sim.nodes[0]!.node.request(routingKey).then(() => 'found', (error: Error) => error.name));
+      const results = keys.map(({ routingKey }) =>
+        sim.nodes[0]!.node.request(routingKey).then(
+          () => 'found',
+          (error: Error) => error.name,
+        ),
+      );
       await sim.clock.run();
       assert.deepEqual(await Promise.all(results), ['found', 'found', 'OverloadedError']);
       assert.deepEqual(replies.sort(), ['dataFound', 'dataFound', 'rejectedOverload']);
@@ -181,7 +186,15 @@ describe('node/load', () => {
     });
 
     it('tracks exactly the connected peers', async () => {
-      const sim = await createSimulatedNetwork({ seed: 'load/peers', locations: [0.1, 0.3, 0.5], edges: [[0, 1], [1, 2], [0, 2]] });
+      const sim = await createSimulatedNetwork({
+        seed: 'load/peers',
+        locations: [0.1, 0.3, 0.5],
+        edges: [
+          [0, 1],
+          [1, 2],
+          [0, 2],
+        ],
+      });
       assert.equal(sim.nodes[0]!.node.load.size, 2);
       sim.nodes[0]!.transport.disconnect(sim.nodes[1]!.transport.peer.id, 'test');
       await sim.clock.run({ until: sim.clock.now() });

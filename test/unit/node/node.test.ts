@@ -102,7 +102,11 @@ describe('node/node', () => {
   it('sends nothing that names the originator, and its neighbours see both HTL values from it', async () => {
     const sim = await smallWorld('anonymity');
     const originator = sim.nodes[0]!;
-    const names: Array<Uint8Array | string> = [originator.transport.peer.node.publicKey, originator.transport.peer.id, ...originator.transport.peer.node.addresses];
+    const names: Array<Uint8Array | string> = [
+      originator.transport.peer.node.publicKey,
+      originator.transport.peer.id,
+      ...originator.transport.peer.node.addresses,
+    ];
     const htlsFromOriginator = new Set<number>();
     const leaks: string[] = [];
     sim.network.onDelivery(({ from, envelope }) => {
@@ -110,7 +114,10 @@ describe('node/node', () => {
       if (from === originator.transport.peer.id && body.type === 'dataRequest') htlsFromOriginator.add(body.htl);
       for (const value of fieldValues(body)) {
         for (const name of names) {
-          const found = typeof value === 'string' ? typeof name === 'string' && value.includes(name) : typeof name !== 'string' && Buffer.from(value).includes(Buffer.from(name));
+          const found =
+            typeof value === 'string'
+              ? typeof name === 'string' && value.includes(name)
+              : typeof name !== 'string' && Buffer.from(value).includes(Buffer.from(name));
           if (found) leaks.push(body.type);
         }
       }
@@ -131,10 +138,20 @@ describe('node/node', () => {
       sim.network.onDelivery(({ at, from, to, envelope }) => digest.update(`${at} ${from} ${to} ${envelope.tx} ${envelope.body.type}\n`));
       const rng = new SeededRng(`${seed}/workload`);
       const blocks = Array.from({ length: 30 }, (_, i) => chkNear(rng.next(), 0.02, `replay ${i}`));
-      const work = blocks.map((block) => rng.pick(sim.nodes).node.insert(block.routingKey, block.block).catch(() => undefined));
+      const work = blocks.map((block) =>
+        rng
+          .pick(sim.nodes)
+          .node.insert(block.routingKey, block.block)
+          .catch(() => undefined),
+      );
       await sim.clock.run();
       await Promise.all(work);
-      const fetches = blocks.map((block) => rng.pick(sim.nodes).node.request(block.routingKey).catch(() => undefined));
+      const fetches = blocks.map((block) =>
+        rng
+          .pick(sim.nodes)
+          .node.request(block.routingKey)
+          .catch(() => undefined),
+      );
       await sim.clock.run();
       await Promise.all(fetches);
       await sim.stop();

@@ -48,6 +48,9 @@ describe('node/opennet-drop-rule', () => {
   it('orders peers best first', () => {
     const now = 10 * HOUR;
     const peers = [peer('idle', now - 3 * HOUR, 3), peer('busy', now - HOUR, 10), peer('steady', now - 4 * HOUR, 8)];
-    assert.deepEqual(peers.sort((a, b) => comparePeers(a, b, now, GRACE)).map(({ id }) => id), ['busy', 'steady', 'idle']);
+    assert.deepEqual(
+      peers.sort((a, b) => comparePeers(a, b, now, GRACE)).map(({ id }) => id),
+      ['busy', 'steady', 'idle'],
+    );
   });
 });

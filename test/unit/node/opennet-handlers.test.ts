@@ -48,7 +48,9 @@ async function fold(seed: string, relay: Partial<NodeInit> = {}, source: Partial
 }
 
 const offersIn = (deliveries: ReturnType<typeof simulation>['deliveries']) =>
-  deliveries.filter(({ envelope }) => envelope.body.type === 'peerOffer').map(({ from, to, envelope }) => ({ from, to, offered: toHex((envelope.body as { node: NodeRef }).node.publicKey) }));
+  deliveries
+    .filter(({ envelope }) => envelope.body.type === 'peerOffer')
+    .map(({ from, to, envelope }) => ({ from, to, offered: toHex((envelope.body as { node: NodeRef }).node.publicKey) }));
 
 describe('node/opennet-handlers', () => {
   it('routes an announcement toward the announcer, and the nodes near it offer themselves', async () => {
@@ -122,7 +124,10 @@ describe('node/opennet-handlers', () => {
     sender.send(idOf(strict), { tx: 1n, body: { type: 'announce', node: forged, htl: 18 } });
     sender.send(idOf(strict), { tx: 2n, body: { type: 'peerOffer', node: forged } });
     await sim.clock.advance(1_000);
-    assert.deepEqual(received.map(({ tx, body }) => [tx, body.type]), [[1n, 'dataNotFound']]);
+    assert.deepEqual(
+      received.map(({ tx, body }) => [tx, body.type]),
+      [[1n, 'dataNotFound']],
+    );
     assert.equal(sender.connectedPeers.length, 1);
     sender.send(idOf(strict), { tx: 3n, body: { type: 'peerOffer', node: forged } });
     await sim.clock.advance(1_000);

@@ -5,7 +5,11 @@ describe('node/opennet-subnet', () => {
   it('puts an IPv4 address in its /24', () => {
     assert.equal(addressRange('/ip4/192.0.2.7/tcp/9301'), 'ip4/192.0.2');
     assert.equal(addressRange('/ip4/192.0.2.200/tcp/1'), 'ip4/192.0.2');
-    for (const [address, range] of [['/ip4/172.32.0.1/tcp/1', 'ip4/172.32.0'], ['/ip4/100.128.0.1/tcp/1', 'ip4/100.128.0'], ['/ip4/192.169.0.1/tcp/1', 'ip4/192.169.0']]) {
+    for (const [address, range] of [
+      ['/ip4/172.32.0.1/tcp/1', 'ip4/172.32.0'],
+      ['/ip4/100.128.0.1/tcp/1', 'ip4/100.128.0'],
+      ['/ip4/192.169.0.1/tcp/1', 'ip4/192.169.0'],
+    ]) {
       assert.equal(addressRange(address!), range, 'just outside a private range');
     }
     assert.notEqual(addressRange('/ip4/192.0.3.7/tcp/9301'), addressRange('/ip4/192.0.2.7/tcp/9301'));
@@ -19,10 +23,28 @@ describe('node/opennet-subnet', () => {
   });
 
   it('exempts loopback, private, link-local, in-process, name-based and malformed addresses', () => {
-    for (const address of ['/ip4/127.0.0.1/tcp/9301', '/ip4/127.8.9.10/tcp/1', '/ip6/::1/tcp/9301', '/ip6/::/tcp/1', '/memory/3', '/dns4/example.org/tcp/9301',
-      '/ip4/10.1.2.3/tcp/1', '/ip4/172.16.0.1/tcp/1', '/ip4/172.31.9.9/tcp/1', '/ip4/192.168.1.5/tcp/1', '/ip4/169.254.3.4/tcp/1', '/ip4/100.64.0.1/tcp/1',
-      '/ip4/0.0.0.0/tcp/1', '/ip6/fd12:3456::1/tcp/1', '/ip6/fe80::1/tcp/1',
-      '/ip4/300.1.2.3/tcp/1', '/ip4/1.2.3/tcp/1', '/ip6/1::2::3/tcp/1', '/ip6/1:2:3:4:5:6:7/tcp/1', '']) {
+    for (const address of [
+      '/ip4/127.0.0.1/tcp/9301',
+      '/ip4/127.8.9.10/tcp/1',
+      '/ip6/::1/tcp/9301',
+      '/ip6/::/tcp/1',
+      '/memory/3',
+      '/dns4/example.org/tcp/9301',
+      '/ip4/10.1.2.3/tcp/1',
+      '/ip4/172.16.0.1/tcp/1',
+      '/ip4/172.31.9.9/tcp/1',
+      '/ip4/192.168.1.5/tcp/1',
+      '/ip4/169.254.3.4/tcp/1',
+      '/ip4/100.64.0.1/tcp/1',
+      '/ip4/0.0.0.0/tcp/1',
+      '/ip6/fd12:3456::1/tcp/1',
+      '/ip6/fe80::1/tcp/1',
+      '/ip4/300.1.2.3/tcp/1',
+      '/ip4/1.2.3/tcp/1',
+      '/ip6/1::2::3/tcp/1',
+      '/ip6/1:2:3:4:5:6:7/tcp/1',
+      '',
+    ]) {
       assert.equal(addressRange(address), undefined, address);
     }
   });

@@ -131,7 +131,10 @@ describe('node/opennet', () => {
     link(nodeRef(5, '/memory/5'));
     // Four peers for a limit of two: 2 (no success) goes, then of 1 and 3 (one success each, same age) the larger id.
     assert.deepEqual(disconnected.slice(1), [toHex(nodeRef(2, '').publicKey), toHex(nodeRef(3, '').publicKey)]);
-    assert.deepEqual([...peers].map(({ node }) => node.addresses[0]), ['/memory/1', '/memory/5']);
+    assert.deepEqual(
+      [...peers].map(({ node }) => node.addresses[0]),
+      ['/memory/1', '/memory/5'],
+    );
   });
 
   it('lists known peers best first', async () => {
@@ -139,7 +142,10 @@ describe('node/opennet', () => {
     for (const index of [1, 2, 3]) link(nodeRef(index, `/memory/${index}`));
     await clock.advance(MINUTE);
     peers.recordSuccess(peers.get(toHex(nodeRef(3, '').publicKey))!);
-    assert.deepEqual(opennet.knownPeers().map(({ addresses }) => addresses[0]), ['/memory/3', '/memory/1', '/memory/2']);
+    assert.deepEqual(
+      opennet.knownPeers().map(({ addresses }) => addresses[0]),
+      ['/memory/3', '/memory/1', '/memory/2'],
+    );
   });
 
   it('resets a path-folding offer with the configured probability', () => {

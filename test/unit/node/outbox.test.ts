@@ -12,8 +12,14 @@ function open(init: OutboxInit = {}) {
     addresses: [],
     start: async () => undefined,
     stop: async () => undefined,
-    dial: async () => { throw new Error('not used'); },
-    send: (_peer, envelope) => (state.queue === undefined ? false : (state.sent.push(envelope.tx), true)),
+    dial: async () => {
+      throw new Error('not used');
+    },
+    send: (_peer, envelope) => {
+      if (state.queue === undefined) return false;
+      state.sent.push(envelope.tx);
+      return true;
+    },
     sendQueue: () => state.queue,
     disconnect: (_peer, reason) => state.disconnected.push(reason),
   };
@@ -49,8 +55,14 @@ describe('Outbox', () => {
   it('drops replies beyond the per-peer and overall bounds', () => {
     const { outbox, state } = open({ maxQueuedRepliesPerPeer: 2, maxQueuedReplies: 3 });
     state.queue = { queuedBytes: 90, maxBytes: 100 };
-    assert.deepEqual([1n, 2n, 3n].map((tx) => outbox.send('p', pong(tx))), [true, true, false]);
-    assert.deepEqual([4n, 5n].map((tx) => outbox.send('q', pong(tx))), [true, false]);
+    assert.deepEqual(
+      [1n, 2n, 3n].map((tx) => outbox.send('p', pong(tx))),
+      [true, true, false],
+    );
+    assert.deepEqual(
+      [4n, 5n].map((tx) => outbox.send('q', pong(tx))),
+      [true, false],
+    );
     assert.equal(outbox.queued, 3);
     assert.equal(outbox.dropped, 2);
   });

@@ -3,7 +3,13 @@ import type { Clock, Rng } from '../../../node/components.js';
 import { PeerTable } from '../../../node/peers.js';
 import type { ConnectedPeer } from '../../../node/transport.js';
 
-const clock = { time: 0, now() { return this.time; }, setTimer: () => ({ cancel: () => undefined }) } satisfies Clock & { time: number };
+const clock = {
+  time: 0,
+  now() {
+    return this.time;
+  },
+  setTimer: () => ({ cancel: () => undefined }),
+} satisfies Clock & { time: number };
 const rng: Rng = { next: () => 0.7, nextU64: () => 0n };
 
 function peer(id: string, location: number): ConnectedPeer {
@@ -15,14 +21,22 @@ describe('node/peers', () => {
   beforeEach(() => {
     clock.time = 0;
     table = new PeerTable({ clock, rng }, { initialBackoffMs: 100, maxBackoffMs: 350, invalidBlockLimit: 2 });
-    for (const [id, location] of [['a', 0.1], ['b', 0.4], ['c', 0.9]] as const) table.add(peer(id, location));
+    for (const [id, location] of [
+      ['a', 0.1],
+      ['b', 0.4],
+      ['c', 0.9],
+    ] as const)
+      table.add(peer(id, location));
   });
 
   it('picks the closest peer on the ring, skipping excluded ones', () => {
     assert.equal(table.closestTo(0.97, () => false)?.id, 'c');
     assert.equal(table.closestTo(0.02, () => false)?.id, 'a');
     assert.equal(table.closestTo(0.02, (id) => id === 'a')?.id, 'c');
-    assert.equal(table.closestTo(0.5, () => true), undefined);
+    assert.equal(
+      table.closestTo(0.5, () => true),
+      undefined,
+    );
   });
 
   it('skips backed-off peers until their backoff ends, doubling it up to the cap', () => {

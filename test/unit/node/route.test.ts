@@ -23,7 +23,16 @@ describe('node/route', () => {
 
   it('backtracks past a dead end and finds the data another way', async () => {
     // 0 (0.1) links to 1 (0.48, a dead end) and 2 (0.25); 2 → 3 (0.4) → 4 (0.5, holds the block).
-    const sim = await createSimulatedNetwork({ seed: 'backtrack', locations: [0.1, 0.48, 0.25, 0.4, 0.5], edges: [[0, 1], [0, 2], [2, 3], [3, 4]] });
+    const sim = await createSimulatedNetwork({
+      seed: 'backtrack',
+      locations: [0.1, 0.48, 0.25, 0.4, 0.5],
+      edges: [
+        [0, 1],
+        [0, 2],
+        [2, 3],
+        [3, 4],
+      ],
+    });
     await sim.nodes[4]!.store.put(key.routingKey, key.block, { partition: 'store' });
     const trace = recordTrace(sim);
     const fetched = sim.nodes[0]!.node.request(key.routingKey);
@@ -36,7 +45,15 @@ describe('node/route', () => {
   });
 
   it('catches a loop with RejectedLoop and ends with RouteNotFound', async () => {
-    const sim = await createSimulatedNetwork({ seed: 'loop', locations: [0.1, 0.3, 0.45], edges: [[0, 1], [1, 2], [0, 2]] });
+    const sim = await createSimulatedNetwork({
+      seed: 'loop',
+      locations: [0.1, 0.3, 0.45],
+      edges: [
+        [0, 1],
+        [1, 2],
+        [0, 2],
+      ],
+    });
     const trace = recordTrace(sim);
     const fetched = sim.nodes[0]!.node.request(chkNear(0.9).routingKey);
     await sim.clock.run();
@@ -48,7 +65,14 @@ describe('node/route', () => {
 
   it('rejects a poisoned block at the next honest hop and still delivers the real one', async () => {
     // 0 → 1 (0.3); 1 links to the poisoner (0.5) and to 2 (0.47, holds the block).
-    const sim = await createSimulatedNetwork({ seed: 'poison', locations: [0.1, 0.3, 0.47], edges: [[0, 1], [1, 2]] });
+    const sim = await createSimulatedNetwork({
+      seed: 'poison',
+      locations: [0.1, 0.3, 0.47],
+      edges: [
+        [0, 1],
+        [1, 2],
+      ],
+    });
     const bad = await poisoner(sim.network, 0.5);
     sim.network.link(sim.nodes[1]!.transport, bad);
     await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
@@ -79,7 +103,14 @@ describe('node/route', () => {
 
   it('reroutes at once when the peer it waits on crashes', async () => {
     // 0 waits on a silent peer (0.49) that crashes after 100 ms; 0 → 1 (0.3) → 2 (0.5) has the block.
-    const sim = await createSimulatedNetwork({ seed: 'crash', locations: [0.1, 0.3, 0.5], edges: [[0, 1], [1, 2]] });
+    const sim = await createSimulatedNetwork({
+      seed: 'crash',
+      locations: [0.1, 0.3, 0.5],
+      edges: [
+        [0, 1],
+        [1, 2],
+      ],
+    });
     const silent = await blackHole(sim.network, 0.49);
     sim.network.link(sim.nodes[0]!.transport, silent);
     await sim.clock.run({ until: sim.clock.now() });
@@ -97,7 +128,14 @@ describe('node/route', () => {
   });
 
   it('times out a silent peer, backs it off and succeeds elsewhere', async () => {
-    const sim = await createSimulatedNetwork({ seed: 'timeout', locations: [0.1, 0.3, 0.5], edges: [[0, 1], [1, 2]] });
+    const sim = await createSimulatedNetwork({
+      seed: 'timeout',
+      locations: [0.1, 0.3, 0.5],
+      edges: [
+        [0, 1],
+        [1, 2],
+      ],
+    });
     const silent = await blackHole(sim.network, 0.49);
     sim.network.link(sim.nodes[0]!.transport, silent);
     await sim.clock.run({ until: sim.clock.now() });

@@ -6,7 +6,14 @@ describe('node/transactions', () => {
   const key = chkNear(0.5);
 
   it('coalesces two local requests for one key into one upstream request', async () => {
-    const sim = await createSimulatedNetwork({ seed: 'coalesce-local', locations: [0.1, 0.3, 0.5], edges: [[0, 1], [1, 2]] });
+    const sim = await createSimulatedNetwork({
+      seed: 'coalesce-local',
+      locations: [0.1, 0.3, 0.5],
+      edges: [
+        [0, 1],
+        [1, 2],
+      ],
+    });
     await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
     let sentByOriginator = 0;
     sim.network.onDelivery(({ from, envelope }) => {
@@ -21,7 +28,15 @@ describe('node/transactions', () => {
 
   it('coalesces requests from two peers at a relay into one request downstream', async () => {
     // 0 (0.1) and 1 (0.2) both ask relay 2 (0.3), which asks 3 (0.5).
-    const sim = await createSimulatedNetwork({ seed: 'coalesce-relay', locations: [0.1, 0.2, 0.3, 0.5], edges: [[0, 2], [1, 2], [2, 3]] });
+    const sim = await createSimulatedNetwork({
+      seed: 'coalesce-relay',
+      locations: [0.1, 0.2, 0.3, 0.5],
+      edges: [
+        [0, 2],
+        [1, 2],
+        [2, 3],
+      ],
+    });
     await sim.nodes[3]!.store.put(key.routingKey, key.block, { partition: 'store' });
     let reachingHolder = 0;
     sim.network.onDelivery(({ to, envelope }) => {
@@ -49,11 +64,11 @@ describe('node/transactions', () => {
     });
     const first = sim.nodes[0]!.node.request(missing.routingKey).catch((error: unknown) => error);
     await sim.clock.run();
-    assert.equal((await first as Error).name, 'DataNotFoundError');
+    assert.equal(((await first) as Error).name, 'DataNotFoundError');
     const afterFirst = requests;
     const second = sim.nodes[0]!.node.request(missing.routingKey).catch((error: unknown) => error);
     await sim.clock.run();
-    assert.equal((await second as Error).name, 'DataNotFoundError');
+    assert.equal(((await second) as Error).name, 'DataNotFoundError');
     assert.ok(requests - afterFirst <= 2, `the repeat was routed again: ${requests - afterFirst} requests`);
     assert.ok(requests - afterFirst >= 1, 'a local request is never refused without asking the network');
     await sim.stop();
@@ -63,7 +78,10 @@ describe('node/transactions', () => {
     const sim = await createSimulatedNetwork({
       seed: 'bound',
       locations: [0.1, 0.3, 0.5],
-      edges: [[0, 1], [1, 2]],
+      edges: [
+        [0, 1],
+        [1, 2],
+      ],
       node: { maxActive: 1 },
     });
     const overloads: string[] = [];
@@ -71,8 +89,9 @@ describe('node/transactions', () => {
       if (envelope.body.type === 'rejectedOverload') overloads.push(String(envelope.tx));
     });
     // Nodes 0 and 2 each hold one local route; each one's request meets a full table at the next node.
-    const requests = [sim.nodes[0]!.node.request(chkNear(0.45, 0.01, 'a').routingKey), sim.nodes[2]!.node.request(chkNear(0.05, 0.01, 'b').routingKey)]
-      .map((request) => request.catch((error: unknown) => error));
+    const requests = [sim.nodes[0]!.node.request(chkNear(0.45, 0.01, 'a').routingKey), sim.nodes[2]!.node.request(chkNear(0.05, 0.01, 'b').routingKey)].map(
+      (request) => request.catch((error: unknown) => error),
+    );
     // A local request beyond the bound fails at once instead of queueing.
     await assert.rejects(sim.nodes[0]!.node.request(chkNear(0.46, 0.01, 'c').routingKey), { name: 'OverloadedError' });
     await sim.clock.run();

@@ -31,7 +31,11 @@ describe('sim/clock', () => {
     assert.equal(clock.now(), 0);
     assert.equal(clock.pendingTimers, 3);
     assert.equal(await clock.run(), 3);
-    assert.deepEqual(fired, [['a', 10], ['b', 20.5], ['c', 30]]);
+    assert.deepEqual(fired, [
+      ['a', 10],
+      ['b', 20.5],
+      ['c', 30],
+    ]);
     assert.equal(clock.now(), 30);
     assert.equal(clock.pendingTimers, 0);
   });
@@ -46,7 +50,10 @@ describe('sim/clock', () => {
       });
     }
     await clock.run();
-    assert.deepEqual(fired, Array.from({ length: 101 }, (_, index) => index));
+    assert.deepEqual(
+      fired,
+      Array.from({ length: 101 }, (_, index) => index),
+    );
   });
 
   it('treats a negative delay as 0 and refuses delays that are not finite', () => {
@@ -87,10 +94,16 @@ describe('sim/clock', () => {
       const times = Array.from({ length: 10_000 }, () => rng.int(1000));
       const handles = times.map((at, index) => clock.setTimer(at, () => fired.push(index)));
       const survivors: number[] = [];
-      handles.forEach((handle, index) => (index % 7 === 0 ? survivors.push(index) : handle.cancel()));
+      for (const [index, handle] of handles.entries()) {
+        if (index % 7 === 0) survivors.push(index);
+        else handle.cancel();
+      }
       assert.equal(clock.pendingTimers, survivors.length);
       await clock.run();
-      assert.deepEqual(fired, survivors.sort((a, b) => times[a]! - times[b]! || a - b));
+      assert.deepEqual(
+        fired,
+        survivors.sort((a, b) => times[a]! - times[b]! || a - b),
+      );
     });
   });
 
@@ -108,7 +121,7 @@ describe('sim/clock', () => {
       assert.deepEqual(steps, ['awaited 20 at 10', 'follow-up at 15']);
     });
 
-    it('finishes one callback\'s promise work before the next timer at the same time fires', async () => {
+    it("finishes one callback's promise work before the next timer at the same time fires", async () => {
       const clock = new VirtualClock();
       const steps: string[] = [];
       clock.setTimer(1, async () => {
@@ -207,7 +220,7 @@ describe('sim/clock', () => {
       await assert.rejects(nested!, ClockBusyError);
     });
 
-    it('rejects with a callback\'s exception and stays usable', async () => {
+    it("rejects with a callback's exception and stays usable", async () => {
       const clock = new VirtualClock();
       clock.setTimer(1, () => {
         throw new Error('boom');

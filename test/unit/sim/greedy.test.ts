@@ -19,7 +19,11 @@ describe('sim/greedy', () => {
 
   it('stops at a dead end, or continues past it to unvisited nodes', () => {
     // A path 0-1-2-3 whose positions put node 1 farther from node 3 than node 0 is: from 0, no neighbour is closer.
-    const graph = adjacencyOf(4, [[0, 1], [1, 2], [2, 3]]);
+    const graph = adjacencyOf(4, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
     const positions = [0.3, 0.1, 0.45, 0.5];
     const fromZeroToThree = (mode: 'stop' | 'continue') => {
       // Route only 0 → 3: with four nodes, draw until that pair comes up, by trying each seed's first route.

@@ -181,14 +181,20 @@ describe('sim/memory-network', () => {
         log.slice(2).map((line) => line.split(' ').slice(0, 4).join(' ')),
         ['50 b got ping', '50 b got ping', '50 b got ping', '50 b got ping', '50 b got ping', '50 b got ping'],
       );
-      assert.deepEqual(log.slice(2).map((line) => line.split(' ')[4]), ['0', '1', '2', '3', '4', '5']);
+      assert.deepEqual(
+        log.slice(2).map((line) => line.split(' ')[4]),
+        ['0', '1', '2', '3', '4', '5'],
+      );
     });
 
     it('refuses envelopes beyond maxQueuedPerLink in flight, and takes more once they land', async () => {
       const { started, network, clock } = setup({ maxQueuedPerLink: 3 });
       const [a, b] = await started(2);
       network.link(a!, b!);
-      assert.deepEqual([1, 2, 3, 4].map((tx) => a!.send(b!.peer.id, ping(tx))), [true, true, true, false]);
+      assert.deepEqual(
+        [1, 2, 3, 4].map((tx) => a!.send(b!.peer.id, ping(tx))),
+        [true, true, true, false],
+      );
       assert.equal(b!.send(a!.peer.id, ping(5)), true, 'the other direction has its own queue');
       await clock.runUntilIdle();
       assert.equal(a!.send(b!.peer.id, ping(6)), true);
@@ -239,7 +245,10 @@ describe('sim/memory-network', () => {
       await a!.dial(b!.addresses[0]!);
       a!.send(b!.peer.id, ping(2));
       await clock.runUntilIdle();
-      assert.deepEqual(log.filter((line) => line.includes('got')), [`10 b got ping 2 from ${short(a!)}`]);
+      assert.deepEqual(
+        log.filter((line) => line.includes('got')),
+        [`10 b got ping 2 from ${short(a!)}`],
+      );
     });
 
     it('stop disconnects every peer, both sides told, and nothing reaches the node afterwards', async () => {
@@ -368,10 +377,7 @@ describe('sim/memory-network', () => {
     const trace = async (seed: number) => {
       const clock = new VirtualClock();
       const rng = new SeededRng(seed);
-      const network = new MemoryNetwork(
-        { clock, rng: rng.fork('network') },
-        { latencyMs: (_from, _to, draw) => 1 + draw.next() * 20, lossRate: 0.1 },
-      );
+      const network = new MemoryNetwork({ clock, rng: rng.fork('network') }, { latencyMs: (_from, _to, draw) => 1 + draw.next() * 20, lossRate: 0.1 });
       const log: string[] = [];
       const transports = Array.from({ length: 6 }, (_, index) => network.createTransport({ location: index / 6 }));
       for (const [index, transport] of transports.entries()) {

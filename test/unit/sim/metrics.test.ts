@@ -21,7 +21,11 @@ describe('sim/metrics', () => {
   });
 
   it('counts whole values in ascending order', () => {
-    assert.deepEqual(histogram([3, 1, 3, 2, 3]), [[1, 1], [2, 1], [3, 3]]);
+    assert.deepEqual(histogram([3, 1, 3, 2, 3]), [
+      [1, 1],
+      [2, 1],
+      [3, 3],
+    ]);
   });
 
   it('sizes envelopes as their encoded frames, per shape', () => {

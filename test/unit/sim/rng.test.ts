@@ -12,7 +12,10 @@ describe('sim/rng', () => {
       assert.equal((3745869823 >>> 5) * 2 ** 26 + (1177090559 >>> 6), 0.8721532767568733 * 2 ** 53);
       assert.deepEqual(draws(rng, 3), [0.8721532767568733, 0.8345625169038019, 0.7862723123019887]);
       assert.deepEqual([rng.nextU64(), rng.nextU64()], [2507549528765841293n, 12570637604422617257n]);
-      assert.deepEqual(Array.from({ length: 8 }, () => rng.int(1000)), [593, 594, 491, 745, 923, 236, 460, 914]);
+      assert.deepEqual(
+        Array.from({ length: 8 }, () => rng.int(1000)),
+        [593, 594, 491, 745, 923, 236, 460, 914],
+      );
     });
 
     it('a string seed, and a fork', () => {
@@ -49,7 +52,10 @@ describe('sim/rng', () => {
       assert.ok(values.every((value) => value >= 0 && value < 1));
       const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
       assert.ok(Math.abs(mean - 0.5) < 0.005, `mean ${mean}`);
-      assert.ok(values.some((value) => (value * 2 ** 53) % 2 === 1), 'the lowest bit is set sometimes');
+      assert.ok(
+        values.some((value) => (value * 2 ** 53) % 2 === 1),
+        'the lowest bit is set sometimes',
+      );
     });
 
     it('int() is uniform: chi-square over 10 buckets stays well below the 0.1% critical value', () => {
@@ -67,7 +73,10 @@ describe('sim/rng', () => {
       const bound = 3 * 2 ** 40;
       const values = Array.from({ length: 1000 }, () => rng.int(bound));
       assert.ok(values.every((value) => Number.isInteger(value) && value >= 0 && value < bound));
-      assert.ok(values.some((value) => value > 2 ** 41), 'reaches the top third');
+      assert.ok(
+        values.some((value) => value > 2 ** 41),
+        'reaches the top third',
+      );
       assert.equal(rng.int(1), 0);
       for (const bad of [0, -1, 1.5, Number.NaN, 2 ** 53]) assert.throws(() => rng.int(bad), RangeError);
     });

@@ -52,7 +52,10 @@ describe('sim/topology', () => {
       assert.notDeepEqual(smallWorldEdges(n, new SeededRng('other')), edges);
       const keys = edges.map(([i, j]) => i * n + j);
       assert.ok(edges.every(([i, j]) => i < j && j < n));
-      assert.deepEqual(keys, [...new Set(keys)].sort((a, b) => a - b));
+      assert.deepEqual(
+        keys,
+        [...new Set(keys)].sort((a, b) => a - b),
+      );
     });
 
     it('has the requested average degree, every node on the ring and more', () => {
@@ -84,7 +87,11 @@ describe('sim/topology', () => {
       assert.deepEqual(smallWorldEdges(0, rng), []);
       assert.deepEqual(smallWorldEdges(1, rng), []);
       assert.deepEqual(smallWorldEdges(2, rng), [[0, 1]]);
-      assert.deepEqual(smallWorldEdges(3, rng), [[0, 1], [0, 2], [1, 2]]);
+      assert.deepEqual(smallWorldEdges(3, rng), [
+        [0, 1],
+        [0, 2],
+        [1, 2],
+      ]);
       assert.equal(smallWorldEdges(7, rng).length, 21);
       assert.throws(() => smallWorldEdges(10, rng, { degree: 1 }), RangeError);
     });
@@ -130,9 +137,15 @@ describe('sim/topology', () => {
     });
     await clock.runUntilIdle();
     assert.deepEqual(startedInOrder, [...locations.keys()]);
-    assert.deepEqual(transports.map((transport) => transport.peer.location), locations);
+    assert.deepEqual(
+      transports.map((transport) => transport.peer.location),
+      locations,
+    );
     assert.deepEqual(connections, degrees(50, edges));
-    assert.deepEqual(transports.map((transport) => transport.connectedPeers.length), degrees(50, edges));
+    assert.deepEqual(
+      transports.map((transport) => transport.connectedPeers.length),
+      degrees(50, edges),
+    );
     await assert.rejects(
       buildNetwork(network, [0.5], [[0, 1]], (transport) => transport.start({ peerConnected() {}, peerDisconnected() {}, message() {} })),
       /outside 0\.\.0/,

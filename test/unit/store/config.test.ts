@@ -1,10 +1,5 @@
 import assert from 'node:assert/strict';
-import {
-  DEFAULT_CACHE_BUDGET_BYTES,
-  DEFAULT_STORE_BUDGET_BYTES,
-  resolveBlockStoreInit,
-  resolveLogger,
-} from '../../../store/config.js';
+import { DEFAULT_CACHE_BUDGET_BYTES, DEFAULT_STORE_BUDGET_BYTES, resolveBlockStoreInit, resolveLogger } from '../../../store/config.js';
 
 describe('store/config', () => {
   it('fills in the default budgets of 1 GiB each', () => {

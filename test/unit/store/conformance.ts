@@ -26,8 +26,7 @@ export function blockStoreConformance(name: string, factory: BlockStoreFactory):
       opened.push(store);
       return store;
     };
-    const put = (store: BlockStore, { routingKey, block }: TestBlock, partition: Partition = 'cache') =>
-      store.put(routingKey, block, { partition });
+    const put = (store: BlockStore, { routingKey, block }: TestBlock, partition: Partition = 'cache') => store.put(routingKey, block, { partition });
 
     afterEach(async () => {
       await Promise.all(opened.map((store) => store.close()));
@@ -96,7 +95,7 @@ export function blockStoreConformance(name: string, factory: BlockStoreFactory):
         const many = chkBlocks(48, 'concurrent');
         await Promise.all(many.map((block) => put(store, block)));
         const read = await Promise.all(many.map(({ routingKey }) => store.get(routingKey)));
-        read.forEach((block, i) => assert.deepEqual(block, many[i]!.block));
+        for (const [i, block] of read.entries()) assert.deepEqual(block, many[i]!.block);
         assert.equal(store.stats().cache.blocks, 48);
       });
     });
@@ -201,10 +200,7 @@ export function blockStoreConformance(name: string, factory: BlockStoreFactory):
         assert.deepEqual(await put(store, a!, 'store'), { outcome: 'stored', partition: 'store' });
         await put(store, b!, 'store');
         assert.deepEqual(await put(store, b!, 'cache'), { outcome: 'stored', partition: 'store' });
-        assert.deepEqual(
-          [store.stats().store.blocks, store.stats().cache.blocks],
-          [2, 0],
-        );
+        assert.deepEqual([store.stats().store.blocks, store.stats().cache.blocks], [2, 0]);
       });
 
       it('stays within both budgets through a long mixed run', async () => {

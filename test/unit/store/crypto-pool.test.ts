@@ -53,7 +53,10 @@ describe('store/crypto-pool', () => {
         for (const [index, { routingKey, block }] of burst.entries()) {
           const diskKey = cipher.diskKey(routingKey);
           assert.deepEqual(cipher.open(routingKey, diskKey, Uint8Array.from(admitted[index]!.sealed)), block);
-          assert.equal(cipher.open(routingKey, cipher.diskKey(blocks[(index + 1) % blocks.length]!.routingKey), Uint8Array.from(admitted[index]!.sealed)), undefined);
+          assert.equal(
+            cipher.open(routingKey, cipher.diskKey(blocks[(index + 1) % blocks.length]!.routingKey), Uint8Array.from(admitted[index]!.sealed)),
+            undefined,
+          );
         }
       });
 
@@ -83,9 +86,15 @@ describe('store/crypto-pool', () => {
     const [worker] = (pool as unknown as { workers: { thread: Worker }[] }).workers;
     await worker!.thread.terminate();
     const outcomes = await burst;
-    assert.ok(outcomes.some(({ status }) => status === 'rejected'), 'the jobs the worker held fail');
+    assert.ok(
+      outcomes.some(({ status }) => status === 'rejected'),
+      'the jobs the worker held fail',
+    );
     for (const outcome of outcomes) if (outcome.status === 'rejected') assert.ok(outcome.reason instanceof StoreWorkerError, String(outcome.reason));
-    assert.ok(outcomes.some(({ status }) => status === 'fulfilled'), 'the main thread ran its share');
+    assert.ok(
+      outcomes.some(({ status }) => status === 'fulfilled'),
+      'the main thread ran its share',
+    );
     const before = pool.jobCounts().workers;
     await Promise.all(blocks.map((block) => admit(pool, block)));
     assert.equal(pool.jobCounts().workers, before);

@@ -20,10 +20,16 @@ describe('store/group-queue', () => {
     const first = queue.submit(1);
     const rest = [2, 3, 4].map((x) => queue.submit(x));
     await tick();
-    assert.deepEqual(batches.map((b) => b.items), [[1]]);
+    assert.deepEqual(
+      batches.map((b) => b.items),
+      [[1]],
+    );
     batches[0]!.finish();
     await tick();
-    assert.deepEqual(batches.map((b) => b.items), [[1], [2, 3, 4]]);
+    assert.deepEqual(
+      batches.map((b) => b.items),
+      [[1], [2, 3, 4]],
+    );
     batches[1]!.finish();
     assert.deepEqual(await Promise.all([first, ...rest]), [10, 20, 30, 40]);
     await queue.idle();
@@ -34,10 +40,16 @@ describe('store/group-queue', () => {
     const queue = new GroupQueue(process, { maxBatch: 2, maxRunning: 2 });
     const all = [1, 2, 3, 4, 5, 6].map((x) => queue.submit(x));
     await tick();
-    assert.deepEqual(batches.map((b) => b.items), [[1], [2]]);
+    assert.deepEqual(
+      batches.map((b) => b.items),
+      [[1], [2]],
+    );
     batches[0]!.finish();
     await tick();
-    assert.deepEqual(batches.map((b) => b.items), [[1], [2], [3, 4]]);
+    assert.deepEqual(
+      batches.map((b) => b.items),
+      [[1], [2], [3, 4]],
+    );
     batches[1]!.finish();
     batches[2]!.finish();
     await tick();

@@ -80,7 +80,13 @@ describe('store/indexed-block-store', () => {
     await store.get(many[1]!.routingKey);
     assert.equal(persistence.commits.length, commitsBefore, 'a read writes nothing by itself');
     await store.put(a!.routingKey, a!.block, { partition: 'cache' });
-    assert.deepEqual(persistence.commits.at(-1)!.records.map(({ id }) => id).sort(), [toHex(many[0]!.routingKey), toHex(many[1]!.routingKey)].sort());
+    assert.deepEqual(
+      persistence.commits
+        .at(-1)!
+        .records.map(({ id }) => id)
+        .sort(),
+      [toHex(many[0]!.routingKey), toHex(many[1]!.routingKey)].sort(),
+    );
 
     for (const x of many) await store.get(x.routingKey);
     await store.has(a!.routingKey);
@@ -97,7 +103,10 @@ describe('store/indexed-block-store', () => {
     persistence.corrupt.add(toHex(a!.routingKey));
     assert.equal(await store.get(a!.routingKey), undefined);
     assert.equal(await store.has(a!.routingKey), false);
-    assert.deepEqual(persistence.commits.at(-1)!.deletes.map(({ id }) => id), [toHex(a!.routingKey)]);
+    assert.deepEqual(
+      persistence.commits.at(-1)!.deletes.map(({ id }) => id),
+      [toHex(a!.routingKey)],
+    );
     assert.equal(store.stats().corruptRemoved, 1);
     assert.equal(warnings.length, 1);
   });
@@ -134,6 +143,9 @@ describe('store/indexed-block-store', () => {
     await store.put(a!.routingKey, a!.block, { partition: 'cache' });
     await store.get(a!.routingKey);
     await store.close();
-    assert.deepEqual(persistence.commits.at(-1)!.records.map(({ id }) => id), [toHex(a!.routingKey)]);
+    assert.deepEqual(
+      persistence.commits.at(-1)!.records.map(({ id }) => id),
+      [toHex(a!.routingKey)],
+    );
   });
 });

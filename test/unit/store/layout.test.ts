@@ -17,8 +17,7 @@ import {
 } from '../../../store/layout.js';
 
 const id = 'ab'.repeat(32);
-const inRange = (key: Uint8Array, range: { gte: Uint8Array; lt: Uint8Array }) =>
-  Buffer.compare(key, range.gte) >= 0 && Buffer.compare(key, range.lt) < 0;
+const inRange = (key: Uint8Array, range: { gte: Uint8Array; lt: Uint8Array }) => Buffer.compare(key, range.gte) >= 0 && Buffer.compare(key, range.lt) < 0;
 
 describe('store/layout', () => {
   it('prefixes metadata with 00, blocks with 01 and index records with 02, each followed by the disk key', () => {

@@ -166,7 +166,10 @@ describe('store/rocks-block-store', () => {
       assert.ok(refused.status === 'rejected' && refused.reason instanceof InvalidBlockError);
       assert.deepEqual(results.at(-1), { status: 'fulfilled', value: { outcome: 'collision', existing: first.block } });
       const read = await Promise.all([...filler, first].map(({ routingKey }) => store.get(routingKey)));
-      assert.deepEqual(read, [...filler, first].map(({ block }) => block));
+      assert.deepEqual(
+        read,
+        [...filler, first].map(({ block }) => block),
+      );
     }
     await store.close();
   });

@@ -4,14 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AtRestCipher } from '../../../store/at-rest.js';
 import type { Partition } from '../../../store/block-store.js';
-import {
-  BLOCK_RANGE,
-  decodeIndexRecord,
-  idOfDiskKey,
-  idOfKey,
-  INDEX_RANGE,
-  SALT_KEY,
-} from '../../../store/layout.js';
+import { BLOCK_RANGE, decodeIndexRecord, idOfDiskKey, idOfKey, INDEX_RANGE, SALT_KEY } from '../../../store/layout.js';
 import { openRocksDatabase, type RocksDatabase } from '../../../store/rocks-database.js';
 
 /** A fresh temporary directory per test, all removed by `cleanup`. */

@@ -26,8 +26,16 @@ describe('store/rocks-open', () => {
 
   it('refuses an unreadable version, a version this build does not know, and a missing salt, changing nothing', async () => {
     const cases: [string, [Uint8Array, Uint8Array][], RegExp][] = [
-      ['unreadable version', [[FORMAT_VERSION_KEY, Uint8Array.of(1)]], /written by an unreadable format version; this build reads version 1 — this is not a store/],
-      ['version 0', [[FORMAT_VERSION_KEY, encodeFormatVersion(0)]], /written by format version 0; this build reads version 1 — this is not a store this build can read/],
+      [
+        'unreadable version',
+        [[FORMAT_VERSION_KEY, Uint8Array.of(1)]],
+        /written by an unreadable format version; this build reads version 1 — this is not a store/,
+      ],
+      [
+        'version 0',
+        [[FORMAT_VERSION_KEY, encodeFormatVersion(0)]],
+        /written by format version 0; this build reads version 1 — this is not a store this build can read/,
+      ],
       ['no salt', [[FORMAT_VERSION_KEY, encodeFormatVersion(1)]], /has no valid salt; nothing was changed on disk/],
     ];
     for (const [label, puts, message] of cases) {

@@ -31,10 +31,13 @@ describe('store/write-plan', () => {
     const plan = planWrites(book, [put('a', 'store'), put('b', 'cache')], []);
     assert.equal(book.get('a'), undefined);
     assert.deepEqual(plan.outcomes, ['store', 'cache']);
-    assert.deepEqual(plan.batch.blocks.map(({ record, sealed }) => [record.id, record.partition, sealed]), [
-      ['a', 'store', 'sealed a'],
-      ['b', 'cache', 'sealed b'],
-    ]);
+    assert.deepEqual(
+      plan.batch.blocks.map(({ record, sealed }) => [record.id, record.partition, sealed]),
+      [
+        ['a', 'store', 'sealed a'],
+        ['b', 'cache', 'sealed b'],
+      ],
+    );
     plan.apply();
     assert.equal(book.get('a')?.partition, 'store');
   });
@@ -53,7 +56,10 @@ describe('store/write-plan', () => {
     apply(book, [put('near', 'store', 0x8001), put('mid', 'store', 0x9000)]);
     const farNew = planWrites(book, [put('far', 'store', 0x0000)], []);
     assert.deepEqual(farNew.outcomes, ['cache']);
-    assert.deepEqual(farNew.batch.blocks.map(({ record }) => [record.id, record.partition]), [['far', 'cache']]);
+    assert.deepEqual(
+      farNew.batch.blocks.map(({ record }) => [record.id, record.partition]),
+      [['far', 'cache']],
+    );
     const nearNew = planWrites(book, [put('nearer', 'store', 0x8000)], []);
     assert.deepEqual(nearNew.outcomes, ['store']);
     assert.deepEqual(ids(nearNew.batch.deletes), ['mid']);
@@ -65,7 +71,10 @@ describe('store/write-plan', () => {
     const plan = planWrites(book, [put('a', 'store')], []);
     assert.deepEqual(plan.outcomes, ['store']);
     assert.deepEqual(plan.batch.blocks, []);
-    assert.deepEqual(plan.batch.records.map(({ id, partition }) => [id, partition]), [['a', 'store']]);
+    assert.deepEqual(
+      plan.batch.records.map(({ id, partition }) => [id, partition]),
+      [['a', 'store']],
+    );
   });
 
   it('rewrites the records of recently used entries that are still held', () => {
@@ -95,6 +104,9 @@ describe('store/write-plan', () => {
     apply(book, [put('a', 'cache')]);
     const plan = planWrites(book, [{ kind: 'delete', id: 'a' }, put('a', 'store')], []);
     assert.deepEqual(ids(plan.batch.deletes), ['a']);
-    assert.deepEqual(plan.batch.blocks.map(({ record }) => [record.id, record.partition]), [['a', 'store']]);
+    assert.deepEqual(
+      plan.batch.blocks.map(({ record }) => [record.id, record.partition]),
+      [['a', 'store']],
+    );
   });
 });

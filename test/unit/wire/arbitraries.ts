@@ -142,7 +142,5 @@ function applyMutation(bytes: Uint8Array, mutation: Mutation): Uint8Array {
 
 /** `valid` bytes damaged by 1..4 bit flips, truncations, insertions or deletions. */
 export function mutatedArbitrary(valid: fc.Arbitrary<Uint8Array>): fc.Arbitrary<Uint8Array> {
-  return fc
-    .tuple(valid, fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }))
-    .map(([bytes, mutations]) => mutations.reduce(applyMutation, bytes));
+  return fc.tuple(valid, fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 })).map(([bytes, mutations]) => mutations.reduce(applyMutation, bytes));
 }

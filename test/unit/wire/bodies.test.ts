@@ -30,10 +30,7 @@ const nodeWire = (node: NodeRef) => ({ ...node, addresses: [...node.addresses] }
 function nodeViolations(what: string, rule: RegExp, node: NodeRef): [string, Violation][] {
   return [
     [`hello ${what}`, { rule, message: { type: 'hello', node }, wire: { hello: { node: nodeWire(node) } } }],
-    [
-      `announce ${what}`,
-      { rule, message: { type: 'announce', node, htl: 5 }, wire: { announce: { node: nodeWire(node), htl: 5 } } },
-    ],
+    [`announce ${what}`, { rule, message: { type: 'announce', node, htl: 5 }, wire: { announce: { node: nodeWire(node), htl: 5 } } }],
     [`peerOffer ${what}`, { rule, message: { type: 'peerOffer', node }, wire: { peerOffer: { node: nodeWire(node) } } }],
   ];
 }
@@ -42,16 +39,8 @@ const VIOLATIONS: [string, Violation][] = [
   ...nodeViolations('with a 31-byte public key', /publicKey must be 32 bytes/, withNode({ publicKey: new Uint8Array(31) })),
   ...nodeViolations('with a 9-byte nonce', /powNonce must be 8 bytes/, withNode({ powNonce: new Uint8Array(9) })),
   ...nodeViolations('without a nonce', /powNonce must be 8 bytes, got 0/, withNode({ powNonce: new Uint8Array(0) })),
-  ...nodeViolations(
-    'with 9 addresses',
-    /at most 8 addresses/,
-    withNode({ addresses: Array.from({ length: 9 }, (_, i) => `/ip4/10.0.0.${i}`) }),
-  ),
-  ...nodeViolations(
-    'with a 257-character address',
-    /addresses\[1\] must be 1\.\.256/,
-    withNode({ addresses: ['/ok', `/${'a'.repeat(MAX_ADDRESS_LENGTH)}`] }),
-  ),
+  ...nodeViolations('with 9 addresses', /at most 8 addresses/, withNode({ addresses: Array.from({ length: 9 }, (_, i) => `/ip4/10.0.0.${i}`) })),
+  ...nodeViolations('with a 257-character address', /addresses\[1\] must be 1\.\.256/, withNode({ addresses: ['/ok', `/${'a'.repeat(MAX_ADDRESS_LENGTH)}`] })),
   ...nodeViolations('with an empty address', /addresses\[0\]/, withNode({ addresses: [''] })),
   ...nodeViolations('with an address not starting with /', /addresses\[0\]/, withNode({ addresses: ['ip4/1.2.3.4'] })),
   ...nodeViolations('with a space in an address', /addresses\[0\]/, withNode({ addresses: ['/ip4/1.2.3.4 /tcp/1'] })),
@@ -89,15 +78,15 @@ const VIOLATIONS: [string, Violation][] = [
       wire: { dataRequest: { keyType: pb.KeyType.KEY_TYPE_SSK, routingKey: key, htl } },
     },
   ]),
-  [
-    'dataRequest with a fractional htl',
-    { rule: /htl/, message: { type: 'dataRequest', keyType: 'chk', routingKey: key, htl: 2.5 } },
-  ],
+  ['dataRequest with a fractional htl', { rule: /htl/, message: { type: 'dataRequest', keyType: 'chk', routingKey: key, htl: 2.5 } }],
   [
     'routeNotFound with htl 19',
     { rule: /routeNotFound\.htl must be an integer in 0\.\.18/, message: { type: 'routeNotFound', htl: 19 }, wire: { routeNotFound: { htl: 19 } } },
   ],
-  ['dataFound with no block', { rule: /dataFound\.block must be 1\.\.32768 bytes, got 0/, message: { type: 'dataFound', block: new Uint8Array(0) }, wire: { dataFound: {} } }],
+  [
+    'dataFound with no block',
+    { rule: /dataFound\.block must be 1\.\.32768 bytes, got 0/, message: { type: 'dataFound', block: new Uint8Array(0) }, wire: { dataFound: {} } },
+  ],
   [
     'dataFound with a block over 32 KiB',
     {
@@ -180,21 +169,27 @@ describe('protocol/wire/bodies', () => {
       const { message, wire } = violation;
       if (message !== undefined) {
         it('is refused by the encoder with a RangeError', () => {
-          assert.throws(() => encodeEnvelope({ tx: 1n, body: message }), (error: unknown) => {
-            assert.ok(error instanceof RangeError, String(error));
-            assert.match(error.message, violation.rule);
-            return true;
-          });
+          assert.throws(
+            () => encodeEnvelope({ tx: 1n, body: message }),
+            (error: unknown) => {
+              assert.ok(error instanceof RangeError, String(error));
+              assert.match(error.message, violation.rule);
+              return true;
+            },
+          );
         });
       }
       if (wire !== undefined) {
         it('is refused by the decoder with a WireDecodeError', () => {
           const bytes = pb.Envelope.encode({ version: 1, tx: Long.fromBits(1, 0, true), ...wire }).finish();
-          assert.throws(() => decodeEnvelope(bytes), (error: unknown) => {
-            assert.ok(error instanceof WireDecodeError, String(error));
-            assert.match(error.message, violation.rule);
-            return true;
-          });
+          assert.throws(
+            () => decodeEnvelope(bytes),
+            (error: unknown) => {
+              assert.ok(error instanceof WireDecodeError, String(error));
+              assert.match(error.message, violation.rule);
+              return true;
+            },
+          );
         });
       }
     });

@@ -18,12 +18,15 @@ function rawEnvelope(properties: warren.wire.v1.Envelope.$Properties): Uint8Arra
 }
 
 function assertDecodeFails(bytes: Uint8Array, pattern: RegExp): void {
-  assert.throws(() => decodeEnvelope(bytes), (error: unknown) => {
-    assert.ok(error instanceof WireDecodeError, `expected WireDecodeError, got ${String(error)}`);
-    assert.equal(error.code, 'ERR_WIRE_DECODE');
-    assert.match(error.message, pattern);
-    return true;
-  });
+  assert.throws(
+    () => decodeEnvelope(bytes),
+    (error: unknown) => {
+      assert.ok(error instanceof WireDecodeError, `expected WireDecodeError, got ${String(error)}`);
+      assert.equal(error.code, 'ERR_WIRE_DECODE');
+      assert.match(error.message, pattern);
+      return true;
+    },
+  );
 }
 
 /** Decoding either succeeds or throws a WireDecodeError; a success re-encodes to the same bytes. */
@@ -98,7 +101,10 @@ describe('protocol/wire/envelope', () => {
       const largest = encodeEnvelope({ tx, body: { type: 'insertReply', outcome: 'collision', existingBlock: block } });
       assert.equal(largest.length, 32789);
       assert.ok(largest.length <= MAX_FRAME_BYTES);
-      for (const body of [{ type: 'insertData', block }, { type: 'dataFound', block }] as const) {
+      for (const body of [
+        { type: 'insertData', block },
+        { type: 'dataFound', block },
+      ] as const) {
         assert.ok(encodeEnvelope({ tx, body }).length <= largest.length, body.type);
       }
     });

@@ -159,9 +159,7 @@ describe('protocol/wire/frame', () => {
 
     it('random bytes only ever raise WireDecodeError', () => {
       fc.assert(
-        fc.property(fc.uint8Array({ maxLength: 400 }), fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) =>
-          consume(split(bytes, cuts)),
-        ),
+        fc.property(fc.uint8Array({ maxLength: 400 }), fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) => consume(split(bytes, cuts))),
         { numRuns: 5000 },
       );
     });
@@ -171,9 +169,7 @@ describe('protocol/wire/frame', () => {
         .array(envelopeArbitrary, { minLength: 1, maxLength: 3 })
         .map((envelopes) => concatBytes(...envelopes.map((envelope) => encodeFrame(encodeEnvelope(envelope)))));
       fc.assert(
-        fc.property(mutatedArbitrary(validStream), fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) =>
-          consume(split(bytes, cuts)),
-        ),
+        fc.property(mutatedArbitrary(validStream), fc.array(fc.nat(), { maxLength: 6 }), (bytes, cuts) => consume(split(bytes, cuts))),
         { numRuns: 5000 },
       );
     });

@@ -13,9 +13,7 @@ interface WireVectors {
   invalid: { name: string; stream: string; error: string }[];
 }
 
-const { vectors, invalid } = JSON.parse(
-  readFileSync(new URL('../../../spec/vectors/wire.json', import.meta.url), 'utf8'),
-) as WireVectors;
+const { vectors, invalid } = JSON.parse(readFileSync(new URL('../../../spec/vectors/wire.json', import.meta.url), 'utf8')) as WireVectors;
 
 /** Everything a receiver does with a byte stream: deframe, decode each envelope, check the end. */
 function receive(stream: Uint8Array): Envelope[] {
@@ -46,11 +44,14 @@ describe('spec/vectors/wire.json', () => {
   describe('streams a receiver must refuse', () => {
     for (const vector of invalid) {
       it(vector.name, () => {
-        assert.throws(() => receive(fromHex(vector.stream)), (error: unknown) => {
-          assert.ok(error instanceof WireDecodeError);
-          assert.equal(error.name, vector.error);
-          return true;
-        });
+        assert.throws(
+          () => receive(fromHex(vector.stream)),
+          (error: unknown) => {
+            assert.ok(error instanceof WireDecodeError);
+            assert.equal(error.name, vector.error);
+            return true;
+          },
+        );
       });
     }
   });

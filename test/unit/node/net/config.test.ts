@@ -18,7 +18,17 @@ describe('TCP transport settings', () => {
   });
 
   it('keeps what is given', () => {
-    const init = { powDifficulty: 8, listen: ['/ip4/127.0.0.1/tcp/0'], maxConnections: 3, maxPendingHandshakes: 2, maxPendingHandshakesPerAddress: 1, sendQueueBytes: 65536, handshakeTimeoutMs: 1, closeTimeoutMs: 0, idleTimeoutMs: 60_000 };
+    const init = {
+      powDifficulty: 8,
+      listen: ['/ip4/127.0.0.1/tcp/0'],
+      maxConnections: 3,
+      maxPendingHandshakes: 2,
+      maxPendingHandshakesPerAddress: 1,
+      sendQueueBytes: 65536,
+      handshakeTimeoutMs: 1,
+      closeTimeoutMs: 0,
+      idleTimeoutMs: 60_000,
+    };
     assert.deepEqual(resolveTcpTransportInit(init), init);
   });
 
@@ -32,7 +42,10 @@ describe('TCP transport settings', () => {
     ['a negative idle timeout', { powDifficulty: 8, idleTimeoutMs: -1 }, /idleTimeoutMs/],
   ] as const) {
     it(`refuses ${name}`, () => {
-      assert.throws(() => resolveTcpTransportInit(init), (error) => error instanceof RangeError && message.test(error.message));
+      assert.throws(
+        () => resolveTcpTransportInit(init),
+        (error) => error instanceof RangeError && message.test(error.message),
+      );
     });
   }
 });

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { WarrenError } from '../../../../protocol/errors.js';
-import { ConnectionLimitError, HandshakeError, HandshakeLimitError, InvalidAddressError, SelfDialError, TransportNotStartedError } from '../../../../node/net/errors.js';
+import {
+  ConnectionLimitError,
+  HandshakeError,
+  HandshakeLimitError,
+  InvalidAddressError,
+  SelfDialError,
+  TransportNotStartedError,
+} from '../../../../node/net/errors.js';
 
 describe('transport errors', () => {
   it('have a stable name and code, and keep their cause', () => {

@@ -32,7 +32,14 @@ describe('EventQueue', () => {
     const log: string[] = [];
     const warnings: string[] = [];
     const logger: Logger = { ...silent, warn: (_, message) => warnings.push(message) };
-    const queue = new EventQueue(recorder(log, { peerConnected: () => { throw new Error('bug'); } }), logger);
+    const queue = new EventQueue(
+      recorder(log, {
+        peerConnected: () => {
+          throw new Error('bug');
+        },
+      }),
+      logger,
+    );
     queue.push({ type: 'peerConnected', args: [peer] });
     queue.push({ type: 'peerDisconnected', args: ['ab', 'bye'] });
     await Promise.resolve();

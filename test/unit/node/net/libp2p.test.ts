@@ -20,7 +20,12 @@ async function waitUntil(condition: () => boolean): Promise<void> {
 
 /** A plain libp2p Noise encrypter, as another program would run it. */
 function foreignNoise(privateKey: PrivateKey, prologueBytes?: Uint8Array) {
-  return noise(prologueBytes === undefined ? {} : { prologueBytes })({ privateKey, peerId: peerIdFromPrivateKey(privateKey), logger, upgrader: {} as Upgrader });
+  return noise(prologueBytes === undefined ? {} : { prologueBytes })({
+    privateKey,
+    peerId: peerIdFromPrivateKey(privateKey),
+    logger,
+    upgrader: {} as Upgrader,
+  });
 }
 
 describe('libp2p, standalone', () => {
@@ -124,7 +129,10 @@ describe('libp2p, standalone', () => {
       const [outbound, inbound] = multiaddrConnectionPair();
       const signal = AbortSignal.timeout(5000);
       const theirs = foreignNoise(await generateKeyPair('secp256k1'), NOISE_PROLOGUE);
-      const [result] = await Promise.allSettled([createNoise(ours)(outbound, true, signal), theirs.secureInbound(inbound, { signal, skipStreamMuxerNegotiation: true })]);
+      const [result] = await Promise.allSettled([
+        createNoise(ours)(outbound, true, signal),
+        theirs.secureInbound(inbound, { signal, skipStreamMuxerNegotiation: true }),
+      ]);
       assert.equal(result.status, 'rejected');
       assert.ok(result.reason instanceof HandshakeError);
       assert.match(result.reason.message, /secp256k1 key, not Ed25519/);

@@ -45,11 +45,20 @@ describe('FrameStream', () => {
     const { remote, frames } = open();
     const sent = [frame(1, 1), frame(300, 2), frame(5000, 3), frame(2, 4)];
     const bytes = Buffer.concat(sent);
-    for (const [start, end] of [[0, 1], [1, 3], [3, 700], [700, 5100], [5100, bytes.length]] as const) {
+    for (const [start, end] of [
+      [0, 1],
+      [1, 3],
+      [3, 700],
+      [700, 5100],
+      [5100, bytes.length],
+    ] as const) {
       remote.send(bytes.subarray(start, end));
     }
     await until(() => frames.length === sent.length);
-    assert.deepEqual(frames.map((payload) => Buffer.from(encodeFrame(payload))), sent.map((bytes) => Buffer.from(bytes)));
+    assert.deepEqual(
+      frames.map((payload) => Buffer.from(encodeFrame(payload))),
+      sent.map((bytes) => Buffer.from(bytes)),
+    );
   });
 
   it('writes the frames queued in one turn together, in order', async () => {
@@ -60,7 +69,10 @@ describe('FrameStream', () => {
     assert.equal(stream.queuedBytes, 10 * 101);
     await until(() => received.frames.length === 10);
     assert.equal(received.writes, 1);
-    assert.deepEqual(received.frames.map((payload) => Buffer.from(encodeFrame(payload))), sent.map((bytes) => Buffer.from(bytes)));
+    assert.deepEqual(
+      received.frames.map((payload) => Buffer.from(encodeFrame(payload))),
+      sent.map((bytes) => Buffer.from(bytes)),
+    );
     assert.equal(stream.queuedBytes, 0);
   });
 
@@ -80,7 +92,10 @@ describe('FrameStream', () => {
     await sleep(0);
     assert.ok(stream.queuedBytes > 0, 'frames wait for the drain');
     await until(() => received.frames.length === sent.length);
-    assert.deepEqual(received.frames.map((payload) => Buffer.from(encodeFrame(payload))), sent.map((bytes) => Buffer.from(bytes)));
+    assert.deepEqual(
+      received.frames.map((payload) => Buffer.from(encodeFrame(payload))),
+      sent.map((bytes) => Buffer.from(bytes)),
+    );
     assert.equal(stream.queuedBytes, 0);
   });
 

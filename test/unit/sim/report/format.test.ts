@@ -3,7 +3,16 @@ import { formatBytes, formatDuration, formatNumber, formatPerformance, formatVal
 
 describe('sim/report/format', () => {
   it('prints numbers with the precision they carry, whole numbers grouped from 10,000', () => {
-    assert.deepEqual([0.99412, 4.0591, 123.4, 1234, 12_345, 0.00012345, 0, -2.5].map(formatNumber), ['0.994', '4.06', '123', '1234', '12,345', '0.000123', '0', '-2.5']);
+    assert.deepEqual([0.99412, 4.0591, 123.4, 1234, 12_345, 0.00012345, 0, -2.5].map(formatNumber), [
+      '0.994',
+      '4.06',
+      '123',
+      '1234',
+      '12,345',
+      '0.000123',
+      '0',
+      '-2.5',
+    ]);
   });
 
   it('prints values in their units', () => {
@@ -25,6 +34,15 @@ describe('sim/report/format', () => {
   });
 
   it('tells numeric cells from words', () => {
-    assert.deepEqual(['99.4 %', '4.06 hops', '12,345', '-3', 'n/a', 'ideal', '', '1.5 KiB'].map(looksNumeric), [true, true, true, true, false, false, false, true]);
+    assert.deepEqual(['99.4 %', '4.06 hops', '12,345', '-3', 'n/a', 'ideal', '', '1.5 KiB'].map(looksNumeric), [
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 });

@@ -48,8 +48,41 @@ describe('sim/report/html', () => {
       fc.property(arbitraryReport, (report) => {
         const page = renderHtml(report);
         const tags = new Set([...page.matchAll(/<\/?([a-z][a-z0-9]*)/gi)].map(([, name]) => name!.toLowerCase()));
-        const allowed = ['html', 'head', 'meta', 'title', 'style', 'body', 'h1', 'h2', 'p', 'dl', 'dt', 'dd', 'table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td',
-          'div', 'figure', 'figcaption', 'svg', 'g', 'line', 'polyline', 'circle', 'rect', 'text', 'ul', 'li', 'small', 'br'];
+        const allowed = [
+          'html',
+          'head',
+          'meta',
+          'title',
+          'style',
+          'body',
+          'h1',
+          'h2',
+          'p',
+          'dl',
+          'dt',
+          'dd',
+          'table',
+          'caption',
+          'thead',
+          'tbody',
+          'tr',
+          'th',
+          'td',
+          'div',
+          'figure',
+          'figcaption',
+          'svg',
+          'g',
+          'line',
+          'polyline',
+          'circle',
+          'rect',
+          'text',
+          'ul',
+          'li',
+          'small',
+          'br',
+        ];
         for (const tag of tags) assert.ok(allowed.includes(tag), `unexpected <${tag}>`);
       }),
       { numRuns: 200 },

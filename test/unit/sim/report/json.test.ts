@@ -26,7 +26,14 @@ describe('sim/report/json', () => {
   it('gives the same bytes whatever order the scenario built its objects in', () => {
     const shuffled: ScenarioReport = {
       notes: sampleReport.notes,
-      charts: sampleReport.charts.map(({ series, kind, logX, yLabel, xLabel, title }) => ({ series, kind, ...(logX === undefined ? {} : { logX }), yLabel, xLabel, title })),
+      charts: sampleReport.charts.map(({ series, kind, logX, yLabel, xLabel, title }) => ({
+        series,
+        kind,
+        ...(logX === undefined ? {} : { logX }),
+        yLabel,
+        xLabel,
+        title,
+      })),
       tables: sampleReport.tables,
       figures: sampleReport.figures.map(({ reference, unit, value, name }) => ({ unit, value, name, ...(reference === undefined ? {} : { reference }) })),
       parameters: Object.fromEntries(Object.entries(sampleReport.parameters).reverse()),
@@ -39,7 +46,10 @@ describe('sim/report/json', () => {
 
   it('refuses NaN and infinities, naming where they are', () => {
     const withNaN = { ...sampleReport, figures: [{ name: 'mean hops', value: Number.NaN, unit: 'hops' as const }] };
-    assert.throws(() => reportJson(withNaN), (error: unknown) => error instanceof NonFiniteReportValueError && /figure 0 \(mean hops\) is NaN/.test(error.message));
+    assert.throws(
+      () => reportJson(withNaN),
+      (error: unknown) => error instanceof NonFiniteReportValueError && /figure 0 \(mean hops\) is NaN/.test(error.message),
+    );
     const chart = { ...sampleReport.charts[1]!, series: [{ label: 'requests', points: [[1, Number.POSITIVE_INFINITY]] as const }] };
     assert.throws(() => reportJson({ ...sampleReport, charts: [chart] }), /chart 0 \(hops distribution\) requests point 0 y is Infinity/);
     assert.throws(() => reportJson({ ...sampleReport, parameters: { nodes: Number.NEGATIVE_INFINITY } }), { code: 'ERR_REPORT_NOT_FINITE' });
@@ -47,6 +57,13 @@ describe('sim/report/json', () => {
 
   it('writes the performance with its rates', () => {
     const performance = JSON.parse(performanceJson({ wallMs: 2_000, nodes: 10_000, events: 3_000_001, peakRssBytes: 1 << 30 }));
-    assert.deepEqual(performance, { wallMs: 2_000, nodes: 10_000, events: 3_000_001, peakRssBytes: 1 << 30, nodesPerSecond: 5_000, eventsPerSecond: 1_500_001 });
+    assert.deepEqual(performance, {
+      wallMs: 2_000,
+      nodes: 10_000,
+      events: 3_000_001,
+      peakRssBytes: 1 << 30,
+      nodesPerSecond: 5_000,
+      eventsPerSecond: 1_500_001,
+    });
   });
 });

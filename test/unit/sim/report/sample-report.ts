@@ -12,10 +12,56 @@ export const sampleReport: ScenarioReport = {
     { name: 'bytes per success', value: 1536, unit: 'bytes' },
     { name: 'load Gini', value: 0.25, unit: '' },
   ],
-  tables: [{ title: 'black holes', columns: ['fraction', 'success'], rows: [[0.1, 0.95], [0.2, 'n/a']] }],
+  tables: [
+    {
+      title: 'black holes',
+      columns: ['fraction', 'success'],
+      rows: [
+        [0.1, 0.95],
+        [0.2, 'n/a'],
+      ],
+    },
+  ],
   charts: [
-    { title: 'hops against size', xLabel: 'nodes', yLabel: 'mean hops', kind: 'line', logX: true, series: [{ label: 'ideal', points: [[1000, 3.1], [100_000, 5.2]] }, { label: 'random', points: [[1000, 7], [10_000, 12]] }] },
-    { title: 'hops distribution', xLabel: 'hops', yLabel: 'requests', kind: 'bar', series: [{ label: 'requests', points: [[1, 5], [2, 9], [3, 2]] }] },
+    {
+      title: 'hops against size',
+      xLabel: 'nodes',
+      yLabel: 'mean hops',
+      kind: 'line',
+      logX: true,
+      series: [
+        {
+          label: 'ideal',
+          points: [
+            [1000, 3.1],
+            [100_000, 5.2],
+          ],
+        },
+        {
+          label: 'random',
+          points: [
+            [1000, 7],
+            [10_000, 12],
+          ],
+        },
+      ],
+    },
+    {
+      title: 'hops distribution',
+      xLabel: 'hops',
+      yLabel: 'requests',
+      kind: 'bar',
+      series: [
+        {
+          label: 'requests',
+          points: [
+            [1, 5],
+            [2, 9],
+            [3, 2],
+          ],
+        },
+      ],
+    },
   ],
   notes: ['payloads are 1 KiB'],
 };
@@ -45,7 +91,10 @@ export const arbitraryReport: fc.Arbitrary<ScenarioReport> = fc.record({
   seed: text,
   parameters: fc.dictionary(text, fc.oneof(finite, text, fc.boolean()), { maxKeys: 5 }),
   figures: fc.array(figure, { maxLength: 5 }),
-  tables: fc.array(fc.record({ title: text, columns: fc.array(text, { maxLength: 3 }), rows: fc.array(fc.array(fc.oneof(finite, text), { maxLength: 3 }), { maxLength: 3 }) }), { maxLength: 2 }),
+  tables: fc.array(
+    fc.record({ title: text, columns: fc.array(text, { maxLength: 3 }), rows: fc.array(fc.array(fc.oneof(finite, text), { maxLength: 3 }), { maxLength: 3 }) }),
+    { maxLength: 2 },
+  ),
   charts: fc.array(chart, { maxLength: 2 }),
   notes: fc.array(text, { maxLength: 3 }),
 });

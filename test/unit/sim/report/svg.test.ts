@@ -33,7 +33,23 @@ describe('sim/report/svg', () => {
     yLabel: 'mean hops',
     kind: 'line',
     logX: true,
-    series: [{ label: 'ideal', points: [[1000, 3], [10_000, 4], [100_000, 5]] }, { label: 'random', points: [[1000, 7], [100_000, 16]] }],
+    series: [
+      {
+        label: 'ideal',
+        points: [
+          [1000, 3],
+          [10_000, 4],
+          [100_000, 5],
+        ],
+      },
+      {
+        label: 'random',
+        points: [
+          [1000, 7],
+          [100_000, 16],
+        ],
+      },
+    ],
   };
 
   it('draws a line chart: a polyline and dots per series, a legend entry each, axes labelled', () => {
@@ -50,13 +66,40 @@ describe('sim/report/svg', () => {
   });
 
   it('starts the y axis at 0, so that 99.6 % next to 100 % is not a cliff', () => {
-    const svg = renderChart({ ...line, logX: false, series: [{ label: 'success', points: [[1, 1], [2, 0.996]] }] });
+    const svg = renderChart({
+      ...line,
+      logX: false,
+      series: [
+        {
+          label: 'success',
+          points: [
+            [1, 1],
+            [2, 0.996],
+          ],
+        },
+      ],
+    });
     const labels = [...svg.matchAll(/text-anchor="end" dominant-baseline="middle">([^<]*)</g)].map(([, label]) => label);
     assert.deepEqual(labels, ['0', '0.2', '0.4', '0.6', '0.8', '1']);
   });
 
   it('draws a bar chart: one bar per x, from zero', () => {
-    const svg = renderChart({ title: 'h', xLabel: 'hops', yLabel: 'requests', kind: 'bar', series: [{ label: 'requests', points: [[1, 5], [2, 10], [3, 0]] }] });
+    const svg = renderChart({
+      title: 'h',
+      xLabel: 'hops',
+      yLabel: 'requests',
+      kind: 'bar',
+      series: [
+        {
+          label: 'requests',
+          points: [
+            [1, 5],
+            [2, 10],
+            [3, 0],
+          ],
+        },
+      ],
+    });
     const heights = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)" fill="#\w+"><title>/g)].map(([, height]) => Number(height));
     assert.equal(heights.length, 3);
     assert.ok(Math.abs(heights[1]! - 2 * heights[0]!) < 0.2 && heights[2] === 0, `${heights}`);

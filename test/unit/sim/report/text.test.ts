@@ -30,13 +30,18 @@ describe('sim/report/text', () => {
   });
 
   it('ends with the notes and the performance line', () => {
-    assert.ok(text.endsWith('notes:\n- payloads are 1 KiB\n\nperformance: 2.5 s wall, 200 nodes (80 nodes/s), 50,000 events (20,000 events/s), peak RSS 100.0 MiB\n'));
+    assert.ok(
+      text.endsWith('notes:\n- payloads are 1 KiB\n\nperformance: 2.5 s wall, 200 nodes (80 nodes/s), 50,000 events (20,000 events/s), peak RSS 100.0 MiB\n'),
+    );
     assert.ok(!renderText(sampleReport).includes('performance:'));
   });
 
   it('cuts long chart data short and says where the rest is', () => {
     const points = Array.from({ length: 50 }, (_, day) => [day, 1 - day / 100] as const);
-    const long = renderText({ ...sampleReport, charts: [{ title: 'retention', xLabel: 'day', yLabel: 'retrievable', kind: 'line', series: [{ label: 'files', points }] }] });
+    const long = renderText({
+      ...sampleReport,
+      charts: [{ title: 'retention', xLabel: 'day', yLabel: 'retrievable', kind: 'line', series: [{ label: 'files', points }] }],
+    });
     assert.match(long, /\n 39 +0\.61\n… 10 more row\(s\) in report\.json and report\.html\n/);
   });
 });

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { InvalidBlockError } from '../../../../../protocol/errors.js';
 import { StoreFullError } from '../../../../../store/errors.js';
 import { BadRequestError, ForbiddenRequestError, httpErrorOf, PayloadTooLargeError, UnauthorizedError } from '../../../../../node/app/api/errors.js';
-import { DataNotFoundError, InsertCollisionError, NodeStoppedError, OverloadedError, RequestTimeoutError, RouteNotFoundError } from '../../../../../node/errors.js';
+import {
+  DataNotFoundError,
+  InsertCollisionError,
+  NodeStoppedError,
+  OverloadedError,
+  RequestTimeoutError,
+  RouteNotFoundError,
+} from '../../../../../node/errors.js';
 
 describe('node/app/api/errors', () => {
   it('maps every typed error to one status, keeping its code and message', () => {

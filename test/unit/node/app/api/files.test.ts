@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { toHex } from '../../../../../protocol/bytes.js';
 import { randomBytes } from '../../../../../protocol/crypto.js';
 import { mintIdentity } from '../../../../../protocol/identity-mint.js';
-import { type NodeIdentity } from '../../../../../protocol/identity.js';
+import type { NodeIdentity } from '../../../../../protocol/identity.js';
 import { CountingOperations } from '../../../../../node/app/api/counters.js';
 import { ApiServer } from '../../../../../node/app/api/server.js';
 import type { TransferStatus } from '../../../../../node/app/api/transfers.js';
@@ -47,7 +47,11 @@ describe('node/app/api/files', () => {
   let api: ApiServer;
 
   before(async () => {
-    sim = await createSimulatedNetwork({ seed: 'api-files', locations: idealLocations(12), edges: smallWorldEdges(12, new SeededRng('api-files'), { degree: 4 }) });
+    sim = await createSimulatedNetwork({
+      seed: 'api-files',
+      locations: idealLocations(12),
+      edges: smallWorldEdges(12, new SeededRng('api-files'), { degree: 4 }),
+    });
     identity = await mintIdentity({ difficulty: 4, workers: 0 });
     stopPump = pump(sim);
   });
@@ -67,7 +71,8 @@ describe('node/app/api/files', () => {
     await sim.stop();
   });
 
-  const upload = (port: number, query: string, body: Uint8Array): Promise<Answer> => call(port, 'POST', `/v1/files?${query}`, { 'content-length': String(body.length) }, body);
+  const upload = (port: number, query: string, body: Uint8Array): Promise<Answer> =>
+    call(port, 'POST', `/v1/files?${query}`, { 'content-length': String(body.length) }, body);
 
   it('streams files of 0 B, 1 B, one block and one byte more, and several segments through real nodes, byte for byte', async () => {
     const first = await apiOver(sim, sim.nodes[1]!, identity);
@@ -121,7 +126,7 @@ describe('node/app/api/files', () => {
     assert.equal(several.body.length, content.length);
   });
 
-  it('lists a transfer in flight with blocks and bytes done and expected, under the caller\'s id', async () => {
+  it("lists a transfer in flight with blocks and bytes done and expected, under the caller's id", async () => {
     let release!: () => void;
     memory.gate = new Promise((resolve) => (release = resolve));
     const content = randomBytes(3 * 32744);
@@ -132,7 +137,19 @@ describe('node/app/api/files', () => {
       listed = json<{ transfers: TransferStatus[] }>(await call(api.port, 'GET', '/v1/transfers')).transfers.find((item) => item.id === 'slow-1');
     }
     assert.ok(listed !== undefined);
-    assert.deepEqual({ ...listed, elapsedMs: 0 }, { id: 'slow-1', kind: 'insert', name: 'slow.bin', blocksDone: 0, blocksTotal: 3 + 2 + 1, bytesDone: content.length, bytesTotal: content.length, elapsedMs: 0 });
+    assert.deepEqual(
+      { ...listed, elapsedMs: 0 },
+      {
+        id: 'slow-1',
+        kind: 'insert',
+        name: 'slow.bin',
+        blocksDone: 0,
+        blocksTotal: 3 + 2 + 1,
+        bytesDone: content.length,
+        bytesTotal: content.length,
+        elapsedMs: 0,
+      },
+    );
     const twice = await upload(api.port, 'id=slow-1', new Uint8Array(1));
     assert.equal(twice.status, 400, 'one id, one transfer at a time');
     release();
@@ -142,7 +159,11 @@ describe('node/app/api/files', () => {
 
   it('inserts a directory over files already inserted, lists it, and serves a file by its path', async () => {
     const files = [];
-    for (const [path, text] of [['index.html', '<p>hi</p>'], ['docs/a.md', '# a'], ['docs/b.bin', 'bbb']] as const) {
+    for (const [path, text] of [
+      ['index.html', '<p>hi</p>'],
+      ['docs/a.md', '# a'],
+      ['docs/b.bin', 'bbb'],
+    ] as const) {
       const answer = json<{ uri: string; size: number; mime: string }>(await upload(api.port, `name=${path.split('/').pop()}`, Buffer.from(text)));
       files.push({ path, uri: answer.uri, mime: answer.mime, size: answer.size });
     }
@@ -150,11 +171,14 @@ describe('node/app/api/files', () => {
     assert.equal(made.status, 200, made.body.toString());
     const { uri } = json<{ uri: string }>(made);
     const listing = json<{ files: Array<{ path: string; mime: string; size: number }> }>(await call(api.port, 'GET', `/v1/directories/${uri}`));
-    assert.deepEqual(listing.files.map(({ path, mime, size }) => [path, mime, size]), [
-      ['docs/a.md', 'text/markdown', 3],
-      ['docs/b.bin', 'application/octet-stream', 3],
-      ['index.html', 'text/html', 9],
-    ]);
+    assert.deepEqual(
+      listing.files.map(({ path, mime, size }) => [path, mime, size]),
+      [
+        ['docs/a.md', 'text/markdown', 3],
+        ['docs/b.bin', 'application/octet-stream', 3],
+        ['index.html', 'text/html', 9],
+      ],
+    );
     const page = await call(api.port, 'GET', `/v1/files/${uri}/index.html`);
     assert.equal(page.headers['content-type'], 'text/html');
     assert.equal(page.body.toString(), '<p>hi</p>');

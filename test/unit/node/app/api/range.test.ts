@@ -12,11 +12,18 @@ describe('node/app/api/range', () => {
   });
 
   it('ignores no header, several ranges, other units and a backwards range', () => {
-    for (const header of [undefined, 'bytes=0-1,4-5', 'items=0-1', 'bytes=-', 'bytes=5-2', 'bytes=a-b']) assert.equal(parseRange(header, 10), undefined, header);
+    for (const header of [undefined, 'bytes=0-1,4-5', 'items=0-1', 'bytes=-', 'bytes=5-2', 'bytes=a-b'])
+      assert.equal(parseRange(header, 10), undefined, header);
   });
 
   it('refuses a range that starts at or past the end, and any range of an empty file', () => {
-    for (const [header, size] of [['bytes=10-', 10], ['bytes=10-20', 10], ['bytes=-0', 10], ['bytes=0-', 0], ['bytes=-5', 0]] as const) {
+    for (const [header, size] of [
+      ['bytes=10-', 10],
+      ['bytes=10-20', 10],
+      ['bytes=-0', 10],
+      ['bytes=0-', 0],
+      ['bytes=-5', 0],
+    ] as const) {
       assert.throws(() => parseRange(header, size), RangeNotSatisfiableError, header);
     }
   });

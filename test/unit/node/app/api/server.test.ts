@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { toHex } from '../../../../../protocol/bytes.js';
 import { mintIdentity } from '../../../../../protocol/identity-mint.js';
-import { type NodeIdentity } from '../../../../../protocol/identity.js';
+import type { NodeIdentity } from '../../../../../protocol/identity.js';
 import { encodeChk } from '../../../../../protocol/keys/index.js';
 import { CountingOperations } from '../../../../../node/app/api/counters.js';
 import { ApiServer } from '../../../../../node/app/api/server.js';
@@ -93,7 +93,7 @@ describe('node/app/api/server', () => {
     assert.equal(counts.requests.active, 0);
   });
 
-  it('maps the node\'s typed failures to 404, 503 and 504 with their reasons, and counts them', async () => {
+  it("maps the node's typed failures to 404, 503 and 504 with their reasons, and counts them", async () => {
     const failures = [new DataNotFoundError(18), new OverloadedError(), new RequestTimeoutError(60_000)];
     const failing = { request: () => Promise.reject(failures.shift()!), insert: () => Promise.reject(new NodeStoppedError()) };
     const { node, store } = sim.nodes[2]!;
@@ -113,7 +113,13 @@ describe('node/app/api/server', () => {
     }
     assert.equal((await call(api.port, 'PUT', key, {}, new Uint8Array(10))).status, 503);
     const counts = operations.snapshot();
-    assert.deepEqual(counts.requests, { started: 3, succeeded: 0, failed: 3, active: 0, failures: { ERR_DATA_NOT_FOUND: 1, ERR_OVERLOADED: 1, ERR_TIMEOUT: 1 } });
+    assert.deepEqual(counts.requests, {
+      started: 3,
+      succeeded: 0,
+      failed: 3,
+      active: 0,
+      failures: { ERR_DATA_NOT_FOUND: 1, ERR_OVERLOADED: 1, ERR_TIMEOUT: 1 },
+    });
     assert.deepEqual(counts.inserts.failures, { ERR_NODE_STOPPED: 1 });
     await api.stop();
   });

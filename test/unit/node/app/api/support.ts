@@ -29,7 +29,8 @@ export function call(port: number, method: string, path: string, headers: Record
   });
 }
 
-export const errorOf = (answer: Answer): { code: string; message: string } => (JSON.parse(answer.body.toString()) as { error: { code: string; message: string } }).error;
+export const errorOf = (answer: Answer): { code: string; message: string } =>
+  (JSON.parse(answer.body.toString()) as { error: { code: string; message: string } }).error;
 
 /** Runs the virtual clock in the background, so routes advance while a test waits on real HTTP. */
 export function pump(sim: SimulatedNetwork): () => Promise<void> {

@@ -6,12 +6,19 @@ import { EXIT_FAILURE, EXIT_INVALID_INPUT, EXIT_NOT_FOUND, exitCodeOf } from '..
 import { DataNotFoundError } from '../../../../../node/errors.js';
 
 describe('node/app/cli/exit-codes', () => {
-  it('maps bad input to 2, not found to 3 and anything else to 1, from the error\'s code wherever it was raised', () => {
+  it("maps bad input to 2, not found to 3 and anything else to 1, from the error's code wherever it was raised", () => {
     const api = (code: string): ApiCallError => new ApiCallError(code, 'from the node', 400);
     for (const error of [new UsageError('bad'), new InvalidUriError('bad'), new RequestUriForInsertError(), api('ERR_BAD_REQUEST'), api('ERR_WRONG_KIND')]) {
       assert.equal(exitCodeOf(error), EXIT_INVALID_INPUT, error.code);
     }
-    for (const error of [new DataNotFoundError(18), api('ERR_DATA_NOT_FOUND'), api('ERR_ROUTE_NOT_FOUND'), api('ERR_MISSING_BLOCKS'), api('ERR_EDITION_NOT_FOUND'), api('ERR_PATH_NOT_FOUND')]) {
+    for (const error of [
+      new DataNotFoundError(18),
+      api('ERR_DATA_NOT_FOUND'),
+      api('ERR_ROUTE_NOT_FOUND'),
+      api('ERR_MISSING_BLOCKS'),
+      api('ERR_EDITION_NOT_FOUND'),
+      api('ERR_PATH_NOT_FOUND'),
+    ]) {
       assert.equal(exitCodeOf(error), EXIT_NOT_FOUND, error.code);
     }
     for (const error of [api('ERR_API_UNREACHABLE'), api('ERR_OVERLOADED'), api('ERR_INSERT_COLLISION'), new Error('plain'), undefined]) {

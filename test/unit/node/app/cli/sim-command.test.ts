@@ -30,7 +30,7 @@ describe('node/app/cli/sim-command', () => {
     assert.equal(listScenarios([fake]), 'big  large (default 64,000 nodes, 10,000 requests)');
   });
 
-  it('takes the scenario\'s defaults and seed 1 unless told otherwise', () => {
+  it("takes the scenario's defaults and seed 1 unless told otherwise", () => {
     const run = resolveSimRun({ scenario: 'opennet-growth' });
     assert.deepEqual({ ...run, scenario: run.scenario.name }, { scenario: 'opennet-growth', nodes: 1_000, requests: 5_000, seed: '1', out: undefined });
     const chosen = resolveSimRun({ scenario: 'opennet-growth', nodes: '200', requests: '500', seed: 'x', out: 'dir' });
@@ -50,7 +50,7 @@ describe('node/app/cli/sim-command', () => {
     assert.throws(() => resolveSimRun({ scenario: 'opennet-growth', seed: '' }), refused(/^--seed must not be empty/));
   });
 
-  it('measures the run and turns a scenario\'s RangeError into a refusal', async () => {
+  it("measures the run and turns a scenario's RangeError into a refusal", async () => {
     const counting: Scenario = {
       name: 'counting',
       summary: '',
@@ -67,8 +67,16 @@ describe('node/app/cli/sim-command', () => {
     assert.equal(performance.events, 42);
     assert.equal(performance.nodes, 30);
     assert.ok(performance.wallMs >= 0 && performance.peakRssBytes > 10 * 2 ** 20, JSON.stringify(performance));
-    const tooSmall: Scenario = { ...counting, run: async () => { throw new RangeError('needs more nodes'); } };
-    await assert.rejects(runScenario({ scenario: tooSmall, nodes: 1, requests: 1, seed: '1', out: undefined }, quiet), refused(/^scenario counting: needs more nodes$/));
+    const tooSmall: Scenario = {
+      ...counting,
+      run: async () => {
+        throw new RangeError('needs more nodes');
+      },
+    };
+    await assert.rejects(
+      runScenario({ scenario: tooSmall, nodes: 1, requests: 1, seed: '1', out: undefined }, quiet),
+      refused(/^scenario counting: needs more nodes$/),
+    );
   });
 
   it('writes the three files into the directory, making it if needed', async () => {
@@ -76,7 +84,10 @@ describe('node/app/cli/sim-command', () => {
     try {
       const out = join(directory, 'nested', 'run');
       const paths = await writeReportFiles(out, sampleReport, { wallMs: 1, nodes: 2, events: 3, peakRssBytes: 4 });
-      assert.deepEqual(paths, ['report.json', 'performance.json', 'report.html'].map((name) => join(out, name)));
+      assert.deepEqual(
+        paths,
+        ['report.json', 'performance.json', 'report.html'].map((name) => join(out, name)),
+      );
       assert.equal(JSON.parse(await readFile(paths[0]!, 'utf8')).scenario, 'sample');
       assert.equal(JSON.parse(await readFile(paths[1]!, 'utf8')).events, 3);
       assert.match(await readFile(paths[2]!, 'utf8'), /^<!doctype html>/);

@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { SimProgress } from '../../../../../node/app/cli/sim-progress.js';
 
 function sink(isTTY: boolean) {
-  const stream = { isTTY, text: '', write: (chunk: string) => ((stream.text += chunk), true) };
+  const stream = {
+    isTTY,
+    text: '',
+    write: (chunk: string) => {
+      stream.text += chunk;
+      return true;
+    },
+  };
   return stream;
 }
 

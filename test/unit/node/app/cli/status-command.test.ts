@@ -12,7 +12,15 @@ const STATUS: NodeStatus = {
   identity: { publicKey: 'ab'.repeat(32), location: 0.25, powDifficulty: 24 },
   addresses: ['/ip4/192.0.2.7/tcp/7400'],
   uptimeSeconds: 61,
-  peers: [{ id: 'cd'.repeat(32), location: 0.5, backoffMs: 1500, inFlight: 2, stats: { requestsSent: 9, insertBlocksSent: 3, successes: 7, timeouts: 1, overloads: 0, invalidBlocks: 0 } }],
+  peers: [
+    {
+      id: 'cd'.repeat(32),
+      location: 0.5,
+      backoffMs: 1500,
+      inFlight: 2,
+      stats: { requestsSent: 9, insertBlocksSent: 3, successes: 7, timeouts: 1, overloads: 0, invalidBlocks: 0 },
+    },
+  ],
   store: { store: { blocks: 2, bytes: 65_536, budgetBytes: 1024 ** 3 }, cache: { blocks: 0, bytes: 0, budgetBytes: 1024 ** 3 }, corruptRemoved: 0 },
   requests: { requests: counts, inserts: { ...counts, failures: {} } },
   activeTransactions: 4,
@@ -24,7 +32,7 @@ describe('node/app/cli/status-command', () => {
     assert.match(text, new RegExp(`^node {9}${'ab'.repeat(32)}$`, 'm'));
     assert.match(text, /^location {5}0\.250000 \(proof of work 24 bits\)$/m);
     assert.match(text, /^peers {8}1$/m);
-    assert.match(text, /^ {2}cdcdcdcdcdcdcdcd…  location 0\.500000  in flight 2  sent 9  ok 7  timeouts 1 .* backed off 2 s$/m);
+    assert.match(text, /^ {2}cdcdcdcdcdcdcdcd… {2}location 0\.500000 {2}in flight 2 {2}sent 9 {2}ok 7 {2}timeouts 1 .* backed off 2 s$/m);
     assert.match(text, /^store {8}2 blocks, 64\.0 KiB of 1\.0 GiB$/m);
     assert.match(text, /^requests {5}3 started, 2 succeeded, 1 failed \(ERR_DATA_NOT_FOUND 1\), 0 active$/m);
     assert.match(text, /^routing {6}4 transactions in flight$/m);

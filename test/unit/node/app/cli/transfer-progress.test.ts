@@ -3,12 +3,26 @@ import type { TransferStatus } from '../../../../../node/app/api/transfers.js';
 import { progressDisplay, progressDisplays } from '../../../../../node/app/cli/transfer-progress.js';
 
 function stream(): NodeJS.WriteStream & { text: string } {
-  const sink = { isTTY: false, text: '', write: (chunk: string) => ((sink.text += chunk), true) };
+  const sink = {
+    isTTY: false,
+    text: '',
+    write: (chunk: string) => {
+      sink.text += chunk;
+      return true;
+    },
+  };
   return sink as unknown as NodeJS.WriteStream & { text: string };
 }
 
 const status = (elapsedMs: number, blocksDone: number): TransferStatus => ({
-  id: 't1', kind: 'insert', name: 'a.bin', blocksDone, blocksTotal: 14, bytesDone: 2_000_000, bytesTotal: 4_000_000, elapsedMs,
+  id: 't1',
+  kind: 'insert',
+  name: 'a.bin',
+  blocksDone,
+  blocksTotal: 14,
+  bytesDone: 2_000_000,
+  bytesTotal: 4_000_000,
+  elapsedMs,
 });
 
 describe('node/app/cli/transfer-progress', () => {

@@ -56,7 +56,7 @@ describe('node/app/daemon/config', () => {
     assert.equal(resolveDaemonConfig({ homeDir: dir, flags: { maxPeers: '20', minPeers: '3' } }).minPeers, 3);
   });
 
-  it('reads --config instead of the data directory\'s config.json', () => {
+  it("reads --config instead of the data directory's config.json", () => {
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ apiPort: 9000 }));
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ apiPort: 9002 }));
     const config = resolveDaemonConfig({ homeDir: '/nowhere', flags: { dataDir: dir, config: join(dir, 'other.json') } });
@@ -73,14 +73,20 @@ describe('node/app/daemon/config', () => {
       [{ homeDir: dir, env: { WARREN_LISTEN: 'localhost:7400' } }, /^invalid listen from environment variable WARREN_LISTEN: not a multiaddr/],
     ];
     for (const [sources, message] of cases) {
-      assert.throws(() => resolveDaemonConfig(sources), (error: unknown) => error instanceof ConfigError && error.code === 'ERR_CONFIG' && message.test(error.message));
+      assert.throws(
+        () => resolveDaemonConfig(sources),
+        (error: unknown) => error instanceof ConfigError && error.code === 'ERR_CONFIG' && message.test(error.message),
+      );
     }
   });
 
   it('refuses a config file with a bad value, an unknown key or bad JSON, naming the file', () => {
     const file = join(dir, 'config.json');
     writeFileSync(file, JSON.stringify({ apiPort: '12x' }));
-    assert.throws(() => resolveDaemonConfig({ homeDir: '/nowhere', flags: { dataDir: dir } }), new RegExp(`^ConfigError: invalid apiPort from config file ${file} \\(key "apiPort"\\)`));
+    assert.throws(
+      () => resolveDaemonConfig({ homeDir: '/nowhere', flags: { dataDir: dir } }),
+      new RegExp(`^ConfigError: invalid apiPort from config file ${file} \\(key "apiPort"\\)`),
+    );
     writeFileSync(file, JSON.stringify({ apiport: 1 }));
     assert.throws(() => resolveDaemonConfig({ homeDir: '/nowhere', flags: { dataDir: dir } }), /unknown setting apiport/);
     writeFileSync(file, '{ not json');

@@ -38,7 +38,10 @@ describe('node/app/daemon/daemon', () => {
 
   it('mints an identity with progress on first start and keeps it across restarts', async () => {
     const progress: MintProgress[] = [];
-    const first = await startDaemon({ logger: silentLogger, mintProgress: { onProgress: (event) => progress.push(event), finish: () => progress.push(FINISHED) } }, settings(root));
+    const first = await startDaemon(
+      { logger: silentLogger, mintProgress: { onProgress: (event) => progress.push(event), finish: () => progress.push(FINISHED) } },
+      settings(root),
+    );
     assert.ok(progress.length > 1);
     assert.equal(progress.at(-1), FINISHED);
     assert.match(first.apiUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
@@ -46,7 +49,10 @@ describe('node/app/daemon/daemon', () => {
     await first.stop();
     assert.equal(existsSync(join(root, 'api.json')), false);
     assert.deepEqual(JSON.parse(await readFile(join(root, 'peers.json'), 'utf8')), { version: 1, peers: [] });
-    const again = await startDaemon({ logger: silentLogger, mintProgress: { onProgress: () => assert.fail('minted again'), finish: () => assert.fail('minted again') } }, settings(root));
+    const again = await startDaemon(
+      { logger: silentLogger, mintProgress: { onProgress: () => assert.fail('minted again'), finish: () => assert.fail('minted again') } },
+      settings(root),
+    );
     assert.equal(toHex(again.identity.publicKey), toHex(first.identity.publicKey));
     await again.stop();
   });

@@ -57,7 +57,10 @@ describe('node/app/daemon/data-dir', () => {
   it('saves and loads peers in a versioned format, and refuses a damaged or newer file', async () => {
     const paths = await prepareDataDir(parent);
     assert.deepEqual(await loadPeers(paths), []);
-    const peer = { node: { publicKey: new Uint8Array(32).fill(7), powNonce: new Uint8Array(8).fill(1), addresses: ['/ip4/192.0.2.1/tcp/7400'] }, lastConnected: '2026-01-01T00:00:00.000Z' };
+    const peer = {
+      node: { publicKey: new Uint8Array(32).fill(7), powNonce: new Uint8Array(8).fill(1), addresses: ['/ip4/192.0.2.1/tcp/7400'] },
+      lastConnected: '2026-01-01T00:00:00.000Z',
+    };
     await savePeers(paths, [peer]);
     assert.equal(await mode(paths.peers), 0o600);
     assert.deepEqual(await loadPeers(paths), [peer]);

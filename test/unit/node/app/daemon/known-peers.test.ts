@@ -6,14 +6,17 @@ const nodeRef = (byte: number, addresses: string[]): NodeRef => ({ publicKey: ne
 const NOW = new Date('2026-01-01T00:00:00Z');
 
 describe('node/app/daemon/known-peers', () => {
-  it('puts connected peers first in the node\'s order, then earlier ones most recent first, addresses merged', () => {
+  it("puts connected peers first in the node's order, then earlier ones most recent first, addresses merged", () => {
     const saved = [
       { node: nodeRef(1, ['/ip4/192.0.2.1/tcp/1']), lastConnected: '2025-12-30T00:00:00.000Z' },
       { node: nodeRef(2, ['/ip4/192.0.2.2/tcp/2']), lastConnected: '2025-12-31T00:00:00.000Z' },
       { node: nodeRef(3, ['/ip4/192.0.2.3/tcp/3']), lastConnected: '2025-12-29T00:00:00.000Z' },
     ];
     const merged = mergeKnownPeers([nodeRef(4, ['/ip4/192.0.2.4/tcp/4']), nodeRef(3, ['/ip4/192.0.2.30/tcp/3'])], saved, NOW);
-    assert.deepEqual(merged.map((peer) => peer.node.publicKey[0]), [4, 3, 2, 1]);
+    assert.deepEqual(
+      merged.map((peer) => peer.node.publicKey[0]),
+      [4, 3, 2, 1],
+    );
     assert.deepEqual(merged[1]!.node.addresses, ['/ip4/192.0.2.30/tcp/3', '/ip4/192.0.2.3/tcp/3']);
     assert.equal(merged[0]!.lastConnected, NOW.toISOString());
     assert.equal(merged[2]!.lastConnected, '2025-12-31T00:00:00.000Z');
