@@ -13,7 +13,7 @@ import { InvalidIdentityError } from './errors.js';
 import { assertPowDifficulty, identityProofHash, leadingZeroBits, POW_NONCE_BYTES } from './identity-proof.js';
 import { LOCATION_BYTES, locationBitsAt, locationFromBits } from './location.js';
 
-export { IDENTITY_POW_TAG, leadingZeroBits, MAX_POW_DIFFICULTY, MIN_POW_DIFFICULTY, POW_NONCE_BYTES } from './identity-proof.js';
+export { IDENTITY_POW_TAG, leadingZeroBits, MAX_POW_DIFFICULTY, MIN_POW_DIFFICULTY } from './identity-proof.js';
 
 /**
  * Network default: 2^24 hashes per identity on average, about 6 s on two cores

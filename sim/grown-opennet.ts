@@ -7,7 +7,7 @@
  * puts it (difficulty 0, the zero nonce MemoryNetwork's node references carry), so announcements
  * route to where the node really is.
  *
- *   growOpennet(init) ──> GrownOpennet (a SimulatedNetwork: runWorkload runs on it)
+ *   new GrownOpennet(init) (a SimulatedNetwork: runWorkload runs on it)
  *     grow(count)   per interval: joinsPerInterval(n) nodes start, evenly spaced, each
  *                   ──join({ seeds: [one of seedsAt(n)] })──> joins end ──> onJoined(n) ──> next interval
  *     links / degrees / connected   the topology as it is now
@@ -223,13 +223,4 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
   private byId(): Map<string, OpennetMember> {
     return new Map(this.nodes.map((member) => [member.transport.peer.id, member]));
   }
-}
-
-/** A network of `nodes` grown from nothing (see `GrownOpennet.grow`). */
-export async function growOpennet(
-  init: OpennetGrowthInit & { readonly nodes: number; readonly onJoined?: (nodes: number) => void | Promise<void> },
-): Promise<GrownOpennet> {
-  const opennet = new GrownOpennet(init);
-  await opennet.grow(init.nodes, init.onJoined);
-  return opennet;
 }
