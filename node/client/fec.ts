@@ -1,8 +1,9 @@
 /**
- * The one wrapper over `@ronomon/reed-solomon` (spec/client.md §4): systematic
- * Reed-Solomon erasure coding over GF(2^w), w ≤ 8, run in libuv's thread pool.
- * Shards are equal-sized and a multiple of 8 bytes; k ≤ 24 data shards and
- * m ≤ 6 parity shards per codeword (the library's limits).
+ * The erasure code of spec/client.md §3, run by `@ronomon/reed-solomon` in libuv's thread pool: a
+ * systematic Cauchy Reed-Solomon code over GF(2^w), w ≤ 8, applied bit-sliced. The specification, not
+ * the library, defines the bytes; test/unit/node/client/fec-vectors.test.ts checks that the library
+ * computes them (spec/vectors/fec.json, spec/vectors/fec-reference.ts). Shards are equal-sized and a
+ * multiple of 8 bytes; k ≤ 24 data shards and m ≤ 6 parity shards per codeword.
  */
 import { createRequire } from 'node:module';
 
