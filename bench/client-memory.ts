@@ -76,7 +76,8 @@ try {
   const mb = SIZE / 1e6;
   const role = (index: number): string => ['seed (relay)', 'inserting node', 'fetching node'][index]!;
   printRows(
-    `client memory: a ${FILE_MIB} MiB file through three warren node processes on loopback (${identical ? 'fetched byte for byte' : 'FETCHED CONTENT DIFFERS'})`,
+    `client memory: a ${FILE_MIB} MiB file through three warren node processes on loopback ` +
+      `(${identical ? 'fetched byte for byte' : 'FETCHED CONTENT DIFFERS'})`,
     [
       ['insert through the API', `${(mb / insert.seconds).toFixed(2)} MB/s`, `${insert.seconds.toFixed(0)} s`],
       ['fetch with warren get', `${(mb / fetch.seconds).toFixed(2)} MB/s`, `${fetch.seconds.toFixed(0)} s`],

@@ -169,7 +169,8 @@ printRows(
     [
       'insert through the API (read, hash, FEC, CHK, route)',
       `${insertMBps.toFixed(2)} MB/s`,
-      `${insertSeconds.toFixed(0)} s; ${sendsPerBlock.requests.toFixed(1)} insert requests and ${sendsPerBlock.blocks.toFixed(1)} block sends per inserted block; ${(insertMBps / storePutMBps).toFixed(3)}× store-only put, ${(insertMBps / linkMBps).toFixed(3)}× link-only`,
+      `${insertSeconds.toFixed(0)} s; ${sendsPerBlock.requests.toFixed(1)} insert requests and ${sendsPerBlock.blocks.toFixed(1)} block sends per inserted ` +
+        `block; ${(insertMBps / storePutMBps).toFixed(3)}× store-only put, ${(insertMBps / linkMBps).toFixed(3)}× link-only`,
     ],
     [
       'fetch through another node (route, verify, decrypt, hash)',

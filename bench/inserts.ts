@@ -45,7 +45,8 @@ for (const [label, conditions] of [
   for (const { routingKey } of blocks) for (const { store } of sim.nodes) if (await store.has(routingKey)) holders++;
   console.log(
     `${label.padEnd(26)} inserts ${succeeded}/${INSERTS}, ${(holders / INSERTS).toFixed(1)} nodes hold each block, ` +
-      `${((sim.network.stats.sent - sentBefore) / INSERTS).toFixed(0)} messages and ${((sim.clock.now() - startedAt) / 1000 / INSERTS).toFixed(1)} virtual s per insert`,
+      `${((sim.network.stats.sent - sentBefore) / INSERTS).toFixed(0)} messages and ${((sim.clock.now() - startedAt) / 1000 / INSERTS).toFixed(1)} virtual ` +
+      `s per insert`,
   );
   await sim.stop();
 }

@@ -4,9 +4,9 @@
  *
  *   parent ──{type: 'start'}───────────────────> child ──{type: 'started', address}
  *          ──{type: 'dial', address}────────────>       ──{type: 'dialled'}
- *          ──{type: 'store', count}─────────────>       ──{type: 'stored', keys}   fresh random blocks, hex routing keys
- *          ──{type: 'rss'}──────────────────────>       ──{type: 'rss', rss}       resident set size, bytes
- *          ──{type: 'cpu'}──────────────────────>       ──{type: 'cpu', micros}    CPU time used so far, user + system
+ *          ──{type: 'store', count}─────────────>       ──{type: 'stored', keys}   fresh blocks, hex keys
+ *          ──{type: 'rss'}──────────────────────>       ──{type: 'rss', rss}       resident set, bytes
+ *          ──{type: 'cpu'}──────────────────────>       ──{type: 'cpu', micros}    CPU, user + system
  *          ──{type: 'stop'}─────────────────────>       exits
  */
 import '../node/polyfills.js';

@@ -199,7 +199,8 @@ const daemonRss = await daemonIdleRss();
 const { frameBytes } = framesOf(load);
 const mbps = (value: number) => `${value.toFixed(1)} MB/s`;
 console.log(
-  `\n${RELAYS}-relay chain on loopback: originator (this process) – R1 … R${RELAYS} – holder, one process per node; ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end`,
+  `\n${RELAYS}-relay chain on loopback: originator (this process) – R1 … R${RELAYS} – holder, one process per node; ` +
+    `${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the end`,
 );
 printRows(`32 KiB block fetch through the chain, one at a time, ${LATENCY_SAMPLES} fresh blocks (p50 / p99)`, [['fetch latency, 6 links', p50p99(latencies)]]);
 printRows(
@@ -229,14 +230,16 @@ printRows(`CPU time per MB of blocks moved, median of ${ROUNDS} rounds (user + s
   [
     `chain, all ${RELAYS + 2} processes`,
     perMb(chainTotal),
-    `so at most ${mbps(ceiling)} on ${cores} CPUs if nothing else ran: ${(ceiling / rawLinkCeiling).toFixed(2)}× the raw link's ${mbps(rawLinkCeiling)} on one`,
+    `so at most ${mbps(ceiling)} on ${cores} CPUs if nothing else ran: ` +
+      `${(ceiling / rawLinkCeiling).toFixed(2)}× the raw link's ${mbps(rawLinkCeiling)} on one`,
   ],
   ['one link, both nodes in this process', perMb(median(cpu.pair))],
   ['reference: raw Noise link, both ends', perMb(median(cpu.noise)), 'a relay decrypts and encrypts every block too'],
   [
     `floor: ${LINKS} such links, nothing else`,
     perMb(LINKS * median(cpu.noise)),
-    `so even relays that cost only their Noise could move at most ${mbps(noiseOnlyCeiling)} on ${cores} CPUs: ${(noiseOnlyCeiling / rawLink).toFixed(2)}× the raw link measured`,
+    `so even relays that cost only their Noise could move at most ${mbps(noiseOnlyCeiling)} on ${cores} CPUs: ${(noiseOnlyCeiling / rawLink).toFixed(2)}× ` +
+      `the raw link measured`,
   ],
 ]);
 printRows(`connection setup over loopback, ${SETUPS} of each in rotation (p50 / p99)`, [

@@ -71,6 +71,7 @@ for (const scenario of chosen) {
     for (const row of table.rows) console.log(`  ${row.join(' | ')}`);
   }
   console.log(
-    `\n  wall ${seconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s${events > 0 ? `, ${formatCount(events)} clock events` : ''}, peak RSS ${(process.resourceUsage().maxRSS / 1024 ** 2).toFixed(2)} GiB`,
+    `\n  wall ${seconds.toFixed(1)} s, CPU ${cpuSeconds.toFixed(1)} s${events > 0 ? `, ${formatCount(events)} clock events` : ''}, ` +
+      `peak RSS ${(process.resourceUsage().maxRSS / 1024 ** 2).toFixed(2)} GiB`,
   );
 }

@@ -188,7 +188,8 @@ console.log(
 for (const row of table)
   console.log(`  ${row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')}`);
 console.log(
-  `\n  at the end: store ${stats.store.blocks} blocks / ${formatCount(stats.store.bytes)} bytes, cache ${stats.cache.blocks} blocks / ${formatCount(stats.cache.bytes)} bytes; ` +
+  `\n  at the end: store ${stats.store.blocks} blocks / ${formatCount(stats.store.bytes)} bytes, cache ${stats.cache.blocks} blocks / ` +
+    `${formatCount(stats.cache.bytes)} bytes; ` +
     `RSS ${formatCount(process.memoryUsage().rss / 2 ** 20)} MiB`,
 );
 console.log('  reference: bare rocksdb-native, one write batch per put and one read batch per get, same calls in flight');

@@ -85,7 +85,8 @@ function report(kind: AttackerKind, seed: string, parameters: ScenarioReport['pa
     ],
     notes: [
       `Attackers ${behaviour}; otherwise they run the production node behind a wrapped transport. Honest nodes run the production code unchanged.`,
-      'Attacker sets are nested (the 10% are among the 20%); only honest nodes insert and request. Each fraction is a fresh network on the same graph with the same workload.',
+      'Attacker sets are nested (the 10% are among the 20%); only honest nodes insert and request. Each fraction is a fresh network on the same graph with ' +
+        'the same workload.',
       'Every block a requester receives is verified against its key; "invalid blocks delivered" counts those that failed.',
       '"Attacker links kept": the attackers\' links at the end of the workload, of those they had when it began (a node drops a peer after 3 invalid blocks).',
     ],

@@ -99,7 +99,8 @@ function notesSection(notes: readonly string[]): string {
 
 function performanceSection(performance: RunPerformance | undefined): string {
   if (performance === undefined) return '';
-  return `<h2>Performance</h2><p class="performance">${escapeHtml(formatPerformance(performance))} <br><small>(this machine; not part of the deterministic report)</small></p>`;
+  const note = '<small>(this machine; not part of the deterministic report)</small>';
+  return `<h2>Performance</h2><p class="performance">${escapeHtml(formatPerformance(performance))} <br>${note}</p>`;
 }
 
 /** The whole page. */

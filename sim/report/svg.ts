@@ -195,7 +195,8 @@ function barMarks(chart: Chart, frame: Frame): string {
       const left = frame.left + categories.indexOf(x) * band + band * 0.1 + seriesIndex * barWidth;
       const top = Math.min(toY(y), toY(0));
       const height = Math.abs(toY(y) - toY(0));
-      return `<rect x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}" fill="${colour}">${pointTitle(label, x, y)}</rect>`;
+      const box = `x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${height.toFixed(1)}"`;
+      return `<rect ${box} fill="${colour}">${pointTitle(label, x, y)}</rect>`;
     });
     return `<g class="series">${rects.join('')}</g>`;
   });

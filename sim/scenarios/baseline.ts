@@ -121,11 +121,18 @@ export function smallWorldReport(name: string, options: ScenarioOptions, placeme
     tables: [],
     charts: [hopsChart(metrics, placement === 'ideal' ? 'ideal small world' : 'shuffled locations')],
     notes: [
-      `A Kleinberg small world of ${options.nodes} real Warren nodes, mean degree ${settings.degree} (ring links plus long links with probability ∝ 1/d); ${where}.`,
-      `${keys} distinct blocks are inserted from random nodes, then ${options.requests} requests from random nodes pick keys with Zipf popularity (exponent ${settings.zipfExponent}); both arrive as Poisson processes, one every ${settings.requestIntervalMs} ms of virtual time on average, with ${settings.latencyMs} ms one-way latency.`,
-      `Simulation parameters: CHK blocks of ${settings.blockBytes} bytes instead of 32 KiB (built and verified by the production functions), stores of ${settings.storeBlocks} and caches of ${settings.cacheBlocks} blocks per node, locations placed instead of mined. Routing, HTL, backtracking, caching, verification, eviction and load limits are the production code.`,
-      'Hops are the DataRequest messages of a successful request (backtracking included; 0 when the requester held the block). Latency is virtual time. Messages and bytes count every envelope of the request phase, bytes as encoded frames.',
-      'Anonymity: a relay that receives HTL 18 guesses that its neighbour originated the request; each link passes HTL 18 on undecremented with probability 1/2, so the guess is often wrong. The reference is a relay that guesses so for every request it sees.',
+      `A Kleinberg small world of ${options.nodes} real Warren nodes, mean degree ${settings.degree} (ring links plus long links with probability ∝ 1/d); ` +
+        `${where}.`,
+      `${keys} distinct blocks are inserted from random nodes, then ${options.requests} requests from random nodes pick keys with Zipf popularity ` +
+        `(exponent ${settings.zipfExponent}); both arrive as Poisson processes, one every ${settings.requestIntervalMs} ms of virtual time on average, ` +
+        `with ${settings.latencyMs} ms one-way latency.`,
+      `Simulation parameters: CHK blocks of ${settings.blockBytes} bytes instead of 32 KiB (built and verified by the production functions), stores of ` +
+        `${settings.storeBlocks} and caches of ${settings.cacheBlocks} blocks per node, locations placed instead of mined. Routing, HTL, backtracking, ` +
+        `caching, verification, eviction and load limits are the production code.`,
+      'Hops are the DataRequest messages of a successful request (backtracking included; 0 when the requester held the block). Latency is virtual time. ' +
+        'Messages and bytes count every envelope of the request phase, bytes as encoded frames.',
+      'Anonymity: a relay that receives HTL 18 guesses that its neighbour originated the request; each link passes HTL 18 on undecremented with ' +
+        'probability 1/2, so the guess is often wrong. The reference is a relay that guesses so for every request it sees.',
     ],
   };
 }

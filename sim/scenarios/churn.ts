@@ -228,11 +228,16 @@ function report(seed: string, parameters: ScenarioReport['parameters'], churned:
       },
     ],
     notes: [
-      `Session and down times are Weibull with shape ${FREENET_SESSION_SHAPE} (Freenet's measured fit); down times are scaled so a node is online ${CHURN_DEFAULTS.availability * 100}% of the time. Every node starts online and draws a fresh session when churn starts, right after the inserts.`,
-      'A node that leaves stops cleanly (its peers see it go) and keeps its store; when it returns it has the same identity and location and links again to its original graph neighbours that are online.',
-      `A node stays a member for an exponential time of mean ${CHURN_DEFAULTS.meanMembershipMs / 3_600_000} h; at the end of that session a newcomer with a new identity and an empty store joins in its place.`,
-      `Clients (${CHURN_DEFAULTS.clientShare * 100}% of nodes) never leave; every insert and request starts at one of them. Window w starts w × ${CHURN_DEFAULTS.windowGapMs / 60_000} min after the inserts and requests the same blocks with Zipf popularity (its own draws).`,
-      `Every envelope is lost with probability ${CHURN_DEFAULTS.lossRate} and takes ${CHURN_DEFAULTS.latencyMinMs} ms plus an exponential delay of mean ${CHURN_DEFAULTS.latencySpreadMs} ms.`,
+      `Session and down times are Weibull with shape ${FREENET_SESSION_SHAPE} (Freenet's measured fit); down times are scaled so a node is online ` +
+        `${CHURN_DEFAULTS.availability * 100}% of the time. Every node starts online and draws a fresh session when churn starts, right after the inserts.`,
+      'A node that leaves stops cleanly (its peers see it go) and keeps its store; when it returns it has the same identity and location and links again ' +
+        'to its original graph neighbours that are online.',
+      `A node stays a member for an exponential time of mean ${CHURN_DEFAULTS.meanMembershipMs / 3_600_000} h; at the end of that session a newcomer with ` +
+        `a new identity and an empty store joins in its place.`,
+      `Clients (${CHURN_DEFAULTS.clientShare * 100}% of nodes) never leave; every insert and request starts at one of them. Window w starts w × ` +
+        `${CHURN_DEFAULTS.windowGapMs / 60_000} min after the inserts and requests the same blocks with Zipf popularity (its own draws).`,
+      `Every envelope is lost with probability ${CHURN_DEFAULTS.lossRate} and takes ${CHURN_DEFAULTS.latencyMinMs} ms plus an exponential delay of mean ` +
+        `${CHURN_DEFAULTS.latencySpreadMs} ms.`,
     ],
   };
 }

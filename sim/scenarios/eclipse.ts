@@ -230,10 +230,15 @@ export const eclipseScenario: Scenario = {
         },
       ],
       notes: [
-        `Identities are minted with the production code (protocol/identity.ts) at difficulty ${ECLIPSE_DEFAULTS.difficulty} (a simulation parameter; the network's is 24, 2^16 times the work per identity), inline and from seeded keys.`,
-        `The attacker joins with its ${ECLIPSE_DEFAULTS.sybils} identities closest to the target, each linked to the ${ECLIPSE_DEFAULTS.links} honest nodes closest to it (what announcing itself would find), answers DataNotFound to every request for the target (which ends the request) and "stored" to every insert of it (which ends the insert there, kept nowhere); it behaves honestly otherwise.`,
-        'Two orders: the target stored before the attacker joins (it must intercept requests before they reach a node holding the block), and the attacker joined before the insert (an insert that reaches a sybil ends there, so the block is kept only by the caches of the hops before it).',
-        'Requests come one at a time from random honest nodes: successful ones leave copies in caches on their way back, and a relay that saw a request fail answers the next one for the same key DataNotFound for a while (routing §3), so a request can fail without reaching the attacker.',
+        `Identities are minted with the production code (protocol/identity.ts) at difficulty ${ECLIPSE_DEFAULTS.difficulty} (a simulation parameter; the ` +
+          `network's is 24, 2^16 times the work per identity), inline and from seeded keys.`,
+        `The attacker joins with its ${ECLIPSE_DEFAULTS.sybils} identities closest to the target, each linked to the ${ECLIPSE_DEFAULTS.links} honest ` +
+          `nodes closest to it (what announcing itself would find), answers DataNotFound to every request for the target (which ends the request) and ` +
+          `"stored" to every insert of it (which ends the insert there, kept nowhere); it behaves honestly otherwise.`,
+        'Two orders: the target stored before the attacker joins (it must intercept requests before they reach a node holding the block), and the attacker ' +
+          'joined before the insert (an insert that reaches a sybil ends there, so the block is kept only by the caches of the hops before it).',
+        'Requests come one at a time from random honest nodes: successful ones leave copies in caches on their way back, and a relay that saw a request ' +
+          'fail answers the next one for the same key DataNotFound for a while (routing §3), so a request can fail without reaching the attacker.',
       ],
     };
   },

@@ -97,8 +97,10 @@ export async function runFloodScenario(options: ScenarioOptions, floods: readonl
       },
     ],
     notes: [
-      `Flooders are bare peers of one target node; each sends DataRequests for random keys at its rate for ${durationMs / 1000} virtual seconds and answers nothing. Honest clients (20) fetch the ${options.requests} inserted blocks one after another from random nodes meanwhile.`,
-      "Caches hold one block, so every honest fetch crosses the network. The target answers what exceeds a flooder's token bucket with RejectedOverload before any lookup, and shares its routes among its peers (spec/routing.md §8).",
+      `Flooders are bare peers of one target node; each sends DataRequests for random keys at its rate for ${durationMs / 1000} virtual seconds and ` +
+        `answers nothing. Honest clients (20) fetch the ${options.requests} inserted blocks one after another from random nodes meanwhile.`,
+      "Caches hold one block, so every honest fetch crosses the network. The target answers what exceeds a flooder's token bucket with RejectedOverload " +
+        'before any lookup, and shares its routes among its peers (spec/routing.md §8).',
       'Virtual time has no CPU cost: a flood costs the target routes and table space here, not processor time.',
     ],
   };

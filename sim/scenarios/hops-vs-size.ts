@@ -207,13 +207,18 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
       chart(measurements, 'Success against network size', 'success rate', (metrics) => round(metrics.successRate, 4)),
     ],
     notes: [
-      `Ideal: a Kleinberg small world of mean degree ${HOPS_VS_SIZE_DEGREE} (ring links plus links ∝ 1/d) with node i at i / n. Random: the same graph with uniform locations drawn independently of it.`,
-      `Opennet: grown from an empty network through ${opennetSizes.join(', ') || 'no size'} nodes (sim/grown-opennet.ts): every ${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time, ` +
-        `newcomers numbering ${100 * OPENNET_ARRIVAL_RATE} % of the network (at least one) join, spread over the interval, each through one seed drawn at random among the oldest ` +
-        `max(${DEFAULT_OPENNET_SEEDS}, n / ${OPENNET_NODES_PER_SEED}) nodes (announcement toward its own location); after each interval, ${100 * OPENNET_TRAFFIC_RATE} % of the network inserts a new block and as many ` +
+      `Ideal: a Kleinberg small world of mean degree ${HOPS_VS_SIZE_DEGREE} (ring links plus links ∝ 1/d) with node i at i / n. Random: the same graph ` +
+        `with uniform locations drawn independently of it.`,
+      `Opennet: grown from an empty network through ${opennetSizes.join(', ') || 'no size'} nodes (sim/grown-opennet.ts): every ` +
+        `${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time, ` +
+        `newcomers numbering ${100 * OPENNET_ARRIVAL_RATE} % of the network (at least one) join, spread over the interval, each through one seed drawn at ` +
+        `random among the oldest ` +
+        `max(${DEFAULT_OPENNET_SEEDS}, n / ${OPENNET_NODES_PER_SEED}) nodes (announcement toward its own location); after each interval, ` +
+        `${100 * OPENNET_TRAFFIC_RATE} % of the network inserts a new block and as many ` +
         `request one (path folding). ${OPENNET_NODE_SETTINGS.minPeers} to ${OPENNET_NODE_SETTINGS.maxPeers} peers a node; ` +
         `measured at each size as it stands, path folding from the earlier measurements included.`,
-      `Each run inserts ${options.requests} distinct ${HOPS_VS_SIZE_BLOCK_BYTES}-byte blocks from random nodes, then requests each once (uniform popularity) from a random node; hops are DataRequest messages per successful request (HTL 18, backtracking included).`,
+      `Each run inserts ${options.requests} distinct ${HOPS_VS_SIZE_BLOCK_BYTES}-byte blocks from random nodes, then requests each once (uniform ` +
+        `popularity) from a random node; hops are DataRequest messages per successful request (HTL 18, backtracking included).`,
     ],
   };
 }

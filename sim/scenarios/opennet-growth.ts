@@ -229,11 +229,19 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
       },
     ],
     notes: [
-      `The network starts empty: ${seeds} seeds, then one node every ${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time joins through one seed drawn at random (announcement toward its own location); each node's location comes from its identity (proof-of-work difficulty 0 in the simulation). Nodes keep ${minPeers} to ${maxPeers} peers.`,
-      `At each checkpoint a probe inserts ${probeRequests} new blocks from random nodes and makes ${probeRequests} requests for them (uniform popularity) from random nodes; the probes' own successful requests fold paths too, as a network in use does.`,
-      `Then baseline's workload: ${keys} blocks inserted, ${requests} requests with Zipf(${zipfExponent}) popularity, Poisson arrivals; a last probe shows what its path folding changed. The references are the same workload on baseline's ideal small world of ${nodes} nodes (mean degree ${SMALL_WORLD_WORKLOAD.degree}, seed "${seed}/baseline"). Hops are DataRequest messages per successful request (0 when the requester had the block).`,
-      `Simulation parameters as baseline's: CHK blocks of ${blockBytes} bytes, stores of ${storeBlocks} and caches of ${cacheBlocks} blocks per node, ${latencyMs} ms one-way latency.`,
-      `Short links are links shorter than ${SHORT_LINK_DISTANCE} of the ring: a navigable small world has many more of them than the ${100 * 2 * SHORT_LINK_DISTANCE}% of a random graph.`,
+      `The network starts empty: ${seeds} seeds, then one node every ${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time joins through one seed drawn at ` +
+        `random (announcement toward its own location); each node's location comes from its identity (proof-of-work difficulty 0 in the simulation). ` +
+        `Nodes keep ${minPeers} to ${maxPeers} peers.`,
+      `At each checkpoint a probe inserts ${probeRequests} new blocks from random nodes and makes ${probeRequests} requests for them (uniform popularity) ` +
+        `from random nodes; the probes' own successful requests fold paths too, as a network in use does.`,
+      `Then baseline's workload: ${keys} blocks inserted, ${requests} requests with Zipf(${zipfExponent}) popularity, Poisson arrivals; a last probe shows ` +
+        `what its path folding changed. The references are the same workload on baseline's ideal small world of ${nodes} nodes (mean degree ` +
+        `${SMALL_WORLD_WORKLOAD.degree}, seed "${seed}/baseline"). Hops are DataRequest messages per successful request (0 when the requester had the ` +
+        `block).`,
+      `Simulation parameters as baseline's: CHK blocks of ${blockBytes} bytes, stores of ${storeBlocks} and caches of ${cacheBlocks} blocks per node, ` +
+        `${latencyMs} ms one-way latency.`,
+      `Short links are links shorter than ${SHORT_LINK_DISTANCE} of the ring: a navigable small world has many more of them than the ` +
+        `${100 * 2 * SHORT_LINK_DISTANCE}% of a random graph.`,
     ],
   };
 }

@@ -126,10 +126,19 @@ export const retentionScenario: Scenario = {
         },
       ],
       notes: [
-        `${files} files of ${RETENTION_DEFAULTS.segmentsPerFile} segment(s), each ${DEFAULT_DATA_BLOCKS_PER_SEGMENT} data + ${DEFAULT_CHECK_BLOCKS_PER_SEGMENT} Reed-Solomon check blocks (the client's code), as ${RETENTION_DEFAULTS.blockBytes}-byte CHK blocks inserted and fetched through the production paths. A file is retrievable when every segment has ${DEFAULT_DATA_BLOCKS_PER_SEGMENT} of its blocks retrievable.`,
-        `Sessions and down times are Weibull with shape ${FREENET_SESSION_SHAPE}, sessions of scale ${RETENTION_DEFAULTS.sessionScaleMs / 3_600_000} h, availability ${RETENTION_DEFAULTS.availability}; a node stays a member for an exponential time of mean ${RETENTION_DEFAULTS.meanMembershipMs / DAY_MS} days, then a newcomer with an empty store takes its place. A node that returns keeps its store.`,
-        `Each node's store and cache hold ${RETENTION_DEFAULTS.storeBlocks} and ${RETENTION_DEFAULTS.cacheBlocks} blocks; every day other content (${RETENTION_DEFAULTS.backgroundInsertsPerNodePerDay} block per node) is inserted from random online nodes, so stores (farthest-first eviction) and caches (least recently used first) turn over as on a busy network.`,
-        'Without healing, day d fetches only the files i with i mod 30 = d − 1, each once in its life, so fetching (which caches blocks along the way) never refreshes what is measured. With healing, the publisher (always online) fetches every file every day and re-inserts each block that failed; its figure is taken before the repair.',
+        `${files} files of ${RETENTION_DEFAULTS.segmentsPerFile} segment(s), each ${DEFAULT_DATA_BLOCKS_PER_SEGMENT} data + ` +
+          `${DEFAULT_CHECK_BLOCKS_PER_SEGMENT} Reed-Solomon check blocks (the client's code), as ${RETENTION_DEFAULTS.blockBytes}-byte CHK blocks ` +
+          `inserted and fetched through the production paths. A file is retrievable when every segment has ${DEFAULT_DATA_BLOCKS_PER_SEGMENT} of its ` +
+          `blocks retrievable.`,
+        `Sessions and down times are Weibull with shape ${FREENET_SESSION_SHAPE}, sessions of scale ${RETENTION_DEFAULTS.sessionScaleMs / 3_600_000} h, ` +
+          `availability ${RETENTION_DEFAULTS.availability}; a node stays a member for an exponential time of mean ` +
+          `${RETENTION_DEFAULTS.meanMembershipMs / DAY_MS} days, then a newcomer with an empty store takes its place. A node that returns keeps its store.`,
+        `Each node's store and cache hold ${RETENTION_DEFAULTS.storeBlocks} and ${RETENTION_DEFAULTS.cacheBlocks} blocks; every day other content ` +
+          `(${RETENTION_DEFAULTS.backgroundInsertsPerNodePerDay} block per node) is inserted from random online nodes, so stores (farthest-first ` +
+          `eviction) and caches (least recently used first) turn over as on a busy network.`,
+        'Without healing, day d fetches only the files i with i mod 30 = d − 1, each once in its life, so fetching (which caches blocks along the way) ' +
+          'never refreshes what is measured. With healing, the publisher (always online) fetches every file every day and re-inserts each block that ' +
+          'failed; its figure is taken before the repair.',
       ],
     };
   },

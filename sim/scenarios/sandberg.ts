@@ -125,14 +125,21 @@ export async function runSandberg(options: SandbergOptions): Promise<ScenarioRep
     ],
     charts: [],
     notes: [
-      `Graph: a ring of ${n} nodes, each linked to its two ring neighbours and drawing ${contacts} = round(3·log2 n) long-range contacts at ring distance d with probability ∝ 1/d; links are undirected, so the mean degree is ${ratio((edges.length * 2) / n)}.`,
-      'Greedy routing goes from a random source toward a random target node\'s position, each step to the neighbour closest to it, and succeeds on reaching the target node. "stop": a node with no neighbour closer than itself ends the route as a failure. ' +
-        `"continue": each step goes to the closest neighbour not yet visited, up to (log2 n)² = ${defaultMaxSteps(n)} steps. Mean steps count successful routes only.`,
-      'Ideal positions: node i at i / n. Random positions: uniform on the ring, drawn independently of the graph. With ideal positions the ring link toward the target is always closer, so greedy routing never meets a dead end.',
-      `Sandberg's figures are for positions restored by his swapping algorithm on the same kind of graph at ${SANDBERG_REFERENCE.nodes} nodes; ideal positions bound what swapping can reach, random ones are where it starts.`,
+      `Graph: a ring of ${n} nodes, each linked to its two ring neighbours and drawing ${contacts} = round(3·log2 n) long-range contacts at ring distance ` +
+        `d with probability ∝ 1/d; links are undirected, so the mean degree is ${ratio((edges.length * 2) / n)}.`,
+      "Greedy routing goes from a random source toward a random target node's position, each step to the neighbour closest to it, and succeeds on " +
+        'reaching the target node. "stop": a node with no neighbour closer than itself ends the route as a failure. ' +
+        `"continue": each step goes to the closest neighbour not yet visited, up to (log2 n)² = ${defaultMaxSteps(n)} steps. Mean steps count successful ` +
+        `routes only.`,
+      'Ideal positions: node i at i / n. Random positions: uniform on the ring, drawn independently of the graph. With ideal positions the ring link ' +
+        'toward the target is always closer, so greedy routing never meets a dead end.',
+      `Sandberg's figures are for positions restored by his swapping algorithm on the same kind of graph at ${SANDBERG_REFERENCE.nodes} nodes; ideal ` +
+        `positions bound what swapping can reach, random ones are where it starts.`,
       ...(warren !== undefined
         ? [
-            `Warren routing: real nodes on the same graph with ideal locations, ${requests} distinct ${SANDBERG_BLOCK_BYTES}-byte blocks inserted from random nodes, then one request for each key (uniform popularity) from a random node; hops are DataRequest messages per successful request, backtracking included.`,
+            `Warren routing: real nodes on the same graph with ideal locations, ${requests} distinct ${SANDBERG_BLOCK_BYTES}-byte blocks inserted from ` +
+              `random nodes, then one request for each key (uniform popularity) from a random node; hops are DataRequest messages per successful request, ` +
+              `backtracking included.`,
           ]
         : []),
     ],
@@ -163,7 +170,8 @@ async function warrenRouting(options: SandbergOptions, edges: ReturnType<typeof 
 export const sandbergScenario: Scenario = {
   name: 'sandberg',
   summary:
-    "Sandberg 2006: greedy routing (stop / continue at dead ends) on a ring with 3·log2 n contacts per node, ideal vs random positions, then Warren's routing on the same graph",
+    "Sandberg 2006: greedy routing (stop / continue at dead ends) on a ring with 3·log2 n contacts per node, ideal vs random positions, then Warren's " +
+    'routing on the same graph',
   defaults: { nodes: SANDBERG_REFERENCE.nodes, requests: 10_000 },
   run: runSandberg,
 };
