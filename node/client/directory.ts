@@ -76,8 +76,7 @@ async function insertTree<F>(inserter: Inserter, tree: Tree<F>, entryOf: (name: 
     entries.push({ name, kind: 'directory', uri: await insertTree(inserter, sub, entryOf) });
   }
   for (const [name, file] of tree.files) entries.push(await entryOf(name, file));
-  entries.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
-  return inserter.insertManifest({ kind: 'directory', entries });
+  return inserter.insertManifest({ kind: 'directory', entries }); // encodeManifest sorts them by name
 }
 
 /** Inserts every file and a manifest per directory; returns the root manifest's CHK. */

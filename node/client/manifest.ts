@@ -1,17 +1,18 @@
 /**
- * Manifests and pointers (spec/client.md §5–7): msgpack maps with a version field,
- * decoded into typed values or refused with `InvalidManifestError` — never anything else.
+ * Manifests and pointers (spec/client.md §4, §7.1): canonical MessagePack maps (manifest-bytes.ts) whose
+ * keys come in a fixed order, decoded into typed values or refused with `InvalidManifestError` — never
+ * anything else.
  *
- *   file       {v, kind:'file', size, mime, hash, fec:{k, m, shard}, segments:[[length, data, check]…]}
+ *   file       {v, kind:'file', size, mime, hash, fec:{k, shard}, segments:[[length, data, check]…]}
  *   split      {v, kind:'split', size, hash, fec, segments}   the content is an encoded manifest
- *   directory  {v, kind:'directory', entries:[{name, kind, key, mime?, size?}…]}
+ *   directory  {v, kind:'directory', entries:[{name, kind, key, mime?, size?}…]}   entries sorted by name
  *   pointer    {v, manifest}                                  the content of an SSK block
  */
-import { Packr } from 'msgpackr';
 import { HASH_BYTES } from '../../protocol/crypto.js';
 import { ChkUri } from '../../protocol/keys/index.js';
 import { nameProblem } from '../../protocol/keys/names.js';
 import { InvalidManifestError } from './errors.js';
+import { type Packable, packCanonical, type Unpacked, unpackCanonical } from './manifest-bytes.js';
 import { type BlockRef, MAX_CHECK_BLOCKS_PER_SEGMENT, MAX_DATA_BLOCKS_PER_SEGMENT, type SegmentRef, SHARD_BYTES, shardCount } from './segments.js';
 
 export const MANIFEST_VERSION = 1;
@@ -53,7 +54,19 @@ export interface DirectoryManifest {
 
 export type Manifest = FileManifest | SplitManifest | DirectoryManifest;
 
-const packr = new Packr({ useRecords: false, variableMapSize: true, mapsAsObjects: true, int64AsType: 'number' });
+/** The keys of each map, in the one order they are written and accepted in (spec/client.md §4). */
+const KEYS = {
+  file: ['v', 'kind', 'size', 'mime', 'hash', 'fec', 'segments'],
+  split: ['v', 'kind', 'size', 'hash', 'fec', 'segments'],
+  directory: ['v', 'kind', 'entries'],
+  fec: ['k', 'shard'],
+  fileEntry: ['name', 'kind', 'key', 'mime', 'size'],
+  directoryEntry: ['name', 'kind', 'key'],
+  pointer: ['v', 'manifest'],
+} as const;
+
+/** Directory entries in the order of their names' UTF-8 bytes. */
+const byName = (a: { name: string }, b: { name: string }) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name));
 
 function packRefs(refs: readonly BlockRef[]): Uint8Array {
   const out = new Uint8Array(refs.length * REF_BYTES);
@@ -70,17 +83,15 @@ function packUri(uri: ChkUri): Uint8Array {
 
 export function encodeManifest(manifest: Manifest): Uint8Array {
   if (manifest.kind === 'directory') {
-    return packr.pack({
-      v: MANIFEST_VERSION,
-      kind: 'directory',
-      entries: manifest.entries.map((entry) =>
+    const entries = [...manifest.entries].sort(byName).map(
+      (entry): Packable =>
         entry.kind === 'file'
           ? { name: entry.name, kind: 'file', key: packUri(entry.uri), mime: entry.mime ?? '', size: entry.size ?? 0 }
           : { name: entry.name, kind: 'directory', key: packUri(entry.uri) },
-      ),
-    });
+    );
+    return packCanonical({ v: MANIFEST_VERSION, kind: 'directory', entries });
   }
-  return packr.pack({
+  return packCanonical({
     v: MANIFEST_VERSION,
     kind: manifest.kind,
     size: manifest.size,
@@ -97,9 +108,18 @@ function fail(message: string): never {
   throw new InvalidManifestError(message);
 }
 
-function record(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Uint8Array) fail(`${what} is not a map`);
-  return value as Record<string, unknown>;
+function record(value: unknown, what: string): Map<string, Unpacked> {
+  if (!(value instanceof Map)) fail(`${what} is not a map`);
+  return value as Map<string, Unpacked>;
+}
+
+/** Checks that `map` has exactly `keys`, in that order. */
+function fields(map: Map<string, Unpacked>, keys: readonly string[], what: string): Map<string, Unpacked> {
+  const actual = [...map.keys()];
+  if (actual.length !== keys.length || actual.some((key, index) => key !== keys[index])) {
+    fail(`${what} must have the keys ${keys.join(', ')} in this order, not ${actual.join(', ')}`);
+  }
+  return map;
 }
 
 function count(value: unknown, what: string, max = Number.MAX_SAFE_INTEGER): number {
@@ -132,18 +152,19 @@ function uri(value: unknown, what: string): ChkUri {
   return new ChkUri(ref!.routingKey, ref!.cryptoKey);
 }
 
-function layout(map: Record<string, unknown>): Layout {
-  const size = count(map.size, 'size');
-  const contentHash = bytes(map.hash, 'hash');
+function layout(map: Map<string, Unpacked>): Layout {
+  const size = count(map.get('size'), 'size');
+  const contentHash = bytes(map.get('hash'), 'hash');
   if (contentHash.length !== HASH_BYTES) fail(`hash must be ${HASH_BYTES} bytes`);
-  const fec = record(map.fec, 'fec');
-  const k = count(fec.k, 'fec.k', MAX_DATA_BLOCKS_PER_SEGMENT);
+  const fec = fields(record(map.get('fec'), 'fec'), KEYS.fec, 'fec');
+  const k = count(fec.get('k'), 'fec.k', MAX_DATA_BLOCKS_PER_SEGMENT);
   if (k < 1) fail('fec.k must be at least 1');
-  if (fec.shard !== SHARD_BYTES) fail(`fec.shard must be ${SHARD_BYTES}`);
-  if (!Array.isArray(map.segments)) fail('segments is not an array');
+  if (fec.get('shard') !== SHARD_BYTES) fail(`fec.shard must be ${SHARD_BYTES}`);
+  const rawSegments = map.get('segments');
+  if (!Array.isArray(rawSegments)) fail('segments is not an array');
   const expectedSegments = Math.ceil(size / (k * SHARD_BYTES));
-  if (map.segments.length !== expectedSegments) fail(`a ${size}-byte file with k = ${k} has ${expectedSegments} segments`);
-  const segments = map.segments.map((raw: unknown, index: number): SegmentRef => {
+  if (rawSegments.length !== expectedSegments) fail(`a ${size}-byte file with k = ${k} has ${expectedSegments} segments`);
+  const segments = rawSegments.map((raw: unknown, index: number): SegmentRef => {
     if (!Array.isArray(raw) || raw.length !== 3) fail(`segment ${index} is not [length, data, check]`);
     const dataLength = count(raw[0], `segment ${index} length`);
     const expectedLength = Math.min(k * SHARD_BYTES, size - index * k * SHARD_BYTES);
@@ -157,60 +178,51 @@ function layout(map: Record<string, unknown>): Layout {
       checkBlocks: refs(check, m, `segment ${index} check blocks`),
     };
   });
+  if (segments.some((segment) => segment.checkBlocks.length !== segments[0]!.checkBlocks.length)) fail('segments have different numbers of check blocks');
   return { size, contentHash, dataBlocksPerSegment: k, segments };
 }
 
 function entry(raw: unknown, index: number): DirectoryEntry {
   const map = record(raw, `entry ${index}`);
-  const name = text(map.name, `entry ${index} name`, 255);
+  const name = text(map.get('name'), `entry ${index} name`, 255);
   const problem = nameProblem(name);
   if (problem !== undefined) fail(`entry name '${name}' is not allowed: ${problem}`);
-  if (map.kind === 'directory') return { name, kind: 'directory', uri: uri(map.key, `entry '${name}' key`) };
-  if (map.kind !== 'file') fail(`entry '${name}' has an unknown kind`);
-  return {
-    name,
-    kind: 'file',
-    uri: uri(map.key, `entry '${name}' key`),
-    mime: text(map.mime, `entry '${name}' mime`, MAX_MIME_BYTES),
-    size: count(map.size, `entry '${name}' size`),
-  };
+  const kind = map.get('kind');
+  if (kind !== 'file' && kind !== 'directory') fail(`entry '${name}' has an unknown kind`);
+  fields(map, kind === 'file' ? KEYS.fileEntry : KEYS.directoryEntry, `entry '${name}'`);
+  const key = uri(map.get('key'), `entry '${name}' key`);
+  if (kind === 'directory') return { name, kind, uri: key };
+  return { name, kind, uri: key, mime: text(map.get('mime'), `entry '${name}' mime`, MAX_MIME_BYTES), size: count(map.get('size'), `entry '${name}' size`) };
 }
 
-function unpackVersioned(encoded: Uint8Array, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = packr.unpack(encoded);
-  } catch (cause) {
-    throw new InvalidManifestError(`${what} is not valid msgpack`, { cause });
-  }
-  const map = record(value, what);
-  if (map.v !== MANIFEST_VERSION) fail(`${what} version ${String(map.v)} is not supported`);
+function unpackVersioned(encoded: Uint8Array, what: string): Map<string, Unpacked> {
+  const map = record(unpackCanonical(encoded), what);
+  if (map.get('v') !== MANIFEST_VERSION) fail(`${what} version ${String(map.get('v'))} is not supported`);
   return map;
 }
 
 export function decodeManifest(encoded: Uint8Array): Manifest {
   const map = unpackVersioned(encoded, 'manifest');
-  switch (map.kind) {
-    case 'file':
-      return { kind: 'file', mime: text(map.mime, 'mime', MAX_MIME_BYTES), ...layout(map) };
-    case 'split':
-      return { kind: 'split', ...layout(map) };
-    case 'directory': {
-      if (!Array.isArray(map.entries)) fail('entries is not an array');
-      const entries = map.entries.map(entry);
-      if (new Set(entries.map((item) => item.name)).size !== entries.length) fail('two entries have the same name');
-      return { kind: 'directory', entries };
-    }
-    default:
-      return fail(`unknown manifest kind ${String(map.kind)}`);
+  const kind = map.get('kind');
+  if (kind !== 'file' && kind !== 'split' && kind !== 'directory') fail(`unknown manifest kind ${String(kind)}`);
+  fields(map, KEYS[kind], `a ${kind} manifest`);
+  if (kind === 'file') return { kind, mime: text(map.get('mime'), 'mime', MAX_MIME_BYTES), ...layout(map) };
+  if (kind === 'split') return { kind, ...layout(map) };
+  const rawEntries = map.get('entries');
+  if (!Array.isArray(rawEntries)) fail('entries is not an array');
+  const entries = rawEntries.map(entry);
+  for (let index = 1; index < entries.length; index++) {
+    if (byName(entries[index - 1]!, entries[index]!) >= 0) fail(`entry '${entries[index]!.name}' is out of order or repeated: entries are sorted by name`);
   }
+  return { kind, entries };
 }
 
 /** What an SSK block of a publisher holds: the CHK of the manifest it publishes. */
 export function encodePointer(manifest: ChkUri): Uint8Array {
-  return packr.pack({ v: MANIFEST_VERSION, manifest: packUri(manifest) });
+  return packCanonical({ v: MANIFEST_VERSION, manifest: packUri(manifest) });
 }
 
 export function decodePointer(encoded: Uint8Array): ChkUri {
-  return uri(unpackVersioned(encoded, 'pointer').manifest, 'pointer manifest');
+  const map = fields(unpackVersioned(encoded, 'pointer'), KEYS.pointer, 'pointer');
+  return uri(map.get('manifest'), 'pointer manifest');
 }
