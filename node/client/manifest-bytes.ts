@@ -127,21 +127,36 @@ class Reader {
     if (type <= 0x9f) return this.array(this.fits(type & 0x0f, 1), depth);
     if (type <= 0xbf) return this.string(this.fits(type & 0x1f, 1));
     switch (type) {
-      case 0xc4: return this.take(this.length(1, 0, 1));
-      case 0xc5: return this.take(this.length(2, 0x100, 1));
-      case 0xc6: return this.take(this.length(4, 0x10000, 1));
-      case 0xcc: return this.integer(1, 0x80);
-      case 0xcd: return this.integer(2, 0x100);
-      case 0xce: return this.integer(4, 0x10000);
-      case 0xcf: return this.integer(8, 0x100000000);
-      case 0xd9: return this.string(this.length(1, 32, 1));
-      case 0xda: return this.string(this.length(2, 0x100, 1));
-      case 0xdb: return this.string(this.length(4, 0x10000, 1));
-      case 0xdc: return this.array(this.length(2, 16, 1), depth);
-      case 0xdd: return this.array(this.length(4, 0x10000, 1), depth);
-      case 0xde: return this.map(this.length(2, 16, 2), depth);
-      case 0xdf: return this.map(this.length(4, 0x10000, 2), depth);
-      default: return this.fail(`type byte 0x${type.toString(16)} is not used in manifests`);
+      case 0xc4:
+        return this.take(this.length(1, 0, 1));
+      case 0xc5:
+        return this.take(this.length(2, 0x100, 1));
+      case 0xc6:
+        return this.take(this.length(4, 0x10000, 1));
+      case 0xcc:
+        return this.integer(1, 0x80);
+      case 0xcd:
+        return this.integer(2, 0x100);
+      case 0xce:
+        return this.integer(4, 0x10000);
+      case 0xcf:
+        return this.integer(8, 0x100000000);
+      case 0xd9:
+        return this.string(this.length(1, 32, 1));
+      case 0xda:
+        return this.string(this.length(2, 0x100, 1));
+      case 0xdb:
+        return this.string(this.length(4, 0x10000, 1));
+      case 0xdc:
+        return this.array(this.length(2, 16, 1), depth);
+      case 0xdd:
+        return this.array(this.length(4, 0x10000, 1), depth);
+      case 0xde:
+        return this.map(this.length(2, 16, 2), depth);
+      case 0xdf:
+        return this.map(this.length(4, 0x10000, 2), depth);
+      default:
+        return this.fail(`type byte 0x${type.toString(16)} is not used in manifests`);
     }
   }
 

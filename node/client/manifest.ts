@@ -83,12 +83,14 @@ function packUri(uri: ChkUri): Uint8Array {
 
 export function encodeManifest(manifest: Manifest): Uint8Array {
   if (manifest.kind === 'directory') {
-    const entries = [...manifest.entries].sort(byName).map(
-      (entry): Packable =>
-        entry.kind === 'file'
-          ? { name: entry.name, kind: 'file', key: packUri(entry.uri), mime: entry.mime ?? '', size: entry.size ?? 0 }
-          : { name: entry.name, kind: 'directory', key: packUri(entry.uri) },
-    );
+    const entries = [...manifest.entries]
+      .sort(byName)
+      .map(
+        (entry): Packable =>
+          entry.kind === 'file'
+            ? { name: entry.name, kind: 'file', key: packUri(entry.uri), mime: entry.mime ?? '', size: entry.size ?? 0 }
+            : { name: entry.name, kind: 'directory', key: packUri(entry.uri) },
+      );
     return packCanonical({ v: MANIFEST_VERSION, kind: 'directory', entries });
   }
   return packCanonical({

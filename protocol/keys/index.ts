@@ -1,6 +1,16 @@
 /** Keys and blocks: CHK, SSK, USK, their URIs, and block verification for relays and stores. */
 export { blockKind, type BlockKind, isValidBlock, MAX_BLOCK_BYTES, ROUTING_KEY_BYTES, verifyBlock } from './block.js';
-export { CHK_BLOCK_BYTES, CHK_MAX_CONTENT_BYTES, type ChkBlock, type ChkFormat, decodeChk, encodeChk, simulationChkFormat, STANDARD_CHK, verifyChkBlock } from './chk.js';
+export {
+  CHK_BLOCK_BYTES,
+  CHK_MAX_CONTENT_BYTES,
+  type ChkBlock,
+  type ChkFormat,
+  decodeChk,
+  encodeChk,
+  simulationChkFormat,
+  STANDARD_CHK,
+  verifyChkBlock,
+} from './chk.js';
 export { MAX_EDITION, MAX_NAME_BYTES, MAX_USK_NAME_BYTES, uskDocName } from './names.js';
 export {
   decodeSsk,

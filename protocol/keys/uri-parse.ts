@@ -5,17 +5,7 @@
 import { InvalidUriError, RequestUriForInsertError } from '../errors.js';
 import { decodeBase58Fixed } from './base58.js';
 import { MAX_EDITION } from './names.js';
-import {
-  type AnyInsertUri,
-  ChkUri,
-  KEY_FORMAT_VERSION,
-  type RequestUri,
-  SskInsertUri,
-  SskUri,
-  UskInsertUri,
-  UskUri,
-  type WarrenUri,
-} from './uri.js';
+import { type AnyInsertUri, ChkUri, KEY_FORMAT_VERSION, type RequestUri, SskInsertUri, SskUri, UskInsertUri, UskUri, type WarrenUri } from './uri.js';
 
 const KEY_BYTES = 32;
 const KINDS = ['CHK', 'SSK', 'USK', 'SSK-INSERT', 'USK-INSERT'] as const;
@@ -132,7 +122,9 @@ export function parseUri(text: string): WarrenUri {
   const fieldNames = KEY_FIELDS[kind];
   const fields = keyText.split(',');
   if (fields.length !== fieldNames.length + 1) {
-    fail(kind, `expected ${fieldNames.length + 1} comma-separated key fields (${[...fieldNames, 'version'].join(', ')}), got ${fields.length}${fields.length < fieldNames.length + 1 ? ' (truncated?)' : ''}`);
+    const expected = [...fieldNames, 'version'].join(', ');
+    const hint = fields.length < fieldNames.length + 1 ? ' (truncated?)' : '';
+    fail(kind, `expected ${fieldNames.length + 1} comma-separated key fields (${expected}), got ${fields.length}${hint}`);
   }
   const keys = fieldNames.map((field, index) => decodeKey(kind, field, fields[index]!));
   checkVersion(kind, fields.at(-1)!);
@@ -156,7 +148,9 @@ export function parseInsertUri(text: string): AnyInsertUri {
   const uri = parseUri(text);
   if (uri instanceof SskInsertUri || uri instanceof UskInsertUri) return uri;
   if (uri instanceof ChkUri) {
-    throw new InvalidUriError('a CHK cannot be inserted into: its key comes from the content; insert the content itself, or use an SSK-INSERT@/USK-INSERT@ key');
+    throw new InvalidUriError(
+      'a CHK cannot be inserted into: its key comes from the content; insert the content itself, or use an SSK-INSERT@/USK-INSERT@ key',
+    );
   }
   throw new RequestUriForInsertError();
 }

@@ -9,6 +9,7 @@
  */
 
 /** Per (k, m): [w, P (the reduction polynomial, x^w term included), x, y]; x and y are −1 when m ≤ 2 (§3.2). */
+// biome-ignore format: one row per k, one cell per m, as in the table of spec/client.md §3.2
 export const PARAMETERS: ReadonlyArray<ReadonlyArray<readonly [number, number, number, number]>> = [
   [[2, 0x7, -1, -1], [2, 0x7, -1, -1], [2, 0x7, 0, 1], [4, 0x13, 0, 1], [4, 0x13, 0, 1], [4, 0x13, 0, 1]],
   [[2, 0x7, -1, -1], [2, 0x7, -1, -1], [4, 0x13, 0, 4], [4, 0x13, 0, 5], [4, 0x13, 2, 9], [4, 0x13, 4, 10]],
@@ -36,7 +37,7 @@ export const PARAMETERS: ReadonlyArray<ReadonlyArray<readonly [number, number, n
   [[8, 0x11d, -1, -1], [8, 0x187, -1, -1], [8, 0x171, 18, 213], [8, 0x1c3, 125, 91], [8, 0x1c3, 3, 238], [8, 0x1c3, 42, 225]],
 ];
 
-/** GF(2^w) with reduction polynomial P (§3.1): elements are integers whose bit i is the coefficient of x^i. */
+/** GF(2^w) with reduction polynomial P (§3.1): elements are integers whose bit i is the coefficient of x^i; addition is XOR. */
 export class Field {
   readonly size: number;
 
@@ -45,10 +46,6 @@ export class Field {
     readonly polynomial: number,
   ) {
     this.size = 1 << w;
-  }
-
-  add(a: number, b: number): number {
-    return a ^ b;
   }
 
   /** Carry-less product reduced by P. */

@@ -83,7 +83,10 @@ refuse('check references not a multiple of 64 bytes', { ...file, segments: [[14,
 refuse('segments with different numbers of check blocks', {
   ...file,
   size: 6 * 32744 + 1,
-  segments: [[6 * 32744, ref(1, 6), ref(2, 2)], [1, ref(3), ref(4)]],
+  segments: [
+    [6 * 32744, ref(1, 6), ref(2, 2)],
+    [1, ref(3), ref(4)],
+  ],
 });
 refuse('a segment of four elements', { ...file, segments: [[14, ref(1), ref(2, 2), 0]] });
 refuse('entries out of order', directory(folder, entry));

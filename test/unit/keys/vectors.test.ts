@@ -22,15 +22,44 @@ function load<T>(name: string): T[] {
   return (JSON.parse(readFileSync(new URL(`../../../spec/vectors/${name}`, import.meta.url), 'utf8')) as { vectors: T[] }).vectors;
 }
 
-interface ChkVector { name: string; content: string; cryptoKey: string; routingKey: string; block: string; uri: string }
+interface ChkVector {
+  name: string;
+  content: string;
+  cryptoKey: string;
+  routingKey: string;
+  block: string;
+  uri: string;
+}
 interface SskVector {
-  name: string; seed: string; publicKey: string; symmetricKey: string; docName: string;
-  content: string; routingKey: string; block: string; insertUri: string; requestUri: string;
+  name: string;
+  seed: string;
+  publicKey: string;
+  symmetricKey: string;
+  docName: string;
+  content: string;
+  routingKey: string;
+  block: string;
+  insertUri: string;
+  requestUri: string;
 }
 interface UriVector {
-  name: string; text: string; kind: string; keys: string[]; docName?: string; uskName?: string; edition?: number; path: string[]; canonical: string;
+  name: string;
+  text: string;
+  kind: string;
+  keys: string[];
+  docName?: string;
+  uskName?: string;
+  edition?: number;
+  path: string[];
+  canonical: string;
 }
-interface BadUriVector { name: string; text: string; problem: string; error: string; code: string }
+interface BadUriVector {
+  name: string;
+  text: string;
+  problem: string;
+  error: string;
+  code: string;
+}
 
 /** How the reference parser's messages name each problem of spec/keys.md §5.5. */
 const PROBLEMS: Record<string, RegExp> = {
@@ -57,8 +86,18 @@ function denotation(uri: ReturnType<typeof parseUri>): Omit<UriVector, 'name' | 
 }
 
 interface UskVector {
-  name: string; seed: string; uskName: string; edition: number; path: string[]; insertUri: string; requestUri: string;
-  sskDocName: string; sskRequestUri: string; routingKey: string; content: string; block: string;
+  name: string;
+  seed: string;
+  uskName: string;
+  edition: number;
+  path: string[];
+  insertUri: string;
+  requestUri: string;
+  sskDocName: string;
+  sskRequestUri: string;
+  routingKey: string;
+  content: string;
+  block: string;
 }
 
 describe('spec/vectors for keys', () => {
@@ -141,13 +180,16 @@ describe('spec/vectors for keys', () => {
     for (const vector of file.invalid) {
       it(`refuses (${vector.problem}): ${vector.name}`, () => {
         assert.ok(PROBLEMS[vector.problem], `unknown problem ${vector.problem}`);
-        assert.throws(() => parseUri(vector.text), (error: unknown) => {
-          assert.ok(error instanceof InvalidUriError);
-          assert.equal(error.name, vector.error);
-          assert.equal(error.code, vector.code);
-          assert.match(error.message, PROBLEMS[vector.problem]!);
-          return true;
-        });
+        assert.throws(
+          () => parseUri(vector.text),
+          (error: unknown) => {
+            assert.ok(error instanceof InvalidUriError);
+            assert.equal(error.name, vector.error);
+            assert.equal(error.code, vector.code);
+            assert.match(error.message, PROBLEMS[vector.problem]!);
+            return true;
+          },
+        );
       });
     }
   });

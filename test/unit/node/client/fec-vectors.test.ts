@@ -7,8 +7,22 @@ import { encodeParity, FEC_MAX_DATA_SHARDS, FEC_MAX_PARITY_SHARDS, recoverData }
 import { SHARD_BYTES } from '../../../../node/client/segments.js';
 import { decode, encode, generatorMatrix, PARAMETERS } from '../../../../spec/vectors/fec-reference.js';
 
-interface Code { k: number; m: number; w: number; polynomial: string; x: number | null; y: number | null; matrix: number[][] }
-interface Codeword { k: number; m: number; shardBytes: number; data: string[]; check: string[] }
+interface Code {
+  k: number;
+  m: number;
+  w: number;
+  polynomial: string;
+  x: number | null;
+  y: number | null;
+  matrix: number[][];
+}
+interface Codeword {
+  k: number;
+  m: number;
+  shardBytes: number;
+  data: string[];
+  check: string[];
+}
 
 const read = (path: string) => readFileSync(new URL(`../../../../spec/${path}`, import.meta.url), 'utf8');
 const vectors = JSON.parse(read('vectors/fec.json')) as { codes: Code[]; codewords: Codeword[] };
@@ -37,7 +51,12 @@ describe('spec/vectors/fec.json and the code of spec/client.md §3', () => {
     const rows = read('client.md')
       .split('\n')
       .filter((line) => /^\| \d+ \| `0x/.test(line))
-      .map((line) => line.split('|').slice(2, 8).map((cell) => cell.trim()));
+      .map((line) =>
+        line
+          .split('|')
+          .slice(2, 8)
+          .map((cell) => cell.trim()),
+      );
     assert.equal(rows.length, FEC_MAX_DATA_SHARDS);
     rows.forEach((cells, index) => {
       cells.forEach((cell, mIndex) => {
@@ -75,7 +94,11 @@ describe('spec/vectors/fec.json and the code of spec/client.md §3', () => {
   });
 
   it('reference and client agree on shards of SHARD_BYTES', async () => {
-    for (const [k, m] of [[6, 6], [11, 6], [3, 2]] as const) {
+    for (const [k, m] of [
+      [6, 6],
+      [11, 6],
+      [3, 2],
+    ] as const) {
       const data = randomBytes(k * SHARD_BYTES);
       assert.deepEqual(encode(k, m, split(data, SHARD_BYTES)), await implementation(k, m, SHARD_BYTES, data), `k=${k} m=${m}`);
     }

@@ -6,22 +6,27 @@ import { type Packable, packCanonical, type Unpacked, unpackCanonical } from '..
 
 const hex = (value: Packable) => toHex(packCanonical(value));
 const refused = (bytes: string, message: RegExp) =>
-  assert.throws(() => unpackCanonical(Buffer.from(bytes, 'hex')), (error: unknown) => error instanceof InvalidManifestError && message.test(error.message));
+  assert.throws(
+    () => unpackCanonical(Buffer.from(bytes, 'hex')),
+    (error: unknown) => error instanceof InvalidManifestError && message.test(error.message),
+  );
 
 /** Decoded maps are Maps; as plain objects they compare with what was packed. */
 const plain = (value: Unpacked): unknown =>
   value instanceof Map ? Object.fromEntries([...value].map(([key, item]) => [key, plain(item)])) : Array.isArray(value) ? value.map(plain) : value;
 
-const packable: fc.Arbitrary<Packable> = fc.letrec<{ value: Packable }>((tie) => ({
-  value: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.oneof(fc.nat(300), fc.nat(70_000), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })),
-    fc.string({ maxLength: 40, unit: 'grapheme' }),
-    fc.uint8Array({ maxLength: 300 }),
-    fc.array(tie('value'), { maxLength: 20 }),
-    fc.dictionary(fc.string({ maxLength: 5 }), tie('value'), { maxKeys: 20 }).map((object) => new Map(Object.entries(object))),
-  ),
-})).value.filter((value) => depth(value) <= 3);
+const packable: fc.Arbitrary<Packable> = fc
+  .letrec<{ value: Packable }>((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.oneof(fc.nat(300), fc.nat(70_000), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })),
+      fc.string({ maxLength: 40, unit: 'grapheme' }),
+      fc.uint8Array({ maxLength: 300 }),
+      fc.array(tie('value'), { maxLength: 20 }),
+      fc.dictionary(fc.string({ maxLength: 5 }), tie('value'), { maxKeys: 20 }).map((object) => new Map(Object.entries(object))),
+    ),
+  }))
+  .value.filter((value) => depth(value) <= 3);
 
 function depth(value: Packable): number {
   if (typeof value !== 'object' || value instanceof Uint8Array) return 0;
@@ -32,11 +37,22 @@ function depth(value: Packable): number {
 describe('node/client/manifest-bytes', () => {
   it('writes every integer, length and count in its shortest form', () => {
     const cases: Array<[Packable, string]> = [
-      [127, '7f'], [128, 'cc80'], [255, 'ccff'], [256, 'cd0100'], [65535, 'cdffff'], [65536, 'ce00010000'],
-      [2 ** 32 - 1, 'ceffffffff'], [2 ** 32, 'cf0000000100000000'], [Number.MAX_SAFE_INTEGER, 'cf001fffffffffffff'],
-      ['a'.repeat(31), `bf${'61'.repeat(31)}`], ['a'.repeat(32), `d920${'61'.repeat(32)}`], ['é', 'a2c3a9'],
-      [new Uint8Array(0), 'c400'], [new Uint8Array(256), `c50100${'00'.repeat(256)}`],
-      [Array(15).fill(0), `9f${'00'.repeat(15)}`], [Array(16).fill(0), `dc0010${'00'.repeat(16)}`],
+      [127, '7f'],
+      [128, 'cc80'],
+      [255, 'ccff'],
+      [256, 'cd0100'],
+      [65535, 'cdffff'],
+      [65536, 'ce00010000'],
+      [2 ** 32 - 1, 'ceffffffff'],
+      [2 ** 32, 'cf0000000100000000'],
+      [Number.MAX_SAFE_INTEGER, 'cf001fffffffffffff'],
+      ['a'.repeat(31), `bf${'61'.repeat(31)}`],
+      ['a'.repeat(32), `d920${'61'.repeat(32)}`],
+      ['é', 'a2c3a9'],
+      [new Uint8Array(0), 'c400'],
+      [new Uint8Array(256), `c50100${'00'.repeat(256)}`],
+      [Array(15).fill(0), `9f${'00'.repeat(15)}`],
+      [Array(16).fill(0), `dc0010${'00'.repeat(16)}`],
       [{ b: 1, a: 2 }, '82a16201a16102'],
     ];
     for (const [value, expected] of cases) {

@@ -7,7 +7,13 @@ import { unpackCanonical } from '../../../../node/client/manifest-bytes.js';
 import { decodeManifest, decodePointer, encodeManifest, encodePointer } from '../../../../node/client/manifest.js';
 import { jsonOf, manifestVectors, type ManifestVector, type PointerVector } from '../../../../spec/vectors/manifest-cases.js';
 
-interface InvalidVector { name: string; decoder: 'manifest' | 'pointer'; bytes: string; error: string; code: string }
+interface InvalidVector {
+  name: string;
+  decoder: 'manifest' | 'pointer';
+  bytes: string;
+  error: string;
+  code: string;
+}
 
 const vectors = JSON.parse(readFileSync(new URL('../../../../spec/vectors/manifests.json', import.meta.url), 'utf8')) as {
   manifests: ManifestVector[];
@@ -43,18 +49,24 @@ describe('spec/vectors/manifests.json', () => {
       assert.equal(toHex(ssk.routingKey), vector.routingKey);
       assert.equal(toHex(decodeSsk(fromHex(vector.block), ssk.keys, ssk.docName)), vector.bytes);
       assert.equal(toHex(encodePointer(decodePointer(bytes))), vector.bytes);
-      assert.ok(vectors.manifests.some((manifest) => manifest.uri === decodePointer(bytes).toString()), 'the pointer names a manifest vector');
+      assert.ok(
+        vectors.manifests.some((manifest) => manifest.uri === decodePointer(bytes).toString()),
+        'the pointer names a manifest vector',
+      );
     });
   }
 
   for (const vector of vectors.invalid) {
     it(`refuses (${vector.decoder}): ${vector.name}`, () => {
       const decode = vector.decoder === 'manifest' ? decodeManifest : decodePointer;
-      assert.throws(() => decode(fromHex(vector.bytes)), (error: unknown) => {
-        assert.ok(error instanceof InvalidManifestError, String(error));
-        assert.deepEqual([error.name, error.code], [vector.error, vector.code]);
-        return true;
-      });
+      assert.throws(
+        () => decode(fromHex(vector.bytes)),
+        (error: unknown) => {
+          assert.ok(error instanceof InvalidManifestError, String(error));
+          assert.deepEqual([error.name, error.code], [vector.error, vector.code]);
+          return true;
+        },
+      );
     });
   }
 });
