@@ -8,6 +8,7 @@
  *   fetch(uri) ──resolve──> fetch.ts fetchLayout ──> bytes, in order     to-disk.ts: resumable file, whole tree
  */
 import { type AnyInsertUri, ChkUri, parseRequestUri, type RequestUri, type SskUri, type UskUri } from '../../protocol/keys/index.js';
+import { checkFileName } from './directory-limits.js';
 import { WrongKindError } from './errors.js';
 import {
   type DirectoryFile,
@@ -17,6 +18,7 @@ import {
   type InsertedFile,
   resolvePath,
   type Resolved,
+  type WalkedFile,
   walkDirectory,
 } from './directory.js';
 import { fetchLayout, type FetchOptions, type FetchProgress, type ResumePoint } from './fetch.js';
@@ -70,8 +72,9 @@ export class Client {
     this.editionGap = init.editionGap ?? 3;
   }
 
-  /** Inserts a file; returns its URI (`CHK@…[/name]`). */
+  /** Inserts a file; returns its URI (`CHK@…[/name]`). The name and MIME type are checked before the content is read. */
   async insertFile(source: ContentSource, options: FileInsertOptions = {}): Promise<ChkUri> {
+    if (options.name !== undefined) checkFileName(options.name);
     const mime = options.mime ?? mimeForName(options.name);
     const { uri } = await new Inserter(this.node, this.redundancy, { ...options, window: this.window }).insertFile({ source, mime });
     return options.name === undefined ? uri : new ChkUri(uri.routingKey, uri.cryptoKey, [options.name]);
@@ -129,8 +132,8 @@ export class Client {
     return fetchLayout(this.node, manifest, this.fetchOptions(options), resume);
   }
 
-  /** Every file under a directory URI, with its path relative to it. */
-  async *walk(uri: RequestUri | string, options: ClientFetchOptions = {}): AsyncGenerator<{ path: readonly string[]; uri: ChkUri; manifest: FileManifest }> {
+  /** Every file under a directory URI, with its path relative to it; within the limits of spec/client.md §12.1. */
+  async *walk(uri: RequestUri | string, options: ClientFetchOptions = {}): AsyncGenerator<WalkedFile> {
     const resolved = await this.resolve(uri, options);
     if (resolved.kind !== 'directory') throw new WrongKindError('this URI names a file, not a directory');
     yield* walkDirectory(this.node, resolved.manifest, this.fetchOptions(options));

@@ -1,21 +1,24 @@
 /**
- * Directories (sites, spec/client.md §6): a directory manifest maps names to the CHK
- * URIs of file manifests and of sub-directory manifests. Inserting builds the tree
- * bottom-up; fetching resolves a path one name at a time, or walks the whole tree.
+ * Directories (sites, spec/client.md §6, §12.1): a directory manifest maps names to the CHK URIs
+ * of file manifests and of sub-directory manifests. Inserting checks every path and the limits,
+ * inserts the files, then a manifest per directory, leaves first; fetching resolves a path one
+ * name at a time, or walks the whole tree. Both go by explicit stacks, never by recursion.
  *
- *   [{path:'docs/index.html', source}…] ──tree──> files (Inserter.insertFile) ──> directory manifests, leaves first
- *   [{path, uri, mime, size}…] (files inserted one by one, e.g. through the API) ──tree──> directory manifests
+ *   [{path, source}…] ──planTree (paths, limits)──> files (Inserter.insertFile) ──> directory manifests, leaves first
+ *   [{path, uri, mime, size}…] (files inserted one by one, e.g. through the API) ──planTree──> directory manifests
  *   CHK@…/docs/index.html ──fetchManifest──> entry 'docs' ──fetchManifest──> entry 'index.html'
+ *   walk: stack of directories ──each entry──> DirectoryBudget; each distinct manifest fetched once per walk
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { toHex } from '../../protocol/bytes.js';
 import type { ChkUri } from '../../protocol/keys/index.js';
-import { nameProblem } from '../../protocol/keys/names.js';
-import { InvalidManifestError, PathNotFoundError } from './errors.js';
+import { DirectoryBudget, MAX_DEPTH, parsePath, pathBytes } from './directory-limits.js';
+import { DirectoryLimitError, InvalidManifestError, InvalidPathError, PathNotFoundError } from './errors.js';
 import { fetchManifest, type FetchOptions } from './fetch.js';
 import type { ContentSource, Inserter } from './insert.js';
 import type { DirectoryEntry, DirectoryManifest, FileManifest } from './manifest.js';
-import { mimeForName } from './mime.js';
+import { checkMime, mimeForName } from './mime.js';
 import type { ClientNode } from './types.js';
 
 export interface DirectoryFile {
@@ -36,52 +39,93 @@ export interface InsertedFile {
   readonly size: number;
 }
 
-interface Tree<F> {
-  readonly files: Map<string, F>;
-  readonly directories: Map<string, Tree<F>>;
+/** A file found by a walk: its path, its manifest's URI, and what that manifest says. */
+export interface WalkedFile {
+  readonly path: readonly string[];
+  readonly uri: ChkUri;
+  readonly mime: string;
+  readonly size: number;
 }
 
-const emptyTree = <F>(): Tree<F> => ({ files: new Map(), directories: new Map() });
+interface Tree {
+  readonly path: readonly string[];
+  /** File name → index of the file in the insert's list. */
+  readonly files: Map<string, number>;
+  readonly directories: Map<string, Tree>;
+}
 
-function buildTree<F extends { readonly path: string }>(files: readonly F[]): Tree<F> {
-  const root = emptyTree<F>();
-  for (const file of files) {
-    const names = file.path.split('/').filter((name) => name !== '');
-    for (const name of names) {
-      const problem = nameProblem(name);
-      if (problem !== undefined) throw new RangeError(`'${file.path}': the name '${name}' is not allowed: ${problem}`);
-    }
+const emptyTree = (path: readonly string[]): Tree => ({ path, files: new Map(), directories: new Map() });
+
+/**
+ * The tree of `files`' paths: every path is checked, and the tree against the limits, before anything
+ * is inserted. Returns its directories in pre-order (each before its sub-directories), the root first.
+ */
+function planTree(files: ReadonlyArray<{ readonly path: string }>, budget: DirectoryBudget): Tree[] {
+  const root = emptyTree([]);
+  const added = (tree: Tree, path: readonly string[]): void => {
+    budget.directory(tree.path, tree.files.size + tree.directories.size);
+    budget.entry(path, 0); // its length was checked with the whole path's
+  };
+  for (const [index, file] of files.entries()) {
+    const names = parsePath(file.path);
     let tree = root;
     for (const name of names.slice(0, -1)) {
-      if (tree.files.has(name)) throw new RangeError(`'${file.path}': '${name}' is both a file and a directory`);
+      if (tree.files.has(name)) throw new InvalidPathError(file.path, `'${name}' is both a file and a directory`);
       let sub = tree.directories.get(name);
       if (sub === undefined) {
-        sub = emptyTree<F>();
+        sub = emptyTree([...tree.path, name]);
         tree.directories.set(name, sub);
+        added(tree, sub.path);
       }
       tree = sub;
     }
-    const leaf = names.at(-1);
-    if (leaf === undefined) throw new RangeError(`'${file.path}' names no file`);
-    if (tree.files.has(leaf) || tree.directories.has(leaf)) throw new RangeError(`'${file.path}' is given twice`);
-    tree.files.set(leaf, file);
+    const leaf = names.at(-1)!;
+    if (tree.files.has(leaf) || tree.directories.has(leaf)) throw new InvalidPathError(file.path, 'it is given twice, or is also a directory');
+    tree.files.set(leaf, index);
+    added(tree, names);
   }
-  return root;
+  const order: Tree[] = [];
+  for (const stack = [root]; stack.length > 0; ) {
+    const tree = stack.pop()!;
+    order.push(tree);
+    stack.push(...tree.directories.values());
+  }
+  return order;
 }
 
-/** Inserts a manifest per directory, leaves first; `entryOf` gives (or inserts) each file's entry. */
-async function insertTree<F>(inserter: Inserter, tree: Tree<F>, entryOf: (name: string, file: F) => Promise<DirectoryEntry>): Promise<ChkUri> {
-  const entries: DirectoryEntry[] = [];
-  for (const [name, sub] of tree.directories) {
-    entries.push({ name, kind: 'directory', uri: await insertTree(inserter, sub, entryOf) });
+/**
+ * Makes every file's entry (`entryOf`), then inserts a manifest per directory, leaves first;
+ * returns the root manifest's CHK.
+ */
+async function insertTree<F extends { readonly path: string }>(
+  inserter: Inserter,
+  files: readonly F[],
+  entryOf: (name: string, file: F) => Promise<DirectoryEntry>,
+): Promise<ChkUri> {
+  const budget = new DirectoryBudget();
+  const order = planTree(files, budget);
+  const entries = new Map<number, DirectoryEntry>();
+  for (const tree of order) {
+    for (const [name, index] of tree.files) {
+      const entry = await entryOf(name, files[index]!);
+      budget.file(entry.size ?? 0);
+      entries.set(index, entry);
+    }
   }
-  for (const [name, file] of tree.files) entries.push(await entryOf(name, file));
-  return inserter.insertManifest({ kind: 'directory', entries }); // encodeManifest sorts them by name
+  const root = order[0]!;
+  const uris = new Map<Tree, ChkUri>();
+  for (const tree of order.reverse()) {
+    const listed = [...tree.files.values()].map((index) => entries.get(index)!);
+    for (const [name, sub] of tree.directories) listed.push({ name, kind: 'directory', uri: uris.get(sub)! });
+    listed.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
+    uris.set(tree, await inserter.insertManifest({ kind: 'directory', entries: listed }));
+  }
+  return uris.get(root)!;
 }
 
 /** Inserts every file and a manifest per directory; returns the root manifest's CHK. */
 export function insertDirectory(inserter: Inserter, files: readonly DirectoryFile[]): Promise<ChkUri> {
-  return insertTree(inserter, buildTree(files), async (name, file) => {
+  return insertTree(inserter, files, async (name, file) => {
     const mime = file.mime ?? mimeForName(name);
     const { uri, size } = await inserter.insertFile({ source: file.source, mime });
     return { name, kind: 'file', uri, mime, size };
@@ -90,7 +134,7 @@ export function insertDirectory(inserter: Inserter, files: readonly DirectoryFil
 
 /** Inserts only the directory manifests over files already inserted; returns the root manifest's CHK. */
 export function insertDirectoryOf(inserter: Inserter, files: readonly InsertedFile[]): Promise<ChkUri> {
-  return insertTree(inserter, buildTree(files), async (name, file) => ({ name, kind: 'file', uri: file.uri, mime: file.mime, size: file.size }));
+  return insertTree(inserter, files, async (name, file) => ({ name, kind: 'file', uri: file.uri, mime: checkMime(file.mime), size: file.size }));
 }
 
 /** Every regular file under `root`, as paths relative to it with the file path as source. */
@@ -113,6 +157,7 @@ export type Resolved =
  * that file's name, not a lookup.
  */
 export async function resolvePath(node: ClientNode, uri: ChkUri, path: readonly string[], options: FetchOptions = {}): Promise<Resolved> {
+  if (path.length > MAX_DEPTH) throw new DirectoryLimitError('MAX_DEPTH', `the path is ${path.length} names deep; the limit is ${MAX_DEPTH}`);
   let current: Resolved = await resolved(node, uri, undefined, options);
   for (const [depth, name] of path.entries()) {
     if (current.kind === 'file') {
@@ -126,24 +171,61 @@ export async function resolvePath(node: ClientNode, uri: ChkUri, path: readonly 
   return current;
 }
 
+function checkKind(name: string | undefined, expected: DirectoryEntry['kind'], actual: string): void {
+  if (actual !== expected) throw new InvalidManifestError(`'${name}' is listed as a ${expected} but is a ${actual}`);
+}
+
 /** The manifest at `uri`; for a directory entry, it must be of the kind the entry says. */
 async function resolved(node: ClientNode, uri: ChkUri, name: string | undefined, options: FetchOptions, expected?: DirectoryEntry['kind']): Promise<Resolved> {
   const manifest = await fetchManifest(node, uri, options);
-  if (expected !== undefined && manifest.kind !== expected) throw new InvalidManifestError(`'${name}' is listed as a ${expected} but is a ${manifest.kind}`);
+  if (expected !== undefined) checkKind(name, expected, manifest.kind);
   return manifest.kind === 'file' ? { kind: 'file', uri, manifest, name } : { kind: 'directory', uri, manifest };
 }
 
-/** Every file under a directory manifest, depth first, with its path. */
-export async function* walkDirectory(
-  node: ClientNode,
-  manifest: DirectoryManifest,
-  options: FetchOptions = {},
-  prefix: readonly string[] = [],
-): AsyncGenerator<{ readonly path: readonly string[]; readonly uri: ChkUri; readonly manifest: FileManifest }> {
-  for (const entry of manifest.entries) {
-    const path = [...prefix, entry.name];
-    const sub = await resolved(node, entry.uri, entry.name, options, entry.kind);
-    if (sub.kind === 'directory') yield* walkDirectory(node, sub.manifest, options, path);
-    else yield { path, uri: entry.uri, manifest: sub.manifest };
+interface Frame {
+  readonly entries: readonly DirectoryEntry[];
+  readonly path: readonly string[];
+  readonly bytes: number;
+  next: number;
+}
+
+/** What a walk keeps of a manifest it has fetched: a directory's entries, a file's type and size. */
+type Known = DirectoryManifest | { readonly kind: 'file'; readonly mime: string; readonly size: number };
+
+/**
+ * Every file under a directory manifest, depth first, with its path. Each distinct manifest is
+ * fetched once per walk; every path counts against the limits, so a tree whose directories share
+ * children fails with `DirectoryLimitError` once it lists too much, after a few fetches.
+ */
+export async function* walkDirectory(node: ClientNode, root: DirectoryManifest, options: FetchOptions = {}): AsyncGenerator<WalkedFile> {
+  const budget = new DirectoryBudget();
+  const known = new Map<string, Known>();
+  budget.directory([], root.entries.length);
+  const stack: Frame[] = [{ entries: root.entries, path: [], bytes: 0, next: 0 }];
+  while (stack.length > 0) {
+    const frame = stack.at(-1)!;
+    const entry = frame.entries[frame.next++];
+    if (entry === undefined) {
+      stack.pop();
+      continue;
+    }
+    const path = [...frame.path, entry.name];
+    const bytes = pathBytes(frame.bytes, entry.name);
+    budget.entry(path, bytes);
+    const key = `${toHex(entry.uri.routingKey)}${toHex(entry.uri.cryptoKey)}`;
+    let found = known.get(key);
+    if (found === undefined) {
+      const { manifest } = await resolved(node, entry.uri, entry.name, options);
+      found = manifest.kind === 'directory' ? manifest : { kind: 'file', mime: manifest.mime, size: manifest.size };
+      known.set(key, found);
+    }
+    checkKind(entry.name, entry.kind, found.kind);
+    if (found.kind === 'directory') {
+      budget.directory(path, found.entries.length);
+      stack.push({ entries: found.entries, path, bytes, next: 0 });
+    } else {
+      budget.file(found.size);
+      yield { path, uri: entry.uri, mime: found.mime, size: found.size };
+    }
   }
 }

@@ -70,3 +70,32 @@ export class EditionNotFoundError extends WarrenError {
 export class ResumeMismatchError extends WarrenError {
   readonly code = 'ERR_RESUME_MISMATCH';
 }
+
+/** A path or file name given to an insert that breaks the name rule or the path limits (spec/client.md §12.1), or is given twice. */
+export class InvalidPathError extends WarrenError {
+  readonly code = 'ERR_INVALID_PATH';
+  constructor(
+    readonly path: string,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`the path ${JSON.stringify(path.length > 80 ? `${path.slice(0, 80)}…` : path)} is not allowed: ${reason}`, options);
+  }
+}
+
+/** A MIME type that is not `type/subtype[; name=value]…` of at most 255 printable ASCII bytes (spec/client.md §12.2). */
+export class InvalidMimeError extends WarrenError {
+  readonly code = 'ERR_INVALID_MIME';
+}
+
+/** A directory, inserted or walked, over one of the limits of spec/client.md §12.1; `limit` names it. */
+export class DirectoryLimitError extends WarrenError {
+  readonly code = 'ERR_DIRECTORY_LIMIT';
+  constructor(
+    readonly limit: string,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${message} (${limit})`, options);
+  }
+}

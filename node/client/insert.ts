@@ -4,7 +4,8 @@
  * is read as soon as every block of the previous ones has a place in the window, so the
  * window stays full while slow inserts finish, and at most the window's blocks plus two
  * segments are held, whatever the file size. Then the manifest goes in — split into a
- * splitfile of its own if it does not fit one block.
+ * splitfile of its own if it does not fit one block. The first block that fails ends the whole
+ * operation at once (spec/client.md §12.4): blocks in flight are cancelled and nothing more is read.
  *
  *   Inserter.insertFile: source ──read k·SHARD_BYTES──> encodeSegment ──Window(node.insert)──> network
  *      └──createHasher──> contentHash ──> FileManifest ──insertManifest──> CHK@… (the file URI)
@@ -13,6 +14,7 @@ import { createReadStream } from 'node:fs';
 import { createHasher } from '../../protocol/crypto.js';
 import { CHK_MAX_CONTENT_BYTES, ChkUri, encodeChk } from '../../protocol/keys/index.js';
 import { encodeManifest, type Layout, type Manifest } from './manifest.js';
+import { checkMime } from './mime.js';
 import { encodeSegment, type Redundancy, type SegmentRef, SHARD_BYTES } from './segments.js';
 import { type ClientNode, DEFAULT_WINDOW, type OperationOptions, operationSignal } from './types.js';
 import { Window } from './window.js';
@@ -32,10 +34,31 @@ export interface InsertOptions extends OperationOptions<InsertProgress> {
 /** Bytes, a file path, or a stream of chunks. */
 export type ContentSource = Uint8Array | string | AsyncIterable<Uint8Array>;
 
-async function* chunksOf(source: ContentSource): AsyncIterable<Uint8Array> {
-  if (source instanceof Uint8Array) yield source;
-  else if (typeof source === 'string') yield* createReadStream(source) as AsyncIterable<Uint8Array>;
-  else yield* source;
+/**
+ * The source's chunks until it ends or `signal` aborts: an abort is thrown at once, not when the next
+ * chunk arrives (an upload whose insert has failed is not waited for).
+ */
+async function* chunksOf(source: ContentSource, signal: AbortSignal): AsyncGenerator<Uint8Array> {
+  if (source instanceof Uint8Array) return yield source;
+  const iterator = (typeof source === 'string' ? (createReadStream(source) as AsyncIterable<Uint8Array>) : source)[Symbol.asyncIterator]();
+  let onAbort!: () => void;
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason);
+  });
+  aborted.catch(() => undefined);
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      signal.throwIfAborted();
+      const next = await Promise.race([iterator.next(), aborted]);
+      if (next.done === true) return;
+      yield next.value;
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    // Not awaited: a source may still be waiting for its next chunk.
+    void iterator.return?.()?.catch(() => undefined);
+  }
 }
 
 export interface FileInsert {
@@ -49,7 +72,9 @@ export interface FileInsert {
  */
 export class Inserter {
   private readonly window: Window;
+  /** Aborted by the caller, or with the first block insert's failure. */
   private readonly signal: AbortSignal;
+  private readonly failed = new AbortController();
   private inserted = 0;
 
   constructor(
@@ -58,11 +83,12 @@ export class Inserter {
     private readonly options: InsertOptions = {},
   ) {
     this.window = new Window(options.window ?? DEFAULT_WINDOW);
-    this.signal = operationSignal(options.signal);
+    this.signal = operationSignal(options.signal, this.failed.signal);
   }
 
   /** Inserts a file: its blocks, then its manifest. Returns the manifest's CHK (the file URI, without a name). */
   async insertFile(file: FileInsert): Promise<{ uri: ChkUri; size: number }> {
+    checkMime(file.mime);
     const layout = await this.insertLayout(file.source);
     return { uri: await this.insertManifest({ kind: 'file', mime: file.mime, ...layout }), size: layout.size };
   }
@@ -84,7 +110,12 @@ export class Inserter {
     return Promise.all(
       blocks.map((block) =>
         this.window.run(async () => {
-          await this.node.insert(block.routingKey, block.block, { signal });
+          try {
+            await this.node.insert(block.routingKey, block.block, { signal });
+          } catch (error) {
+            if (!signal.aborted) this.failed.abort(error);
+            throw error;
+          }
           onProgress?.({ type: 'blockInserted', inserted: ++this.inserted });
         }, signal),
       ),
@@ -120,7 +151,7 @@ export class Inserter {
       filled = 0;
     };
 
-    for await (const chunk of chunksOf(source)) {
+    for await (const chunk of chunksOf(source, this.signal)) {
       this.signal.throwIfAborted();
       hasher.update(chunk);
       size += chunk.length;

@@ -55,7 +55,7 @@ describe('client on a simulated network', function () {
       sim,
       (async () => {
         const paths: string[] = [];
-        for await (const file of reader.walk(root)) paths.push(`${file.path.join('/')} ${file.manifest.size}`);
+        for await (const file of reader.walk(root)) paths.push(`${file.path.join('/')} ${file.size}`);
         return paths;
       })(),
     );

@@ -4,11 +4,12 @@
  *
  *   POST /v1/files?name=&mime=&k=&m=&id=   body ──Client.insertFile (one segment held)──> {uri, size, mime}
  *   GET  /v1/files/<uri>  [Range]          Client.resolveFile ──fetchContent──> body (200, or 206 for a range)
- *   POST /v1/directories  {files:[…]}      Client.insertDirectoryOf ──> {uri}
- *   GET  /v1/directories/<uri>             Client.walk ──> {files:[{path, uri, mime, size}]}
+ *   POST /v1/directories  {files:[…]}      Client.insertDirectoryOf (every path checked first) ──> {uri}
+ *   GET  /v1/directories/<uri>             Client.walk (bounded, spec/client.md §12.1) ──> {files:[{path, uri, mime, size}]}
  *   POST /v1/publish      {insertUri, uri} Client.publish ──> {uri}
  *   GET  /v1/transfers                     Transfers.snapshot ──> {transfers:[…]}
  *
+ * Names, MIME types and paths are checked before a body is read or anything is inserted (400).
  * A whole-file answer holds back its last segment until the full-content hash has checked out,
  * so a mismatch cuts the body short instead of completing it. A range answer is checked block by
  * block (every block against the key its manifest names), not by the full-content hash.
@@ -19,8 +20,9 @@ import { pipeline } from 'node:stream/promises';
 import { type ChkUri, parseInsertUri, parseRequestUri } from '../../../protocol/keys/index.js';
 import { Client, type ClientFetchProgress } from '../../client/client.js';
 import type { InsertedFile } from '../../client/directory.js';
+import { checkFileName } from '../../client/directory-limits.js';
 import type { FileManifest } from '../../client/manifest.js';
-import { mimeForName } from '../../client/mime.js';
+import { checkMime, mimeForName } from '../../client/mime.js';
 import { type Redundancy, resolveRedundancy, SHARD_BYTES, shardCount } from '../../client/segments.js';
 import type { ClientNode } from '../../client/types.js';
 import { BadRequestError, RangeNotSatisfiableError } from './errors.js';
@@ -69,19 +71,29 @@ export class FileRoutes {
   private async insertFile(request: IncomingMessage, response: ServerResponse, url: URL, signal: AbortSignal): Promise<void> {
     const name = url.searchParams.get('name') ?? undefined;
     const mime = url.searchParams.get('mime') ?? undefined;
+    // Checked before the body is read: the client would refuse them only once the upload has begun.
+    if (name !== undefined) checkFileName(name);
+    if (mime !== undefined) checkMime(mime);
     const redundancy = redundancyOf(url);
     const client = new Client({ node: this.node }, redundancy);
     const transfer = this.transfers.begin('insert', name ?? '', url.searchParams.get('id'));
     try {
       const declared = request.headers['content-length'];
       if (declared !== undefined && /^\d+$/.test(declared)) transfer.expect({ bytes: Number(declared), blocks: insertBlocks(Number(declared), redundancy) });
-      const uri = await client.insertFile(counted(request as AsyncIterable<Uint8Array>, transfer), {
+      // Not destroyed when the insert stops reading early: the error answer still goes out on this connection.
+      const body = request.iterator({ destroyOnReturn: false }) as AsyncIterable<Uint8Array>;
+      const uri = await client.insertFile(counted(body, transfer), {
         ...(name === undefined ? {} : { name }),
         ...(mime === undefined ? {} : { mime }),
         signal,
         onProgress: (progress) => progress.type === 'blockInserted' && transfer.block(),
       });
       sendJson(response, 200, { uri: uri.toString(), size: transfer.bytesDone, mime: mime ?? mimeForName(name) });
+    } catch (error) {
+      transfer.end(error);
+      // The insert stopped before the body's end: the connection closes after the error answer, which ends the upload.
+      if (!request.complete) response.setHeader('connection', 'close');
+      throw error;
     } finally {
       transfer.end();
     }
@@ -103,6 +115,9 @@ export class FileRoutes {
       const headers: Record<string, string | number> = { 'content-type': manifest.mime, 'content-length': length, 'accept-ranges': 'bytes' };
       if (range !== undefined) headers['content-range'] = `bytes ${range.start}-${range.end}/${manifest.size}`;
       await sendStream(response, range === undefined ? 200 : 206, headers, counted(body, transfer));
+    } catch (error) {
+      transfer.end(error);
+      throw error;
     } finally {
       transfer.end();
     }
@@ -119,7 +134,7 @@ export class FileRoutes {
   private async listDirectory(response: ServerResponse, uri: string, signal: AbortSignal): Promise<void> {
     const files = [];
     for await (const file of this.client.walk(uri, { signal })) {
-      files.push({ path: file.path.join('/'), uri: file.uri.toString(), mime: file.manifest.mime, size: file.manifest.size });
+      files.push({ path: file.path.join('/'), uri: file.uri.toString(), mime: file.mime, size: file.size });
     }
     sendJson(response, 200, { files });
   }
@@ -150,12 +165,13 @@ function chkOf(text: string): ChkUri {
   return uri;
 }
 
+/** One file of a directory insert; its path is checked with the others' by the client, before anything is inserted. */
 function insertedFile(value: unknown): InsertedFile {
   const { path, uri, mime, size } = (value ?? {}) as Record<string, unknown>;
   if (typeof path !== 'string' || typeof uri !== 'string' || typeof mime !== 'string' || !Number.isSafeInteger(size) || (size as number) < 0) {
     throw new BadRequestError('each file is {"path": "a/b.txt", "uri": "CHK@…", "mime": "text/plain", "size": 3}');
   }
-  return { path, uri: chkOf(uri), mime, size: size as number };
+  return { path, uri: chkOf(uri), mime: checkMime(mime), size: size as number };
 }
 
 function redundancyOf(url: URL): Redundancy {
