@@ -2,7 +2,7 @@
  * Network benchmark: `npx tsx bench/network.ts`.
  *
  * A chain of real nodes over TCP + Noise on loopback, each relay and the holder in its own process
- * (bench/network-node.ts), the originator in this one:
+ * (test/support/node-process-child.ts), the originator in this one:
  *
  *   originator ── R1 ── R2 ── R3 ── R4 ── R5 ── holder      (linked explicitly: each dials the next)
  *
@@ -21,7 +21,7 @@
  * reference rounds alternate; each figure is the median of its rounds.
  */
 import '../node/polyfills.js';
-import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -29,9 +29,9 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fromHex } from '../protocol/bytes.js';
 import { startNode, until } from '../test/support/flood-setup.js';
-import { storeFreshBlocks } from './blocks.js';
+import { storeFreshBlocks } from '../test/support/fresh-blocks.js';
 import { blockEnvelope, framesOf, type Load, noisePipe, pump, setupTimes } from './links.js';
-import type { ChildMessage, ParentMessage } from './network-node.js';
+import { NodeProcess } from '../test/support/node-process.js';
 import { median, p50p99, printRows } from './support.js';
 
 const RELAYS = 5;
@@ -42,36 +42,6 @@ const ROUNDS = 3;
 const SETUPS = 100;
 const WARM_UP = 64;
 const BLOCK_BYTES = 32 * 1024;
-
-/** A node process: one request at a time, answered in order. */
-class NodeProcess {
-  readonly #child: ChildProcess;
-  #waiting: Array<(message: ChildMessage) => void> = [];
-
-  constructor() {
-    this.#child = fork(new URL('./network-node.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.#child.on('message', (message: ChildMessage) => this.#waiting.shift()?.(message));
-  }
-
-  ask<T extends ChildMessage['type']>(message: ParentMessage, answer: T): Promise<Extract<ChildMessage, { type: T }>> {
-    return new Promise((resolve, reject) => {
-      this.#waiting.push((reply) =>
-        reply.type === answer ? resolve(reply as Extract<ChildMessage, { type: T }>) : reject(new Error(`expected ${answer}, got ${reply.type}`)),
-      );
-      this.#child.send(message);
-    });
-  }
-
-  async cpuMicros(): Promise<number> {
-    return (await this.ask({ type: 'cpu' }, 'cpu')).micros;
-  }
-
-  async stop(): Promise<void> {
-    const exited = once(this.#child, 'exit');
-    this.#child.send({ type: 'stop' } satisfies ParentMessage);
-    await exited;
-  }
-}
 
 const cpuMicros = () => {
   const { user, system } = process.cpuUsage();

@@ -9,8 +9,10 @@ import { createNoise, createTcpSockets } from '../../node/net/libp2p.js';
 import { FrameStream, onStreamClose } from '../../node/net/stream.js';
 
 export class RawPeer {
-  /** Envelopes received, in order. */
+  /** Envelopes received, in order (unless `onEnvelope` takes them). */
   readonly received: Envelope[] = [];
+  /** Called with each envelope received instead of keeping it in `received`. */
+  onEnvelope: ((envelope: Envelope) => void) | undefined;
   /** Resolves when the link closes, with the error it closed with, if any. */
   readonly closed: Promise<Error | undefined>;
   readonly #frames: FrameStream;
@@ -25,7 +27,11 @@ export class RawPeer {
     this.closed = new Promise((resolve) => (resolveClosed = resolve));
     this.#frames = new FrameStream(stream, {
       maxQueueBytes: 1 << 24,
-      onFrame: (frame) => this.received.push(decodeEnvelope(frame)),
+      onFrame: (frame) => {
+        const envelope = decodeEnvelope(frame);
+        if (this.onEnvelope === undefined) this.received.push(envelope);
+        else this.onEnvelope(envelope);
+      },
       onClose: (error) => {
         this.#isClosed = true;
         resolveClosed(error);

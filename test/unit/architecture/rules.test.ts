@@ -41,7 +41,7 @@ describe('dependency rules (.dependency-cruiser.cjs)', function () {
   it('refuse a tree that imports against the layering', async () => {
     const root = await mkdtemp(join(tmpdir(), 'warren-rules-'));
     try {
-      const project = fileURLToPath(new URL('../../../', import.meta.url));
+      const project = fileURLToPath(new URL('../../..', import.meta.url));
       await symlink(join(project, 'node_modules'), join(root, 'node_modules'));
       await writeFile(join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } }));
       for (const [path, imports] of BAD_TREE) {
