@@ -61,3 +61,8 @@ export function checkMime(mime: string): string {
   if (problem !== undefined) throw new InvalidMimeError(`the MIME type ${JSON.stringify(mime.slice(0, 80))} is not allowed: ${problem}`);
   return mime;
 }
+
+/** The type to hand on (as a Content-Type): `mime` when it follows §12.2, else the default — a manifest from elsewhere is not trusted to. */
+export function servedMime(mime: string): string {
+  return mimeProblem(mime) === undefined ? mime : DEFAULT_MIME;
+}

@@ -1,3 +1,5 @@
+import { setMaxListeners } from 'node:events';
+
 /** A bounded window of parallel operations (blocks, a directory's files): at most `size` run at once, the rest wait their turn. */
 export class Window {
   private active = 0;
@@ -53,6 +55,7 @@ export class Window {
 export async function mapInWindow<T, R>(items: readonly T[], size: number, operation: (item: T) => Promise<R>): Promise<R[]> {
   const window = new Window(size);
   const failed = new AbortController();
+  setMaxListeners(0, failed.signal); // one listener per item waiting for a place
   const runs = items.map((item) =>
     window.run(async () => {
       failed.signal.throwIfAborted();

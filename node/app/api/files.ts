@@ -22,7 +22,7 @@ import { Client, type ClientFetchProgress } from '../../client/client.js';
 import type { InsertedFile } from '../../client/directory.js';
 import { checkFileName } from '../../client/directory-limits.js';
 import type { FileManifest } from '../../client/manifest.js';
-import { checkMime, mimeForName } from '../../client/mime.js';
+import { checkMime, mimeForName, servedMime } from '../../client/mime.js';
 import { type Redundancy, resolveRedundancy, SHARD_BYTES, shardCount } from '../../client/segments.js';
 import type { ClientNode } from '../../client/types.js';
 import { BadRequestError, RangeNotSatisfiableError } from './errors.js';
@@ -112,7 +112,7 @@ export class FileRoutes {
       transfer.expect({ bytes: length, blocks: slice.manifest.segments.reduce((sum, segment) => sum + segment.dataBlocks.length, 0) });
       const content = this.client.fetchContent(slice.manifest, { signal, onProgress });
       const body = range === undefined ? heldBack(content) : trimmed(content, slice.skip, length);
-      const headers: Record<string, string | number> = { 'content-type': manifest.mime, 'content-length': length, 'accept-ranges': 'bytes' };
+      const headers: Record<string, string | number> = { 'content-type': servedMime(manifest.mime), 'content-length': length, 'accept-ranges': 'bytes' };
       if (range !== undefined) headers['content-range'] = `bytes ${range.start}-${range.end}/${manifest.size}`;
       await sendStream(response, range === undefined ? 200 : 206, headers, counted(body, transfer));
     } catch (error) {
@@ -133,8 +133,12 @@ export class FileRoutes {
 
   private async listDirectory(response: ServerResponse, uri: string, signal: AbortSignal): Promise<void> {
     const files = [];
+    // The entries of a shared directory come back once per path: each URI is written out once.
+    const texts = new Map<ChkUri, string>();
     for await (const file of this.client.walk(uri, { signal })) {
-      files.push({ path: file.path.join('/'), uri: file.uri.toString(), mime: file.mime, size: file.size });
+      const text = texts.get(file.uri) ?? file.uri.toString();
+      texts.set(file.uri, text);
+      files.push({ path: file.path.join('/'), uri: text, mime: servedMime(file.mime), size: file.size });
     }
     sendJson(response, 200, { files });
   }

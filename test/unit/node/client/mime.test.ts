@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { InvalidMimeError } from '../../../../node/client/errors.js';
-import { checkMime, DEFAULT_MIME, MAX_MIME_BYTES, mimeForName, mimeProblem } from '../../../../node/client/mime.js';
+import { checkMime, DEFAULT_MIME, MAX_MIME_BYTES, mimeForName, mimeProblem, servedMime } from '../../../../node/client/mime.js';
 
 const token = fc.string({ unit: fc.constantFrom(..."abcxyzABZ019!#$%&'*+-.^_`|~"), minLength: 1, maxLength: 20 });
 const parameter = fc.tuple(
@@ -38,6 +38,7 @@ describe('node/client/mime', () => {
     ] as const) {
       assert.match(mimeProblem(mime) ?? 'accepted', problem, JSON.stringify(mime.slice(0, 40)));
       assert.throws(() => checkMime(mime), InvalidMimeError);
+      assert.equal(servedMime(mime), DEFAULT_MIME, 'handed on as the default');
     }
   });
 
