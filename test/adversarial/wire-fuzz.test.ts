@@ -7,13 +7,9 @@
  */
 import assert from 'node:assert/strict';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { fromHex, toHex } from '../../protocol/bytes.js';
+import { toHex } from '../../protocol/bytes.js';
 import { hash } from '../../protocol/crypto.js';
-import { mintIdentity } from '../../protocol/identity-mint.js';
-import { SeededRng } from '../../sim/rng.js';
-import { DIFFICULTY } from '../support/flood-setup.js';
-import { NodeProcess } from '../support/node-process.js';
-import { type Finding, fuzzNode, type FuzzReport } from '../support/wire-fuzzer.js';
+import { type Finding, fuzzFreshNode, type FuzzReport } from '../support/wire-fuzzer.js';
 import { MESSAGE_TYPES } from '../support/wire-mutations.js';
 
 const REGRESSIONS = new URL('./regressions/', import.meta.url);
@@ -31,18 +27,6 @@ async function saveFindings(findings: readonly Finding[]): Promise<string[]> {
   return names;
 }
 
-async function fuzzFreshTarget(init: { seed: string; frames: number; corruptShare: number; replay?: readonly string[] }): Promise<FuzzReport> {
-  const target = new NodeProcess();
-  try {
-    const { address } = await target.ask({ type: 'start' }, 'started');
-    const { keys } = await target.ask({ type: 'store', count: 1 }, 'stored');
-    const [fuzzer, honest] = await Promise.all([mintIdentity({ difficulty: DIFFICULTY }), mintIdentity({ difficulty: DIFFICULTY })]);
-    return await fuzzNode({ ...init, target, address, fuzzer, honest, probeKey: fromHex(keys[0]!), rng: new SeededRng(init.seed) });
-  } finally {
-    await target.stop();
-  }
-}
-
 function assertHealthy(report: FuzzReport): void {
   assert.equal(report.probeFailures, 0, `${report.probeFailures} of ${report.probes} honest probes failed`);
   assert.ok(report.probes > 0, 'the honest peer was never heard');
@@ -53,7 +37,7 @@ describe('adversarial: wire fuzzer against a live node', function () {
   this.timeout(300_000);
 
   it('survives mutated frames of every message type: no crash, no hang, honest peer served, memory bounded', async () => {
-    const report = await fuzzFreshTarget({ seed: 'warren/test/wire-fuzz', frames: 20_000, corruptShare: 0.01 });
+    const report = await fuzzFreshNode({ seed: 'warren/test/wire-fuzz', frames: 20_000, corruptShare: 0.01 });
     const saved = await saveFindings(report.findings);
     assert.deepEqual(
       report.findings.map((finding) => `${finding.kind}: ${finding.what}`),
@@ -70,7 +54,7 @@ describe('adversarial: wire fuzzer against a live node', function () {
     const files = (await readdir(REGRESSIONS).catch(() => [])).filter((name) => name.endsWith('.json'));
     for (const name of files) {
       const saved = JSON.parse(await readFile(new URL(name, REGRESSIONS), 'utf8')) as Finding;
-      const report = await fuzzFreshTarget({ seed: name, frames: saved.frames.length, corruptShare: 0, replay: saved.frames });
+      const report = await fuzzFreshNode({ seed: name, frames: saved.frames.length, corruptShare: 0, replay: saved.frames });
       assert.deepEqual(
         report.findings.map((finding) => finding.kind),
         [],

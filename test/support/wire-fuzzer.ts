@@ -14,11 +14,13 @@
  * Each finding keeps the frames that led to it (hex payloads), to be saved as a regression input.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { toHex } from '../../protocol/bytes.js';
+import { fromHex, toHex } from '../../protocol/bytes.js';
 import type { NodeIdentity } from '../../protocol/identity.js';
+import { mintIdentity } from '../../protocol/identity-mint.js';
 import { encodeFrame, type Envelope, type WireMessageType } from '../../protocol/wire/index.js';
-import type { SeededRng } from '../../sim/rng.js';
-import type { NodeProcess } from './node-process.js';
+import { SeededRng } from '../../sim/rng.js';
+import { DIFFICULTY } from './flood-setup.js';
+import { NodeProcess } from './node-process.js';
 import { rawDial, type RawPeer } from './tcp-raw-peer.js';
 import { FrameMutator } from './wire-mutations.js';
 
@@ -52,6 +54,8 @@ export interface Finding {
 
 export interface FuzzReport {
   frames: number;
+  /** The target's resident set before the first frame: the reference for `maxRssBytes`. */
+  idleRssBytes: number;
   corrupted: number;
   readonly byType: Map<WireMessageType, number>;
   linksClosed: number;
@@ -94,7 +98,17 @@ export async function fuzzNode(init: FuzzInit): Promise<FuzzReport> {
   const hangMs = init.hangMs ?? 20_000;
   const batch = init.batch ?? 200;
   const mutator = new FrameMutator(init.rng);
-  const report: FuzzReport = { frames: 0, corrupted: 0, byType: new Map(), linksClosed: 0, probes: 0, probeFailures: 0, maxRssBytes: 0, findings: [] };
+  const report: FuzzReport = {
+    frames: 0,
+    idleRssBytes: await init.target.rssBytes(),
+    corrupted: 0,
+    byType: new Map(),
+    linksClosed: 0,
+    probes: 0,
+    probeFailures: 0,
+    maxRssBytes: 0,
+    findings: [],
+  };
   let crashed = false;
   void init.target.exited.then(() => (crashed = true));
   const seenFromTarget = (envelope: Envelope) => {
@@ -164,4 +178,19 @@ export async function fuzzNode(init: FuzzInit): Promise<FuzzReport> {
   fuzzer.peer.abort();
   honest.peer.abort();
   return report;
+}
+
+export type FreshTargetInit = Pick<FuzzInit, 'frames' | 'corruptShare' | 'replay' | 'batch'> & { readonly seed: string };
+
+/** Starts a node process holding one block, fuzzes it as `init` says, and stops it. */
+export async function fuzzFreshNode(init: FreshTargetInit): Promise<FuzzReport> {
+  const target = new NodeProcess();
+  try {
+    const { address } = await target.ask({ type: 'start' }, 'started');
+    const { keys } = await target.ask({ type: 'store', count: 1 }, 'stored');
+    const [fuzzer, honest] = await Promise.all([mintIdentity({ difficulty: DIFFICULTY }), mintIdentity({ difficulty: DIFFICULTY })]);
+    return await fuzzNode({ ...init, target, address, fuzzer, honest, probeKey: fromHex(keys[0]!), rng: new SeededRng(init.seed) });
+  } finally {
+    await target.stop();
+  }
 }
