@@ -5,7 +5,7 @@
  *
  *   Clock   now + timers            SystemClock here; sim/ has VirtualClock
  *   Rng     uniform numbers, tx ids  CryptoRng here;  sim/ has SeededRng
- *   Logger  structured diagnostics   silentLogger here; the CLI passes pino
+ *   Logger  structured diagnostics   silentLogger here; the CLI passes pino (one child per component)
  */
 import { randomBytes } from '../protocol/crypto.js';
 
@@ -27,10 +27,21 @@ export interface Rng {
   nextU64(): bigint;
 }
 
+export type LogLevel = 'debug' | 'info' | 'warn';
+
+/**
+ * Structured diagnostics, in pino's shape (the CLI passes a pino logger as it is). Each part of a
+ * node logs through its own `child({ component })`; a line about a request, insert or peer carries
+ * `tx`, `key` and `peer` (log-fields.ts). A line whose fields cost anything to build is written only
+ * when `isLevelEnabled` says so, so a silent logger (the simulator's) costs nothing.
+ */
 export interface Logger {
   debug(fields: object, message: string): void;
   info(fields: object, message: string): void;
   warn(fields: object, message: string): void;
+  isLevelEnabled(level: LogLevel): boolean;
+  /** A logger whose every line also carries `bindings`, e.g. `{ component: 'route' }`. */
+  child(bindings: Record<string, unknown>): Logger;
 }
 
 /** The real clock: `performance.now()` and Node timers. */
@@ -63,4 +74,6 @@ export const silentLogger: Logger = {
   debug: () => undefined,
   info: () => undefined,
   warn: () => undefined,
+  isLevelEnabled: () => false,
+  child: () => silentLogger,
 };

@@ -13,6 +13,7 @@ import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
 import { InsertCollisionError } from './errors.js';
 import { mayCacheAt } from './htl.js';
 import { failureOf, type OperationOptions, runLocally } from './local.js';
+import { enabled, requestFields } from './log-fields.js';
 import type { RouteOutcome } from './route.js';
 import { cacheBlock } from './requests.js';
 import type { PeerId } from './transport.js';
@@ -41,15 +42,16 @@ function replyFor(outcome: RouteOutcome): WireMessage {
  * originator never keeps its own insert), else in the cache beyond the first hops.
  * Returns a different block already held in the slot (an SSK collision), if any.
  */
-async function keep(context: NodeContext, from: PeerId, request: InsertRequest, block: Uint8Array): Promise<Uint8Array | undefined> {
+async function keep(context: NodeContext, from: PeerId, tx: bigint, request: InsertRequest, block: Uint8Array): Promise<Uint8Array | undefined> {
   const { store, peers, settings } = context;
   const existing = await store.get(request.routingKey);
   if (existing !== undefined) return equalBytes(existing, block) ? undefined : existing;
   if (peers.isClosestTo(settings.location, keyLocation(request.routingKey), from)) {
+    enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'closer to the key than every peer: stored');
     const result = await store.put(request.routingKey, block, { partition: 'store' });
     return result.outcome === 'collision' ? result.existing : undefined;
   }
-  if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, block);
+  if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, block, tx, from);
   return undefined;
 }
 
@@ -60,26 +62,32 @@ async function keep(context: NodeContext, from: PeerId, request: InsertRequest, 
  */
 export async function handleInsertRequest(context: NodeContext, from: PeerId, tx: bigint, request: InsertRequest): Promise<void> {
   const { transactions, settings, peers } = context;
-  if (transactions.isKnown(tx)) return context.send(from, tx, { type: 'rejectedLoop' });
-  if (transactions.full) return context.send(from, tx, { type: 'rejectedOverload', local: true });
-  transactions.markSeen(tx);
+  const refusal = transactions.admit(from, tx, request.routingKey);
+  if (refusal !== undefined) return context.send(from, tx, refusal);
   const arriving = context.insertData.expect(from, tx);
   context.send(from, tx, { type: 'insertAccepted' });
   const block = await arriving;
   // The block did not come in time (or the peer went): the sender may try elsewhere at once.
-  if (block === undefined) return context.send(from, tx, { type: 'routeNotFound', htl: request.htl });
+  if (block === undefined) {
+    enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), "the insert's block did not come: sent routeNotFound");
+    return context.send(from, tx, { type: 'routeNotFound', htl: request.htl });
+  }
   if (!isValidBlock(request.routingKey, block, settings.chkFormat)) {
+    enabled(context.logger, 'warn')?.warn(requestFields(tx, request.routingKey, from), 'invalid block inserted by a peer');
     const peer = peers.get(from);
     if (peer !== undefined && peers.recordInvalidBlock(peer)) context.routeComponents.dropPeer(peer, 'inserted an invalid block');
     return context.send(from, tx, { type: 'insertReply', outcome: 'invalidBlock' });
   }
   let existing: Uint8Array | undefined;
   try {
-    existing = await keep(context, from, request, block);
+    existing = await keep(context, from, tx, request, block);
   } catch (error) {
-    context.logger.warn({ err: error }, 'could not keep an inserted block; routing it on');
+    context.logger.warn({ ...requestFields(tx, request.routingKey, from), err: error }, 'could not keep an inserted block; routing it on');
   }
-  if (existing !== undefined) return context.send(from, tx, { type: 'insertReply', outcome: 'collision', existingBlock: existing });
+  if (existing !== undefined) {
+    enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'the slot holds another block: sent a collision');
+    return context.send(from, tx, { type: 'insertReply', outcome: 'collision', existingBlock: existing });
+  }
   transactions.open(
     context.routeComponents,
     {

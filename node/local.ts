@@ -58,7 +58,7 @@ export function runLocally<T>(
       if (result instanceof Error) reject(result);
       else resolve(result);
     };
-    const joined = kind === 'request' ? transactions.join(routingKey, MAX_HTL, undefined, waiter) : undefined;
+    const joined = kind === 'request' ? transactions.join(undefined, routingKey, MAX_HTL, undefined, waiter) : undefined;
     // Beyond the route table's bound a local operation fails at once rather than queueing.
     if (joined === undefined && transactions.full) return reject(new OverloadedError());
     const route =

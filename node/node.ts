@@ -12,6 +12,9 @@
  *                            announce/peerOffer ─> opennet-handlers.ts ─> Opennet (limits, folds, dials)
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
  *   every message to a peer ──> Outbox (paced by its send queue) ──> Transport;  Transport ──drained──> Outbox
+ *
+ * Each part logs through its own child of the logger given: `component` node (the handlers), route,
+ * transactions, peers, opennet, outbox.
  */
 import { STANDARD_CHK } from '../protocol/keys/chk.js';
 import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
@@ -23,6 +26,7 @@ import { AwaitedInsertData } from './insert-data.js';
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
 import { LoadLimiter, type LoadLimiterInit } from './load.js';
 import type { OperationOptions } from './local.js';
+import { enabled, peerText, txText } from './log-fields.js';
 import { announceSelf, handleAnnounce, handlePeerOffer } from './opennet-handlers.js';
 import { type JoinOptions, type JoinResult, Opennet, type OpennetInit } from './opennet.js';
 import { Outbox, type OutboxInit } from './outbox.js';
@@ -36,6 +40,7 @@ export interface NodeComponents {
   readonly store: BlockStore;
   readonly clock: Clock;
   readonly rng: Rng;
+  /** Default: silent. Each part of the node logs through its own child of it. */
   readonly logger?: Logger;
 }
 
@@ -63,7 +68,7 @@ function budgeted<T extends WireMessageType>(
   return (context, from, tx, body) => {
     if (!context.load.admit(from)) return context.send(from, tx, OVERLOADED);
     (async () => handle(context, from, tx, body))()
-      .catch((error: unknown) => context.logger.warn({ err: error }, `failed to handle ${body.type}`))
+      .catch((error: unknown) => context.logger.warn({ tx: txText(tx), peer: peerText(from), err: error }, `failed to handle ${body.type}`))
       .finally(() => context.load.handled(from));
   };
 }
@@ -109,18 +114,23 @@ export class Node {
   /** Messages waiting for their peer's send queue. */
   readonly outbox: Outbox;
   private readonly context: NodeContext;
+  /** The `peers` logger: links coming and going. */
+  private readonly peerLog: Logger;
   private running = false;
 
   constructor(components: NodeComponents, init: NodeInit) {
     const { transport, store, clock, rng } = components;
-    const logger = components.logger ?? silentLogger;
+    const root = components.logger ?? silentLogger;
+    const log = (component: string): Logger => root.child({ component });
+    const logger = log('node');
+    this.peerLog = log('peers');
     const settings = resolveSettings(init);
     this.peers = new PeerTable({ clock, rng }, init);
     const peers = this.peers;
     this.load = new LoadLimiter({ clock, activeRoutes: () => this.context.transactions.active }, { ...init, maxActive: settings.maxActive });
-    const outbox = new Outbox({ transport, clock, logger }, init);
+    const outbox = new Outbox({ transport, clock, logger: log('outbox') }, init);
     this.outbox = outbox;
-    const opennet = new Opennet({ clock, rng, peers, transport, logger, announce: () => announceSelf(this.context) }, init);
+    const opennet = new Opennet({ clock, rng, peers, transport, logger: log('opennet'), announce: () => announceSelf(this.context) }, init);
     this.context = {
       clock,
       rng,
@@ -129,7 +139,7 @@ export class Node {
       logger,
       settings,
       peers,
-      transactions: new TransactionTable(clock, settings, this.load),
+      transactions: new TransactionTable({ clock, load: this.load, logger: log('transactions') }, settings),
       insertData: new AwaitedInsertData(clock, insertStepTimeoutMs(settings)),
       load: this.load,
       opennet,
@@ -137,12 +147,13 @@ export class Node {
       isRunning: () => this.running,
       routeComponents: {
         clock,
+        logger: log('route'),
         peers,
         sender: outbox,
         chkFormat: settings.chkFormat,
         insertStepTimeoutMs: insertStepTimeoutMs(settings),
         dropPeer: (peer, reason) => {
-          logger.warn({ peer: peer.id, reason }, 'disconnecting a misbehaving peer');
+          this.peerLog.warn({ peer: peerText(peer.id), reason }, 'disconnecting a misbehaving peer');
           transport.disconnect(peer.id, reason);
         },
       },
@@ -166,11 +177,13 @@ export class Node {
     await this.context.transport.start({
       peerConnected: (peer: ConnectedPeer) => {
         const state = this.peers.add(peer);
+        enabled(this.peerLog, 'info')?.info({ peer: peerText(peer.id), location: peer.location, peers: this.peers.size }, 'peer connected');
         this.load.peerConnected(peer.id);
         this.context.opennet.peerConnected(state);
       },
-      peerDisconnected: (peerId: PeerId) => {
+      peerDisconnected: (peerId: PeerId, reason: string) => {
         this.peers.remove(peerId);
+        enabled(this.peerLog, 'info')?.info({ peer: peerText(peerId), reason, peers: this.peers.size }, 'peer disconnected');
         this.outbox.peerDisconnected(peerId);
         this.context.opennet.peerDisconnected(peerId);
         this.load.peerDisconnected(peerId);

@@ -42,9 +42,8 @@ function announceRoute(context: NodeContext, tx: bigint, announced: VerifiedNode
 
 export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, announce: Announce): void {
   const { transactions, opennet } = context;
-  if (transactions.isKnown(tx)) return context.send(from, tx, { type: 'rejectedLoop' });
-  if (transactions.full) return context.send(from, tx, { type: 'rejectedOverload', local: true });
-  transactions.markSeen(tx);
+  const refusal = transactions.admit(from, tx, announce.node.publicKey);
+  if (refusal !== undefined) return context.send(from, tx, refusal);
   const announcer = opennet.verify(announce.node);
   if (announcer === undefined) {
     opennet.recordInvalidOffer(from);

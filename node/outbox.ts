@@ -14,6 +14,7 @@
  */
 import type { Envelope } from '../protocol/wire/messages.js';
 import type { Clock, Logger } from './components.js';
+import { enabled, peerText, txText } from './log-fields.js';
 import type { PeerId, Transport } from './transport.js';
 
 export interface OutboxInit {
@@ -84,7 +85,10 @@ export class Outbox {
     }
     if ((waiting?.envelopes.length ?? 0) >= this.maxPerPeer || this.total >= this.maxTotal) {
       this.droppedCount++;
-      this.components.logger.debug({ peer }, 'message dropped: too many waiting for the send queue');
+      enabled(this.components.logger, 'debug')?.debug(
+        { tx: txText(envelope.tx), peer: peerText(peer), message: envelope.body.type },
+        'message dropped: too many waiting for the send queue',
+      );
       return false;
     }
     if (waiting === undefined) this.waiting.set(peer, { envelopes: [envelope], since: clock.now() });

@@ -12,6 +12,7 @@ import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
 import { NodeStoppedError } from './errors.js';
 import { mayCacheAt } from './htl.js';
 import { failureOf, type OperationOptions, runLocally } from './local.js';
+import { enabled, keyText, requestFields } from './log-fields.js';
 import { offerSelf } from './opennet-handlers.js';
 import type { RouteOutcome } from './route.js';
 import type { PeerId } from './transport.js';
@@ -29,29 +30,37 @@ function replyFor(outcome: RouteOutcome): WireMessage {
   }
 }
 
+/** The fields of a line about a request: a peer's (its tx and the peer), or the local user's (no tx yet). */
+function fieldsOf(routingKey: Uint8Array, tx?: bigint, from?: PeerId): object {
+  return tx === undefined ? { key: keyText(routingKey), origin: 'local' } : requestFields(tx, routingKey, from);
+}
+
 /** The store's answer, or undefined when it has none or cannot read (a failing disk must not stop routing). */
-async function lookUp(context: NodeContext, routingKey: Uint8Array): Promise<Uint8Array | undefined> {
+async function lookUp(context: NodeContext, routingKey: Uint8Array, tx?: bigint, from?: PeerId): Promise<Uint8Array | undefined> {
   try {
     return await context.store.get(routingKey);
   } catch (error) {
-    context.logger.warn({ err: error }, 'store read failed; routing the request on');
+    context.logger.warn({ ...fieldsOf(routingKey, tx, from), err: error }, 'store read failed; routing the request on');
     return undefined;
   }
 }
 
 export async function handleDataRequest(context: NodeContext, from: PeerId, tx: bigint, request: DataRequest): Promise<void> {
   const { transactions, settings } = context;
-  if (transactions.isKnown(tx)) return context.send(from, tx, { type: 'rejectedLoop' });
-  if (transactions.full) return context.send(from, tx, { type: 'rejectedOverload', local: true });
-  transactions.markSeen(tx);
-  const block = await lookUp(context, request.routingKey);
+  const refusal = transactions.admit(from, tx, request.routingKey);
+  if (refusal !== undefined) return context.send(from, tx, refusal);
+  const block = await lookUp(context, request.routingKey, tx, from);
   if (block !== undefined) {
+    enabled(context.logger, 'debug')?.debug({ ...requestFields(tx, request.routingKey, from), htl: request.htl }, 'found in the store: sent dataFound');
     context.send(from, tx, { type: 'dataFound', block });
     return offerSelf(context, from, tx);
   }
-  if (transactions.recentlyFailed(request.routingKey, request.htl)) return context.send(from, tx, { type: 'dataNotFound' });
+  if (transactions.recentlyFailed(request.routingKey, request.htl)) {
+    enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'not found here recently: sent dataNotFound');
+    return context.send(from, tx, { type: 'dataNotFound' });
+  }
   const answer = (outcome: RouteOutcome): void => context.send(from, tx, replyFor(outcome));
-  if (transactions.join(request.routingKey, request.htl, from, answer) !== undefined) return;
+  if (transactions.join(tx, request.routingKey, request.htl, from, answer) !== undefined) return;
   transactions.open(
     context.routeComponents,
     {
@@ -67,7 +76,7 @@ export async function handleDataRequest(context: NodeContext, from: PeerId, tx: 
     },
     (outcome, route) => {
       if (outcome.type === 'found') {
-        if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, outcome.block);
+        if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, outcome.block, tx, from);
         context.opennet.recordFold(route);
       }
       answer(outcome);
@@ -75,10 +84,10 @@ export async function handleDataRequest(context: NodeContext, from: PeerId, tx: 
   );
 }
 
-/** Writes a block that passed through into the cache partition, in the background. */
-export function cacheBlock(context: NodeContext, routingKey: Uint8Array, block: Uint8Array): void {
+/** Writes a block that passed through (request or insert `tx` from `from`) into the cache partition, in the background. */
+export function cacheBlock(context: NodeContext, routingKey: Uint8Array, block: Uint8Array, tx: bigint, from: PeerId): void {
   context.store.put(routingKey, block, { partition: 'cache' }).catch((error: unknown) => {
-    context.logger.warn({ err: error }, 'could not cache a block');
+    context.logger.warn({ ...requestFields(tx, routingKey, from), err: error }, 'could not cache a block');
   });
 }
 
@@ -88,6 +97,7 @@ export async function requestLocally(context: NodeContext, routingKey: Uint8Arra
   options.signal?.throwIfAborted();
   const stored = await lookUp(context, routingKey);
   if (stored !== undefined) {
+    enabled(context.logger, 'debug')?.debug(fieldsOf(routingKey), 'found in the local store');
     options.onProgress?.({ type: 'cacheHit' });
     return stored;
   }

@@ -7,13 +7,19 @@
  *
  *   TransactionTable ──start/onReply/onPeerDisconnected──> Route ──finish(outcome)──> its owner
  *   Route ──closestTo/backOff/record*──> PeerTable;  ──send──> Outbox ──> Transport;  ──setTimer──> Clock
+ *
+ * At `debug` it logs each decision with the tx, key and peer (log-fields.ts): the peer chosen (its
+ * location and distance to the key, the HTL sent, which attempt: above 1 is backtracking), each
+ * reply, a timeout or disconnect, and why it stopped trying.
  */
 import { equalBytes } from '../protocol/crypto.js';
 import { isValidBlock } from '../protocol/keys/block.js';
 import type { ChkFormat } from '../protocol/keys/chk.js';
 import type { KeyType, NodeRef, WireMessage } from '../protocol/wire/messages.js';
-import type { Clock, TimerHandle } from './components.js';
+import { circularDistance } from '../protocol/location.js';
+import type { Clock, Logger, TimerHandle } from './components.js';
 import { decrementHtl } from './htl.js';
+import { enabled, type RequestFields, requestFields } from './log-fields.js';
 import type { PeerState, PeerTable } from './peers.js';
 import type { PeerId, Transport } from './transport.js';
 
@@ -57,6 +63,8 @@ export interface RouteInit {
 
 export interface RouteComponents {
   readonly clock: Clock;
+  /** The node's `route` logger. */
+  readonly logger: Logger;
   readonly peers: PeerTable;
   /** Sends the route's messages, paced by each peer's send queue (the node's Outbox); false when dropped. */
   readonly sender: Pick<Transport, 'send'>;
@@ -77,6 +85,13 @@ interface Attempt {
   blockSent: boolean;
 }
 
+/** What a reply carries that says where the route stands: the HTL left, an insert's outcome. */
+function replyFields(reply: WireMessage): object {
+  if (reply.type === 'routeNotFound') return { htl: reply.htl };
+  if (reply.type === 'insertReply') return { outcome: reply.outcome };
+  return {};
+}
+
 export class Route {
   private htl: number;
   private readonly tried = new Set<PeerId>();
@@ -90,6 +105,8 @@ export class Route {
   private sawOverload = false;
   /** The peer whose answer the route succeeded with: the way back to the data source. */
   private succeededWith: PeerId | undefined;
+  /** The logger when it writes `debug` lines, else undefined (`this.trace?.debug(…)` then builds nothing). */
+  private readonly trace: Logger | undefined;
 
   constructor(
     private readonly components: RouteComponents,
@@ -97,6 +114,7 @@ export class Route {
     private readonly onFinish: (outcome: RouteOutcome, route: Route) => void,
   ) {
     this.htl = init.htl;
+    this.trace = enabled(components.logger, 'debug');
   }
 
   get finished(): boolean {
@@ -147,6 +165,7 @@ export class Route {
       if (this.init.kind === 'insert' && !attempt.blockSent) this.sendBlock(attempt);
       return;
     }
+    this.trace?.debug({ ...this.fields(from), ...replyFields(reply) }, `reply ${reply.type}`);
     this.clearAttempt();
     if (attempt.blockSent) this.answeredBy++;
     this.init.onProgress?.({ type: 'reply', reply: reply.type });
@@ -183,6 +202,7 @@ export class Route {
 
   onPeerDisconnected(peer: PeerId): void {
     if (this.ended || this.attempt?.peer.id !== peer) return;
+    this.trace?.debug(this.fields(peer), 'the peer awaited disconnected');
     this.clearAttempt();
     this.tryNextPeer();
   }
@@ -191,11 +211,20 @@ export class Route {
     if (this.ended) return;
     const { peers, sender } = this.components;
     const { init } = this;
-    if (this.remainingMs() <= 0) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
+    if (this.remainingMs() <= 0) {
+      this.trace?.debug({ ...this.fields(), htl: this.htl, tried: this.tried.size }, 'time is up: no more peers tried');
+      return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
+    }
     const peer = peers.closestTo(init.keyLocation, (id) => this.tried.has(id) || id === init.upstream || id === init.avoid);
-    if (peer === undefined) return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: false });
+    if (peer === undefined) {
+      this.trace?.debug({ ...this.fields(), htl: this.htl, tried: this.tried.size }, 'no peer left to try');
+      return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: false });
+    }
     const htl = decrementHtl(this.htl, peer.link);
-    if (htl === 0) return this.finish(init.kind === 'insert' ? { type: 'stored' } : { type: 'dataNotFound' });
+    if (htl === 0) {
+      this.trace?.debug({ ...this.fields(), htl: this.htl }, 'hops to live used up here');
+      return this.finish(init.kind === 'insert' ? { type: 'stored' } : { type: 'dataNotFound' });
+    }
     this.tried.add(peer.id);
     const body: WireMessage =
       init.kind === 'request'
@@ -203,11 +232,24 @@ export class Route {
         : init.kind === 'insert'
           ? { type: 'insertRequest', keyType: init.keyType, routingKey: init.routingKey, htl }
           : { type: 'announce', node: init.announced!, htl };
-    if (!sender.send(peer.id, { tx: init.tx, body })) return this.tryNextPeer();
+    if (!sender.send(peer.id, { tx: init.tx, body })) {
+      this.trace?.debug(this.fields(peer.id), "the peer's send queue is full: skipped");
+      return this.tryNextPeer();
+    }
     peer.inFlight++;
     peer.stats.requestsSent++;
     const waitMs = init.kind === 'insert' ? this.components.insertStepTimeoutMs : init.hopTimeoutMs(htl);
     this.attempt = { peer, htl, timer: this.startTimer(waitMs), blockSent: false };
+    this.trace?.debug(
+      {
+        ...this.fields(peer.id),
+        htl,
+        attempt: this.tried.size,
+        peerLocation: Number(peer.location.toFixed(6)),
+        distance: Number(circularDistance(peer.location, init.keyLocation).toFixed(6)),
+      },
+      `${this.tried.size > 1 ? 'backtracking: ' : ''}sent ${body.type}`,
+    );
     init.onProgress?.({ type: 'sent', htl });
   }
 
@@ -222,6 +264,7 @@ export class Route {
       return this.tryNextPeer();
     }
     attempt.peer.stats.insertBlocksSent++;
+    this.trace?.debug(this.fields(attempt.peer.id), 'insert accepted: sent insertData');
     attempt.timer.cancel();
     attempt.timer = this.startTimer(this.init.hopTimeoutMs(attempt.htl));
   }
@@ -239,6 +282,7 @@ export class Route {
     const attempt = this.attempt;
     if (attempt === undefined) return;
     this.attempt = undefined;
+    this.trace?.debug({ ...this.fields(attempt.peer.id), htl: attempt.htl }, 'no reply in time: backing off the peer');
     attempt.peer.inFlight--;
     attempt.peer.stats.timeouts++;
     this.components.peers.backOff(attempt.peer);
@@ -253,7 +297,13 @@ export class Route {
   }
 
   private penalise(peer: PeerState, reason: string): void {
+    enabled(this.components.logger, 'warn')?.warn({ ...this.fields(peer.id), reason }, 'invalid block from a peer');
     if (this.components.peers.recordInvalidBlock(peer)) this.components.dropPeer(peer, reason);
+  }
+
+  /** The line's tx, key and peer: by default the one the route came from (the tx as a whole). */
+  private fields(peer: PeerId | undefined = this.init.upstream): RequestFields {
+    return requestFields(this.init.tx, this.init.routingKey, peer);
   }
 
   private succeed(peer: PeerState, outcome: RouteOutcome): void {

@@ -4,14 +4,18 @@
  * keys that just failed (so floods of repeats are not routed again). Every table is
  * bounded; the remembered ones expire without timers.
  *
- *   requests.ts / inserts.ts ──isKnown/open/join──> TransactionTable ──Route──> peers
+ *   requests.ts / inserts.ts / opennet-handlers.ts ──admit/open/join──> TransactionTable ──Route──> peers
  *   Node ──reply/peerDisconnected──> TransactionTable ──> the Route of that tx
+ *
+ * At `debug` it logs each tx opened (with the upstream peer, or `origin: local`), joined, refused
+ * (loop, overload), abandoned and closed (its outcome; `tx expired` when its time ran out).
  */
 import { toHex } from '../protocol/bytes.js';
 import type { WireMessage } from '../protocol/wire/messages.js';
-import type { Clock } from './components.js';
+import type { Clock, Logger } from './components.js';
 import { ExpiringMap } from './expiring-map.js';
 import type { UpstreamLoad } from './load.js';
+import { enabled, type RequestFields, requestFields, txText } from './log-fields.js';
 import { Route, type RouteComponents, type RouteInit, type RouteOutcome } from './route.js';
 import type { PeerId } from './transport.js';
 
@@ -31,6 +35,17 @@ export interface TransactionLimits {
   readonly failedCapacity: number;
 }
 
+export interface TransactionComponents {
+  readonly clock: Clock;
+  /** Counts routes per upstream peer, for the per-peer share (load.ts). */
+  readonly load: UpstreamLoad;
+  /** The node's `transactions` logger. */
+  readonly logger: Logger;
+}
+
+const LOOP: WireMessage = { type: 'rejectedLoop' };
+const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
+
 interface ActiveRoute {
   readonly route: Route;
   /** The routing key in hex, for requests (coalescing, failures); empty for inserts and announcements. */
@@ -45,13 +60,11 @@ export class TransactionTable {
   private readonly failed: ExpiringMap<string, number>;
 
   constructor(
-    clock: Clock,
+    private readonly components: TransactionComponents,
     private readonly limits: TransactionLimits,
-    /** Counts routes per upstream peer, for the per-peer share (load.ts). */
-    private readonly load: UpstreamLoad,
   ) {
-    this.seen = new ExpiringMap(clock, limits.seenLifetimeMs, limits.seenCapacity);
-    this.failed = new ExpiringMap(clock, limits.failedLifetimeMs, limits.failedCapacity);
+    this.seen = new ExpiringMap(components.clock, limits.seenLifetimeMs, limits.seenCapacity);
+    this.failed = new ExpiringMap(components.clock, limits.failedLifetimeMs, limits.failedCapacity);
   }
 
   /** Routes in flight. */
@@ -63,13 +76,16 @@ export class TransactionTable {
     return this.routes.size >= this.limits.maxActive;
   }
 
-  /** Whether `tx` is in flight here or was seen recently: a second arrival is a loop. */
-  isKnown(tx: bigint): boolean {
-    return this.routes.has(tx) || this.seen.has(tx);
-  }
-
-  markSeen(tx: bigint): void {
-    this.seen.set(tx, true);
+  /**
+   * A peer's new request, insert or announcement: the refusal to answer it with (RejectedLoop for
+   * a tx in flight or seen here recently, RejectedOverload when the table is full), or undefined
+   * once the tx is marked seen. `routingKey` only names it in the log.
+   */
+  admit(from: PeerId, tx: bigint, routingKey: Uint8Array): WireMessage | undefined {
+    const refusal = this.routes.has(tx) || this.seen.has(tx) ? LOOP : this.full ? OVERLOADED : undefined;
+    if (refusal === undefined) this.seen.set(tx, true);
+    else enabled(this.components.logger, 'debug')?.debug(requestFields(tx, routingKey, from), `refused: ${refusal.type}`);
+    return refusal;
   }
 
   /** True when `routingKey` recently failed at an HTL of at least `htl`. */
@@ -79,14 +95,19 @@ export class TransactionTable {
 
   /**
    * Adds `waiter` to a request for the same key already in flight, if that one searches
-   * at least as far and has not been sent to `from` (which would wait on itself).
+   * at least as far and has not been sent to `from` (which would wait on itself). `tx` is the
+   * joining request's (undefined for a local one, which has none of its own).
    */
-  join(routingKey: Uint8Array, htl: number, from: PeerId | undefined, waiter: Waiter): Route | undefined {
+  join(tx: bigint | undefined, routingKey: Uint8Array, htl: number, from: PeerId | undefined, waiter: Waiter): Route | undefined {
     const active = this.requestsByKey.get(toHex(routingKey));
     if (active === undefined || active.waiters.length >= this.limits.maxWaitersPerRoute) return undefined;
     const { route } = active;
     if (route.currentHtl < htl || (from !== undefined && (route.hasTried(from) || route.init.upstream === from))) return undefined;
     active.waiters.push(waiter);
+    enabled(this.components.logger, 'debug')?.debug(
+      { ...requestFields(tx ?? route.init.tx, routingKey, from), joined: txText(route.init.tx) },
+      'joined a request in flight for the same key',
+    );
     return route;
   }
 
@@ -96,8 +117,9 @@ export class TransactionTable {
     const route = new Route(components, init, (outcome) => this.finish(active, outcome));
     const active: ActiveRoute = { route, keyHex, waiters: [waiter] };
     this.routes.set(init.tx, active);
-    if (init.upstream !== undefined) this.load.routeOpened(init.upstream);
+    if (init.upstream !== undefined) this.components.load.routeOpened(init.upstream);
     if (init.kind === 'request' && !this.requestsByKey.has(keyHex)) this.requestsByKey.set(keyHex, active);
+    enabled(this.components.logger, 'debug')?.debug({ ...fieldsOf(route), kind: init.kind, htl: init.htl }, 'tx opened');
     route.start();
     return route;
   }
@@ -109,6 +131,7 @@ export class TransactionTable {
     const index = active.waiters.indexOf(waiter);
     if (index >= 0) active.waiters.splice(index, 1);
     if (active.waiters.length > 0) return;
+    enabled(this.components.logger, 'debug')?.debug(fieldsOf(active.route), 'tx abandoned: nobody waits for it');
     active.route.cancel();
     this.forget(active);
   }
@@ -130,6 +153,10 @@ export class TransactionTable {
   }
 
   private finish(active: ActiveRoute, outcome: RouteOutcome): void {
+    enabled(this.components.logger, 'debug')?.debug(
+      { ...fieldsOf(active.route), outcome: outcome.type, ...(outcome.type === 'routeNotFound' ? { htl: outcome.htl } : {}) },
+      outcome.type === 'routeNotFound' && outcome.timedOut ? 'tx expired' : 'tx closed',
+    );
     this.forget(active);
     if (outcome.type === 'dataNotFound' && active.route.init.kind === 'request') this.failed.set(active.keyHex, active.route.init.htl);
     for (const waiter of active.waiters) waiter(outcome, active.route);
@@ -138,8 +165,13 @@ export class TransactionTable {
   private forget(active: ActiveRoute): void {
     const { tx, upstream } = active.route.init;
     this.routes.delete(tx);
-    if (upstream !== undefined) this.load.routeEnded(upstream);
+    if (upstream !== undefined) this.components.load.routeEnded(upstream);
     if (this.requestsByKey.get(active.keyHex) === active) this.requestsByKey.delete(active.keyHex);
-    this.markSeen(tx);
+    this.seen.set(tx, true);
   }
+}
+
+/** A route's tx and key, and the peer it came from (`origin: local` at the originator). */
+function fieldsOf({ init }: Route): RequestFields {
+  return requestFields(init.tx, init.routingKey, init.upstream);
 }

@@ -9,6 +9,8 @@
  * `blockBytes` is the simulation block size (spec/keys.md §3.6, spec/simulator.md): every node
  * and store verifies CHK blocks of that length, by the production functions.
  */
+import { type Logger, silentLogger } from '../node/components.js';
+import { peerText } from '../node/log-fields.js';
 import { Node, type NodeInit } from '../node/node.js';
 import { CHK_BLOCK_BYTES, type ChkFormat, simulationChkFormat } from '../protocol/keys/chk.js';
 import { SimulatedBlockStore } from './simulated-block-store.js';
@@ -31,6 +33,8 @@ export interface SimulatedNetworkInit extends MemoryNetworkInit {
   /** Byte budgets of each node's store and cache partitions (default 1 GiB each). */
   readonly storeBudgetBytes?: number;
   readonly cacheBudgetBytes?: number;
+  /** Each node logs through `logger.child({ node })`, `node` its id as log lines give it (default: silent). */
+  readonly logger?: Logger;
 }
 
 export interface SimulatedNode {
@@ -64,7 +68,8 @@ export async function createSimulatedNetwork(init: SimulatedNetworkInit): Promis
       cacheBudgetBytes: init.cacheBudgetBytes,
       chkFormat,
     });
-    const node = new Node({ transport, store, clock, rng: rng.fork(`node/${index}`) }, { ...init.node, location, chkFormat });
+    const logger = init.logger?.child({ node: peerText(transport.peer.id) }) ?? silentLogger;
+    const node = new Node({ transport, store, clock, rng: rng.fork(`node/${index}`), logger }, { ...init.node, location, chkFormat });
     await node.start();
     nodes.push({ node, transport, store });
   });

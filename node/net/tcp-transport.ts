@@ -18,6 +18,7 @@ import { compareBytes, toHex } from '../../protocol/bytes.js';
 import type { NodeIdentity } from '../../protocol/identity.js';
 import { encodeEnvelopeFrame, MAX_ADDRESS_LENGTH, MAX_ADDRESSES, type Envelope, type NodeRef } from '../../protocol/wire/index.js';
 import { CryptoRng, type Clock, type Logger, type Rng } from '../components.js';
+import { peerText } from '../log-fields.js';
 import type { ConnectedPeer, PeerId, SendQueue, Transport, TransportHandlers } from '../transport.js';
 import { Attempt } from './attempt.js';
 import { resolveTcpTransportInit, type TcpTransportConfig, type TcpTransportInit } from './config.js';
@@ -300,7 +301,7 @@ export class TcpTransport implements Transport {
     const entry = this.#peers.get(link.id);
     if (entry === undefined) {
       this.#peers.set(link.id, { peer, link, dialled: new Set() });
-      this.#logger.debug({ peer: link.id, outbound: link.outbound }, 'peer connected');
+      this.#logger.debug({ peer: peerText(link.id), outbound: link.outbound }, 'peer connected');
       this.#running?.events.push({ type: 'peerConnected', args: [peer] });
       link.settle(peer);
       return;
@@ -332,7 +333,7 @@ export class TcpTransport implements Transport {
     if (this.#pendingOutbound.get(link.id) === link) this.#pendingOutbound.delete(link.id);
     const entry = this.#peers.get(link.id);
     if (entry?.link === link) this.#remove(entry, reason);
-    else if (!link.verified) this.#logger.info({ peer: link.id, outbound: link.outbound, reason }, 'link refused');
+    else if (!link.verified) this.#logger.info({ peer: peerText(link.id), outbound: link.outbound, reason }, 'link refused');
   }
 
   /** Forgets a peer at once (so `send` returns false) and tells the node. */
@@ -340,7 +341,7 @@ export class TcpTransport implements Transport {
     const { id } = entry.peer;
     this.#peers.delete(id);
     for (const address of entry.dialled) this.#dialled.delete(address);
-    this.#logger.debug({ peer: id, reason }, 'peer disconnected');
+    this.#logger.debug({ peer: peerText(id), reason }, 'peer disconnected');
     this.#events?.push({ type: 'peerDisconnected', args: [id, reason] });
   }
 

@@ -34,6 +34,12 @@ class RecordingLogger implements Logger {
   warn(fields: object, message: string): void {
     this.entries.push({ message, fields: fields as Record<string, unknown> });
   }
+  isLevelEnabled(): boolean {
+    return true;
+  }
+  child(): Logger {
+    return this;
+  }
   reasons(message: string): string[] {
     return this.entries.filter((entry) => entry.message === message).map((entry) => String(entry.fields.reason));
   }

@@ -54,6 +54,12 @@ class RefusalLog implements Logger {
     if (message.startsWith('inbound connection refused')) this.refusedAccepts.push(String(code));
   }
   warn(): void {}
+  isLevelEnabled(): boolean {
+    return true;
+  }
+  child(): Logger {
+    return this;
+  }
 }
 
 const log = new RefusalLog();

@@ -10,6 +10,9 @@
  *
  * Each started part pushes its own teardown, so a start that fails half-way (or is aborted)
  * undoes exactly what it did, in reverse order, and `stop` is the same list run to the end.
+ *
+ * Logs: once the identity is known every line carries `node` (its id as peers' lines name it), and
+ * each part its `component`: daemon, store, net, api, and the node's own (node/node.ts).
  */
 import { toHex } from '../../../protocol/bytes.js';
 import { mintIdentity, type MintProgress } from '../../../protocol/identity-mint.js';
@@ -19,6 +22,7 @@ import { StoreOpenError } from '../../../store/errors.js';
 import { API_HOST, ApiServer } from '../api/server.js';
 import { CountingOperations } from '../api/counters.js';
 import { type Clock, CryptoRng, type Logger, type Rng, SystemClock, type TimerHandle } from '../../components.js';
+import { peerText } from '../../log-fields.js';
 import { TcpTransport } from '../../net/tcp-transport.js';
 import { Node } from '../../node.js';
 import { NoPeersError } from '../../errors.js';
@@ -39,7 +43,7 @@ import { DataDirError, DataDirLockedError, IdentityTooWeakError } from './errors
 import { mergeKnownPeers } from './known-peers.js';
 
 export interface DaemonComponents {
-  /** One logger for every part (the CLI passes pino). */
+  /** The root logger (the CLI passes pino): each part logs through a child of it. */
   readonly logger: Logger;
   /** Default: SystemClock. */
   readonly clock?: Clock;
@@ -176,26 +180,29 @@ function joinInBackground(node: Node, plan: JoinPlan, clock: Clock, logger: Logg
 
 /** Starts a node on the data directory; rejects (having undone everything) if any part fails. */
 export async function startDaemon(components: DaemonComponents, init: DaemonInit): Promise<Daemon> {
-  const { logger } = components;
   const clock = components.clock ?? new SystemClock();
   const rng = components.rng ?? new CryptoRng();
   const teardowns: Teardown[] = [];
+  let logger = components.logger.child({ component: 'daemon' });
   try {
     const paths = await prepareDataDir(init.dataDir);
-    const identity = await loadOrMintIdentity(paths, components, init);
+    const identity = await loadOrMintIdentity(paths, { ...components, logger }, init);
+    const root = components.logger.child({ node: peerText(toHex(identity.publicKey)) });
+    const log = (component: string): Logger => root.child({ component });
+    logger = log('daemon');
     logger.info({ publicKey: toHex(identity.publicKey), location: identity.location }, 'identity');
     const token = await loadOrCreateApiToken(paths);
     const saved = await loadSavedPeers(paths, logger);
     init.signal?.throwIfAborted();
 
-    const store = await openStore(paths, logger, init, identity.location);
+    const store = await openStore(paths, log('store'), init, identity.location);
     teardowns.push(async () => {
       await store.close();
       logger.info({}, 'block store closed');
     });
-    const transport = new TcpTransport({ identity, clock, logger }, { listen: init.listen, powDifficulty: init.powDifficulty });
+    const transport = new TcpTransport({ identity, clock, logger: log('net') }, { listen: init.listen, powDifficulty: init.powDifficulty });
     const node = new Node(
-      { transport, store, clock, rng, logger },
+      { transport, store, clock, rng, logger: root },
       {
         location: identity.location,
         identity: { publicKey: identity.publicKey, powNonce: identity.nonce },
@@ -221,7 +228,10 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     teardowns.push(saveKnownPeers);
 
     const operations = new CountingOperations(node);
-    const api = new ApiServer({ node, store, identity, operations, clock, logger, addresses: () => transport.addresses }, { token, port: init.apiPort });
+    const api = new ApiServer(
+      { node, store, identity, operations, clock, logger: log('api'), addresses: () => transport.addresses },
+      { token, port: init.apiPort },
+    );
     await api.start();
     teardowns.push(() => api.stop());
     await writeApiInfo(paths, { host: API_HOST, port: api.port, pid: process.pid });

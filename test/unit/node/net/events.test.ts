@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { Logger } from '../../../../node/components.js';
+import { type Logger, silentLogger } from '../../../../node/components.js';
 import { EventQueue } from '../../../../node/net/events.js';
 import type { ConnectedPeer, TransportHandlers } from '../../../../node/transport.js';
 
@@ -14,12 +14,10 @@ function recorder(log: string[], extra: Partial<TransportHandlers> = {}): Transp
   };
 }
 
-const silent: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined };
-
 describe('EventQueue', () => {
   it('calls the handlers in order, from a microtask, never inside push', async () => {
     const log: string[] = [];
-    const queue = new EventQueue(recorder(log), silent);
+    const queue = new EventQueue(recorder(log), silentLogger);
     queue.push({ type: 'peerConnected', args: [peer] });
     queue.push({ type: 'message', args: ['ab', { tx: 1n, body: { type: 'ping' } }] });
     queue.push({ type: 'peerDisconnected', args: ['ab', 'bye'] });
@@ -31,7 +29,7 @@ describe('EventQueue', () => {
   it('goes on after a handler throws, and logs it', async () => {
     const log: string[] = [];
     const warnings: string[] = [];
-    const logger: Logger = { ...silent, warn: (_, message) => warnings.push(message) };
+    const logger: Logger = { ...silentLogger, warn: (_, message) => warnings.push(message) };
     const queue = new EventQueue(
       recorder(log, {
         peerConnected: () => {
@@ -57,7 +55,7 @@ describe('EventQueue', () => {
           queue.push({ type: 'peerDisconnected', args: ['ab', 'from a handler'] });
         },
       }),
-      silent,
+      silentLogger,
     );
     queue.push({ type: 'peerConnected', args: [peer] });
     queue.push({ type: 'message', args: ['ab', { tx: 2n, body: { type: 'pong' } }] });

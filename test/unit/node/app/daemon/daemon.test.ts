@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { toHex } from '../../../../../protocol/bytes.js';
 import type { MintProgress } from '../../../../../protocol/identity-mint.js';
-import { silentLogger } from '../../../../../node/components.js';
+import { type Logger, silentLogger } from '../../../../../node/components.js';
 import type { DaemonConfig } from '../../../../../node/app/daemon/config.js';
 import { startDaemon } from '../../../../../node/app/daemon/daemon.js';
 import { DataDirLockedError, IdentityTooWeakError } from '../../../../../node/app/daemon/errors.js';
@@ -92,7 +92,8 @@ describe('node/app/daemon/daemon', () => {
     const seed = await startDaemon({ logger: silentLogger }, settings(join(root, 'seed')));
     const seedKey = toHex(seed.identity.publicKey);
     const warnings: string[] = [];
-    const logger = { ...silentLogger, warn: (_fields: object, message: string) => warnings.push(message) };
+    // Its children (the daemon's parts) write here too.
+    const logger: Logger = { ...silentLogger, warn: (_fields, message) => warnings.push(message), child: () => logger };
     const joiner = await startDaemon({ logger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
     await waitFor('the seed as a peer', () => joiner.node.peers.size > 0);
     await joiner.stop();
