@@ -4,15 +4,15 @@
  * `{ error: { code, message } }` turned into an `ApiCallError`.
  *
  *   call(method, path, body?) ──http──> 2xx: IncomingMessage   else: ApiCallError(code, message, status)
- *   fetchStatus, listTransfers, insertFile (file streamed up), fetchFile (body streamed down),
- *   insertDirectory, listDirectory, publish
+ *   fetchStatus, transferEvents (server-sent events, parsed), insertFile (file streamed up),
+ *   fetchFile (body streamed down), insertDirectory, listDirectory, publish
  */
 import { createReadStream } from 'node:fs';
 import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { Readable } from 'node:stream';
 import { WarrenError } from '../../../protocol/errors.js';
 import type { NodeStatus } from './status.js';
-import type { TransferStatus } from './transfers.js';
+import type { TransferEvent } from './transfers.js';
 
 /** The API answered with an error, or could not be reached. */
 export class ApiCallError extends WarrenError {
@@ -89,9 +89,27 @@ export function fetchStatus(endpoint: ApiEndpoint, options: { signal?: AbortSign
   return callJson(endpoint, 'GET', '/v1/status', options);
 }
 
-/** GET /v1/transfers. */
-export async function listTransfers(endpoint: ApiEndpoint, options: { signal?: AbortSignal } = {}): Promise<TransferStatus[]> {
-  return (await callJson<{ transfers: TransferStatus[] }>(endpoint, 'GET', '/v1/transfers', options)).transfers;
+/**
+ * GET /v1/transfers/<id>/events: resolves once the node watches transfer `id` (so a caller that starts
+ * the transfer after this misses none of it), with its events in order, ending after `done` or `failed`.
+ */
+export async function transferEvents(endpoint: ApiEndpoint, id: string, options: { signal?: AbortSignal } = {}): Promise<AsyncIterable<TransferEvent>> {
+  return serverSentEvents(await call(endpoint, 'GET', `/v1/transfers/${encodeURIComponent(id)}/events`, options));
+}
+
+/** The `data` of each server-sent event, as JSON. */
+async function* serverSentEvents(response: IncomingMessage): AsyncGenerator<TransferEvent> {
+  response.setEncoding('utf8');
+  let text = '';
+  for await (const chunk of response as AsyncIterable<string>) {
+    text += chunk;
+    for (let end = text.indexOf('\n\n'); end >= 0; end = text.indexOf('\n\n')) {
+      const lines = text.slice(0, end).split('\n');
+      text = text.slice(end + 2);
+      const data = lines.filter((line) => line.startsWith('data:')).map((line) => line.slice(5).trimStart());
+      if (data.length > 0) yield JSON.parse(data.join('\n')) as TransferEvent;
+    }
+  }
 }
 
 export interface InsertedFileAnswer {
@@ -109,7 +127,7 @@ export interface FileInsertRequest {
   /** Data and check blocks per segment. */
   readonly k?: number | undefined;
   readonly m?: number | undefined;
-  /** Names the transfer in `GET /v1/transfers`. */
+  /** Names the transfer in `GET /v1/transfers` and its event stream. */
   readonly id?: string | undefined;
   readonly signal?: AbortSignal | undefined;
 }

@@ -71,6 +71,27 @@ export class RangeNotSatisfiableError extends ApiRequestError {
   }
 }
 
+/** More event streams than the API keeps open at once (`GET /v1/transfers/{id}/events`). */
+export class TooManyWatchersError extends ApiRequestError {
+  readonly code = 'ERR_TOO_MANY_WATCHERS';
+  readonly status = 503;
+  constructor(
+    readonly limit: number,
+    options?: ErrorOptions,
+  ) {
+    super(`${limit} transfer event streams are open already: close one, or try again later`, options);
+  }
+}
+
+/** The client closed its connection before the answer was complete: what ends its operation (499, as nginx names it). */
+export class ClientGoneError extends ApiRequestError {
+  readonly code = 'ERR_CLIENT_GONE';
+  readonly status = 499;
+  constructor(options?: ErrorOptions) {
+    super('the client closed the connection', options);
+  }
+}
+
 export interface HttpError {
   readonly status: number;
   readonly code: string;

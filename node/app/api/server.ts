@@ -8,6 +8,7 @@
  *                      PUT /v1/blocks/<key>?type=     CountingOperations.insert  ─> Node
  *                      /v1/files, /v1/directories,    files.ts: Client over CountingOperations,
  *                      /v1/publish, /v1/transfers     progress in transfers.ts
+ *                      GET /v1/transfers/<id>/events  transfer-events.ts: one transfer's events, streamed
  *   any error ──httpErrorOf──> { error: { code, message } } with its status
  *
  * `stop()` stops accepting, aborts the operations in flight and closes every connection.
@@ -20,10 +21,19 @@ import { MAX_BLOCK_BYTES, ROUTING_KEY_BYTES } from '../../../protocol/keys/index
 import type { KeyType } from '../../../protocol/wire/messages.js';
 import type { Logger } from '../../components.js';
 import { NodeStoppedError } from '../../errors.js';
-import { BadRequestError, ForbiddenRequestError, httpErrorOf, PayloadTooLargeError, UnauthorizedError, UnknownEndpointError } from './errors.js';
+import {
+  BadRequestError,
+  ClientGoneError,
+  ForbiddenRequestError,
+  httpErrorOf,
+  PayloadTooLargeError,
+  UnauthorizedError,
+  UnknownEndpointError,
+} from './errors.js';
 import { FileRoutes } from './files.js';
 import { allow, readBody, sendJson } from './http.js';
 import { nodeStatus, type StatusComponents } from './status.js';
+import { streamTransferEvents } from './transfer-events.js';
 import { Transfers } from './transfers.js';
 
 export interface ApiServerComponents extends StatusComponents {
@@ -42,6 +52,7 @@ export interface ApiServerInit {
 export const API_HOST = '127.0.0.1';
 export const DEFAULT_API_PORT = 7401;
 const BLOCK_PATH = /^\/v1\/blocks\/([^/]*)$/;
+const TRANSFER_EVENTS_PATH = /^\/v1\/transfers\/([^/]*)\/events$/;
 const KEY_TYPES: readonly KeyType[] = ['chk', 'ssk'];
 const encoder = new TextEncoder();
 
@@ -50,6 +61,7 @@ export class ApiServer {
   private readonly token: Uint8Array;
   private readonly requestedPort: number;
   private readonly stopping = new AbortController();
+  private readonly transfers: Transfers;
   private readonly files: FileRoutes;
   private startedAt = 0;
 
@@ -61,7 +73,8 @@ export class ApiServer {
     if (host !== API_HOST) throw new RangeError(`the API listens on ${API_HOST} only, got ${host}`);
     this.requestedPort = init.port ?? DEFAULT_API_PORT;
     this.token = encoder.encode(init.token);
-    this.files = new FileRoutes(components.operations, new Transfers(components.clock));
+    this.transfers = new Transfers(components);
+    this.files = new FileRoutes(components.operations, this.transfers);
     // No whole-request time limit: an upload lasts as long as the network takes to insert it.
     this.server = createServer({ requestTimeout: 0, headersTimeout: 10_000 }, (request, response) => void this.handle(request, response));
   }
@@ -92,7 +105,7 @@ export class ApiServer {
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const abandoned = new AbortController();
-    response.once('close', () => abandoned.abort(new Error('the client went away')));
+    response.once('close', () => abandoned.abort(new ClientGoneError()));
     const signal = AbortSignal.any([this.stopping.signal, abandoned.signal]);
     try {
       this.admit(request);
@@ -123,6 +136,12 @@ export class ApiServer {
     if (url.pathname === '/v1/status') {
       allow(request, ['GET']);
       sendJson(response, 200, nodeStatus(this.components, this.startedAt));
+      return;
+    }
+    const events = TRANSFER_EVENTS_PATH.exec(url.pathname);
+    if (events !== null) {
+      allow(request, ['GET']);
+      await streamTransferEvents(response, this.transfers, events[1]!, signal);
       return;
     }
     if (await this.files.route(request, response, url, signal)) return;

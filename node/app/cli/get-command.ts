@@ -52,13 +52,12 @@ async function save(response: IncomingMessage, path: string | undefined): Promis
 
 async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefined, display: ProgressDisplay): Promise<FetchedFile> {
   const id = transferId();
-  const fetching = (async () => {
+  return watchTransfer(endpoint, id, display, async () => {
     const response = await fetchFile(endpoint, uri, { id });
     if (path !== undefined) await mkdir(dirname(path), { recursive: true });
     await save(response, path);
     return { ...(path === undefined ? {} : { path }), size: Number(response.headers['content-length'] ?? 0), mime: String(response.headers['content-type']) };
-  })();
-  return watchTransfer(endpoint, id, display, fetching);
+  });
 }
 
 export async function runGet(text: string, options: GetOptions): Promise<GetResult> {

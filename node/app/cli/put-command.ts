@@ -67,7 +67,7 @@ async function putFile(
   display: ProgressDisplay,
 ): Promise<InsertedFileAnswer> {
   const id = transferId();
-  return watchTransfer(endpoint, id, display, insertFile(endpoint, { path, size, name, id, ...fec }));
+  return watchTransfer(endpoint, id, display, () => insertFile(endpoint, { path, size, name, id, ...fec }));
 }
 
 export async function runPut(target: string, options: PutOptions): Promise<PutResult> {

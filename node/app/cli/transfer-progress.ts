@@ -1,20 +1,19 @@
 /**
  * Progress of a transfer running at the node, for `warren put` and `warren get`: the command
- * polls `GET /v1/transfers` for its transfer's id while the call runs, and shows it on stderr —
- * a progress bar on a terminal (blocks done/total, MB/s, ETA), else a plain line (or a JSON line
- * with --json) at most every second.
+ * opens the transfer's event stream (`GET /v1/transfers/{id}/events`) before it starts the
+ * transfer under that id, and shows each event on stderr — a progress bar on a terminal (blocks
+ * done/total, MB/s, ETA), else a plain line (or a JSON line with --json) at most every second.
  *
- *   watchTransfer(operation) ──every 250 ms──> listTransfers ──entry with our id──> display.update
+ *   watchTransfer(id, start) ──transferEvents(id)──> watching ──start()──> the transfer's call
+ *     progress … done | failed ──> display.update;   the call settled (and, if it succeeded, its final event seen) ──> finish
  */
-import { setTimeout as sleep } from 'node:timers/promises';
 import cliProgress from 'cli-progress';
 import { randomBytes } from '../../../protocol/crypto.js';
 import { toHex } from '../../../protocol/bytes.js';
-import { type ApiEndpoint, listTransfers } from '../api/client.js';
+import { type ApiEndpoint, transferEvents } from '../api/client.js';
 import type { TransferStatus } from '../api/transfers.js';
 import { bytes } from './status-command.js';
 
-const POLL_MS = 250;
 /**
  * Files of a directory transferred at once by `warren put` and `warren get`: a small file's
  * transfer is mostly waiting on the network (an insert crosses up to 18 hops, each in two
@@ -98,26 +97,30 @@ export function progressDisplays(stream: NodeJS.WriteStream, json: boolean): Pro
   };
 }
 
-/** An id for a new transfer, to find it in the node's list. */
+/** An id for a new transfer, to watch it by. */
 export function transferId(): string {
   return toHex(randomBytes(8));
 }
 
-/** Runs `operation` (a transfer started under `id`), showing its progress until it settles. */
-export async function watchTransfer<T>(endpoint: ApiEndpoint, id: string, display: ProgressDisplay, operation: Promise<T>): Promise<T> {
-  const settled = new AbortController();
-  const polling = (async () => {
-    while (!settled.signal.aborted) {
-      const transfer = (await listTransfers(endpoint, { signal: settled.signal }).catch(() => [])).find((item) => item.id === id);
-      if (transfer !== undefined && !settled.signal.aborted) display.update(transfer);
-      await sleep(POLL_MS, undefined, { signal: settled.signal }).catch(() => undefined);
-    }
-  })();
+/**
+ * Watches transfer `id`, then runs `start` (the call that makes the transfer under that id), showing
+ * every event until the call settles. After a call that succeeded the final event is awaited too (the
+ * node sends it as the transfer ends), so the display ends on the finished state. A node that cannot
+ * stream the events (too many watchers) still runs the transfer, without progress.
+ */
+export async function watchTransfer<T>(endpoint: ApiEndpoint, id: string, display: ProgressDisplay, start: () => Promise<T>): Promise<T> {
+  const stop = new AbortController();
+  const events = await transferEvents(endpoint, id, { signal: stop.signal }).catch(() => []);
+  const showing = (async () => {
+    for await (const event of events) display.update(event.transfer);
+  })().catch(() => undefined); // cut short: the call failed, or the node went away (the call says why)
   try {
-    return await operation;
+    const result = await start();
+    await showing;
+    return result;
   } finally {
-    settled.abort();
-    await polling;
+    stop.abort();
+    await showing;
     display.finish();
   }
 }

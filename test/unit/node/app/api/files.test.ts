@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { toHex } from '../../../../../protocol/bytes.js';
 import { randomBytes } from '../../../../../protocol/crypto.js';
 import { mintIdentity } from '../../../../../protocol/identity-mint.js';
 import type { NodeIdentity } from '../../../../../protocol/identity.js';
@@ -9,35 +8,12 @@ import { ApiServer } from '../../../../../node/app/api/server.js';
 import type { TransferStatus } from '../../../../../node/app/api/transfers.js';
 import { generateKeys } from '../../../../../node/app/cli/keys.js';
 import { silentLogger } from '../../../../../node/components.js';
-import { DataNotFoundError, InsertCollisionError } from '../../../../../node/errors.js';
-import type { KeyType } from '../../../../../protocol/wire/messages.js';
 import { createSimulatedNetwork, type SimulatedNetwork } from '../../../../../sim/simulated-network.js';
 import { SeededRng } from '../../../../../sim/rng.js';
 import { idealLocations, smallWorldEdges } from '../../../../../sim/topology.js';
-import { type Answer, apiOver, call, errorOf, pump, TOKEN } from './support.js';
+import { type Answer, apiOver, call, errorOf, MemoryNetworkNode, pump, TOKEN } from './support.js';
 
 const json = <T>(answer: Answer): T => JSON.parse(answer.body.toString()) as T;
-
-/** A network of one store: every insert lands, every request finds it or is not found; SSK slots collide. */
-class MemoryNetworkNode {
-  readonly blocks = new Map<string, Uint8Array>();
-  /** While set, inserts wait for it. */
-  gate: Promise<void> | undefined;
-
-  async request(routingKey: Uint8Array): Promise<Uint8Array> {
-    const block = this.blocks.get(toHex(routingKey));
-    if (block === undefined) throw new DataNotFoundError(18);
-    return block;
-  }
-
-  async insert(routingKey: Uint8Array, block: Uint8Array, options: { keyType?: KeyType } = {}): Promise<{ endedBy: 'htl' }> {
-    await this.gate;
-    const existing = this.blocks.get(toHex(routingKey));
-    if (options.keyType === 'ssk' && existing !== undefined && Buffer.compare(existing, block) !== 0) throw new InsertCollisionError(existing);
-    this.blocks.set(toHex(routingKey), block);
-    return { endedBy: 'htl' };
-  }
-}
 
 describe('node/app/api/files', () => {
   let sim: SimulatedNetwork;

@@ -58,6 +58,14 @@ describe('node/app/api/server', () => {
     assert.equal((await call(first.port, 'GET', '/v1/status', { host: `localhost:${first.port}` })).status, 200);
   });
 
+  it('guards the transfer event streams like every endpoint: token, no Origin; a bad id is 400', async () => {
+    const path = '/v1/transfers/t-1/events';
+    assert.equal((await call(first.port, 'GET', path, { authorization: '' })).status, 401);
+    assert.equal((await call(first.port, 'GET', path, { origin: 'https://evil.example' })).status, 403);
+    assert.equal((await call(first.port, 'POST', path)).status, 405);
+    assert.equal(errorOf(await call(first.port, 'GET', '/v1/transfers/a%2Fb/events')).code, 'ERR_BAD_REQUEST');
+  });
+
   it('reports identity, location, addresses, peers, store usage and counters', async () => {
     const answer = await call(first.port, 'GET', '/v1/status');
     assert.equal(answer.status, 200);
