@@ -1,5 +1,5 @@
 /** Keys and blocks: CHK, SSK, USK, their URIs, and block verification for relays and stores. */
-export { blockKind, type BlockKind, isValidBlock, MAX_BLOCK_BYTES, ROUTING_KEY_BYTES, verifyBlock } from './block.js';
+export { type BlockKind, MAX_BLOCK_BYTES, ROUTING_KEY_BYTES, verifyBlock } from './block.js';
 export {
   CHK_BLOCK_BYTES,
   CHK_MAX_CONTENT_BYTES,
@@ -7,7 +7,6 @@ export {
   type ChkFormat,
   decodeChk,
   encodeChk,
-  simulationChkFormat,
   STANDARD_CHK,
   verifyChkBlock,
 } from './chk.js';
@@ -16,19 +15,13 @@ export {
   decodeSsk,
   encodeSsk,
   SSK_BLOCK_BYTES,
-  SSK_MAX_CONTENT_BYTES,
-  type SskBlock,
-  type SskReadKeys,
-  sskRoutingKey,
   type SskWriteKeys,
   sskWriteKeysFromSeed,
-  verifySskBlock,
 } from './ssk.js';
 export { parseInsertUri, parseRequestUri, parseUri } from './uri-parse.js';
 export {
   type AnyInsertUri,
   ChkUri,
-  KEY_FORMAT_VERSION,
   type RequestUri,
   SskInsertUri,
   SskUri,
