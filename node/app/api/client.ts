@@ -60,6 +60,8 @@ export function call(endpoint: ApiEndpoint, method: string, path: string, option
       },
       (response) => {
         if ((response.statusCode ?? 500) < 300) return resolve(response);
+        // An error answer can come before the whole body is sent (a failed insert): read no more of it.
+        if (options.body instanceof Readable) options.body.destroy();
         readText(response).then((text) => {
           let error: { code?: string; message?: string } | undefined;
           try {

@@ -5,3 +5,8 @@ import { WarrenError } from '../../../protocol/errors.js';
 export class UsageError extends WarrenError {
   readonly code = 'ERR_USAGE';
 }
+
+/** `warren get -o DIR` of a directory that writes far more than it stores, not confirmed (spec/client.md §12.3; exit code 2). */
+export class ExpansionRefusedError extends WarrenError {
+  readonly code = 'ERR_EXPANSION_REFUSED';
+}

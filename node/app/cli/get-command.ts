@@ -2,11 +2,12 @@
  * `warren get URI`: fetches through the local node's API, with progress on stderr. A file is
  * streamed down (`GET /v1/files/<uri>`) to `-o PATH`, to the name the URI carries, or to stdout;
  * a directory (the node answers ERR_WRONG_KIND for a file fetch) is listed
- * (`GET /v1/directories/<uri>`) and its files fetched under `-o DIR`, `FILES_AT_ONCE` at a time.
- * A partial output is removed when a fetch fails.
+ * (`GET /v1/directories/<uri>`) and its files fetched under `-o DIR`, `FILES_AT_ONCE` at a time —
+ * after a question (or `--yes`) when it writes far more than its distinct files hold (spec/client.md
+ * §12.3). A partial output is removed when a fetch fails.
  *
  *   URI ──fetchFile──> body ──> PATH | stdout
- *        └─ ERR_WRONG_KIND ──listDirectory──> each file ──fetchFile──> DIR/path
+ *        └─ ERR_WRONG_KIND ──listDirectory──> expansion asked? ──> each file ──fetchFile──> DIR/path
  */
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -14,16 +15,21 @@ import type { IncomingMessage } from 'node:http';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseRequestUri } from '../../../protocol/keys/index.js';
-import { ApiCallError, type ApiEndpoint, fetchFile, listDirectory } from '../api/client.js';
+import { ApiCallError, type ApiEndpoint, type DirectoryFileAnswer, fetchFile, listDirectory } from '../api/client.js';
+import { EXPANSION_ALLOWANCE_BYTES, EXPANSION_FACTOR, expansionOf } from '../../client/directory-limits.js';
 import { mapInWindow } from '../../client/window.js';
+import { confirm } from './confirm.js';
 import { localEndpoint } from './endpoint.js';
-import { UsageError } from './errors.js';
+import { ExpansionRefusedError, UsageError } from './errors.js';
+import { bytes } from './status-command.js';
 import { FILES_AT_ONCE, type ProgressDisplay, progressDisplay, progressDisplays, transferId, watchTransfer } from './transfer-progress.js';
 
 export interface GetOptions {
   readonly dataDir?: string;
   readonly output?: string;
   readonly json?: boolean;
+  /** Write a directory even when it writes far more than it stores (spec/client.md §12.3). */
+  readonly yes?: boolean;
 }
 
 export interface FetchedFile {
@@ -60,6 +66,15 @@ async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefi
   });
 }
 
+/** Refuses, unless confirmed, a listing that writes more than §12.3 allows for what it stores (shared files, a bomb). */
+async function checkExpansion(files: readonly DirectoryFileAnswer[], options: GetOptions): Promise<void> {
+  const { declaredBytes, storedBytes, needsConsent } = expansionOf(files);
+  if (!needsConsent || options.yes === true) return;
+  const what = `this directory writes ${bytes(declaredBytes)} in ${files.length} files from ${bytes(storedBytes)} of distinct files`;
+  if (await confirm(`${what}. Write it all?`, options.json === true)) return;
+  throw new ExpansionRefusedError(`${what}, more than ${EXPANSION_FACTOR}× that + ${bytes(EXPANSION_ALLOWANCE_BYTES)}: give --yes to write it anyway`);
+}
+
 export async function runGet(text: string, options: GetOptions): Promise<GetResult> {
   const uri = parseRequestUri(text);
   const endpoint = await localEndpoint(options.dataDir);
@@ -75,7 +90,9 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
   const outputDirectory = options.output;
   const displays = progressDisplays(process.stderr, json);
   try {
-    const files = await mapInWindow(await listDirectory(endpoint, text), FILES_AT_ONCE, (file) => {
+    const listing = await listDirectory(endpoint, text);
+    await checkExpansion(listing, options);
+    const files = await mapInWindow(listing, FILES_AT_ONCE, (file) => {
       const path = join(outputDirectory, ...file.path.split('/'));
       return getFile(endpoint, file.uri, path, displays.display(`get ${path}`));
     });

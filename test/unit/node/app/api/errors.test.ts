@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { InvalidBlockError } from '../../../../../protocol/errors.js';
 import { StoreFullError } from '../../../../../store/errors.js';
+import { DirectoryLimitError, InvalidMimeError, InvalidPathError } from '../../../../../node/client/errors.js';
 import { BadRequestError, ForbiddenRequestError, httpErrorOf, PayloadTooLargeError, UnauthorizedError } from '../../../../../node/app/api/errors.js';
 import {
   DataNotFoundError,
@@ -21,6 +22,9 @@ describe('node/app/api/errors', () => {
       [new DataNotFoundError(18), 404],
       [new InsertCollisionError(new Uint8Array(1)), 409],
       [new PayloadTooLargeError(32_768), 413],
+      [new InvalidPathError('../x', "'..' is reserved"), 400],
+      [new InvalidMimeError('bad type'), 400],
+      [new DirectoryLimitError('MAX_DEPTH', 'too deep'), 422],
       [new RouteNotFoundError(5), 502],
       [new OverloadedError(), 503],
       [new NodeStoppedError(), 503],

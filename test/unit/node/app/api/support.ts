@@ -1,13 +1,10 @@
 /** Helpers shared by the API's tests: raw HTTP calls, an API over a simulated node, a clock pump, a one-store network. */
 import { request as httpRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { toHex } from '../../../../../protocol/bytes.js';
 import type { NodeIdentity } from '../../../../../protocol/identity.js';
-import type { KeyType } from '../../../../../protocol/wire/messages.js';
 import { CountingOperations } from '../../../../../node/app/api/counters.js';
 import { ApiServer } from '../../../../../node/app/api/server.js';
 import { silentLogger } from '../../../../../node/components.js';
-import { DataNotFoundError, InsertCollisionError } from '../../../../../node/errors.js';
 import type { SimulatedNetwork, SimulatedNode } from '../../../../../sim/simulated-network.js';
 
 export const TOKEN = 'ab'.repeat(32);
@@ -60,23 +57,5 @@ export async function apiOver(sim: SimulatedNetwork, simulated: SimulatedNode, i
   return api;
 }
 
-/** A network of one store: every insert lands, every request finds it or is not found; SSK slots collide. */
-export class MemoryNetworkNode {
-  readonly blocks = new Map<string, Uint8Array>();
-  /** While set, inserts wait for it. */
-  gate: Promise<void> | undefined;
-
-  async request(routingKey: Uint8Array): Promise<Uint8Array> {
-    const block = this.blocks.get(toHex(routingKey));
-    if (block === undefined) throw new DataNotFoundError(18);
-    return block;
-  }
-
-  async insert(routingKey: Uint8Array, block: Uint8Array, options: { keyType?: KeyType } = {}): Promise<{ endedBy: 'htl' }> {
-    await this.gate;
-    const existing = this.blocks.get(toHex(routingKey));
-    if (options.keyType === 'ssk' && existing !== undefined && Buffer.compare(existing, block) !== 0) throw new InsertCollisionError(existing);
-    this.blocks.set(toHex(routingKey), block);
-    return { endedBy: 'htl' };
-  }
-}
+/** A network of one store (every insert lands, every request finds it or is not found; SSK slots collide). */
+export { MemoryClientNode as MemoryNetworkNode } from '../../client/support.js';

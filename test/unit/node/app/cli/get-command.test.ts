@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mintIdentity } from '../../../../../protocol/identity-mint.js';
+import { CountingOperations } from '../../../../../node/app/api/counters.js';
+import { ApiServer } from '../../../../../node/app/api/server.js';
+import { runGet } from '../../../../../node/app/cli/get-command.js';
+import { loadOrCreateApiToken, prepareDataDir, writeApiInfo } from '../../../../../node/app/daemon/data-dir.js';
+import { Inserter } from '../../../../../node/client/insert.js';
+import { silentLogger } from '../../../../../node/components.js';
+import { randomBytes } from '../../../../../protocol/crypto.js';
+import { createSimulatedNetwork, type SimulatedNetwork } from '../../../../../sim/simulated-network.js';
+import { directoryBomb, MemoryClientNode } from '../../client/support.js';
+
+const MiB = 1024 * 1024;
+
+describe('node/app/cli/get-command', () => {
+  let dir: string;
+  let sim: SimulatedNetwork;
+  let api: ApiServer;
+  let memory: MemoryClientNode;
+
+  before(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'warren-get-'));
+    sim = await createSimulatedNetwork({ seed: 'get-command', locations: [0.5], edges: [] });
+    const paths = await prepareDataDir(join(dir, 'node'));
+    const token = await loadOrCreateApiToken(paths);
+    memory = new MemoryClientNode();
+    const { node, store } = sim.nodes[0]!;
+    const identity = await mintIdentity({ difficulty: 4, workers: 0 });
+    const operations = new CountingOperations(memory as never);
+    api = new ApiServer({ node, store, identity, operations, clock: sim.clock, logger: silentLogger, addresses: () => [] }, { token, port: 0 });
+    await api.start();
+    await writeApiInfo(paths, { host: '127.0.0.1', port: api.port, pid: process.pid });
+  });
+
+  after(async () => {
+    await api.stop();
+    await sim.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses without --yes, writing nothing, and writes with it, a directory of 8 × 8 paths over one 1 MiB file (64 MiB from 1 MiB)', async () => {
+    const { uri: leaf } = await new Inserter(memory, { dataBlocksPerSegment: 6, checkBlocksPerSegment: 0 }).insertFile({
+      source: randomBytes(MiB),
+      mime: 'application/octet-stream',
+    });
+    const bomb = await directoryBomb(memory, leaf, MiB, 8, 2);
+    const output = join(dir, 'out');
+    await assert.rejects(runGet(bomb.toString(), { dataDir: join(dir, 'node'), output, json: true }), (error: Error & { code?: string }) => {
+      assert.equal(error.code, 'ERR_EXPANSION_REFUSED');
+      assert.match(error.message, /writes 64\.0 MiB in 64 files from 1\.0 MiB of distinct files, more than 4× that \+ 16\.0 MiB: give --yes/);
+      return true;
+    });
+    await assert.rejects(readdir(output), { code: 'ENOENT' }, 'nothing was written');
+    const written = await runGet(bomb.toString(), { dataDir: join(dir, 'node'), output, json: true, yes: true });
+    assert.equal(written.files.length, 64, 'with --yes, every path');
+  });
+});
