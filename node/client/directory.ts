@@ -123,6 +123,11 @@ async function insertTree<F extends { readonly path: string }>(
   return uris.get(root)!;
 }
 
+/** The checks a directory insert makes before inserting anything (§12.1), for a caller that sends the files elsewhere first. */
+export function checkDirectoryPaths(files: ReadonlyArray<{ readonly path: string }>): void {
+  planTree(files, new DirectoryBudget());
+}
+
 /** Inserts every file and a manifest per directory; returns the root manifest's CHK. */
 export function insertDirectory(inserter: Inserter, files: readonly DirectoryFile[]): Promise<ChkUri> {
   return insertTree(inserter, files, async (name, file) => {

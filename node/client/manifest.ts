@@ -13,11 +13,11 @@ import { ChkUri } from '../../protocol/keys/index.js';
 import { nameProblem } from '../../protocol/keys/names.js';
 import { InvalidManifestError } from './errors.js';
 import { type Packable, packCanonical, type Unpacked, unpackCanonical } from './manifest-bytes.js';
+import { MAX_MIME_BYTES } from './mime.js';
 import { type BlockRef, MAX_CHECK_BLOCKS_PER_SEGMENT, MAX_DATA_BLOCKS_PER_SEGMENT, type SegmentRef, SHARD_BYTES, shardCount } from './segments.js';
 
 export const MANIFEST_VERSION = 1;
 const REF_BYTES = 2 * HASH_BYTES;
-const MAX_MIME_BYTES = 255;
 
 /** A splitfile: how its content is cut, protected and checked. */
 export interface Layout {

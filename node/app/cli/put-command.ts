@@ -2,7 +2,8 @@
  * `warren put FILE|DIR`: inserts through the local node's API, with progress on stderr.
  * A file is streamed up (`POST /v1/files`); a directory's files are inserted `FILES_AT_ONCE` at a
  * time, then its manifests (`POST /v1/directories`). With `--key`, the result is signed into the SSK or the
- * next free USK edition (`POST /v1/publish`). The insert URI is checked before anything is sent.
+ * next free USK edition (`POST /v1/publish`). The insert URI and a directory's paths (spec/client.md
+ * §12.1) are checked before anything is sent.
  *
  *   FILE ──insertFile──> CHK@…/name ─┐
  *   DIR ──files, a few at once──> insertFile ──insertDirectory──> CHK@… ─┴─ --key ──publish──> USK@…/name/N
@@ -11,7 +12,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseInsertUri } from '../../../protocol/keys/index.js';
 import { type ApiEndpoint, type DirectoryFileAnswer, insertDirectory, insertFile, type InsertedFileAnswer, publish } from '../api/client.js';
-import { filesOnDisk } from '../../client/directory.js';
+import { checkDirectoryPaths, filesOnDisk } from '../../client/directory.js';
 import { resolveRedundancy } from '../../client/segments.js';
 import { mapInWindow } from '../../client/window.js';
 import { localEndpoint } from './endpoint.js';
@@ -76,6 +77,8 @@ export async function runPut(target: string, options: PutOptions): Promise<PutRe
   const info = await stat(target).catch(() => {
     throw new UsageError(`${target}: no such file or directory`);
   });
+  const onDisk = info.isDirectory() ? await filesOnDisk(target) : [];
+  checkDirectoryPaths(onDisk); // a name the node would refuse is refused before any file is sent
   const endpoint = await localEndpoint(options.dataDir);
   const json = options.json === true;
   let result: PutResult;
@@ -84,7 +87,7 @@ export async function runPut(target: string, options: PutOptions): Promise<PutRe
     const displays = progressDisplays(process.stderr, json);
     let files: DirectoryFileAnswer[];
     try {
-      files = await mapInWindow(await filesOnDisk(target), FILES_AT_ONCE, async (file) => {
+      files = await mapInWindow(onDisk, FILES_AT_ONCE, async (file) => {
         const { size } = await stat(file.source as string);
         return { path: file.path, ...(await putFile(endpoint, file.source as string, size, basename(file.path), fec, displays.display(`put ${file.path}`))) };
       });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateKeys } from '../../../../../node/app/cli/keys.js';
@@ -26,6 +26,16 @@ describe('node/app/cli/put-command', () => {
     await assert.rejects(runPut(file, { dataDir: noNode, checkBlocks: 'six' }), { code: 'ERR_USAGE', message: /--check-blocks must be a whole number/ });
     await assert.rejects(runPut(join(dir, 'missing'), { dataDir: noNode }), { code: 'ERR_USAGE', message: /no such file or directory/ });
     await assert.rejects(runPut(file, { dataDir: noNode, key: generateKeys('site').insertUri.toString() }), NodeNotRunningError);
+  });
+
+  it("refuses a directory holding a name the node would refuse before sending any file, with the path's problem", async () => {
+    const site = join(dir, 'site');
+    await mkdir(join(site, 'docs'), { recursive: true });
+    await writeFile(join(site, 'docs', 'line\nbreak.txt'), 'x');
+    await assert.rejects(runPut(site, { dataDir: join(dir, 'no-node') }), {
+      code: 'ERR_INVALID_PATH',
+      message: /"docs\/line\\nbreak\.txt" is not allowed: it contains U\+000a/,
+    });
   });
 
   it('prints the URI to share: the published one with --key, else the CHK', () => {
