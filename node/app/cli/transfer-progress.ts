@@ -2,7 +2,8 @@
  * Progress of a transfer running at the node, for `warren put` and `warren get`: the command
  * opens the transfer's event stream (`GET /v1/transfers/{id}/events`) before it starts the
  * transfer under that id, and shows each event on stderr — a progress bar on a terminal (blocks
- * done/total, MB/s, ETA), else a plain line (or a JSON line with --json) at most every second.
+ * done/total, MB/s, ETA), else a plain line (or a JSON line with --json) at most every second and
+ * one for the state it ended in.
  *
  *   watchTransfer(id, start) ──transferEvents(id)──> watching ──start()──> the transfer's call
  *     progress … done | failed ──> display.update;   the call settled (and, if it succeeded, its final event seen) ──> finish
@@ -29,21 +30,28 @@ export interface ProgressDisplay {
 
 const megabytesPerSecond = ({ bytesDone, elapsedMs }: TransferStatus): number => (elapsedMs > 0 ? bytesDone / elapsedMs / 1000 : 0);
 
-/** A line per second, plain or JSON: what a stream that is not a terminal gets. */
+/** A line per second, plain or JSON, and the last state at the end: what a stream that is not a terminal gets. */
 function lineDisplay(stream: NodeJS.WriteStream, label: string, json: boolean): ProgressDisplay {
   let last = -Infinity;
+  let unwritten: TransferStatus | undefined;
+  const write = (status: TransferStatus): void => {
+    last = status.elapsedMs;
+    unwritten = undefined;
+    const mbps = megabytesPerSecond(status);
+    stream.write(
+      json
+        ? `${JSON.stringify({ progress: { ...status, megabytesPerSecond: Number(mbps.toFixed(3)) } })}\n`
+        : `${label}: ${status.blocksDone}/${status.blocksTotal || '?'} blocks, ${bytes(status.bytesDone)} of ${status.bytesTotal > 0 ? bytes(status.bytesTotal) : '?'}, ${mbps.toFixed(2)} MB/s\n`,
+    );
+  };
   return {
     update: (status) => {
-      if (status.elapsedMs - last < LINE_INTERVAL_MS) return;
-      last = status.elapsedMs;
-      const mbps = megabytesPerSecond(status);
-      stream.write(
-        json
-          ? `${JSON.stringify({ progress: { ...status, megabytesPerSecond: Number(mbps.toFixed(3)) } })}\n`
-          : `${label}: ${status.blocksDone}/${status.blocksTotal || '?'} blocks, ${bytes(status.bytesDone)} of ${status.bytesTotal > 0 ? bytes(status.bytesTotal) : '?'}, ${mbps.toFixed(2)} MB/s\n`,
-      );
+      if (status.elapsedMs - last >= LINE_INTERVAL_MS) write(status);
+      else unwritten = status;
     },
-    finish: () => undefined,
+    finish: () => {
+      if (unwritten !== undefined) write(unwritten);
+    },
   };
 }
 

@@ -35,14 +35,19 @@ const status = (elapsedMs: number, blocksDone: number): TransferStatus => ({
 });
 
 describe('node/app/cli/transfer-progress', () => {
-  it('writes a plain line at most every second when not on a terminal', () => {
+  it('writes a plain line at most every second when not on a terminal, and the last state at the end', () => {
     const out = stream();
     const display = progressDisplay(out, 'put a.bin', false);
     display.update(status(500, 3));
     display.update(status(900, 5));
     display.update(status(2_000, 9));
+    display.update(status(2_500, 14));
     display.finish();
-    assert.equal(out.text, 'put a.bin: 3/14 blocks, 1.9 MiB of 3.8 MiB, 4.00 MB/s\nput a.bin: 9/14 blocks, 1.9 MiB of 3.8 MiB, 1.00 MB/s\n');
+    assert.equal(
+      out.text,
+      'put a.bin: 3/14 blocks, 1.9 MiB of 3.8 MiB, 4.00 MB/s\nput a.bin: 9/14 blocks, 1.9 MiB of 3.8 MiB, 1.00 MB/s\n' +
+        'put a.bin: 14/14 blocks, 1.9 MiB of 3.8 MiB, 0.80 MB/s\n',
+    );
   });
 
   it('writes JSON lines with --json', () => {
@@ -61,7 +66,11 @@ describe('node/app/cli/transfer-progress', () => {
     a.finish();
     b.finish();
     displays.finish();
-    assert.equal(out.text, 'put docs/a.bin: 3/14 blocks, 1.9 MiB of 3.8 MiB, 2.00 MB/s\nput docs/b.bin: 4/14 blocks, 1.9 MiB of 3.8 MiB, 2.00 MB/s\n');
+    assert.equal(
+      out.text,
+      'put docs/a.bin: 3/14 blocks, 1.9 MiB of 3.8 MiB, 2.00 MB/s\nput docs/b.bin: 4/14 blocks, 1.9 MiB of 3.8 MiB, 2.00 MB/s\n' +
+        'put docs/a.bin: 5/14 blocks, 1.9 MiB of 3.8 MiB, 1.33 MB/s\n',
+    );
   });
 
   describe('watchTransfer, over the API', () => {
