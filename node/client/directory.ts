@@ -94,8 +94,8 @@ function planTree(files: ReadonlyArray<{ readonly path: string }>, budget: Direc
 }
 
 /**
- * Makes every file's entry (`entryOf`), then inserts a manifest per directory, leaves first;
- * returns the root manifest's CHK.
+ * Makes every file's entry (`entryOf`), then inserts a manifest per directory, leaves first (the
+ * encoder sorts its entries); returns the root manifest's CHK.
  */
 async function insertTree<F extends { readonly path: string }>(
   inserter: Inserter,
@@ -117,7 +117,6 @@ async function insertTree<F extends { readonly path: string }>(
   for (const tree of order.reverse()) {
     const listed = [...tree.files.values()].map((index) => entries.get(index)!);
     for (const [name, sub] of tree.directories) listed.push({ name, kind: 'directory', uri: uris.get(sub)! });
-    listed.sort((a, b) => Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)));
     uris.set(tree, await inserter.insertManifest({ kind: 'directory', entries: listed }));
   }
   return uris.get(root)!;
