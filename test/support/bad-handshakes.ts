@@ -1,7 +1,8 @@
 /**
- * Bad handshakes for tcp-handshake-cost.test.ts, over real TCP and Noise (tcp-raw-peer.ts): one
- * connection of each kind, run from the test itself, and a whole attack run in a worker thread (so
- * that the test's own node is not slowed by the attacker's share of the work).
+ * Bad handshakes for tcp-bad-handshakes.test.ts and bench/handshake-cost.ts, over real TCP and
+ * Noise (tcp-raw-peer.ts): one connection of each kind, run from the caller itself, and a whole
+ * attack run in a worker thread (so that the caller's own node is not slowed by the attacker's
+ * share of the work).
  *
  *   test ──workerData AttackPlan──> worker: every kind in `lanes` loops from 127.0.0.1, and
  *                                   `stallLanes` loops of stalled connections from `stallAddress`,
@@ -10,12 +11,13 @@
  */
 import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { randomBytes } from '../../protocol/crypto.js';
 import { leadingZeroBits, type NodeIdentity } from '../../protocol/identity.js';
 import { mintIdentity } from '../../protocol/identity-mint.js';
 import { identityProofHash } from '../../protocol/identity-proof.js';
-import { rawDial } from '../support/tcp-raw-peer.js';
+import { rawDial } from './tcp-raw-peer.js';
+import { startTsWorker } from './ts-worker.js';
 
 /**
  * A plain TCP socket to `address` (a multiaddr on 127.0.0.1) from `localAddress`, reading and
@@ -93,10 +95,7 @@ export interface AttackReport {
 
 /** Runs `plan` in a worker thread; resolves with its report when it is over. */
 export function attackInWorker(plan: AttackPlan): Promise<AttackReport> {
-  // A worker does not inherit the parent's TypeScript loader: it registers tsx and the polyfills itself.
-  const polyfills = new URL('../../node/polyfills.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then(async ({ register }) => { register(); await import(${JSON.stringify(polyfills)}); await import(${JSON.stringify(import.meta.url)}); });`;
-  const worker = new Worker(boot, { eval: true, workerData: plan });
+  const worker = startTsWorker(import.meta.url, plan);
   return new Promise<AttackReport>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

@@ -1,18 +1,25 @@
 /**
  * The flooding peer of flood.test.ts and bench/flood.ts, run in a worker thread so that it
  * has a core of its own: real TCP, Noise and Hello (tcp-raw-peer.ts), then DataRequests for
- * random keys at a fixed rate until told to stop, counting what comes back.
+ * random keys at a fixed rate until told to stop, counting what comes back. Once stopped it
+ * waits for the answers still on their way (up to `ANSWER_WAIT_MS`) before its final count.
  *
  *   parent ──workerData {address, difficulty, perSecond}──> worker ──'ready' {peerId}──> parent
+ *   worker ──'progress' FloodCounts, every 50 ms──> parent (FloodPeer.progress)
  *   parent ──'stop'──> worker ──'done' FloodPeerReport──> parent
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { PeerId } from '../../node/transport.js';
 import { toHex } from '../../protocol/bytes.js';
 import { randomBytes } from '../../protocol/crypto.js';
 import { mintIdentity } from '../../protocol/identity-mint.js';
-import type { PeerId } from '../../node/transport.js';
 import { rawDial } from './tcp-raw-peer.js';
+import { startTsWorker } from './ts-worker.js';
+
+/** How long a stopped flooder waits for answers to what it sent, at most: a hang guard. */
+const ANSWER_WAIT_MS = 30_000;
+const PROGRESS_MS = 50;
 
 export interface FloodPeerData {
   readonly address: string;
@@ -20,42 +27,56 @@ export interface FloodPeerData {
   readonly perSecond: number;
 }
 
-export interface FloodPeerReport {
+export interface FloodCounts {
   readonly sent: number;
-  readonly seconds: number;
   readonly rejectedOverload: number;
+  /** Answers other than RejectedOverload: requests the node admitted and routed. */
   readonly otherReplies: number;
+}
+
+export interface FloodPeerReport extends FloodCounts {
+  /** Seconds spent sending. */
+  readonly seconds: number;
   /** Whether the node closed the link. */
   readonly disconnected: boolean;
 }
 
-/** A running flooder: stop it to get its report. */
+type FloodMessage = { type: 'ready'; peerId: PeerId } | ({ type: 'progress' } & FloodCounts) | ({ type: 'done' } & FloodPeerReport);
+
+/** A running flooder: its counts so far, stop() for its report, terminate() to end it at once (teardown). */
 export interface FloodPeer {
   readonly peerId: PeerId;
+  readonly progress: FloodCounts;
   stop(): Promise<FloodPeerReport>;
+  terminate(): Promise<void>;
 }
 
 /** Starts a flooder in a worker; resolves once its link to `address` is up and it has begun. */
-export function startFloodPeer(data: FloodPeerData): Promise<FloodPeer> {
-  // A worker does not inherit the parent's TypeScript loader: it registers tsx and the polyfills itself.
-  const polyfills = new URL('../../node/polyfills.ts', import.meta.url).href;
-  const boot = `import('tsx/esm/api').then(async ({ register }) => { register(); await import(${JSON.stringify(polyfills)}); await import(${JSON.stringify(import.meta.url)}); });`;
-  const worker = new Worker(boot, { eval: true, workerData: data });
-  const next = <T>(): Promise<T> =>
-    new Promise((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-    });
-  return next<{ peerId: PeerId }>().then(({ peerId }) => ({
+export async function startFloodPeer(data: FloodPeerData): Promise<FloodPeer> {
+  const worker = startTsWorker(import.meta.url, data);
+  let progress: FloodCounts = { sent: 0, rejectedOverload: 0, otherReplies: 0 };
+  let awaited: { type: FloodMessage['type']; resolve: (message: never) => void; reject: (error: Error) => void } | undefined;
+  const expect = <T extends FloodMessage['type']>(type: T): Promise<Extract<FloodMessage, { type: T }>> =>
+    new Promise((resolve, reject) => (awaited = { type, resolve, reject }));
+  worker.on('message', (message: FloodMessage) => {
+    if (message.type === 'progress') progress = message;
+    else if (message.type === awaited?.type) awaited.resolve(message as never);
+  });
+  worker.on('error', (error) => awaited?.reject(error));
+  const { peerId } = await expect('ready');
+  return {
     peerId,
-    async stop() {
-      const report = next<FloodPeerReport>();
-      worker.postMessage('stop');
-      const result = await report;
-      await worker.terminate();
-      return result;
+    get progress() {
+      return progress;
     },
-  }));
+    async stop() {
+      const done = expect('done');
+      worker.postMessage('stop');
+      const { type: _, ...report } = await done.finally(() => worker.terminate());
+      return report;
+    },
+    terminate: () => worker.terminate().then(() => undefined),
+  };
 }
 
 async function flood(port: NonNullable<typeof parentPort>, { address, difficulty, perSecond }: FloodPeerData): Promise<void> {
@@ -65,9 +86,15 @@ async function flood(port: NonNullable<typeof parentPort>, { address, difficulty
   while (peer.received.length === 0 && !peer.isClosed) await sleep(5);
   let stopping = false;
   port.once('message', () => (stopping = true));
-  port.postMessage({ peerId: toHex(identity.publicKey) });
-  const startedAt = performance.now();
   let sent = 0;
+  const counts = (): FloodCounts => {
+    const replies = peer.received.slice(1);
+    const rejectedOverload = replies.filter(({ body }) => body.type === 'rejectedOverload').length;
+    return { sent, rejectedOverload, otherReplies: replies.length - rejectedOverload };
+  };
+  const reporter = setInterval(() => port.postMessage({ type: 'progress', ...counts() } satisfies FloodMessage), PROGRESS_MS);
+  port.postMessage({ type: 'ready', peerId: toHex(identity.publicKey) } satisfies FloodMessage);
+  const startedAt = performance.now();
   while (!stopping && !peer.isClosed) {
     const due = Math.floor((perSecond * (performance.now() - startedAt)) / 1000);
     for (; sent < due; sent++) {
@@ -77,10 +104,10 @@ async function flood(port: NonNullable<typeof parentPort>, { address, difficulty
     await sleep(1);
   }
   const seconds = (performance.now() - startedAt) / 1000;
-  await sleep(300);
-  const replies = peer.received.slice(1);
-  const rejectedOverload = replies.filter(({ body }) => body.type === 'rejectedOverload').length;
-  port.postMessage({ sent, seconds, rejectedOverload, otherReplies: replies.length - rejectedOverload, disconnected: peer.isClosed } satisfies FloodPeerReport);
+  for (const deadline = performance.now() + ANSWER_WAIT_MS; peer.received.length - 1 < sent && !peer.isClosed && performance.now() < deadline; )
+    await sleep(10);
+  clearInterval(reporter);
+  port.postMessage({ type: 'done', ...counts(), seconds, disconnected: peer.isClosed } satisfies FloodMessage);
   peer.abort();
 }
 

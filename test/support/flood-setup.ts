@@ -11,6 +11,9 @@ import type { PeerId } from '../../node/transport.js';
 import { mintIdentity } from '../../protocol/identity-mint.js';
 import { MemoryBlockStore } from '../../store/memory-block-store.js';
 
+/** The wait its users need with these nodes (a hang guard: see until.ts). */
+export { until } from './until.js';
+
 export const DIFFICULTY = 8;
 
 export interface RealNode {
@@ -27,12 +30,6 @@ export async function startNode(init: Omit<NodeInit, 'location'> = {}): Promise<
   const node = new Node({ transport, store, clock, rng: new CryptoRng() }, { ...init, location: identity.location });
   await node.start();
   return { node, transport, store };
-}
-
-export async function until(condition: () => boolean, what: string): Promise<void> {
-  for (const deadline = performance.now() + 5_000; !condition(); await sleep(5)) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-  }
 }
 
 export interface FetchLoad {

@@ -1,13 +1,7 @@
 /**
- * The node under attack in tcp-handshake-cost.test.ts, in a process of its own (forked with tsx)
- * so that `process.cpuUsage()` counts its work only: a real Node on a TcpTransport on loopback,
- * with a MemoryBlockStore of fresh blocks, driven by the test over IPC.
- *
- *   test ──{type: 'start', blocks, handshakeTimeoutMs}──> target ──{type: 'started', address, keys}
- *        ──{type: 'cpu'}──────────────────────────────────>        ──{type: 'cpu', micros}      user + system
- *        ──{type: 'watch'}────────────────────────────────>        ──{type: 'watching'}         samples handshakes in progress
- *        ──{type: 'state'}────────────────────────────────>        ──{type: 'state', …}         peers, refusals logged, handshakes in progress
- *        ──{type: 'stop'}─────────────────────────────────>        exits
+ * The node under attack, in a process of its own (forked by handshake-target.ts, which
+ * describes the messages): a real Node on a TcpTransport on loopback, with a MemoryBlockStore
+ * of fresh blocks, logging why it refused each connection.
  */
 import '../../node/polyfills.js';
 import { toHex } from '../../protocol/bytes.js';
@@ -18,30 +12,7 @@ import { CryptoRng, type Logger, SystemClock } from '../../node/components.js';
 import { TcpTransport } from '../../node/net/tcp-transport.js';
 import { Node } from '../../node/node.js';
 import { MemoryBlockStore } from '../../store/memory-block-store.js';
-
-export type TargetRequest =
-  | { readonly type: 'start'; readonly difficulty: number; readonly blocks: number; readonly handshakeTimeoutMs: number }
-  | { readonly type: 'cpu' }
-  | { readonly type: 'watch' }
-  | { readonly type: 'state' }
-  | { readonly type: 'stop' };
-
-export interface TargetState {
-  readonly type: 'state';
-  readonly peers: number;
-  /** Why each connection that never became a link was refused or closed, as logged. */
-  readonly refusedLinks: string[];
-  /** The `code` of each accepted connection closed before Noise for want of a slot. */
-  readonly refusedAccepts: string[];
-  /** The most handshakes in progress at once, sampled every few milliseconds since `watch`. */
-  readonly mostPendingHandshakes: number;
-}
-
-export type TargetReply =
-  | { readonly type: 'started'; readonly address: string; readonly keys: string[] }
-  | { readonly type: 'cpu'; readonly micros: number }
-  | { readonly type: 'watching' }
-  | TargetState;
+import type { TargetReply, TargetRequest } from './handshake-target.js';
 
 /** Keeps the transport's refusals: what the test checks the node said, and why. */
 class RefusalLog implements Logger {
