@@ -26,7 +26,7 @@ import { AwaitedInsertData } from './insert-data.js';
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
 import { LoadLimiter, type LoadLimiterInit } from './load.js';
 import type { OperationOptions } from './local.js';
-import { enabled, peerText, txText } from './log-fields.js';
+import { enabled, peerText, type RequestFields, requestFields } from './log-fields.js';
 import { announceSelf, handleAnnounce, handlePeerOffer } from './opennet-handlers.js';
 import { type JoinOptions, type JoinResult, Opennet, type OpennetInit } from './opennet.js';
 import { Outbox, type OutboxInit } from './outbox.js';
@@ -57,18 +57,26 @@ const notForRouting = (): void => undefined;
 
 const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
 
+/** The messages by which a peer starts work here: what its budget is for. */
+type PeerRequestType = 'dataRequest' | 'insertRequest' | 'announce';
+
 /**
  * Work a peer starts here passes its budget first (load.ts): beyond it, the peer is answered
  * RejectedOverload before any lookup or routing; within it, the work counts against the peer
  * until its handler is done.
  */
-function budgeted<T extends WireMessageType>(
+function budgeted<T extends PeerRequestType>(
   handle: (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => Promise<void> | void,
 ): Handler<T> {
   return (context, from, tx, body) => {
-    if (!context.load.admit(from)) return context.send(from, tx, OVERLOADED);
+    const request: MessageOfType<PeerRequestType> = body;
+    const fields = (): RequestFields => requestFields(tx, request.type === 'announce' ? request.node.publicKey : request.routingKey, from);
+    if (!context.load.admit(from)) {
+      enabled(context.logger, 'debug')?.debug(fields(), "refused: rejectedOverload (the peer's budget is spent)");
+      return context.send(from, tx, OVERLOADED);
+    }
     (async () => handle(context, from, tx, body))()
-      .catch((error: unknown) => context.logger.warn({ tx: txText(tx), peer: peerText(from), err: error }, `failed to handle ${body.type}`))
+      .catch((error: unknown) => context.logger.warn({ ...fields(), err: error }, `failed to handle ${request.type}`))
       .finally(() => context.load.handled(from));
   };
 }
