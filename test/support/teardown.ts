@@ -4,9 +4,7 @@
  *
  *   describe ──useTeardown('each')──> defer(fn) in a test ──afterEach──> fn()
  *   describe ──useTeardown('all')───> defer(fn) in before ──after──────> fn()
- *   useSimulatedNetworks(scope) ──> simulate(init): createSimulatedNetwork, its stop() deferred
  */
-import { createSimulatedNetwork, type SimulatedNetwork, type SimulatedNetworkInit } from '../../sim/simulated-network.js';
 
 export type Defer = (undo: () => unknown) => void;
 
@@ -27,14 +25,4 @@ export function useTeardown(scope: 'each' | 'all' = 'each'): Defer {
     if (errors.length > 0) throw errors[0];
   });
   return (undo) => void undos.push(undo);
-}
-
-/** `createSimulatedNetwork` for tests: every network it builds is stopped by teardown (see `useTeardown`). */
-export function useSimulatedNetworks(scope: 'each' | 'all' = 'each'): (init: SimulatedNetworkInit) => Promise<SimulatedNetwork> {
-  const defer = useTeardown(scope);
-  return async (init) => {
-    const sim = await createSimulatedNetwork(init);
-    defer(() => sim.stop());
-    return sim;
-  };
 }

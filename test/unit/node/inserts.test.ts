@@ -3,8 +3,9 @@ import type { Envelope } from '../../../protocol/wire/messages.js';
 import { DEFAULT_HOP_TIMEOUT_PER_HTL_MS } from '../../../node/context.js';
 import { MAX_HTL } from '../../../node/htl.js';
 import type { MemoryTransport } from '../../../sim/memory-network.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/simulated-network.js';
+import type { SimulatedNetwork } from '../../../sim/simulated-network.js';
 import { chkNear } from '../../support/node-fixtures.js';
+import { useSimulatedNetworks } from '../../support/simulated-networks.js';
 
 /** Every pair of the first `n` nodes linked: each insert meets loops at almost every peer it tries. */
 function completeGraph(n: number): Array<[number, number]> {
@@ -32,10 +33,12 @@ async function barePeer(sim: SimulatedNetwork, onMessage: (transport: MemoryTran
 const STEP_TIMEOUT_MS = 2 * DEFAULT_HOP_TIMEOUT_PER_HTL_MS;
 
 describe('node/inserts: the block follows only once a peer accepts', () => {
+  const simulate = useSimulatedNetworks();
+
   const key = chkNear(0.5);
 
   it('sends a block across a link only to a peer that accepted: one per node, not one per peer tried', async () => {
-    const sim = await createSimulatedNetwork({ seed: 'two-step', locations: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], edges: completeGraph(8) });
+    const sim = await simulate({ seed: 'two-step', locations: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], edges: completeGraph(8) });
     const deliveries = recordDeliveries(sim);
     const inserted = sim.nodes[0]!.node.insert(key.routingKey, key.block);
     await sim.clock.run();
@@ -52,11 +55,10 @@ describe('node/inserts: the block follows only once a peer accepts', () => {
     assert.equal(count('insertData'), 7);
     assert.ok(count('rejectedLoop') >= 20, `the insert met ${count('rejectedLoop')} loops, none of which cost a block`);
     for (const node of sim.nodes.slice(1)) assert.ok(await node.store.has(key.routingKey));
-    await sim.stop();
   });
 
   it('gives up on an accepted insert whose block never comes: RouteNotFound, and what it held is freed', async () => {
-    const sim = await createSimulatedNetwork({ seed: 'no-data', locations: [0.5], edges: [] });
+    const sim = await simulate({ seed: 'no-data', locations: [0.5], edges: [] });
     const received: string[] = [];
     const peer = await barePeer(sim, (_transport, { body }) => received.push(body.type === 'routeNotFound' ? `routeNotFound ${body.htl}` : body.type));
     peer.send(sim.nodes[0]!.transport.peer.id, { tx: 7n, body: { type: 'insertRequest', keyType: 'chk', routingKey: key.routingKey, htl: 5 } });
@@ -71,11 +73,10 @@ describe('node/inserts: the block follows only once a peer accepts', () => {
     await sim.clock.run();
     assert.deepEqual(received, ['insertAccepted', 'routeNotFound 5'], 'a block after the wait is dropped');
     assert.equal(await sim.nodes[0]!.store.has(key.routingKey), false);
-    await sim.stop();
   });
 
   it('sends the block once however many InsertAccepted a peer answers', async () => {
-    const sim = await createSimulatedNetwork({ seed: 'accept-twice', locations: [0.1], edges: [] });
+    const sim = await simulate({ seed: 'accept-twice', locations: [0.1], edges: [] });
     const blocks: Uint8Array[] = [];
     await barePeer(sim, (transport, { tx, body }) => {
       const node = sim.nodes[0]!.transport.peer.id;
@@ -89,11 +90,10 @@ describe('node/inserts: the block follows only once a peer accepts', () => {
     await sim.clock.run();
     assert.deepEqual(await inserted, { endedBy: 'htl' });
     assert.deepEqual(blocks, [key.block]);
-    await sim.stop();
   });
 
   it('tries the next peer when one does not accept within the step timeout, not the whole hop timeout', async () => {
-    const sim = await createSimulatedNetwork({ seed: 'silent', locations: [0.1, 0.3], edges: [[0, 1]] });
+    const sim = await simulate({ seed: 'silent', locations: [0.1, 0.3], edges: [[0, 1]] });
     const nearSilentPeer = chkNear(0.88);
     const silentAt: number[] = [];
     await barePeer(sim, () => silentAt.push(sim.clock.now()));
@@ -113,11 +113,10 @@ describe('node/inserts: the block follows only once a peer accepts', () => {
       `the next peer was tried after ${waited} ms (hop timeout at HTL 17: ${DEFAULT_HOP_TIMEOUT_PER_HTL_MS * MAX_HTL} ms)`,
     );
     assert.ok(await sim.nodes[1]!.store.has(nearSilentPeer.routingKey));
-    await sim.stop();
   });
 
   it('drops a block nobody accepted, and one from a peer other than the inserter', async () => {
-    const sim = await createSimulatedNetwork({ seed: 'unsolicited', locations: [0.5], edges: [] });
+    const sim = await simulate({ seed: 'unsolicited', locations: [0.5], edges: [] });
     const received: string[] = [];
     const inserter = await barePeer(sim, (_transport, { body }) => received.push(body.type));
     const stranger = await barePeer(sim, (_transport, { body }) => received.push(body.type));
@@ -130,6 +129,5 @@ describe('node/inserts: the block follows only once a peer accepts', () => {
     assert.deepEqual(received, ['insertAccepted', 'routeNotFound'], "the stranger's block is not the one awaited");
     assert.equal(await sim.nodes[0]!.store.has(key.routingKey), false);
     assert.equal(sim.clock.pendingTimers, 0);
-    await sim.stop();
   });
 });

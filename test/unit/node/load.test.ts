@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Clock } from '../../../node/components.js';
 import { LoadLimiter, TokenBucket } from '../../../node/load.js';
-import { createSimulatedNetwork } from '../../../sim/simulated-network.js';
 import { chkNear } from '../../support/node-fixtures.js';
+import { useSimulatedNetworks } from '../../support/simulated-networks.js';
 
 /** A clock that moves only when told to. */
 function manualClock(): Clock & { at: number } {
@@ -157,9 +157,11 @@ describe('node/load', () => {
   });
 
   describe('in a node', () => {
+    const simulate = useSimulatedNetworks();
+
     it("answers requests beyond a peer's budget with RejectedOverload{local: true}, before any lookup", async () => {
       // 0 asks 1, which holds the block; 1 gives 0 a burst of 2 at 1 request per second.
-      const sim = await createSimulatedNetwork({
+      const sim = await simulate({
         seed: 'load/budget',
         locations: [0.1, 0.5],
         edges: [[0, 1]],
@@ -182,11 +184,10 @@ describe('node/load', () => {
       assert.deepEqual(await Promise.all(results), ['found', 'found', 'OverloadedError']);
       assert.deepEqual(replies.sort(), ['dataFound', 'dataFound', 'rejectedOverload']);
       assert.ok(sim.nodes[0]!.node.peers.get(sim.nodes[1]!.transport.peer.id)!.backoffUntil > 0, 'the sender backed the peer off');
-      await sim.stop();
     });
 
     it('tracks exactly the connected peers', async () => {
-      const sim = await createSimulatedNetwork({
+      const sim = await simulate({
         seed: 'load/peers',
         locations: [0.1, 0.3, 0.5],
         edges: [

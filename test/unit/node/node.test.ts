@@ -6,15 +6,9 @@ import { InvalidBlockError } from '../../../protocol/errors.js';
 import { encodeSsk, sskWriteKeysFromSeed } from '../../../protocol/keys/ssk.js';
 import { DataNotFoundError, InsertCollisionError, NodeStoppedError, RouteNotFoundError } from '../../../node/errors.js';
 import { MAX_HTL } from '../../../node/htl.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/simulated-network.js';
 import { SeededRng } from '../../../sim/rng.js';
-import { idealLocations, smallWorldEdges } from '../../../sim/topology.js';
 import { chkNear } from '../../support/node-fixtures.js';
-
-function smallWorld(seed: string, nodes = 40): Promise<SimulatedNetwork> {
-  const rng = new SeededRng(seed);
-  return createSimulatedNetwork({ seed, locations: idealLocations(nodes), edges: smallWorldEdges(nodes, rng, { degree: 8 }) });
-}
+import { smallWorld, useSimulatedNetworks } from '../../support/simulated-networks.js';
 
 /** Every field value of a message, as bytes or text, for searching. */
 function fieldValues(value: unknown): Array<Uint8Array | string> {
@@ -24,18 +18,19 @@ function fieldValues(value: unknown): Array<Uint8Array | string> {
 }
 
 describe('node/node', () => {
+  const simulate = useSimulatedNetworks();
+
   it('answers a local request from its own store, with a cache-hit event', async () => {
-    const sim = await smallWorld('own-store', 5);
+    const sim = await simulate(smallWorld('own-store', 5));
     const key = chkNear(0.5);
     await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
     const events: string[] = [];
     assert.deepEqual(await sim.nodes[2]!.node.request(key.routingKey, { onProgress: (event) => events.push(event.type) }), key.block);
     assert.deepEqual(events, ['cacheHit']);
-    await sim.stop();
   });
 
   it('stores an insert at the node closest to the key, caches it beyond the first hops, and never at the inserter', async () => {
-    const sim = await smallWorld('insert');
+    const sim = await simulate(smallWorld('insert'));
     const key = chkNear(0.5);
     const inserter = sim.nodes[5]!;
     const inserted = inserter.node.insert(key.routingKey, key.block);
@@ -48,21 +43,19 @@ describe('node/node', () => {
     const fetched = sim.nodes[33]!.node.request(key.routingKey);
     await sim.clock.run();
     assert.deepEqual(await fetched, key.block);
-    await sim.stop();
   });
 
   it('refuses to insert an invalid block before sending anything', async () => {
-    const sim = await smallWorld('invalid-insert', 5);
+    const sim = await simulate(smallWorld('invalid-insert', 5));
     const key = chkNear(0.5);
     const forged = Uint8Array.from(key.block);
     forged[100]! ^= 1;
     await assert.rejects(sim.nodes[0]!.node.insert(key.routingKey, forged), InvalidBlockError);
     assert.equal(sim.network.stats.sent, 0);
-    await sim.stop();
   });
 
   it('keeps the first SSK written to a slot and returns it to a second publisher', async () => {
-    const sim = await smallWorld('collision');
+    const sim = await simulate(smallWorld('collision'));
     const keys = sskWriteKeysFromSeed(randomBytes(32));
     const first = encodeSsk(keys, 'page', new TextEncoder().encode('first'));
     const second = encodeSsk(keys, 'page', new TextEncoder().encode('second'));
@@ -72,22 +65,19 @@ describe('node/node', () => {
     const again = sim.nodes[30]!.node.insert(second.routingKey, second.block, { keyType: 'ssk' });
     await sim.clock.run();
     await assert.rejects(again, (error: unknown) => error instanceof InsertCollisionError && toHex(error.existingBlock) === toHex(first.block));
-    await sim.stop();
   });
 
   it('says why a request failed: not found after 18 hops, or no route', async () => {
-    const sim = await smallWorld('outcomes', 60);
+    const sim = await simulate(smallWorld('outcomes', 60));
     const missing = sim.nodes[0]!.node.request(chkNear(0.3).routingKey);
     await sim.clock.run();
     await assert.rejects(missing, (error: unknown) => error instanceof DataNotFoundError && /not found after 18 hops/.test(error.message));
-    const lonely = await createSimulatedNetwork({ seed: 'lonely', locations: [0.5], edges: [] });
+    const lonely = await simulate({ seed: 'lonely', locations: [0.5], edges: [] });
     await assert.rejects(lonely.nodes[0]!.node.request(chkNear(0.3).routingKey), RouteNotFoundError);
-    await sim.stop();
-    await lonely.stop();
   });
 
   it('stops waiting at once when aborted, and fails requests in flight when stopped', async () => {
-    const sim = await smallWorld('abort', 10);
+    const sim = await simulate(smallWorld('abort', 10));
     const controller = new AbortController();
     const aborted = sim.nodes[0]!.node.request(chkNear(0.7).routingKey, { signal: controller.signal });
     controller.abort(new Error('user gave up'));
@@ -96,11 +86,10 @@ describe('node/node', () => {
     await sim.nodes[1]!.node.stop();
     await assert.rejects(stopped, NodeStoppedError);
     await assert.rejects(sim.nodes[1]!.node.request(chkNear(0.6).routingKey), NodeStoppedError);
-    await sim.stop();
   });
 
   it('sends nothing that names the originator, and its neighbours see both HTL values from it', async () => {
-    const sim = await smallWorld('anonymity');
+    const sim = await simulate(smallWorld('anonymity'));
     const originator = sim.nodes[0]!;
     const names: Array<Uint8Array | string> = [
       originator.transport.peer.node.publicKey,
@@ -128,12 +117,11 @@ describe('node/node', () => {
     await Promise.all(requests);
     assert.deepEqual(leaks, []);
     assert.deepEqual([...htlsFromOriginator].sort(), [MAX_HTL - 1, MAX_HTL]);
-    await sim.stop();
   });
 
   it('replays identically from the same seed', async () => {
     async function trace(seed: string): Promise<string> {
-      const sim = await smallWorld(seed);
+      const sim = await simulate(smallWorld(seed));
       const digest = createHash('sha256');
       sim.network.onDelivery(({ at, from, to, envelope }) => digest.update(`${at} ${from} ${to} ${envelope.tx} ${envelope.body.type}\n`));
       const rng = new SeededRng(`${seed}/workload`);

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import type { WireMessage } from '../../../protocol/wire/messages.js';
 import { RouteNotFoundError } from '../../../node/errors.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/simulated-network.js';
+import type { SimulatedNetwork } from '../../../sim/simulated-network.js';
 import { blackHole, chkNear, poisoner } from '../../support/node-fixtures.js';
+import { useSimulatedNetworks } from '../../support/simulated-networks.js';
 
 /** Every delivered message as "from→to:type", by node index (-1 for bare transports). */
 function recordTrace(sim: SimulatedNetwork): string[] {
@@ -19,11 +20,13 @@ async function assertNothingLeftBehind(sim: SimulatedNetwork): Promise<void> {
 }
 
 describe('node/route', () => {
+  const simulate = useSimulatedNetworks();
+
   const key = chkNear(0.5);
 
   it('backtracks past a dead end and finds the data another way', async () => {
     // 0 (0.1) links to 1 (0.48, a dead end) and 2 (0.25); 2 → 3 (0.4) → 4 (0.5, holds the block).
-    const sim = await createSimulatedNetwork({
+    const sim = await simulate({
       seed: 'backtrack',
       locations: [0.1, 0.48, 0.25, 0.4, 0.5],
       edges: [
@@ -41,11 +44,10 @@ describe('node/route', () => {
     assert.deepEqual(trace.slice(0, 3), ['0→1:dataRequest', '1→0:routeNotFound', '0→2:dataRequest']);
     assert.ok(trace.includes('3→4:dataRequest'));
     await assertNothingLeftBehind(sim);
-    await sim.stop();
   });
 
   it('catches a loop with RejectedLoop and ends with RouteNotFound', async () => {
-    const sim = await createSimulatedNetwork({
+    const sim = await simulate({
       seed: 'loop',
       locations: [0.1, 0.3, 0.45],
       edges: [
@@ -60,12 +62,11 @@ describe('node/route', () => {
     await assert.rejects(fetched, RouteNotFoundError);
     assert.ok(trace.includes('0→2:rejectedLoop'), trace.join(' '));
     await assertNothingLeftBehind(sim);
-    await sim.stop();
   });
 
   it('rejects a poisoned block at the next honest hop and still delivers the real one', async () => {
     // 0 → 1 (0.3); 1 links to the poisoner (0.5) and to 2 (0.47, holds the block).
-    const sim = await createSimulatedNetwork({
+    const sim = await simulate({
       seed: 'poison',
       locations: [0.1, 0.3, 0.47],
       edges: [
@@ -83,11 +84,10 @@ describe('node/route', () => {
     assert.equal(relay.node.peers.get(bad.peer.id)?.stats.invalidBlocks, 1);
     assert.equal(relay.store.stats().cache.blocks + relay.store.stats().store.blocks, 0, 'nothing cached two hops from the originator');
     await assertNothingLeftBehind(sim);
-    await sim.stop();
   });
 
   it('disconnects a peer once it has sent too many invalid blocks', async () => {
-    const sim = await createSimulatedNetwork({ seed: 'poisoner-dropped', locations: [0.1, 0.3], edges: [[0, 1]] });
+    const sim = await simulate({ seed: 'poisoner-dropped', locations: [0.1, 0.3], edges: [[0, 1]] });
     const bad = await poisoner(sim.network, 0.5);
     sim.network.link(sim.nodes[0]!.transport, bad);
     await sim.clock.run({ until: sim.clock.now() });
@@ -98,12 +98,11 @@ describe('node/route', () => {
     }
     assert.equal(sim.nodes[0]!.node.peers.get(bad.peer.id), undefined);
     assert.deepEqual(sim.nodes[0]!.transport.connectedPeers, [sim.nodes[1]!.transport.peer.id]);
-    await sim.stop();
   });
 
   it('reroutes at once when the peer it waits on crashes', async () => {
     // 0 waits on a silent peer (0.49) that crashes after 100 ms; 0 → 1 (0.3) → 2 (0.5) has the block.
-    const sim = await createSimulatedNetwork({
+    const sim = await simulate({
       seed: 'crash',
       locations: [0.1, 0.3, 0.5],
       edges: [
@@ -124,11 +123,10 @@ describe('node/route', () => {
     assert.equal(trace[0], '0→-1:dataRequest');
     assert.ok(sim.clock.now() < 1_000, `rerouted after ${sim.clock.now()} ms, not after a timeout`);
     await assertNothingLeftBehind(sim);
-    await sim.stop();
   });
 
   it('times out a silent peer, backs it off and succeeds elsewhere', async () => {
-    const sim = await createSimulatedNetwork({
+    const sim = await simulate({
       seed: 'timeout',
       locations: [0.1, 0.3, 0.5],
       edges: [
@@ -149,6 +147,5 @@ describe('node/route', () => {
     assert.ok(silentPeer.backoffUntil > 0);
     assert.ok(sim.clock.now() >= 2_000 * 18, `answered after ${sim.clock.now()} ms`);
     assert.deepEqual(replies, ['dataFound']);
-    await sim.stop();
   });
 });

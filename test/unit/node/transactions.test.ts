@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
-import { createSimulatedNetwork } from '../../../sim/simulated-network.js';
 import { chkNear } from '../../support/node-fixtures.js';
+import { useSimulatedNetworks } from '../../support/simulated-networks.js';
 
 describe('node/transactions', () => {
+  const simulate = useSimulatedNetworks();
+
   const key = chkNear(0.5);
 
   it('coalesces two local requests for one key into one upstream request', async () => {
-    const sim = await createSimulatedNetwork({
+    const sim = await simulate({
       seed: 'coalesce-local',
       locations: [0.1, 0.3, 0.5],
       edges: [
@@ -23,12 +25,11 @@ describe('node/transactions', () => {
     await sim.clock.run();
     for (const block of await Promise.all(both)) assert.deepEqual(block, key.block);
     assert.equal(sentByOriginator, 1);
-    await sim.stop();
   });
 
   it('coalesces requests from two peers at a relay into one request downstream', async () => {
     // 0 (0.1) and 1 (0.2) both ask relay 2 (0.3), which asks 3 (0.5).
-    const sim = await createSimulatedNetwork({
+    const sim = await simulate({
       seed: 'coalesce-relay',
       locations: [0.1, 0.2, 0.3, 0.5],
       edges: [
@@ -46,13 +47,12 @@ describe('node/transactions', () => {
     await sim.clock.run();
     for (const block of await Promise.all(both)) assert.deepEqual(block, key.block);
     assert.equal(reachingHolder, 1);
-    await sim.stop();
   });
 
   it('answers repeats of a key that just failed without routing them, but still routes local requests', async () => {
     // A chain longer than the HTL, so the search ends with DataNotFound.
     const length = 30;
-    const sim = await createSimulatedNetwork({
+    const sim = await simulate({
       seed: 'failed',
       locations: Array.from({ length }, (_, i) => 0.3 + (0.6 * i) / length),
       edges: Array.from({ length: length - 1 }, (_, i) => [i, i + 1] as const),
@@ -71,11 +71,10 @@ describe('node/transactions', () => {
     assert.equal(((await second) as Error).name, 'DataNotFoundError');
     assert.ok(requests - afterFirst <= 2, `the repeat was routed again: ${requests - afterFirst} requests`);
     assert.ok(requests - afterFirst >= 1, 'a local request is never refused without asking the network');
-    await sim.stop();
   });
 
   it('refuses requests beyond its table bound with RejectedOverload', async () => {
-    const sim = await createSimulatedNetwork({
+    const sim = await simulate({
       seed: 'bound',
       locations: [0.1, 0.3, 0.5],
       edges: [
@@ -98,6 +97,5 @@ describe('node/transactions', () => {
     await Promise.all(requests);
     assert.ok(overloads.length >= 1);
     for (const { node } of sim.nodes) assert.equal(node.activeTransactions, 0);
-    await sim.stop();
   });
 });
