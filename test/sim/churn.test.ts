@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
 import { Churn, FREENET_SESSION_SHAPE, weibull } from '../../sim/churn-model.js';
 import { Membership } from '../../sim/membership.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../sim/simulated-network.js';
+import type { SimulatedNetwork } from '../../sim/simulated-network.js';
 import { SeededRng } from '../../sim/rng.js';
 import { churnScenario, runChurn } from '../../sim/scenarios/churn.js';
-import { idealLocations, smallWorldEdges, type Edge } from '../../sim/topology.js';
+import { type Edge, idealLocations, smallWorldEdges } from '../../sim/topology.js';
+import { useSimulatedNetworks } from '../support/simulated-networks.js';
+import { useTeardown } from '../support/teardown.js';
 
 const NODES = 60;
-
-async function smallWorld(seed: string): Promise<{ sim: SimulatedNetwork; edges: Edge[] }> {
-  const edges = smallWorldEdges(NODES, new SeededRng(`${seed}/edges`), { degree: 6 });
-  return { sim: await createSimulatedNetwork({ seed, locations: idealLocations(NODES), edges, blockBytes: 256 }), edges };
-}
 
 describe('sim/churn: Weibull sessions', () => {
   it('draws Weibull times: the median is scale·(ln 2)^(1/shape) and 1 − 1/e of them are below the scale', () => {
@@ -29,10 +26,20 @@ describe('sim/churn: Weibull sessions', () => {
 
 describe('sim/membership and sim/churn on a 60-node small world', function () {
   this.timeout(60_000);
+  const defer = useTeardown();
+  const simulate = useSimulatedNetworks(defer);
+
+  /** The network and its membership; every node that ever joined is stopped after the test. */
+  async function smallWorld(seed: string): Promise<{ sim: SimulatedNetwork; membership: Membership; edges: Edge[] }> {
+    const edges = smallWorldEdges(NODES, new SeededRng(`${seed}/edges`), { degree: 6 });
+    const sim = await simulate({ seed, locations: idealLocations(NODES), edges, blockBytes: 256 });
+    const membership = new Membership(sim, edges);
+    defer(() => membership.view.stop());
+    return { sim, membership, edges };
+  }
 
   it('a returning node has its identity, location and store, and links only to neighbours online', async () => {
-    const { sim, edges } = await smallWorld('membership');
-    const membership = new Membership(sim, edges);
+    const { sim, membership, edges } = await smallWorld('membership');
     const before = membership.nodes[5]!;
     const neighbours = edges.filter(([a, b]) => a === 5 || b === 5).map(([a, b]) => (a === 5 ? b : a));
     await membership.leave(5);
@@ -52,14 +59,14 @@ describe('sim/membership and sim/churn on a 60-node small world', function () {
     assert.notEqual(replaced.transport.peer.id, sim.nodes[7]!.transport.peer.id);
     assert.notEqual(replaced.store, sim.nodes[7]!.store);
     assert.equal(replaced.transport.peer.location, sim.nodes[7]!.transport.peer.location);
-    await membership.view.stop();
   });
 
   it('keeps nodes online about `availability` of the time, never takes exempt nodes off, and counts what it did', async () => {
-    const { sim, edges } = await smallWorld('churn');
-    const membership = new Membership(sim, edges);
+    const { sim, membership } = await smallWorld('churn');
     const churn = new Churn(sim.clock, new SeededRng('sessions'), membership, { sessionScaleMs: 60_000, availability: 0.5, exempt: new Set([0, 1]) });
     churn.start();
+    // Before the nodes stop: a churn left running would keep the clock busy for ever.
+    defer(() => churn.stop());
     let online = 0;
     let samples = 0;
     for (let minute = 1; minute <= 60; minute++) {
@@ -70,12 +77,10 @@ describe('sim/membership and sim/churn on a 60-node small world', function () {
       }
       assert.ok(membership.isOnline(0) && membership.isOnline(1));
     }
-    churn.stop();
     const share = online / samples;
     assert.ok(share > 0.35 && share < 0.65, `online ${share} of the time`);
     assert.ok(churn.counts.leaves > NODES && churn.counts.rejoins > NODES / 2, JSON.stringify(churn.counts));
     assert.equal(churn.counts.replacements, 0);
-    await membership.view.stop();
   });
 });
 

@@ -1,17 +1,11 @@
 /**
- * Fixtures for client tests on a simulated network: a small world of real nodes, a
- * driver that runs the virtual clock while a client operation is in progress (FEC work
+ * Fixtures for client tests on a simulated network (test/support/simulated-networks.ts builds
+ * it): a driver that runs the virtual clock while a client operation is in progress (FEC work
  * runs in the thread pool, outside virtual time), and nodes that misbehave at the client edge.
  */
 import { randomBytes } from '../../protocol/crypto.js';
 import type { ClientNode } from '../../node/client/types.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../sim/simulated-network.js';
-import { SeededRng } from '../../sim/rng.js';
-import { idealLocations, smallWorldEdges } from '../../sim/topology.js';
-
-export function smallWorld(seed: string, nodes = 40): Promise<SimulatedNetwork> {
-  return createSimulatedNetwork({ seed, locations: idealLocations(nodes), edges: smallWorldEdges(nodes, new SeededRng(seed), { degree: 8 }) });
-}
+import type { SimulatedNetwork } from '../../sim/simulated-network.js';
 
 /** Runs the virtual clock until `operation` settles. */
 export async function drive<T>(sim: SimulatedNetwork, operation: Promise<T>): Promise<T> {

@@ -11,13 +11,23 @@ import { SHARD_BYTES } from '../../node/client/segments.js';
 import { randomBytes } from '../../protocol/crypto.js';
 import { InvalidBlockError } from '../../protocol/errors.js';
 import { ChkUri, decodeChk, encodeChk } from '../../protocol/keys/index.js';
-import { alteringNode, collect, content, deleteEverywhere, drive, smallWorld } from './client-support.js';
+import { smallWorld, useSimulatedNetworks } from '../support/simulated-networks.js';
+import { useTeardown } from '../support/teardown.js';
+import { alteringNode, collect, content, deleteEverywhere, drive } from './client-support.js';
 
 describe('client on a simulated network', function () {
   this.timeout(60_000);
+  const defer = useTeardown();
+  const simulate = useSimulatedNetworks(defer);
+  /** A temporary directory, removed after the test. */
+  const temporary = async (prefix: string): Promise<string> => {
+    const directory = await mkdtemp(join(tmpdir(), prefix));
+    defer(() => rm(directory, { recursive: true, force: true }));
+    return directory;
+  };
 
   it('round-trips files of 0 B, 1 B, one block, one byte over, and 3 MiB byte for byte', async () => {
-    const sim = await smallWorld('client-sizes');
+    const sim = await simulate(smallWorld('client-sizes'));
     const publisher = new Client({ node: sim.nodes[3]!.node });
     const reader = new Client({ node: sim.nodes[27]!.node });
     for (const size of [0, 1, SHARD_BYTES, SHARD_BYTES + 1, 32_749, 32_750, 3 * 1024 * 1024 + 5]) {
@@ -31,11 +41,10 @@ describe('client on a simulated network', function () {
     const again = await drive(sim, publisher.insertFile(new Uint8Array(1), { name: 'a.txt' }));
     const resolved = await drive(sim, reader.resolveFile(again));
     assert.equal(resolved.manifest.mime, 'text/plain');
-    await sim.stop();
   });
 
   it('inserts a directory, resolves single paths and walks the whole tree', async () => {
-    const sim = await smallWorld('client-directory');
+    const sim = await simulate(smallWorld('client-directory'));
     const client = new Client({ node: sim.nodes[5]!.node });
     const reader = new Client({ node: sim.nodes[31]!.node });
     const files = new Map([
@@ -62,13 +71,12 @@ describe('client on a simulated network', function () {
     assert.deepEqual(walked.sort(), ['docs/guide/intro.md 10', 'docs/index.html 40000', 'index.html 500', 'logo.png 0']);
     await assert.rejects(drive(sim, reader.resolve(`${root.toString()}/docs/missing.html`)), PathNotFoundError);
     await assert.rejects(drive(sim, reader.resolve(`${root.toString()}/index.html/x`)), PathNotFoundError);
-    await sim.stop();
   });
 
   it('inserts a directory from disk and fetches the whole tree back to disk', async () => {
-    const sim = await smallWorld('client-tree');
-    const source = await mkdtemp(join(tmpdir(), 'warren-tree-in-'));
-    const target = await mkdtemp(join(tmpdir(), 'warren-tree-out-'));
+    const sim = await simulate(smallWorld('client-tree'));
+    const source = await temporary('warren-tree-in-');
+    const target = await temporary('warren-tree-out-');
     const files = new Map([
       ['index.html', content(700)],
       ['img/a.png', content(70_000)],
@@ -82,13 +90,10 @@ describe('client on a simulated network', function () {
     const written = await drive(sim, fetchTreeToDirectory(new Client({ node: sim.nodes[21]!.node }), root, target));
     assert.deepEqual(written.sort(), [...files.keys()].sort());
     for (const [path, bytes] of files) assert.ok((await readFile(join(target, path))).equals(Buffer.from(bytes)), path);
-    await rm(source, { recursive: true });
-    await rm(target, { recursive: true });
-    await sim.stop();
   });
 
   it('splits a manifest too big for one block and still fetches the file', async () => {
-    const sim = await smallWorld('client-split-manifest');
+    const sim = await simulate(smallWorld('client-split-manifest'));
     // One data block per segment and no check blocks: 1,000 segments of references.
     const client = new Client({ node: sim.nodes[2]!.node }, { dataBlocksPerSegment: 1, checkBlocksPerSegment: 0, window: 32 });
     const bytes = content(600 * SHARD_BYTES);
@@ -97,11 +102,10 @@ describe('client on a simulated network', function () {
     assert.equal(top.kind, 'split');
     const fetched = await drive(sim, collect(new Client({ node: sim.nodes[30]!.node }).fetch(uri)));
     assert.ok(Buffer.from(fetched).equals(Buffer.from(bytes)));
-    await sim.stop();
   });
 
   it('rebuilds a file after a third of its blocks are deleted from every store, and says how many are missing when too many are', async () => {
-    const sim = await smallWorld('client-fec');
+    const sim = await simulate(smallWorld('client-fec'));
     const client = new Client({ node: sim.nodes[4]!.node });
     const bytes = content(20 * SHARD_BYTES + 123); // segments of 6+6, 6+6, 6+6, 3+6
     const uri = await drive(sim, client.insertFile(bytes));
@@ -129,11 +133,10 @@ describe('client on a simulated network', function () {
       assert.match(error.message, /segment 0: 8 of 12 blocks are missing; 4 found, 6 needed/);
       return true;
     });
-    await sim.stop();
   });
 
   it('publishes USK editions 1 then 2; asking for edition 1 finds the newest', async () => {
-    const sim = await smallWorld('client-usk');
+    const sim = await simulate(smallWorld('client-usk'));
     const publisher = new Client({ node: sim.nodes[6]!.node });
     const reader = new Client({ node: sim.nodes[29]!.node });
     const seed = randomBytes(32);
@@ -149,11 +152,10 @@ describe('client on a simulated network', function () {
     assert.equal(resolved.edition, 2);
     const fetched = await drive(sim, collect(reader.fetch(`${insertUri.toRequestUri().toString()}/index.html`)));
     assert.equal(new TextDecoder().decode(fetched), 'version two');
-    await sim.stop();
   });
 
   it('only ever follows what the publisher signed', async () => {
-    const sim = await smallWorld('client-forgery');
+    const sim = await simulate(smallWorld('client-forgery'));
     const { SskInsertUri, UskInsertUri, encodeSsk, sskWriteKeysFromSeed } = await import('../../protocol/keys/index.js');
     const { encodePointer } = await import('../../node/client/manifest.js');
     const publisher = new Client({ node: sim.nodes[6]!.node });
@@ -182,11 +184,10 @@ describe('client on a simulated network', function () {
       node: alteringNode(sim.nodes[33]!.node, (key, block) => (Buffer.from(key).equals(Buffer.from(sskUri.routingKey)) ? fake.block : block)),
     });
     await assert.rejects(drive(sim, collect(lying.fetch(sskUri))), InvalidBlockError);
-    await sim.stop();
   });
 
   it('detects a tampered block: FEC replaces it, or the fetch fails with a typed error', async () => {
-    const sim = await smallWorld('client-tamper');
+    const sim = await simulate(smallWorld('client-tamper'));
     const node = sim.nodes[8]!.node;
     const bytes = content(3 * SHARD_BYTES);
     const flipAt = (target: Uint8Array) => (key: Uint8Array, block: Uint8Array) => {
@@ -220,11 +221,10 @@ describe('client on a simulated network', function () {
     await drive(sim, node.insert(top.routingKey, top.block));
     const reader = new Client({ node: sim.nodes[20]!.node });
     await assert.rejects(drive(sim, collect(reader.fetch(new ChkUri(top.routingKey, top.cryptoKey)))), ContentHashMismatchError);
-    await sim.stop();
   });
 
   it('stops an insert and a fetch when their signal aborts, with progress on the way', async () => {
-    const sim = await smallWorld('client-abort');
+    const sim = await simulate(smallWorld('client-abort'));
     const client = new Client({ node: sim.nodes[2]!.node });
     const bytes = content(30 * SHARD_BYTES);
     const stopInsert = new AbortController();
@@ -256,14 +256,13 @@ describe('client on a simulated network', function () {
       }),
     );
     await assert.rejects(drive(sim, fetching), /fetch stopped/);
-    await sim.stop();
   });
 
   it('resumes an interrupted fetch without fetching again what it has', async () => {
-    const sim = await smallWorld('client-resume');
+    const sim = await simulate(smallWorld('client-resume'));
     const bytes = content(20 * SHARD_BYTES);
     const uri = await drive(sim, new Client({ node: sim.nodes[3]!.node }).insertFile(bytes));
-    const directory = await mkdtemp(join(tmpdir(), 'warren-resume-'));
+    const directory = await temporary('warren-resume-');
     const path = join(directory, 'out.bin');
     const requested: string[] = [];
     const counting = alteringNode(sim.nodes[26]!.node, (key, block) => {
@@ -299,7 +298,5 @@ describe('client on a simulated network', function () {
     await writeFile(resumeRecordPath(path), JSON.stringify({ version: 1, manifest: uri.toString(), segmentsDone: 2 }));
     await writeFile(path, new Uint8Array(10));
     await assert.rejects(drive(sim, fetchToFile(client, uri, path)), ResumeMismatchError);
-    await rm(directory, { recursive: true });
-    await sim.stop();
   });
 });

@@ -4,6 +4,7 @@ import { SeededRng } from '../../sim/rng.js';
 import { idealLocations, smallWorldEdges } from '../../sim/topology.js';
 import { WorkloadStalledError } from '../../sim/errors.js';
 import { drive, runWorkload, type WorkloadMetrics, workloadFigures } from '../../sim/workload.js';
+import { useSimulatedNetworks } from '../support/simulated-networks.js';
 
 const NODES = 300;
 const BLOCK_BYTES = 1024;
@@ -67,8 +68,10 @@ describe('sim/workload on a 300-node ideal small world (seeded)', function () {
   });
 
   describe('drive', () => {
+    const simulate = useSimulatedNetworks();
+
     it('rejects with an exception an operation lets through, and names a stall', async () => {
-      const sim = await createSimulatedNetwork({ seed: 'drive', locations: idealLocations(5), edges: smallWorldEdges(5, new SeededRng('drive/edges')) });
+      const sim = await simulate({ seed: 'drive', locations: idealLocations(5), edges: smallWorldEdges(5, new SeededRng('drive/edges')) });
       const rng = new SeededRng('drive/arrivals');
       await assert.rejects(
         drive(
@@ -103,7 +106,6 @@ describe('sim/workload on a 300-node ideal small world (seeded)', function () {
         events,
       );
       assert.equal(events, 4);
-      await sim.stop();
     });
   });
 });
