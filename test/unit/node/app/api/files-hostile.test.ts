@@ -9,9 +9,11 @@ import { ApiServer } from '../../../../../node/app/api/server.js';
 import { fetchManifest } from '../../../../../node/client/fetch.js';
 import { Inserter } from '../../../../../node/client/insert.js';
 import { type Logger, silentLogger } from '../../../../../node/components.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../../../../sim/simulated-network.js';
+import type { SimulatedNetwork } from '../../../../../sim/simulated-network.js';
 import { directoryBomb, directoryChain, MemoryClientNode } from '../../client/support.js';
 import { type Answer, apiOver, call, errorOf, TOKEN } from './support.js';
+import { useSimulatedNetworks } from '../../../../support/simulated-networks.js';
+import { useTeardown } from '../../../../support/teardown.js';
 
 const MiB = 1024 * 1024;
 const redundancy = { dataBlocksPerSegment: 6, checkBlocksPerSegment: 1 };
@@ -63,9 +65,10 @@ describe('node/app/api/files: hostile input', () => {
   let warnings: unknown[];
   let api: ApiServer;
   let leaf: ChkUri;
+  const simulateShared = useSimulatedNetworks(useTeardown('all'));
 
   before(async () => {
-    sim = await createSimulatedNetwork({ seed: 'api-hostile', locations: [0.5], edges: [] });
+    sim = await simulateShared({ seed: 'api-hostile', locations: [0.5], edges: [] });
     identity = await mintIdentity({ difficulty: 4, workers: 0 });
   });
 
@@ -84,8 +87,6 @@ describe('node/app/api/files: hostile input', () => {
     await api.stop();
     assert.deepEqual(warnings, [], 'no request failed with an internal error');
   });
-
-  after(() => sim.stop());
 
   it('refuses a MIME type with CR/LF, of 300 bytes or of 100 KB, and a bad name, with 400 before reading the body', async () => {
     const stored = memory.blocks.size;

@@ -8,9 +8,11 @@ import { ApiServer } from '../../../../../node/app/api/server.js';
 import type { TransferStatus } from '../../../../../node/app/api/transfers.js';
 import { generateKeys } from '../../../../../node/app/cli/keys.js';
 import { silentLogger } from '../../../../../node/components.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../../../../sim/simulated-network.js';
+import type { SimulatedNetwork } from '../../../../../sim/simulated-network.js';
 import { SeededRng } from '../../../../../sim/rng.js';
 import { idealLocations, smallWorldEdges } from '../../../../../sim/topology.js';
+import { useSimulatedNetworks } from '../../../../support/simulated-networks.js';
+import { useTeardown } from '../../../../support/teardown.js';
 import { type Answer, apiOver, call, errorOf, MemoryNetworkNode, pump, TOKEN } from './support.js';
 
 const json = <T>(answer: Answer): T => JSON.parse(answer.body.toString()) as T;
@@ -21,15 +23,18 @@ describe('node/app/api/files', () => {
   let identity: NodeIdentity;
   let memory: MemoryNetworkNode;
   let api: ApiServer;
+  const deferShared = useTeardown('all');
+  const simulateShared = useSimulatedNetworks(deferShared);
 
   before(async () => {
-    sim = await createSimulatedNetwork({
+    sim = await simulateShared({
       seed: 'api-files',
       locations: idealLocations(12),
       edges: smallWorldEdges(12, new SeededRng('api-files'), { degree: 4 }),
     });
     identity = await mintIdentity({ difficulty: 4, workers: 0 });
     stopPump = pump(sim);
+    deferShared(stopPump);
   });
 
   beforeEach(async () => {
@@ -41,11 +46,6 @@ describe('node/app/api/files', () => {
   });
 
   afterEach(() => api.stop());
-
-  after(async () => {
-    await stopPump();
-    await sim.stop();
-  });
 
   const upload = (port: number, query: string, body: Uint8Array): Promise<Answer> =>
     call(port, 'POST', `/v1/files?${query}`, { 'content-length': String(body.length) }, body);

@@ -8,10 +8,12 @@ import { ApiServer } from '../../../../../node/app/api/server.js';
 import type { NodeStatus } from '../../../../../node/app/api/status.js';
 import { silentLogger } from '../../../../../node/components.js';
 import { DataNotFoundError, NodeStoppedError, OverloadedError, RequestTimeoutError } from '../../../../../node/errors.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../../../../sim/simulated-network.js';
+import type { SimulatedNetwork } from '../../../../../sim/simulated-network.js';
 import { SeededRng } from '../../../../../sim/rng.js';
 import { apiOver, call, errorOf, pump, TOKEN } from './support.js';
 import { idealLocations, smallWorldEdges } from '../../../../../sim/topology.js';
+import { useSimulatedNetworks } from '../../../../support/simulated-networks.js';
+import { useTeardown } from '../../../../support/teardown.js';
 
 describe('node/app/api/server', () => {
   let sim: SimulatedNetwork;
@@ -19,20 +21,19 @@ describe('node/app/api/server', () => {
   let first: ApiServer;
   let second: ApiServer;
   let identity: NodeIdentity;
+  const deferShared = useTeardown('all');
+  const simulateShared = useSimulatedNetworks(deferShared);
+  const simulate = useSimulatedNetworks();
 
   before(async () => {
-    sim = await createSimulatedNetwork({ seed: 'api', locations: idealLocations(8), edges: smallWorldEdges(8, new SeededRng('api'), { degree: 4 }) });
+    sim = await simulateShared({ seed: 'api', locations: idealLocations(8), edges: smallWorldEdges(8, new SeededRng('api'), { degree: 4 }) });
     identity = await mintIdentity({ difficulty: 4, workers: 0 });
-    first = await apiOver(sim, sim.nodes[0]!, identity);
-    second = await apiOver(sim, sim.nodes[5]!, identity);
     stopPump = pump(sim);
-  });
-
-  after(async () => {
-    await first.stop();
-    await second.stop();
-    await stopPump();
-    await sim.stop();
+    deferShared(stopPump);
+    first = await apiOver(sim, sim.nodes[0]!, identity);
+    deferShared(() => first.stop());
+    second = await apiOver(sim, sim.nodes[5]!, identity);
+    deferShared(() => second.stop());
   });
 
   it('refuses a request without the token, or with a wrong one, with 401', async () => {
@@ -157,7 +158,7 @@ describe('node/app/api/server', () => {
   });
 
   it('answers 502 when the node has no route to search further', async () => {
-    const lonely = await createSimulatedNetwork({ seed: 'lonely', locations: [0.5], edges: [] });
+    const lonely = await simulate({ seed: 'lonely', locations: [0.5], edges: [] });
     const api = await apiOver(lonely, lonely.nodes[0]!, identity);
     try {
       const answer = await call(api.port, 'GET', `/v1/blocks/${'11'.repeat(32)}`);
@@ -165,7 +166,6 @@ describe('node/app/api/server', () => {
       assert.equal(errorOf(answer).code, 'ERR_ROUTE_NOT_FOUND');
     } finally {
       await api.stop();
-      await lonely.stop();
     }
   });
 
