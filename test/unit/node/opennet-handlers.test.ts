@@ -7,52 +7,70 @@ import type { NodeInit } from '../../../node/node.js';
 import { VirtualClock } from '../../../sim/clock.js';
 import { MemoryNetwork } from '../../../sim/memory-network.js';
 import { SeededRng } from '../../../sim/rng.js';
+import { encodeChk } from '../../../protocol/keys/chk.js';
 import { chkNear } from '../../support/node-fixtures.js';
 import { drawPublicKey, type OpennetMember, startOpennetNode } from '../../../sim/grown-opennet.js';
+import { useTeardown } from '../../support/teardown.js';
 
-function simulation(seed: string) {
-  const clock = new VirtualClock();
-  const rng = new SeededRng(seed);
-  const network = new MemoryNetwork({ clock, rng: rng.fork('network') });
-  const deliveries: Array<{ from: string; to: string; envelope: Envelope }> = [];
-  network.onDelivery(({ from, to, envelope }) => deliveries.push({ from, to, envelope }));
-  const start = (label: string, init?: Partial<NodeInit>) => startOpennetNode({ clock, rng, network }, label, init);
-  return { clock, rng, network, deliveries, start };
+/** Nodes started one by one on a memory network, and every message it delivered. */
+interface Simulation {
+  readonly clock: VirtualClock;
+  readonly rng: SeededRng;
+  readonly network: MemoryNetwork;
+  readonly deliveries: Array<{ from: string; to: string; envelope: Envelope }>;
+  start(label: string, init?: Partial<NodeInit>): Promise<OpennetMember>;
 }
 
 const idOf = (member: OpennetMember) => member.transport.peer.id;
 const linkedTo = (member: OpennetMember, other: OpennetMember) => member.transport.connectedPeers.includes(idOf(other));
 
-/** `count` nodes linked in a ring in location order. */
-async function ring(sim: ReturnType<typeof simulation>, count: number, init?: Partial<NodeInit>): Promise<OpennetMember[]> {
-  const members: OpennetMember[] = [];
-  for (let index = 0; index < count; index++) members.push(await sim.start(`ring/${index}`, init));
-  members.sort((a, b) => a.location - b.location);
-  for (let index = 0; index < count; index++) sim.network.link(members[index]!.transport, members[(index + 1) % count]!.transport);
-  await sim.clock.run({ until: sim.clock.now() });
-  return members;
-}
-
-/** A line O - R - S with a block stored at S; O requests it. */
-async function fold(seed: string, relay: Partial<NodeInit> = {}, source: Partial<NodeInit> = {}) {
-  const sim = simulation(seed);
-  const [originator, middle, holder] = [await sim.start('O'), await sim.start('R', relay), await sim.start('S', source)];
-  sim.network.link(originator.transport, middle.transport);
-  sim.network.link(middle.transport, holder.transport);
-  const key = chkNear(holder.location, 0.5, seed);
-  await holder.store.put(key.routingKey, key.block, { partition: 'store' });
-  const fetched = originator.node.request(key.routingKey);
-  await sim.clock.advance(10_000);
-  assert.deepEqual(await fetched, key.block);
-  return { sim, originator, middle, holder };
-}
-
-const offersIn = (deliveries: ReturnType<typeof simulation>['deliveries']) =>
+const offersIn = (deliveries: Simulation['deliveries']) =>
   deliveries
     .filter(({ envelope }) => envelope.body.type === 'peerOffer')
     .map(({ from, to, envelope }) => ({ from, to, offered: toHex((envelope.body as { node: NodeRef }).node.publicKey) }));
 
 describe('node/opennet-handlers', () => {
+  const defer = useTeardown();
+
+  /** Each node started is stopped by teardown. */
+  function simulation(seed: string): Simulation {
+    const clock = new VirtualClock();
+    const rng = new SeededRng(seed);
+    const network = new MemoryNetwork({ clock, rng: rng.fork('network') });
+    const deliveries: Simulation['deliveries'] = [];
+    network.onDelivery(({ from, to, envelope }) => deliveries.push({ from, to, envelope }));
+    const start = async (label: string, init?: Partial<NodeInit>) => {
+      const member = await startOpennetNode({ clock, rng, network }, label, init);
+      defer(() => member.node.stop());
+      return member;
+    };
+    return { clock, rng, network, deliveries, start };
+  }
+
+  /** `count` nodes linked in a ring in location order. */
+  async function ring(sim: Simulation, count: number, init?: Partial<NodeInit>): Promise<OpennetMember[]> {
+    const members: OpennetMember[] = [];
+    for (let index = 0; index < count; index++) members.push(await sim.start(`ring/${index}`, init));
+    members.sort((a, b) => a.location - b.location);
+    for (let index = 0; index < count; index++) sim.network.link(members[index]!.transport, members[(index + 1) % count]!.transport);
+    await sim.clock.run({ until: sim.clock.now() });
+    return members;
+  }
+
+  /** A line O - R - S with a block stored at S; O requests it. */
+  async function fold(seed: string, relay: Partial<NodeInit> = {}, source: Partial<NodeInit> = {}) {
+    const sim = simulation(seed);
+    const [originator, middle, holder] = [await sim.start('O'), await sim.start('R', relay), await sim.start('S', source)];
+    sim.network.link(originator.transport, middle.transport);
+    sim.network.link(middle.transport, holder.transport);
+    const key = chkNear(holder.location, 0.5, seed);
+    await holder.store.put(key.routingKey, key.block, { partition: 'store' });
+    const fetched = originator.node.request(key.routingKey);
+    await sim.clock.advance(10_000);
+    assert.deepEqual(await fetched, key.block);
+    return { sim, originator, middle, holder };
+  }
+
   it('routes an announcement toward the announcer, and the nodes near it offer themselves', async () => {
     const sim = simulation('announce');
     const members = await ring(sim, 16);
@@ -76,7 +94,6 @@ describe('node/opennet-handlers', () => {
     assert.equal(ends.length, 1);
     assert.ok(['dataNotFound', 'routeNotFound'].includes(ends[0]!.envelope.body.type));
     assert.ok(replies.length <= 1 + offers);
-    for (const member of [...members, newcomer]) await member.node.stop();
   });
 
   it('offers the data source back along the path after a DataFound, and the originator links to it', async () => {
@@ -91,7 +108,6 @@ describe('node/opennet-handlers', () => {
     for (const { envelope } of sim.deliveries) {
       if (envelope.body.type === 'peerOffer') assert.notDeepEqual(envelope.body.node.publicKey, originatorKey);
     }
-    for (const member of [originator, middle, holder]) await member.node.stop();
   });
 
   it('lets a relay replace the offer with its own NodeRef (reset)', async () => {
@@ -101,20 +117,19 @@ describe('node/opennet-handlers', () => {
       { from: idOf(middle), to: idOf(originator), offered: idOf(middle) },
     ]);
     assert.equal(linkedTo(originator, holder), false);
-    for (const member of [originator, middle, holder]) await member.node.stop();
   });
 
   it('has a data source without room for peers offer nothing', async () => {
-    const { sim, originator, middle, holder } = await fold('full', {}, { maxPeers: 1 });
+    const { sim, originator, holder } = await fold('full', {}, { maxPeers: 1 });
     assert.deepEqual(offersIn(sim.deliveries), []);
     assert.equal(linkedTo(originator, holder), false);
-    for (const member of [originator, middle, holder]) await member.node.stop();
   });
 
   it('drops offers and announcements whose proof does not verify, and disconnects their sender after three', async () => {
     const sim = simulation('invalid');
     const strict = await sim.start('strict', { powDifficulty: 8 });
     const sender = sim.network.createTransport({ location: 0.5 });
+    defer(() => sender.stop());
     const received: Envelope[] = [];
     await sender.start({ peerConnected: () => undefined, peerDisconnected: () => undefined, message: (_from, envelope) => received.push(envelope) });
     sim.network.link(sender, strict.transport);
@@ -132,7 +147,38 @@ describe('node/opennet-handlers', () => {
     sender.send(idOf(strict), { tx: 3n, body: { type: 'peerOffer', node: forged } });
     await sim.clock.advance(1_000);
     assert.equal(sender.connectedPeers.length, 0);
-    await strict.node.stop();
+  });
+
+  it('dials the nodes a data source offers within that peer’s dial budget', async () => {
+    const sim = simulation('offer budget');
+    const target = await sim.start('target', { offerDialsPerPeerPerMinute: 2 });
+    const offered = [await sim.start('a'), await sim.start('b'), await sim.start('c'), await sim.start('d')];
+    // A data source that answers each request with its block, then offers the next node.
+    const blocks = offered.map((_, index) => encodeChk(new TextEncoder().encode(`offered ${index}`)));
+    const source = sim.network.createTransport({ location: 0.5 });
+    defer(() => source.stop());
+    let served = 0;
+    await source.start({
+      peerConnected: () => undefined,
+      peerDisconnected: () => undefined,
+      message: (from, { tx, body }) => {
+        if (body.type !== 'dataRequest') return;
+        const index = blocks.findIndex(({ routingKey }) => toHex(routingKey) === toHex(body.routingKey));
+        source.send(from, { tx, body: { type: 'dataFound', block: blocks[index]!.block } });
+        source.send(from, { tx, body: { type: 'peerOffer', node: offered[served++]!.transport.peer.node } });
+      },
+    });
+    sim.network.link(source, target.transport);
+    for (const { routingKey } of blocks) {
+      const fetched = target.node.request(routingKey);
+      await sim.clock.advance(1_000);
+      await fetched;
+    }
+    assert.equal(served, 4);
+    assert.deepEqual(
+      offered.map((member) => linkedTo(target, member)),
+      [true, true, false, false],
+    );
   });
 
   it('rejoins through the peers it knew, without seeds', async () => {
@@ -149,6 +195,5 @@ describe('node/opennet-handlers', () => {
     const rejoined = restarted.node.join({ peers: saved });
     await sim.clock.advance(60_000);
     assert.equal((await rejoined).connected, saved.length);
-    for (const member of [...members, restarted]) await member.node.stop();
   });
 });
