@@ -1,6 +1,7 @@
 /**
- * Inserts (spec/routing.md §5): a peer's InsertRequest is accepted (unless it loops or the
- * node is overloaded), its block follows in an InsertData (insert-data.ts) and is verified,
+ * Inserts (spec/routing.md §5): a peer's InsertRequest is accepted (unless it loops, the node is
+ * overloaded or too many of the peer's accepted inserts still wait for their blocks), its block
+ * follows in an InsertData (insert-data.ts; one that never comes counts against the peer, load.ts) and is verified,
  * kept (in the store when this node is closer to the key than all its peers, else in the
  * cache beyond the first hops), and routed on until hops to live run out; an SSK slot that
  * already holds a different valid block answers with it. `insertLocally` is the originator's side.
@@ -16,6 +17,7 @@ import { failureOf, type OperationOptions, runLocally } from './local.js';
 import { enabled, requestFields } from './log-fields.js';
 import type { RouteOutcome } from './route.js';
 import { cacheBlock } from './requests.js';
+import { OVERLOADED } from './transactions.js';
 import type { PeerId } from './transport.js';
 
 export interface InsertResult {
@@ -56,22 +58,42 @@ async function keep(context: NodeContext, from: PeerId, tx: bigint, request: Ins
 }
 
 /**
- * A peer's insert: refused at once for a loop or overload; else accepted, and once its block
- * has come (InsertData) verified, kept if this node should, and routed on. A block that does
- * not come in time is answered RouteNotFound with the HTL given, so the sender tries its next peer.
+ * An accepted insert whose block did not come in time: answered RouteNotFound with the HTL given,
+ * so an honest sender tries its next peer at once, and counted against the sender, which is
+ * disconnected at the misbehaviour limit (spec/routing.md §5). A peer that went is owed nothing.
+ */
+function blockMissing(context: NodeContext, from: PeerId, tx: bigint, request: InsertRequest, why: 'timeout' | 'gone'): void {
+  if (why === 'gone') return;
+  enabled(context.logger, 'debug')?.debug(
+    requestFields(tx, request.routingKey, from),
+    "the insert's block did not come: sent routeNotFound, counted against the peer",
+  );
+  context.send(from, tx, { type: 'routeNotFound', htl: request.htl });
+  const peer = context.peers.get(from);
+  if (peer !== undefined && context.load.recordMisbehaviour(from)) context.routeComponents.dropPeer(peer, 'accepted inserts whose blocks never came');
+}
+
+/**
+ * A peer's insert: refused at once for a loop or overload, or while the peer has as many accepted
+ * inserts waiting for their blocks as it may; else accepted, and once its block has come
+ * (InsertData) verified, kept if this node should, and routed on.
  */
 export async function handleInsertRequest(context: NodeContext, from: PeerId, tx: bigint, request: InsertRequest): Promise<void> {
-  const { transactions, settings, peers } = context;
+  const { transactions, settings, peers, insertData } = context;
+  if (!insertData.hasRoomFor(from)) {
+    enabled(context.logger, 'debug')?.debug(
+      requestFields(tx, request.routingKey, from),
+      'too many accepted inserts of the peer wait for their blocks: refused',
+    );
+    return context.send(from, tx, OVERLOADED);
+  }
   const refusal = transactions.admit(from, tx, request.routingKey);
   if (refusal !== undefined) return context.send(from, tx, refusal);
-  const arriving = context.insertData.expect(from, tx);
+  const arriving = insertData.expect(from, tx);
   context.send(from, tx, { type: 'insertAccepted' });
-  const block = await arriving;
-  // The block did not come in time (or the peer went): the sender may try elsewhere at once.
-  if (block === undefined) {
-    enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), "the insert's block did not come: sent routeNotFound");
-    return context.send(from, tx, { type: 'routeNotFound', htl: request.htl });
-  }
+  const arrival = await arriving;
+  if ('missing' in arrival) return blockMissing(context, from, tx, request, arrival.missing);
+  const { block } = arrival;
   if (!isValidBlock(request.routingKey, block, settings.chkFormat)) {
     enabled(context.logger, 'warn')?.warn(requestFields(tx, request.routingKey, from), 'invalid block inserted by a peer');
     const peer = peers.get(from);

@@ -4,13 +4,18 @@
  * fast as it can is refused with RejectedOverload before it costs a store lookup or a
  * route, and cannot crowd out the others. A request counts against its peer from
  * admission: first while its handler runs (store lookup), then as the route it opened.
+ * No share is ever the whole table, and a peer's misbehaviour (inserts it had accepted and
+ * never sent the block of) shrinks its share until it decays, or past a limit drops the peer;
+ * the score outlives the link for a while, so reconnecting does not clear it.
  *
  *   Node ──peerConnected/peerDisconnected──> LoadLimiter (one PeerLoad per connected peer)
  *   Node dispatch ──admit(peer)──> bucket, share, table ──false──> RejectedOverload{local: true}
  *                 ──handled(peer)──> when the handler is done
  *   TransactionTable ──routeOpened/routeEnded(upstream)──> LoadLimiter (routes per peer)
+ *   inserts.ts ──recordMisbehaviour(peer)──> LoadLimiter ──true──> the peer is disconnected
  */
 import type { Clock } from './components.js';
+import { ExpiringMap } from './expiring-map.js';
 import type { PeerId } from './transport.js';
 
 export interface TokenBucketInit {
@@ -71,8 +76,25 @@ export interface LoadLimiterInit {
   readonly requestsPerSecondPerPeer?: number;
   /** Requests a peer may start at once above that rate (default 2,000). */
   readonly requestBurstPerPeer?: number;
-  /** Routes in flight a peer may always hold, however many peers there are (default 32). */
+  /** Routes in flight a peer may hold however many peers there are (default 32), unless it misbehaves or the table is too small. */
   readonly minRoutesPerPeer?: number;
+  /** Most of the route table one peer may hold, as a fraction (default 0.5): never all of it, however few peers there are. */
+  readonly maxTableSharePerPeer?: number;
+  /** Misbehaviour score at which a peer is disconnected (default 48: one and a half windows of 32 missing blocks). */
+  readonly misbehaviourLimit?: number;
+  /** Time in which a misbehaviour score halves (default 60 s). */
+  readonly misbehaviourHalfLifeMs?: number;
+}
+
+/** How long a disconnected peer's misbehaviour is remembered, in half-lives (it has then decayed to a thousandth), and for how many peers. */
+const REMEMBERED_HALF_LIVES = 10;
+const REMEMBERED_PEERS = 4_096;
+
+/** A score that halves every half-life, decayed when read: it needs no timer. */
+interface Score {
+  readonly value: number;
+  /** Clock time of `value`. */
+  readonly at: number;
 }
 
 export interface LoadLimiterComponents {
@@ -87,12 +109,18 @@ interface PeerLoad {
   handling: number;
   /** Routes in flight here whose upstream is this peer. */
   routes: number;
+  misbehaviour: Score;
 }
 
 export class LoadLimiter implements UpstreamLoad {
   private readonly peers = new Map<PeerId, PeerLoad>();
   private readonly bucket: TokenBucketInit;
   private readonly minRoutesPerPeer: number;
+  private readonly maxTableShare: number;
+  private readonly misbehaviourLimit: number;
+  private readonly halfLifeMs: number;
+  /** Misbehaviour of peers whose link went down, restored if they come back. */
+  private readonly remembered: ExpiringMap<PeerId, Score>;
   private readonly maxActive: number;
   /** Admitted requests of all peers whose handler has not finished. */
   private handling = 0;
@@ -104,6 +132,10 @@ export class LoadLimiter implements UpstreamLoad {
     this.bucket = { ratePerSecond: init.requestsPerSecondPerPeer ?? 1_000, burst: init.requestBurstPerPeer ?? 2_000 };
     this.minRoutesPerPeer = init.minRoutesPerPeer ?? 32;
     this.maxActive = init.maxActive;
+    this.maxTableShare = Math.max(1, Math.floor((init.maxTableSharePerPeer ?? 0.5) * init.maxActive));
+    this.misbehaviourLimit = init.misbehaviourLimit ?? 48;
+    this.halfLifeMs = init.misbehaviourHalfLifeMs ?? 60_000;
+    this.remembered = new ExpiringMap(components.clock, REMEMBERED_HALF_LIVES * this.halfLifeMs, REMEMBERED_PEERS);
   }
 
   /** Peers tracked: exactly the connected ones. */
@@ -112,18 +144,45 @@ export class LoadLimiter implements UpstreamLoad {
   }
 
   /**
-   * Routes in flight one peer may hold: twice an even split of the node's route table
-   * (so a busy peer can use what quiet ones leave), never less than the minimum.
+   * Routes in flight a well-behaved peer may hold: twice an even split of the node's route
+   * table (so a busy peer can use what quiet ones leave), at least the minimum, and never more
+   * than the table's share per peer (so with one or two peers there is room for another).
    */
   get routesPerPeer(): number {
-    return Math.max(this.minRoutesPerPeer, Math.ceil((2 * this.maxActive) / Math.max(1, this.peers.size)));
+    return Math.min(this.maxTableShare, Math.max(this.minRoutesPerPeer, Math.ceil((2 * this.maxActive) / Math.max(1, this.peers.size))));
+  }
+
+  /** What `peer` may hold here: `routesPerPeer` divided by one plus its misbehaviour score (0 for a peer not connected). */
+  shareOf(peer: PeerId): number {
+    const load = this.peers.get(peer);
+    return load === undefined ? 0 : this.share(load);
+  }
+
+  /** The peer's misbehaviour score now (0 for a peer not connected). */
+  misbehaviourOf(peer: PeerId): number {
+    const load = this.peers.get(peer);
+    return load === undefined ? 0 : this.decayed(load.misbehaviour);
+  }
+
+  /**
+   * Counts one misbehaviour against `peer`: an insert it had accepted whose block never came.
+   * True when its score has reached the limit: the caller disconnects it.
+   */
+  recordMisbehaviour(peer: PeerId): boolean {
+    const load = this.peers.get(peer);
+    if (load === undefined) return false;
+    load.misbehaviour = { value: this.decayed(load.misbehaviour) + 1, at: this.components.clock.now() };
+    return load.misbehaviour.value >= this.misbehaviourLimit;
   }
 
   peerConnected(peer: PeerId): void {
-    this.peers.set(peer, { bucket: new TokenBucket(this.components, this.bucket), handling: 0, routes: 0 });
+    const misbehaviour = this.remembered.get(peer) ?? { value: 0, at: this.components.clock.now() };
+    this.peers.set(peer, { bucket: new TokenBucket(this.components, this.bucket), handling: 0, routes: 0, misbehaviour });
   }
 
   peerDisconnected(peer: PeerId): void {
+    const load = this.peers.get(peer);
+    if (load !== undefined && load.misbehaviour.value > 0) this.remembered.set(peer, load.misbehaviour);
     this.peers.delete(peer);
   }
 
@@ -140,7 +199,7 @@ export class LoadLimiter implements UpstreamLoad {
    */
   admit(peer: PeerId): boolean {
     const load = this.peers.get(peer);
-    if (load === undefined || load.handling + load.routes >= this.routesPerPeer) return false;
+    if (load === undefined || load.handling + load.routes >= this.share(load)) return false;
     if (this.components.activeRoutes() + this.handling >= this.maxActive || !load.bucket.tryTake()) return false;
     load.handling++;
     this.handling++;
@@ -163,5 +222,13 @@ export class LoadLimiter implements UpstreamLoad {
   routeEnded(upstream: PeerId): void {
     const load = this.peers.get(upstream);
     if (load !== undefined && load.routes > 0) load.routes--;
+  }
+
+  private share(load: PeerLoad): number {
+    return Math.floor(this.routesPerPeer / (1 + this.decayed(load.misbehaviour)));
+  }
+
+  private decayed(score: Score): number {
+    return score.value * 2 ** (-(this.components.clock.now() - score.at) / this.halfLifeMs);
   }
 }

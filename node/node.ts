@@ -22,7 +22,7 @@ import type { BlockStore } from '../store/block-store.js';
 import { type Clock, type Logger, type Rng, silentLogger } from './components.js';
 import { DEFAULT_HOP_TIMEOUT_PER_HTL_MS, defaultLocalTimeoutMs, insertStepTimeoutMs, type NodeContext, type NodeSettings } from './context.js';
 import { NodeStoppedError } from './errors.js';
-import { AwaitedInsertData } from './insert-data.js';
+import { AwaitedInsertData, type AwaitedInsertDataInit } from './insert-data.js';
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
 import { LoadLimiter, type LoadLimiterInit } from './load.js';
 import type { OperationOptions } from './local.js';
@@ -44,7 +44,13 @@ export interface NodeComponents {
   readonly logger?: Logger;
 }
 
-export interface NodeInit extends PeerTableInit, LoadLimiterInit, OpennetInit, OutboxInit, Partial<Omit<NodeSettings, 'location'>> {
+export interface NodeInit
+  extends PeerTableInit,
+    LoadLimiterInit,
+    OpennetInit,
+    OutboxInit,
+    Omit<AwaitedInsertDataInit, 'timeoutMs'>,
+    Partial<Omit<NodeSettings, 'location'>> {
   /** The node's ring location in [0, 1): derived from its identity's proof of work. */
   readonly location: number;
 }
@@ -148,7 +154,7 @@ export class Node {
       settings,
       peers,
       transactions: new TransactionTable({ clock, load: this.load, logger: log('transactions') }, settings),
-      insertData: new AwaitedInsertData(clock, insertStepTimeoutMs(settings)),
+      insertData: new AwaitedInsertData({ clock }, { ...init, timeoutMs: insertStepTimeoutMs(settings) }),
       load: this.load,
       opennet,
       localOperations: new Set(),

@@ -3,7 +3,13 @@
  * decisions of its link, its backoff state, in-flight count and statistics.
  *
  *   Node ──peerConnected/peerDisconnected──> PeerTable.add/remove
- *   Route ──closestTo──> next hop;  ──backOff/recordSuccess/recordInvalidBlock──> peer state
+ *   Route ──closestTo──> next hop;  ──backOff/recordAnswer/recordSuccess/recordInvalidBlock──> peer state
+ *
+ * Backoff (spec/routing.md §8.3): a failure backs a peer off for its backoff length, which doubles
+ * only when the peer fails again after a backoff has run out (refusals of requests already in
+ * flight extend nothing); any answer other than an overload ends it. A backed-off peer is probed:
+ * it may be chosen again once `backoffProbeIntervalMs` has passed and nothing is in flight to it.
+ * When every peer a route could use is backed off, the one whose backoff ends first is used.
  */
 import { circularDistance } from '../protocol/location.js';
 import type { NodeRef } from '../protocol/wire/messages.js';
@@ -30,10 +36,12 @@ export interface PeerState {
   /** Clock time the link came up. */
   readonly connectedAt: number;
   readonly link: HtlLink;
-  /** Not routed to before this time (clock milliseconds). */
+  /** Not routed to before this time (clock milliseconds), but for probes. */
   backoffUntil: number;
-  /** Length of the next backoff; doubles on each failure up to the cap, resets on success. */
+  /** Length of the next backoff; doubles each time the peer fails after a backoff ran out, up to the cap; resets on an answer. */
   backoffMs: number;
+  /** While backed off, the earliest time a probe may be sent to the peer. */
+  probeAt: number;
   /** Requests and inserts sent to this peer that have not been answered yet. */
   inFlight: number;
   readonly stats: PeerStatistics;
@@ -44,6 +52,8 @@ export interface PeerTableInit {
   readonly initialBackoffMs?: number;
   /** Longest backoff (default 3 min). */
   readonly maxBackoffMs?: number;
+  /** Time between probes of a backed-off peer (default 2 s). */
+  readonly backoffProbeIntervalMs?: number;
   /** Invalid blocks after which a peer is disconnected (default 3). */
   readonly invalidBlockLimit?: number;
 }
@@ -52,6 +62,7 @@ export class PeerTable implements Iterable<PeerState> {
   private readonly peers = new Map<PeerId, PeerState>();
   private readonly initialBackoffMs: number;
   private readonly maxBackoffMs: number;
+  private readonly probeIntervalMs: number;
   private readonly invalidBlockLimit: number;
 
   constructor(
@@ -60,6 +71,7 @@ export class PeerTable implements Iterable<PeerState> {
   ) {
     this.initialBackoffMs = init.initialBackoffMs ?? 1_000;
     this.maxBackoffMs = init.maxBackoffMs ?? 180_000;
+    this.probeIntervalMs = init.backoffProbeIntervalMs ?? 2_000;
     this.invalidBlockLimit = init.invalidBlockLimit ?? 3;
   }
 
@@ -84,6 +96,7 @@ export class PeerTable implements Iterable<PeerState> {
       link: drawHtlLink(this.components.rng),
       backoffUntil: 0,
       backoffMs: this.initialBackoffMs,
+      probeAt: 0,
       inFlight: 0,
       stats: { requestsSent: 0, insertBlocksSent: 0, successes: 0, timeouts: 0, overloads: 0, invalidBlocks: 0 },
     };
@@ -95,20 +108,32 @@ export class PeerTable implements Iterable<PeerState> {
     this.peers.delete(id);
   }
 
-  /** The peer closest to `location` that `excluded` does not rule out and that is not backed off. */
+  /**
+   * The next hop toward `location` among the peers `excluded` does not rule out: the closest one
+   * not backed off or due a probe (which this choice uses up); when all are backed off, the one
+   * whose backoff ends first (then the closest). The caller sends to the peer returned.
+   */
   closestTo(location: number, excluded: (id: PeerId) => boolean): PeerState | undefined {
     const now = this.components.clock.now();
     let best: PeerState | undefined;
     let bestDistance = Infinity;
+    let fallback: PeerState | undefined;
+    let fallbackDistance = Infinity;
     for (const peer of this.peers.values()) {
-      if (peer.backoffUntil > now || excluded(peer.id)) continue;
+      if (excluded(peer.id)) continue;
       const distance = circularDistance(peer.location, location);
-      if (distance < bestDistance || (distance === bestDistance && best !== undefined && peer.id < best.id)) {
-        best = peer;
-        bestDistance = distance;
+      if (peer.backoffUntil <= now || (peer.probeAt <= now && peer.inFlight === 0)) {
+        if (closer(peer, distance, best, bestDistance)) [best, bestDistance] = [peer, distance];
+      } else if (
+        fallback === undefined ||
+        peer.backoffUntil < fallback.backoffUntil ||
+        (peer.backoffUntil === fallback.backoffUntil && closer(peer, distance, fallback, fallbackDistance))
+      ) {
+        [fallback, fallbackDistance] = [peer, distance];
       }
     }
-    return best;
+    if (best !== undefined && best.backoffUntil > now) best.probeAt = now + this.probeIntervalMs;
+    return best ?? fallback;
   }
 
   /** Whether `ownLocation` is closer to `location` than every connected peer other than `except` is. */
@@ -120,15 +145,28 @@ export class PeerTable implements Iterable<PeerState> {
     return true;
   }
 
+  /**
+   * Backs a peer off after a failure (a local overload, a timeout, an invalid block). A peer
+   * already backed off stays as it is: the refusals of a burst sent before the first one
+   * arrived, or of a probe, say nothing new.
+   */
   backOff(peer: PeerState): void {
-    peer.backoffUntil = this.components.clock.now() + peer.backoffMs;
+    const now = this.components.clock.now();
+    if (peer.backoffUntil > now) return;
+    peer.backoffUntil = now + peer.backoffMs;
     peer.backoffMs = Math.min(peer.backoffMs * 2, this.maxBackoffMs);
+    peer.probeAt = now + this.probeIntervalMs;
+  }
+
+  /** The peer answered (anything but an overload): its backoff, if any, ends, and its length starts again. */
+  recordAnswer(peer: PeerState): void {
+    peer.backoffUntil = 0;
+    peer.backoffMs = this.initialBackoffMs;
   }
 
   recordSuccess(peer: PeerState): void {
     peer.stats.successes++;
-    peer.backoffUntil = 0;
-    peer.backoffMs = this.initialBackoffMs;
+    this.recordAnswer(peer);
   }
 
   /** Counts and backs off; true when the peer has now sent too many invalid blocks to keep. */
@@ -137,4 +175,9 @@ export class PeerTable implements Iterable<PeerState> {
     this.backOff(peer);
     return peer.stats.invalidBlocks >= this.invalidBlockLimit;
   }
+}
+
+/** Whether a peer at `distance` beats `best` at `bestDistance` (ties: the smaller peer id). */
+function closer(peer: PeerState, distance: number, best: PeerState | undefined, bestDistance: number): boolean {
+  return distance < bestDistance || (distance === bestDistance && best !== undefined && peer.id < best.id);
 }

@@ -3,7 +3,8 @@
  * peer not yet tried, wait for its answer, back up to the next one on RouteNotFound,
  * RejectedLoop, RejectedOverload, a timeout, an invalid block or a disconnect, and end
  * with one outcome. Requests, inserts and announcements (node/opennet-handlers.ts) differ only in
- * the message sent and in which replies end them.
+ * the message sent and in which replies end them. A timeout, an invalid block or the peer's own
+ * (local) overload backs the peer off; any other answer ends its backoff (peers.ts).
  *
  *   TransactionTable ──start/onReply/onPeerDisconnected──> Route ──finish(outcome)──> its owner
  *   Route ──closestTo/backOff/record*──> PeerTable;  ──send──> Outbox ──> Transport;  ──setTimer──> Clock
@@ -170,6 +171,8 @@ export class Route {
     if (attempt.blockSent) this.answeredBy++;
     this.init.onProgress?.({ type: 'reply', reply: reply.type });
     const { peer } = attempt;
+    // Any answer but the peer's own overload shows it serving: a backoff of it ends (spec/routing.md §8.3).
+    if (reply.type !== 'rejectedOverload' || !reply.local) this.components.peers.recordAnswer(peer);
     switch (reply.type) {
       case 'dataFound':
         if (this.init.kind === 'request' && this.acceptBlock(peer, reply.block)) return this.succeed(peer, { type: 'found', block: reply.block });
@@ -181,9 +184,10 @@ export class Route {
         this.htl = Math.min(this.htl, reply.htl);
         return this.tryNextPeer();
       case 'rejectedOverload':
+        // The peer's own overload backs it off; one it relays from further on ends only this attempt.
         peer.stats.overloads++;
         this.sawOverload = true;
-        this.components.peers.backOff(peer);
+        if (reply.local) this.components.peers.backOff(peer);
         return this.tryNextPeer();
       case 'insertReply':
         if (this.init.kind !== 'insert') return this.tryNextPeer();

@@ -44,7 +44,8 @@ export interface TransactionComponents {
 }
 
 const LOOP: WireMessage = { type: 'rejectedLoop' };
-const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
+/** This node's own overload: the only RejectedOverload a node sends (spec/routing.md §8.3). */
+export const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
 
 interface ActiveRoute {
   readonly route: Route;

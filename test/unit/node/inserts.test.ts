@@ -130,4 +130,46 @@ describe('node/inserts: the block follows only once a peer accepts', () => {
     assert.equal(await sim.nodes[0]!.store.has(key.routingKey), false);
     assert.equal(sim.clock.pendingTimers, 0);
   });
+
+  describe('an accepted insert whose block never comes costs its sender (spec/routing.md §5)', () => {
+    const insertRequest = (routingKey: Uint8Array): Envelope['body'] => ({ type: 'insertRequest', keyType: 'chk', routingKey, htl: 5 });
+
+    it("refuses a peer's inserts as an overload of this node while as many of its accepted inserts wait for their blocks as it may have", async () => {
+      const sim = await simulate({ seed: 'pending-cap', locations: [0.5], edges: [], node: { maxPendingInsertsPerPeer: 3 } });
+      const received: string[] = [];
+      const peer = await barePeer(sim, (_transport, { tx, body }) =>
+        received.push(`${tx} ${body.type === 'rejectedOverload' ? `rejectedOverload local ${body.local}` : body.type}`),
+      );
+      const keys = ['a', 'b', 'c', 'd'].map((label) => chkNear(0.5, 0.01, label));
+      for (const [index, { routingKey }] of keys.entries())
+        peer.send(sim.nodes[0]!.transport.peer.id, { tx: BigInt(index + 1), body: insertRequest(routingKey) });
+      await sim.clock.advance(100);
+      assert.deepEqual(received, ['1 insertAccepted', '2 insertAccepted', '3 insertAccepted', '4 rejectedOverload local true']);
+      peer.send(sim.nodes[0]!.transport.peer.id, { tx: 1n, body: { type: 'insertData', block: keys[0]!.block } });
+      await sim.clock.advance(100);
+      peer.send(sim.nodes[0]!.transport.peer.id, { tx: 5n, body: insertRequest(keys[3]!.routingKey) });
+      await sim.clock.advance(100);
+      // The insert whose block came went on (and, with no other peer here, ran out of routes).
+      assert.deepEqual(received.slice(4), ['1 routeNotFound', '5 insertAccepted'], 'a block that came frees its place');
+    });
+
+    it('counts each block that does not come against the peer, shrinking its share, and disconnects it at the limit', async () => {
+      const sim = await simulate({ seed: 'no-data-flood', locations: [0.5], edges: [], node: { maxPendingInsertsPerPeer: 4, misbehaviourLimit: 6 } });
+      const peer = await barePeer(sim, () => undefined);
+      const target = sim.nodes[0]!;
+      const share = target.node.load.shareOf(peer.peer.id);
+      let tx = 0n;
+      const sendFour = (): void => {
+        for (let i = 0; i < 4; i++) peer.send(target.transport.peer.id, { tx: ++tx, body: insertRequest(chkNear(0.5, 0.01, `flood ${tx}`).routingKey) });
+      };
+      sendFour();
+      await sim.clock.advance(STEP_TIMEOUT_MS + 100);
+      assert.equal(Math.round(target.node.load.misbehaviourOf(peer.peer.id)), 4, 'four blocks never came (the score decays slowly)');
+      assert.ok(target.node.load.shareOf(peer.peer.id) <= share / 5, 'its share shrank');
+      assert.deepEqual(target.transport.connectedPeers, [peer.peer.id], 'below the limit it stays');
+      sendFour();
+      await sim.clock.advance(STEP_TIMEOUT_MS + 100);
+      assert.deepEqual(target.transport.connectedPeers, [], 'past the limit it is disconnected');
+    });
+  });
 });

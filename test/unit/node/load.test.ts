@@ -94,9 +94,7 @@ describe('node/load', () => {
 
     it('bounds the routes one peer holds to twice an even share, at least the minimum', () => {
       const load = limiter({ maxActive: 100, minRoutesPerPeer: 8 });
-      load.peerConnected('a');
-      assert.equal(load.routesPerPeer, 200);
-      for (const peer of ['b', 'c', 'd']) load.peerConnected(peer);
+      for (const peer of ['a', 'b', 'c', 'd']) load.peerConnected(peer);
       assert.equal(load.routesPerPeer, 50);
       for (let i = 0; i < 50; i++) load.routeOpened('a');
       assert.equal(load.heldBy('a'), 50);
@@ -106,6 +104,59 @@ describe('node/load', () => {
       assert.equal(load.admit('a'), true);
       for (let i = 0; i < 96; i++) load.peerConnected(`peer ${i}`);
       assert.equal(load.routesPerPeer, 8, 'with 100 peers the minimum applies');
+    });
+
+    it('never gives one peer the whole table: with one or two peers each may hold half of it', () => {
+      const active = { routes: 0 };
+      const load = limiter({ maxActive: 100, minRoutesPerPeer: 8 }, active);
+      load.peerConnected('a');
+      assert.equal(load.routesPerPeer, 50, 'alone, a peer holds half the table');
+      load.peerConnected('b');
+      assert.equal(load.routesPerPeer, 50);
+      for (let i = 0; i < 50; i++) assert.equal(load.admit('a'), true);
+      assert.equal(load.admit('a'), false, 'a holds its half');
+      active.routes = 0;
+      for (let i = 0; i < 50; i++) assert.equal(load.admit('b'), true, 'the other half is there for b');
+      assert.equal(load.admit('b'), false);
+      assert.equal(limiter({ maxActive: 100, maxTableSharePerPeer: 0.25 }).routesPerPeer, 25, 'the fraction is a setting');
+    });
+
+    it("shrinks a misbehaving peer's share, lets the score decay, and says when to disconnect it", () => {
+      const clock = manualClock();
+      const load = new LoadLimiter({ clock, activeRoutes: () => 0 }, { maxActive: 100, misbehaviourLimit: 4, misbehaviourHalfLifeMs: 1_000 });
+      load.peerConnected('a');
+      load.peerConnected('b');
+      assert.equal(load.shareOf('a'), 50);
+      assert.equal(load.recordMisbehaviour('a'), false);
+      assert.equal(load.shareOf('a'), 25, 'one point halves the share');
+      assert.equal(load.shareOf('b'), 50, 'the others keep theirs');
+      for (let i = 0; i < 25; i++) assert.equal(load.admit('a'), true);
+      assert.equal(load.admit('a'), false);
+      clock.at = 1_000;
+      assert.equal(load.misbehaviourOf('a'), 0.5, 'the score halves in a half-life');
+      assert.equal(load.shareOf('a'), 33);
+      for (let i = 0; i < 3; i++) assert.equal(load.recordMisbehaviour('a'), false);
+      assert.equal(load.recordMisbehaviour('a'), true, 'at the limit (4.5 ≥ 4): disconnect it');
+      assert.equal(load.recordMisbehaviour('stranger'), false, 'a peer not connected is not scored');
+    });
+
+    it('remembers the misbehaviour of a peer that disconnects: coming back does not clear it', () => {
+      const clock = manualClock();
+      const load = new LoadLimiter({ clock, activeRoutes: () => 0 }, { maxActive: 100, misbehaviourHalfLifeMs: 1_000 });
+      load.peerConnected('a');
+      load.recordMisbehaviour('a');
+      load.recordMisbehaviour('a');
+      load.peerDisconnected('a');
+      clock.at = 1_000;
+      load.peerConnected('a');
+      assert.equal(load.misbehaviourOf('a'), 1, 'the score decayed while away, and came back with the peer');
+      assert.equal(load.shareOf('a'), 25);
+      load.peerConnected('b');
+      assert.equal(load.misbehaviourOf('b'), 0);
+      clock.at = 100_000;
+      load.peerDisconnected('a');
+      load.peerConnected('a');
+      assert.ok(load.misbehaviourOf('a') < 1e-6, 'long after, nothing is left of it');
     });
 
     it('counts an admitted request against its peer until its handler is done', () => {

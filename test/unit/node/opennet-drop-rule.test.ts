@@ -14,6 +14,7 @@ function peer(id: string, connectedAt: number, successes: number): PeerState {
     link: { decrementAtMax: false, decrementAtMin: false },
     backoffUntil: 0,
     backoffMs: 1_000,
+    probeAt: 0,
     inFlight: 0,
     stats: { requestsSent: 0, insertBlocksSent: 0, successes, timeouts: 0, overloads: 0, invalidBlocks: 0 },
   };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Clock, Rng } from '../../../node/components.js';
-import { PeerTable } from '../../../node/peers.js';
+import { PeerTable, type PeerState } from '../../../node/peers.js';
 import type { ConnectedPeer } from '../../../node/transport.js';
 
 const clock = {
@@ -51,6 +51,74 @@ describe('node/peers', () => {
     table.recordSuccess(a);
     assert.equal(a.backoffUntil, 0);
     assert.equal(a.backoffMs, 100);
+  });
+
+  describe('backoff (defaults: 1 s, doubling to 3 min, probed every 2 s)', () => {
+    let a: PeerState;
+    beforeEach(() => {
+      table = new PeerTable({ clock, rng });
+      for (const [id, location] of [
+        ['a', 0.1],
+        ['b', 0.4],
+      ] as const)
+        table.add(peer(id, location));
+      a = table.get('a')!;
+    });
+
+    it('backs a peer off once for a burst of refusals: those that arrive while it is backed off neither double nor extend it', () => {
+      for (let i = 0; i < 32; i++) table.backOff(a);
+      assert.equal(a.backoffUntil, 1_000);
+      assert.equal(a.backoffMs, 2_000, 'the next backoff doubles, once');
+      clock.time = 1_000;
+      table.backOff(a);
+      assert.equal(a.backoffUntil, 3_000, 'failing again once the backoff ran out doubles it');
+      clock.time = 2_000;
+      table.backOff(a);
+      assert.equal(a.backoffUntil, 3_000);
+      assert.equal(a.backoffMs, 4_000);
+    });
+
+    it('probes a backed-off peer once the probe interval has passed and nothing is in flight to it, once per interval', () => {
+      clock.time = 10_000;
+      a.backoffMs = 60_000;
+      table.backOff(a);
+      assert.equal(table.closestTo(0.1, () => false)?.id, 'b', 'backed off');
+      clock.time = 12_000;
+      a.inFlight = 1;
+      assert.equal(table.closestTo(0.1, () => false)?.id, 'b', 'not probed while a request to it is unanswered');
+      a.inFlight = 0;
+      assert.equal(table.closestTo(0.1, () => false)?.id, 'a', 'the probe');
+      assert.equal(table.closestTo(0.1, () => false)?.id, 'b', 'one probe an interval');
+      clock.time = 14_000;
+      assert.equal(table.closestTo(0.5, () => false)?.id, 'b', 'a probe goes only where routing would go');
+      assert.equal(table.closestTo(0.1, () => false)?.id, 'a');
+    });
+
+    it('ends a backoff, and starts its length again, when the peer answers', () => {
+      a.backoffMs = 60_000;
+      table.backOff(a);
+      table.recordAnswer(a);
+      assert.equal(a.backoffUntil, 0);
+      assert.equal(a.backoffMs, 1_000);
+      assert.equal(table.closestTo(0.1, () => false)?.id, 'a');
+    });
+
+    it('never leaves a route without a peer for backoff alone: when all are backed off, the one whose backoff ends first', () => {
+      const b = table.get('b')!;
+      b.backoffMs = 5_000;
+      table.backOff(b);
+      a.backoffMs = 60_000;
+      table.backOff(a);
+      clock.time = 1_000;
+      a.inFlight = 1;
+      b.inFlight = 1;
+      assert.equal(table.closestTo(0.1, () => false)?.id, 'b', 'b is back sooner, though a is closer');
+      assert.equal(table.closestTo(0.1, (id) => id === 'b')?.id, 'a', 'the last peer left is used, backed off or not');
+      assert.equal(
+        table.closestTo(0.1, () => true),
+        undefined,
+      );
+    });
   });
 
   it('knows whether a location is closer to the node than to every peer', () => {

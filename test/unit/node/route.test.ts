@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { toHex } from '../../../protocol/bytes.js';
 import type { WireMessage } from '../../../protocol/wire/messages.js';
 import { RouteNotFoundError } from '../../../node/errors.js';
 import type { SimulatedNetwork } from '../../../sim/simulated-network.js';
@@ -147,5 +148,97 @@ describe('node/route', () => {
     assert.ok(silentPeer.backoffUntil > 0);
     assert.ok(sim.clock.now() >= 2_000 * 18, `answered after ${sim.clock.now()} ms`);
     assert.deepEqual(replies, ['dataFound']);
+  });
+
+  describe('backoff under overload (spec/routing.md §8.3)', () => {
+    /** A bare peer at `location` linked to node 0: it refuses every request with `overload()` while that gives one, else answers from `blocks`. */
+    async function refusingPeer(sim: SimulatedNetwork, location: number, overload: () => WireMessage | undefined) {
+      const transport = sim.network.createTransport({ location });
+      const blocks = new Map<string, Uint8Array>();
+      await transport.start({
+        peerConnected: () => undefined,
+        peerDisconnected: () => undefined,
+        message: (from, { tx, body }) => {
+          if (body.type !== 'dataRequest') return;
+          const block = blocks.get(toHex(body.routingKey));
+          transport.send(from, { tx, body: overload() ?? (block === undefined ? { type: 'dataNotFound' } : { type: 'dataFound', block }) });
+        },
+      });
+      sim.network.link(sim.nodes[0]!.transport, transport);
+      await sim.clock.run({ until: sim.clock.now() });
+      return { transport, blocks, state: () => sim.nodes[0]!.node.peers.get(transport.peer.id)! };
+    }
+
+    it('backs a peer off for its own overload, not for one it says it relays', async () => {
+      // 0 (0.1) → the refusing peer (0.49), and → 1 (0.3) → 2 (0.5), which holds the blocks.
+      const sim = await simulate({
+        seed: 'overload-kinds',
+        locations: [0.1, 0.3, 0.5],
+        edges: [
+          [0, 1],
+          [1, 2],
+        ],
+      });
+      let local = false;
+      const refusing = await refusingPeer(sim, 0.49, () => ({ type: 'rejectedOverload', local }));
+      const [relayed, own] = ['relayed', 'own'].map((label) => chkNear(0.5, 0.01, label));
+      for (const { routingKey, block } of [relayed!, own!]) await sim.nodes[2]!.store.put(routingKey, block, { partition: 'store' });
+      const first = sim.nodes[0]!.node.request(relayed!.routingKey);
+      await sim.clock.run();
+      assert.deepEqual(await first, relayed!.block, 'the route went on to the next peer');
+      assert.equal(refusing.state().stats.overloads, 1);
+      assert.equal(refusing.state().backoffUntil, 0, 'a relayed overload says nothing about the peer itself');
+      local = true;
+      const second = sim.nodes[0]!.node.request(own!.routingKey);
+      await sim.clock.run();
+      assert.deepEqual(await second, own!.block);
+      assert.ok(refusing.state().backoffUntil > sim.clock.now(), 'its own overload backs it off');
+    });
+
+    it('backs the only peer off once for a burst of refusals, and routes to it again as soon as the flood is over', async () => {
+      const sim = await simulate({ seed: 'overload-burst', locations: [0.1], edges: [] });
+      let flooded = true;
+      const only = await refusingPeer(sim, 0.5, () => (flooded ? { type: 'rejectedOverload', local: true } : undefined));
+      const keys = Array.from({ length: 32 }, (_, index) => chkNear(0.5, 0.01, `burst ${index}`));
+      const refused = keys.map(({ routingKey }) => sim.nodes[0]!.node.request(routingKey).catch((error: Error) => error.name));
+      await sim.clock.run();
+      assert.deepEqual(new Set(await Promise.all(refused)), new Set(['OverloadedError']));
+      const state = only.state();
+      assert.equal(state.stats.overloads, 32);
+      assert.equal(state.backoffMs, 2_000, 'doubled once, not 32 times');
+      assert.ok(state.backoffUntil > sim.clock.now(), 'still backed off');
+      flooded = false;
+      only.blocks.set(toHex(keys[0]!.routingKey), keys[0]!.block);
+      const fetched = sim.nodes[0]!.node.request(keys[0]!.routingKey);
+      await sim.clock.run();
+      assert.deepEqual(await fetched, keys[0]!.block, 'the last peer is tried though backed off');
+      assert.equal(state.backoffUntil, 0, 'its answer ended the backoff');
+      assert.equal(state.backoffMs, 1_000);
+    });
+
+    it('probes a backed-off peer once the probe interval has passed and ends its backoff when it answers', async () => {
+      // 0 (0.1) → the refusing peer (0.5), and → 1 (0.3), which holds the blocks too.
+      const sim = await simulate({ seed: 'overload-probe', locations: [0.1, 0.3], edges: [[0, 1]], node: { initialBackoffMs: 60_000 } });
+      let flooded = true;
+      const refusing = await refusingPeer(sim, 0.5, () => (flooded ? { type: 'rejectedOverload', local: true } : undefined));
+      const [during, after] = ['during', 'after'].map((label) => chkNear(0.5, 0.01, label));
+      for (const { routingKey, block } of [during!, after!]) {
+        await sim.nodes[1]!.store.put(routingKey, block, { partition: 'store' });
+        refusing.blocks.set(toHex(routingKey), block);
+      }
+      const trace = recordTrace(sim);
+      const first = sim.nodes[0]!.node.request(during!.routingKey);
+      await sim.clock.run();
+      assert.deepEqual(await first, during!.block, 'found through the other peer');
+      assert.ok(refusing.state().backoffUntil >= sim.clock.now() + 59_000, 'backed off for a minute');
+      flooded = false;
+      await sim.clock.advance(2_000);
+      trace.length = 0;
+      const second = sim.nodes[0]!.node.request(after!.routingKey);
+      await sim.clock.run();
+      assert.deepEqual(await second, after!.block);
+      assert.deepEqual(trace.slice(0, 2), ['0→-1:dataRequest', '-1→0:dataFound'], 'the probe went to the backed-off peer, the closest');
+      assert.equal(refusing.state().backoffUntil, 0, 'and its answer ended the backoff, 58 s early');
+    });
   });
 });
