@@ -70,20 +70,25 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
   );
 }
 
-/** An offer is verified once, here, before an announcement or a path fold sees it. */
+/**
+ * An offer is verified and vetted (a self-offer keeps its addresses at its link's host) once,
+ * here, before an announcement or a path fold sees it.
+ */
 export function handlePeerOffer(context: NodeContext, from: PeerId, tx: bigint, offer: PeerOffer): void {
   const { opennet } = context;
-  const offered = opennet.verify(offer.node);
-  if (offered === undefined) return opennet.recordInvalidOffer(from);
-  context.transactions.reply(from, tx, offer);
+  const verified = opennet.verify(offer.node);
+  if (verified === undefined) return opennet.recordInvalidOffer(from);
+  const offered = opennet.vetOffer(verified, from);
+  if (offered === undefined) return;
+  context.transactions.reply(from, tx, { type: 'peerOffer', node: offered.node });
   const fold = opennet.takeFold(tx, from);
   if (fold === undefined) return;
   if (fold.upstream === undefined) {
-    void opennet.consider(offered);
+    void opennet.considerOffer(offered, from);
     return;
   }
   const own = opennet.drawReset() ? opennet.ownNode() : undefined;
-  sendOffer(context, fold.upstream, tx, own ?? offer.node);
+  sendOffer(context, fold.upstream, tx, own ?? offered.node);
 }
 
 /** The data source's side of path folding: after its DataFound, it offers itself if it would take one more peer. */
@@ -109,11 +114,11 @@ export function announceSelf(context: NodeContext): Promise<number> {
       context.routeComponents,
       {
         ...announceRoute(context, rng.nextU64(), { node: own, id: toHex(own.publicKey), location: settings.location }, MAX_HTL, undefined),
-        onOffer: (_peer, offer) => {
+        onOffer: (peer, offer) => {
           const offered = opennet.verify(offer);
           if (offered === undefined || offers >= opennet.settings.maxOffersPerAnnounce) return;
           offers++;
-          void opennet.consider(offered);
+          void opennet.considerOffer(offered, peer);
         },
       },
       end,

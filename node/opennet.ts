@@ -2,9 +2,11 @@
  * Opennet peer management (spec/routing.md §9): which offered nodes to connect to, the
  * peer limit and its drop rule, the per-address-range limit, path folding bookkeeping,
  * joining through saved peers and seeds, and the maintenance timer that announces again
- * while the node has too few peers.
+ * while the node has too few peers. Offered addresses are dialled by the rules of
+ * opennet-offers.ts (§9.8).
  *
- *   handlers.ts ──verify/wants/consider/recordFold/takeFold──> Opennet ──dial──> Transport
+ *   handlers.ts ──verify/vetOffer/wants/considerOffer/recordFold/takeFold──> Opennet ──dial──> Transport
+ *   Opennet.considerOffer ──targets/take/dialling/done──> OfferDials
  *   Node ──peerConnected/peerDisconnected──> Opennet ──disconnect (limits)──> Transport
  *   Node.join/knownPeers ──> Opennet ──announce──> handlers.ts (an announce route)
  */
@@ -14,6 +16,8 @@ import { MAX_ADDRESSES } from '../protocol/wire/limits.js';
 import type { NodeRef } from '../protocol/wire/messages.js';
 import type { Clock, Logger, Rng, TimerHandle } from './components.js';
 import { ExpiringMap } from './expiring-map.js';
+import { peerText } from './log-fields.js';
+import { type OfferDialInit, OfferDials, ownAddresses, resolveOfferDials } from './opennet-offers.js';
 import type { PeerState, PeerTable } from './peers.js';
 import type { Route } from './route.js';
 import type { PeerId, Transport } from './transport.js';
@@ -25,7 +29,7 @@ import { nodeRange } from './opennet-subnet.js';
 export const DEFAULT_MAX_PEERS = 40;
 export const DEFAULT_MIN_PEERS = 10;
 
-export interface OpennetInit {
+export interface OpennetInit extends OfferDialInit {
   /** Leading zero bits every offered or saved NodeRef's proof must have (default 24, the network's). */
   readonly powDifficulty?: number;
   /** This node's identity proof; without it the node neither announces nor offers itself. */
@@ -117,6 +121,7 @@ function resolveSettings(init: OpennetInit): Settings {
     maxPendingDials: init.maxPendingDials ?? 8,
     maxSeeds: init.maxSeeds ?? 16,
     maintenanceIntervalMs: init.maintenanceIntervalMs ?? 60_000,
+    ...resolveOfferDials(init),
   };
 }
 
@@ -126,6 +131,7 @@ export class Opennet {
   private readonly folds: ExpiringMap<bigint, Fold>;
   private readonly invalidOffers = new Map<PeerId, number>();
   private readonly dialling = new Set<PeerId>();
+  private readonly offers: OfferDials;
   private seeds: readonly string[] = [];
   private timer: TimerHandle | undefined;
   private announcing = false;
@@ -138,6 +144,7 @@ export class Opennet {
     this.settings = resolveSettings(init);
     this.identity = init.identity;
     this.folds = new ExpiringMap(components.clock, this.settings.foldLifetimeMs, this.settings.foldCapacity);
+    this.offers = new OfferDials(components, this.settings);
   }
 
   /** This node's NodeRef, if it has an identity and addresses to be reached at. */
@@ -151,6 +158,21 @@ export class Opennet {
   verify(node: NodeRef): VerifiedNode | undefined {
     const check = checkIdentityProof({ publicKey: node.publicKey, nonce: node.powNonce }, this.settings.powDifficulty);
     return check.valid ? { node, id: toHex(node.publicKey), location: check.location } : undefined;
+  }
+
+  /**
+   * A verified offer as this node takes it from `from` (§9.8): a node's offer of itself keeps only
+   * its addresses at the host its link runs to, and is dropped when none is; any other as it is.
+   */
+  vetOffer(offered: VerifiedNode, from: PeerId): VerifiedNode | undefined {
+    if (offered.id !== from) return offered;
+    const addresses = ownAddresses(offered.node, this.components.peers.get(from)?.remoteAddress);
+    if (addresses.length === offered.node.addresses.length) return offered;
+    this.components.logger.debug(
+      { peer: peerText(from), listed: offered.node.addresses.length, kept: addresses.length },
+      'self-offer addresses not at its link',
+    );
+    return addresses.length === 0 ? undefined : { ...offered, node: { ...offered.node, addresses } };
   }
 
   /** Counts a NodeRef from `from` that did not verify; too many disconnect it. */
@@ -178,21 +200,56 @@ export class Opennet {
     return this.components.peers.size + this.dialling.size < this.settings.maxPeers;
   }
 
-  /** Dials an offered node if this node wants it; resolves with whether a link came up. */
-  async consider(candidate: VerifiedNode, signal?: AbortSignal): Promise<boolean> {
+  /** Dials a saved node if this node wants it; resolves with whether a link to it came up. */
+  consider(candidate: VerifiedNode, signal?: AbortSignal): Promise<boolean> {
+    return this.dialNode(candidate, candidate.node.addresses, signal, undefined);
+  }
+
+  /**
+   * Dials a node that `from` offered, if this node wants it, by the rules for offered addresses
+   * (§9.8): only the addresses the offering link allows, within the dial budgets, each at most
+   * once a window. Resolves with whether a link to the offered node came up.
+   */
+  considerOffer(candidate: VerifiedNode, from: PeerId): Promise<boolean> {
+    if (!this.wants(candidate)) return Promise.resolve(false);
+    const link = this.components.peers.get(from);
+    const targets = this.offers.targets(candidate.node, link?.remoteAddress ?? link?.node.addresses[0]);
+    if (targets.length === 0) {
+      this.components.logger.debug({ peer: peerText(from), offered: peerText(candidate.id) }, 'no offered address to dial');
+      return Promise.resolve(false);
+    }
+    return this.dialNode(candidate, targets, undefined, from);
+  }
+
+  /**
+   * Dials `addresses` in turn until one reaches the candidate (a connection to any other key is
+   * closed by the transport); for an offer from `offeredBy`, each dial first takes its budget.
+   */
+  private async dialNode(
+    candidate: VerifiedNode,
+    addresses: readonly string[],
+    signal: AbortSignal | undefined,
+    offeredBy: PeerId | undefined,
+  ): Promise<boolean> {
     if (!this.wants(candidate) || this.dialling.size >= this.settings.maxPendingDials) return false;
+    const { logger, transport } = this.components;
     this.dialling.add(candidate.id);
     const dialSignal = this.dialSignal(signal);
     try {
-      for (const address of candidate.node.addresses) {
+      for (const address of addresses) {
         if (dialSignal.aborted) return false;
-        try {
-          const peer = await this.components.transport.dial(address, { signal: dialSignal });
-          if (peer.id === candidate.id) return true;
-          // Someone else listens there: the offer was stale or false; the link stays as an ordinary peer.
+        if (offeredBy !== undefined && !this.offers.take(offeredBy)) {
+          logger.debug({ peer: peerText(offeredBy), offered: peerText(candidate.id) }, 'offer dial budget spent');
           return false;
+        }
+        if (offeredBy !== undefined) this.offers.dialling(address);
+        try {
+          await transport.dial(address, { signal: dialSignal, peer: candidate.id });
+          return true;
         } catch (error) {
-          this.components.logger.debug({ err: error, address }, 'could not dial an offered node');
+          logger.debug({ err: error, address, peer: peerText(candidate.id) }, 'could not dial an offered node');
+        } finally {
+          if (offeredBy !== undefined) this.offers.done(address);
         }
       }
       return false;

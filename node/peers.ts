@@ -33,6 +33,8 @@ export interface PeerState {
   readonly location: number;
   /** The peer's identity proof and addresses, as its Hello gave them. */
   readonly node: NodeRef;
+  /** The address the link runs to, as the network saw it, when the transport knows it (`ConnectedPeer.remoteAddress`). */
+  readonly remoteAddress?: string | undefined;
   /** Clock time the link came up. */
   readonly connectedAt: number;
   readonly link: HtlLink;
@@ -92,6 +94,7 @@ export class PeerTable implements Iterable<PeerState> {
       id: peer.id,
       location: peer.location,
       node: peer.node,
+      remoteAddress: peer.remoteAddress,
       connectedAt: this.components.clock.now(),
       link: drawHtlLink(this.components.rng),
       backoffUntil: 0,

@@ -21,6 +21,20 @@ export interface ConnectedPeer {
   readonly location: number;
   /** The peer's identity proof and the addresses it says it listens on. */
   readonly node: NodeRef;
+  /**
+   * The address the link's connection runs to, as the network saw it (TCP: the peer's IP address
+   * and port, a multiaddr), when the transport knows one: unlike `node.addresses`, not the peer's word.
+   */
+  readonly remoteAddress?: string;
+}
+
+export interface DialOptions {
+  readonly signal?: AbortSignal | undefined;
+  /**
+   * The node expected at the address: a connection authenticated by any other key is closed
+   * before anything is sent on it for the node, and the dial rejects with `UnexpectedPeerError`.
+   */
+  readonly peer?: PeerId | undefined;
 }
 
 export interface TransportHandlers {
@@ -45,7 +59,7 @@ export interface Transport {
   /** Closes every link (each raises `peerDisconnected`) and stops accepting. */
   stop(): Promise<void>;
   /** Opens a link to the node at `address`, or returns the one already open; resolves once its proof is verified. */
-  dial(address: string, options?: { signal?: AbortSignal }): Promise<ConnectedPeer>;
+  dial(address: string, options?: DialOptions): Promise<ConnectedPeer>;
   /**
    * Queues `envelope` for a connected peer. Returns false, dropping it, when the peer
    * is not connected or its send queue is full: the caller treats that like a lost message.

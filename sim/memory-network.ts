@@ -22,10 +22,10 @@
  * its exception is rethrown from a clock timer, so the simulator's `clock.run` rejects.
  */
 import type { Clock, Rng } from '../node/components.js';
-import type { ConnectedPeer, PeerId, SendQueue, Transport, TransportHandlers } from '../node/transport.js';
+import type { ConnectedPeer, DialOptions, PeerId, SendQueue, Transport, TransportHandlers } from '../node/transport.js';
 import { toHex } from '../protocol/bytes.js';
 import type { Envelope } from '../protocol/wire/messages.js';
-import { SelfDialError, TransportNotStartedError } from '../node/net/errors.js';
+import { SelfDialError, TransportNotStartedError, UnexpectedPeerError } from '../node/net/errors.js';
 import { PeerUnreachableError } from './errors.js';
 
 export type LatencyFunction = (from: PeerId, to: PeerId, rng: Rng) => number;
@@ -279,15 +279,16 @@ export class MemoryTransport implements Transport {
 
   /**
    * Links to the node at `address` at once, or returns the link already open. Rejects with
-   * `SelfDialError`, `PeerUnreachableError`, `TransportNotStartedError`, or the signal's reason.
+   * `SelfDialError`, `PeerUnreachableError`, `UnexpectedPeerError`, `TransportNotStartedError`, or the signal's reason.
    */
-  async dial(address: string, options?: { signal?: AbortSignal }): Promise<ConnectedPeer> {
+  async dial(address: string, options?: DialOptions): Promise<ConnectedPeer> {
     options?.signal?.throwIfAborted();
     const endpoint = this.#endpoint;
     if (endpoint.lifecycle !== 'running') throw new TransportNotStartedError();
     if (address === endpoint.address) throw new SelfDialError();
     const target = this.#medium.listening(address);
     if (target === undefined) throw new PeerUnreachableError(address);
+    if (options?.peer !== undefined && target.peer.id !== options.peer) throw new UnexpectedPeerError(address);
     if (!endpoint.channels.has(target.peer.id)) this.#medium.openLink(endpoint, target);
     return target.peer;
   }

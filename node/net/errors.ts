@@ -25,6 +25,17 @@ export class SelfDialError extends WarrenError {
   }
 }
 
+/** The node that answered at a dialled address is not the one the dial expected (`DialOptions.peer`). */
+export class UnexpectedPeerError extends WarrenError {
+  readonly code = 'ERR_UNEXPECTED_PEER';
+  constructor(
+    readonly address: string,
+    options?: ErrorOptions,
+  ) {
+    super(`another node than the one expected answered at ${address}`, options);
+  }
+}
+
 /** Every connection slot is taken. */
 export class ConnectionLimitError extends WarrenError {
   readonly code = 'ERR_CONNECTION_LIMIT';
@@ -37,17 +48,16 @@ export class ConnectionLimitError extends WarrenError {
 }
 
 /**
- * Too many accepted connections are still in their handshake, from everywhere (`address`
- * undefined) or from one IP address: the new one is closed before Noise.
+ * An accepted connection still in its handshake was closed to give its slot to a newer one: its
+ * address range held its share of the slots, or every slot was taken (spec/wire.md §10.6).
  */
 export class HandshakeLimitError extends WarrenError {
   readonly code = 'ERR_HANDSHAKE_LIMIT';
   constructor(
-    readonly limit: number,
-    readonly address?: string,
+    readonly range: string,
     options?: ErrorOptions,
   ) {
-    super(`${limit} handshakes already in progress${address === undefined ? '' : ` from ${address}`}`, options);
+    super(`handshake slot given to a newer connection (slots are bounded in all and per range; this one from ${range})`, options);
   }
 }
 

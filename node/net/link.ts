@@ -26,6 +26,8 @@ export interface LinkInit {
   readonly remotePublicKey: Uint8Array;
   /** True when this node dialled. */
   readonly outbound: boolean;
+  /** The connection's remote multiaddr (IP address and port), reported with the peer. */
+  readonly remoteAddress: string;
   /** Our Hello, encoded once per link (each has its own tx). */
   readonly hello: Envelope;
   readonly powDifficulty: number;
@@ -148,7 +150,7 @@ export class Link {
     if (toHex(node.publicKey) !== this.id) return "the Hello's key is not the key that authenticated the link";
     const check = checkIdentityProof({ publicKey: node.publicKey, nonce: node.powNonce }, this.#init.powDifficulty);
     if (!check.valid) return `invalid identity proof: ${check.reason}`;
-    return { id: this.id, location: check.location, node };
+    return { id: this.id, location: check.location, node, remoteAddress: this.#init.remoteAddress };
   }
 }
 

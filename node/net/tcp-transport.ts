@@ -7,10 +7,11 @@
  *
  * A connection, in or out:  TCP ─> Noise XX ─> Hello both ways ─> verified ─> kept, or closed
  * This file holds the policy: the connection bounds, one link per peer (§10.3), slow readers, stop.
- * An accepted connection holds a slot among the pending handshakes (all, and its IP address's)
- * until its Hello is verified or it closes: peers that stall or fail handshakes take at most those
- * slots, each for at most the handshake timeout, and cost at most one Noise handshake and one
- * proof check each (§10.6).
+ * An accepted connection holds a handshake slot (handshake-slots.ts: bounded in all and per address
+ * range, the oldest evicted at random for newcomers) until its Hello is verified or it closes: peers
+ * that stall or fail handshakes hold a slot for at most the handshake timeout, never keep a newcomer
+ * out, and cost at most one Noise handshake and one proof check each (§10.6). A dial that expects a
+ * node (`DialOptions.peer`) is closed right after Noise if another key answered.
  */
 import '../polyfills.js';
 import type { Listener, MessageStream, MultiaddrConnection } from '@libp2p/interface';
@@ -19,11 +20,13 @@ import type { NodeIdentity } from '../../protocol/identity.js';
 import { encodeEnvelopeFrame, MAX_ADDRESS_LENGTH, MAX_ADDRESSES, type Envelope, type NodeRef } from '../../protocol/wire/index.js';
 import { CryptoRng, type Clock, type Logger, type Rng } from '../components.js';
 import { peerText } from '../log-fields.js';
-import type { ConnectedPeer, PeerId, SendQueue, Transport, TransportHandlers } from '../transport.js';
+import { ipRange } from '../ip-address.js';
+import type { ConnectedPeer, DialOptions, PeerId, SendQueue, Transport, TransportHandlers } from '../transport.js';
 import { Attempt } from './attempt.js';
 import { resolveTcpTransportInit, type TcpTransportConfig, type TcpTransportInit } from './config.js';
-import { ConnectionLimitError, HandshakeLimitError, SelfDialError, TransportNotStartedError } from './errors.js';
+import { ConnectionLimitError, HandshakeLimitError, SelfDialError, TransportNotStartedError, UnexpectedPeerError } from './errors.js';
 import { EventQueue } from './events.js';
+import { HandshakeSlots } from './handshake-slots.js';
 import { createNoise, createTcpSockets, type NoiseHandshake, type TcpSockets } from './libp2p.js';
 import { Link } from './link.js';
 import { onStreamClose } from './stream.js';
@@ -70,9 +73,8 @@ export class TcpTransport implements Transport {
   /** Raw connections open in any state; with dials still connecting, what `maxConnections` bounds. */
   readonly #connections = new Set<MultiaddrConnection>();
   #connecting = 0;
-  /** Accepted connections not yet verified, by remote IP address; `#pendingCount` in all. */
-  readonly #pendingByAddress = new Map<string, number>();
-  #pendingCount = 0;
+  /** Accepted connections not yet verified. */
+  readonly #slots: HandshakeSlots;
   readonly #attempts = new Set<Attempt>();
 
   constructor(components: TcpTransportComponents, init: TcpTransportInit) {
@@ -82,6 +84,7 @@ export class TcpTransport implements Transport {
     this.#logger = components.logger;
     this.#rng = components.rng ?? new CryptoRng();
     this.#config = resolveTcpTransportInit(init);
+    this.#slots = new HandshakeSlots(this.#rng, { maxPending: this.#config.maxPendingHandshakes, maxPerRange: this.#config.maxPendingHandshakesPerRange });
     this.#sockets = createTcpSockets({
       idleTimeoutMs: this.#config.idleTimeoutMs,
       onInbound: (connection) => this.#accept(connection),
@@ -95,7 +98,7 @@ export class TcpTransport implements Transport {
 
   /** Accepted connections not yet verified: at most `maxPendingHandshakes`. */
   get pendingHandshakes(): number {
-    return this.#pendingCount;
+    return this.#slots.size;
   }
 
   async start(handlers: TransportHandlers): Promise<void> {
@@ -129,7 +132,7 @@ export class TcpTransport implements Transport {
     await Promise.all(running.listeners.map((listener) => listener.close()));
   }
 
-  async dial(address: string, options: { signal?: AbortSignal } = {}): Promise<ConnectedPeer> {
+  async dial(address: string, options: DialOptions = {}): Promise<ConnectedPeer> {
     options.signal?.throwIfAborted();
     const running = this.#running;
     if (running === undefined) throw new TransportNotStartedError();
@@ -137,6 +140,7 @@ export class TcpTransport implements Transport {
     const key = target.toString();
     if (running.addresses.includes(key)) throw new SelfDialError();
     const known = this.#peers.get(this.#dialled.get(key) ?? '');
+    if (known !== undefined && options.peer !== undefined && known.peer.id !== options.peer) throw new UnexpectedPeerError(key);
     if (known !== undefined) return known.peer;
     if (this.#connectionCount() >= this.#config.maxConnections) throw new ConnectionLimitError(this.#config.maxConnections);
 
@@ -151,7 +155,7 @@ export class TcpTransport implements Transport {
       } finally {
         this.#connecting--;
       }
-      const peer = await this.#handshake(connection, true, attempt);
+      const peer = await this.#handshake(connection, attempt, { outbound: true, expected: options.peer });
       const entry = this.#peers.get(peer.id);
       if (entry !== undefined) {
         entry.dialled.add(key);
@@ -206,42 +210,35 @@ export class TcpTransport implements Transport {
       connection.abort(new TransportNotStartedError());
       return;
     }
-    const refusal = this.#acceptRefusal(connection);
-    if (refusal !== undefined) {
+    // At the connection bound, a handshake in progress makes room if there is one.
+    const { maxConnections } = this.#config;
+    if (this.#connectionCount() >= maxConnections && this.#slots.evictOne() === undefined) {
+      const refusal = new ConnectionLimitError(maxConnections);
       this.#logger.info({ address, code: refusal.code, reason: refusal.message }, 'inbound connection refused: no free connection slot');
       connection.abort(refusal);
       return;
     }
-    const host = hostOf(connection);
-    this.#pendingCount++;
-    this.#pendingByAddress.set(host, (this.#pendingByAddress.get(host) ?? 0) + 1);
     const attempt = this.#attempt(undefined);
-    this.#handshake(connection, false, attempt)
+    const range = ipRange(address) ?? address;
+    const { slot } = this.#slots.take(range, () => {
+      const eviction = new HandshakeLimitError(range);
+      this.#logger.info({ address, code: eviction.code, reason: eviction.message }, 'handshake in progress evicted');
+      attempt.abort(eviction);
+    });
+    this.#handshake(connection, attempt, { outbound: false })
       .then(
         () => undefined,
         (error: Error) => this.#logger.debug({ address, reason: error.message }, 'inbound connection not kept'),
       )
       .finally(() => {
         this.#endAttempt(attempt);
-        this.#pendingCount--;
-        const left = this.#pendingByAddress.get(host)! - 1;
-        if (left === 0) this.#pendingByAddress.delete(host);
-        else this.#pendingByAddress.set(host, left);
+        this.#slots.release(slot);
       });
   }
 
-  /** Why an accepted connection gets no slot, checked before anything is read from it; undefined when it does. */
-  #acceptRefusal(connection: MultiaddrConnection): ConnectionLimitError | HandshakeLimitError | undefined {
-    const { maxConnections, maxPendingHandshakes, maxPendingHandshakesPerAddress } = this.#config;
-    if (this.#connectionCount() >= maxConnections) return new ConnectionLimitError(maxConnections);
-    if (this.#pendingCount >= maxPendingHandshakes) return new HandshakeLimitError(maxPendingHandshakes);
-    const host = hostOf(connection);
-    if ((this.#pendingByAddress.get(host) ?? 0) >= maxPendingHandshakesPerAddress) return new HandshakeLimitError(maxPendingHandshakesPerAddress, host);
-    return undefined;
-  }
-
   /** Noise, then the Hello exchange; resolves with the peer the connection ended up serving. */
-  async #handshake(connection: MultiaddrConnection, outbound: boolean, attempt: Attempt): Promise<ConnectedPeer> {
+  async #handshake(connection: MultiaddrConnection, attempt: Attempt, side: { outbound: boolean; expected?: PeerId | undefined }): Promise<ConnectedPeer> {
+    const { outbound, expected } = side;
     this.#connections.add(connection);
     onStreamClose(connection, () => this.#connections.delete(connection));
     let secured: Awaited<ReturnType<NoiseHandshake>>;
@@ -256,13 +253,18 @@ export class TcpTransport implements Transport {
       secured.stream.abort(new SelfDialError());
       throw new SelfDialError();
     }
+    if (expected !== undefined && id !== expected) {
+      const unexpected = new UnexpectedPeerError(connection.remoteAddr.toString());
+      secured.stream.abort(unexpected);
+      throw unexpected;
+    }
     // One outbound link per peer: a second one closes before its Hello and follows the first.
     const existing = outbound ? this.#outboundTo(id) : undefined;
     if (existing !== undefined) {
       secured.stream.abort(new Error('already connected to this peer'));
       return attempt.race(existing instanceof Link ? existing.outcome : Promise.resolve(existing));
     }
-    const link = this.#link(secured.stream, secured.remotePublicKey, outbound);
+    const link = this.#link(secured.stream, secured.remotePublicKey, outbound, connection.remoteAddr.toString());
     if (outbound) this.#pendingOutbound.set(id, link);
     attempt.signal.addEventListener('abort', () => link.abort(`handshake aborted: ${reasonOf(attempt.signal.reason)}`), {
       once: true,
@@ -275,11 +277,12 @@ export class TcpTransport implements Transport {
     return this.#pendingOutbound.get(id) ?? (entry?.link.outbound === true ? entry.peer : undefined);
   }
 
-  #link(stream: MessageStream, remotePublicKey: Uint8Array, outbound: boolean): Link {
+  #link(stream: MessageStream, remotePublicKey: Uint8Array, outbound: boolean, remoteAddress: string): Link {
     return new Link({
       stream,
       remotePublicKey,
       outbound,
+      remoteAddress,
       hello: { tx: this.#rng.nextU64(), body: { type: 'hello', node: this.#running!.hello } },
       powDifficulty: this.#config.powDifficulty,
       sendQueueBytes: this.#config.sendQueueBytes,
@@ -352,11 +355,6 @@ export class TcpTransport implements Transport {
       addresses: addresses.filter((address) => address.length <= MAX_ADDRESS_LENGTH).slice(0, MAX_ADDRESSES),
     };
   }
-}
-
-/** The remote IP address of a TCP connection (its multiaddr's first component). */
-function hostOf(connection: MultiaddrConnection): string {
-  return connection.remoteAddr.getComponents()[0]?.value ?? '';
 }
 
 function reasonOf(reason: unknown): string {

@@ -6,7 +6,7 @@
  *   peer ──envelope──> MemoryTransport ──> InterceptingTransport ──intercept?──> Node
  *                                                     └──reply──> peer
  */
-import type { ConnectedPeer, PeerId, SendQueue, Transport, TransportHandlers } from '../../node/transport.js';
+import type { ConnectedPeer, DialOptions, PeerId, SendQueue, Transport, TransportHandlers } from '../../node/transport.js';
 import type { Envelope } from '../../protocol/wire/messages.js';
 import type { MemoryTransport } from '../memory-network.js';
 
@@ -36,7 +36,7 @@ export class InterceptingTransport implements Transport {
     return this.inner.stop();
   }
 
-  dial(address: string, options?: { signal?: AbortSignal }): Promise<ConnectedPeer> {
+  dial(address: string, options?: DialOptions): Promise<ConnectedPeer> {
     return this.inner.dial(address, options);
   }
 

@@ -271,26 +271,29 @@ describe('TcpTransport', () => {
       assert.deepEqual(node.events.connected, []);
     });
 
-    it('bounds handshakes in progress, from one address and in all: beyond, accepts are closed at once', async () => {
-      // No stalled connection times out during the test: one that closes was refused at accept.
-      const node = await network.start({ maxPendingHandshakes: 3, maxPendingHandshakesPerAddress: 2, handshakeTimeoutMs: 600_000 });
+    it('bounds handshakes in progress, per address range and in all: beyond, a newcomer takes the slot of one of the oldest', async () => {
+      // No stalled connection times out during the test: one that closes was evicted.
+      const node = await network.start({ maxPendingHandshakes: 3, maxPendingHandshakesPerRange: 2, handshakeTimeoutMs: 600_000 });
       const address = node.transport.addresses[0]!;
-      const stalled = [await socketTo(address, '127.0.0.2'), await socketTo(address, '127.0.0.2')];
+      const first = [await socketTo(address, '127.0.1.1'), await socketTo(address, '127.0.1.2')];
+      const ports = first.map((socket) => socket.localPort);
       await waitFor(network, () => node.transport.pendingHandshakes === 2, 'two handshakes in progress');
-      // A third from the same address is refused; one from another address still gets a slot.
-      await closeOf(await socketTo(address, '127.0.0.2'));
-      const other = await socketTo(address, '127.0.0.1');
+      // A third from the same /24 takes the slot of the oldest half of its range's: the first.
+      const third = await socketTo(address, '127.0.1.3');
+      await closeOf(first[0]!);
+      const other = await socketTo(address, '127.0.2.1');
       await waitFor(network, () => node.transport.pendingHandshakes === 3, 'three handshakes in progress');
-      // Every slot is taken now: whatever the address.
-      await closeOf(await socketTo(address, '127.0.0.3'));
+      // Every slot is taken now: a newcomer from a third range evicts the oldest of the range holding most.
+      const newcomer = await socketTo(address, '127.0.3.1');
+      await closeOf(first[1]!);
       assert.ok(
-        [...stalled, other].every((socket) => !socket.closed),
-        'the connections holding the slots are still open',
+        [third, other, newcomer].every((socket) => !socket.closed),
+        'the newer connections are still open',
       );
-      const refusals = node.logger.entries.filter((entry) => entry.fields.code === 'ERR_HANDSHAKE_LIMIT').map((entry) => String(entry.fields.reason));
-      assert.deepEqual(refusals, ['2 handshakes already in progress from 127.0.0.2', '3 handshakes already in progress']);
+      const evicted = node.logger.entries.filter((entry) => entry.fields.code === 'ERR_HANDSHAKE_LIMIT').map((entry) => String(entry.fields.address));
+      assert.deepEqual(evicted, [`/ip4/127.0.1.1/tcp/${ports[0]}`, `/ip4/127.0.1.2/tcp/${ports[1]}`]);
       // A slot is given back when its connection closes: an honest peer then links.
-      for (const socket of [...stalled, other]) socket.destroy();
+      for (const socket of [third, other, newcomer]) socket.destroy();
       await waitFor(network, () => node.transport.pendingHandshakes === 0, 'the slots to be given back');
       const peer = await identity();
       const raw = await dialRaw(peer, address);
@@ -299,25 +302,33 @@ describe('TcpTransport', () => {
       assert.equal(node.transport.pendingHandshakes, 0);
     });
 
-    it('enforces maxConnections: accepts beyond it are closed at once, dials refused', async () => {
-      // The two held connections are not closed for silence during the test.
+    it('enforces maxConnections: an accept beyond it takes the slot of a handshake in progress, or is closed at once when every link is verified', async () => {
+      // The held connections are not closed for silence during the test.
       const node = await network.start({ maxConnections: 2, handshakeTimeoutMs: 600_000 });
+      const address = node.transport.addresses[0]!;
       const other = await network.start();
-      const held = [await rawTcp(node.transport.addresses[0]!), await rawTcp(node.transport.addresses[0]!)];
+      const held = [await rawTcp(address), await rawTcp(address)];
       await waitFor(network, () => node.transport.pendingHandshakes === 2, 'both connections accepted');
-      // Closed so soon after accept that the connect itself may report the reset.
-      await rawTcp(node.transport.addresses[0]!).then(closedOf, () => undefined);
-      await waitFor(network, () => node.logger.entries.some((entry) => /no free connection slot/.test(entry.message)), 'the refusal to be logged');
+      const third = await rawTcp(address);
+      // The oldest half of two handshakes in progress is the first.
+      await closedOf(held[0]!);
       assert.ok(
-        held.every((connection) => connection.status === 'open'),
-        'the held connections are still open',
+        [held[1]!, third].every((connection) => connection.status === 'open'),
+        'the newer connections are still open',
       );
       await assert.rejects(node.transport.dial(other.transport.addresses[0]!), ConnectionLimitError);
-      await assert.rejects(other.transport.dial(node.transport.addresses[0]!), HandshakeError);
-      for (const connection of held) connection.abort(new Error('done'));
+      for (const connection of [held[1]!, third]) connection.abort(new Error('done'));
       await waitFor(network, () => node.transport.pendingHandshakes === 0, 'the held connections to be closed');
-      const peer = await node.transport.dial(other.transport.addresses[0]!);
-      assert.equal(peer.id, toHex(other.identity.publicKey));
+      // Two verified links fill the bound: a connection beyond is closed at once, and the node dials nobody.
+      const linked = [await network.start(), await network.start()];
+      for (const peer of linked) await peer.transport.dial(address);
+      await waitFor(network, () => node.events.connected.length === 2, 'two verified links');
+      // Closed so soon after accept that the connect itself may report the reset.
+      await rawTcp(address).then(closedOf, () => undefined);
+      await waitFor(network, () => node.logger.entries.some((entry) => /no free connection slot/.test(entry.message)), 'the refusal to be logged');
+      await assert.rejects(node.transport.dial(other.transport.addresses[0]!), ConnectionLimitError);
+      await assert.rejects(other.transport.dial(address), HandshakeError);
+      assert.deepEqual(node.events.disconnected, []);
     });
   });
 });

@@ -22,7 +22,7 @@ class RefusalLog implements Logger {
   info(fields: object, message: string): void {
     const { reason, code } = fields as { reason?: unknown; code?: unknown };
     if (message === 'link refused') this.refusedLinks.push(String(reason));
-    if (message.startsWith('inbound connection refused')) this.refusedAccepts.push(String(code));
+    if (message.startsWith('inbound connection refused') || message === 'handshake in progress evicted') this.refusedAccepts.push(String(code));
   }
   warn(): void {}
   isLevelEnabled(): boolean {

@@ -25,7 +25,7 @@ export interface TargetState {
   readonly peers: number;
   /** Why each connection that never became a link was refused or closed, as logged. */
   readonly refusedLinks: string[];
-  /** The `code` of each accepted connection closed before Noise for want of a slot. */
+  /** The `code` of each accepted connection closed for want of a slot: refused at accept, or evicted from its handshake slot for a newer one. */
   readonly refusedAccepts: string[];
   /** The most handshakes in progress at once, sampled every few milliseconds since `watch`. */
   readonly mostPendingHandshakes: number;

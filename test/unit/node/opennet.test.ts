@@ -19,26 +19,29 @@ function nodeRef(index: number, address: string): NodeRef {
   return { publicKey, powNonce: new Uint8Array(8), addresses: [address] };
 }
 
-function connected(node: NodeRef): ConnectedPeer {
-  return { id: toHex(node.publicKey), location: 0.5, node };
+function connected(node: NodeRef, remoteAddress?: string): ConnectedPeer {
+  return { id: toHex(node.publicKey), location: 0.5, node, ...(remoteAddress === undefined ? {} : { remoteAddress }) };
 }
 
-/** An Opennet over a PeerTable and a transport that links every dial of a listed address at once. */
+/** An Opennet over a PeerTable and a transport that links every dial of a listed address at once (of the expected node, if one is). */
 function setUp(init: OpennetInit = {}, reachable: readonly NodeRef[] = []) {
   const clock = new VirtualClock();
   const rng = new SeededRng('opennet');
   const peers = new PeerTable({ clock, rng });
   const disconnected: string[] = [];
   const dialled: string[] = [];
+  const expected: Array<string | undefined> = [];
   let announcements = 0;
   const transport: Transport = {
     addresses: ['/ip4/203.0.113.1/tcp/9301'],
     start: async () => undefined,
     stop: async () => undefined,
-    dial: async (address) => {
+    dial: async (address, options) => {
       dialled.push(address);
+      expected.push(options?.peer);
       const node = reachable.find(({ addresses }) => addresses.includes(address));
       if (node === undefined) throw new Error(`nobody at ${address}`);
+      if (options?.peer !== undefined && options.peer !== toHex(node.publicKey)) throw new Error(`another node at ${address}`);
       const peer = connected(node);
       if (peers.get(peer.id) === undefined) opennet.peerConnected(peers.add(peer));
       return peer;
@@ -55,8 +58,8 @@ function setUp(init: OpennetInit = {}, reachable: readonly NodeRef[] = []) {
     return 0;
   };
   const opennet: Opennet = new Opennet({ clock, rng, peers, transport, logger: silentLogger, announce }, { powDifficulty: 0, ...init });
-  const link = (node: NodeRef) => opennet.peerConnected(peers.add(connected(node)));
-  return { clock, peers, opennet, link, disconnected, dialled, announcements: () => announcements };
+  const link = (node: NodeRef, remoteAddress?: string) => opennet.peerConnected(peers.add(connected(node, remoteAddress)));
+  return { clock, peers, opennet, link, disconnected, dialled, expected, announcements: () => announcements };
 }
 
 describe('node/opennet', () => {
@@ -154,6 +157,83 @@ describe('node/opennet', () => {
     for (let draw = 0; draw < 10_000; draw++) if (opennet.drawReset()) resets++;
     assert.ok(resets > 620 && resets < 780, `${resets} resets in 10,000`);
     assert.equal(setUp({ foldResetProbability: 0 }).opennet.drawReset(), false);
+  });
+
+  it('dials an offered node only at addresses the offering link allows, at most two, expecting its key', async () => {
+    const offered = nodeRef(2, '/ip4/203.0.113.6/tcp/7400');
+    const { opennet, link, dialled, expected, peers } = setUp({}, [offered]);
+    const sender = nodeRef(1, '/ip4/198.51.100.7/tcp/7400');
+    link(sender, '/ip4/198.51.100.7/tcp/40000');
+    const listed = [
+      '/ip4/127.0.0.1/tcp/22',
+      '/ip4/10.0.0.1/tcp/22',
+      '/ip4/192.168.1.1/tcp/80',
+      '/ip4/169.254.169.254/tcp/80',
+      '/ip4/224.0.0.1/tcp/1',
+      '/ip4/0.0.0.0/tcp/1',
+      '/dns4/localhost/tcp/22',
+      '/ip6/::1/tcp/22',
+      '/ip6/fe80::1/tcp/22',
+      '/ip4/203.0.113.5/tcp/7400',
+      '/ip4/203.0.113.6/tcp/7400',
+      '/ip4/203.0.113.7/tcp/7400',
+    ];
+    const candidate = opennet.verify({ ...offered, addresses: listed })!;
+    assert.equal(await opennet.considerOffer(candidate, toHex(sender.publicKey)), true);
+    assert.deepEqual(dialled, ['/ip4/203.0.113.5/tcp/7400', '/ip4/203.0.113.6/tcp/7400']);
+    assert.deepEqual(expected, [candidate.id, candidate.id]);
+    assert.ok(peers.get(candidate.id) !== undefined);
+  });
+
+  it('dials offered private and loopback addresses only within the range of a link on that network', async () => {
+    const offered = nodeRef(2, '/ip4/127.0.0.1/tcp/7401');
+    const { opennet, link, dialled } = setUp({}, [offered]);
+    const sender = nodeRef(1, '/ip4/127.0.0.1/tcp/7400');
+    link(sender, '/ip4/127.0.0.1/tcp/40000');
+    const candidate = opennet.verify({ ...offered, addresses: ['/ip4/127.0.1.1/tcp/7401', '/ip4/10.0.0.1/tcp/7401', '/ip4/127.0.0.1/tcp/7401'] })!;
+    assert.equal(await opennet.considerOffer(candidate, toHex(sender.publicKey)), true);
+    assert.deepEqual(dialled, ['/ip4/127.0.0.1/tcp/7401']);
+  });
+
+  it('without the link’s address, judges an offer by the first address its sender lists', async () => {
+    const offered = nodeRef(2, '/memory/2');
+    const { opennet, link, dialled } = setUp({}, [offered]);
+    link(nodeRef(1, '/memory/1'));
+    link(nodeRef(3, '/ip4/198.51.100.7/tcp/7400'));
+    assert.equal(await opennet.considerOffer(opennet.verify(offered)!, toHex(nodeRef(3, '').publicKey)), false);
+    assert.equal(await opennet.considerOffer(opennet.verify(offered)!, toHex(nodeRef(1, '').publicKey)), true);
+    assert.deepEqual(dialled, ['/memory/2']);
+  });
+
+  it('dials offered addresses within the per-peer budget, each once a window', async () => {
+    const offered = Array.from({ length: 6 }, (_, index) => nodeRef(10 + index, `/ip4/203.0.113.${10 + index}/tcp/7400`));
+    const { opennet, link, dialled, clock, disconnected } = setUp({ offerDialsPerPeerPerMinute: 2, offerAddressWindowMs: 10 * MINUTE }, []);
+    const sender = nodeRef(1, '/ip4/198.51.100.7/tcp/7400');
+    link(sender, '/ip4/198.51.100.7/tcp/40000');
+    const from = toHex(sender.publicKey);
+    for (const node of offered) assert.equal(await opennet.considerOffer(opennet.verify(node)!, from), false);
+    assert.deepEqual(dialled, ['/ip4/203.0.113.10/tcp/7400', '/ip4/203.0.113.11/tcp/7400'], 'two a minute from one peer');
+    await clock.advance(MINUTE);
+    // The same address offered again (under another key) within the window is not dialled again.
+    assert.equal(await opennet.considerOffer(opennet.verify({ ...offered[5]!, addresses: ['/ip4/203.0.113.10/tcp/7400'] })!, from), false);
+    assert.equal(await opennet.considerOffer(opennet.verify(offered[2]!)!, from), false);
+    assert.deepEqual(dialled.slice(2), ['/ip4/203.0.113.12/tcp/7400']);
+    assert.deepEqual(disconnected, []);
+  });
+
+  it('keeps of a node’s offer of itself only its addresses at its link’s host', () => {
+    const { opennet, link } = setUp();
+    const sender = nodeRef(1, '/ip4/198.51.100.7/tcp/7400');
+    link(sender, '/ip4/198.51.100.7/tcp/40000');
+    const from = toHex(sender.publicKey);
+    const self = opennet.verify({ ...sender, addresses: ['/ip4/203.0.113.9/tcp/80', '/ip4/198.51.100.7/tcp/7400', '/ip4/10.0.0.1/tcp/7400'] })!;
+    assert.deepEqual(opennet.vetOffer(self, from)?.node.addresses, ['/ip4/198.51.100.7/tcp/7400']);
+    assert.equal(opennet.vetOffer(opennet.verify({ ...sender, addresses: ['/ip4/203.0.113.9/tcp/80'] })!, from), undefined);
+    const other = opennet.verify(nodeRef(2, '/ip4/203.0.113.9/tcp/80'))!;
+    assert.equal(opennet.vetOffer(other, from), other, 'an offer of another node is judged when it is dialled');
+    link(nodeRef(3, '/memory/3'));
+    const memory = opennet.verify(nodeRef(3, '/memory/3'))!;
+    assert.equal(opennet.vetOffer(memory, toHex(memory.node.publicKey)), memory, 'no link address known: nothing to check against');
   });
 
   it('joins through saved peers first and leaves the seeds alone when they are enough', async () => {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { toHex } from '../../../protocol/bytes.js';
 import type { NodeIdentity } from '../../../protocol/identity.js';
 import { MAX_BLOCK_BYTES, type Envelope } from '../../../protocol/wire/index.js';
+import { UnexpectedPeerError } from '../../../node/net/errors.js';
 import type { ConnectedPeer, PeerId, Transport, TransportHandlers } from '../../../node/transport.js';
 
 export interface TestNode {
@@ -208,6 +209,18 @@ export function transportConformance(name: string, createNetwork: () => Promise<
       assert.ok(queue.maxBytes > 0 && queue.queuedBytes >= 0 && queue.queuedBytes <= queue.maxBytes);
       a.transport.disconnect(b.id, 'testing');
       assert.equal(a.transport.sendQueue(b.id), undefined);
+    });
+
+    it('a dial expecting another node rejects with UnexpectedPeerError and links nothing; expecting the right one links', async () => {
+      const [a, b, c] = [await start(), await start(), await start()];
+      const address = b.transport.addresses[0]!;
+      await assert.rejects(a.transport.dial(address, { peer: c.id }), UnexpectedPeerError);
+      await quiesce(network);
+      assert.deepEqual([...a.events.connected, ...b.events.connected], []);
+      assert.equal((await a.transport.dial(address, { peer: b.id })).id, b.id);
+      await assert.rejects(a.transport.dial(address, { peer: c.id }), UnexpectedPeerError, 'once linked too');
+      await quiesce(network);
+      assert.deepEqual(a.events.disconnected, []);
     });
 
     it('dial with an aborted signal rejects with its reason', async () => {

@@ -7,6 +7,7 @@ import {
   InvalidAddressError,
   SelfDialError,
   TransportNotStartedError,
+  UnexpectedPeerError,
 } from '../../../../node/net/errors.js';
 
 describe('transport errors', () => {
@@ -18,7 +19,8 @@ describe('transport errors', () => {
       [new SelfDialError({ cause }), 'SelfDialError', 'ERR_SELF_DIAL'],
       [new ConnectionLimitError(64, { cause }), 'ConnectionLimitError', 'ERR_CONNECTION_LIMIT'],
       [new HandshakeError('Noise handshake failed', { cause }), 'HandshakeError', 'ERR_HANDSHAKE'],
-      [new HandshakeLimitError(8, '192.0.2.1', { cause }), 'HandshakeLimitError', 'ERR_HANDSHAKE_LIMIT'],
+      [new HandshakeLimitError('ip4/192.0.2', { cause }), 'HandshakeLimitError', 'ERR_HANDSHAKE_LIMIT'],
+      [new UnexpectedPeerError('/ip4/192.0.2.1/tcp/7400', { cause }), 'UnexpectedPeerError', 'ERR_UNEXPECTED_PEER'],
     ] as const) {
       assert.ok(error instanceof WarrenError);
       assert.equal(error.name, name);
@@ -27,7 +29,10 @@ describe('transport errors', () => {
       assert.ok(String(error).startsWith(`${name}: `));
     }
     assert.equal(new ConnectionLimitError(64).maxConnections, 64);
-    assert.equal(new HandshakeLimitError(16).message, '16 handshakes already in progress');
-    assert.equal(new HandshakeLimitError(8, '192.0.2.1').message, '8 handshakes already in progress from 192.0.2.1');
+    assert.equal(
+      new HandshakeLimitError('ip4/192.0.2').message,
+      'handshake slot given to a newer connection (slots are bounded in all and per range; this one from ip4/192.0.2)',
+    );
+    assert.equal(new UnexpectedPeerError('/ip4/192.0.2.1/tcp/7400').address, '/ip4/192.0.2.1/tcp/7400');
   });
 });

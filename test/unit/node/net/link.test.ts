@@ -33,6 +33,7 @@ function open(peer: IdentityProof, own: NodeIdentity) {
     stream: local,
     remotePublicKey: peer.publicKey,
     outbound: true,
+    remoteAddress: '/ip4/127.0.0.1/tcp/7400',
     hello: hello(own, 42n),
     powDifficulty: DIFFICULTY,
     sendQueueBytes: 1 << 20,
@@ -77,7 +78,7 @@ describe('Link', () => {
     assert.equal(link.id, toHex(peer.publicKey));
     const { body } = hello(peer);
     assert.ok(body.type === 'hello');
-    assert.deepEqual(seen.verified, [{ id: toHex(peer.publicKey), location: peer.location, node: body.node }]);
+    assert.deepEqual(seen.verified, [{ id: toHex(peer.publicKey), location: peer.location, node: body.node, remoteAddress: '/ip4/127.0.0.1/tcp/7400' }]);
     assert.deepEqual(seen.messages, [ping(1n), ping(2n)]);
     link.settle(seen.verified[0]!);
     assert.deepEqual(await link.outcome, seen.verified[0]);
