@@ -2,6 +2,7 @@
  * The attacks of spec (README "Security"), long versions, each figure next to the unattacked
  * figure of the same run:
  *
+ *   eclipse [nodes] [requests]   the eclipse defence's cost on the standard workload, and what sybils near a key cost
  *   fuzz [frames]   the wire fuzzer (test/support/wire-fuzzer.ts) against a live node process:
  *                   mutated frames of every type; crashes, hangs, honest probes, the target's RSS
  *
@@ -9,6 +10,7 @@
  */
 import '../node/polyfills.js';
 import { fuzzFreshNode } from '../test/support/wire-fuzzer.js';
+import { eclipseBudget, eclipseCost } from './attack-eclipse.js';
 
 const [which = 'fuzz', ...rest] = process.argv.slice(2);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -26,4 +28,7 @@ async function fuzz(frames: number): Promise<void> {
 }
 
 if (which === 'fuzz') await fuzz(Number(rest[0] ?? 1_000_000));
-else throw new Error(`unknown attack ${which}: fuzz`);
+else if (which === 'eclipse') {
+  await eclipseBudget();
+  await eclipseCost(Number(rest[0] ?? 1_000), Number(rest[1] ?? 10_000));
+} else throw new Error(`unknown attack ${which}: fuzz, eclipse`);

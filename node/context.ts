@@ -24,7 +24,18 @@ export interface NodeSettings extends TransactionLimits {
   readonly localTimeoutMs: number;
   /** Length of the CHK blocks this node accepts: STANDARD_CHK, or a simulation format (spec/keys.md §3.6). */
   readonly chkFormat: ChkFormat;
+  /**
+   * The key's neighbourhood (spec/routing.md §10): this node is in it when the key is closer to it than
+   * this many times the distance to its second-nearest peer. Such a node stores inserts, and doubts
+   * unverifiable ends (default 3; 0: only a node closer to the key than all its peers stores).
+   */
+  readonly neighbourhoodSpan: number;
+  /** DataNotFound or "stored" answers a route in the key's neighbourhood doubts, trying its next peer instead (default 4). */
+  readonly maxDoubts: number;
 }
+
+export const DEFAULT_NEIGHBOURHOOD_SPAN = 3;
+export const DEFAULT_MAX_DOUBTS = 4;
 
 export const DEFAULT_HOP_TIMEOUT_PER_HTL_MS = 2_000;
 

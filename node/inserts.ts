@@ -39,17 +39,18 @@ function replyFor(outcome: RouteOutcome): WireMessage {
 }
 
 /**
- * Keeps the block here if this node should: in the store when it is closer to the key than
- * every peer it could pass the insert on to (the peer it came from does not count: an
- * originator never keeps its own insert), else in the cache beyond the first hops.
+ * Keeps the block here if this node should: in the store when it is closer to the key than every
+ * peer it could pass the insert on to (the peer it came from does not count: an originator never
+ * keeps its own insert), or in the key's neighbourhood; else in the cache beyond the first hops.
  * Returns a different block already held in the slot (an SSK collision), if any.
  */
 async function keep(context: NodeContext, from: PeerId, tx: bigint, request: InsertRequest, block: Uint8Array): Promise<Uint8Array | undefined> {
   const { store, peers, settings } = context;
   const existing = await store.get(request.routingKey);
   if (existing !== undefined) return equalBytes(existing, block) ? undefined : existing;
-  if (peers.isClosestTo(settings.location, keyLocation(request.routingKey), from)) {
-    enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'closer to the key than every peer: stored');
+  const location = keyLocation(request.routingKey);
+  if (peers.isClosestTo(settings.location, location, from) || peers.isNeighbourhood(settings.location, location, settings.neighbourhoodSpan)) {
+    enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'closest to the key, or in its neighbourhood: stored');
     const result = await store.put(request.routingKey, block, { partition: 'store' });
     return result.outcome === 'collision' ? result.existing : undefined;
   }

@@ -20,7 +20,15 @@ import { STANDARD_CHK } from '../protocol/keys/chk.js';
 import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
 import { type Clock, type Logger, type Rng, silentLogger } from './components.js';
-import { DEFAULT_HOP_TIMEOUT_PER_HTL_MS, defaultLocalTimeoutMs, insertStepTimeoutMs, type NodeContext, type NodeSettings } from './context.js';
+import {
+  DEFAULT_HOP_TIMEOUT_PER_HTL_MS,
+  defaultLocalTimeoutMs,
+  insertStepTimeoutMs,
+  type NodeContext,
+  type NodeSettings,
+  DEFAULT_MAX_DOUBTS,
+  DEFAULT_NEIGHBOURHOOD_SPAN,
+} from './context.js';
 import { NodeStoppedError } from './errors.js';
 import { AwaitedInsertData, type AwaitedInsertDataInit } from './insert-data.js';
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
@@ -118,6 +126,8 @@ function resolveSettings(init: NodeInit): NodeSettings {
     failedLifetimeMs: init.failedLifetimeMs ?? 30_000,
     failedCapacity: init.failedCapacity ?? 10_000,
     chkFormat: init.chkFormat ?? STANDARD_CHK,
+    neighbourhoodSpan: init.neighbourhoodSpan ?? DEFAULT_NEIGHBOURHOOD_SPAN,
+    maxDoubts: init.maxDoubts ?? DEFAULT_MAX_DOUBTS,
   };
 }
 
@@ -165,6 +175,9 @@ export class Node {
         peers,
         sender: outbox,
         chkFormat: settings.chkFormat,
+        location: settings.location,
+        neighbourhoodSpan: settings.neighbourhoodSpan,
+        maxDoubts: settings.maxDoubts,
         insertStepTimeoutMs: insertStepTimeoutMs(settings),
         dropPeer: (peer, reason) => {
           this.peerLog.warn({ peer: peerText(peer.id), reason }, 'disconnecting a misbehaving peer');

@@ -139,6 +139,22 @@ export class PeerTable implements Iterable<PeerState> {
     return best ?? fallback;
   }
 
+  /**
+   * Whether `location` lies in this node's neighbourhood (spec/routing.md §10): closer to
+   * `ownLocation` than `span` times the distance to this node's second-nearest peer, the local
+   * spacing of nodes on the ring. With fewer than two peers every location does.
+   */
+  isNeighbourhood(ownLocation: number, location: number, span: number): boolean {
+    let nearest = Infinity;
+    let second = Infinity;
+    for (const peer of this.peers.values()) {
+      const distance = circularDistance(peer.location, ownLocation);
+      if (distance < nearest) [nearest, second] = [distance, nearest];
+      else if (distance < second) second = distance;
+    }
+    return circularDistance(ownLocation, location) < span * second;
+  }
+
   /** Whether `ownLocation` is closer to `location` than every connected peer other than `except` is. */
   isClosestTo(ownLocation: number, location: number, except?: PeerId): boolean {
     const own = circularDistance(ownLocation, location);

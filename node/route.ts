@@ -75,6 +75,12 @@ export interface RouteComponents {
   readonly chkFormat: ChkFormat;
   /** How long an insert's peer may take to answer InsertAccepted; the hop timeout runs from its block's sending. */
   readonly insertStepTimeoutMs: number;
+  /** This node's location, for telling whether it sits in a key's neighbourhood. */
+  readonly location: number;
+  /** See NodeSettings: how far a key's neighbourhood reaches, in units of the local spacing of nodes. */
+  readonly neighbourhoodSpan: number;
+  /** See NodeSettings: unverifiable ends a route in the neighbourhood doubts. */
+  readonly maxDoubts: number;
 }
 
 interface Attempt {
@@ -104,6 +110,10 @@ export class Route {
    */
   private answeredBy = 0;
   private sawOverload = false;
+  /** Unverifiable ends doubted so far (spec/routing.md §10). */
+  private doubts = 0;
+  /** The unverifiable end the route falls back on when its doubts lead nowhere: DataNotFound, or "stored" by this peer. */
+  private doubted: { readonly type: 'dataNotFound' } | { readonly type: 'stored'; readonly by: PeerState } | undefined;
   /** The peer whose answer the route succeeded with: the way back to the data source. */
   private succeededWith: PeerId | undefined;
   /** The logger when it writes `debug` lines, else undefined (`this.trace?.debug(…)` then builds nothing). */
@@ -133,6 +143,11 @@ export class Route {
 
   get overloaded(): boolean {
     return this.sawOverload;
+  }
+
+  /** Whether the route doubted an unverifiable end (spec/routing.md §10). */
+  get doubtedAny(): boolean {
+    return this.doubts > 0;
   }
 
   get succeededThrough(): PeerId | undefined {
@@ -178,8 +193,10 @@ export class Route {
         if (this.init.kind === 'request' && this.acceptBlock(peer, reply.block)) return this.succeed(peer, { type: 'found', block: reply.block });
         return this.tryNextPeer();
       case 'dataNotFound':
-        if (this.init.kind !== 'insert') return this.finish({ type: 'dataNotFound' });
-        return this.tryNextPeer();
+        if (this.init.kind === 'insert') return this.tryNextPeer();
+        this.doubted ??= { type: 'dataNotFound' };
+        if (this.doubt(peer)) return this.tryNextPeer();
+        return this.finish({ type: 'dataNotFound' });
       case 'routeNotFound':
         this.htl = Math.min(this.htl, reply.htl);
         return this.tryNextPeer();
@@ -191,7 +208,11 @@ export class Route {
         return this.tryNextPeer();
       case 'insertReply':
         if (this.init.kind !== 'insert') return this.tryNextPeer();
-        if (reply.outcome === 'stored') return this.succeed(peer, { type: 'stored' });
+        if (reply.outcome === 'stored') {
+          this.doubted ??= { type: 'stored', by: peer };
+          if (this.doubt(peer)) return this.tryNextPeer();
+          return this.succeed(peer, { type: 'stored' });
+        }
         if (reply.outcome === 'collision' && this.acceptBlock(peer, reply.existingBlock)) {
           const same = equalBytes(reply.existingBlock, this.init.block!);
           return this.succeed(peer, same ? { type: 'stored' } : { type: 'collision', existingBlock: reply.existingBlock });
@@ -222,7 +243,8 @@ export class Route {
     const peer = peers.closestTo(init.keyLocation, (id) => this.tried.has(id) || id === init.upstream || id === init.avoid);
     if (peer === undefined) {
       this.trace?.debug({ ...this.fields(), htl: this.htl, tried: this.tried.size }, 'no peer left to try');
-      return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: false });
+      if (this.doubted?.type === 'stored') return this.succeed(this.doubted.by, { type: 'stored' });
+      return this.finish(this.doubted ?? { type: 'routeNotFound', htl: this.htl, timedOut: false });
     }
     const htl = decrementHtl(this.htl, peer.link);
     if (htl === 0) {
@@ -291,6 +313,20 @@ export class Route {
     attempt.peer.stats.timeouts++;
     this.components.peers.backOff(attempt.peer);
     this.tryNextPeer();
+  }
+
+  /**
+   * Whether to doubt a DataNotFound or an insert's "stored" from `peer` and try the next peer
+   * (spec/routing.md §10): neither can be checked, and a peer that minted its way next to a key
+   * could send them for every request and insert of it. A node in the key's neighbourhood
+   * doubts up to `maxDoubts` of them a route; elsewhere, and beyond that, they stand.
+   */
+  private doubt(peer: PeerState): boolean {
+    const { peers, location, neighbourhoodSpan, maxDoubts } = this.components;
+    if (this.doubts >= maxDoubts || !peers.isNeighbourhood(location, this.init.keyLocation, neighbourhoodSpan)) return false;
+    this.doubts++;
+    this.trace?.debug({ ...this.fields(peer.id), doubts: this.doubts }, "in the key's neighbourhood: doubting the answer, trying the next peer");
+    return true;
   }
 
   /** Verifies a block a peer returned; an invalid one penalises the peer. */

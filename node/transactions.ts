@@ -159,7 +159,10 @@ export class TransactionTable {
       outcome.type === 'routeNotFound' && outcome.timedOut ? 'tx expired' : 'tx closed',
     );
     this.forget(active);
-    if (outcome.type === 'dataNotFound' && active.route.init.kind === 'request') this.failed.set(active.keyHex, active.route.init.htl);
+    // A DataNotFound this route doubted is not remembered: it may be an attacker's (routing §10).
+    if (outcome.type === 'dataNotFound' && active.route.init.kind === 'request' && !active.route.doubtedAny) {
+      this.failed.set(active.keyHex, active.route.init.htl);
+    }
     for (const waiter of active.waiters) waiter(outcome, active.route);
   }
 

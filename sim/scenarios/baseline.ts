@@ -6,7 +6,7 @@
  *   seed ──smallWorldEdges──> graph ──ideal or shuffled locations──> createSimulatedNetwork
  *        ──runWorkload──> WorkloadMetrics ──> figures, hops histogram, notes
  */
-import { createSimulatedNetwork, type SimulatedNetwork } from '../simulated-network.js';
+import { createSimulatedNetwork, type SimulatedNetwork, type SimulatedNetworkInit } from '../simulated-network.js';
 import type { Chart, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, smallWorldEdges } from '../topology.js';
@@ -35,7 +35,7 @@ export function keysFor(nodes: number): number {
 export type Placement = 'ideal' | 'shuffled';
 
 /** The seeded small world of `nodes` nodes both scenarios run on, its nodes started and linked. */
-export async function buildSmallWorld(nodes: number, seed: string, placement: Placement): Promise<SimulatedNetwork> {
+export async function buildSmallWorld(nodes: number, seed: string, placement: Placement, node?: SimulatedNetworkInit['node']): Promise<SimulatedNetwork> {
   const settings = SMALL_WORLD_WORKLOAD;
   const rng = new SeededRng(seed);
   const edges = smallWorldEdges(nodes, rng.fork('graph'), { degree: settings.degree });
@@ -49,6 +49,7 @@ export async function buildSmallWorld(nodes: number, seed: string, placement: Pl
     storeBudgetBytes: settings.storeBlocks * settings.blockBytes,
     cacheBudgetBytes: settings.cacheBlocks * settings.blockBytes,
     latencyMs: settings.latencyMs,
+    ...(node === undefined ? {} : { node }),
   });
 }
 

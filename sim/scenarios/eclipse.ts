@@ -12,6 +12,7 @@
 import { keyLocation, circularDistance } from '../../protocol/location.js';
 import { encodeChk } from '../../protocol/keys/chk.js';
 import { type EclipseCounts, eclipser, mintNear } from '../adversaries/eclipse-sybils.js';
+import { DEFAULT_MAX_DOUBTS, DEFAULT_NEIGHBOURHOOD_SPAN } from '../../node/context.js';
 import { Membership } from '../membership.js';
 import { createSimulatedNetwork } from '../simulated-network.js';
 import type { Figure, Progress, Scenario } from '../report/model.js';
@@ -19,8 +20,24 @@ import { SeededRng } from '../rng.js';
 import { idealLocations, smallWorldEdges } from '../topology.js';
 import { drive } from '../workload.js';
 
+/**
+ * How honest nodes answer the attack (spec/routing.md §10): `previous` stores an insert only at a
+ * node closer to the key than all its peers and takes every DataNotFound and "stored" at its word;
+ * `neighbourhood` also stores at every node within the key's neighbourhood (three times the local spacing
+ * of nodes); `both`, the node's default, also lets those nodes doubt up to 4 unverifiable ends.
+ */
+export type EclipseDesign = 'previous' | 'neighbourhood' | 'both';
+
+export const ECLIPSE_DESIGNS: Readonly<Record<EclipseDesign, { readonly neighbourhoodSpan: number; readonly maxDoubts: number }>> = {
+  previous: { neighbourhoodSpan: 0, maxDoubts: 0 },
+  neighbourhood: { neighbourhoodSpan: DEFAULT_NEIGHBOURHOOD_SPAN, maxDoubts: 0 },
+  both: { neighbourhoodSpan: DEFAULT_NEIGHBOURHOOD_SPAN, maxDoubts: DEFAULT_MAX_DOUBTS },
+};
+
 export interface EclipseInit {
   readonly seed: string;
+  /** The honest nodes' rules (default `both`, the node's own). */
+  readonly design?: EclipseDesign;
   readonly nodes: number;
   /** Requests for the target key per budget. */
   readonly requests: number;
@@ -39,6 +56,7 @@ export interface EclipseInit {
 }
 
 export interface EclipseResult {
+  readonly design: EclipseDesign;
   readonly attackerFirst: boolean;
   readonly budgetHashes: number;
   readonly hashes: number;
@@ -71,7 +89,8 @@ export async function runEclipse(init: EclipseInit): Promise<EclipseResult[]> {
   const edges = smallWorldEdges(nodes, rng.fork('edges'), { degree: settings.degree });
   const results: EclipseResult[] = [];
   for (const budget of settings.budgets) {
-    const sim = await createSimulatedNetwork({ seed, locations, edges, blockBytes: settings.blockBytes });
+    const design = settings.design ?? 'both';
+    const sim = await createSimulatedNetwork({ seed, locations, edges, blockBytes: settings.blockBytes, node: ECLIPSE_DESIGNS[design] });
     const membership = new Membership(sim, edges);
     const operations = rng.fork('operations');
     const target = encodeChk(new TextEncoder().encode(`eclipse target of ${seed}`), sim.chkFormat);
@@ -123,7 +142,7 @@ export async function runEclipse(init: EclipseInit): Promise<EclipseResult[]> {
         );
         if (counts.requests > before) intercepted++;
         onProgress?.({
-          phase: `eclipse (${settings.attackerFirst ? 'attacker first' : 'target first'}), budget ${budget} hashes`,
+          phase: `eclipse (${design}, ${settings.attackerFirst ? 'attacker first' : 'target first'}), budget ${budget} hashes`,
           done: request + 1,
           total: requests,
         });
@@ -132,6 +151,7 @@ export async function runEclipse(init: EclipseInit): Promise<EclipseResult[]> {
       await membership.view.stop();
     }
     results.push({
+      design,
       attackerFirst: settings.attackerFirst,
       budgetHashes: budget,
       hashes: minted.hashes,
@@ -161,24 +181,31 @@ export const eclipseScenario: Scenario = {
       requests: options.requests,
       ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
     };
-    const results = [...(await runEclipse({ ...base, attackerFirst: false })), ...(await runEclipse({ ...base, attackerFirst: true }))];
+    const results: EclipseResult[] = [];
+    for (const design of Object.keys(ECLIPSE_DESIGNS) as EclipseDesign[]) {
+      for (const attackerFirst of [false, true]) results.push(...(await runEclipse({ ...base, design, attackerFirst })));
+    }
     options.countEvents?.(results.reduce((sum, result) => sum + result.events, 0));
     const when = (attackerFirst: boolean): string => (attackerFirst ? 'attacker joined before the insert' : 'target stored before the attacker joined');
     const figures: Figure[] = results
       .filter((result) => result.budgetHashes > 0)
       .map((result) => {
-        const reference = results.find((other) => other.budgetHashes === 0 && other.attackerFirst === result.attackerFirst);
+        const reference = results.find(
+          (other) => other.design === 'previous' && other.budgetHashes === result.budgetHashes && other.attackerFirst === result.attackerFirst,
+        );
         return {
-          name: `requests for the target failed, ${result.hashes} hashes spent, ${when(result.attackerFirst)}`,
+          name: `requests for the target failed (${result.design}), ${result.hashes} hashes spent, ${when(result.attackerFirst)}`,
           value: result.failed / result.requests,
           unit: 'ratio',
-          ...(reference === undefined ? {} : { reference: { value: reference.failed / reference.requests, source: 'same network without the attacker' } }),
+          ...(reference === undefined || result.design === 'previous'
+            ? {}
+            : { reference: { value: reference.failed / reference.requests, source: 'the previous design, same attack and network' } }),
         };
       });
-    const series = (attackerFirst: boolean, label: string, count: (result: EclipseResult) => number) => ({
-      label: `${label}, ${attackerFirst ? 'attacker first' : 'target first'}`,
+    const series = (design: EclipseDesign, attackerFirst: boolean, label: string, count: (result: EclipseResult) => number) => ({
+      label: `${label} (${design}), ${attackerFirst ? 'attacker first' : 'target first'}`,
       points: results
-        .filter((result) => result.hashes > 0 && result.attackerFirst === attackerFirst)
+        .filter((result) => result.hashes > 0 && result.design === design && result.attackerFirst === attackerFirst)
         .map((result) => [result.hashes, count(result) / result.requests] as const),
     });
     const { budgets, ...rest } = ECLIPSE_DEFAULTS;
@@ -191,6 +218,7 @@ export const eclipseScenario: Scenario = {
         {
           title: 'Hash work spent against requests for the target captured',
           columns: [
+            'design',
             'order',
             'budget (hashes)',
             'hashes spent',
@@ -202,6 +230,7 @@ export const eclipseScenario: Scenario = {
             'requests failed',
           ],
           rows: results.map((result) => [
+            result.design,
             result.attackerFirst ? 'attacker first' : 'target first',
             result.budgetHashes,
             result.hashes,
@@ -222,10 +251,10 @@ export const eclipseScenario: Scenario = {
           kind: 'line',
           logX: true,
           series: [
-            series(false, 'intercepted', (result) => result.intercepted),
-            series(false, 'failed', (result) => result.failed),
-            series(true, 'intercepted', (result) => result.intercepted),
-            series(true, 'failed', (result) => result.failed),
+            series('previous', false, 'failed', (result) => result.failed),
+            series('previous', true, 'failed', (result) => result.failed),
+            series('both', false, 'failed', (result) => result.failed),
+            series('both', true, 'failed', (result) => result.failed),
           ],
         },
       ],
@@ -233,8 +262,11 @@ export const eclipseScenario: Scenario = {
         `Identities are minted with the production code (protocol/identity.ts) at difficulty ${ECLIPSE_DEFAULTS.difficulty} (a simulation parameter; the ` +
           `network's is 24, 2^16 times the work per identity), inline and from seeded keys.`,
         `The attacker joins with its ${ECLIPSE_DEFAULTS.sybils} identities closest to the target, each linked to the ${ECLIPSE_DEFAULTS.links} honest ` +
-          `nodes closest to it (what announcing itself would find), answers DataNotFound to every request for the target (which ends the request) and ` +
-          `"stored" to every insert of it (which ends the insert there, kept nowhere); it behaves honestly otherwise.`,
+          `nodes closest to it (what announcing itself would find), answers DataNotFound to every request for the target and "stored" to every ` +
+          `insert of it (keeping and forwarding nothing); it behaves honestly otherwise.`,
+        'Designs (spec/routing.md §10): previous = an insert is stored only where no peer is closer to the key, and a DataNotFound or "stored" ends ' +
+          `the route; neighbourhood = also stored wherever the key is within ${DEFAULT_NEIGHBOURHOOD_SPAN}× the distance to the node's ` +
+          `second-nearest peer; both = the node's default: such nodes also try their next peer after up to ${DEFAULT_MAX_DOUBTS} unverifiable ends.`,
         'Two orders: the target stored before the attacker joins (it must intercept requests before they reach a node holding the block), and the attacker ' +
           'joined before the insert (an insert that reaches a sybil ends there, so the block is kept only by the caches of the hops before it).',
         'Requests come one at a time from random honest nodes: successful ones leave copies in caches on their way back, and a relay that saw a request ' +

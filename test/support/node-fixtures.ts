@@ -23,6 +23,24 @@ export async function blackHole(network: MemoryNetwork, location: number): Promi
   return transport;
 }
 
+/**
+ * A peer that claims the two answers nobody can check: DataNotFound to every request, "stored" to
+ * every insert (it accepts the insert, takes the block and keeps nothing): an eclipse attacker.
+ */
+export async function denier(network: MemoryNetwork, location: number): Promise<MemoryTransport> {
+  const transport = network.createTransport({ location });
+  await transport.start({
+    peerConnected: () => undefined,
+    peerDisconnected: () => undefined,
+    message: (from, { tx, body }) => {
+      if (body.type === 'dataRequest') transport.send(from, { tx, body: { type: 'dataNotFound' } });
+      if (body.type === 'insertRequest') transport.send(from, { tx, body: { type: 'insertAccepted' } });
+      if (body.type === 'insertData') transport.send(from, { tx, body: { type: 'insertReply', outcome: 'stored' } });
+    },
+  });
+  return transport;
+}
+
 /** A peer that answers every request with a well-formed block that does not match the key. */
 export async function poisoner(network: MemoryNetwork, location: number): Promise<MemoryTransport> {
   const transport = network.createTransport({ location });

@@ -116,7 +116,9 @@ describe('node/node', () => {
     await sim.clock.run();
     await Promise.all(requests);
     assert.deepEqual(leaks, []);
-    assert.deepEqual([...htlsFromOriginator].sort(), [MAX_HTL - 1, MAX_HTL]);
+    // First attempts leave at MAX_HTL or MAX_HTL − 1; a route that tried further peers (after a
+    // RouteNotFound, or a DataNotFound doubted near the key) sends what HTL it still holds.
+    assert.ok(htlsFromOriginator.has(MAX_HTL) && htlsFromOriginator.has(MAX_HTL - 1), [...htlsFromOriginator].join());
   });
 
   it('replays identically from the same seed', async () => {

@@ -126,6 +126,17 @@ describe('node/peers', () => {
     assert.equal(table.isClosestTo(0.62, 0.45), false);
   });
 
+  it('places a location in its neighbourhood within span times the distance to its second-nearest peer', () => {
+    // Peers at 0.1, 0.4 and 0.9; from 0.62 the nearest is 0.4 (0.22 away), the second 0.9 (0.28).
+    assert.equal(table.isNeighbourhood(0.62, 0.62 + 0.27, 1), true);
+    assert.equal(table.isNeighbourhood(0.62, 0.62 + 0.29, 1), false);
+    assert.equal(table.isNeighbourhood(0.62, 0.2, 2), true);
+    assert.equal(table.isNeighbourhood(0.62, 0.62, 0), false);
+    table.remove('a');
+    table.remove('b');
+    assert.equal(table.isNeighbourhood(0.62, 0.1, 0.01), true, 'with fewer than two peers every location is near');
+  });
+
   it('asks to drop a peer once it reaches the invalid-block limit', () => {
     const b = table.get('b')!;
     assert.equal(table.recordInvalidBlock(b), false);

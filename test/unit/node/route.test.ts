@@ -3,7 +3,7 @@ import { toHex } from '../../../protocol/bytes.js';
 import type { WireMessage } from '../../../protocol/wire/messages.js';
 import { RouteNotFoundError } from '../../../node/errors.js';
 import type { SimulatedNetwork } from '../../../sim/simulated-network.js';
-import { blackHole, chkNear, poisoner } from '../../support/node-fixtures.js';
+import { blackHole, chkNear, denier, poisoner } from '../../support/node-fixtures.js';
 import { useSimulatedNetworks } from '../../support/simulated-networks.js';
 
 /** Every delivered message as "from→to:type", by node index (-1 for bare transports). */
@@ -240,5 +240,55 @@ describe('node/route', () => {
       assert.deepEqual(trace.slice(0, 2), ['0→-1:dataRequest', '-1→0:dataFound'], 'the probe went to the backed-off peer, the closest');
       assert.equal(refusing.state().backoffUntil, 0, 'and its answer ended the backoff, 58 s early');
     });
+  });
+});
+
+describe('node/route: unverifiable answers near a key (spec/routing.md §10)', () => {
+  const simulate = useSimulatedNetworks();
+  const key = chkNear(0.5);
+  // 0 (0.3) → 1 (0.49); 1 links to three deniers closer to the key (0.4999…) and to 2 (0.51).
+  const eclipsed = async (node: { neighbourhoodSpan: number; maxDoubts: number }) => {
+    const sim = await simulate({
+      seed: 'eclipse',
+      locations: [0.3, 0.49, 0.51],
+      edges: [
+        [0, 1],
+        [1, 2],
+      ],
+      node,
+    });
+    for (const offset of [1e-4, 2e-4, 3e-4]) sim.network.link(sim.nodes[1]!.transport, await denier(sim.network, 0.5 - offset));
+    return sim;
+  };
+
+  it("a node in the key's neighbourhood doubts DataNotFound from peers closer to it and finds the block further on", async () => {
+    const sim = await eclipsed({ neighbourhoodSpan: 3, maxDoubts: 4 });
+    await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
+    const trace = recordTrace(sim);
+    const fetched = sim.nodes[0]!.node.request(key.routingKey);
+    await sim.clock.run();
+    assert.deepEqual(await fetched, key.block);
+    assert.equal(trace.filter((hop) => hop === '-1→1:dataNotFound').length, 3, trace.join(' '));
+    await assertNothingLeftBehind(sim);
+  });
+
+  it('takes DataNotFound at its word with no doubts allowed, and once its doubts are spent', async () => {
+    for (const maxDoubts of [0, 2]) {
+      const sim = await eclipsed({ neighbourhoodSpan: 3, maxDoubts });
+      await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
+      const fetched = sim.nodes[0]!.node.request(key.routingKey);
+      await sim.clock.run();
+      await assert.rejects(fetched, (error: Error) => error.name !== 'AssertionError');
+    }
+  });
+
+  it('doubts an insert\'s "stored" near the key, so honest nodes past the deniers keep the block', async () => {
+    const sim = await eclipsed({ neighbourhoodSpan: 3, maxDoubts: 4 });
+    const inserted = sim.nodes[0]!.node.insert(key.routingKey, key.block);
+    await sim.clock.run();
+    await inserted;
+    assert.deepEqual(await sim.nodes[1]!.store.get(key.routingKey), key.block);
+    assert.deepEqual(await sim.nodes[2]!.store.get(key.routingKey), key.block);
+    await assertNothingLeftBehind(sim);
   });
 });
