@@ -21,7 +21,8 @@ export async function eclipseCost(nodes: number, requests: number): Promise<void
       const metrics = await runWorkload(sim, smallWorldWorkload(nodes, requests));
       console.log(
         `  ${design.padEnd(8)} success ${(metrics.successRate * 100).toFixed(2)} %, hops ${metrics.hops.mean.toFixed(2)} (p95 ${metrics.hops.p95}), ` +
-          `messages/success ${metrics.messagesPerSuccess.toFixed(1)}, latency ${metrics.latencyMs.mean.toFixed(0)} ms, store fill ${(metrics.storeFill * 100).toFixed(2)} %`,
+          `messages/success ${metrics.messagesPerSuccess.toFixed(1)}, latency ${metrics.latencyMs.mean.toFixed(0)} ms, ` +
+          `store fill ${(metrics.storeFill * 100).toFixed(2)} %`,
       );
     } finally {
       await sim.stop();
@@ -45,7 +46,8 @@ export async function eclipseBudget(): Promise<void> {
   const hashesPerSecond = await mintingRate();
   const perIdentity = 2 ** DEFAULT_POW_DIFFICULTY;
   console.log(
-    `proof-of-work hashes on one core of this machine: ${(hashesPerSecond / 1e6).toFixed(2)} M/s; an identity at difficulty ${DEFAULT_POW_DIFFICULTY} costs 2^${DEFAULT_POW_DIFFICULTY} hashes on average`,
+    `proof-of-work hashes on one core of this machine: ${(hashesPerSecond / 1e6).toFixed(2)} M/s; ` +
+      `an identity at difficulty ${DEFAULT_POW_DIFFICULTY} costs 2^${DEFAULT_POW_DIFFICULTY} hashes on average`,
   );
   console.log('  a location is uniform, so among n honest nodes an identity lands closer to a key than all of them with probability 1/(n + 1):');
   for (const honest of [1_000, 10_000, 100_000]) {

@@ -26,7 +26,8 @@ export function bytes(count: number): string {
 
 function counts(label: string, { started, succeeded, failed, active, failures }: OperationCounts): string {
   const reasons = Object.entries(failures).map(([code, count]) => `${code} ${count}`);
-  return `${label.padEnd(12)} ${started} started, ${succeeded} succeeded, ${failed} failed${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}, ${active} active`;
+  const why = reasons.length > 0 ? ` (${reasons.join(', ')})` : '';
+  return `${label.padEnd(12)} ${started} started, ${succeeded} succeeded, ${failed} failed${why}, ${active} active`;
 }
 
 /** The status as lines of text for a person. */

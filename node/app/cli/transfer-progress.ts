@@ -41,7 +41,8 @@ function lineDisplay(stream: NodeJS.WriteStream, label: string, json: boolean): 
     stream.write(
       json
         ? `${JSON.stringify({ progress: { ...status, megabytesPerSecond: Number(mbps.toFixed(3)) } })}\n`
-        : `${label}: ${status.blocksDone}/${status.blocksTotal || '?'} blocks, ${bytes(status.bytesDone)} of ${status.bytesTotal > 0 ? bytes(status.bytesTotal) : '?'}, ${mbps.toFixed(2)} MB/s\n`,
+        : `${label}: ${status.blocksDone}/${status.blocksTotal || '?'} blocks, ` +
+            `${bytes(status.bytesDone)} of ${status.bytesTotal > 0 ? bytes(status.bytesTotal) : '?'}, ${mbps.toFixed(2)} MB/s\n`,
     );
   };
   return {

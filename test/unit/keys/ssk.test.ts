@@ -20,7 +20,9 @@ function flipBit(bytes: Uint8Array, bit: number): Uint8Array {
 
 const PUBLIC_KEY_BITS = { from: 8, to: 8 + 256 };
 const SIGNATURE_BITS = { from: (SSK_BLOCK_BYTES - 64) * 8, to: SSK_BLOCK_BYTES * 8 };
-const docName = fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }).filter((name) => !/[\u0000-\u001f\u007f/]/.test(name) && name !== '.' && name !== '..');
+const docName = fc
+  .string({ minLength: 1, maxLength: 40, unit: 'grapheme' })
+  .filter((name) => !/[\u0000-\u001f\u007f/]/.test(name) && name !== '.' && name !== '..');
 
 describe('protocol/keys/ssk', () => {
   const keys = sskWriteKeysFromSeed(randomBytes(32));
