@@ -3,18 +3,21 @@
  * figure of the same run. One module per attack; this file only dispatches:
  *
  *   fuzz [frames]                 the wire fuzzer against a live node process (default 1,000,000 frames)
+ *   api                           a local flood of refused API calls while the node serves an honest fetch
  *   poison [nodes] [requests]     a third of the nodes forge every block they are asked for
  *   eclipse [nodes] [requests]    the eclipse defence's cost on the standard workload, and what sybils near a key cost
  *
  * Usage: node --import tsx bench/attacks.ts [attack [arguments]] (no attack: every one, with its defaults)
  */
 import '../node/polyfills.js';
+import { apiAttack } from './attack-api.js';
 import { eclipseBudget, eclipseCost } from './attack-eclipse.js';
 import { fuzzAttack } from './attack-fuzz.js';
 import { poisonAttack } from './attack-poison.js';
 
 const ATTACKS: Record<string, (args: readonly string[]) => Promise<void>> = {
   fuzz: (args) => fuzzAttack(Number(args[0] ?? 1_000_000)),
+  api: () => apiAttack(),
   poison: (args) => poisonAttack(Number(args[0] ?? 1_000), Number(args[1] ?? 10_000)),
   eclipse: async (args) => {
     await eclipseBudget();
