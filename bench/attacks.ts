@@ -3,6 +3,7 @@
  * figure of the same run. One module per attack; this file only dispatches:
  *
  *   fuzz [frames]                 the wire fuzzer against a live node process (default 1,000,000 frames)
+ *   handshakes, connects, offers  silent connections holding handshake slots, a connection flood, hostile PeerOffers
  *   api                           a local flood of refused API calls while the node serves an honest fetch
  *   poison [nodes] [requests]     a third of the nodes forge every block they are asked for
  *   eclipse [nodes] [requests]    the eclipse defence's cost on the standard workload, and what sybils near a key cost
@@ -11,12 +12,16 @@
  */
 import '../node/polyfills.js';
 import { apiAttack } from './attack-api.js';
+import { connectionAttack, offerAttack } from './attack-connections.js';
 import { eclipseBudget, eclipseCost } from './attack-eclipse.js';
 import { fuzzAttack } from './attack-fuzz.js';
 import { poisonAttack } from './attack-poison.js';
 
 const ATTACKS: Record<string, (args: readonly string[]) => Promise<void>> = {
   fuzz: (args) => fuzzAttack(Number(args[0] ?? 1_000_000)),
+  handshakes: () => connectionAttack('handshakes'),
+  connects: () => connectionAttack('connects'),
+  offers: () => offerAttack(),
   api: () => apiAttack(),
   poison: (args) => poisonAttack(Number(args[0] ?? 1_000), Number(args[1] ?? 10_000)),
   eclipse: async (args) => {
