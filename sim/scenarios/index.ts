@@ -4,6 +4,7 @@
  * that reproduce published results.
  */
 import type { Scenario } from '../report/model.js';
+import { anonymityScenario } from './anonymity.js';
 import { baselineScenario } from './baseline.js';
 import { blackholeScenario } from './blackhole.js';
 import { churnScenario } from './churn.js';
@@ -28,6 +29,7 @@ export const SCENARIOS: readonly Scenario[] = [
   eclipseScenario,
   sandbergScenario,
   hopsVsSizeScenario,
+  anonymityScenario,
 ];
 
 /** The scenario called `name`, if there is one. */

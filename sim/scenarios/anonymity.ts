@@ -1,0 +1,193 @@
+/**
+ * Scenario `anonymity`: how well a relay, or up to 10 % of the nodes colluding, can tell that the
+ * neighbour handing it a request or an insert started it (spec/simulator.md §3.4). Each HTL design
+ * (node/htl.ts) runs on the same seeded ideal small world, with the same workload, so the cost of
+ * the current design is read against the previous one in one run.
+ *
+ *   per design: buildSmallWorld ──AnonymityTap──> runWorkload (inserts, Zipf requests)
+ *               ──> runWorkload (inserts only: samples for inserts) ──> anonymityOf × colluder shares
+ *   ──> table of worst-case and mean P(originator | observation), table of cost (success, hops, latency)
+ */
+import type { NodeInit } from '../../node/node.js';
+import { type AnonymityFigures, AnonymityTap, anonymityOf, type OperationKind } from '../anonymity.js';
+import type { Figure, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
+import { SeededRng } from '../rng.js';
+import type { WorkloadMetrics } from '../workload.js';
+import { runWorkload } from '../workload.js';
+import { buildSmallWorld, smallWorldWorkload } from './baseline.js';
+
+/** A design as the nodes are configured for it. */
+interface Design {
+  readonly label: string;
+  readonly node: Omit<NodeInit, 'location' | 'chkFormat'>;
+}
+
+const DESIGNS: readonly Design[] = [{ label: 'current', node: {} }];
+
+/** Shares of the nodes that collude (0: every node on its own). */
+const COLLUDING = [0, 0.01, 0.05, 0.1] as const;
+/** Observations with fewer samples than this are left out of the worst case. */
+export const MIN_SAMPLES = 100;
+/** Inserts of the insert-only workload, per request of the main one. */
+const INSERTS_PER_REQUEST = 0.1;
+
+interface DesignResult {
+  readonly design: Design;
+  readonly requests: WorkloadMetrics;
+  readonly insertsStored: number;
+  /** By colluding share, in COLLUDING order. */
+  readonly anonymity: readonly Record<OperationKind, AnonymityFigures>[];
+}
+
+/** The colluding nodes for `share`: a seeded draw, the same for every design. */
+function colluders(nodes: number, share: number, seed: string): Uint8Array | undefined {
+  if (share === 0) return undefined;
+  const flags = new Uint8Array(nodes);
+  const order = new SeededRng(seed).fork(`colluders/${share}`).shuffle([...Array(nodes).keys()]);
+  for (const index of order.slice(0, Math.max(1, Math.round(share * nodes)))) flags[index] = 1;
+  return flags;
+}
+
+async function runDesign(options: ScenarioOptions, design: Design): Promise<DesignResult> {
+  const { nodes, requests, seed, onProgress, countEvents } = options;
+  onProgress?.({ phase: `${design.label}: starting nodes`, done: 0, total: nodes });
+  const sim = await buildSmallWorld(nodes, seed, 'ideal', design.node);
+  const tap = new AnonymityTap(
+    sim.network,
+    sim.nodes.map(({ transport }) => transport.peer.id),
+  );
+  try {
+    const progress = onProgress === undefined ? undefined : (p: Parameters<typeof onProgress>[0]) => onProgress({ ...p, phase: `${design.label}: ${p.phase}` });
+    const metrics = await runWorkload(sim, smallWorldWorkload(nodes, requests, progress, countEvents));
+    const inserts = Math.max(1, Math.round(requests * INSERTS_PER_REQUEST));
+    const insertOnly = await runWorkload(sim, {
+      keys: inserts,
+      requests: 0,
+      label: 'anonymity-inserts',
+      ...(progress === undefined ? {} : { onProgress: progress }),
+      ...(countEvents === undefined ? {} : { onEvents: countEvents }),
+    });
+    const anonymity = COLLUDING.map((share) => anonymityOf(tap, colluders(nodes, share, seed), MIN_SAMPLES));
+    return { design, requests: metrics, insertsStored: insertOnly.inserts.succeeded / Math.max(1, insertOnly.inserts.attempted), anonymity };
+  } finally {
+    tap.stop();
+    await sim.stop();
+  }
+}
+
+const percent = (value: number): string => `${(100 * value).toFixed(1)} %`;
+const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+
+function anonymityRows(results: readonly DesignResult[]): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (const kind of ['request', 'insert'] as const)
+    for (const [index, share] of COLLUDING.entries())
+      for (const { design, anonymity } of results) {
+        const figures = anonymity[index]![kind];
+        const { worst } = figures;
+        rows.push([
+          kind,
+          percent(share),
+          design.label,
+          figures.observations,
+          figures.groups,
+          worst.samples === 0 ? '–' : percent(worst.value),
+          worst.samples === 0 ? '–' : `${percent(worst.low)} – ${percent(worst.high)}`,
+          worst.samples === 0 ? '–' : `${worst.observation} (${worst.samples})`,
+          percent(figures.meanWhenOriginator),
+          percent(figures.prior),
+        ]);
+      }
+  return rows;
+}
+
+/** The worst case over every colluding share for `kind`, with at least MIN_SAMPLES samples. */
+function worstOf(result: DesignResult, kind: OperationKind): number {
+  return Math.max(...result.anonymity.map((figures) => figures[kind].worst.value));
+}
+
+function figuresOf(results: readonly DesignResult[]): Figure[] {
+  const current = results[results.length - 1]!;
+  const previous = results.length > 1 ? results[0] : undefined;
+  const figure = (name: string, unit: Figure['unit'], value: (result: DesignResult) => number): Figure => ({
+    name,
+    value: value(current),
+    unit,
+    ...(previous === undefined ? {} : { reference: { value: value(previous), source: `the ${previous.design.label} design, same run` } }),
+  });
+  return [
+    figure('worst P(originator | observation), requests, any colluding share', 'ratio', (result) => round(worstOf(result, 'request'), 4)),
+    figure('worst P(originator | observation), inserts, any colluding share', 'ratio', (result) => round(worstOf(result, 'insert'), 4)),
+    figure('success rate', 'ratio', (result) => round(result.requests.successRate, 4)),
+    figure('hops, mean', 'hops', (result) => round(result.requests.hops.mean, 2)),
+    figure('latency, mean', 'ms', (result) => round(result.requests.latencyMs.mean, 1)),
+    figure('inserts stored', 'ratio', (result) => round(result.insertsStored, 4)),
+  ];
+}
+
+export const anonymityScenario: Scenario = {
+  name: 'anonymity',
+  summary: 'What a neighbour, or colluding nodes, can tell of who started a request or insert: worst-case P(originator | observation), per HTL design',
+  defaults: { nodes: 1_000, requests: 5_000 },
+  async run(options): Promise<ScenarioReport> {
+    const results: DesignResult[] = [];
+    for (const design of DESIGNS) results.push(await runDesign(options, design));
+    return {
+      scenario: 'anonymity',
+      seed: options.seed,
+      parameters: {
+        nodes: options.nodes,
+        requests: options.requests,
+        inserts: Math.round(options.requests * INSERTS_PER_REQUEST),
+        minSamples: MIN_SAMPLES,
+        designs: DESIGNS.map(({ label }) => label).join(', '),
+      },
+      figures: figuresOf(results),
+      tables: [
+        {
+          title: 'P(originator | observation): worst case over observations with enough samples, and mean',
+          columns: [
+            'kind',
+            'colluding',
+            'design',
+            'observations',
+            `observations with ≥ ${MIN_SAMPLES} samples`,
+            'worst',
+            'Wilson 95 %',
+            'worst observation (samples)',
+            'mean when originator',
+            'prior',
+          ],
+          rows: anonymityRows(results),
+        },
+        {
+          title: 'Cost of each design',
+          columns: ['design', 'success rate', 'hops, mean', 'hops, p95', 'latency, mean (ms)', 'messages per success', 'inserts stored'],
+          rows: results.map(({ design, requests, insertsStored }) => [
+            design.label,
+            percent(requests.successRate),
+            round(requests.hops.mean, 2),
+            requests.hops.p95,
+            round(requests.latencyMs.mean, 1),
+            round(requests.messagesPerSuccess, 1),
+            percent(insertsStored),
+          ]),
+        },
+      ],
+      charts: [],
+      notes: [
+        `The baseline's ideal small world of ${options.nodes} nodes and its workload (inserts, then ${options.requests} Zipf-popular requests), then ` +
+          `${Math.round(options.requests * INSERTS_PER_REQUEST)} inserts of new blocks from random nodes, once per design on the same seed.`,
+        'An observation is what the receiving node reads of a DataRequest or InsertRequest and its link: the kind, the HTL, whether the link ' +
+          'already carried this transaction (a retry) and how many requests and inserts the link carried before. The truth is whether the sender ' +
+          'started the transaction. P(originator | observation) is the share of deliveries with that observation whose sender is the originator: ' +
+          'the Bayes-optimal guess of an adversary that knows the design. Probable innocence requires it ≤ 1/2 for every observation.',
+        'Colluding 0 %: every node is an adversary on its own and every delivery counts. Otherwise a seeded share of the nodes pools what it ' +
+          'sees: for each transaction started by an honest node, the first delivery to a colluder counts, ' +
+          'by its kind and HTL (one sample per transaction).',
+        `The worst case is taken over observations with at least ${MIN_SAMPLES} samples; "mean when originator" is the adversary's mean ` +
+          'P(originator | observation) over the deliveries whose sender is the originator; "prior" is the share of all deliveries sent by the originator.',
+      ],
+    };
+  },
+};
