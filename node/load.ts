@@ -4,12 +4,15 @@
  * fast as it can is refused with RejectedOverload before it costs a store lookup or a
  * route, and cannot crowd out the others. A request counts against its peer from
  * admission: first while its handler runs (store lookup), then as the route it opened.
- * No share is ever the whole table, and a peer's misbehaviour (inserts it had accepted and
- * never sent the block of) shrinks its share until it decays, or past a limit drops the peer;
- * the score outlives the link for a while, so reconnecting does not clear it.
+ * No share is ever the whole table. A peer misbehaves when an insert it had accepted never gets
+ * its block, and when it goes on sending at more than twice its budget (its refusals have a
+ * bucket of their own); its misbehaviour score shrinks its share until it decays, and at the
+ * limit the peer is disconnected and, for a while, refused when it comes back. The score
+ * outlives the link, so reconnecting does not clear it.
  *
- *   Node ──peerConnected/peerDisconnected──> LoadLimiter (one PeerLoad per connected peer)
- *   Node dispatch ──admit(peer)──> bucket, share, table ──false──> RejectedOverload{local: true}
+ *   Node ──peerConnected (false: refuse it)/peerDisconnected──> LoadLimiter (one PeerLoad per connected peer)
+ *   Node dispatch ──admit(peer)──> bucket, share, table ──refused──> RejectedOverload{local: true}
+ *                                                       ──misbehaving──> disconnect the peer
  *                 ──handled(peer)──> when the handler is done
  *   TransactionTable ──routeOpened/routeEnded(upstream)──> LoadLimiter (routes per peer)
  *   inserts.ts ──recordMisbehaviour(peer)──> LoadLimiter ──true──> the peer is disconnected
@@ -80,7 +83,10 @@ export interface LoadLimiterInit {
   readonly minRoutesPerPeer?: number;
   /** Most of the route table one peer may hold, as a fraction (default 0.5): never all of it, however few peers there are. */
   readonly maxTableSharePerPeer?: number;
-  /** Misbehaviour score at which a peer is disconnected (default 48: one and a half windows of 32 missing blocks). */
+  /**
+   * Misbehaviour score at which a peer is disconnected (default 48: one and a half windows of 32
+   * missing blocks); its score is then doubled, so that it is refused for one half-life.
+   */
   readonly misbehaviourLimit?: number;
   /** Time in which a misbehaviour score halves (default 60 s). */
   readonly misbehaviourHalfLifeMs?: number;
@@ -103,8 +109,13 @@ export interface LoadLimiterComponents {
   readonly activeRoutes: () => number;
 }
 
+/** What `admit` decided: `misbehaving` means refused, and the peer is to be disconnected. */
+export type Admission = 'admitted' | 'refused' | 'misbehaving';
+
 interface PeerLoad {
   readonly bucket: TokenBucket;
+  /** Refusals for the peer's share or an empty `bucket`, budgeted like requests: a peer that empties it keeps sending beyond its budget. */
+  readonly overrun: TokenBucket;
   /** Admitted requests whose handler has not finished. */
   handling: number;
   /** Routes in flight here whose upstream is this peer. */
@@ -165,19 +176,28 @@ export class LoadLimiter implements UpstreamLoad {
   }
 
   /**
-   * Counts one misbehaviour against `peer`: an insert it had accepted whose block never came.
-   * True when its score has reached the limit: the caller disconnects it.
+   * Counts `points` of misbehaviour against `peer` (one for an insert it had accepted whose block
+   * never came). True when its score has reached the limit: the caller disconnects it, and its
+   * score is doubled, so that it is refused when it comes back until half of that has decayed.
    */
-  recordMisbehaviour(peer: PeerId): boolean {
+  recordMisbehaviour(peer: PeerId, points = 1): boolean {
     const load = this.peers.get(peer);
     if (load === undefined) return false;
-    load.misbehaviour = { value: this.decayed(load.misbehaviour) + 1, at: this.components.clock.now() };
-    return load.misbehaviour.value >= this.misbehaviourLimit;
+    const before = this.decayed(load.misbehaviour);
+    // Already at the limit: the peer is being disconnected, and its score stays as it was doubled.
+    if (before >= this.misbehaviourLimit) return true;
+    const value = before + points;
+    const reached = value >= this.misbehaviourLimit;
+    load.misbehaviour = { value: reached ? 2 * value : value, at: this.components.clock.now() };
+    return reached;
   }
 
-  peerConnected(peer: PeerId): void {
+  /** Starts tracking a new link's peer: false when its remembered score is still at the limit, and the caller refuses it. */
+  peerConnected(peer: PeerId): boolean {
     const misbehaviour = this.remembered.get(peer) ?? { value: 0, at: this.components.clock.now() };
-    this.peers.set(peer, { bucket: new TokenBucket(this.components, this.bucket), handling: 0, routes: 0, misbehaviour });
+    const bucket = (): TokenBucket => new TokenBucket(this.components, this.bucket);
+    this.peers.set(peer, { bucket: bucket(), overrun: bucket(), handling: 0, routes: 0, misbehaviour });
+    return this.decayed(misbehaviour) < this.misbehaviourLimit;
   }
 
   peerDisconnected(peer: PeerId): void {
@@ -195,15 +215,24 @@ export class LoadLimiter implements UpstreamLoad {
   /**
    * Whether `peer` may start one more request, insert or announcement here: within its share,
    * with room in the node's table, and with a token, which it takes. An admitted request is
-   * counted until `handled`.
+   * counted until `handled`. A refusal for the peer's own share or bucket takes a token of its
+   * overrun bucket; with none left, the peer has gone on sending beyond its budget at more than
+   * its rate for seconds on end, which no peer that backs off does: it has reached the
+   * misbehaviour limit. A refusal because the table is full is not the peer's doing.
    */
-  admit(peer: PeerId): boolean {
+  admit(peer: PeerId): Admission {
     const load = this.peers.get(peer);
-    if (load === undefined || load.handling + load.routes >= this.share(load)) return false;
-    if (this.components.activeRoutes() + this.handling >= this.maxActive || !load.bucket.tryTake()) return false;
+    if (load === undefined) return 'refused';
+    const overShare = load.handling + load.routes >= this.share(load);
+    if (!overShare && this.components.activeRoutes() + this.handling >= this.maxActive) return 'refused';
+    if (overShare || !load.bucket.tryTake()) {
+      if (load.overrun.tryTake()) return 'refused';
+      this.recordMisbehaviour(peer, this.misbehaviourLimit);
+      return 'misbehaving';
+    }
     load.handling++;
     this.handling++;
-    return true;
+    return 'admitted';
   }
 
   /** The handler of a request `admit` let in is done (a route it opened counts from `routeOpened`). */

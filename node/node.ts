@@ -85,7 +85,9 @@ function budgeted<T extends PeerRequestType>(
   return (context, from, tx, body) => {
     const request: MessageOfType<PeerRequestType> = body;
     const fields = (): RequestFields => requestFields(tx, request.type === 'announce' ? request.node.publicKey : request.routingKey, from);
-    if (!context.load.admit(from)) {
+    const admission = context.load.admit(from);
+    if (admission === 'misbehaving') return dropPeer(context, from, 'sent at more than twice its budget');
+    if (admission === 'refused') {
       enabled(context.logger, 'debug')?.debug(fields(), "refused: rejectedOverload (the peer's budget is spent)");
       return context.send(from, tx, OVERLOADED);
     }
@@ -93,6 +95,11 @@ function budgeted<T extends PeerRequestType>(
       .catch((error: unknown) => context.logger.warn({ ...fields(), err: error }, `failed to handle ${request.type}`))
       .finally(() => context.load.handled(from));
   };
+}
+
+function dropPeer(context: NodeContext, peer: PeerId, reason: string): void {
+  const state = context.peers.get(peer);
+  if (state !== undefined) context.routeComponents.dropPeer(state, reason);
 }
 
 const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
@@ -180,6 +187,9 @@ export class Node {
         maxDoubts: settings.maxDoubts,
         insertStepTimeoutMs: insertStepTimeoutMs(settings),
         dropPeer: (peer, reason) => {
+          // Out of the table at once: what it still sends is not handled, nor is anything routed to it, while its link closes.
+          if (this.peers.get(peer.id) !== peer) return;
+          this.peers.remove(peer.id);
           this.peerLog.warn({ peer: peerText(peer.id), reason }, 'disconnecting a misbehaving peer');
           transport.disconnect(peer.id, reason);
         },
@@ -205,8 +215,9 @@ export class Node {
       peerConnected: (peer: ConnectedPeer) => {
         const state = this.peers.add(peer);
         enabled(this.peerLog, 'info')?.info({ peer: peerText(peer.id), location: peer.location, peers: this.peers.size }, 'peer connected');
-        this.load.peerConnected(peer.id);
+        const welcome = this.load.peerConnected(peer.id);
         this.context.opennet.peerConnected(state);
+        if (!welcome) dropPeer(this.context, peer.id, 'misbehaved: refused for a while');
       },
       peerDisconnected: (peerId: PeerId, reason: string) => {
         this.peers.remove(peerId);

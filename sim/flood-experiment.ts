@@ -44,6 +44,8 @@ export interface FloodReport {
   readonly honestFailures: number;
   /** What the flooders sent and were answered, summed over them. */
   readonly flood: FloodTally;
+  /** Flooders the target disconnected (one that keeps sending beyond twice its budget misbehaves, spec/routing.md §8.2). */
+  readonly floodersDisconnected: number;
   /** Highest values sampled at the target while the flood ran. */
   readonly target: {
     readonly maxActiveTransactions: number;
@@ -58,7 +60,7 @@ export interface FloodReport {
 export interface FloodTally {
   /** Accepted by the transport. */
   sent: number;
-  /** Refused by the transport (the link's queue was full). */
+  /** Refused by the transport (the link's queue was full, or the target closed the link). */
   refused: number;
   rejectedOverload: number;
   /** Any other answer: the request was admitted and routed or answered. */
@@ -201,6 +203,7 @@ export async function runFloodExperiment(init: FloodExperimentInit): Promise<Flo
       honestPerSecond: (counts.ok * 1000) / durationMs,
       honestFailures: counts.failed,
       flood: sumTallies(flooders.map((flooder) => flooder.tally)),
+      floodersDisconnected: flooders.filter((flooder) => target.node.peers.get(flooder.id) === undefined).length,
       target: { ...peak, routesPerPeer: target.node.load.routesPerPeer, connectedPeers: target.node.peers.size },
     };
     await sim.clock.run();
