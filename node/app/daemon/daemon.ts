@@ -4,6 +4,7 @@
  *   start:  data dir ─> identity (load, or mint with progress) ─> api-token ─> peers.json
  *           ─> RocksBlockStore at the node's location ─> TcpTransport ─> Node.start (opennet
  *           identity and limits) ─> ApiServer + api.json ─> Node.join(saved peers, seeds) (background)
+ *   peers.json: saved once joined, within a second of a peer it does not list connecting, every 5 min
  *   stop:   join, timer ─> API ─> peers.json (Node.knownPeers while links are up, merged with
  *           the saved ones) ─> Node.stop (fails local operations, closes links, stops the
  *           transport) ─> store close (writes what is pending)
@@ -80,6 +81,8 @@ export interface Daemon {
 
 export const DEFAULT_PEERS_SAVE_INTERVAL_MS = 300_000;
 export const DEFAULT_JOIN_RETRY_MS = 5_000;
+/** How often the connected peers are compared with the saved ones, to save a new one (spec/node.md §2). */
+const NEW_PEER_CHECK_MS = 1_000;
 /** The longest wait between joins: the opennet's maintenance period. */
 const MAX_JOIN_RETRY_MS = 60_000;
 
@@ -254,6 +257,16 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
       timer = clock.setTimer(interval, savePeriodically);
     });
     teardowns.push(() => timer.cancel());
+    // A peer that dialled in is saved within a second, not only at the next periodic save: a node whose
+    // peers all came to it (a seed: it joins through nobody) rejoins through them after a crash.
+    let watch = clock.setTimer(NEW_PEER_CHECK_MS, function saveNewPeers() {
+      const listed = new Set(known.map((peer) => toHex(peer.node.publicKey)));
+      if ([...node.peers].some((peer) => !listed.has(peer.id))) {
+        saveKnownPeers().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));
+      }
+      watch = clock.setTimer(NEW_PEER_CHECK_MS, saveNewPeers);
+    });
+    teardowns.push(() => watch.cancel());
 
     logger.info({ addresses: transport.addresses, api: apiUrl, dataDir: paths.root }, 'node running');
     return {

@@ -10,6 +10,7 @@ import { type Logger, silentLogger } from '../../../../../node/components.js';
 import type { DaemonConfig } from '../../../../../node/app/daemon/config.js';
 import { startDaemon } from '../../../../../node/app/daemon/daemon.js';
 import { DataDirLockedError, IdentityTooWeakError } from '../../../../../node/app/daemon/errors.js';
+import { eventually } from '../../../../support/until.js';
 
 const FINISHED: MintProgress = { hashes: -1, expectedHashes: -1, elapsedMs: -1 };
 
@@ -111,6 +112,22 @@ describe('node/app/daemon/daemon', () => {
     await alone.stop();
     await back.stop();
     assert.deepEqual(await savedKeys(), [seedKey]);
+  });
+
+  it('saves a peer that dialled in while running, so a seed killed before its periodic save rejoins through it', async () => {
+    const seed = await startDaemon({ logger: silentLogger }, settings(join(root, 'seed')));
+    const joiner = await startDaemon({ logger: silentLogger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
+    const joinerKey = toHex(joiner.identity.publicKey);
+    try {
+      // A hang guard: the seed joins through nobody, so only the check for new peers writes the file.
+      await eventually("the joiner in the seed's peers.json", async () => {
+        const saved = JSON.parse(await readFile(join(root, 'seed', 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] };
+        return saved.peers.some((peer) => peer.publicKey === joinerKey) ? true : undefined;
+      });
+    } finally {
+      await joiner.stop();
+      await seed.stop();
+    }
   });
 
   it('gives up minting when aborted, leaving no identity behind', async () => {
