@@ -1,5 +1,5 @@
 /**
- * One node of bench/network.ts in its own process (forked with tsx): a TcpTransport on loopback,
+ * A node in its own process for tests and benchmarks (forked by node-process.ts): a TcpTransport on loopback,
  * a Node and a MemoryBlockStore (test/support/flood-setup.ts), driven by the parent over IPC.
  *
  *   parent ──{type: 'start'}───────────────────> child ──{type: 'started', address}
@@ -9,10 +9,10 @@
  *          ──{type: 'cpu'}──────────────────────>       ──{type: 'cpu', micros}    CPU, user + system
  *          ──{type: 'stop'}─────────────────────>       exits
  */
-import '../node/polyfills.js';
-import { toHex } from '../protocol/bytes.js';
-import { type RealNode, startNode } from '../test/support/flood-setup.js';
-import { storeFreshBlocks } from './blocks.js';
+import '../../node/polyfills.js';
+import { toHex } from '../../protocol/bytes.js';
+import { type RealNode, startNode } from './flood-setup.js';
+import { storeFreshBlocks } from './fresh-blocks.js';
 
 export type ParentMessage =
   | { readonly type: 'start' }
