@@ -10,10 +10,20 @@
  * libp2p's own debug logging is switched off: the transport logs its decisions itself.
  */
 import { noise } from '@chainsafe/libp2p-noise';
-import type { ComponentLogger, Connection, Listener, Logger as Libp2pLogger, MessageStream, MultiaddrConnection, Upgrader } from '@libp2p/interface';
+import type {
+  ComponentLogger,
+  Connection,
+  Listener,
+  Logger as Libp2pLogger,
+  MessageStream,
+  MultiaddrConnection,
+  PrivateKey,
+  Upgrader,
+} from '@libp2p/interface';
 import { tcp, type TCPSocketOptions } from '@libp2p/tcp';
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
 import type { Socket } from 'node:net';
+import { compareBytes } from '../../protocol/bytes.js';
 import { libp2pIdentity } from '../../protocol/crypto.js';
 import type { NodeIdentity } from '../../protocol/identity.js';
 import { HandshakeError, InvalidAddressError } from './errors.js';
@@ -159,9 +169,29 @@ export type NoiseHandshake = (
   signal: AbortSignal,
 ) => Promise<{ stream: MessageStream; remotePublicKey: Uint8Array }>;
 
+/**
+ * The Noise library signs the same message on every handshake, in and out, before reading a byte
+ * from the peer: its static X25519 key, fixed for the encrypter's life. Ed25519 signatures are
+ * deterministic, so the last one made is kept and reused: a connection that never says anything
+ * costs no signature (spec/wire.md §10.6, a held slot costs the holder, not the node).
+ */
+export function reusingSignatures(privateKey: PrivateKey): PrivateKey {
+  let last: { readonly message: Uint8Array; readonly signature: Uint8Array } | undefined;
+  const sign = async (data: Parameters<PrivateKey['sign']>[0]): Promise<Uint8Array> => {
+    const message = data instanceof Uint8Array ? data : data.subarray();
+    if (last !== undefined && compareBytes(last.message, message) === 0) return last.signature;
+    const signature = await privateKey.sign(message);
+    last = { message: Uint8Array.from(message), signature };
+    return signature;
+  };
+  return Object.assign(Object.create(privateKey) as PrivateKey, { sign });
+}
+
 export function createNoise(identity: NodeIdentity): NoiseHandshake {
+  const { privateKey, peerId } = libp2pIdentity(identity.keyPair);
   const encrypter = noise({ prologueBytes: NOISE_PROLOGUE })({
-    ...libp2pIdentity(identity.keyPair),
+    privateKey: reusingSignatures(privateKey),
+    peerId,
     logger: silentComponentLogger,
     upgrader: stubUpgrader(() => undefined),
   });

@@ -7,7 +7,7 @@ import { peerIdFromPrivateKey } from '@libp2p/peer-id';
 import { multiaddrConnectionPair } from '@libp2p/utils';
 import { mintIdentity } from '../../../../protocol/identity-mint.js';
 import { HandshakeError, InvalidAddressError } from '../../../../node/net/errors.js';
-import { createNoise, createTcpSockets, NOISE_PROLOGUE, writeEachSendAtOnce } from '../../../../node/net/libp2p.js';
+import { createNoise, createTcpSockets, NOISE_PROLOGUE, reusingSignatures, writeEachSendAtOnce } from '../../../../node/net/libp2p.js';
 
 const quiet: Libp2pLogger = Object.assign(() => undefined, { error: () => undefined, trace: () => undefined, enabled: false, newScope: () => quiet });
 const logger: ComponentLogger = { forComponent: () => quiet };
@@ -147,6 +147,27 @@ describe('libp2p, standalone', () => {
       await assert.rejects(createNoise(ours)(outbound, true, signal));
       outbound.abort(new Error('done'));
       await assert.rejects(theirs);
+    });
+
+    it('signs its static key once, however many handshakes it makes', async () => {
+      const key = await generateKeyPair('Ed25519');
+      let signed = 0;
+      const counting = Object.assign(Object.create(key) as PrivateKey, {
+        sign: (data: Uint8Array) => {
+          signed++;
+          return key.sign(data);
+        },
+      });
+      const reusing = reusingSignatures(counting);
+      const message = new TextEncoder().encode('noise-libp2p-static-key:0123');
+      const first = await reusing.sign(message);
+      assert.deepEqual(await reusing.sign(Uint8Array.from(message)), first);
+      assert.equal(signed, 1);
+      assert.equal(key.publicKey.verify(message, first), true);
+      const other = new TextEncoder().encode('another message');
+      assert.equal(key.publicKey.verify(other, await reusing.sign(other)), true);
+      assert.equal(signed, 2);
+      assert.equal(reusing.publicKey, key.publicKey);
     });
   });
 });
