@@ -5,14 +5,18 @@
  *   fuzz [frames]                 the wire fuzzer against a live node process (default 1,000,000 frames)
  *   handshakes, connects, offers  silent connections holding handshake slots, a connection flood, hostile PeerOffers
  *   api                           a local flood of refused API calls while the node serves an honest fetch
+ *   requests, inserts [rounds]    one peer's flood of DataRequests, or of InsertRequests whose block never comes (default 3 rounds)
  *   poison [nodes] [requests]     a third of the nodes forge every block they are asked for
  *   eclipse [nodes] [requests]    the eclipse defence's cost on the standard workload, and what sybils near a key cost
+ *   crash [kills]                 SIGKILLs of warren node processes under insert and fetch traffic (default 20)
  *
  * Usage: node --import tsx bench/attacks.ts [attack [arguments]] (no attack: every one, with its defaults)
  */
 import '../node/polyfills.js';
 import { apiAttack } from './attack-api.js';
+import { floodAttack } from './attack-floods.js';
 import { connectionAttack, offerAttack } from './attack-connections.js';
+import { crashSafety } from './attack-crash.js';
 import { eclipseBudget, eclipseCost } from './attack-eclipse.js';
 import { fuzzAttack } from './attack-fuzz.js';
 import { poisonAttack } from './attack-poison.js';
@@ -23,7 +27,10 @@ const ATTACKS: Record<string, (args: readonly string[]) => Promise<void>> = {
   connects: () => connectionAttack('connects'),
   offers: () => offerAttack(),
   api: () => apiAttack(),
+  requests: (args) => floodAttack('requests', Number(args[0] ?? 3)),
+  inserts: (args) => floodAttack('inserts', Number(args[0] ?? 3)),
   poison: (args) => poisonAttack(Number(args[0] ?? 1_000), Number(args[1] ?? 10_000)),
+  crash: (args) => crashSafety(Number(args[0] ?? 20)),
   eclipse: async (args) => {
     await eclipseBudget();
     await eclipseCost(Number(args[0] ?? 1_000), Number(args[1] ?? 10_000));
