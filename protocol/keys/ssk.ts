@@ -104,13 +104,7 @@ export function encodeSsk(keys: SskWriteKeys, name: string, content: Uint8Array)
   block.set(keys.publicKey, PUBLIC_KEY_OFFSET);
   block.set(docNameHash, DOCNAME_OFFSET);
   block.set(nonce, NONCE_OFFSET);
-  aeadEncryptInto(
-    block.subarray(CIPHERTEXT_OFFSET, SIGNATURE_OFFSET),
-    dataKey,
-    nonce,
-    frame,
-    block.subarray(0, CIPHERTEXT_OFFSET),
-  );
+  aeadEncryptInto(block.subarray(CIPHERTEXT_OFFSET, SIGNATURE_OFFSET), dataKey, nonce, frame, block.subarray(0, CIPHERTEXT_OFFSET));
   block.set(sign(signedMessage(block), keys.signing), SIGNATURE_OFFSET);
   return { block, routingKey: routingKeyOf(keys.publicKey, docNameHash) };
 }

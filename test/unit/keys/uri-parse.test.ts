@@ -21,11 +21,14 @@ const chk = new ChkUri(randomBytes(32), randomBytes(32), ['file.txt']).toString(
 const usk = new UskUri({ publicKey: randomBytes(32), symmetricKey: randomBytes(32) }, 'site', 7).toString();
 
 function refused(text: string, message: RegExp): void {
-  assert.throws(() => parseUri(text), (error: unknown) => {
-    assert.ok(error instanceof InvalidUriError, `expected InvalidUriError, got ${String(error)}`);
-    assert.match(error.message, message);
-    return true;
-  });
+  assert.throws(
+    () => parseUri(text),
+    (error: unknown) => {
+      assert.ok(error instanceof InvalidUriError, `expected InvalidUriError, got ${String(error)}`);
+      assert.match(error.message, message);
+      return true;
+    },
+  );
 }
 
 describe('protocol/keys/uri-parse', () => {
@@ -52,7 +55,10 @@ describe('protocol/keys/uri-parse', () => {
     refused(chk.replace('CHK@', 'CHK@0'), /must be 44 base58 characters, got 45/);
     refused(chk.replace(/^CHK@./, 'CHK@0'), /invalid character '0' at position 1/);
     refused(chk.slice(0, 30), /expected 3 comma-separated key fields .* got 1 \(truncated\?\)/);
-    refused(chk.replace(/,([^,]+),1/, (_, k: string) => `,${k.slice(0, 40)},1`), /crypto key must be 44 base58 characters, got 40 \(truncated\?\)/);
+    refused(
+      chk.replace(/,([^,]+),1/, (_, k: string) => `,${k.slice(0, 40)},1`),
+      /crypto key must be 44 base58 characters, got 40 \(truncated\?\)/,
+    );
     refused(chk.replace(/@./, '@z').replace(/@z[^,]*/, `@${'z'.repeat(44)}`), /out of range/);
     refused(chk.replace(',1/', ',2/'), /version 2 is not supported/);
     refused(chk.replace(',1/', ',x/'), /format version 1, got 'x'/);

@@ -27,7 +27,10 @@ describe('node/client/segments', () => {
     const { ref, blocks } = await encodeSegment(content, 2);
     assert.equal(ref.dataBlocks.length, 2);
     assert.equal(ref.checkBlocks.length, 2);
-    assert.deepEqual(contentsOf(blocks).map((c) => c.length), [SHARD_BYTES, 10, SHARD_BYTES, SHARD_BYTES]);
+    assert.deepEqual(
+      contentsOf(blocks).map((c) => c.length),
+      [SHARD_BYTES, 10, SHARD_BYTES, SHARD_BYTES],
+    );
   });
 
   it('rebuilds a segment from any k of its n blocks', async () => {

@@ -23,7 +23,10 @@ describe('node/client/window', () => {
 
   it('frees the place of a failed operation, and drops a waiter whose signal aborts', async () => {
     const window = new Window(1);
-    await assert.rejects(window.run(() => Promise.reject(new Error('boom'))), /boom/);
+    await assert.rejects(
+      window.run(() => Promise.reject(new Error('boom'))),
+      /boom/,
+    );
     let release!: () => void;
     const holding = window.run(() => new Promise<void>((resolve) => (release = resolve)));
     const stop = new AbortController();
