@@ -76,7 +76,14 @@ const invalid = [
 if (invalid.some((vector) => vector.valid)) throw new Error('an invalid-proof vector verifies');
 
 const routingKeys = [filled(32, 0x00), filled(32, 0xff), concatBytes(Uint8Array.of(0x80), filled(31, 0)), counting(32, 0x00), filled(32, 0x5a)];
-const distances: Array<[number, number]> = [[0.125, 0.875], [0, 0.5], [0.25, 0.75], [0.375, 0.375], [0.0625, 0.5625], [0.75, 0.0625]];
+const distances: Array<[number, number]> = [
+  [0.125, 0.875],
+  [0, 0.5],
+  [0.25, 0.75],
+  [0.375, 0.375],
+  [0.0625, 0.5625],
+  [0.75, 0.0625],
+];
 
 const vectors = {
   description:
@@ -85,10 +92,7 @@ const vectors = {
     'location = floor(locationBits / 2^11) / 2^53. Every minted nonce is the least big-endian counter meeting its difficulty. ' +
     'Regenerate with: npx tsx spec/vectors/generate-identity.ts',
   hashTag: IDENTITY_POW_TAG,
-  proofs: [
-    ...minted.map(({ name, seed, identity }) => proofVector(name, seed, identity, identity.difficulty)),
-    ...invalid,
-  ],
+  proofs: [...minted.map(({ name, seed, identity }) => proofVector(name, seed, identity, identity.difficulty)), ...invalid],
   keyLocations: routingKeys.map((routingKey) => ({
     routingKey: toHex(routingKey),
     locationBits: hex64(keyLocationBits(routingKey)),

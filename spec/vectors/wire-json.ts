@@ -15,9 +15,10 @@ export interface EnvelopeJson {
 }
 
 export function envelopeToJson(envelope: Envelope): EnvelopeJson {
-  const body = JSON.parse(
-    JSON.stringify(envelope.body, (_key, value: unknown) => (value instanceof Uint8Array ? toHex(value) : value)),
-  ) as Record<string, unknown>;
+  const body = JSON.parse(JSON.stringify(envelope.body, (_key, value: unknown) => (value instanceof Uint8Array ? toHex(value) : value))) as Record<
+    string,
+    unknown
+  >;
   return { tx: envelope.tx.toString(10), body };
 }
 
