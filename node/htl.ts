@@ -9,8 +9,31 @@ import type { Rng } from './components.js';
 
 export { MAX_HTL };
 
-/** Probability that a link decrements an HTL at the maximum. */
-export const DECREMENT_AT_MAX_PROBABILITY = 0.5;
+/**
+ * How requests and inserts leave their originator and how their HTL evolves (spec/routing.md §2).
+ * A node holding a request or insert at MAX_HTL forwards it like the originator does: on a link that
+ * decrements at the maximum it sends MAX_HTL − 1, else MAX_HTL. The nodes that held MAX_HTL form a
+ * chain that starts at the originator and ends at the first decrementing link: a relay receiving the
+ * top HTL of its link faces the originator with probability `decrementAtMax` — if the chain is not
+ * cut short and its links do not depend on who started it, which is what `mixAtMax` ensures.
+ */
+export interface HtlPolicy {
+  /** Probability that a link decrements an HTL at the maximum. */
+  readonly decrementAtMax: number;
+  /**
+   * Whether a node holding a request or insert at MAX_HTL (the originator included) mixes: sends it to
+   * a peer chosen at random rather than toward the key, so that which link it takes does not depend on
+   * the key or on the sender's position, and routes a request on without answering from its store, from
+   * its recently failed keys or by joining a route in flight, so that no chain ends early.
+   */
+  readonly mixAtMax: boolean;
+}
+
+/** Version 1: half the links decrement at the maximum; routing is greedy and a relay answers from its store at any HTL. */
+export const HTL_POLICY_V1: HtlPolicy = { decrementAtMax: 0.5, mixAtMax: false };
+/** Version 2, the default: a fifth of the links decrement at the maximum, and every node at the maximum mixes. */
+export const DEFAULT_HTL_POLICY: HtlPolicy = { decrementAtMax: 0.2, mixAtMax: true };
+
 /** Probability that a link decrements an HTL of 1 (ending the search). */
 export const DECREMENT_AT_MIN_PROBABILITY = 0.25;
 /** Relays receiving a request with an HTL above this do not cache its data: they may be next to the originator. */
@@ -22,11 +45,16 @@ export interface HtlLink {
   readonly decrementAtMin: boolean;
 }
 
-export function drawHtlLink(rng: Rng): HtlLink {
+export function drawHtlLink(rng: Rng, policy: HtlPolicy): HtlLink {
   return {
-    decrementAtMax: rng.next() < DECREMENT_AT_MAX_PROBABILITY,
+    decrementAtMax: rng.next() < policy.decrementAtMax,
     decrementAtMin: rng.next() < DECREMENT_AT_MIN_PROBABILITY,
   };
+}
+
+/** Whether a node holding a request or insert at `htl` mixes (`mixAtMax`): routes it to a random peer, never answers it itself. */
+export function mixes(htl: number, policy: HtlPolicy): boolean {
+  return policy.mixAtMax && htl >= MAX_HTL;
 }
 
 /** The HTL to send on `link` for a request holding `htl`; 0 means it must not be forwarded. */

@@ -14,7 +14,7 @@
 import { circularDistance } from '../protocol/location.js';
 import type { NodeRef } from '../protocol/wire/messages.js';
 import type { Clock, Rng } from './components.js';
-import { drawHtlLink, type HtlLink } from './htl.js';
+import { DEFAULT_HTL_POLICY, drawHtlLink, type HtlLink, type HtlPolicy } from './htl.js';
 import type { ConnectedPeer, PeerId } from './transport.js';
 
 export interface PeerStatistics {
@@ -58,6 +58,8 @@ export interface PeerTableInit {
   readonly backoffProbeIntervalMs?: number;
   /** Invalid blocks after which a peer is disconnected (default 3). */
   readonly invalidBlockLimit?: number;
+  /** How HTL evolves at this node's links and whether it relays every request at the maximum (default DEFAULT_HTL_POLICY; node/htl.ts). */
+  readonly htlPolicy?: HtlPolicy;
 }
 
 export class PeerTable implements Iterable<PeerState> {
@@ -66,6 +68,7 @@ export class PeerTable implements Iterable<PeerState> {
   private readonly maxBackoffMs: number;
   private readonly probeIntervalMs: number;
   private readonly invalidBlockLimit: number;
+  readonly htlPolicy: HtlPolicy;
 
   constructor(
     private readonly components: { clock: Clock; rng: Rng },
@@ -75,6 +78,7 @@ export class PeerTable implements Iterable<PeerState> {
     this.maxBackoffMs = init.maxBackoffMs ?? 180_000;
     this.probeIntervalMs = init.backoffProbeIntervalMs ?? 2_000;
     this.invalidBlockLimit = init.invalidBlockLimit ?? 3;
+    this.htlPolicy = init.htlPolicy ?? DEFAULT_HTL_POLICY;
   }
 
   get size(): number {
@@ -96,7 +100,7 @@ export class PeerTable implements Iterable<PeerState> {
       node: peer.node,
       remoteAddress: peer.remoteAddress,
       connectedAt: this.components.clock.now(),
-      link: drawHtlLink(this.components.rng),
+      link: drawHtlLink(this.components.rng, this.htlPolicy),
       backoffUntil: 0,
       backoffMs: this.initialBackoffMs,
       probeAt: 0,
@@ -137,6 +141,11 @@ export class PeerTable implements Iterable<PeerState> {
     }
     if (best !== undefined && best.backoffUntil > now) best.probeAt = now + this.probeIntervalMs;
     return best ?? fallback;
+  }
+
+  /** A next hop that does not depend on any key: the one `closestTo` a location drawn at random (spec/routing.md §2, mixing). */
+  anyPeer(excluded: (id: PeerId) => boolean): PeerState | undefined {
+    return this.closestTo(this.components.rng.next(), excluded);
   }
 
   /**

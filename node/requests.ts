@@ -10,7 +10,7 @@ import { keyLocation } from '../protocol/location.js';
 import type { DataRequest, WireMessage } from '../protocol/wire/messages.js';
 import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
 import { NodeStoppedError } from './errors.js';
-import { mayCacheAt } from './htl.js';
+import { mayCacheAt, mixes } from './htl.js';
 import { failureOf, type OperationOptions, runLocally } from './local.js';
 import { enabled, keyText, requestFields } from './log-fields.js';
 import { offerSelf } from './opennet-handlers.js';
@@ -45,22 +45,30 @@ async function lookUp(context: NodeContext, routingKey: Uint8Array, tx?: bigint,
   }
 }
 
+/** Answers `request` from the store if it holds the block (and offers this node as a new peer); false if it does not. */
+async function answerFromStore(context: NodeContext, from: PeerId, tx: bigint, request: DataRequest): Promise<boolean> {
+  const block = await lookUp(context, request.routingKey, tx, from);
+  if (block === undefined) return false;
+  enabled(context.logger, 'debug')?.debug({ ...requestFields(tx, request.routingKey, from), htl: request.htl }, 'found in the store: sent dataFound');
+  context.send(from, tx, { type: 'dataFound', block });
+  offerSelf(context, from, tx);
+  return true;
+}
+
 export async function handleDataRequest(context: NodeContext, from: PeerId, tx: bigint, request: DataRequest): Promise<void> {
   const { transactions, settings } = context;
   const refusal = transactions.admit(from, tx, request.routingKey);
   if (refusal !== undefined) return context.send(from, tx, refusal);
-  const block = await lookUp(context, request.routingKey, tx, from);
-  if (block !== undefined) {
-    enabled(context.logger, 'debug')?.debug({ ...requestFields(tx, request.routingKey, from), htl: request.htl }, 'found in the store: sent dataFound');
-    context.send(from, tx, { type: 'dataFound', block });
-    return offerSelf(context, from, tx);
-  }
-  if (transactions.recentlyFailed(request.routingKey, request.htl)) {
+  // At the maximum HTL (design v2) the request goes on whatever this node holds or knows: answering here
+  // would end the chain of nodes at the maximum that hides the originator (spec/routing.md §2).
+  const mixing = mixes(request.htl, context.peers.htlPolicy);
+  if (!mixing && (await answerFromStore(context, from, tx, request))) return;
+  if (!mixing && transactions.recentlyFailed(request.routingKey, request.htl)) {
     enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'not found here recently: sent dataNotFound');
     return context.send(from, tx, { type: 'dataNotFound' });
   }
   const answer = (outcome: RouteOutcome): void => context.send(from, tx, replyFor(outcome));
-  if (transactions.join(tx, request.routingKey, request.htl, from, answer) !== undefined) return;
+  if (!mixing && transactions.join(tx, request.routingKey, request.htl, from, answer) !== undefined) return;
   transactions.open(
     context.routeComponents,
     {
@@ -78,6 +86,11 @@ export async function handleDataRequest(context: NodeContext, from: PeerId, tx: 
       if (outcome.type === 'found') {
         if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, outcome.block, tx, from);
         context.opennet.recordFold(route);
+      }
+      // A mixing node whose peers ran out (a network smaller than the chain at the maximum) answers from its store after all.
+      if (mixing && outcome.type === 'routeNotFound' && !outcome.timedOut) {
+        answerFromStore(context, from, tx, request).then((found) => found || answer(outcome));
+        return;
       }
       answer(outcome);
     },

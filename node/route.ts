@@ -19,7 +19,7 @@ import type { ChkFormat } from '../protocol/keys/chk.js';
 import type { KeyType, NodeRef, WireMessage } from '../protocol/wire/messages.js';
 import { circularDistance } from '../protocol/location.js';
 import type { Clock, Logger, TimerHandle } from './components.js';
-import { decrementHtl } from './htl.js';
+import { decrementHtl, mixes } from './htl.js';
 import { enabled, type RequestFields, requestFields } from './log-fields.js';
 import type { PeerState, PeerTable } from './peers.js';
 import type { PeerId, Transport } from './transport.js';
@@ -240,7 +240,9 @@ export class Route {
       this.trace?.debug({ ...this.fields(), htl: this.htl, tried: this.tried.size }, 'time is up: no more peers tried');
       return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
     }
-    const peer = peers.closestTo(init.keyLocation, (id) => this.tried.has(id) || id === init.upstream || id === init.avoid);
+    const excluded = (id: PeerId): boolean => this.tried.has(id) || id === init.upstream || id === init.avoid;
+    // At the maximum HTL a request or insert may mix: its next hop is then drawn at random (htl.ts).
+    const peer = init.kind !== 'announce' && mixes(this.htl, peers.htlPolicy) ? peers.anyPeer(excluded) : peers.closestTo(init.keyLocation, excluded);
     if (peer === undefined) {
       this.trace?.debug({ ...this.fields(), htl: this.htl, tried: this.tried.size }, 'no peer left to try');
       if (this.doubted?.type === 'stored') return this.succeed(this.doubted.by, { type: 'stored' });

@@ -135,27 +135,31 @@ function htlOnly(observation: number): number {
 }
 
 /**
- * P(originator | observation) for each kind. Without colluders, every node is an adversary of
- * its own and every delivery counts. With colluders (a flag per node), they pool what they see:
+ * P(originator | observation) for each kind. Without colluders (no sets), every node is an
+ * adversary of its own and every delivery counts. Colluders (a flag per node) pool what they see:
  * for each transaction not started by one of them, the first delivery to a colluder counts, by
  * its kind and HTL (a transaction gives them one sample: finer observations would have too few).
+ * The samples of several colluding sets are pooled.
  */
-export function anonymityOf(tap: AnonymityTap, colluders: Uint8Array | undefined, minSamples: number): Record<OperationKind, AnonymityFigures> {
+export function anonymityOf(tap: AnonymityTap, colluderSets: readonly Uint8Array[], minSamples: number): Record<OperationKind, AnonymityFigures> {
   const counts = new Map<number, { total: number; originator: number }>();
-  const counted = new Set<number>();
-  for (const delivery of tap.deliveries) {
-    if (colluders !== undefined) {
-      if (colluders[delivery.receiver] !== 1 || colluders[tap.origins[delivery.tx]!] === 1 || counted.has(delivery.tx)) continue;
-      counted.add(delivery.tx);
-    }
-    const observation = colluders === undefined ? delivery.observation : htlOnly(delivery.observation);
+  const count = (observation: number, fromOriginator: boolean): void => {
     let entry = counts.get(observation);
     if (entry === undefined) {
       entry = { total: 0, originator: 0 };
       counts.set(observation, entry);
     }
     entry.total++;
-    if (delivery.fromOriginator) entry.originator++;
+    if (fromOriginator) entry.originator++;
+  };
+  if (colluderSets.length === 0) for (const { observation, fromOriginator } of tap.deliveries) count(observation, fromOriginator);
+  for (const colluders of colluderSets) {
+    const counted = new Set<number>();
+    for (const delivery of tap.deliveries) {
+      if (colluders[delivery.receiver] !== 1 || colluders[tap.origins[delivery.tx]!] === 1 || counted.has(delivery.tx)) continue;
+      counted.add(delivery.tx);
+      count(htlOnly(delivery.observation), delivery.fromOriginator);
+    }
   }
   const figures = (kind: OperationKind): AnonymityFigures => {
     let observations = 0;
@@ -171,7 +175,7 @@ export function anonymityOf(tap: AnonymityTap, colluders: Uint8Array | undefined
       if (entry.total < minSamples) continue;
       groups++;
       const share = wilson(entry.originator, entry.total);
-      if (share.value > worst.value || worst.samples === 0) worst = { ...share, observation: describeObservation(observation, colluders === undefined) };
+      if (share.value > worst.value || worst.samples === 0) worst = { ...share, observation: describeObservation(observation, colluderSets.length === 0) };
     }
     return {
       observations,

@@ -8,7 +8,7 @@
  *               ──> runWorkload (inserts only: samples for inserts) ──> anonymityOf × colluder shares
  *   ──> table of worst-case and mean P(originator | observation), table of cost (success, hops, latency)
  */
-import type { NodeInit } from '../../node/node.js';
+import { DEFAULT_HTL_POLICY, HTL_POLICY_V1, type HtlPolicy } from '../../node/htl.js';
 import { type AnonymityFigures, AnonymityTap, anonymityOf, type OperationKind } from '../anonymity.js';
 import type { Figure, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
@@ -16,13 +16,16 @@ import type { WorkloadMetrics } from '../workload.js';
 import { runWorkload } from '../workload.js';
 import { buildSmallWorld, smallWorldWorkload } from './baseline.js';
 
-/** A design as the nodes are configured for it. */
-interface Design {
+/** An HTL design, as the nodes are configured for it. */
+export interface Design {
   readonly label: string;
-  readonly node: Omit<NodeInit, 'location' | 'chkFormat'>;
+  readonly policy: HtlPolicy;
 }
 
-const DESIGNS: readonly Design[] = [{ label: 'current', node: {} }];
+const DESIGNS: readonly Design[] = [
+  { label: 'v1', policy: HTL_POLICY_V1 },
+  { label: 'v2 (default)', policy: DEFAULT_HTL_POLICY },
+];
 
 /** Shares of the nodes that collude (0: every node on its own). */
 const COLLUDING = [0, 0.01, 0.05, 0.1] as const;
@@ -31,7 +34,7 @@ export const MIN_SAMPLES = 100;
 /** Inserts of the insert-only workload, per request of the main one. */
 const INSERTS_PER_REQUEST = 0.1;
 
-interface DesignResult {
+export interface DesignResult {
   readonly design: Design;
   readonly requests: WorkloadMetrics;
   readonly insertsStored: number;
@@ -39,19 +42,22 @@ interface DesignResult {
   readonly anonymity: readonly Record<OperationKind, AnonymityFigures>[];
 }
 
-/** The colluding nodes for `share`: a seeded draw, the same for every design. */
-function colluders(nodes: number, share: number, seed: string): Uint8Array | undefined {
-  if (share === 0) return undefined;
+/** Colluding sets drawn per share: their samples are pooled, so the estimate does not hang on one placement. */
+const COLLUDER_DRAWS = 4;
+
+/** The `draw`th set of colluding nodes for `share`: seeded, the same for every design. */
+function colluders(nodes: number, share: number, seed: string, draw: number): Uint8Array {
   const flags = new Uint8Array(nodes);
-  const order = new SeededRng(seed).fork(`colluders/${share}`).shuffle([...Array(nodes).keys()]);
+  const order = new SeededRng(seed).fork(`colluders/${share}/${draw}`).shuffle([...Array(nodes).keys()]);
   for (const index of order.slice(0, Math.max(1, Math.round(share * nodes)))) flags[index] = 1;
   return flags;
 }
 
-async function runDesign(options: ScenarioOptions, design: Design): Promise<DesignResult> {
+/** Runs the workloads on the small world of `options` with the nodes on `design`, and measures. */
+export async function runDesign(options: ScenarioOptions, design: Design): Promise<DesignResult> {
   const { nodes, requests, seed, onProgress, countEvents } = options;
   onProgress?.({ phase: `${design.label}: starting nodes`, done: 0, total: nodes });
-  const sim = await buildSmallWorld(nodes, seed, 'ideal', design.node);
+  const sim = await buildSmallWorld(nodes, seed, 'ideal', { htlPolicy: design.policy });
   const tap = new AnonymityTap(
     sim.network,
     sim.nodes.map(({ transport }) => transport.peer.id),
@@ -67,7 +73,9 @@ async function runDesign(options: ScenarioOptions, design: Design): Promise<Desi
       ...(progress === undefined ? {} : { onProgress: progress }),
       ...(countEvents === undefined ? {} : { onEvents: countEvents }),
     });
-    const anonymity = COLLUDING.map((share) => anonymityOf(tap, colluders(nodes, share, seed), MIN_SAMPLES));
+    const anonymity = COLLUDING.map((share) =>
+      anonymityOf(tap, share === 0 ? [] : Array.from({ length: COLLUDER_DRAWS }, (_, draw) => colluders(nodes, share, seed, draw)), MIN_SAMPLES),
+    );
     return { design, requests: metrics, insertsStored: insertOnly.inserts.succeeded / Math.max(1, insertOnly.inserts.attempted), anonymity };
   } finally {
     tap.stop();
@@ -107,8 +115,8 @@ function worstOf(result: DesignResult, kind: OperationKind): number {
 }
 
 function figuresOf(results: readonly DesignResult[]): Figure[] {
-  const current = results[results.length - 1]!;
-  const previous = results.length > 1 ? results[0] : undefined;
+  const current = results.find(({ design }) => design.policy === DEFAULT_HTL_POLICY) ?? results[0]!;
+  const previous = results.find((result) => result !== current);
   const figure = (name: string, unit: Figure['unit'], value: (result: DesignResult) => number): Figure => ({
     name,
     value: value(current),
@@ -116,8 +124,8 @@ function figuresOf(results: readonly DesignResult[]): Figure[] {
     ...(previous === undefined ? {} : { reference: { value: value(previous), source: `the ${previous.design.label} design, same run` } }),
   });
   return [
-    figure('worst P(originator | observation), requests, any colluding share', 'ratio', (result) => round(worstOf(result, 'request'), 4)),
-    figure('worst P(originator | observation), inserts, any colluding share', 'ratio', (result) => round(worstOf(result, 'insert'), 4)),
+    figure('worst P(originator | observation), requests, any colluding share, default design', 'ratio', (result) => round(worstOf(result, 'request'), 4)),
+    figure('worst P(originator | observation), inserts, any colluding share, default design', 'ratio', (result) => round(worstOf(result, 'insert'), 4)),
     figure('success rate', 'ratio', (result) => round(result.requests.successRate, 4)),
     figure('hops, mean', 'hops', (result) => round(result.requests.hops.mean, 2)),
     figure('latency, mean', 'ms', (result) => round(result.requests.latencyMs.mean, 1)),

@@ -3,6 +3,7 @@ import { circularDistance, keyLocation } from '../../../protocol/location.js';
 import { type Logger, silentLogger } from '../../../node/components.js';
 import { keyText, peerText, requestFields, txText } from '../../../node/log-fields.js';
 import { createSimulatedNetwork, type SimulatedNetwork } from '../../../sim/simulated-network.js';
+import { GREEDY_FROM_ORIGINATOR } from '../../support/simulated-networks.js';
 import { chkNear } from '../../support/node-fixtures.js';
 import { type LogRecord, RecordingLogger } from '../../support/recording-logger.js';
 
@@ -20,6 +21,7 @@ async function backtrackingNetwork(logger: Logger): Promise<SimulatedNetwork> {
       [3, 4],
     ],
     logger,
+    node: GREEDY_FROM_ORIGINATOR,
   });
   await sim.nodes[4]!.store.put(key.routingKey, key.block, { partition: 'store' });
   return sim;

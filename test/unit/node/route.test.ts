@@ -4,7 +4,7 @@ import type { WireMessage } from '../../../protocol/wire/messages.js';
 import { RouteNotFoundError } from '../../../node/errors.js';
 import type { SimulatedNetwork } from '../../../sim/simulated-network.js';
 import { blackHole, chkNear, denier, poisoner } from '../../support/node-fixtures.js';
-import { useSimulatedNetworks } from '../../support/simulated-networks.js';
+import { GREEDY_FROM_ORIGINATOR, useSimulatedNetworks } from '../../support/simulated-networks.js';
 
 /** Every delivered message as "from→to:type", by node index (-1 for bare transports). */
 function recordTrace(sim: SimulatedNetwork): string[] {
@@ -21,7 +21,8 @@ async function assertNothingLeftBehind(sim: SimulatedNetwork): Promise<void> {
 }
 
 describe('node/route', () => {
-  const simulate = useSimulatedNetworks();
+  // These tests follow requests along the paths their locations give: greedy from the originator on.
+  const simulate = useSimulatedNetworks(undefined, GREEDY_FROM_ORIGINATOR);
 
   const key = chkNear(0.5);
 
@@ -244,7 +245,7 @@ describe('node/route', () => {
 });
 
 describe('node/route: unverifiable answers near a key (spec/routing.md §10)', () => {
-  const simulate = useSimulatedNetworks();
+  const simulate = useSimulatedNetworks(undefined, GREEDY_FROM_ORIGINATOR);
   const key = chkNear(0.5);
   // 0 (0.3) → 1 (0.49); 1 links to three deniers closer to the key (0.4999…) and to 2 (0.51).
   const eclipsed = async (node: { neighbourhoodSpan: number; maxDoubts: number }) => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { chkNear } from '../../support/node-fixtures.js';
-import { useSimulatedNetworks } from '../../support/simulated-networks.js';
+import { GREEDY_FROM_ORIGINATOR, useSimulatedNetworks } from '../../support/simulated-networks.js';
 
 describe('node/transactions', () => {
-  const simulate = useSimulatedNetworks();
+  // Coalescing and failed keys act below the maximum HTL: these requests go greedy from the originator on.
+  const simulate = useSimulatedNetworks(undefined, GREEDY_FROM_ORIGINATOR);
 
   const key = chkNear(0.5);
 
