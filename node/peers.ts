@@ -9,7 +9,9 @@
  * only when the peer fails again after a backoff has run out (refusals of requests already in
  * flight extend nothing); any answer other than an overload ends it. A backed-off peer is probed:
  * it may be chosen again once `backoffProbeIntervalMs` has passed and nothing is in flight to it.
- * When every peer a route could use is backed off, the one whose backoff ends first is used.
+ * When every peer a route could use is backed off, the one whose backoff ends first is probed at
+ * once if nothing is in flight to it: a node's last peers are never all out of reach, yet a peer
+ * that stopped answering gets one request at a time, not a node's whole traffic.
  */
 import { circularDistance } from '../protocol/location.js';
 import type { NodeRef } from '../protocol/wire/messages.js';
@@ -118,7 +120,8 @@ export class PeerTable implements Iterable<PeerState> {
   /**
    * The next hop toward `location` among the peers `excluded` does not rule out: the closest one
    * not backed off or due a probe (which this choice uses up); when all are backed off, the one
-   * whose backoff ends first (then the closest). The caller sends to the peer returned.
+   * whose backoff ends first (then the closest) among those with nothing in flight. The caller
+   * sends to the peer returned.
    */
   closestTo(location: number, excluded: (id: PeerId) => boolean): PeerState | undefined {
     const now = this.components.clock.now();
@@ -132,9 +135,10 @@ export class PeerTable implements Iterable<PeerState> {
       if (peer.backoffUntil <= now || (peer.probeAt <= now && peer.inFlight === 0)) {
         if (closer(peer, distance, best, bestDistance)) [best, bestDistance] = [peer, distance];
       } else if (
-        fallback === undefined ||
-        peer.backoffUntil < fallback.backoffUntil ||
-        (peer.backoffUntil === fallback.backoffUntil && closer(peer, distance, fallback, fallbackDistance))
+        peer.inFlight === 0 &&
+        (fallback === undefined ||
+          peer.backoffUntil < fallback.backoffUntil ||
+          (peer.backoffUntil === fallback.backoffUntil && closer(peer, distance, fallback, fallbackDistance)))
       ) {
         [fallback, fallbackDistance] = [peer, distance];
       }

@@ -103,17 +103,23 @@ describe('node/peers', () => {
       assert.equal(table.closestTo(0.1, () => false)?.id, 'a');
     });
 
-    it('never leaves a route without a peer for backoff alone: when all are backed off, the one whose backoff ends first', () => {
+    it('never leaves a route without a peer for backoff alone: when all are backed off, the one whose backoff ends first, one request at a time', () => {
       const b = table.get('b')!;
       b.backoffMs = 5_000;
       table.backOff(b);
       a.backoffMs = 60_000;
       table.backOff(a);
       clock.time = 1_000;
-      a.inFlight = 1;
-      b.inFlight = 1;
       assert.equal(table.closestTo(0.1, () => false)?.id, 'b', 'b is back sooner, though a is closer');
       assert.equal(table.closestTo(0.1, (id) => id === 'b')?.id, 'a', 'the last peer left is used, backed off or not');
+      b.inFlight = 1;
+      assert.equal(table.closestTo(0.1, () => false)?.id, 'a', 'b already has a request it has not answered');
+      a.inFlight = 1;
+      assert.equal(
+        table.closestTo(0.1, () => false),
+        undefined,
+        'nothing more for peers that have not answered',
+      );
       assert.equal(
         table.closestTo(0.1, () => true),
         undefined,
