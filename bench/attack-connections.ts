@@ -122,8 +122,13 @@ async function connectionRound(kind: ConnectionAttack): Promise<Round> {
       // The attack is on once both ranges hold their share; the workers' boot is neither phase.
       while ((await target.state()).mostPendingHandshakes < 2 * SHARE) await sleep(50);
       const dialledAt = performance.now();
+      // Gone once linked: a second peer of the target would change how the honest fetches are routed.
       joined = newcomer.transport.dial(started.address).then(
-        () => `${(performance.now() - dialledAt).toFixed(0)} ms`,
+        async () => {
+          const linkedIn = `${(performance.now() - dialledAt).toFixed(0)} ms`;
+          await newcomer.node.stop();
+          return linkedIn;
+        },
         (error: Error) => `no (${error.message})`,
       );
       return async () => {
@@ -188,16 +193,15 @@ async function offerRound(): Promise<Round> {
     // Each block once: a block fetched is kept, and a fetch answered locally brings no offer.
     const served = Array.from({ length: (OFFERS_PER_SECOND * ATTACK_MS) / 1000 + 100 }, () => encodeChk(randomBytes(64)));
     const dialled = spyOnDials(target.transport);
+    // Linked throughout, so that the honest fetches are routed alike in every phase: only its offers make the attack.
+    const source = await hostileSource(target.transport.addresses[0]!, DIFFICULTY, served, (index) => pool[index % pool.length]!);
+    await until(() => target.node.peers.size === 2, 'the hostile link');
     let fetched = 0;
-    let offersSent = () => 0;
     let linkedAtEnd = false;
     const honest = await measure(
       honestNode.node,
       stored.map(({ routingKey }) => routingKey),
       async () => {
-        const source = await hostileSource(target.transport.addresses[0]!, DIFFICULTY, served, (index) => pool[index % pool.length]!);
-        offersSent = source.offersSent;
-        await until(() => target.node.peers.size === 2, 'the hostile link');
         const user = (async () => {
           for (const startedAt = performance.now(); performance.now() - startedAt < ATTACK_MS; await sleep(1000 / OFFERS_PER_SECOND)) {
             await target.node.request(served[fetched++]!.routingKey).catch(() => undefined);
@@ -206,15 +210,15 @@ async function offerRound(): Promise<Round> {
         return async () => {
           await user;
           linkedAtEnd = target.node.peers.size === 2;
-          source.raw.abort();
         };
       },
     );
+    source.raw.abort();
     const toLocal = dialled.filter((address) => local.some((party) => party.address === address)).length;
     return {
       honest,
       notes: {
-        'offers sent': formatCount(offersSent()),
+        'offers sent': formatCount(source.offersSent()),
         "target dials, in the link's /24": String(toLocal),
         'target dials, elsewhere': String(dialled.length - toLocal),
         'third party reached': formatCount(victim.connections()),

@@ -30,7 +30,8 @@ export interface HostileSource {
 
 /**
  * Links to the node at `address` as a peer listing `addresses` in its Hello, and answers each
- * DataRequest for one of `blocks` with its DataFound, then `PeerOffer{offer(n)}` (n counting from 0).
+ * DataRequest for one of `blocks` with its DataFound, then `PeerOffer{offer(n)}` (n counting from 0);
+ * any other with RouteNotFound, as a node with no other peer truly would.
  */
 export async function hostileSource(
   address: string,
@@ -46,7 +47,7 @@ export async function hostileSource(
   raw.onEnvelope = ({ tx, body }) => {
     if (body.type !== 'dataRequest') return;
     const block = byKey.get(toHex(body.routingKey));
-    if (block === undefined) return raw.send({ tx, body: { type: 'dataNotFound' } });
+    if (block === undefined) return raw.send({ tx, body: { type: 'routeNotFound', htl: body.htl } });
     raw.send({ tx, body: { type: 'dataFound', block } });
     raw.send({ tx, body: { type: 'peerOffer', node: offer(offers++) } });
   };
