@@ -9,6 +9,9 @@
  *
  *   requests  DataRequests for random keys at 8,000/s (beyond the per-peer token bucket)
  *   inserts   InsertRequests at 290/s (within the token bucket) whose block never follows
+ *
+ * The attacker leaves what the target routes to it unanswered, as a real one would; `answering`
+ * has it answer DataRequests with RouteNotFound, which measures the flood alone.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Node } from '../node/node.js';
@@ -27,7 +30,7 @@ const BLOCKS = 64;
 /** Honest fetches outstanding at once, and started per second at most (≈ 13 MB/s, within the target's token bucket of 1,000/s). */
 const LANES = 16;
 const HONEST_PER_SECOND = 400;
-const WARMUP_MS = 1_000;
+const WARMUP_MS = 3_000;
 const UNATTACKED_MS = 5_000;
 const ATTACK_MS = 12_000;
 const AFTER_MS = 10_000;
@@ -88,7 +91,7 @@ function fetchContinuously(node: Node, keys: readonly Uint8Array[]) {
   };
 }
 
-async function round(kind: FloodKind): Promise<Round> {
+async function round(kind: FloodKind, answering: boolean): Promise<Round> {
   const target = new NodeProcess();
   const honest = await startNode();
   try {
@@ -105,7 +108,7 @@ async function round(kind: FloodKind): Promise<Round> {
     const quietFrom = performance.now();
     await sleep(UNATTACKED_MS);
     const quietTo = performance.now();
-    const attacker = await startAttackPeer({ address, difficulty: DIFFICULTY, kind, perSecond: RATES[kind] });
+    const attacker = await startAttackPeer({ address, difficulty: DIFFICULTY, kind, perSecond: RATES[kind], answering });
     // The attack runs from its first message: the worker's start (tsx, an identity) is neither phase.
     const attackFrom = performance.now();
     const failedBefore = new Map(fetching.failures);
@@ -153,9 +156,9 @@ function roundRow(round: Round, index: number): readonly [string, string, string
 }
 
 /** Runs `rounds` rounds of one flood and prints each, then the medians. */
-export async function floodAttack(kind: FloodKind, rounds = 3): Promise<void> {
+export async function floodAttack(kind: FloodKind, rounds = 3, answering = false): Promise<void> {
   const results: Round[] = [];
-  for (let i = 0; i < rounds; i++) results.push(await round(kind));
+  for (let i = 0; i < rounds; i++) results.push(await round(kind, answering));
   const mid = (pick: (round: Round) => number): number => median(results.map(pick));
   const unattacked = mid((round) => round.unattacked);
   const during = mid((round) => round.during);
@@ -163,7 +166,8 @@ export async function floodAttack(kind: FloodKind, rounds = 3): Promise<void> {
   const recoveries = results.map((round) => round.recoveryMs ?? Infinity);
   const attacker = (pick: (counts: AttackCounts) => number): string => formatCount(mid((round) => pick(round.attacker)));
   printRows(
-    `${kind} flood at ${formatCount(RATES[kind])}/s for ${ATTACK_MS / 1000} s: an honest node (its only peer the target) fetching ` +
+    `${kind} flood at ${formatCount(RATES[kind])}/s for ${ATTACK_MS / 1000} s from a peer that ${answering ? 'answers' : 'black-holes'} ` +
+      `what is routed to it: an honest node (its only peer the target) fetching ` +
       `${CHK_BLOCK_BYTES / 1024} KiB blocks, ${HONEST_PER_SECOND}/s at most, ${LANES} at a time; unattacked → during → ${AFTER_MS / 1000} s after`,
     [
       ...results.map(roundRow),

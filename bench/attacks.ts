@@ -5,7 +5,7 @@
  *   fuzz [frames]                 the wire fuzzer against a live node process (default 1,000,000 frames)
  *   handshakes, connects, offers  silent connections holding handshake slots, a connection flood, hostile PeerOffers
  *   api                           a local flood of refused API calls while the node serves an honest fetch
- *   requests, inserts [rounds]    one peer's flood of DataRequests, or of InsertRequests whose block never comes (default 3 rounds)
+ *   requests, inserts [rounds] [answering]  one peer's flood of DataRequests, or of InsertRequests whose block never comes (3 rounds)
  *   poison [nodes] [requests]     a third of the nodes forge every block they are asked for
  *   eclipse [nodes] [requests]    the eclipse defence's cost on the standard workload, and what sybils near a key cost
  *   crash [kills]                 SIGKILLs of warren node processes under insert and fetch traffic (default 20)
@@ -27,8 +27,8 @@ const ATTACKS: Record<string, (args: readonly string[]) => Promise<void>> = {
   connects: () => connectionAttack('connects'),
   offers: () => offerAttack(),
   api: () => apiAttack(),
-  requests: (args) => floodAttack('requests', Number(args[0] ?? 3)),
-  inserts: (args) => floodAttack('inserts', Number(args[0] ?? 3)),
+  requests: (args) => floodAttack('requests', Number(args[0] ?? 3), args[1] === 'answering'),
+  inserts: (args) => floodAttack('inserts', Number(args[0] ?? 3), args[1] === 'answering'),
   poison: (args) => poisonAttack(Number(args[0] ?? 1_000), Number(args[1] ?? 10_000)),
   crash: (args) => crashSafety(Number(args[0] ?? 20)),
   eclipse: async (args) => {

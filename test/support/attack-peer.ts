@@ -3,7 +3,9 @@
  * bench/attack-floods.ts: real TCP, Noise and Hello (tcp-raw-peer.ts) under one identity, then
  * DataRequests for random keys, or InsertRequests whose block it never sends, at a fixed rate
  * until told to stop. When the node closes its link it dials again with the same identity and
- * goes on, as a real attacker would; what it counts says whether it was refused or dropped.
+ * goes on, as a real attacker would; what it counts says whether it was refused or dropped. What
+ * the node routes to it goes unanswered (a black hole), unless it is told to answer DataRequests
+ * with RouteNotFound, so that a measurement sees the flood alone.
  *
  *   parent ──workerData AttackPeerData──> worker ──'ready' {peerId}──> parent
  *   worker ──'progress' AttackCounts, every 50 ms──> parent (AttackPeer.progress)
@@ -32,6 +34,8 @@ export interface AttackPeerData {
   /** `requests`: DataRequests for random keys; `inserts`: InsertRequests whose block never follows. */
   readonly kind: 'requests' | 'inserts';
   readonly perSecond: number;
+  /** Answer the DataRequests the node routes to it with RouteNotFound (default: never answer). */
+  readonly answering?: boolean;
 }
 
 export interface AttackCounts {
@@ -89,7 +93,7 @@ function attackMessage(kind: AttackPeerData['kind']): WireMessage {
   return kind === 'requests' ? { type: 'dataRequest', keyType: 'chk', routingKey, htl: 18 } : { type: 'insertRequest', keyType: 'chk', routingKey, htl: 18 };
 }
 
-async function attack(port: NonNullable<typeof parentPort>, { address, difficulty, kind, perSecond }: AttackPeerData): Promise<void> {
+async function attack(port: NonNullable<typeof parentPort>, { address, difficulty, kind, perSecond, answering = false }: AttackPeerData): Promise<void> {
   const identity = await mintIdentity({ difficulty });
   const counts = { sent: 0, rejectedOverload: 0, accepted: 0, otherReplies: 0, disconnections: 0 };
   const count = ({ body }: { body: WireMessage }): void => {
@@ -102,7 +106,7 @@ async function attack(port: NonNullable<typeof parentPort>, { address, difficult
   const reporter = setInterval(() => port.postMessage({ type: 'progress', ...counts } satisfies AttackMessage), PROGRESS_MS);
   let announced = false;
   while (!stopping) {
-    const peer = await linkUp(identity, address, count);
+    const peer = await linkUp(identity, address, count, answering);
     if (peer === undefined) {
       await sleep(REDIAL_MS);
       continue;
@@ -126,12 +130,18 @@ async function attack(port: NonNullable<typeof parentPort>, { address, difficult
 }
 
 /** A link to `address` past Noise and both Hellos, counting what arrives on it; undefined if the node would not have it. */
-async function linkUp(identity: NodeIdentity, address: string, count: (envelope: { body: WireMessage }) => void): Promise<RawPeer | undefined> {
+async function linkUp(
+  identity: NodeIdentity,
+  address: string,
+  count: (envelope: { body: WireMessage }) => void,
+  answering: boolean,
+): Promise<RawPeer | undefined> {
   const peer = await rawDial(identity, address).catch(() => undefined);
   if (peer === undefined) return undefined;
   let greeted = false;
   peer.onEnvelope = (envelope) => {
     if (envelope.body.type === 'hello') greeted = true;
+    if (answering && envelope.body.type === 'dataRequest') peer.send({ tx: envelope.tx, body: { type: 'routeNotFound', htl: envelope.body.htl } });
     count(envelope);
   };
   peer.sendHello(identity);
