@@ -8,15 +8,16 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { fetchStatus } from '../../node/app/api/client.js';
 import type { NodeStatus } from '../../node/app/api/status.js';
 import { localEndpoint } from '../../node/app/cli/endpoint.js';
+import { stopChild, tracked } from './children.js';
+import { eventually } from './until.js';
 
 const main = fileURLToPath(new URL('../../node/app/cli/main.ts', import.meta.url));
 /** The command as installed (`npm run build` makes it): no TypeScript loader in the process. */
-const built = fileURLToPath(new URL('../../dist/node/cli/main.js', import.meta.url));
+const built = fileURLToPath(new URL('../../dist/node/app/cli/main.js', import.meta.url));
 
 export interface SpawnOptions {
   /** Node.js options (e.g. `--cpu-prof`, to profile the process). */
@@ -34,7 +35,7 @@ export interface Run {
 /** Starts `warren …` (the process, for callers that watch it). */
 export function spawnWarren(args: readonly string[], options: SpawnOptions = {}): ChildProcess {
   const entry = options.built === true ? [built] : ['--import', 'tsx', main];
-  return spawn(process.execPath, [...(options.nodeOptions ?? []), ...entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return tracked(spawn(process.execPath, [...(options.nodeOptions ?? []), ...entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }));
 }
 
 /** Runs `warren …` to its end. */
@@ -55,21 +56,22 @@ export function finished(child: ChildProcess): Promise<Run> {
 }
 
 /** The node's status once it has `peers` peers. */
-async function readyWith(dataDir: string, peers: number): Promise<NodeStatus> {
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(200)) {
-    const status = await localEndpoint(dataDir)
-      .then((endpoint) => fetchStatus(endpoint))
-      .catch(() => undefined);
-    if (status !== undefined && status.peers.length >= peers) return status;
-  }
-  throw new Error(`the node in ${dataDir} did not get ${peers} peers`);
+function readyWith(dataDir: string, peers: number): Promise<NodeStatus> {
+  return eventually(
+    `the node in ${dataDir} to have ${peers} peers`,
+    async () => {
+      const status = await fetchStatus(await localEndpoint(dataDir));
+      return status.peers.length >= peers ? status : undefined;
+    },
+    { pollMs: 200 },
+  );
 }
 
 export interface LoopbackNetwork {
   /** Data directories: the seed's first. */
   readonly dirs: readonly string[];
   readonly processes: readonly ChildProcess[];
-  /** SIGINT to every node, and their exits. */
+  /** SIGINT to every node, and their exits (SIGKILL for one that does not exit). */
   stop(): Promise<void>;
 }
 
@@ -102,12 +104,7 @@ export async function startLoopbackNetwork(root: string, count: number, options:
     processes.push(child);
   };
   const stop = async (): Promise<void> => {
-    for (const child of processes) child.kill('SIGINT');
-    await Promise.all(
-      processes.map(
-        (child) => new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', resolve) : resolve(undefined))),
-      ),
-    );
+    await Promise.all(processes.map((child) => stopChild(child, 'SIGINT')));
   };
   try {
     start(dirs[0]!);
