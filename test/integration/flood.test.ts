@@ -1,10 +1,10 @@
 /**
  * A flood over real TCP (spec/routing.md §8): a peer sends DataRequests far beyond its budget
  * while two honest peers fetch blocks the target holds. What is checked is behaviour, whatever
- * the machine's speed: the flood beyond the budget is refused with RejectedOverload, what the
- * target admitted stays within the budget, every honest fetch succeeds, every peer stays
- * connected and the target's route table stays within its bounds. The rates (honest fetches
- * flooded against unflooded) are measured by bench/flood.ts.
+ * the machine's speed: the flood beyond the budget is refused with RejectedOverload (or the
+ * flooder is disconnected), what the target admitted stays within the budget, every honest fetch
+ * succeeds, the honest peers stay connected and the target's route table stays within its
+ * bounds. The rates (honest fetches flooded against unflooded) are measured by bench/flood.ts.
  */
 import assert from 'node:assert/strict';
 import { encodeChk } from '../../protocol/keys/chk.js';
@@ -18,9 +18,9 @@ const FLOOD_PER_SECOND = 8_000;
 /** The per-peer budget (node defaults, spec/routing.md §8): a burst, then a sustained rate. */
 const BURST = 2_000;
 const RATE_PER_SECOND = 1_000;
-/** Routes in flight at the target, and one peer's share of them among three: twice an even split. */
+/** Routes in flight at the target, and one peer's share of them: at most half the table (twice an even split among three is more). */
 const MAX_ACTIVE = 1_000;
-const SHARE = Math.ceil((2 * MAX_ACTIVE) / 3);
+const SHARE = MAX_ACTIVE / 2;
 /** Refusals the flooder must have seen before the flood is stopped: well past its burst. */
 const REFUSALS = 4_000;
 const BLOCKS = 200;
@@ -68,18 +68,18 @@ describe('flood over TCP (real nodes)', function () {
     await until(() => target.node.peers.size === 3, 'the flooder link');
     const sampler = sampleTarget(target.node, flooder.peerId);
     // The honest peers fetch while the flood is being refused.
-    await until(() => flooder.progress.rejectedOverload > 0, 'the first RejectedOverload');
+    await until(() => flooder.progress.rejectedOverload > 0 || flooder.progress.disconnected, 'the first RejectedOverload');
     const honestErrors = await fetchEvery(
       clients.map(({ node }) => node),
       keys,
     );
-    await until(() => flooder.progress.rejectedOverload >= REFUSALS, `${REFUSALS} RejectedOverload`);
+    await until(() => flooder.progress.rejectedOverload >= REFUSALS || flooder.progress.disconnected, `${REFUSALS} RejectedOverload`);
     const { maxActive, maxFlooderRoutes } = sampler.stop();
-    const connected = target.node.peers.size;
     const flood = await flooder.stop();
     const allowance = BURST + (RATE_PER_SECOND * (performance.now() - floodStartedAt)) / 1000;
     console.log(
-      `      flooder: ${flood.sent} requests sent, ${flood.rejectedOverload} RejectedOverload, ${flood.otherReplies} other replies ` +
+      `      flooder: ${flood.sent} requests sent, ${flood.rejectedOverload} RejectedOverload, ${flood.otherReplies} other replies` +
+        `${flood.disconnected ? ', then disconnected' : ''} ` +
         `(allowance ${Math.round(allowance)}); target: at most ${maxActive} routes, ${maxFlooderRoutes} of them the flooder's (share ${SHARE})`,
     );
 
@@ -88,9 +88,13 @@ describe('flood over TCP (real nodes)', function () {
       [],
       'every honest fetch succeeded',
     );
-    assert.equal(connected, 3, 'every peer stayed connected');
-    assert.equal(flood.disconnected, false, 'the flooder stayed connected');
-    assert.equal(flood.rejectedOverload + flood.otherReplies, flood.sent, 'every flood request was answered');
+    assert.ok(
+      clients.every(({ node }) => node.peers.size === 1),
+      'the honest peers stayed connected',
+    );
+    assert.ok(flood.rejectedOverload > 0 || flood.disconnected, 'the flood was neither refused nor cut off');
+    // A flooder the target keeps is answered for every request; one it disconnects loses what was in flight.
+    if (!flood.disconnected) assert.equal(flood.rejectedOverload + flood.otherReplies, flood.sent, 'every flood request was answered');
     assert.ok(flood.otherReplies <= allowance, `the target admitted ${flood.otherReplies} flood requests, beyond the budget's ${Math.round(allowance)}`);
     assert.ok(maxFlooderRoutes <= SHARE, `the flooder held ${maxFlooderRoutes} routes, beyond its share of ${SHARE}`);
     assert.ok(maxActive <= MAX_ACTIVE, `${maxActive} routes in flight`);

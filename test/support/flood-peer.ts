@@ -32,13 +32,13 @@ export interface FloodCounts {
   readonly rejectedOverload: number;
   /** Answers other than RejectedOverload: requests the node admitted and routed. */
   readonly otherReplies: number;
+  /** Whether the node closed the link. */
+  readonly disconnected: boolean;
 }
 
 export interface FloodPeerReport extends FloodCounts {
   /** Seconds spent sending. */
   readonly seconds: number;
-  /** Whether the node closed the link. */
-  readonly disconnected: boolean;
 }
 
 type FloodMessage = { type: 'ready'; peerId: PeerId } | ({ type: 'progress' } & FloodCounts) | ({ type: 'done' } & FloodPeerReport);
@@ -51,29 +51,46 @@ export interface FloodPeer {
   terminate(): Promise<void>;
 }
 
+/** A promise with its resolve and reject (Promise.withResolvers, which Node 20 lacks). */
+function settlable<T>(): { promise: Promise<T>; resolve(value: T): void; reject(error: Error): void } {
+  let resolve!: (value: T) => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<T>((onResolve, onReject) => {
+    resolve = onResolve;
+    reject = onReject;
+  });
+  return { promise, resolve, reject };
+}
+
 /** Starts a flooder in a worker; resolves once its link to `address` is up and it has begun. */
 export async function startFloodPeer(data: FloodPeerData): Promise<FloodPeer> {
   const worker = startTsWorker(import.meta.url, data);
-  let progress: FloodCounts = { sent: 0, rejectedOverload: 0, otherReplies: 0 };
-  let awaited: { type: FloodMessage['type']; resolve: (message: never) => void; reject: (error: Error) => void } | undefined;
-  const expect = <T extends FloodMessage['type']>(type: T): Promise<Extract<FloodMessage, { type: T }>> =>
-    new Promise((resolve, reject) => (awaited = { type, resolve, reject }));
+  let progress: FloodCounts = { sent: 0, rejectedOverload: 0, otherReplies: 0, disconnected: false };
+  const ready = settlable<PeerId>();
+  // A flooder the node disconnects reports on its own, before it is asked to stop: kept until then.
+  const done = settlable<FloodPeerReport>();
+  done.promise.catch(() => undefined);
   worker.on('message', (message: FloodMessage) => {
-    if (message.type === 'progress') progress = message;
-    else if (message.type === awaited?.type) awaited.resolve(message as never);
+    if (message.type === 'ready') ready.resolve(message.peerId);
+    else if (message.type === 'progress') progress = message;
+    else {
+      const { type: _, ...report } = message;
+      done.resolve(report);
+    }
   });
-  worker.on('error', (error) => awaited?.reject(error));
-  const { peerId } = await expect('ready');
+  worker.on('error', (error) => {
+    ready.reject(error);
+    done.reject(error);
+  });
+  const peerId = await ready.promise;
   return {
     peerId,
     get progress() {
       return progress;
     },
     async stop() {
-      const done = expect('done');
       worker.postMessage('stop');
-      const { type: _, ...report } = await done.finally(() => worker.terminate());
-      return report;
+      return done.promise.finally(() => worker.terminate());
     },
     terminate: () => worker.terminate().then(() => undefined),
   };
@@ -90,7 +107,7 @@ async function flood(port: NonNullable<typeof parentPort>, { address, difficulty
   const counts = (): FloodCounts => {
     const replies = peer.received.slice(1);
     const rejectedOverload = replies.filter(({ body }) => body.type === 'rejectedOverload').length;
-    return { sent, rejectedOverload, otherReplies: replies.length - rejectedOverload };
+    return { sent, rejectedOverload, otherReplies: replies.length - rejectedOverload, disconnected: peer.isClosed };
   };
   const reporter = setInterval(() => port.postMessage({ type: 'progress', ...counts() } satisfies FloodMessage), PROGRESS_MS);
   port.postMessage({ type: 'ready', peerId: toHex(identity.publicKey) } satisfies FloodMessage);
@@ -107,7 +124,7 @@ async function flood(port: NonNullable<typeof parentPort>, { address, difficulty
   for (const deadline = performance.now() + ANSWER_WAIT_MS; peer.received.length - 1 < sent && !peer.isClosed && performance.now() < deadline; )
     await sleep(10);
   clearInterval(reporter);
-  port.postMessage({ type: 'done', ...counts(), seconds, disconnected: peer.isClosed } satisfies FloodMessage);
+  port.postMessage({ type: 'done', ...counts(), seconds } satisfies FloodMessage);
   peer.abort();
 }
 
