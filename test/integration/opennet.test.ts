@@ -5,14 +5,10 @@ import { Node } from '../../node/node.js';
 import { toHex } from '../../protocol/bytes.js';
 import { mintIdentity } from '../../protocol/identity-mint.js';
 import { MemoryBlockStore } from '../../store/memory-block-store.js';
+import { useTeardown } from '../support/teardown.js';
+import { until } from '../support/until.js';
 
 const DIFFICULTY = 8;
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (const deadline = performance.now() + 5_000; !condition(); await new Promise((resolve) => setTimeout(resolve, 10))) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-  }
-}
 
 async function startNode(): Promise<{ node: Node; transport: TcpTransport; id: string }> {
   const identity = await mintIdentity({ difficulty: DIFFICULTY });
@@ -28,23 +24,27 @@ async function startNode(): Promise<{ node: Node; transport: TcpTransport; id: s
 }
 
 describe('opennet over TCP on loopback', () => {
+  const defer = useTeardown();
+
+  async function started(): Promise<{ node: Node; transport: TcpTransport; id: string }> {
+    const real = await startNode();
+    defer(() => real.node.stop());
+    return real;
+  }
+
   it('a node joining through a seed is offered, verifies and dials the node beyond it', async () => {
-    const [seed, other, newcomer] = [await startNode(), await startNode(), await startNode()];
-    try {
-      await seed.transport.dial(other.transport.addresses[0]!);
-      const { connected, offers } = await newcomer.node.join({ seeds: [seed.transport.addresses[0]!] });
-      assert.equal(connected, 1);
-      assert.equal(offers, 1);
-      await until(() => newcomer.node.peers.get(other.id) !== undefined, 'the link to the offered node');
-      assert.deepEqual(
-        newcomer.node
-          .knownPeers()
-          .map(({ publicKey }) => toHex(publicKey))
-          .sort(),
-        [seed.id, other.id].sort(),
-      );
-    } finally {
-      for (const { node } of [newcomer, other, seed]) await node.stop();
-    }
+    const [seed, other, newcomer] = [await started(), await started(), await started()];
+    await seed.transport.dial(other.transport.addresses[0]!);
+    const { connected, offers } = await newcomer.node.join({ seeds: [seed.transport.addresses[0]!] });
+    assert.equal(connected, 1);
+    assert.equal(offers, 1);
+    await until(() => newcomer.node.peers.get(other.id) !== undefined, 'the link to the offered node');
+    assert.deepEqual(
+      newcomer.node
+        .knownPeers()
+        .map(({ publicKey }) => toHex(publicKey))
+        .sort(),
+      [seed.id, other.id].sort(),
+    );
   });
 });

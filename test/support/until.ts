@@ -10,7 +10,7 @@ export const HANG_GUARD_MS = 60_000;
 
 export interface WaitOptions {
   /** Deadline (default `HANG_GUARD_MS`). */
-  readonly timeoutMs?: number;
+  readonly timeoutMs?: number | undefined;
   /** Time between probes (default 5 ms). */
   readonly pollMs?: number;
 }
