@@ -9,9 +9,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { NodeStatus } from '../../node/app/api/status.js';
+import { tracked } from '../support/children.js';
+import { eventually } from '../support/until.js';
 
 export const WARREN_MAIN = fileURLToPath(new URL('../../node/app/cli/main.ts', import.meta.url));
 
@@ -54,7 +55,7 @@ export function startNode(dataDir: string, extra: readonly string[] = [], option
     ...extra,
   ];
   const [command, ...prefixArgs] = [...(options.prefix ?? []), process.execPath];
-  const child = spawn(command!, [...prefixArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = tracked(spawn(command!, [...prefixArgs, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }));
   const stdout: string[] = [];
   const stderr: string[] = [];
   child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
@@ -63,15 +64,9 @@ export function startNode(dataDir: string, extra: readonly string[] = [], option
   return { child, dataDir, stdout, stderr, exited };
 }
 
-/** Polls `probe` every 100 ms until it gives a value (a throw counts as none). */
-export async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
+/** Polls `probe` every 100 ms until it gives a value (a throw counts as none); a hang guard, see until.ts. */
+export function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs?: number): Promise<T> {
+  return eventually(what, probe, { timeoutMs, pollMs: 100 });
 }
 
 /** Where the node's API listens and its token, once api.json is written. */

@@ -18,6 +18,7 @@ import { toHex } from '../../protocol/bytes.js';
 import { randomBytes } from '../../protocol/crypto.js';
 import { encodeChk } from '../../protocol/keys/index.js';
 import type { NodeStatus } from '../../node/app/api/status.js';
+import { stopChild } from '../support/children.js';
 import { apiEndpoint, type DaemonProcess, startNode, until } from './daemon-process.js';
 
 const NODES = 5;
@@ -101,14 +102,12 @@ async function nsStatus(index: number, dataDir: string): Promise<NodeStatus> {
 }
 
 describe('five nodes in separate network namespaces', function () {
-  // About 15 s on an idle machine; the margin is for a loaded one.
-  this.timeout(120_000);
+  // About 15 s on an idle machine: a hang guard, with the margin for a loaded one.
+  this.timeout(300_000);
   let root: string | undefined;
   const daemons: DaemonProcess[] = [];
-  const cleanUp = (): void => {
-    for (const daemon of daemons) if (daemon.child.exitCode === null && daemon.child.signalCode === null) daemon.child.kill('SIGKILL');
-    removeNamespaces();
-  };
+  // The daemons themselves are killed on exit by test/support/children.ts.
+  const cleanUp = (): void => removeNamespaces();
 
   before(function () {
     const reason = unsupported();
@@ -121,8 +120,7 @@ describe('five nodes in separate network namespaces', function () {
   });
 
   after(async () => {
-    for (const daemon of daemons) if (daemon.child.exitCode === null && daemon.child.signalCode === null) daemon.child.kill('SIGKILL');
-    await Promise.all(daemons.map((daemon) => daemon.exited));
+    await Promise.all(daemons.map((daemon) => stopChild(daemon.child)));
     removeNamespaces();
     process.removeListener('exit', cleanUp);
     if (root !== undefined) await rm(root, { recursive: true, force: true });
@@ -136,14 +134,10 @@ describe('five nodes in separate network namespaces', function () {
       daemons.push(startNode(dataDir(index), extra, { listen: `/ip4/${nodeAddress(index)}/tcp/${PORT}`, prefix: ['ip', 'netns', 'exec', nodeNs(index)] }));
     };
     const peersOf = (index: number, count: number): Promise<NodeStatus> =>
-      until(
-        `the node in ${nodeNs(index)} to have ${count} peers`,
-        async () => {
-          const current = await nsStatus(index, dataDir(index));
-          return current.peers.length >= count ? current : undefined;
-        },
-        30_000,
-      );
+      until(`the node in ${nodeNs(index)} to have ${count} peers`, async () => {
+        const current = await nsStatus(index, dataDir(index));
+        return current.peers.length >= count ? current : undefined;
+      });
     // The seed listens before the others dial it (a node that finds no seed joins again only 5 s later).
     start(0, []);
     await peersOf(0, 0);

@@ -13,6 +13,8 @@ import { toHex } from '../../protocol/bytes.js';
 import { randomBytes } from '../../protocol/crypto.js';
 import { encodeChk } from '../../protocol/keys/index.js';
 import type { NodeStatus } from '../../node/app/api/status.js';
+import { stopChild } from '../support/children.js';
+import { useTeardown } from '../support/teardown.js';
 import { api, type DaemonProcess, type Ready, ready, startNode, status, until } from './daemon-process.js';
 
 const NODES = 12;
@@ -20,10 +22,11 @@ const BLOCKS = 300;
 const MIN_PEERS_EACH = 3;
 const CONCURRENCY = 12;
 /**
- * Usually under a second. A node whose first announcement found too few peers announces again
- * at its next maintenance round (60 s, spec/routing.md §9): the wait allows for one.
+ * A hang guard. Convergence usually takes under a second; a node whose first announcement found
+ * too few peers announces again at its next maintenance round (60 s, spec/routing.md §9): the
+ * wait allows for two, on a loaded machine.
  */
-const CONVERGENCE_MS = 75_000;
+const CONVERGENCE_MS = 150_000;
 /** A seed keeps more peers than the others, so that every newcomer can reach it first. */
 const SEED_FLAGS = ['--max-peers', '16'];
 /**
@@ -48,11 +51,9 @@ interface Block {
 interface Fetches {
   readonly succeeded: number;
   readonly total: number;
-  readonly timesMs: number[];
 }
 
 const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 /** Runs `work` on each item with at most `limit` at once. */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
@@ -90,70 +91,54 @@ async function fetchAll(
   avoid: ReadonlySet<number>,
   during?: { at: number; run: () => void },
 ): Promise<Fetches> {
-  const timesMs: number[] = [];
   let succeeded = 0;
   let done = 0;
   await pool(blocks, CONCURRENCY, async (entry) => {
     const via = pick(members.map((_, index) => index).filter((index) => index !== entry.insertedVia && !avoid.has(index)));
-    const started = performance.now();
     const response = await api(members[via]!.ready, entry.path).catch(() => undefined);
     const body = response?.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
-    timesMs.push(performance.now() - started);
     if (body !== undefined && toHex(body) === toHex(entry.block)) succeeded++;
     if (++done === during?.at) during.run();
   });
-  return { succeeded, total: blocks.length, timesMs: timesMs.sort((a, b) => a - b) };
+  return { succeeded, total: blocks.length };
 }
 
 function report(what: string, fetches: Fetches): number {
   const rate = fetches.succeeded / fetches.total;
-  console.log(
-    `      ${what}: ${fetches.succeeded}/${fetches.total} (${(rate * 100).toFixed(1)}%), median ${percentile(fetches.timesMs, 0.5).toFixed(0)} ms, p95 ${percentile(fetches.timesMs, 0.95).toFixed(0)} ms`,
-  );
+  console.log(`      ${what}: ${fetches.succeeded}/${fetches.total} (${(rate * 100).toFixed(1)}%)`);
   return rate;
 }
 
 describe('a network of twelve processes on loopback', function () {
-  // Each step takes seconds on an idle machine; the margin is for a loaded one.
-  this.timeout(120_000);
+  // Each step takes seconds on an idle machine: a hang guard, with the margin for a loaded one.
+  this.timeout(300_000);
   let root: string;
   const members: Member[] = [];
-  const started: DaemonProcess[] = [];
   const blocks: Block[] = [];
   let victim: number;
   let victimStore: NodeStatus['store']['store'];
-  const killAll = (): void => {
-    for (const daemon of started) if (daemon.child.exitCode === null && daemon.child.signalCode === null) daemon.child.kill('SIGKILL');
-  };
+  const defer = useTeardown('all');
 
   const spawn = (name: string, extra: readonly string[]): DaemonProcess => {
     const daemon = startNode(join(root, name), extra);
-    started.push(daemon);
+    defer(() => stopChild(daemon.child));
     return daemon;
   };
 
   before(async () => {
     root = await mkdtemp(join(tmpdir(), 'warren-network-'));
-    process.once('exit', killAll);
-  });
-
-  after(async () => {
-    killAll();
-    await Promise.all(started.map((daemon) => daemon.exited));
-    process.removeListener('exit', killAll);
-    await rm(root, { recursive: true, force: true });
+    defer(() => rm(root, { recursive: true, force: true }));
   });
 
   it(`converges: ${NODES} nodes from one seed, each with at least ${MIN_PEERS_EACH} peers, all connected`, async () => {
     const seed = spawn('node-0', SEED_FLAGS);
-    const seedReady = await ready(seed, 30_000);
+    const seedReady = await ready(seed);
     members.push({ daemon: seed, ready: seedReady, name: 'node-0' });
     const seedAddress = seedReady.status.addresses[0]!;
     const names = Array.from({ length: NODES - 1 }, (_, index) => `node-${index + 1}`);
     const others = names.map((name) => spawn(name, [...NODE_FLAGS, '--seed', seedAddress]));
-    const readies = await Promise.all(others.map((daemon) => ready(daemon, 30_000)));
+    const readies = await Promise.all(others.map((daemon) => ready(daemon)));
     members.push(...others.map((daemon, index) => ({ daemon, ready: readies[index]!, name: names[index]! })));
-    const startedAt = performance.now();
     let latest: NodeStatus[] = [];
     const statuses = await until(
       'the network to converge',
@@ -165,25 +150,18 @@ describe('a network of twelve processes on loopback', function () {
     ).catch((error: unknown) => {
       throw new Error(`${(error as Error).message}; peers per node: ${latest.map((node) => node.peers.length).join(' ')}`);
     });
-    console.log(
-      `      converged ${(performance.now() - startedAt).toFixed(0)} ms after start; peers per node: ${statuses.map((node) => node.peers.length).join(' ')}`,
-    );
+    console.log(`      converged; peers per node: ${statuses.map((node) => node.peers.length).join(' ')}`);
   });
 
   it(`fetches ${BLOCKS} blocks inserted through random nodes, through other nodes`, async () => {
-    const insertMs: number[] = [];
     await pool(Array.from({ length: BLOCKS }), CONCURRENCY, async () => {
       const chk = encodeChk(randomBytes(1 + Math.floor(Math.random() * 4096)));
       const insertedVia = Math.floor(Math.random() * members.length);
       const path = `/v1/blocks/${toHex(chk.routingKey)}?type=chk`;
-      const started = performance.now();
       const put = await api(members[insertedVia]!.ready, path, { method: 'PUT', body: chk.block });
       assert.equal(put.status, 200, await put.clone().text());
-      insertMs.push(performance.now() - started);
       blocks.push({ path, block: chk.block, insertedVia });
     });
-    insertMs.sort((a, b) => a - b);
-    console.log(`      inserted: ${BLOCKS}, median ${percentile(insertMs, 0.5).toFixed(0)} ms, p95 ${percentile(insertMs, 0.95).toFixed(0)} ms`);
     const rate = report('fetched', await fetchAll(members, blocks, new Set()));
     assert.ok(rate >= 0.99);
   });
@@ -210,18 +188,14 @@ describe('a network of twelve processes on loopback', function () {
     const saved = JSON.parse(await readFile(join(root, name, 'peers.json'), 'utf8')) as { peers: unknown[] };
     assert.ok(saved.peers.length > 0, 'peers were saved after joining');
     const daemon = spawn(name, NODE_FLAGS);
-    const again = await ready(daemon, 30_000);
-    const startedAt = performance.now();
-    const rejoined = await until(
-      'a peer after the restart',
-      async () => {
-        const current = await status(again);
-        return current.peers.length >= 1 ? current : undefined;
-      },
-      5_000,
-    );
+    const again = await ready(daemon);
+    const rejoined = await until('a peer after the restart', async () => {
+      const current = await status(again);
+      return current.peers.length >= 1 ? current : undefined;
+    });
     console.log(
-      `      ${name} rejoined with ${rejoined.peers.length} peers ${(performance.now() - startedAt).toFixed(0)} ms after its API answered (${saved.peers.length} saved); store ${victimStore.blocks} blocks, ${victimStore.bytes} bytes`,
+      `      ${name} rejoined with ${rejoined.peers.length} peers (${saved.peers.length} saved); ` +
+        `store ${victimStore.blocks} blocks, ${victimStore.bytes} bytes`,
     );
     assert.deepEqual(rejoined.store.store, victimStore);
   });

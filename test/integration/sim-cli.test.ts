@@ -5,13 +5,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { tracked } from '../support/children.js';
 
 const main = fileURLToPath(new URL('../../node/app/cli/main.ts', import.meta.url));
 const RUN = ['--scenario', 'baseline', '--nodes', '200', '--requests', '500', '--seed', '1'];
 
 async function warren(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8' });
+    const running = promisify(execFile)(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8' });
+    tracked(running.child);
+    const { stdout, stderr } = await running;
     return { status: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { fromHex } from '../../protocol/bytes.js';
 import { verifyBlock } from '../../protocol/keys/index.js';
 import { RocksBlockStore } from '../../store/rocks-block-store.js';
+import { tracked } from '../support/children.js';
 import { chkBlock } from '../unit/store/blocks.js';
 import { countDatabase, temporaryDirectories, withDatabase } from '../unit/store/rocks-files.js';
 import { CRASH_STORE_INIT } from './store-crash-init.js';
@@ -36,7 +37,7 @@ function seededRandom(seed: number): () => number {
 
 /** Runs the writer until `delayMs` after it reports ready, then kills it; adds every key it announced to `keys`. */
 async function writeAndKill(path: string, run: number, delayMs: number, keys: Set<string>): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', writer, path, String(run)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = tracked(spawn(process.execPath, ['--import', 'tsx', writer, path, String(run)], { stdio: ['ignore', 'pipe', 'inherit'] }));
   const exited = once(child, 'exit');
   const lines = createInterface({ input: child.stdout });
   let ready!: () => void;
