@@ -39,7 +39,8 @@ describe('sim/report/html', () => {
     assert.equal(
       page.split(escaped).length - 1,
       16,
-      'page title, heading, parameter name and value, figure name and source, chart caption, aria-label, two axis labels, point title, legend, table title, column, cell, note',
+      'page title, heading, parameter name and value, figure name and source, chart caption, aria-label, ' +
+        'two axis labels, point title, legend, table title, column, cell, note',
     );
   });
 
