@@ -10,7 +10,8 @@ import { type Logger, silentLogger } from '../../../../../node/components.js';
 import type { DaemonConfig } from '../../../../../node/app/daemon/config.js';
 import { startDaemon } from '../../../../../node/app/daemon/daemon.js';
 import { DataDirLockedError, IdentityTooWeakError } from '../../../../../node/app/daemon/errors.js';
-import { eventually } from '../../../../support/until.js';
+import { useTeardown } from '../../../../support/teardown.js';
+import { eventually, until } from '../../../../support/until.js';
 
 const FINISHED: MintProgress = { hashes: -1, expectedHashes: -1, elapsedMs: -1 };
 
@@ -32,14 +33,21 @@ function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): Daemo
 
 describe('node/app/daemon/daemon', () => {
   let root: string;
+  const defer = useTeardown();
+  /** A daemon stopped by teardown (again: stopping twice is harmless) before its directory goes. */
+  const started: typeof startDaemon = async (...args) => {
+    const daemon = await startDaemon(...args);
+    defer(() => daemon.stop());
+    return daemon;
+  };
   beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), 'warren-daemon-unit-'));
+    defer(() => rm(root, { recursive: true, force: true }));
   });
-  afterEach(() => rm(root, { recursive: true, force: true }));
 
   it('mints an identity with progress on first start and keeps it across restarts', async () => {
     const progress: MintProgress[] = [];
-    const first = await startDaemon(
+    const first = await started(
       { logger: silentLogger, mintProgress: { onProgress: (event) => progress.push(event), finish: () => progress.push(FINISHED) } },
       settings(root),
     );
@@ -50,7 +58,7 @@ describe('node/app/daemon/daemon', () => {
     await first.stop();
     assert.equal(existsSync(join(root, 'api.json')), false);
     assert.deepEqual(JSON.parse(await readFile(join(root, 'peers.json'), 'utf8')), { version: 1, peers: [] });
-    const again = await startDaemon(
+    const again = await started(
       { logger: silentLogger, mintProgress: { onProgress: () => assert.fail('minted again'), finish: () => assert.fail('minted again') } },
       settings(root),
     );
@@ -59,7 +67,7 @@ describe('node/app/daemon/daemon', () => {
   });
 
   it('refuses a second node on the same data directory, and an identity weaker than the network requires', async () => {
-    const running = await startDaemon({ logger: silentLogger }, settings(root));
+    const running = await started({ logger: silentLogger }, settings(root));
     await assert.rejects(startDaemon({ logger: silentLogger }, settings(root)), DataDirLockedError);
     await running.stop();
     await assert.rejects(startDaemon({ logger: silentLogger }, settings(root, { powDifficulty: 40 })), (error: unknown) => {
@@ -76,58 +84,46 @@ describe('node/app/daemon/daemon', () => {
     const { port } = blocker.address() as { port: number };
     await assert.rejects(startDaemon({ logger: silentLogger }, settings(root, { apiPort: port })), /EADDRINUSE/);
     blocker.close();
-    const daemon = await startDaemon({ logger: silentLogger }, settings(root));
+    const daemon = await started({ logger: silentLogger }, settings(root));
     await daemon.stop();
   });
 
   it('joins through a seed, saves its peers while the links are up, and joins again later when none answers', async () => {
-    const waitFor = async (what: string, done: () => boolean): Promise<void> => {
-      const deadline = Date.now() + 5_000;
-      while (!done()) {
-        assert.ok(Date.now() < deadline, `timed out waiting for ${what}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    };
     const savedKeys = async (): Promise<string[]> =>
       (JSON.parse(await readFile(join(root, 'joiner', 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] }).peers.map((peer) => peer.publicKey);
-    const seed = await startDaemon({ logger: silentLogger }, settings(join(root, 'seed')));
+    const seed = await started({ logger: silentLogger }, settings(join(root, 'seed')));
     const seedKey = toHex(seed.identity.publicKey);
     const warnings: string[] = [];
     // Its children (the daemon's parts) write here too.
     const logger: Logger = { ...silentLogger, warn: (_fields, message) => warnings.push(message), child: () => logger };
-    const joiner = await startDaemon({ logger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
-    await waitFor('the seed as a peer', () => joiner.node.peers.size > 0);
+    const joiner = await started({ logger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
+    await until(() => joiner.node.peers.size > 0, 'the seed as a peer');
     await joiner.stop();
     await seed.stop();
     assert.deepEqual(await savedKeys(), [seedKey]);
     assert.deepEqual(warnings, []);
 
     // Restarted without seeds while its only saved peer is down: it starts, and joins once the peer is back.
-    const alone = await startDaemon({ logger }, { ...settings(join(root, 'joiner')), joinRetryMs: 100 });
-    await waitFor('a warning', () => warnings.length > 0);
+    const alone = await started({ logger }, { ...settings(join(root, 'joiner')), joinRetryMs: 100 });
+    await until(() => warnings.length > 0, 'a warning');
     assert.match(warnings[0]!, /no saved peer or seed reachable: joining again later/);
     await rm(join(root, 'seed', 'peers.json'));
-    const back = await startDaemon({ logger: silentLogger }, settings(join(root, 'seed'), { listen: [...seed.addresses] }));
-    await waitFor('the saved peer again', () => alone.node.peers.size > 0);
+    const back = await started({ logger: silentLogger }, settings(join(root, 'seed'), { listen: [...seed.addresses] }));
+    await until(() => alone.node.peers.size > 0, 'the saved peer again');
     await alone.stop();
     await back.stop();
     assert.deepEqual(await savedKeys(), [seedKey]);
   });
 
   it('saves a peer that dialled in while running, so a seed killed before its periodic save rejoins through it', async () => {
-    const seed = await startDaemon({ logger: silentLogger }, settings(join(root, 'seed')));
-    const joiner = await startDaemon({ logger: silentLogger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
+    const seed = await started({ logger: silentLogger }, settings(join(root, 'seed')));
+    const joiner = await started({ logger: silentLogger }, settings(join(root, 'joiner'), { seeds: [...seed.addresses] }));
     const joinerKey = toHex(joiner.identity.publicKey);
-    try {
-      // A hang guard: the seed joins through nobody, so only the check for new peers writes the file.
-      await eventually("the joiner in the seed's peers.json", async () => {
-        const saved = JSON.parse(await readFile(join(root, 'seed', 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] };
-        return saved.peers.some((peer) => peer.publicKey === joinerKey) ? true : undefined;
-      });
-    } finally {
-      await joiner.stop();
-      await seed.stop();
-    }
+    // A hang guard: the seed joins through nobody, so only the check for new peers writes the file.
+    await eventually("the joiner in the seed's peers.json", async () => {
+      const saved = JSON.parse(await readFile(join(root, 'seed', 'peers.json'), 'utf8')) as { peers: { publicKey: string }[] };
+      return saved.peers.some((peer) => peer.publicKey === joinerKey) ? true : undefined;
+    });
   });
 
   it('gives up minting when aborted, leaving no identity behind', async () => {
