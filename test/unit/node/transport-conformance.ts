@@ -10,6 +10,7 @@ import type { NodeIdentity } from '../../../protocol/identity.js';
 import { MAX_BLOCK_BYTES, type Envelope } from '../../../protocol/wire/index.js';
 import { UnexpectedPeerError } from '../../../node/net/errors.js';
 import type { ConnectedPeer, PeerId, Transport, TransportHandlers } from '../../../node/transport.js';
+import { HANG_GUARD_MS } from '../../support/until.js';
 
 export interface TestNode {
   /** Not started yet: the suite starts it with its own handlers. */
@@ -56,13 +57,12 @@ export interface StartedNode extends TestNode {
 }
 
 const POLL_MS = 5;
-const WAIT_MS = 10_000;
 
-/** Settles (or polls) until `condition` holds; fails after a generous bound. */
+/** Settles (or polls) until `condition` holds; fails after a generous bound (a hang guard). */
 export async function waitFor(network: TestNetwork, condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
+  const deadline = performance.now() + HANG_GUARD_MS;
   while (!condition()) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    if (performance.now() > deadline) assert.fail(`timed out waiting for ${what}`);
     if (network.settle !== undefined) await network.settle();
     else await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }

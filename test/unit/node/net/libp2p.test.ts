@@ -8,15 +8,10 @@ import { multiaddrConnectionPair } from '@libp2p/utils';
 import { mintIdentity } from '../../../../protocol/identity-mint.js';
 import { HandshakeError, InvalidAddressError } from '../../../../node/net/errors.js';
 import { createNoise, createTcpSockets, NOISE_PROLOGUE, reusingSignatures, writeEachSendAtOnce } from '../../../../node/net/libp2p.js';
+import { until } from '../../../support/until.js';
 
 const quiet: Libp2pLogger = Object.assign(() => undefined, { error: () => undefined, trace: () => undefined, enabled: false, newScope: () => quiet });
 const logger: ComponentLogger = { forComponent: () => quiet };
-
-async function waitUntil(condition: () => boolean): Promise<void> {
-  for (const deadline = performance.now() + 5000; !condition(); await sleep(2)) {
-    if (performance.now() > deadline) throw new Error('timed out');
-  }
-}
 
 /** A plain libp2p Noise encrypter, as another program would run it. */
 function foreignNoise(privateKey: PrivateKey, prologueBytes?: Uint8Array) {
@@ -83,7 +78,7 @@ describe('libp2p, standalone', () => {
       const listening = createTcpSockets({ idleTimeoutMs: 0, onInbound: (connection) => void accepted.push(connection) });
       const listener = await listening.listen(listening.parse('/ip4/127.0.0.1/tcp/0'));
       const outbound = await createTcpSockets({ idleTimeoutMs: 0, onInbound: () => undefined }).dial(listener.getAddrs()[0]!, AbortSignal.timeout(5000));
-      await waitUntil(() => accepted.length === 1);
+      await until(() => accepted.length === 1, 'accepted.length === 1');
       const signal = AbortSignal.timeout(5000);
       const [a, b] = [await mintIdentity({ difficulty: 0 }), await mintIdentity({ difficulty: 0 })];
       const [secured, other] = await Promise.all([createNoise(a)(outbound, true, signal), createNoise(b)(accepted[0]!, false, signal)]);
@@ -100,7 +95,7 @@ describe('libp2p, standalone', () => {
       }
       // Two Noise messages (at most 65535 bytes each), each a 2-byte length and its ciphertext.
       secured.stream.send(new Uint8Array(100_000).fill(7));
-      await waitUntil(() => received === 100_000);
+      await until(() => received === 100_000, 'received === 100_000');
       assert.deepEqual(calls, { write: 0, writev: 1 });
       outbound.abort(new Error('done'));
       await listener.close();

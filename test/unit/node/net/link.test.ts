@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { multiaddrConnectionPair } from '@libp2p/utils';
 import { toHex } from '../../../../protocol/bytes.js';
 import { leadingZeroBits, type IdentityProof, type NodeIdentity } from '../../../../protocol/identity.js';
@@ -11,6 +10,7 @@ import { Link } from '../../../../node/net/link.js';
 import { FrameStream } from '../../../../node/net/stream.js';
 import type { ConnectedPeer } from '../../../../node/transport.js';
 import { ManualClock } from './manual-clock.js';
+import { until } from '../../../support/until.js';
 
 const DIFFICULTY = 8;
 const hello = (proof: IdentityProof, tx = 1n): Envelope => ({
@@ -18,11 +18,6 @@ const hello = (proof: IdentityProof, tx = 1n): Envelope => ({
   body: { type: 'hello', node: { publicKey: proof.publicKey, powNonce: proof.nonce, addresses: ['/ip4/192.0.2.7/tcp/9301'] } },
 });
 const ping = (tx: bigint): Envelope => ({ tx, body: { type: 'ping' } });
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !condition(); i++) await sleep(5);
-  assert.ok(condition(), 'condition not reached');
-}
 
 /** A Link on one end of an in-memory pair, believing the other end authenticated as `peer`. */
 function open(peer: IdentityProof, own: NodeIdentity) {
@@ -64,7 +59,7 @@ describe('Link', () => {
 
   it('sends its Hello at once, without waiting for the peer', async () => {
     const { received } = open(peer, own);
-    await until(() => received.length === 1);
+    await until(() => received.length === 1, 'received.length === 1');
     assert.deepEqual(received[0], hello(own, 42n));
   });
 
@@ -73,7 +68,7 @@ describe('Link', () => {
     send(hello(peer));
     send(ping(1n));
     send(ping(2n));
-    await until(() => seen.messages.length === 2);
+    await until(() => seen.messages.length === 2, 'seen.messages.length === 2');
     assert.equal(link.verified, true);
     assert.equal(link.id, toHex(peer.publicKey));
     const { body } = hello(peer);
@@ -91,7 +86,7 @@ describe('Link', () => {
     it(`refuses ${name}: closed, never verified, outcome rejects`, async () => {
       const { link, seen, send } = open(peer, own);
       send(first());
-      await until(() => seen.closed.length === 1);
+      await until(() => seen.closed.length === 1, 'seen.closed.length === 1');
       assert.match(seen.closed[0]!, reason);
       assert.deepEqual(seen.verified, []);
       await assert.rejects(link.outcome, HandshakeError);
@@ -103,7 +98,7 @@ describe('Link', () => {
     while (leadingZeroBits(identityProofHash(weak.publicKey, weak.nonce)) >= DIFFICULTY) weak.nonce[7]!++;
     const { seen, send } = open(peer, own);
     send(hello(weak));
-    await until(() => seen.closed.length === 1);
+    await until(() => seen.closed.length === 1, 'seen.closed.length === 1');
     assert.match(seen.closed[0]!, /^refused: invalid identity proof: proof has \d leading zero bits, network requires 8$/);
     assert.deepEqual(seen.verified, []);
   });
@@ -112,33 +107,33 @@ describe('Link', () => {
     const first = open(peer, own);
     first.send(hello(peer));
     first.send(hello(peer));
-    await until(() => first.seen.closed.length === 1);
+    await until(() => first.seen.closed.length === 1, 'first.seen.closed.length === 1');
     assert.equal(first.seen.closed[0], 'protocol violation: a second Hello');
 
     const second = open(peer, own);
     second.send(hello(peer));
     second.other.send(Uint8Array.of(2, 0xff, 0xff));
-    await until(() => second.seen.closed.length === 1);
+    await until(() => second.seen.closed.length === 1, 'second.seen.closed.length === 1');
     assert.match(second.seen.closed[0]!, /^protocol violation: /);
   });
 
   it('reports a peer that closes as "closed by peer"', async () => {
     const { seen, send, other } = open(peer, own);
     send(hello(peer));
-    await until(() => seen.verified.length === 1);
+    await until(() => seen.verified.length === 1, 'seen.verified.length === 1');
     await other.close(AbortSignal.timeout(1000));
-    await until(() => seen.closed.length === 1);
+    await until(() => seen.closed.length === 1, 'seen.closed.length === 1');
     assert.equal(seen.closed[0], 'closed by peer');
   });
 
   it('close writes what is queued and reports its own reason; its timer goes with it', async () => {
     const { link, seen, send, received, clock } = open(peer, own);
     send(hello(peer));
-    await until(() => seen.verified.length === 1);
+    await until(() => seen.verified.length === 1, 'seen.verified.length === 1');
     link.send(encodeFrame(encodeEnvelope(ping(9n))));
     link.close('going away');
     assert.equal(clock.pending, 1);
-    await until(() => seen.closed.length === 1);
+    await until(() => seen.closed.length === 1, 'seen.closed.length === 1');
     assert.deepEqual(seen.closed, ['going away']);
     assert.deepEqual(received.at(-1), ping(9n));
     assert.equal(clock.pending, 0);

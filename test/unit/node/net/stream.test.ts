@@ -5,6 +5,7 @@ import { multiaddrConnectionPair, type MultiaddrConnectionPairOptions } from '@l
 import { FrameTooLargeError, WireDecodeError } from '../../../../protocol/errors.js';
 import { encodeFrame } from '../../../../protocol/wire/index.js';
 import { FrameStream } from '../../../../node/net/stream.js';
+import { until } from '../../../support/until.js';
 
 const frame = (length: number, seed: number) => encodeFrame(Uint8Array.from({ length }, (_, i) => (i + seed) & 0xff));
 
@@ -35,11 +36,6 @@ function receiver(remote: MultiaddrConnection) {
   return received;
 }
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 400 && !condition(); i++) await sleep(5);
-  assert.ok(condition(), 'condition not reached');
-}
-
 describe('FrameStream', () => {
   it('cuts arriving bytes into frames, in order, whatever the chunking', async () => {
     const { remote, frames } = open();
@@ -54,7 +50,7 @@ describe('FrameStream', () => {
     ] as const) {
       remote.send(bytes.subarray(start, end));
     }
-    await until(() => frames.length === sent.length);
+    await until(() => frames.length === sent.length, 'frames.length === sent.length');
     assert.deepEqual(
       frames.map((payload) => Buffer.from(encodeFrame(payload))),
       sent.map((bytes) => Buffer.from(bytes)),
@@ -67,7 +63,7 @@ describe('FrameStream', () => {
     const sent = Array.from({ length: 10 }, (_, i) => frame(100, i));
     for (const bytes of sent) assert.equal(stream.send(bytes), true);
     assert.equal(stream.queuedBytes, 10 * 101);
-    await until(() => received.frames.length === 10);
+    await until(() => received.frames.length === 10, 'received.frames.length === 10');
     assert.equal(received.writes, 1);
     assert.deepEqual(
       received.frames.map((payload) => Buffer.from(encodeFrame(payload))),
@@ -91,7 +87,7 @@ describe('FrameStream', () => {
     for (const bytes of sent) assert.equal(stream.send(bytes), true);
     await sleep(0);
     assert.ok(stream.queuedBytes > 0, 'frames wait for the drain');
-    await until(() => received.frames.length === sent.length);
+    await until(() => received.frames.length === sent.length, 'received.frames.length === sent.length');
     assert.deepEqual(
       received.frames.map((payload) => Buffer.from(encodeFrame(payload))),
       sent.map((bytes) => Buffer.from(bytes)),
@@ -103,19 +99,19 @@ describe('FrameStream', () => {
     const { stream, remote, drains } = open({ capacity: 1, delay: 5 }, 200_000);
     receiver(remote);
     for (let i = 0; i < 3; i++) assert.equal(stream.send(frame(30_000, i)), true);
-    await until(() => stream.queuedBytes === 0);
+    await until(() => stream.queuedBytes === 0, 'stream.queuedBytes === 0');
     assert.deepEqual(drains, [], 'never above half');
     for (let i = 0; i < 5; i++) assert.equal(stream.send(frame(30_000, i)), true);
-    await until(() => drains.length === 1);
+    await until(() => drains.length === 1, 'drains.length === 1');
     assert.ok(drains[0]! <= 100_000);
-    await until(() => stream.queuedBytes === 0);
+    await until(() => stream.queuedBytes === 0, 'stream.queuedBytes === 0');
     assert.equal(drains.length, 1);
   });
 
   it('closes on a length over the limit as soon as the prefix arrives', async () => {
     const { remote, frames, closed } = open();
     remote.send(Uint8Array.of(0x01, 0x00, 0x81, 0xa0, 0x02));
-    await until(() => closed() !== undefined);
+    await until(() => closed() !== undefined, 'closed() !== undefined');
     assert.ok(closed()!.error instanceof FrameTooLargeError);
     assert.equal(frames.length, 0);
   });
@@ -125,7 +121,7 @@ describe('FrameStream', () => {
     remote.send(Uint8Array.of(0x05, 0x01, 0x02));
     await sleep(10);
     await remote.close();
-    await until(() => closed() !== undefined);
+    await until(() => closed() !== undefined, 'closed() !== undefined');
     assert.ok(closed()!.error instanceof WireDecodeError);
     assert.match(closed()!.error!.message, /stream ended inside a frame/);
   });
@@ -133,7 +129,7 @@ describe('FrameStream', () => {
   it('reports a clean close without an error', async () => {
     const { remote, closed } = open();
     await remote.close();
-    await until(() => closed() !== undefined);
+    await until(() => closed() !== undefined, 'closed() !== undefined');
     assert.equal(closed()!.error, undefined);
   });
 
@@ -146,7 +142,7 @@ describe('FrameStream', () => {
     assert.equal(stream.send(frame(10, 3)), false);
     remote.send(frame(10, 4));
     await closing;
-    await until(() => closed() !== undefined);
+    await until(() => closed() !== undefined, 'closed() !== undefined');
     assert.equal(received.frames.length, 2);
     assert.deepEqual(frames, []);
   });
