@@ -129,6 +129,39 @@ export interface AnonymityFigures {
   readonly prior: number;
 }
 
+/** Deliveries with one observation, and how many of them came from the originator. */
+export interface ObservationCount {
+  readonly observation: string;
+  readonly total: number;
+  readonly originator: number;
+}
+
+/** Worst case (over observations with at least `minSamples`), mean when originator and prior, from the counts of each observation. */
+export function posteriorFigures(counts: readonly ObservationCount[], minSamples: number): AnonymityFigures {
+  let observations = 0;
+  let originator = 0;
+  let posteriorSum = 0;
+  let groups = 0;
+  let worst: AnonymityFigures['worst'] = { ...wilson(0, 0), observation: 'none with enough samples' };
+  for (const entry of counts) {
+    observations += entry.total;
+    originator += entry.originator;
+    if (entry.total === 0) continue;
+    posteriorSum += (entry.originator * entry.originator) / entry.total;
+    if (entry.total < minSamples) continue;
+    groups++;
+    const share = wilson(entry.originator, entry.total);
+    if (share.value > worst.value || worst.samples === 0) worst = { ...share, observation: entry.observation };
+  }
+  return {
+    observations,
+    groups,
+    worst,
+    meanWhenOriginator: originator === 0 ? 0 : posteriorSum / originator,
+    prior: observations === 0 ? 0 : originator / observations,
+  };
+}
+
 /** The observation with only its kind and HTL kept. */
 function htlOnly(observation: number): number {
   return observation - (observation % 8);
@@ -161,29 +194,13 @@ export function anonymityOf(tap: AnonymityTap, colluderSets: readonly Uint8Array
       count(htlOnly(delivery.observation), delivery.fromOriginator);
     }
   }
-  const figures = (kind: OperationKind): AnonymityFigures => {
-    let observations = 0;
-    let originator = 0;
-    let posteriorSum = 0;
-    let groups = 0;
-    let worst: AnonymityFigures['worst'] = { ...wilson(0, 0), observation: 'none with enough samples' };
-    for (const [observation, entry] of [...counts.entries()].sort((a, b) => a[0] - b[0])) {
-      if (kindOf(observation) !== kind) continue;
-      observations += entry.total;
-      originator += entry.originator;
-      posteriorSum += (entry.originator * entry.originator) / entry.total;
-      if (entry.total < minSamples) continue;
-      groups++;
-      const share = wilson(entry.originator, entry.total);
-      if (share.value > worst.value || worst.samples === 0) worst = { ...share, observation: describeObservation(observation, colluderSets.length === 0) };
-    }
-    return {
-      observations,
-      groups,
-      worst,
-      meanWhenOriginator: originator === 0 ? 0 : posteriorSum / originator,
-      prior: observations === 0 ? 0 : originator / observations,
-    };
-  };
+  const figures = (kind: OperationKind): AnonymityFigures =>
+    posteriorFigures(
+      [...counts.entries()]
+        .filter(([observation]) => kindOf(observation) === kind)
+        .sort((x, y) => x[0] - y[0])
+        .map(([observation, entry]) => ({ ...entry, observation: describeObservation(observation, colluderSets.length === 0) })),
+      minSamples,
+    );
   return { request: figures('request'), insert: figures('insert') };
 }

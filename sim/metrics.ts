@@ -5,7 +5,7 @@
  *
  *   MemoryNetwork ──onDelivery──> TrafficTap: messages and wire bytes per receiving node,
  *                                 DataRequest deliveries per tx (hops), who started each tx,
- *                                 the HTL a relay saw from an originator (anonymity)
+ *                                 DataRequests by HTL received, and how many from their originator (anonymity)
  *   summarize / gini / histogram ──> WorkloadMetrics (workload.ts)
  *
  * A tx's originator is the sender of its first DataRequest: a node that relays a tx has
@@ -129,18 +129,10 @@ export interface TxRecord {
   readonly firstAt: number;
 }
 
-/** Counters of the originator-guess rule (spec/simulator.md §3.4). */
-export interface GuessCounts {
-  /** DataRequests delivered, whatever their HTL. */
-  dataRequests: number;
-  /** DataRequests delivered with HTL = MAX_HTL: each time, the receiver guesses its sender started the request. */
-  guesses: number;
-  /** ... and the sender had started it. */
-  correct: number;
-  /** Transactions started (first DataRequest of a tx). */
-  originations: number;
-  /** ... whose first DataRequest arrived with HTL = MAX_HTL (the originator's neighbour guessed right). */
-  caught: number;
+/** DataRequests delivered, by the HTL received: all of them, and those whose sender started the request (spec/simulator.md §3.4). */
+export interface HtlCounts {
+  readonly received: number[];
+  readonly fromOriginator: number[];
 }
 
 /** Told of each DataRequest that starts a new transaction, before it is counted. */
@@ -158,7 +150,7 @@ export class TrafficTap {
   readonly received: Float64Array;
   messages = 0;
   bytes = 0;
-  readonly guess: GuessCounts = { dataRequests: 0, guesses: 0, correct: 0, originations: 0, caught: 0 };
+  readonly byHtl: HtlCounts = { received: new Array<number>(MAX_HTL + 1).fill(0), fromOriginator: new Array<number>(MAX_HTL + 1).fill(0) };
   private readonly indices = new Map<PeerId, number>();
   /** Ids not in the list when it was last read. */
   private readonly unlisted = new Set<PeerId>();
@@ -221,24 +213,19 @@ export class TrafficTap {
     this.bytes += this.sizes.of(envelope);
     const { body } = envelope;
     if (body.type !== 'dataRequest') return;
-    this.guess.dataRequests++;
     let record = this.txs.get(envelope.tx);
     const sender = this.indexOf(from);
-    const atMax = body.htl >= MAX_HTL;
     if (record === undefined) {
       this.forgetOlderThan(at - this.txHorizonMs);
       record = { origin: sender, hops: 0, firstAt: at };
       this.txs.set(envelope.tx, record);
       this.txOrder.push(envelope.tx);
-      this.guess.originations++;
-      if (atMax) this.guess.caught++;
       this.onOrigination?.(envelope.tx, sender, envelope);
     }
     record.hops++;
-    if (atMax) {
-      this.guess.guesses++;
-      if (sender === record.origin) this.guess.correct++;
-    }
+    const htl = Math.min(MAX_HTL, body.htl);
+    this.byHtl.received[htl]!++;
+    if (sender === record.origin) this.byHtl.fromOriginator[htl]!++;
   }
 
   private forgetOlderThan(time: number): void {

@@ -5,7 +5,7 @@
  * and the outcome of every call (metrics.ts).
  *
  *   runWorkload ──arrivals (clock timers)──> Node.insert / Node.request (the production paths)
- *               ──clock.run in steps──> progress;  TrafficTap ──> hops, messages, bytes, guesses
+ *               ──clock.run in steps──> progress;  TrafficTap ──> hops, messages, bytes, P(originator | HTL)
  *   outcomes + tap + store stats ──> WorkloadMetrics ──workloadFigures──> report figures
  *
  * Everything is drawn from `sim.rng.fork('workload/' + label)`, so the same network, seed and
@@ -14,6 +14,7 @@
 import { isValidBlock } from '../protocol/keys/block.js';
 import { type ChkBlock, encodeChk } from '../protocol/keys/chk.js';
 import { WorkloadStalledError } from './errors.js';
+import { type AnonymityFigures, posteriorFigures } from './anonymity.js';
 import { gini, histogram, summarize, TrafficTap } from './metrics.js';
 import type { SimulatedNetwork } from './simulated-network.js';
 import type { Figure, Progress } from './report/model.js';
@@ -63,16 +64,14 @@ export interface WorkloadMetrics {
   readonly cacheFill: number;
   /** Blocks handed to a requester that fail verification: must be 0. */
   readonly invalidBlocksDelivered: number;
-  /** Of the DataRequests received with HTL = max, the fraction whose sender had started the request (spec/simulator.md §3.4). */
-  readonly originatorGuess: number;
-  /** Of the requests that left their originator, the fraction whose first relay received HTL = max. */
-  readonly originatorCaught: number;
-  /** What a relay guessing "my neighbour originated it" for every DataRequest would get right: originations over DataRequests. */
-  readonly originatorPrior: number;
+  /** P(originator | HTL received) over the DataRequests of the run (spec/simulator.md §3.4): worst case, mean when originator, prior. */
+  readonly originator: AnonymityFigures;
   /** Clock events fired while the workload ran. */
   readonly events: number;
 }
 
+/** HTLs received fewer times than this are left out of the worst case. */
+const MIN_POSTERIOR_SAMPLES = 100;
 const DEFAULT_ZIPF_EXPONENT = 1;
 const DEFAULT_INTERVAL_MS = 10;
 /** Virtual time the clock runs between two progress reports. */
@@ -255,7 +254,6 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
 
     const hopSummary = summarize(hops);
     const fill = storeFill(sim);
-    const { guess } = tap;
     return {
       inserts: { attempted: inserting, succeeded: inserted },
       requests,
@@ -269,9 +267,10 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
       storeFill: fill.store,
       cacheFill: fill.cache,
       invalidBlocksDelivered: invalid,
-      originatorGuess: guess.guesses === 0 ? 0 : guess.correct / guess.guesses,
-      originatorCaught: guess.originations === 0 ? 0 : guess.caught / guess.originations,
-      originatorPrior: guess.dataRequests === 0 ? 0 : guess.originations / guess.dataRequests,
+      originator: posteriorFigures(
+        tap.byHtl.received.map((total, htl) => ({ observation: `HTL ${htl}`, total, originator: tap.byHtl.fromOriginator[htl]! })),
+        MIN_POSTERIOR_SAMPLES,
+      ),
       events,
     };
   } finally {
@@ -314,11 +313,11 @@ export function workloadFigures(metrics: WorkloadMetrics): Figure[] {
     { name: 'cache fill', value: ratio(metrics.cacheFill), unit: 'ratio' },
     { name: 'invalid blocks delivered', value: metrics.invalidBlocksDelivered, unit: 'count' },
     {
-      name: 'relay guessing its neighbour originated a request at HTL max: right',
-      value: ratio(metrics.originatorGuess),
+      name: `P(originator | HTL received), worst over HTLs with ≥ ${MIN_POSTERIOR_SAMPLES} requests`,
+      value: ratio(metrics.originator.worst.value),
       unit: 'ratio',
-      reference: { value: ratio(metrics.originatorPrior), source: 'guessing so for every request received, whatever its HTL' },
+      reference: { value: ratio(metrics.originator.prior), source: 'share of DataRequests sent by their originator (guessing without looking)' },
     },
-    { name: 'originators exposed by that guess (first relay got HTL max)', value: ratio(metrics.originatorCaught), unit: 'ratio' },
+    { name: 'P(originator | HTL received), mean when the sender is the originator', value: ratio(metrics.originator.meanWhenOriginator), unit: 'ratio' },
   ];
 }

@@ -132,8 +132,10 @@ export function smallWorldReport(name: string, options: ScenarioOptions, placeme
         `caching, verification, eviction and load limits are the production code.`,
       'Hops are the DataRequest messages of a successful request (backtracking included; 0 when the requester held the block). Latency is virtual time. ' +
         'Messages and bytes count every envelope of the request phase, bytes as encoded frames.',
-      'Anonymity: a relay that receives HTL 18 guesses that its neighbour originated the request; each link passes HTL 18 on undecremented with ' +
-        'probability 1/2, so the guess is often wrong. The reference is a relay that guesses so for every request it sees.',
+      'Anonymity: for each HTL a relay can receive, the share of DataRequests received at it whose sender started the request ' +
+        '(P(originator | HTL received), from the ground truth); the worst case over HTLs received at least 100 times, the mean over the ' +
+        'requests whose sender is the originator, and the prior (the share of all DataRequests sent by their originator). ' +
+        '`warren sim --scenario anonymity` conditions on more (the link, retries, inserts, colluders).',
     ],
   };
 }
