@@ -29,12 +29,17 @@ export interface TcpTransportInit {
    */
   readonly sendQueueBytes?: number;
   /**
-   * Time from connect (or accept) to a verified Hello, covering TCP, Noise and Hello. Default 3 s:
-   * ten times the slowest honest handshake measured on a loaded 2-core machine over loopback
-   * (300 ms; 40 ms typical), and three round trips of 1 s, while a stalled connection holds its slot
-   * a third as long as it did with 10 s.
+   * Time from accept to a verified Hello, covering Noise and Hello: how long a silent connection
+   * holds its handshake slot. Default 3 s: ten times the slowest honest handshake measured on a
+   * loaded 2-core machine over loopback (300 ms; 40 ms typical), and three round trips of 1 s.
    */
   readonly handshakeTimeoutMs?: number;
+  /**
+   * Time from starting a dial to a verified Hello, covering TCP connect, Noise and Hello. Default
+   * 10 s: a dial holds no slot of anyone's, and a node under a connection flood may take a while to
+   * accept it (its kernel queues the connection behind the flood's).
+   */
+  readonly dialTimeoutMs?: number;
   /** How long `disconnect` waits for queued frames to be written before dropping them. Default 5 s. */
   readonly closeTimeoutMs?: number;
   /** Closes a link with no traffic either way for this long; 0 never does. Default 0: liveness is the node's concern. */
@@ -50,6 +55,7 @@ export const TCP_TRANSPORT_DEFAULTS = {
   maxPendingHandshakesPerRange: 8,
   sendQueueBytes: 1024 * 1024,
   handshakeTimeoutMs: 3_000,
+  dialTimeoutMs: 10_000,
   closeTimeoutMs: 5_000,
   idleTimeoutMs: 0,
 } as const satisfies Omit<TcpTransportConfig, 'powDifficulty'>;
@@ -65,6 +71,7 @@ export function resolveTcpTransportInit(init: TcpTransportInit): TcpTransportCon
     // One full frame must fit, or a block could never be sent.
     ['sendQueueBytes', MAX_FRAME_PREFIX_BYTES + MAX_FRAME_BYTES],
     ['handshakeTimeoutMs', 1],
+    ['dialTimeoutMs', 1],
     ['closeTimeoutMs', 0],
     ['idleTimeoutMs', 0],
   ] as const) {

@@ -144,7 +144,7 @@ export class TcpTransport implements Transport {
     if (known !== undefined) return known.peer;
     if (this.#connectionCount() >= this.#config.maxConnections) throw new ConnectionLimitError(this.#config.maxConnections);
 
-    const attempt = this.#attempt(options.signal);
+    const attempt = this.#attempt(this.#config.dialTimeoutMs, options.signal);
     try {
       this.#connecting++;
       let connection: MultiaddrConnection;
@@ -193,8 +193,8 @@ export class TcpTransport implements Transport {
     return this.#connections.size + this.#connecting;
   }
 
-  #attempt(signal: AbortSignal | undefined): Attempt {
-    const attempt = new Attempt(this.#clock, this.#config.handshakeTimeoutMs, signal);
+  #attempt(timeoutMs: number, signal: AbortSignal | undefined): Attempt {
+    const attempt = new Attempt(this.#clock, timeoutMs, signal);
     this.#attempts.add(attempt);
     return attempt;
   }
@@ -218,7 +218,7 @@ export class TcpTransport implements Transport {
       connection.abort(refusal);
       return;
     }
-    const attempt = this.#attempt(undefined);
+    const attempt = this.#attempt(this.#config.handshakeTimeoutMs, undefined);
     const range = ipRange(address) ?? address;
     const { slot } = this.#slots.take(range, () => {
       const eviction = new HandshakeLimitError(range);

@@ -3,6 +3,7 @@
  * network can get wrong — hostile Hellos, bad frames, slow readers, duplicate links, limits.
  */
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -184,6 +185,21 @@ describe('TcpTransport', () => {
       await raw.closed;
       await waitFor(network, () => node.logger.reasons('link refused').length > 0, 'the refusal to be logged');
       assert.match(node.logger.reasons('link refused')[0]!, /no verified Hello within 200 ms/);
+    });
+
+    it('times a dial by dialTimeoutMs, not by handshakeTimeoutMs (which is for accepted connections)', async () => {
+      const [dialler, other] = [await network.start({ handshakeTimeoutMs: 1, dialTimeoutMs: 200 }), await network.start()];
+      assert.equal((await dialler.transport.dial(other.transport.addresses[0]!)).id, toHex(other.identity.publicKey));
+      // A listener that accepts and then says nothing: the dial gives up after dialTimeoutMs.
+      const silent = createServer((socket) => socket.on('error', () => undefined));
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      try {
+        const { port } = silent.address() as { port: number };
+        await assert.rejects(dialler.transport.dial(`/ip4/127.0.0.1/tcp/${port}`), /no verified Hello within 200 ms/);
+      } finally {
+        silent.close();
+        silent.unref();
+      }
     });
   });
 

@@ -11,6 +11,7 @@ describe('TCP transport settings', () => {
       maxPendingHandshakesPerRange: 8,
       sendQueueBytes: 1024 * 1024,
       handshakeTimeoutMs: 3_000,
+      dialTimeoutMs: 10_000,
       closeTimeoutMs: 5_000,
       idleTimeoutMs: 0,
     });
@@ -26,6 +27,7 @@ describe('TCP transport settings', () => {
       maxPendingHandshakesPerRange: 1,
       sendQueueBytes: 65536,
       handshakeTimeoutMs: 1,
+      dialTimeoutMs: 2,
       closeTimeoutMs: 0,
       idleTimeoutMs: 60_000,
     };
