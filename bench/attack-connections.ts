@@ -12,8 +12,9 @@
  *               user fetches from it
  *
  * For handshakes and connects the target runs in its own process (test/support/handshake-target.ts)
- * and the attackers in worker threads (test/support/bad-handshakes.ts); a newcomer from a third /24
- * (127.0.0.1) dials the target during the attack. For offers everything runs here, so that the
+ * and the attackers in worker threads (test/support/bad-handshakes.ts) at the lowest CPU priority,
+ * so that they take no CPU the target needs, as attackers on other machines would not; a newcomer
+ * from a third /24 (127.0.0.1) dials the target during the attack. For offers everything runs here, so that the
  * target's dials can be counted.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -117,7 +118,7 @@ async function connectionRound(kind: ConnectionAttack): Promise<Round> {
     let stalls: Array<{ openedAt: number; closedAt: number }> = [];
     const honest = await measure(honestNode.node, started.keys.map(fromHex), async () => {
       await target.watch();
-      const plan = { address: started.address, difficulty: DIFFICULTY, ms: ATTACK_MS + WORKER_SLACK_MS, lanes: 0, stallLanes: LANES[kind] };
+      const plan = { address: started.address, difficulty: DIFFICULTY, ms: ATTACK_MS + WORKER_SLACK_MS, lanes: 0, stallLanes: LANES[kind], nice: 19 };
       const attacks = ATTACK_SOURCES.map((stallAddress) => attackInWorker({ ...plan, stallAddress }));
       // The attack is on once both ranges hold their share; the workers' boot is neither phase.
       while ((await target.state()).mostPendingHandshakes < 2 * SHARE) await sleep(50);

@@ -10,6 +10,7 @@
  *   worker ──AttackReport──> test
  */
 import { connect, type Socket } from 'node:net';
+import { setPriority } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { randomBytes } from '../../protocol/crypto.js';
@@ -84,6 +85,12 @@ export interface AttackPlan {
   /** Loops of stalled connections from `stallAddress`. */
   readonly stallLanes: number;
   readonly stallAddress: string;
+  /**
+   * The worker thread's CPU priority (a nice value, 19 the lowest; Linux sets it per thread): a
+   * benchmark's attacker on the target's machine then takes none of the CPU the target needs, as
+   * one on another machine would not. Default: unchanged.
+   */
+  readonly nice?: number;
 }
 
 export interface AttackReport {
@@ -103,6 +110,7 @@ export function attackInWorker(plan: AttackPlan): Promise<AttackReport> {
 }
 
 async function attack(plan: AttackPlan): Promise<AttackReport> {
+  if (plan.nice !== undefined) setPriority(plan.nice);
   const kinds = Object.values(badHandshakes(await weakIdentity(plan.difficulty), await mintIdentity({ difficulty: plan.difficulty })));
   const ends = performance.now() + plan.ms;
   let handshakes = 0;
