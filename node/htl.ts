@@ -3,6 +3,8 @@
  * forwards it to a peer it applies that link's decrement rule. At the maximum and at
  * 1 the decrement is probabilistic, decided once per link, so a peer cannot tell from
  * the HTL whether its neighbour originated a request or how close it is to the end.
+ * In design v2 (the default) a node holding MAX_HTL mixes (`mixes`): route.ts picks a
+ * random peer, requests.ts routes on instead of answering.
  */
 import { MAX_HTL } from '../protocol/wire/limits.js';
 import type { Rng } from './components.js';
