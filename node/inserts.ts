@@ -3,7 +3,9 @@
  * overloaded or too many of the peer's accepted inserts still wait for their blocks), its block
  * follows in an InsertData (insert-data.ts; one that never comes counts against the peer, load.ts) and is verified,
  * kept (in the store when this node is closer to the key than all its peers, else in the
- * cache beyond the first hops), and routed on until hops to live run out; an SSK slot that
+ * cache beyond the first hops), and routed on until hops to live run out; once the route has
+ * ended, a node that did not keep it in its store does so if the only closer peers are those the
+ * insert had reached already (they answered RejectedLoop), then replies. An SSK slot that
  * already holds a different valid block answers with it. `insertLocally` is the originator's side.
  */
 import { equalBytes } from '../protocol/crypto.js';
@@ -15,7 +17,7 @@ import { InsertCollisionError } from './errors.js';
 import { mayCacheAt } from './htl.js';
 import { failureOf, type OperationOptions, runLocally } from './local.js';
 import { enabled, requestFields } from './log-fields.js';
-import type { RouteOutcome } from './route.js';
+import type { Route, RouteOutcome } from './route.js';
 import { cacheBlock } from './requests.js';
 import { OVERLOADED } from './transactions.js';
 import type { PeerId } from './transport.js';
@@ -38,24 +40,50 @@ function replyFor(outcome: RouteOutcome): WireMessage {
   }
 }
 
+/** What keeping an inserted block here did: a different block already in the slot (an SSK collision), or whether it is now in the store. */
+type Kept = { readonly existing: Uint8Array } | { readonly inStore: boolean };
+
 /**
  * Keeps the block here if this node should: in the store when it is closer to the key than every
  * peer it could pass the insert on to (the peer it came from does not count: an originator never
  * keeps its own insert), or in the key's neighbourhood; else in the cache beyond the first hops.
- * Returns a different block already held in the slot (an SSK collision), if any.
  */
-async function keep(context: NodeContext, from: PeerId, tx: bigint, request: InsertRequest, block: Uint8Array): Promise<Uint8Array | undefined> {
+async function keep(context: NodeContext, from: PeerId, tx: bigint, request: InsertRequest, block: Uint8Array): Promise<Kept> {
   const { store, peers, settings } = context;
   const existing = await store.get(request.routingKey);
-  if (existing !== undefined) return equalBytes(existing, block) ? undefined : existing;
+  if (existing !== undefined) return equalBytes(existing, block) ? { inStore: false } : { existing };
   const location = keyLocation(request.routingKey);
-  if (peers.isClosestTo(settings.location, location, from) || peers.isNeighbourhood(settings.location, location, settings.neighbourhoodSpan)) {
+  if (
+    peers.isClosestTo(settings.location, location, (peer) => peer === from) ||
+    peers.isNeighbourhood(settings.location, location, settings.neighbourhoodSpan)
+  ) {
     enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'closest to the key, or in its neighbourhood: stored');
     const result = await store.put(request.routingKey, block, { partition: 'store' });
-    return result.outcome === 'collision' ? result.existing : undefined;
+    return result.outcome === 'collision' ? { existing: result.existing } : { inStore: true };
   }
   if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, block, tx, from);
-  return undefined;
+  return { inStore: false };
+}
+
+/**
+ * Answers the peer an insert came from once its route has ended. A node that did not keep the block
+ * in its store keeps it there first if no peer that may hold it is closer to the key: the peers that
+ * answered RejectedLoop had the insert already, and one of them may be its originator, which never
+ * keeps its own insert (spec/routing.md §5 step 7). Without this, an insert whose originator is the
+ * node closest to its key could end up stored nowhere, every node deferring to the originator.
+ */
+async function answer(context: NodeContext, from: PeerId, request: InsertRequest, block: Uint8Array, outcome: RouteOutcome, route: Route): Promise<void> {
+  const { tx } = route.init;
+  const onlyLoopsCloser = context.peers.isClosestTo(context.settings.location, keyLocation(request.routingKey), (peer) => peer === from || route.looped(peer));
+  if (outcome.type !== 'collision' && onlyLoopsCloser) {
+    try {
+      await context.store.put(request.routingKey, block, { partition: 'store' });
+      enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'no closer peer but those the insert had reached: stored');
+    } catch (error) {
+      context.logger.warn({ ...requestFields(tx, request.routingKey, from), err: error }, 'could not keep an inserted block');
+    }
+  }
+  context.send(from, tx, replyFor(outcome));
 }
 
 /**
@@ -101,15 +129,15 @@ export async function handleInsertRequest(context: NodeContext, from: PeerId, tx
     if (peer !== undefined && peers.recordInvalidBlock(peer)) context.routeComponents.dropPeer(peer, 'inserted an invalid block');
     return context.send(from, tx, { type: 'insertReply', outcome: 'invalidBlock' });
   }
-  let existing: Uint8Array | undefined;
+  let kept: Kept = { inStore: false };
   try {
-    existing = await keep(context, from, tx, request, block);
+    kept = await keep(context, from, tx, request, block);
   } catch (error) {
     context.logger.warn({ ...requestFields(tx, request.routingKey, from), err: error }, 'could not keep an inserted block; routing it on');
   }
-  if (existing !== undefined) {
+  if ('existing' in kept) {
     enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'the slot holds another block: sent a collision');
-    return context.send(from, tx, { type: 'insertReply', outcome: 'collision', existingBlock: existing });
+    return context.send(from, tx, { type: 'insertReply', outcome: 'collision', existingBlock: kept.existing });
   }
   transactions.open(
     context.routeComponents,
@@ -125,7 +153,10 @@ export async function handleInsertRequest(context: NodeContext, from: PeerId, tx
       deadline: relayDeadline(settings, context.clock.now(), request.htl),
       hopTimeoutMs: (htl) => hopTimeoutMs(settings, htl),
     },
-    (outcome) => context.send(from, tx, replyFor(outcome)),
+    (outcome, route) => {
+      if (kept.inStore) context.send(from, tx, replyFor(outcome));
+      else void answer(context, from, request, block, outcome, route);
+    },
   );
 }
 

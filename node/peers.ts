@@ -168,11 +168,11 @@ export class PeerTable implements Iterable<PeerState> {
     return circularDistance(ownLocation, location) < span * second;
   }
 
-  /** Whether `ownLocation` is closer to `location` than every connected peer other than `except` is. */
-  isClosestTo(ownLocation: number, location: number, except?: PeerId): boolean {
+  /** Whether `ownLocation` is closer to `location` than every connected peer that `except` does not name. */
+  isClosestTo(ownLocation: number, location: number, except: (peer: PeerId) => boolean = () => false): boolean {
     const own = circularDistance(ownLocation, location);
     for (const peer of this.peers.values()) {
-      if (peer.id !== except && circularDistance(peer.location, location) < own) return false;
+      if (!except(peer.id) && circularDistance(peer.location, location) < own) return false;
     }
     return true;
   }

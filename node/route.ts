@@ -109,6 +109,8 @@ export class Route {
    * (A peer that refused before accepting, for a loop or overload, never had it.)
    */
   private answeredBy = 0;
+  /** Peers that answered RejectedLoop: the tx had reached them already (its originator, or a node it passed). */
+  private readonly loopedPeers = new Set<PeerId>();
   private sawOverload = false;
   /** Unverifiable ends doubted so far (spec/routing.md §10). */
   private doubts = 0;
@@ -139,6 +141,11 @@ export class Route {
 
   get answered(): boolean {
     return this.answeredBy > 0;
+  }
+
+  /** Whether `peer` answered RejectedLoop: it had this tx already. */
+  looped(peer: PeerId): boolean {
+    return this.loopedPeers.has(peer);
   }
 
   get overloaded(): boolean {
@@ -219,8 +226,11 @@ export class Route {
         }
         if (reply.outcome === 'invalidBlock') this.penalise(peer, 'refused a block that verifies');
         return this.tryNextPeer();
+      case 'rejectedLoop':
+        this.loopedPeers.add(peer.id);
+        return this.tryNextPeer();
       default:
-        // RejectedLoop, or a message that does not answer a request: try elsewhere.
+        // A message that does not answer a request: try elsewhere.
         return this.tryNextPeer();
     }
   }

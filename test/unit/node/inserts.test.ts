@@ -173,3 +173,25 @@ describe('node/inserts: the block follows only once a peer accepts', () => {
     });
   });
 });
+
+describe('node/inserts: where an insert is kept', () => {
+  const simulate = useSimulatedNetworks();
+
+  it('keeps an insert whose originator is the node closest to its key at a node it reached, wherever mixing sent it first', async () => {
+    // Node 0 sits alone on half the ring, the others bunched: for keys near node 0 each of them has node 0
+    // as a closer peer, and node 0 never keeps its own insert. Node 0's peers answer RejectedLoop for it.
+    const sim = await simulate({ seed: 'originator-closest', locations: [0.15, 0.5, 0.576, 0.619], edges: completeGraph(4) });
+    for (let index = 0; index < 40; index++) {
+      const { routingKey, block } = chkNear(0.1, 0.05, `originator closest ${index}`);
+      const inserted = sim.nodes[0]!.node.insert(routingKey, block);
+      await sim.clock.run();
+      await inserted;
+      const holders = await Promise.all(sim.nodes.map(({ store }) => store.has(routingKey)));
+      assert.deepEqual(holders[0], false, 'the originator does not keep its own insert');
+      assert.ok(holders.includes(true), `insert ${index} is kept by a node it reached`);
+      const fetched = sim.nodes[2]!.node.request(routingKey);
+      await sim.clock.run();
+      assert.deepEqual(await fetched, block);
+    }
+  });
+});
