@@ -20,12 +20,17 @@ const MAX_PENDING_INSERTS = 32;
 const BLOCKS = 64;
 const LANES = 8;
 
-/** Fetches every key, `LANES` at a time, until `done()`; the errors of those that failed, and how many succeeded. */
-async function fetchUntil(client: Node, keys: readonly Uint8Array[], done: () => boolean): Promise<{ fetched: number; errors: string[] }> {
-  const result = { fetched: 0, errors: [] as string[] };
+interface Fetched {
+  fetched: number;
+  readonly errors: string[];
+}
+
+/** Fetches the keys in turn, `LANES` at a time, until `done(so far)`; how many succeeded, and the errors of those that failed. */
+async function fetchUntil(client: Node, keys: readonly Uint8Array[], done: (soFar: Fetched) => boolean): Promise<Fetched> {
+  const result: Fetched = { fetched: 0, errors: [] };
   let next = 0;
   const lane = async (): Promise<void> => {
-    while (!done()) {
+    while (!done(result)) {
       await client.request(keys[next++ % keys.length]!).then(
         () => void result.fetched++,
         (error: Error) => void result.errors.push(error.message),
@@ -64,13 +69,16 @@ describe('adversarial: inserts whose block never comes (real nodes over TCP)', f
     await until(() => attacker.progress.disconnections >= 2, 'the attacker disconnected, and refused on coming back');
     const { fetched, errors } = await fetching;
     const counts = await attacker.stop();
+    // And once it is gone, every block once more.
+    const afterwards = await fetchUntil(honest.node, keys, (so) => so.fetched + so.errors.length >= keys.length);
     console.log(
       `      attacker: ${counts.sent} InsertRequests, ${counts.accepted} accepted, ${counts.rejectedOverload} RejectedOverload, ` +
         `disconnected ${counts.disconnections} times; target held at most ${mostHeld} for it; honest: ${fetched} fetched`,
     );
 
-    assert.deepEqual(errors, [], 'every honest fetch succeeded');
-    assert.ok(fetched >= BLOCKS, `only ${fetched} honest fetches`);
+    assert.deepEqual(errors, [], 'every honest fetch during the flood succeeded');
+    assert.ok(fetched > 0, 'the honest node fetched during the flood');
+    assert.deepEqual(afterwards.errors, [], 'every honest fetch after it succeeded');
     assert.ok(mostHeld <= MAX_PENDING_INSERTS, `the target held ${mostHeld} of the attacker's inserts`);
     assert.ok(counts.rejectedOverload > 0, 'inserts beyond the cap were refused');
     assert.ok(counts.accepted < counts.sent / 4, `${counts.accepted} of ${counts.sent} accepted`);
