@@ -56,7 +56,10 @@ export function dialableFrom(address: string, link: string | undefined): boolean
   return false;
 }
 
-/** The addresses of a node's offer of itself that are at the host its link runs to; all of them when that host is not an IP address (unknown, or in-process). */
+/**
+ * The addresses of a node's offer of itself that are at the host its link runs to; all of them
+ * when that host is not an IP address (unknown, or in-process).
+ */
 export function ownAddresses(node: NodeRef, link: string | undefined): string[] {
   const host = link === undefined ? undefined : ipHost(link);
   if (host === undefined) return [...node.addresses];
