@@ -9,7 +9,8 @@ import { type LoopbackNetwork, startLoopbackNetwork, warren } from '../support/c
 
 /* Eight nodes, so that files travel through several relays and their blocks spread over the network. */
 describe('warren put and get (eight nodes on loopback)', function () {
-  this.timeout(120_000);
+  // A hang guard: node processes start slowly on a loaded machine.
+  this.timeout(600_000);
   let root: string;
   let a: string;
   let b: string;

@@ -44,7 +44,8 @@ async function deleteEverywhere(dirs: readonly string[], routingKeys: readonly U
  * deleted from every store on disk, and the nodes start again from their data directories.
  */
 describe('FEC on real nodes: blocks deleted from every store', function () {
-  this.timeout(300_000);
+  // A hang guard: node processes start slowly on a loaded machine.
+  this.timeout(600_000);
   let root: string;
   let network: LoopbackNetwork | undefined;
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NodeStatus } from '../../node/app/api/status.js';
 import { tracked } from '../support/children.js';
-import { eventually } from '../support/until.js';
+import { eventually, PROCESS_START_MS } from '../support/until.js';
 
 export const WARREN_MAIN = fileURLToPath(new URL('../../node/app/cli/main.ts', import.meta.url));
 
@@ -81,7 +81,7 @@ export async function api(ready: Pick<Ready, 'url' | 'token'>, path: string, ini
 }
 
 /** Waits for api.json and a first status answer. */
-export async function ready(daemon: DaemonProcess, timeoutMs?: number): Promise<Ready> {
+export async function ready(daemon: DaemonProcess, timeoutMs = PROCESS_START_MS): Promise<Ready> {
   return until(
     `the node in ${daemon.dataDir} to be ready`,
     async () => {

@@ -20,8 +20,8 @@ async function peersOf(node: Ready, count: number): Promise<NodeStatus> {
 }
 
 describe('warren node (three processes on loopback)', function () {
-  // A hang guard: a loaded machine takes longer.
-  this.timeout(180_000);
+  // A hang guard: node processes start slowly on a loaded machine.
+  this.timeout(600_000);
   let root: string;
   const defer = useTeardown('all');
 

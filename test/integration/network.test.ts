@@ -111,13 +111,21 @@ function report(what: string, fetches: Fetches): number {
 
 describe('a network of twelve processes on loopback', function () {
   // Each step takes seconds on an idle machine: a hang guard, with the margin for a loaded one.
-  this.timeout(300_000);
+  this.timeout(600_000);
   let root: string;
   const members: Member[] = [];
   const blocks: Block[] = [];
   let victim: number;
   let victimStore: NodeStatus['store']['store'];
   const defer = useTeardown('all');
+  /** Each step builds on the one before: once one fails, the later ones are skipped. */
+  let failed = false;
+  beforeEach(function () {
+    if (failed) this.skip();
+  });
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') failed = true;
+  });
 
   const spawn = (name: string, extra: readonly string[]): DaemonProcess => {
     const daemon = startNode(join(root, name), extra);

@@ -13,7 +13,7 @@ import { fetchStatus } from '../../node/app/api/client.js';
 import type { NodeStatus } from '../../node/app/api/status.js';
 import { localEndpoint } from '../../node/app/cli/endpoint.js';
 import { stopChild, tracked } from './children.js';
-import { eventually } from './until.js';
+import { eventually, PROCESS_START_MS } from './until.js';
 
 const main = fileURLToPath(new URL('../../node/app/cli/main.ts', import.meta.url));
 /** The command as installed (`npm run build` makes it): no TypeScript loader in the process. */
@@ -63,7 +63,7 @@ function readyWith(dataDir: string, peers: number): Promise<NodeStatus> {
       const status = await fetchStatus(await localEndpoint(dataDir));
       return status.peers.length >= peers ? status : undefined;
     },
-    { pollMs: 200 },
+    { timeoutMs: PROCESS_START_MS, pollMs: 200 },
   );
 }
 

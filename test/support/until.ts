@@ -7,6 +7,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Default deadline of a wait: long enough for any loaded machine, short of the slowest suites' timeouts. */
 export const HANG_GUARD_MS = 60_000;
+/** Deadline for node processes to be up: a dozen starting together on a loaded machine each compile their sources (tsx). */
+export const PROCESS_START_MS = 240_000;
 
 export interface WaitOptions {
   /** Deadline (default `HANG_GUARD_MS`). */
