@@ -26,11 +26,10 @@ export interface NodeSettings extends TransactionLimits {
   readonly chkFormat: ChkFormat;
   /**
    * The key's neighbourhood (spec/routing.md §10): this node is in it when the key is closer to it than
-   * this many times the distance to its second-nearest peer. Such a node stores inserts, and doubts
-   * unverifiable ends (default 3; 0: only a node closer to the key than all its peers stores).
+   * this many times the distance to its second-nearest peer. Such a node doubts a DataNotFound (default 3).
    */
   readonly neighbourhoodSpan: number;
-  /** DataNotFound or "stored" answers a route in the key's neighbourhood doubts, trying its next peer instead (default 4). */
+  /** DataNotFound answers a route in the key's neighbourhood doubts, trying its next peer instead (default 4; 0: none). */
   readonly maxDoubts: number;
 }
 

@@ -46,18 +46,15 @@ type Kept = { readonly existing: Uint8Array } | { readonly inStore: boolean };
 /**
  * Keeps the block here if this node should: in the store when it is closer to the key than every
  * peer it could pass the insert on to (the peer it came from does not count: an originator never
- * keeps its own insert), or in the key's neighbourhood; else in the cache beyond the first hops.
+ * keeps its own insert); else in the cache beyond the first hops.
  */
 async function keep(context: NodeContext, from: PeerId, tx: bigint, request: InsertRequest, block: Uint8Array): Promise<Kept> {
   const { store, peers, settings } = context;
   const existing = await store.get(request.routingKey);
   if (existing !== undefined) return equalBytes(existing, block) ? { inStore: false } : { existing };
   const location = keyLocation(request.routingKey);
-  if (
-    peers.isClosestTo(settings.location, location, (peer) => peer === from) ||
-    peers.isNeighbourhood(settings.location, location, settings.neighbourhoodSpan)
-  ) {
-    enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'closest to the key, or in its neighbourhood: stored');
+  if (peers.isClosestTo(settings.location, location, (peer) => peer === from)) {
+    enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'closer to the key than every peer: stored');
     const result = await store.put(request.routingKey, block, { partition: 'store' });
     return result.outcome === 'collision' ? { existing: result.existing } : { inStore: true };
   }

@@ -114,8 +114,8 @@ export class Route {
   private sawOverload = false;
   /** Unverifiable ends doubted so far (spec/routing.md §10). */
   private doubts = 0;
-  /** The unverifiable end the route falls back on when its doubts lead nowhere: DataNotFound, or "stored" by this peer. */
-  private doubted: { readonly type: 'dataNotFound' } | { readonly type: 'stored'; readonly by: PeerState } | undefined;
+  /** The DataNotFound the route falls back on when its doubts lead nowhere. */
+  private doubted: { readonly type: 'dataNotFound' } | undefined;
   /** The peer whose answer the route succeeded with: the way back to the data source. */
   private succeededWith: PeerId | undefined;
   /** The logger when it writes `debug` lines, else undefined (`this.trace?.debug(…)` then builds nothing). */
@@ -215,11 +215,7 @@ export class Route {
         return this.tryNextPeer();
       case 'insertReply':
         if (this.init.kind !== 'insert') return this.tryNextPeer();
-        if (reply.outcome === 'stored') {
-          this.doubted ??= { type: 'stored', by: peer };
-          if (this.doubt(peer)) return this.tryNextPeer();
-          return this.succeed(peer, { type: 'stored' });
-        }
+        if (reply.outcome === 'stored') return this.succeed(peer, { type: 'stored' });
         if (reply.outcome === 'collision' && this.acceptBlock(peer, reply.existingBlock)) {
           const same = equalBytes(reply.existingBlock, this.init.block!);
           return this.succeed(peer, same ? { type: 'stored' } : { type: 'collision', existingBlock: reply.existingBlock });
@@ -255,7 +251,6 @@ export class Route {
     const peer = init.kind !== 'announce' && mixes(this.htl, peers.htlPolicy) ? peers.anyPeer(excluded) : peers.closestTo(init.keyLocation, excluded);
     if (peer === undefined) {
       this.trace?.debug({ ...this.fields(), htl: this.htl, tried: this.tried.size }, 'no peer left to try');
-      if (this.doubted?.type === 'stored') return this.succeed(this.doubted.by, { type: 'stored' });
       return this.finish(this.doubted ?? { type: 'routeNotFound', htl: this.htl, timedOut: false });
     }
     const htl = decrementHtl(this.htl, peer.link);
@@ -328,10 +323,10 @@ export class Route {
   }
 
   /**
-   * Whether to doubt a DataNotFound or an insert's "stored" from `peer` and try the next peer
-   * (spec/routing.md §10): neither can be checked, and a peer that minted its way next to a key
-   * could send them for every request and insert of it. A node in the key's neighbourhood
-   * doubts up to `maxDoubts` of them a route; elsewhere, and beyond that, they stand.
+   * Whether to doubt a DataNotFound from `peer` and try the next peer (spec/routing.md §10): it
+   * cannot be checked, and a peer that minted its way next to a key could send it for every
+   * request of that key. A node with the key in its neighbourhood doubts up to `maxDoubts` of
+   * them a route; elsewhere, and beyond that, they stand.
    */
   private doubt(peer: PeerState): boolean {
     const { peers, location, neighbourhoodSpan, maxDoubts } = this.components;

@@ -8,7 +8,7 @@
  *               ──> runWorkload (inserts only: samples for inserts) ──> anonymityOf × colluder shares
  *   ──> table of worst-case and mean P(originator | observation), table of cost (success, hops, latency)
  */
-import { DEFAULT_HTL_POLICY, HTL_POLICY_V1, type HtlPolicy } from '../../node/htl.js';
+import { HTL_POLICY_V1, HTL_POLICY_V2, type HtlPolicy } from '../../node/htl.js';
 import { type AnonymityFigures, AnonymityTap, anonymityOf, type OperationKind } from '../anonymity.js';
 import type { Figure, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
@@ -23,8 +23,8 @@ export interface Design {
 }
 
 const DESIGNS: readonly Design[] = [
-  { label: 'v1', policy: HTL_POLICY_V1 },
-  { label: 'v2 (default)', policy: DEFAULT_HTL_POLICY },
+  { label: 'v1 (default)', policy: HTL_POLICY_V1 },
+  { label: 'v2', policy: HTL_POLICY_V2 },
 ];
 
 /** Shares of the nodes that collude (0: every node on its own). */
@@ -115,7 +115,7 @@ function worstOf(result: DesignResult, kind: OperationKind): number {
 }
 
 function figuresOf(results: readonly DesignResult[]): Figure[] {
-  const current = results.find(({ design }) => design.policy === DEFAULT_HTL_POLICY) ?? results[0]!;
+  const current = results.find(({ design }) => design.policy === HTL_POLICY_V2) ?? results[0]!;
   const previous = results.find((result) => result !== current);
   const figure = (name: string, unit: Figure['unit'], value: (result: DesignResult) => number): Figure => ({
     name,

@@ -21,22 +21,20 @@ import { idealLocations, smallWorldEdges } from '../topology.js';
 import { drive } from '../workload.js';
 
 /**
- * How honest nodes answer the attack (spec/routing.md §10): `previous` stores an insert only at a
- * node closer to the key than all its peers and takes every DataNotFound and "stored" at its word;
- * `neighbourhood` also stores at every node within the key's neighbourhood (three times the local spacing
- * of nodes); `both`, the node's default, also lets those nodes doubt up to 4 unverifiable ends.
+ * How honest nodes answer the attack (spec/routing.md §10): `previous` takes every DataNotFound at
+ * its word; `doubting`, the node's default, lets a node with the key in its neighbourhood (three
+ * times its local node spacing) try its next peer after up to 4 of them.
  */
-export type EclipseDesign = 'previous' | 'neighbourhood' | 'both';
+export type EclipseDesign = 'previous' | 'doubting';
 
 export const ECLIPSE_DESIGNS: Readonly<Record<EclipseDesign, { readonly neighbourhoodSpan: number; readonly maxDoubts: number }>> = {
   previous: { neighbourhoodSpan: 0, maxDoubts: 0 },
-  neighbourhood: { neighbourhoodSpan: DEFAULT_NEIGHBOURHOOD_SPAN, maxDoubts: 0 },
-  both: { neighbourhoodSpan: DEFAULT_NEIGHBOURHOOD_SPAN, maxDoubts: DEFAULT_MAX_DOUBTS },
+  doubting: { neighbourhoodSpan: DEFAULT_NEIGHBOURHOOD_SPAN, maxDoubts: DEFAULT_MAX_DOUBTS },
 };
 
 export interface EclipseInit {
   readonly seed: string;
-  /** The honest nodes' rules (default `both`, the node's own). */
+  /** The honest nodes' rules (default `doubting`, the node's own). */
   readonly design?: EclipseDesign;
   readonly nodes: number;
   /** Requests for the target key per budget. */
@@ -89,7 +87,7 @@ export async function runEclipse(init: EclipseInit): Promise<EclipseResult[]> {
   const edges = smallWorldEdges(nodes, rng.fork('edges'), { degree: settings.degree });
   const results: EclipseResult[] = [];
   for (const budget of settings.budgets) {
-    const design = settings.design ?? 'both';
+    const design = settings.design ?? 'doubting';
     const sim = await createSimulatedNetwork({ seed, locations, edges, blockBytes: settings.blockBytes, node: ECLIPSE_DESIGNS[design] });
     const membership = new Membership(sim, edges);
     const operations = rng.fork('operations');
@@ -253,8 +251,8 @@ export const eclipseScenario: Scenario = {
           series: [
             series('previous', false, 'failed', (result) => result.failed),
             series('previous', true, 'failed', (result) => result.failed),
-            series('both', false, 'failed', (result) => result.failed),
-            series('both', true, 'failed', (result) => result.failed),
+            series('doubting', false, 'failed', (result) => result.failed),
+            series('doubting', true, 'failed', (result) => result.failed),
           ],
         },
       ],
@@ -264,9 +262,9 @@ export const eclipseScenario: Scenario = {
         `The attacker joins with its ${ECLIPSE_DEFAULTS.sybils} identities closest to the target, each linked to the ${ECLIPSE_DEFAULTS.links} honest ` +
           `nodes closest to it (what announcing itself would find), answers DataNotFound to every request for the target and "stored" to every ` +
           `insert of it (keeping and forwarding nothing); it behaves honestly otherwise.`,
-        'Designs (spec/routing.md §10): previous = an insert is stored only where no peer is closer to the key, and a DataNotFound or "stored" ends ' +
-          `the route; neighbourhood = also stored wherever the key is within ${DEFAULT_NEIGHBOURHOOD_SPAN}× the distance to the node's ` +
-          `second-nearest peer; both = the node's default: such nodes also try their next peer after up to ${DEFAULT_MAX_DOUBTS} unverifiable ends.`,
+        "Designs (spec/routing.md §10): previous = a DataNotFound ends the route; doubting = the node's default: a node with the key within " +
+          `${DEFAULT_NEIGHBOURHOOD_SPAN}× the distance to its second-nearest peer tries its next peer after up to ${DEFAULT_MAX_DOUBTS} of them. ` +
+          'An insert a sybil answers "stored" still ends there: with the attacker first, only caches on the way hold the block.',
         'Two orders: the target stored before the attacker joins (it must intercept requests before they reach a node holding the block), and the attacker ' +
           'joined before the insert (an insert that reaches a sybil ends there, so the block is kept only by the caches of the hops before it).',
         'Requests come one at a time from random honest nodes: successful ones leave copies in caches on their way back, and a relay that saw a request ' +

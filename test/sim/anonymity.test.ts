@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEFAULT_HTL_POLICY, HTL_POLICY_V1 } from '../../node/htl.js';
+import { HTL_POLICY_V1, HTL_POLICY_V2 } from '../../node/htl.js';
 import type { OperationKind } from '../../sim/anonymity.js';
 import { type DesignResult, runDesign } from '../../sim/scenarios/anonymity.js';
 
@@ -19,8 +19,8 @@ function worstCases(result: DesignResult): { readonly value: number; readonly te
 describe('scenario anonymity (300 nodes, seeded)', function () {
   this.timeout(600_000);
 
-  it('keeps P(originator | observation) at most 1/2 for every observation, requests and inserts, with and without colluders', async () => {
-    const result = await runDesign(OPTIONS, { label: 'default', policy: DEFAULT_HTL_POLICY });
+  it('design v2 keeps P(originator | observation) at most 1/2 for every observation, requests and inserts, with and without colluders', async () => {
+    const result = await runDesign(OPTIONS, { label: 'v2', policy: HTL_POLICY_V2 });
     for (const { value, text } of worstCases(result)) assert.ok(value <= 0.5, text);
     assert.ok(result.anonymity[0]!.request.groups > 0 && result.anonymity[0]!.insert.groups > 0, 'observations with enough samples to judge');
     assert.ok(result.requests.successRate >= 0.98, `success ${result.requests.successRate}`);

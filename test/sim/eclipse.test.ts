@@ -32,17 +32,17 @@ describe('scenario eclipse (seeded, 100 nodes)', function () {
   const budgets = [0, 2 ** 10, 2 ** 16];
   const run = (design: EclipseDesign, attackerFirst: boolean) => runEclipse({ seed: 'eclipse-test', nodes: 100, requests: 40, attackerFirst, budgets, design });
   let previous: EclipseResult[];
-  let defended: EclipseResult[];
-  let defendedTargetFirst: EclipseResult[];
+  let previousTargetFirst: EclipseResult[];
+  let doubting: EclipseResult[];
 
   before(async () => {
     previous = await run('previous', true);
-    defended = await run('both', true);
-    defendedTargetFirst = await run('both', false);
+    previousTargetFirst = await run('previous', false);
+    doubting = await run('doubting', false);
   });
 
   it('without an attacker every request for the target succeeds', () => {
-    for (const results of [previous, defended, defendedTargetFirst]) {
+    for (const results of [previous, previousTargetFirst, doubting]) {
       assert.equal(results[0]!.failed, 0);
       assert.equal(results[0]!.intercepted, 0);
     }
@@ -55,24 +55,18 @@ describe('scenario eclipse (seeded, 100 nodes)', function () {
     assert.ok(small!.relativeDistance > large!.relativeDistance);
   });
 
-  it('with the previous rules, sybils closest to the key capture its insert and make most requests fail', () => {
+  it('sybils closest to the key capture an insert made after they joined, and most requests for it fail', () => {
     const large = previous[2]!;
     assert.equal(large.insertCaptured, true);
     assert.ok(large.failed / large.requests > 0.5, JSON.stringify(large));
   });
 
-  it('with storage in the neighbourhood and doubting, 95 % of requests succeed with 3 sybils closest to the key, in either order', () => {
-    for (const large of [defended[2]!, defendedTargetFirst[2]!]) {
-      assert.ok(large.relativeDistance < 1, `best sybil at ${large.relativeDistance} of the closest honest distance`);
-      assert.ok(large.failed / large.requests <= 0.05, JSON.stringify(large));
-    }
-  });
-
-  it('doubting gets requests past the sybils when neighbourhood storage alone does not', async () => {
-    const once = (design: EclipseDesign) => runEclipse({ seed: 'eclipse-test', nodes: 100, requests: 40, attackerFirst: true, budgets: [2 ** 16], design });
-    const [storing] = await once('neighbourhood');
-    const [doubting] = await once('both');
-    assert.ok(doubting!.failed <= storing!.failed, `${doubting!.failed} failed doubting, ${storing!.failed} storing only`);
+  it('with honest holders, doubting gets 95 % of requests past 3 sybils closest to the key', () => {
+    const large = doubting[2]!;
+    assert.ok(large.relativeDistance < 1, `best sybil at ${large.relativeDistance} of the closest honest distance`);
+    assert.ok(large.intercepted > 0 || previousTargetFirst[2]!.intercepted === 0, "the sybils were on the requests' way");
+    assert.ok(large.failed / large.requests <= 0.05, JSON.stringify(large));
+    assert.ok(large.failed <= previousTargetFirst[2]!.failed, `${large.failed} failed doubting, ${previousTargetFirst[2]!.failed} without`);
   });
 
   it('gives the same results for the same seed', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Rng } from '../../../node/components.js';
-import { decrementHtl, drawHtlLink, HTL_POLICY_V1, DEFAULT_HTL_POLICY, MAX_CACHING_HTL, MAX_HTL, mayCacheAt, mixes } from '../../../node/htl.js';
+import { decrementHtl, drawHtlLink, HTL_POLICY_V1, HTL_POLICY_V2, MAX_CACHING_HTL, MAX_HTL, mayCacheAt, mixes } from '../../../node/htl.js';
 
 const always = { decrementAtMax: true, decrementAtMin: true };
 const never = { decrementAtMax: false, decrementAtMin: false };
@@ -22,13 +22,13 @@ describe('node/htl', () => {
   it('draws the link decisions with the documented probabilities of each design', () => {
     assert.deepEqual(drawHtlLink(fixedRng(0.49, 0.24), HTL_POLICY_V1), always);
     assert.deepEqual(drawHtlLink(fixedRng(0.5, 0.25), HTL_POLICY_V1), never);
-    assert.deepEqual(drawHtlLink(fixedRng(0.19, 0.24), DEFAULT_HTL_POLICY), always);
-    assert.deepEqual(drawHtlLink(fixedRng(0.2, 0.25), DEFAULT_HTL_POLICY), never);
+    assert.deepEqual(drawHtlLink(fixedRng(0.19, 0.24), HTL_POLICY_V2), always);
+    assert.deepEqual(drawHtlLink(fixedRng(0.2, 0.25), HTL_POLICY_V2), never);
   });
 
   it('makes a node at the maximum HTL mix in design v2 only', () => {
-    assert.equal(mixes(MAX_HTL, DEFAULT_HTL_POLICY), true);
-    assert.equal(mixes(MAX_HTL - 1, DEFAULT_HTL_POLICY), false);
+    assert.equal(mixes(MAX_HTL, HTL_POLICY_V2), true);
+    assert.equal(mixes(MAX_HTL - 1, HTL_POLICY_V2), false);
     assert.equal(mixes(MAX_HTL, HTL_POLICY_V1), false);
   });
 

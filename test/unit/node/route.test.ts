@@ -282,14 +282,4 @@ describe('node/route: unverifiable answers near a key (spec/routing.md §10)', (
       await assert.rejects(fetched, (error: Error) => error.name !== 'AssertionError');
     }
   });
-
-  it('doubts an insert\'s "stored" near the key, so honest nodes past the deniers keep the block', async () => {
-    const sim = await eclipsed({ neighbourhoodSpan: 3, maxDoubts: 4 });
-    const inserted = sim.nodes[0]!.node.insert(key.routingKey, key.block);
-    await sim.clock.run();
-    await inserted;
-    assert.deepEqual(await sim.nodes[1]!.store.get(key.routingKey), key.block);
-    assert.deepEqual(await sim.nodes[2]!.store.get(key.routingKey), key.block);
-    await assertNothingLeftBehind(sim);
-  });
 });
