@@ -30,7 +30,8 @@ function describeTally(tally: Tally, spanSeconds: number): string {
   const done = tally.ok + failed + tally.corrupt;
   const codes = [...tally.failed].map(([code, count]) => `${code} ${count}`).join(', ');
   const success = done === 0 ? 'none done' : `${((tally.ok / done) * 100).toFixed(1)} % of ${done}`;
-  return `${success} succeeded (${rate(tally.ok, spanSeconds)}), ${failed} failed${codes === '' ? '' : ` (${codes})`}, ${tally.corrupt} corrupt, ${tally.cut} cut by a kill`;
+  const why = codes === '' ? '' : ` (${codes})`;
+  return `${success} succeeded (${rate(tally.ok, spanSeconds)}), ${failed} failed${why}, ${tally.corrupt} corrupt, ${tally.cut} cut by a kill`;
 }
 
 export async function crashSafety(kills: number): Promise<void> {

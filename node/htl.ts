@@ -40,8 +40,8 @@ export const HTL_POLICY_V1: HtlPolicy = { decrementAtMax: 0.5, mixAtMax: false }
  * requester receive blocks that do not verify in the black-hole scenario.
  */
 export const HTL_POLICY_V2: HtlPolicy = { decrementAtMax: 0.2, mixAtMax: true };
-/** The policy a node uses unless told otherwise. */
-export const DEFAULT_HTL_POLICY: HtlPolicy = HTL_POLICY_V1;
+/** The policy a node uses unless told otherwise: version 1. */
+export const DEFAULT_HTL_POLICY: HtlPolicy = { ...HTL_POLICY_V1 };
 
 /** Probability that a link decrements an HTL of 1 (ending the search). */
 export const DECREMENT_AT_MIN_PROBABILITY = 0.25;
