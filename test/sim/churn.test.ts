@@ -25,7 +25,8 @@ describe('sim/churn: Weibull sessions', () => {
 });
 
 describe('sim/membership and sim/churn on a 60-node small world', function () {
-  this.timeout(60_000);
+  // A hang guard: virtual time, so only a loaded machine makes it slower.
+  this.timeout(600_000);
   const defer = useTeardown();
   const simulate = useSimulatedNetworks(defer);
 
@@ -85,7 +86,8 @@ describe('sim/membership and sim/churn on a 60-node small world', function () {
 });
 
 describe('scenario churn (seeded, small)', function () {
-  this.timeout(120_000);
+  // A hang guard: virtual time, so only a loaded machine makes it slower.
+  this.timeout(600_000);
 
   it('requests the same blocks in every window while nodes come and go; success and hops stay within bounds', async () => {
     const run = await runChurn({ seed: 'churn-test', nodes: 150, requests: 300, churn: true, windows: 3 });

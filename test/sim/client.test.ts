@@ -16,7 +16,8 @@ import { useTeardown } from '../support/teardown.js';
 import { alteringNode, collect, content, deleteEverywhere, drive } from './client-support.js';
 
 describe('client on a simulated network', function () {
-  this.timeout(60_000);
+  // A hang guard: virtual time, so only a loaded machine makes it slower.
+  this.timeout(600_000);
   const defer = useTeardown();
   const simulate = useSimulatedNetworks(defer);
   /** A temporary directory, removed after the test. */

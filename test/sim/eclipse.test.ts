@@ -28,7 +28,8 @@ describe('sim/adversaries/eclipse: minting near a key', () => {
 });
 
 describe('scenario eclipse (seeded, 100 nodes)', function () {
-  this.timeout(300_000);
+  // A hang guard: virtual time, so only a loaded machine makes it slower.
+  this.timeout(600_000);
   const budgets = [0, 2 ** 10, 2 ** 16];
   const run = (design: EclipseDesign, attackerFirst: boolean) => runEclipse({ seed: 'eclipse-test', nodes: 100, requests: 40, attackerFirst, budgets, design });
   let previous: EclipseResult[];

@@ -36,7 +36,8 @@ describe('sim/files: a file as Reed-Solomon segments of CHK blocks', () => {
 });
 
 describe('sim/retention (seeded, 80 nodes, 4 days)', function () {
-  this.timeout(180_000);
+  // A hang guard: virtual time, so only a loaded machine makes it slower.
+  this.timeout(600_000);
   let plain: RetentionRun;
   let healed: RetentionRun;
   let harsh: RetentionRun;
@@ -94,7 +95,8 @@ describe('sim/retention (seeded, 80 nodes, 4 days)', function () {
 });
 
 describe('scenario retention (seeded, 40 nodes, 30 days)', function () {
-  this.timeout(180_000);
+  // A hang guard: virtual time, so only a loaded machine makes it slower.
+  this.timeout(600_000);
 
   it("reports 30 days of both series, with Freenet's month as the reference, and beats it with healing", async () => {
     const report = await retentionScenario.run({ seed: 'retention-report', nodes: 40, requests: 360 });
