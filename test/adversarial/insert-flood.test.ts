@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import type { Node } from '../../node/node.js';
 import { startAttackPeer } from '../support/attack-peer.js';
-import { DIFFICULTY, type RealNode, startNode } from '../support/flood-setup.js';
+import { DIFFICULTY, useStartedNodes } from '../support/flood-setup.js';
 import { storeFreshBlocks } from '../support/fresh-blocks.js';
 import { useTeardown } from '../support/teardown.js';
 import { until } from '../support/until.js';
@@ -45,12 +45,7 @@ describe('adversarial: inserts whose block never comes (real nodes over TCP)', f
   // A hang guard: a loaded machine takes longer, and nothing here depends on how long.
   this.timeout(180_000);
   const defer = useTeardown();
-
-  async function started(): Promise<RealNode> {
-    const real = await startNode();
-    defer(() => real.node.stop());
-    return real;
-  }
+  const started = useStartedNodes(defer);
 
   it('throttles the attacker to its cap of accepted inserts, disconnects it and refuses its return, and serves every honest fetch', async () => {
     const [target, honest] = [await started(), await started()] as const;

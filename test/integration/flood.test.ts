@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { encodeChk } from '../../protocol/keys/chk.js';
 import type { Node } from '../../node/node.js';
 import { startFloodPeer } from '../support/flood-peer.js';
-import { DIFFICULTY, type RealNode, sampleTarget, startNode } from '../support/flood-setup.js';
+import { DIFFICULTY, sampleTarget, useStartedNodes } from '../support/flood-setup.js';
 import { useTeardown } from '../support/teardown.js';
 import { until } from '../support/until.js';
 
@@ -46,12 +46,7 @@ describe('flood over TCP (real nodes)', function () {
   // A hang guard: a loaded machine takes longer, and nothing here depends on how long.
   this.timeout(180_000);
   const defer = useTeardown();
-
-  async function started(): Promise<RealNode> {
-    const real = await startNode();
-    defer(() => real.node.stop());
-    return real;
-  }
+  const started = useStartedNodes(defer);
 
   it('refuses a peer flooding at 8,000 requests/s beyond its budget while two honest peers fetch every block', async () => {
     const [target, ...clients] = [await started(), await started(), await started()] as const;

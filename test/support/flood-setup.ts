@@ -10,6 +10,7 @@ import { Node, type NodeInit } from '../../node/node.js';
 import type { PeerId } from '../../node/transport.js';
 import { mintIdentity } from '../../protocol/identity-mint.js';
 import { MemoryBlockStore } from '../../store/memory-block-store.js';
+import { type Defer, useTeardown } from './teardown.js';
 
 /** The wait its users need with these nodes (a hang guard: see until.ts). */
 export { until } from './until.js';
@@ -30,6 +31,15 @@ export async function startNode(init: Omit<NodeInit, 'location'> = {}): Promise<
   const node = new Node({ transport, store, clock, rng: new CryptoRng() }, { ...init, location: identity.location });
   await node.start();
   return { node, transport, store };
+}
+
+/** `startNode` for a test: each node it starts is stopped by the test's teardown (`defer`). */
+export function useStartedNodes(defer: Defer = useTeardown()): () => Promise<RealNode> {
+  return async () => {
+    const real = await startNode();
+    defer(() => real.node.stop());
+    return real;
+  };
 }
 
 export interface FetchLoad {
