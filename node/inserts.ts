@@ -71,7 +71,10 @@ async function keep(context: NodeContext, from: PeerId, tx: bigint, request: Ins
  */
 async function answer(context: NodeContext, from: PeerId, request: InsertRequest, block: Uint8Array, outcome: RouteOutcome, route: Route): Promise<void> {
   const { tx } = route.init;
-  const onlyLoopsCloser = context.peers.isClosestTo(context.settings.location, keyLocation(request.routingKey), (peer) => peer === from || route.looped(peer));
+  // Only mixing (HTL design v2) sends an insert away from the key first; greedy routing never skips the closest node.
+  const mixing = context.peers.htlPolicy.mixAtMax;
+  const onlyLoopsCloser =
+    mixing && context.peers.isClosestTo(context.settings.location, keyLocation(request.routingKey), (peer) => peer === from || route.looped(peer));
   if (outcome.type !== 'collision' && onlyLoopsCloser) {
     try {
       await context.store.put(request.routingKey, block, { partition: 'store' });

@@ -56,10 +56,10 @@ describe('sim/workload on a 300-node ideal small world (seeded)', function () {
     assert.ok(metrics.loadGini > 0 && metrics.loadGini < 0.8, `Gini ${metrics.loadGini}`);
     assert.ok(metrics.storeFill > 0 && metrics.storeFill <= 1);
     assert.ok(metrics.cacheFill > 0 && metrics.cacheFill <= 1);
-    // HTL design v2 (node/htl.ts): the nodes at the maximum HTL hide the originator among about five.
+    // The default HTL design (v1) lets a neighbour beat 1/2 (spec/routing.md §2); test/sim/anonymity.test.ts bounds design v2.
     const { originator } = metrics;
     assert.ok(originator.prior > 0 && originator.prior <= originator.worst.value, `prior ${originator.prior}, worst ${originator.worst.value}`);
-    assert.ok(originator.worst.value <= 0.5, `worst ${originator.worst.value} at ${originator.worst.observation}`);
+    assert.ok(originator.worst.value <= 1, `worst ${originator.worst.value} at ${originator.worst.observation}`);
     assert.ok(originator.meanWhenOriginator <= originator.worst.value);
     assert.ok(metrics.events > metrics.requests);
     assert.equal(workloadFigures(metrics).find((figure) => figure.name === 'success rate')?.value, metrics.successRate);
