@@ -12,7 +12,7 @@ import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { fromHex } from '../../protocol/bytes.js';
 import { mintIdentity } from '../../protocol/identity-mint.js';
 import { attackInWorker, badHandshakes, weakIdentity } from '../support/bad-handshakes.js';
-import { DIFFICULTY, type RealNode, startNode } from '../support/flood-setup.js';
+import { DIFFICULTY, type RealNode, useStartedNodes } from '../support/flood-setup.js';
 import { HandshakeTarget } from '../support/handshake-target.js';
 import { useTeardown } from '../support/teardown.js';
 import { until } from '../support/until.js';
@@ -33,9 +33,10 @@ describe('bad handshakes over TCP (real node in its own process)', function () {
   this.timeout(180_000);
   const defer = useTeardown();
 
+  const startNode = useStartedNodes(defer);
+
   async function linkedPeer(address: string): Promise<RealNode> {
     const real = await startNode();
-    defer(() => real.node.stop());
     await real.transport.dial(address);
     await until(() => real.node.peers.size === 1, 'the link to the node');
     return real;
