@@ -178,18 +178,18 @@ describe('protocol/identity', () => {
     it('stops an inline search on abort, with the abort reason, after reporting progress', async () => {
       const { outcome, reason, reports } = await abortedMint(0, (reports) => reports.length >= 2);
       assert.equal(outcome, reason);
-      assert.ok(reports.every((report) => report.expectedHashes === 2 ** NEVER_FOUND));
-      assert.ok(reports[1]!.hashes > reports[0]!.hashes && reports[1]!.elapsedMs >= reports[0]!.elapsedMs);
+      assert.ok(
+        reports.every((report) => report.expectedHashes === 2 ** NEVER_FOUND),
+        'every report expects the hashes of the difficulty',
+      );
+      assert.ok(reports[1]!.hashes > reports[0]!.hashes && reports[1]!.elapsedMs >= reports[0]!.elapsedMs, 'reports count up');
     });
 
+    // Aborted once the workers have reported twice (waiting a fixed 200 ms saw one report on a loaded machine).
     it('stops all workers on abort, with the abort reason, after reporting progress', async () => {
-      let firstReportAt = 0;
-      const { outcome, reason, reports } = await abortedMint(2, (reports) => {
-        if (reports.length > 0 && firstReportAt === 0) firstReportAt = performance.now();
-        return firstReportAt > 0 && performance.now() - firstReportAt >= 200;
-      });
+      const { outcome, reason, reports } = await abortedMint(2, (reports) => reports.length >= 2);
       assert.equal(outcome, reason);
-      assert.ok(reports.length >= 2 && reports.at(-1)!.hashes > 0);
+      assert.ok(reports.length >= 2 && reports.at(-1)!.hashes > 0, `progress before the abort: ${JSON.stringify(reports)}`);
     });
 
     it('rejects at once when the signal is already aborted', async () => {
