@@ -74,7 +74,9 @@ export async function startFloodPeer(data: FloodPeerData): Promise<FloodPeer> {
     if (message.type === 'ready') ready.resolve(message.peerId);
     else if (message.type === 'progress') progress = message;
     else {
+      // The final counts stand as progress too: a flooder the node disconnected sends no more progress.
       const { type: _, ...report } = message;
+      progress = report;
       done.resolve(report);
     }
   });
