@@ -6,7 +6,8 @@
  *
  *   handshakes  16 silent connections from each of two loopback /24s (127.0.1.1, 127.0.2.1), each
  *               reopened as soon as the target closes it: the handshake hold (spec/wire.md §10.6)
- *   connects    128 from each: a connection flood, every new connection evicting another
+ *   connects    128 from each: a connection flood, beyond each range's accept budget closed at accept,
+ *               within it every new connection evicting another
  *   offers      a hostile data source follows each DataFound with a PeerOffer listing a third
  *               party's address and private ones (spec/routing.md §9.8), while the target's own
  *               user fetches from it
@@ -143,6 +144,7 @@ async function connectionRound(kind: ConnectionAttack): Promise<Round> {
       notes: {
         'newcomer from 127.0.0.0/24 linked in': await joined,
         'attack connections closed': formatCount(stalls.length),
+        '… closed at accept (range over its budget)': formatCount(state.closedAtAccept),
         '… evicted for newer ones': formatCount(evicted),
         '… median time held': `${median(stalls.map(({ openedAt, closedAt }) => closedAt - openedAt)).toFixed(0)} ms`,
         'handshakes in progress, at most': String(state.mostPendingHandshakes),

@@ -24,6 +24,14 @@ export interface TcpTransportInit {
    */
   readonly maxPendingHandshakesPerRange?: number;
   /**
+   * Connections one address range (an IPv4 /24, an IPv6 /48) may open per second, sustained; beyond
+   * its budget an accepted connection is closed at once (accept-budget.ts). Default 20: four times
+   * what a range holding its handshake share with silent connections opens (8 every 3 s timeout).
+   */
+  readonly acceptsPerRangePerSecond?: number;
+  /** The connections a range may open at once before its per-second budget applies. Default 40. */
+  readonly acceptBurstPerRange?: number;
+  /**
    * Most bytes waiting to be written to one peer. A `send` that would exceed it returns false
    * and disconnects the peer as a slow reader. Default 1 MiB (32 full blocks).
    */
@@ -53,6 +61,8 @@ export const TCP_TRANSPORT_DEFAULTS = {
   maxConnections: 64,
   maxPendingHandshakes: 32,
   maxPendingHandshakesPerRange: 8,
+  acceptsPerRangePerSecond: 20,
+  acceptBurstPerRange: 40,
   sendQueueBytes: 1024 * 1024,
   handshakeTimeoutMs: 3_000,
   dialTimeoutMs: 10_000,
@@ -68,6 +78,8 @@ export function resolveTcpTransportInit(init: TcpTransportInit): TcpTransportCon
     ['maxConnections', 1],
     ['maxPendingHandshakes', 1],
     ['maxPendingHandshakesPerRange', 1],
+    ['acceptsPerRangePerSecond', 1],
+    ['acceptBurstPerRange', 1],
     // One full frame must fit, or a block could never be sent.
     ['sendQueueBytes', MAX_FRAME_PREFIX_BYTES + MAX_FRAME_BYTES],
     ['handshakeTimeoutMs', 1],

@@ -2,7 +2,8 @@
  * @libp2p/tcp and @chainsafe/libp2p-noise used standalone, without a libp2p node (ARCHITECTURE §2):
  * the few components they need, and nothing of libp2p's connection upgrading.
  *
- *   createTcpSockets   TCP listen and dial; a stub upgrader hands back each raw MultiaddrConnection,
+ *   createTcpSockets   TCP listen and dial; each accepted socket is admitted or destroyed first
+ *                      (admitFirst), then a stub upgrader hands back each raw MultiaddrConnection,
  *                      whose sends are corked into one writev (writeEachSendAtOnce), with sockets
  *                      that take four full frames before asking for 'drain'
  *   createNoise        Noise XX (spec/wire.md §10.2) with the node's Ed25519 key as the libp2p identity
@@ -22,7 +23,7 @@ import type {
 } from '@libp2p/interface';
 import { tcp, type TCPSocketOptions } from '@libp2p/tcp';
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr';
-import type { Socket } from 'node:net';
+import { Server, type Socket } from 'node:net';
 import { compareBytes } from '../../protocol/bytes.js';
 import { libp2pIdentity } from '../../protocol/crypto.js';
 import type { NodeIdentity } from '../../protocol/identity.js';
@@ -73,7 +74,12 @@ export function parseTcpAddress(address: string): Multiaddr {
 export interface TcpSocketsInit {
   /** Close a connection with no traffic either way for this long; 0 never does. */
   readonly idleTimeoutMs: number;
-  /** Every accepted connection, before anything was read from it. */
+  /**
+   * Asked first for each accepted socket, with its remote host as a multiaddr (`/ip4/1.2.3.4`):
+   * false destroys the socket before @libp2p/tcp wraps it. Default: every socket is admitted.
+   */
+  readonly admit?: (remoteHost: string) => boolean;
+  /** Every accepted connection admitted, before anything was read from it. */
   onInbound(connection: MultiaddrConnection): void;
 }
 
@@ -119,6 +125,25 @@ export function writeEachSendAtOnce(connection: MultiaddrConnection): void {
 }
 
 /**
+ * Puts `admit` before @libp2p/tcp's own handling of each socket its listener's server accepts
+ * (the one 'connection' handler the server was made with), so that a refused socket costs no
+ * MultiaddrConnection. Throws if @libp2p/tcp no longer has that server, so that an upgrade cannot
+ * lose the check silently (test/unit/node/net/libp2p.test.ts).
+ */
+export function admitFirst(listener: Listener, admit: (remoteHost: string) => boolean): void {
+  const { server } = listener as unknown as { server?: unknown };
+  const handlers = server instanceof Server ? server.listeners('connection') : [];
+  if (!(server instanceof Server) || handlers.length !== 1) throw new TypeError('@libp2p/tcp listener without the one net.Server connection handler');
+  const [wrap] = handlers as [(socket: Socket) => void];
+  server.removeAllListeners('connection');
+  server.on('connection', (socket: Socket) => {
+    const host = `/${socket.remoteFamily === 'IPv6' ? 'ip6' : 'ip4'}/${socket.remoteAddress ?? ''}`;
+    if (admit(host)) wrap(socket);
+    else socket.destroy();
+  });
+}
+
+/**
  * Bytes a socket takes before it asks for 'drain': four full frames. Node's default (16 KiB) is
  * half a block, so every batch a link writes would wait a turn of the event loop for 'drain'.
  */
@@ -141,6 +166,7 @@ export function createTcpSockets(init: TcpSocketsInit): TcpSockets {
     parse: parseTcpAddress,
     async listen(address) {
       const listener = transport.createListener({ upgrader });
+      if (init.admit !== undefined) admitFirst(listener, init.admit);
       await listener.listen(address);
       return listener;
     },

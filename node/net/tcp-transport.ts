@@ -7,7 +7,8 @@
  *
  * A connection, in or out:  TCP ─> Noise XX ─> Hello both ways ─> verified ─> kept, or closed
  * This file holds the policy: the connection bounds, one link per peer (§10.3), slow readers, stop.
- * An accepted connection holds a handshake slot (handshake-slots.ts: bounded in all and per address
+ * A range that opens connections beyond its budget has them closed as soon as they are accepted
+ * (accept-budget.ts). An accepted connection holds a handshake slot (handshake-slots.ts: bounded in all and per address
  * range, the oldest evicted at random for newcomers) until its Hello is verified or it closes: peers
  * that stall or fail handshakes hold a slot for at most the handshake timeout, never keep a newcomer
  * out, and cost at most one Noise handshake and one proof check each (§10.6). A dial that expects a
@@ -22,6 +23,7 @@ import { CryptoRng, type Clock, type Logger, type Rng } from '../components.js';
 import { peerText } from '../log-fields.js';
 import { ipRange } from '../ip-address.js';
 import type { ConnectedPeer, DialOptions, PeerId, SendQueue, Transport, TransportHandlers } from '../transport.js';
+import { AcceptBudget } from './accept-budget.js';
 import { Attempt } from './attempt.js';
 import { resolveTcpTransportInit, type TcpTransportConfig, type TcpTransportInit } from './config.js';
 import { ConnectionLimitError, HandshakeLimitError, SelfDialError, TransportNotStartedError, UnexpectedPeerError } from './errors.js';
@@ -30,6 +32,9 @@ import { HandshakeSlots } from './handshake-slots.js';
 import { createNoise, createTcpSockets, type NoiseHandshake, type TcpSockets } from './libp2p.js';
 import { Link } from './link.js';
 import { onStreamClose } from './stream.js';
+
+/** Address ranges whose accept budget is remembered at once (accept-budget.ts). */
+const MAX_ACCEPT_RANGES = 4096;
 
 export interface TcpTransportComponents {
   readonly identity: NodeIdentity;
@@ -76,6 +81,7 @@ export class TcpTransport implements Transport {
   /** Accepted connections not yet verified. */
   readonly #slots: HandshakeSlots;
   readonly #attempts = new Set<Attempt>();
+  #refusedAccepts = 0;
 
   constructor(components: TcpTransportComponents, init: TcpTransportInit) {
     this.#identity = components.identity;
@@ -85,8 +91,18 @@ export class TcpTransport implements Transport {
     this.#rng = components.rng ?? new CryptoRng();
     this.#config = resolveTcpTransportInit(init);
     this.#slots = new HandshakeSlots(this.#rng, { maxPending: this.#config.maxPendingHandshakes, maxPerRange: this.#config.maxPendingHandshakesPerRange });
+    const accepts = new AcceptBudget(this.#clock, {
+      ratePerSecond: this.#config.acceptsPerRangePerSecond,
+      burst: this.#config.acceptBurstPerRange,
+      maxRanges: MAX_ACCEPT_RANGES,
+    });
     this.#sockets = createTcpSockets({
       idleTimeoutMs: this.#config.idleTimeoutMs,
+      admit: (remoteHost) => {
+        if (accepts.admit(ipRange(remoteHost) ?? remoteHost)) return true;
+        this.#refusedAccepts++;
+        return false;
+      },
       onInbound: (connection) => this.#accept(connection),
     });
     this.#noise = createNoise(components.identity);
@@ -94,6 +110,11 @@ export class TcpTransport implements Transport {
 
   get addresses(): readonly string[] {
     return this.#running?.addresses ?? [];
+  }
+
+  /** Connections closed as soon as accepted because their address range had spent its accept budget. */
+  get refusedAccepts(): number {
+    return this.#refusedAccepts;
   }
 
   /** Accepted connections not yet verified: at most `maxPendingHandshakes`. */

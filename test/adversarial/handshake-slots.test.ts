@@ -1,6 +1,7 @@
 /**
  * Silent connections that hold handshake slots, over real TCP on loopback (spec/wire.md §10.6):
- * 16 from one address, and 32 from two address ranges reopened as soon as the node closes them.
+ * 16 from one address, and 32 from two address ranges reopened as soon as the node closes them;
+ * then a range opening connections faster than its accept budget allows.
  * Loopback addresses in distinct /24s (127.0.1.1, 127.0.2.1) stand for distinct ranges; the honest
  * peer dials from 127.0.0.1, a third. It must still join, and the silent connections must be closed.
  */
@@ -66,5 +67,21 @@ describe('adversarial: silent connections holding handshake slots', function () 
     assert.ok(closed >= 32 - 2 * SHARE, `only ${closed} silent connections closed`);
     await until(() => target.transport.pendingHandshakes === 0, 'every slot given back');
     assert.equal(target.node.peers.size, 1, 'the honest peer stayed linked');
+  });
+
+  it('a range opening connections as fast as it can has those beyond its accept budget closed at accept, and a newcomer from another joins', async () => {
+    const target = await node();
+    const address = target.transport.addresses[0]!;
+    const { acceptBurstPerRange, acceptsPerRangePerSecond } = TCP_TRANSPORT_DEFAULTS;
+    const opened = 400;
+    const startedAt = performance.now();
+    const flood = await Promise.all(Array.from({ length: opened }, () => socketTo(address, '127.0.3.1')));
+    // Each is closed by the node: at accept, evicted by a newer one, or at its handshake timeout.
+    await Promise.all(flood.map(closeOf));
+    const admitted = opened - target.transport.refusedAccepts;
+    const budget = acceptBurstPerRange + (acceptsPerRangePerSecond * (performance.now() - startedAt)) / 1000;
+    console.log(`      ${target.transport.refusedAccepts} of ${opened} connections closed at accept; ${admitted} admitted (budget ${Math.floor(budget)})`);
+    assert.ok(admitted <= budget, `${admitted} connections admitted, beyond the budget of ${Math.floor(budget)}`);
+    await honestJoins(target);
   });
 });

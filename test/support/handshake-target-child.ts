@@ -74,6 +74,7 @@ process.on('message', async (message: TargetRequest) => {
         peers: running?.node.peers.size ?? 0,
         refusedLinks: [...log.refusedLinks],
         refusedAccepts: [...log.refusedAccepts],
+        closedAtAccept: running?.transport.refusedAccepts ?? 0,
         mostPendingHandshakes,
       });
     case 'stop':

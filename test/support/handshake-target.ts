@@ -27,6 +27,8 @@ export interface TargetState {
   readonly refusedLinks: string[];
   /** The `code` of each accepted connection closed for want of a slot: refused at accept, or evicted from its handshake slot for a newer one. */
   readonly refusedAccepts: string[];
+  /** Connections closed as soon as accepted, their range's accept budget spent (not logged: TcpTransport.refusedAccepts). */
+  readonly closedAtAccept: number;
   /** The most handshakes in progress at once, sampled every few milliseconds since `watch`. */
   readonly mostPendingHandshakes: number;
 }

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { noise } from '@chainsafe/libp2p-noise';
 import { generateKeyPair } from '@libp2p/crypto/keys';
-import type { ComponentLogger, Logger as Libp2pLogger, MultiaddrConnection, PrivateKey, Upgrader } from '@libp2p/interface';
+import type { ComponentLogger, Listener, Logger as Libp2pLogger, MultiaddrConnection, PrivateKey, Upgrader } from '@libp2p/interface';
 import { peerIdFromPrivateKey } from '@libp2p/peer-id';
 import { multiaddrConnectionPair } from '@libp2p/utils';
 import { mintIdentity } from '../../../../protocol/identity-mint.js';
 import { HandshakeError, InvalidAddressError } from '../../../../node/net/errors.js';
-import { createNoise, createTcpSockets, NOISE_PROLOGUE, reusingSignatures, writeEachSendAtOnce } from '../../../../node/net/libp2p.js';
+import { admitFirst, createNoise, createTcpSockets, NOISE_PROLOGUE, reusingSignatures, writeEachSendAtOnce } from '../../../../node/net/libp2p.js';
+import { closeOf, socketTo } from '../../../support/bad-handshakes.js';
 import { until } from '../../../support/until.js';
 
 const quiet: Libp2pLogger = Object.assign(() => undefined, { error: () => undefined, trace: () => undefined, enabled: false, newScope: () => quiet });
@@ -63,6 +64,34 @@ describe('libp2p, standalone', () => {
       connection.abort(new Error('done'));
       await listener.close();
       assert.equal(accepted.length, 1);
+    });
+
+    it('admission sees each accepted socket first: a refused one is closed and never handed over', async () => {
+      const accepted: MultiaddrConnection[] = [];
+      const hosts: string[] = [];
+      let admitting = false;
+      const listening = createTcpSockets({
+        idleTimeoutMs: 0,
+        admit: (host) => {
+          hosts.push(host);
+          return admitting;
+        },
+        onInbound: (connection) => void accepted.push(connection),
+      });
+      const listener = await listening.listen(listening.parse('/ip4/127.0.0.1/tcp/0'));
+      const [address] = listener.getAddrs();
+      const refused = await socketTo(address!.toString());
+      await closeOf(refused);
+      admitting = true;
+      const connection = await createTcpSockets({ idleTimeoutMs: 0, onInbound: () => undefined }).dial(address!, AbortSignal.timeout(5000));
+      await until(() => accepted.length === 1, 'the admitted connection');
+      assert.deepEqual(hosts, ['/ip4/127.0.0.1', '/ip4/127.0.0.1']);
+      connection.abort(new Error('done'));
+      await listener.close();
+    });
+
+    it('admission refuses a listener without the server it guards', () => {
+      assert.throws(() => admitFirst({} as Listener, () => true), TypeError);
     });
 
     it('an aborted dial signal refuses at once', async () => {
