@@ -3,7 +3,7 @@
  * forwards it to a peer it applies that link's decrement rule. At the maximum and at
  * 1 the decrement is probabilistic, decided once per link, so a peer cannot tell from
  * the HTL whether its neighbour originated a request or how close it is to the end.
- * In design v2 (the default) a node holding MAX_HTL mixes (`mixes`): route.ts picks a
+ * In design v2 (selectable, not the default) a node holding MAX_HTL mixes (`mixes`): route.ts picks a
  * random peer, requests.ts routes on instead of answering.
  */
 import { MAX_HTL } from '../protocol/wire/limits.js';
@@ -35,9 +35,9 @@ export interface HtlPolicy {
 export const HTL_POLICY_V1: HtlPolicy = { decrementAtMax: 0.5, mixAtMax: false };
 /**
  * Version 2, measured and not yet the default (spec/routing.md §2): a fifth of the links decrement at the
- * maximum, and every node at the maximum mixes. It bounds what a neighbour learns, but costs 3.5 times
- * the hops, sends a request at the maximum to a random peer that may be a silent attacker, and let a
- * requester receive blocks that do not verify in the black-hole scenario.
+ * maximum, and every node at the maximum mixes. It bounds what a neighbour learns, but costs 2.5 times
+ * the hops, and sends a request at the maximum to a random peer that may be a silent attacker: black
+ * holes cost it far more success than they cost version 1.
  */
 export const HTL_POLICY_V2: HtlPolicy = { decrementAtMax: 0.2, mixAtMax: true };
 /** The policy a node uses unless told otherwise: version 1. */
