@@ -1,20 +1,25 @@
 /**
  * Scenario `anonymity`: how well a relay, or up to 10 % of the nodes colluding, can tell that the
  * neighbour handing it a request or an insert started it (spec/simulator.md §3.4). Each HTL design
- * (node/htl.ts) runs on the same seeded ideal small world, with the same workload, so the cost of
- * the current design is read against the previous one in one run.
+ * (node/htl.ts) runs on the same seeded networks — the ideal small world, and an opennet grown as
+ * `hops-vs-size` grows it (path folding shapes its links) — with the same workload, so the cost of
+ * the candidate design is read against the default one in one run.
  *
- *   per design: buildSmallWorld ──AnonymityTap──> runWorkload (inserts, Zipf requests)
- *               ──> runWorkload (inserts only: samples for inserts) ──> anonymityOf × colluder shares
+ *   per network, per design: buildSmallWorld | growingOpennet + growWithTraffic
+ *       ──AnonymityTap──> runWorkload (inserts, Zipf requests)
+ *       ──> runWorkload (inserts only: samples for inserts) ──> anonymityOf × colluder shares
  *   ──> table of worst-case and mean P(originator | observation), table of cost (success, hops, latency)
  */
 import { HTL_POLICY_V1, HTL_POLICY_V2, type HtlPolicy } from '../../node/htl.js';
+import { OPENNET_NODE_SETTINGS } from '../grown-opennet.js';
 import { type AnonymityFigures, AnonymityTap, anonymityOf, type OperationKind } from '../anonymity.js';
 import type { Figure, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import type { WorkloadMetrics } from '../workload.js';
 import { runWorkload } from '../workload.js';
-import { buildSmallWorld, smallWorldWorkload } from './baseline.js';
+import type { SimulatedNetwork } from '../simulated-network.js';
+import { buildSmallWorld, SMALL_WORLD_WORKLOAD, smallWorldWorkload } from './baseline.js';
+import { growingOpennet, growWithTraffic } from './hops-vs-size.js';
 
 /** An HTL design, as the nodes are configured for it. */
 export interface Design {
@@ -27,6 +32,10 @@ const DESIGNS: readonly Design[] = [
   { label: 'v2', policy: HTL_POLICY_V2 },
 ];
 
+/** The networks each design runs on. */
+export type AnonymityNetwork = 'small world' | 'grown opennet';
+const NETWORKS: readonly AnonymityNetwork[] = ['small world', 'grown opennet'];
+
 /** Shares of the nodes that collude (0: every node on its own). */
 const COLLUDING = [0, 0.01, 0.05, 0.1] as const;
 /** Observations with fewer samples than this are left out of the worst case. */
@@ -35,6 +44,7 @@ export const MIN_SAMPLES = 100;
 const INSERTS_PER_REQUEST = 0.1;
 
 export interface DesignResult {
+  readonly network: AnonymityNetwork;
   readonly design: Design;
   readonly requests: WorkloadMetrics;
   readonly insertsStored: number;
@@ -53,17 +63,38 @@ function colluders(nodes: number, share: number, seed: string, draw: number): Ui
   return flags;
 }
 
-/** Runs the workloads on the small world of `options` with the nodes on `design`, and measures. */
-export async function runDesign(options: ScenarioOptions, design: Design): Promise<DesignResult> {
+/** The `network` of `options` with its nodes on `design`: an opennet is grown to its size first, with the same traffic for every design. */
+async function buildNetwork(options: ScenarioOptions, network: AnonymityNetwork, design: Design, phase: string): Promise<SimulatedNetwork> {
+  const { nodes, seed, onProgress } = options;
+  onProgress?.({ phase: `${phase}: starting nodes`, done: 0, total: nodes });
+  if (network === 'small world') return buildSmallWorld(nodes, seed, 'ideal', { htlPolicy: design.policy });
+  const { blockBytes, storeBlocks, cacheBlocks } = SMALL_WORLD_WORKLOAD;
+  const opennet = growingOpennet(`${seed}/opennet`, {
+    node: { ...OPENNET_NODE_SETTINGS, htlPolicy: design.policy },
+    blockBytes,
+    storeBudgetBytes: storeBlocks * blockBytes,
+    cacheBudgetBytes: cacheBlocks * blockBytes,
+  });
+  try {
+    await growWithTraffic(opennet, nodes, phase, options);
+  } catch (error) {
+    await opennet.stop();
+    throw error;
+  }
+  return opennet;
+}
+
+/** Runs the workloads on `network` (default the small world) of `options` with the nodes on `design`, and measures. */
+export async function runDesign(options: ScenarioOptions, design: Design, network: AnonymityNetwork = 'small world'): Promise<DesignResult> {
   const { nodes, requests, seed, onProgress, countEvents } = options;
-  onProgress?.({ phase: `${design.label}: starting nodes`, done: 0, total: nodes });
-  const sim = await buildSmallWorld(nodes, seed, 'ideal', { htlPolicy: design.policy });
+  const label = `${network}, ${design.label}`;
+  const sim = await buildNetwork(options, network, design, label);
   const tap = new AnonymityTap(
     sim.network,
     sim.nodes.map(({ transport }) => transport.peer.id),
   );
   try {
-    const progress = onProgress === undefined ? undefined : (p: Parameters<typeof onProgress>[0]) => onProgress({ ...p, phase: `${design.label}: ${p.phase}` });
+    const progress = onProgress === undefined ? undefined : (p: Parameters<typeof onProgress>[0]) => onProgress({ ...p, phase: `${label}: ${p.phase}` });
     const metrics = await runWorkload(sim, smallWorldWorkload(nodes, requests, progress, countEvents));
     const inserts = Math.max(1, Math.round(requests * INSERTS_PER_REQUEST));
     const insertOnly = await runWorkload(sim, {
@@ -76,7 +107,7 @@ export async function runDesign(options: ScenarioOptions, design: Design): Promi
     const anonymity = COLLUDING.map((share) =>
       anonymityOf(tap, share === 0 ? [] : Array.from({ length: COLLUDER_DRAWS }, (_, draw) => colluders(nodes, share, seed, draw)), MIN_SAMPLES),
     );
-    return { design, requests: metrics, insertsStored: insertOnly.inserts.succeeded / Math.max(1, insertOnly.inserts.attempted), anonymity };
+    return { network, design, requests: metrics, insertsStored: insertOnly.inserts.succeeded / Math.max(1, insertOnly.inserts.attempted), anonymity };
   } finally {
     tap.stop();
     await sim.stop();
@@ -88,24 +119,26 @@ const round = (value: number, digits: number): number => Number(value.toFixed(di
 
 function anonymityRows(results: readonly DesignResult[]): (string | number)[][] {
   const rows: (string | number)[][] = [];
-  for (const kind of ['request', 'insert'] as const)
-    for (const [index, share] of COLLUDING.entries())
-      for (const { design, anonymity } of results) {
-        const figures = anonymity[index]![kind];
-        const { worst } = figures;
-        rows.push([
-          kind,
-          percent(share),
-          design.label,
-          figures.observations,
-          figures.groups,
-          worst.samples === 0 ? '–' : percent(worst.value),
-          worst.samples === 0 ? '–' : `${percent(worst.low)} – ${percent(worst.high)}`,
-          worst.samples === 0 ? '–' : `${worst.observation} (${worst.samples})`,
-          percent(figures.meanWhenOriginator),
-          percent(figures.prior),
-        ]);
-      }
+  for (const network of NETWORKS)
+    for (const kind of ['request', 'insert'] as const)
+      for (const [index, share] of COLLUDING.entries())
+        for (const { design, anonymity } of results.filter((result) => result.network === network)) {
+          const figures = anonymity[index]![kind];
+          const { worst } = figures;
+          rows.push([
+            network,
+            kind,
+            percent(share),
+            design.label,
+            figures.observations,
+            figures.groups,
+            worst.samples === 0 ? '–' : percent(worst.value),
+            worst.samples === 0 ? '–' : `${percent(worst.low)} – ${percent(worst.high)}`,
+            worst.samples === 0 ? '–' : `${worst.observation} (${worst.samples})`,
+            percent(figures.meanWhenOriginator),
+            percent(figures.prior),
+          ]);
+        }
   return rows;
 }
 
@@ -114,23 +147,28 @@ function worstOf(result: DesignResult, kind: OperationKind): number {
   return Math.max(...result.anonymity.map((figures) => figures[kind].worst.value));
 }
 
+/** Per network, the candidate design's figures (v2) with the default design's (v1) of the same run as reference. */
 function figuresOf(results: readonly DesignResult[]): Figure[] {
-  const current = results.find(({ design }) => design.policy === HTL_POLICY_V2) ?? results[0]!;
-  const previous = results.find((result) => result !== current);
-  const figure = (name: string, unit: Figure['unit'], value: (result: DesignResult) => number): Figure => ({
-    name,
-    value: value(current),
-    unit,
-    ...(previous === undefined ? {} : { reference: { value: value(previous), source: `the ${previous.design.label} design, same run` } }),
+  return NETWORKS.flatMap((network) => {
+    const ofNetwork = results.filter((result) => result.network === network);
+    const candidate = ofNetwork.find(({ design }) => design.policy === HTL_POLICY_V2);
+    const reference = ofNetwork.find(({ design }) => design.policy === HTL_POLICY_V1);
+    if (candidate === undefined) return [];
+    const figure = (name: string, unit: Figure['unit'], value: (result: DesignResult) => number): Figure => ({
+      name: `${name}, ${candidate.design.label}, ${network}`,
+      value: value(candidate),
+      unit,
+      ...(reference === undefined ? {} : { reference: { value: value(reference), source: `the ${reference.design.label} design, same run` } }),
+    });
+    return [
+      figure('worst P(originator | observation), requests, any colluding share', 'ratio', (result) => round(worstOf(result, 'request'), 4)),
+      figure('worst P(originator | observation), inserts, any colluding share', 'ratio', (result) => round(worstOf(result, 'insert'), 4)),
+      figure('success rate', 'ratio', (result) => round(result.requests.successRate, 4)),
+      figure('hops, mean', 'hops', (result) => round(result.requests.hops.mean, 2)),
+      figure('latency, mean', 'ms', (result) => round(result.requests.latencyMs.mean, 1)),
+      figure('inserts stored', 'ratio', (result) => round(result.insertsStored, 4)),
+    ];
   });
-  return [
-    figure('worst P(originator | observation), requests, any colluding share, default design', 'ratio', (result) => round(worstOf(result, 'request'), 4)),
-    figure('worst P(originator | observation), inserts, any colluding share, default design', 'ratio', (result) => round(worstOf(result, 'insert'), 4)),
-    figure('success rate', 'ratio', (result) => round(result.requests.successRate, 4)),
-    figure('hops, mean', 'hops', (result) => round(result.requests.hops.mean, 2)),
-    figure('latency, mean', 'ms', (result) => round(result.requests.latencyMs.mean, 1)),
-    figure('inserts stored', 'ratio', (result) => round(result.insertsStored, 4)),
-  ];
 }
 
 export const anonymityScenario: Scenario = {
@@ -139,7 +177,7 @@ export const anonymityScenario: Scenario = {
   defaults: { nodes: 1_000, requests: 5_000 },
   async run(options): Promise<ScenarioReport> {
     const results: DesignResult[] = [];
-    for (const design of DESIGNS) results.push(await runDesign(options, design));
+    for (const network of NETWORKS) for (const design of DESIGNS) results.push(await runDesign(options, design, network));
     return {
       scenario: 'anonymity',
       seed: options.seed,
@@ -149,12 +187,14 @@ export const anonymityScenario: Scenario = {
         inserts: Math.round(options.requests * INSERTS_PER_REQUEST),
         minSamples: MIN_SAMPLES,
         designs: DESIGNS.map(({ label }) => label).join(', '),
+        networks: NETWORKS.join(', '),
       },
       figures: figuresOf(results),
       tables: [
         {
           title: 'P(originator | observation): worst case over observations with enough samples, and mean',
           columns: [
+            'network',
             'kind',
             'colluding',
             'design',
@@ -170,8 +210,9 @@ export const anonymityScenario: Scenario = {
         },
         {
           title: 'Cost of each design',
-          columns: ['design', 'success rate', 'hops, mean', 'hops, p95', 'latency, mean (ms)', 'messages per success', 'inserts stored'],
-          rows: results.map(({ design, requests, insertsStored }) => [
+          columns: ['network', 'design', 'success rate', 'hops, mean', 'hops, p95', 'latency, mean (ms)', 'messages per success', 'inserts stored'],
+          rows: results.map(({ network, design, requests, insertsStored }) => [
+            network,
             design.label,
             percent(requests.successRate),
             round(requests.hops.mean, 2),
@@ -184,8 +225,10 @@ export const anonymityScenario: Scenario = {
       ],
       charts: [],
       notes: [
-        `The baseline's ideal small world of ${options.nodes} nodes and its workload (inserts, then ${options.requests} Zipf-popular requests), then ` +
-          `${Math.round(options.requests * INSERTS_PER_REQUEST)} inserts of new blocks from random nodes, once per design on the same seed.`,
+        `The baseline's ideal small world of ${options.nodes} nodes, and an opennet grown to ${options.nodes} nodes as hops-vs-size grows it ` +
+          '(arrivals proportional to its size, traffic while it grows, path folding); on each, the baseline workload (inserts, then ' +
+          `${options.requests} Zipf-popular requests), then ${Math.round(options.requests * INSERTS_PER_REQUEST)} inserts of new blocks from random nodes, ` +
+          'once per design on the same seed.',
         'An observation is what the receiving node reads of a DataRequest or InsertRequest and its link: the kind, the HTL, whether the link ' +
           'already carried this transaction (a retry) and how many requests and inserts the link carried before. The truth is whether the sender ' +
           'started the transaction. P(originator | observation) is the share of deliveries with that observation whose sender is the originator: ' +

@@ -9,7 +9,7 @@
  *   (size, metrics) per topology ──> charts (log x), table, notes
  */
 import { createSimulatedNetwork, type SimulatedNetwork } from '../simulated-network.js';
-import { DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS, GrownOpennet, OPENNET_NODE_SETTINGS } from '../grown-opennet.js';
+import { DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS, GrownOpennet, OPENNET_NODE_SETTINGS, type OpennetGrowthInit } from '../grown-opennet.js';
 import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, randomLocations, smallWorldEdges } from '../topology.js';
@@ -106,28 +106,38 @@ async function smallWorld(options: HopsVsSizeOptions, nodes: number, topology: '
   }
 }
 
+/** An opennet that grows as this scenario grows it (OPENNET_ARRIVAL_RATE, OPENNET_NODES_PER_SEED). */
+export function growingOpennet(seed: string, init: Pick<OpennetGrowthInit, 'node' | 'blockBytes' | 'storeBudgetBytes' | 'cacheBudgetBytes'>): GrownOpennet {
+  return new GrownOpennet({ seed, ...init, arrivalRate: OPENNET_ARRIVAL_RATE, nodesPerSeed: OPENNET_NODES_PER_SEED });
+}
+
+/** Grows `opennet` to `nodes` nodes, with OPENNET_TRAFFIC_RATE traffic after each interval's joins. */
+export async function growWithTraffic(
+  opennet: GrownOpennet,
+  nodes: number,
+  phase: string,
+  options: Pick<ScenarioOptions, 'onProgress' | 'countEvents'>,
+): Promise<void> {
+  const { onProgress, countEvents } = options;
+  const eventsBefore = opennet.events;
+  await opennet.grow(nodes - opennet.nodes.length, async (grown) => {
+    onProgress?.({ phase: `${phase}: growing`, done: grown, total: nodes });
+    const requests = Math.floor(grown * OPENNET_TRAFFIC_RATE);
+    if (requests === 0) return;
+    const traffic = await runWorkload(opennet, { keys: requests, requests, zipfExponent: 0, label: `traffic/${grown}` });
+    countEvents?.(traffic.events);
+  });
+  countEvents?.(opennet.events - eventsBefore);
+}
+
 /** One opennet grown through the sizes in turn, measured at each (its links as folding left them). */
 async function grownOpennet(options: HopsVsSizeOptions, sizes: readonly number[]): Promise<Measurement[]> {
-  const { onProgress, countEvents } = options;
-  const opennet = new GrownOpennet({
-    seed: `${options.seed}/opennet`,
-    blockBytes: HOPS_VS_SIZE_BLOCK_BYTES,
-    arrivalRate: OPENNET_ARRIVAL_RATE,
-    nodesPerSeed: OPENNET_NODES_PER_SEED,
-  });
+  const opennet = growingOpennet(`${options.seed}/opennet`, { blockBytes: HOPS_VS_SIZE_BLOCK_BYTES });
   const measurements: Measurement[] = [];
   try {
     for (const nodes of sizes) {
       const phase = `opennet, ${nodes} nodes`;
-      const eventsBefore = opennet.events;
-      await opennet.grow(nodes - opennet.nodes.length, async (grown) => {
-        onProgress?.({ phase: `${phase}: growing`, done: grown, total: nodes });
-        const requests = Math.floor(grown * OPENNET_TRAFFIC_RATE);
-        if (requests === 0) return;
-        const traffic = await runWorkload(opennet, { keys: requests, requests, zipfExponent: 0, label: `traffic/${grown}` });
-        countEvents?.(traffic.events);
-      });
-      countEvents?.(opennet.events - eventsBefore);
+      await growWithTraffic(opennet, nodes, phase, options);
       const meanDegree = opennet.degrees().reduce((sum, degree) => sum + degree, 0) / nodes;
       measurements.push({ topology: 'opennet', nodes, metrics: await measure(opennet, options, phase, `opennet/${nodes}`), meanDegree });
     }
