@@ -183,7 +183,7 @@ export async function floodAttack(kind: FloodKind, rounds = 3, answering = false
       [
         'attacker',
         `${attacker((counts) => counts.sent)} sent`,
-        `${attacker((counts) => counts.rejectedOverload)} RejectedOverload, ${attacker((counts) => counts.accepted)} InsertAccepted, ` +
+        `${attacker((counts) => counts.rejectedOverload)} RejectedOverload, ${attacker((counts) => counts.accepted)} taken on (Request/InsertAccepted), ` +
           `${attacker((counts) => counts.otherReplies)} other answers, disconnected ${attacker((counts) => counts.disconnections)} times`,
       ],
     ],

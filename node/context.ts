@@ -43,10 +43,11 @@ export function hopTimeoutMs(settings: NodeSettings, htl: number): number {
 }
 
 /**
- * How long each side of an insert's link waits for the other's step: the sender for
- * InsertAccepted, the receiver for the InsertData that follows it (spec/routing.md §5).
+ * How long each side of a link waits for the other's step: the sender of a request or insert for
+ * RequestAccepted or InsertAccepted, the receiver of an insert for the InsertData that follows it
+ * (spec/routing.md §3, §5).
  */
-export function insertStepTimeoutMs(settings: NodeSettings): number {
+export function stepTimeoutMs(settings: NodeSettings): number {
   return 2 * settings.hopTimeoutPerHtlMs;
 }
 

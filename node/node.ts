@@ -23,7 +23,7 @@ import { type Clock, type Logger, type Rng, silentLogger } from './components.js
 import {
   DEFAULT_HOP_TIMEOUT_PER_HTL_MS,
   defaultLocalTimeoutMs,
-  insertStepTimeoutMs,
+  stepTimeoutMs,
   type NodeContext,
   type NodeSettings,
   DEFAULT_MAX_DOUBTS,
@@ -110,6 +110,7 @@ const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
   routeNotFound: routeReply,
   rejectedLoop: routeReply,
   rejectedOverload: routeReply,
+  requestAccepted: routeReply,
   insertAccepted: routeReply,
   insertData: (context, from, tx, body) => context.insertData.deliver(from, tx, body.block),
   insertReply: routeReply,
@@ -171,7 +172,7 @@ export class Node {
       settings,
       peers,
       transactions: new TransactionTable({ clock, load: this.load, logger: log('transactions') }, settings),
-      insertData: new AwaitedInsertData({ clock }, { ...init, timeoutMs: insertStepTimeoutMs(settings) }),
+      insertData: new AwaitedInsertData({ clock }, { ...init, timeoutMs: stepTimeoutMs(settings) }),
       load: this.load,
       opennet,
       localOperations: new Set(),
@@ -185,7 +186,7 @@ export class Node {
         location: settings.location,
         neighbourhoodSpan: settings.neighbourhoodSpan,
         maxDoubts: settings.maxDoubts,
-        insertStepTimeoutMs: insertStepTimeoutMs(settings),
+        stepTimeoutMs: stepTimeoutMs(settings),
         dropPeer: (peer, reason) => {
           // Out of the table at once: what it still sends is not handled, nor is anything routed to it, while its link closes.
           if (this.peers.get(peer.id) !== peer) return;

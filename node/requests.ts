@@ -59,6 +59,8 @@ export async function handleDataRequest(context: NodeContext, from: PeerId, tx: 
   const { transactions, settings } = context;
   const refusal = transactions.admit(from, tx, request.routingKey);
   if (refusal !== undefined) return context.send(from, tx, refusal);
+  // Taken on: the sender may now wait the hop's whole time for the answer (spec/routing.md §3).
+  context.send(from, tx, { type: 'requestAccepted' });
   // At the maximum HTL (design v2) the request goes on whatever this node holds or knows: answering here
   // would end the chain of nodes at the maximum that hides the originator (spec/routing.md §2).
   const mixing = mixes(request.htl, context.peers.htlPolicy);

@@ -73,8 +73,12 @@ export interface RouteComponents {
   readonly dropPeer: (peer: PeerState, reason: string) => void;
   /** The CHK block length blocks are verified against (the node's setting). */
   readonly chkFormat: ChkFormat;
-  /** How long an insert's peer may take to answer InsertAccepted; the hop timeout runs from its block's sending. */
-  readonly insertStepTimeoutMs: number;
+  /**
+   * How long a peer may take to take a request or insert on (RequestAccepted, InsertAccepted): a peer
+   * that takes them in silence is passed over after this, not after the hop timeout. The hop timeout
+   * runs from the acceptance (for an insert, from its block's sending).
+   */
+  readonly stepTimeoutMs: number;
   /** This node's location, for telling whether it sits in a key's neighbourhood. */
   readonly location: number;
   /** See NodeSettings: how far a key's neighbourhood reaches, in units of the local spacing of nodes. */
@@ -90,6 +94,8 @@ interface Attempt {
   timer: TimerHandle;
   /** An insert's block went to the peer (once it accepted): sent at most once. */
   blockSent: boolean;
+  /** The peer took the request on (RequestAccepted): its hop timeout runs. */
+  accepted: boolean;
 }
 
 /** What a reply carries that says where the route stands: the HTL left, an insert's outcome. */
@@ -188,6 +194,11 @@ export class Route {
       if (this.init.kind === 'insert' && !attempt.blockSent) this.sendBlock(attempt);
       return;
     }
+    if (reply.type === 'requestAccepted') {
+      // The peer takes the request on: it now has the hop's whole time to answer.
+      if (this.init.kind === 'request' && !attempt.accepted) this.acceptedBy(attempt);
+      return;
+    }
     this.trace?.debug({ ...this.fields(from), ...replyFields(reply) }, `reply ${reply.type}`);
     this.clearAttempt();
     if (attempt.blockSent) this.answeredBy++;
@@ -271,8 +282,9 @@ export class Route {
     }
     peer.inFlight++;
     peer.stats.requestsSent++;
-    const waitMs = init.kind === 'insert' ? this.components.insertStepTimeoutMs : init.hopTimeoutMs(htl);
-    this.attempt = { peer, htl, timer: this.startTimer(waitMs), blockSent: false };
+    // A request or insert waits a step for the peer to take it on; an announcement, the hop.
+    const waitMs = init.kind === 'announce' ? init.hopTimeoutMs(htl) : this.components.stepTimeoutMs;
+    this.attempt = { peer, htl, timer: this.startTimer(waitMs), blockSent: false, accepted: false };
     this.trace?.debug(
       {
         ...this.fields(peer.id),
@@ -302,6 +314,13 @@ export class Route {
     attempt.timer = this.startTimer(this.init.hopTimeoutMs(attempt.htl));
   }
 
+  /** The awaited peer took the request on: the step's timer gives way to the hop's. */
+  private acceptedBy(attempt: Attempt): void {
+    attempt.accepted = true;
+    attempt.timer.cancel();
+    attempt.timer = this.startTimer(this.init.hopTimeoutMs(attempt.htl));
+  }
+
   /** The attempt's timer: `waitMs`, or what is left of the route's time if that is less. */
   private startTimer(waitMs: number): TimerHandle {
     return this.components.clock.setTimer(Math.min(waitMs, this.remainingMs()), () => this.onTimeout());
@@ -315,7 +334,8 @@ export class Route {
     const attempt = this.attempt;
     if (attempt === undefined) return;
     this.attempt = undefined;
-    this.trace?.debug({ ...this.fields(attempt.peer.id), htl: attempt.htl }, 'no reply in time: backing off the peer');
+    const waited = this.init.kind === 'announce' || attempt.accepted || attempt.blockSent ? 'no reply in time' : 'not taken on in time';
+    this.trace?.debug({ ...this.fields(attempt.peer.id), htl: attempt.htl }, `${waited}: backing off the peer`);
     attempt.peer.inFlight--;
     attempt.peer.stats.timeouts++;
     this.components.peers.backOff(attempt.peer);

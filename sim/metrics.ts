@@ -110,6 +110,7 @@ function shapeOf(body: WireMessage): number | undefined {
       return body.outcome === 'collision' ? 2 + body.existingBlock.length : body.outcome === 'stored' ? 0 : 1;
     case 'dataNotFound':
     case 'rejectedLoop':
+    case 'requestAccepted':
     case 'insertAccepted':
     case 'ping':
     case 'pong':

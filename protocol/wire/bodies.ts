@@ -53,7 +53,7 @@ function nodeRefFromWire(field: string, node: WireNodeRef | null | undefined, by
 }
 
 /** Codec of a message with no fields. */
-function emptyBody<T extends 'dataNotFound' | 'rejectedLoop' | 'insertAccepted' | 'ping' | 'pong'>(type: T): BodyCodec<T> {
+function emptyBody<T extends 'requestAccepted' | 'dataNotFound' | 'rejectedLoop' | 'insertAccepted' | 'ping' | 'pong'>(type: T): BodyCodec<T> {
   const message = Object.freeze({ type }) as MessageOfType<T>;
   return {
     validate: () => {},
@@ -128,6 +128,7 @@ export const BODY_CODECS: BodyCodecs = {
       htl: body.htl ?? 0,
     }),
   },
+  requestAccepted: emptyBody('requestAccepted'),
   insertAccepted: emptyBody('insertAccepted'),
   insertData: {
     validate: (message) => checkBlock('insertData.block', message.block),

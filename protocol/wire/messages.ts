@@ -68,6 +68,11 @@ export interface InsertRequest {
   readonly htl: number;
 }
 
+/** The receiver of a DataRequest takes the request on: its answer follows under the same tx. */
+export interface RequestAccepted {
+  readonly type: 'requestAccepted';
+}
+
 /** The receiver of an InsertRequest takes the insert on: send the InsertData. */
 export interface InsertAccepted {
   readonly type: 'insertAccepted';
@@ -122,6 +127,7 @@ export interface Pong {
 export type WireMessage =
   | Hello
   | DataRequest
+  | RequestAccepted
   | DataFound
   | DataNotFound
   | RouteNotFound

@@ -47,6 +47,7 @@ const valid: Array<[string, Envelope]> = [
       body: { type: 'insertRequest', keyType: 'ssk', routingKey: pattern(32, 11, 3), htl: 17 },
     },
   ],
+  ['RequestAccepted', { tx: 0x0123456789abcdefn, body: { type: 'requestAccepted' } }],
   ['InsertAccepted', { tx: 0x5555aaaa5555aaaan, body: { type: 'insertAccepted' } }],
   ['InsertData with a 40-byte block', { tx: 0x5555aaaa5555aaaan, body: { type: 'insertData', block: pattern(40, 13, 2) } }],
   [

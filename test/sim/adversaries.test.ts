@@ -58,12 +58,12 @@ describe('scenarios blackhole and poison (seeded, 120 nodes)', function () {
     }
   });
 
-  it('black holes cost success and hops as they grow, without breaking the network', () => {
+  it('black holes cost hops as they grow, not success: a peer that never takes a request on is passed over', () => {
     const success = blackHoles.map((result) => result.metrics.successRate);
     assert.ok(success[0]! >= 0.97, `no attackers: ${success[0]}`);
-    assert.ok(success[3]! < success[0]!, `30%: ${success[3]}`);
-    assert.ok(success[3]! >= 0.6, `30%: ${success[3]}`);
-    assert.ok(blackHoles[3]!.metrics.hops.mean > blackHoles[0]!.metrics.hops.mean);
+    assert.ok(success[3]! >= 0.95, `30%: ${success[3]}`);
+    const hops = blackHoles.map((result) => result.metrics.hops.mean);
+    assert.ok(hops[3]! > hops[0]!, `hops ${hops.join(', ')}`);
   });
 
   it('poisoners cost hops, not success: every forged block is refused and the request goes elsewhere', () => {

@@ -41,7 +41,7 @@ export interface AttackPeerData {
 export interface AttackCounts {
   readonly sent: number;
   readonly rejectedOverload: number;
-  /** InsertAccepted answers: inserts the node took on and then waited for. */
+  /** RequestAccepted or InsertAccepted answers: requests or inserts the node took on. */
   readonly accepted: number;
   /** Every other answer. */
   readonly otherReplies: number;
@@ -98,7 +98,7 @@ async function attack(port: NonNullable<typeof parentPort>, { address, difficult
   const counts = { sent: 0, rejectedOverload: 0, accepted: 0, otherReplies: 0, disconnections: 0 };
   const count = ({ body }: { body: WireMessage }): void => {
     if (body.type === 'rejectedOverload') counts.rejectedOverload++;
-    else if (body.type === 'insertAccepted') counts.accepted++;
+    else if (body.type === 'insertAccepted' || body.type === 'requestAccepted') counts.accepted++;
     else if (body.type !== 'hello') counts.otherReplies++;
   };
   let stopping = false;

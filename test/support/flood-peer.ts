@@ -107,7 +107,8 @@ async function flood(port: NonNullable<typeof parentPort>, { address, difficulty
   port.once('message', () => (stopping = true));
   let sent = 0;
   const counts = (): FloodCounts => {
-    const replies = peer.received.slice(1);
+    // Every answer but the acceptance that precedes an admitted request's answer.
+    const replies = peer.received.slice(1).filter(({ body }) => body.type !== 'requestAccepted');
     const rejectedOverload = replies.filter(({ body }) => body.type === 'rejectedOverload').length;
     return { sent, rejectedOverload, otherReplies: replies.length - rejectedOverload, disconnected: peer.isClosed };
   };

@@ -17,9 +17,14 @@ export function chkNear(location: number, tolerance = 0.01, label = 'near'): Chk
 }
 
 /** A peer that accepts requests and never answers. */
-export async function blackHole(network: MemoryNetwork, location: number): Promise<MemoryTransport> {
+export async function blackHole(network: MemoryNetwork, location: number, { accepting = false } = {}): Promise<MemoryTransport> {
   const transport = network.createTransport({ location });
-  await transport.start({ peerConnected: () => undefined, peerDisconnected: () => undefined, message: () => undefined });
+  await transport.start({
+    peerConnected: () => undefined,
+    peerDisconnected: () => undefined,
+    // An accepting black hole takes each request on (RequestAccepted), then says nothing more.
+    message: (from, { tx, body }) => accepting && body.type === 'dataRequest' && transport.send(from, { tx, body: { type: 'requestAccepted' } }),
+  });
   return transport;
 }
 

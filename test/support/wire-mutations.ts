@@ -26,6 +26,7 @@ import type { Envelope, KeyType, NodeRef, WireMessage, WireMessageType } from '.
 export const MESSAGE_TYPES: readonly WireMessageType[] = [
   'hello',
   'dataRequest',
+  'requestAccepted',
   'dataFound',
   'dataNotFound',
   'routeNotFound',

@@ -59,7 +59,8 @@ export const warren = $root.warren = (() => {
                  * @property {warren.wire.v1.Pong.$Properties|null} [pong] Envelope pong
                  * @property {warren.wire.v1.InsertAccepted.$Properties|null} [insertAccepted] Envelope insertAccepted
                  * @property {warren.wire.v1.InsertData.$Properties|null} [insertData] Envelope insertData
-                 * @property {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"} [body] Exactly one body MUST be present.
+                 * @property {warren.wire.v1.RequestAccepted.$Properties|null} [requestAccepted] Envelope requestAccepted
+                 * @property {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|"requestAccepted"} [body] Exactly one body MUST be present.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -91,9 +92,10 @@ export const warren = $root.warren = (() => {
                  *   pong?: warren.wire.v1.Pong.$Shape|null;
                  *   insertAccepted?: warren.wire.v1.InsertAccepted.$Shape|null;
                  *   insertData?: warren.wire.v1.InsertData.$Shape|null;
+                 *   requestAccepted?: warren.wire.v1.RequestAccepted.$Shape|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * } & (
-                 *   ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null; insertAccepted?: null; insertData?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape; insertAccepted?: null; insertData?: null }|{ body?: "insertAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted: warren.wire.v1.InsertAccepted.$Shape; insertData?: null }|{ body?: "insertData"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData: warren.wire.v1.InsertData.$Shape })
+                 *   ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "insertAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted: warren.wire.v1.InsertAccepted.$Shape; insertData?: null; requestAccepted?: null }|{ body?: "insertData"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData: warren.wire.v1.InsertData.$Shape; requestAccepted?: null }|{ body?: "requestAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted: warren.wire.v1.RequestAccepted.$Shape })
                  * )} warren.wire.v1.Envelope.$Shape
                  */
 
@@ -250,17 +252,25 @@ export const warren = $root.warren = (() => {
                  */
                 Envelope.prototype.insertData = null;
 
+                /**
+                 * Envelope requestAccepted.
+                 * @member {warren.wire.v1.RequestAccepted.$Properties|null|undefined} requestAccepted
+                 * @memberof warren.wire.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.requestAccepted = null;
+
                 // OneOf field names bound to virtual getters and setters
                 let $oneOfFields;
 
                 /**
                  * Exactly one body MUST be present.
-                 * @member {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|undefined} body
+                 * @member {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|"requestAccepted"|undefined} body
                  * @memberof warren.wire.v1.Envelope
                  * @instance
                  */
                 $Object.defineProperty(Envelope.prototype, "body", {
-                    get: $util.oneOfGetter($oneOfFields = ["hello", "dataRequest", "dataFound", "dataNotFound", "routeNotFound", "rejectedLoop", "rejectedOverload", "insertRequest", "insertReply", "announce", "peerOffer", "ping", "pong", "insertAccepted", "insertData"]),
+                    get: $util.oneOfGetter($oneOfFields = ["hello", "dataRequest", "dataFound", "dataNotFound", "routeNotFound", "rejectedLoop", "rejectedOverload", "insertRequest", "insertReply", "announce", "peerOffer", "ping", "pong", "insertAccepted", "insertData", "requestAccepted"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -330,6 +340,8 @@ export const warren = $root.warren = (() => {
                         $root.warren.wire.v1.InsertAccepted.encode(message.insertAccepted, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
                     if (message.insertData != null && $Object.hasOwnProperty.call(message, "insertData"))
                         $root.warren.wire.v1.InsertData.encode(message.insertData, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
+                    if (message.requestAccepted != null && $Object.hasOwnProperty.call(message, "requestAccepted"))
+                        $root.warren.wire.v1.RequestAccepted.encode(message.requestAccepted, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -495,6 +507,13 @@ export const warren = $root.warren = (() => {
                                     break;
                                 message.insertData = $root.warren.wire.v1.InsertData.decode(reader, reader.size(), $undefined, _depth + 1, message.insertData);
                                 message.body = "insertData";
+                                continue;
+                            }
+                        case 18: {
+                                if (wireType !== 2)
+                                    break;
+                                message.requestAccepted = $root.warren.wire.v1.RequestAccepted.decode(reader, reader.size(), $undefined, _depth + 1, message.requestAccepted);
+                                message.body = "requestAccepted";
                                 continue;
                             }
                         }
@@ -1070,6 +1089,137 @@ export const warren = $root.warren = (() => {
                 };
 
                 return DataRequest;
+            })();
+
+            v1.RequestAccepted = (function() {
+
+                /**
+                 * Properties of a RequestAccepted.
+                 * @typedef {Object} warren.wire.v1.RequestAccepted.$Properties
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a RequestAccepted.
+                 * @memberof warren.wire.v1
+                 * @interface IRequestAccepted
+                 * @augments warren.wire.v1.RequestAccepted.$Properties
+                 * @deprecated Use warren.wire.v1.RequestAccepted.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a RequestAccepted.
+                 * @typedef {warren.wire.v1.RequestAccepted.$Properties} warren.wire.v1.RequestAccepted.$Shape
+                 */
+
+                /**
+                 * Constructs a new RequestAccepted.
+                 * @memberof warren.wire.v1
+                 * @classdesc The receiver of a DataRequest takes the request on: its answer follows under the same tx. Sent by
+                 * every node that admits a DataRequest, before anything else it sends for it, so that a sender can
+                 * pass over a peer that takes requests in silence after a short wait.
+                 * @constructor
+                 * @param {warren.wire.v1.RequestAccepted.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const RequestAccepted = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Creates a new RequestAccepted instance using the specified properties.
+                 * @function create
+                 * @memberof warren.wire.v1.RequestAccepted
+                 * @static
+                 * @param {warren.wire.v1.RequestAccepted.$Properties=} [properties] Properties to set
+                 * @returns {warren.wire.v1.RequestAccepted} RequestAccepted instance
+                 * @type {{
+                 *   (properties: warren.wire.v1.RequestAccepted.$Shape): warren.wire.v1.RequestAccepted & warren.wire.v1.RequestAccepted.$Shape;
+                 *   (properties?: warren.wire.v1.RequestAccepted.$Properties): warren.wire.v1.RequestAccepted;
+                 * }}
+                 */
+                RequestAccepted.create = function(properties) {
+                    return new RequestAccepted(properties);
+                };
+
+                /**
+                 * Encodes the specified RequestAccepted message. Does not implicitly {@link warren.wire.v1.RequestAccepted.verify|verify} messages.
+                 * @function encode
+                 * @memberof warren.wire.v1.RequestAccepted
+                 * @static
+                 * @param {warren.wire.v1.RequestAccepted.$Properties} message RequestAccepted message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                RequestAccepted.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a RequestAccepted message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof warren.wire.v1.RequestAccepted
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.RequestAccepted & warren.wire.v1.RequestAccepted.$Shape} RequestAccepted
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                RequestAccepted.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.warren.wire.v1.RequestAccepted();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        reader.skipType(tag & 7, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                return RequestAccepted;
             })();
 
             v1.DataFound = (function() {

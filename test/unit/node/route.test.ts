@@ -43,7 +43,7 @@ describe('node/route', () => {
     const fetched = sim.nodes[0]!.node.request(key.routingKey);
     await sim.clock.run();
     assert.deepEqual(await fetched, key.block);
-    assert.deepEqual(trace.slice(0, 3), ['0→1:dataRequest', '1→0:routeNotFound', '0→2:dataRequest']);
+    assert.deepEqual(trace.slice(0, 4), ['0→1:dataRequest', '1→0:requestAccepted', '1→0:routeNotFound', '0→2:dataRequest']);
     assert.ok(trace.includes('3→4:dataRequest'));
     await assertNothingLeftBehind(sim);
   });
@@ -127,29 +127,37 @@ describe('node/route', () => {
     await assertNothingLeftBehind(sim);
   });
 
-  it('times out a silent peer, backs it off and succeeds elsewhere', async () => {
-    const sim = await simulate({
-      seed: 'timeout',
-      locations: [0.1, 0.3, 0.5],
-      edges: [
-        [0, 1],
-        [1, 2],
-      ],
+  for (const accepting of [false, true]) {
+    const silence = accepting ? 'takes the request on, then is silent' : 'never takes the request on';
+    const waited = accepting ? "the hop's time" : "a step's time (RequestAccepted), not the hop's";
+    it(`times out a peer that ${silence} after ${waited}, backs it off and succeeds elsewhere`, async () => {
+      const sim = await simulate({
+        seed: 'timeout',
+        locations: [0.1, 0.3, 0.5],
+        edges: [
+          [0, 1],
+          [1, 2],
+        ],
+      });
+      const silent = await blackHole(sim.network, 0.49, { accepting });
+      sim.network.link(sim.nodes[0]!.transport, silent);
+      await sim.clock.run({ until: sim.clock.now() });
+      await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
+      const replies: WireMessage['type'][] = [];
+      const startedAt = sim.clock.now();
+      const fetched = sim.nodes[0]!.node.request(key.routingKey, { onProgress: (event) => event.type === 'reply' && replies.push(event.reply) });
+      await sim.clock.run();
+      assert.deepEqual(await fetched, key.block);
+      const silentPeer = sim.nodes[0]!.node.peers.get(silent.peer.id)!;
+      assert.equal(silentPeer.stats.timeouts, 1);
+      assert.ok(silentPeer.backoffUntil > 0);
+      // The default hop timeout per HTL is 2 s: a step is 2 of them, a hop sent at HTL 17 or 18 is 18 or 19.
+      const elapsed = sim.clock.now() - startedAt;
+      if (accepting) assert.ok(elapsed >= 2_000 * 18, `answered after ${elapsed} ms`);
+      else assert.ok(elapsed >= 2 * 2_000 && elapsed < 2_000 * 18, `answered after ${elapsed} ms`);
+      assert.deepEqual(replies, ['dataFound']);
     });
-    const silent = await blackHole(sim.network, 0.49);
-    sim.network.link(sim.nodes[0]!.transport, silent);
-    await sim.clock.run({ until: sim.clock.now() });
-    await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
-    const replies: WireMessage['type'][] = [];
-    const fetched = sim.nodes[0]!.node.request(key.routingKey, { onProgress: (event) => event.type === 'reply' && replies.push(event.reply) });
-    await sim.clock.run();
-    assert.deepEqual(await fetched, key.block);
-    const silentPeer = sim.nodes[0]!.node.peers.get(silent.peer.id)!;
-    assert.equal(silentPeer.stats.timeouts, 1);
-    assert.ok(silentPeer.backoffUntil > 0);
-    assert.ok(sim.clock.now() >= 2_000 * 18, `answered after ${sim.clock.now()} ms`);
-    assert.deepEqual(replies, ['dataFound']);
-  });
+  }
 
   describe('backoff under overload (spec/routing.md §8.3)', () => {
     /** A bare peer at `location` linked to node 0: it refuses every request with `overload()` while that gives one, else answers from `blocks`. */

@@ -60,6 +60,7 @@ const messageArbitraries: { [T in WireMessageType]: fc.Arbitrary<Extract<WireMes
     routingKey: bytesOf(ROUTING_KEY_BYTES),
     htl: htlArbitrary,
   }),
+  requestAccepted: fc.constant({ type: 'requestAccepted' }),
   insertAccepted: fc.constant({ type: 'insertAccepted' }),
   insertData: record({ type: fc.constant('insertData'), block: blockArbitrary }),
   insertReply: fc.oneof(
@@ -101,6 +102,7 @@ export const SAMPLE_MESSAGES: { readonly [T in WireMessageType]: Extract<WireMes
     routingKey: pattern(ROUTING_KEY_BYTES, 0x60),
     htl: 1,
   },
+  requestAccepted: { type: 'requestAccepted' },
   insertAccepted: { type: 'insertAccepted' },
   insertData: { type: 'insertData', block: pattern(MAX_BLOCK_BYTES, 9) },
   insertReply: { type: 'insertReply', outcome: 'collision', existingBlock: pattern(1, 0xee) },
