@@ -8,6 +8,10 @@ import { type AttackerKind, FRACTIONS_DEFAULTS, type FractionResult, runAttacker
 
 const ATTACKERS: Record<AttackerKind, { readonly plural: string; readonly behaviour: string }> = {
   blackhole: { plural: 'black holes', behaviour: 'take every data request and never answer it (they store inserts, so what they hold is lost)' },
+  stall: {
+    plural: 'stallers',
+    behaviour: 'take every data request on (RequestAccepted) and never answer it, so that their upstream waits the whole hop timeout',
+  },
   poison: { plural: 'poisoners', behaviour: 'answer every data request at once with a block that does not verify against its key' },
 };
 

@@ -1,6 +1,6 @@
 /**
  * Defences, measured: the same small world and workload with 0 %, 10 %, 20 % and 30 % of its
- * nodes turned into attackers of one kind (black holes or poisoners). Attacker sets are
+ * nodes turned into attackers of one kind (black holes, stallers or poisoners). Attacker sets are
  * nested (the 10 % are among the 20 %), attackers run the production node behind their
  * wrapper, and only honest nodes insert and request. Every block a requester receives is
  * verified by the workload: `invalidBlocksDelivered` must stay 0.
@@ -14,11 +14,11 @@ import type { Progress } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, smallWorldEdges } from '../topology.js';
 import { runWorkload, type WorkloadMetrics } from '../workload.js';
-import { blackHole } from './black-hole-transport.js';
+import { blackHole, staller } from './black-hole-transport.js';
 import type { InterceptCounts } from './intercept.js';
 import { poisoner } from './poisoning-transport.js';
 
-export type AttackerKind = 'blackhole' | 'poison';
+export type AttackerKind = 'blackhole' | 'stall' | 'poison';
 
 export interface AttackerFractionsInit {
   readonly kind: AttackerKind;
@@ -48,7 +48,9 @@ export const ATTACKER_FRACTIONS: readonly number[] = [0, 0.1, 0.2, 0.3];
 export const FRACTIONS_DEFAULTS = { degree: 10, blockBytes: 1024, requestIntervalMs: 20 } as const;
 
 function wrapperFor(kind: AttackerKind, counts: InterceptCounts, index: number, format: ChkFormat): TransportWrapper {
-  return kind === 'blackhole' ? blackHole(counts) : poisoner(counts, `node ${index}`, format);
+  if (kind === 'blackhole') return blackHole(counts);
+  if (kind === 'stall') return staller(counts);
+  return poisoner(counts, `node ${index}`, format);
 }
 
 export async function runAttackerFractions(init: AttackerFractionsInit): Promise<FractionResult[]> {

@@ -16,6 +16,7 @@ import { poisonScenario } from './poison.js';
 import { randomLocationsScenario } from './random-locations.js';
 import { retentionScenario } from './retention.js';
 import { sandbergScenario } from './sandberg.js';
+import { stallScenario } from './stall.js';
 
 export const SCENARIOS: readonly Scenario[] = [
   baselineScenario,
@@ -24,6 +25,7 @@ export const SCENARIOS: readonly Scenario[] = [
   churnScenario,
   retentionScenario,
   blackholeScenario,
+  stallScenario,
   poisonScenario,
   floodScenario,
   eclipseScenario,

@@ -39,15 +39,17 @@ describe('scenarios blackhole and poison (seeded, 120 nodes)', function () {
   // A hang guard: virtual time, so only a loaded machine makes it slower.
   this.timeout(600_000);
   let blackHoles: FractionResult[];
+  let stallers: FractionResult[];
   let poisoners: FractionResult[];
 
   before(async () => {
     blackHoles = await runAttackerFractions({ kind: 'blackhole', seed: 'adversaries', ...SMALL });
+    stallers = await runAttackerFractions({ kind: 'stall', seed: 'adversaries', ...SMALL });
     poisoners = await runAttackerFractions({ kind: 'poison', seed: 'adversaries', ...SMALL });
   });
 
   it('runs 0, 10, 20 and 30% attackers; the attackers take requests, and no invalid block ever reaches a requester', () => {
-    for (const results of [blackHoles, poisoners]) {
+    for (const results of [blackHoles, stallers, poisoners]) {
       assert.deepEqual(
         results.map((result) => result.attackers),
         [0, 12, 24, 36],
@@ -64,6 +66,12 @@ describe('scenarios blackhole and poison (seeded, 120 nodes)', function () {
     assert.ok(success[3]! >= 0.95, `30%: ${success[3]}`);
     const hops = blackHoles.map((result) => result.metrics.hops.mean);
     assert.ok(hops[3]! > hops[0]!, `hops ${hops.join(', ')}`);
+  });
+
+  it("stallers, which acknowledge a request and never answer it, cost each request they hold a hop's whole time", () => {
+    const latency = (results: FractionResult[]) => results[3]!.metrics.latencyMs.mean;
+    assert.ok(latency(stallers) > latency(blackHoles), `mean latency with 30%: stallers ${latency(stallers)}, black holes ${latency(blackHoles)}`);
+    assert.ok(stallers[3]!.metrics.successRate <= blackHoles[3]!.metrics.successRate);
   });
 
   it('poisoners cost hops, not success: every forged block is refused and the request goes elsewhere', () => {
