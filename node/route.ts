@@ -87,6 +87,9 @@ export interface RouteComponents {
   readonly maxDoubts: number;
 }
 
+/** The share of its remaining time a node holding the maximum HTL gives a peer that took its request on, when it mixes. */
+const MIXING_WAIT_SHARE = 0.75;
+
 interface Attempt {
   readonly peer: PeerState;
   /** HTL sent to the peer. */
@@ -318,7 +321,11 @@ export class Route {
   private acceptedBy(attempt: Attempt): void {
     attempt.accepted = true;
     attempt.timer.cancel();
-    attempt.timer = this.startTimer(this.init.hopTimeoutMs(attempt.htl));
+    // A mixing node keeps part of its time for another peer: every node of the chain at the maximum HTL
+    // has about the same deadline, so one that waited on a silent peer to the end would leave none.
+    const mixing = mixes(this.htl, this.components.peers.htlPolicy);
+    const waitMs = this.init.hopTimeoutMs(attempt.htl);
+    attempt.timer = this.startTimer(mixing ? Math.min(waitMs, this.remainingMs() * MIXING_WAIT_SHARE) : waitMs);
   }
 
   /** The attempt's timer: `waitMs`, or what is left of the route's time if that is less. */

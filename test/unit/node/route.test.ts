@@ -291,3 +291,33 @@ describe('node/route: unverifiable answers near a key (spec/routing.md §10)', (
     }
   });
 });
+
+describe('node/route: mixing at the maximum HTL (spec/routing.md §3.1)', () => {
+  // Every link keeps the maximum HTL and every node at it mixes: the relay's next peer is drawn at random.
+  const simulate = useSimulatedNetworks(undefined, { htlPolicy: { decrementAtMax: 0, mixAtMax: true } });
+
+  it("a mixing relay whose peer takes the request on and stays silent keeps time to try another, within its upstream's wait", async () => {
+    let stalledFirst = 0;
+    for (const seed of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) {
+      // 0 (0.1) → 1 (0.3, the relay) → 2 (0.5, holds the block); the relay also links to a staller.
+      const sim = await simulate({
+        seed: `mixing-staller-${seed}`,
+        locations: [0.1, 0.3, 0.5],
+        edges: [
+          [0, 1],
+          [1, 2],
+        ],
+      });
+      const staller = await blackHole(sim.network, 0.45, { accepting: true });
+      sim.network.link(sim.nodes[1]!.transport, staller);
+      await sim.clock.run({ until: sim.clock.now() });
+      const key = chkNear(0.5, 0.01, seed);
+      await sim.nodes[2]!.store.put(key.routingKey, key.block, { partition: 'store' });
+      const fetched = sim.nodes[0]!.node.request(key.routingKey);
+      await sim.clock.run();
+      assert.deepEqual(await fetched, key.block, `seed ${seed}`);
+      if (sim.nodes[1]!.node.peers.get(staller.peer.id)?.stats.timeouts === 1) stalledFirst++;
+    }
+    assert.ok(stalledFirst > 0, 'the relay drew the staller first in none of the runs: nothing was tested');
+  });
+});
