@@ -4,12 +4,18 @@ import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('../../node/app/cli/main.ts', import.meta.url));
 
+/** Longest one command may run: a hang guard (each starts a TypeScript loader, slow on a loaded machine). */
+const COMMAND_GUARD_MS = 120_000;
+
 function warren(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', main, ...args], { encoding: 'utf8', timeout: COMMAND_GUARD_MS });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('warren command line', () => {
+describe('warren command line', function () {
+  // Two commands a test at most; nothing here depends on how long they take.
+  this.timeout(2 * COMMAND_GUARD_MS + 10_000);
+
   it('keygen --json prints an insert and a request URI that belong together', () => {
     const result = warren('keygen', '--name', 'blog', '--json');
     assert.equal(result.status, 0, result.stderr);
