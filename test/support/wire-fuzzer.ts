@@ -65,12 +65,32 @@ export interface FuzzReport {
   readonly findings: Finding[];
 }
 
+/** Pause before dialling again when the node closed the connection as soon as it accepted it. */
+const REDIAL_MS = 50;
+
+/**
+ * Dials until the node keeps the connection, for up to `withinMs`: a node closes at once the
+ * connections of an address range beyond its accept budget (spec/wire.md §10.6), which a fuzzer
+ * reconnecting after every frame that ended its link meets.
+ */
+async function dialKept(identity: NodeIdentity, address: string, withinMs: number): Promise<RawPeer> {
+  const deadline = performance.now() + withinMs;
+  for (;;) {
+    try {
+      return await rawDial(identity, address);
+    } catch (error) {
+      if (performance.now() >= deadline) throw error;
+      await sleep(REDIAL_MS);
+    }
+  }
+}
+
 class Link {
   #waiters = new Map<bigint, () => void>();
   private constructor(readonly peer: RawPeer) {}
 
-  static async open(identity: NodeIdentity, address: string, onEnvelope: (envelope: Envelope) => void): Promise<Link> {
-    const peer = await rawDial(identity, address);
+  static async open(identity: NodeIdentity, address: string, withinMs: number, onEnvelope: (envelope: Envelope) => void): Promise<Link> {
+    const peer = await dialKept(identity, address, withinMs);
     const link = new Link(peer);
     peer.onEnvelope = (envelope) => {
       const waiter = link.#waiters.get(envelope.tx);
@@ -114,9 +134,9 @@ export async function fuzzNode(init: FuzzInit): Promise<FuzzReport> {
   const seenFromTarget = (envelope: Envelope) => {
     if (envelope.body.type === 'dataRequest' || envelope.body.type === 'insertRequest' || envelope.body.type === 'announce') mutator.sawTargetTx(envelope.tx);
   };
-  const openFuzzer = () => Link.open(init.fuzzer, init.address, seenFromTarget);
+  const openFuzzer = () => Link.open(init.fuzzer, init.address, hangMs, seenFromTarget);
   let fuzzer = await openFuzzer();
-  const honest = await Link.open(init.honest, init.address, () => undefined);
+  const honest = await Link.open(init.honest, init.address, hangMs, () => undefined);
   let sentSinceAnswer: string[] = [];
   let nextTx = 1n << 62n;
   let lastProbe = performance.now();
