@@ -36,8 +36,8 @@ export const HTL_POLICY_V1: HtlPolicy = { decrementAtMax: 0.5, mixAtMax: false }
 /**
  * Version 2, measured and not yet the default (spec/routing.md §2): a fifth of the links decrement at the
  * maximum, and every node at the maximum mixes. It bounds what a neighbour learns, but costs 2.5 times
- * the hops, and sends a request at the maximum to a random peer that may be a silent attacker: black
- * holes cost it far more success than they cost version 1.
+ * the hops, and sends a request at the maximum to a random peer that may be an attacker (spec/routing.md
+ * §2 measures black holes and stallers against both versions).
  */
 export const HTL_POLICY_V2: HtlPolicy = { decrementAtMax: 0.2, mixAtMax: true };
 /** The policy a node uses unless told otherwise: version 1. */
