@@ -1,6 +1,7 @@
 /**
  * One request or insert as this node routes it (spec/routing.md §3): try the closest
- * peer not yet tried, wait for its answer, back up to the next one on RouteNotFound,
+ * peer not yet tried, wait a step for it to take the request or insert on (RequestAccepted,
+ * InsertAccepted) and then the hop for its answer, back up to the next one on RouteNotFound,
  * RejectedLoop, RejectedOverload, a timeout, an invalid block or a disconnect, and end
  * with one outcome. Requests, inserts and announcements (node/opennet-handlers.ts) differ only in
  * the message sent and in which replies end them. A timeout, an invalid block or the peer's own
