@@ -24,6 +24,7 @@ import { init as initTypeberry, reedSolomon as leopard } from '@typeberry/native
 import { Decoder as RaptorDecoder, Encoder as RaptorEncoder, initSync as initRaptorq } from 'raptorq/raptorq.js';
 import { encodeParity, recoverData } from '../node/client/fec.js';
 import { aeadEncryptInto, hash, randomFill } from '../protocol/crypto.js';
+import { SeededRng } from '../sim/rng.js';
 import { median, printRows } from './support.js';
 
 const BLOCK = 32 * 1024;
@@ -160,25 +161,9 @@ function raptorq(k: number, m: number): Candidate {
 
 const candidates: Candidate[] = [ronomon(6, 6), erasureCrate(128, 128), leopardGf16(128, 128), leopardGf16(1024, 1024), raptorq(512, 512)];
 
-/** Deterministic PRNG (mulberry32) so every run loses the same blocks. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Exactly round(30 %) of n indexes, at random. */
-function lostIndexes(n: number, random: () => number): Set<number> {
-  const order = Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return new Set(order.slice(0, Math.round(LOSS * n)));
+function lostIndexes(n: number, rng: SeededRng): Set<number> {
+  return new Set(rng.shuffle(Array.from({ length: n }, (_, i) => i)).slice(0, Math.round(LOSS * n)));
 }
 
 const file = new Uint8Array(BENCH_BYTES);
@@ -187,7 +172,8 @@ for (let offset = 0; offset < file.length; offset += 1 << 20) randomFill(file.su
 async function runCandidate(candidate: Candidate): Promise<{ encodeSeconds: number; decodeSeconds: number; bytes: number }> {
   const segmentBytes = candidate.k * BLOCK;
   const segments = Math.floor(file.length / segmentBytes);
-  const random = prng(candidate.k * 65537 + candidate.m);
+  // Seeded per code, so that every run loses the same blocks.
+  const rng = new SeededRng(`fec-codes/${candidate.k}+${candidate.m}`);
   let encodeSeconds = 0;
   let decodeSeconds = 0;
   for (let s = 0; s < segments; s++) {
@@ -195,7 +181,7 @@ async function runCandidate(candidate: Candidate): Promise<{ encodeSeconds: numb
     let startedAt = performance.now();
     const stored = await candidate.encode(data);
     encodeSeconds += (performance.now() - startedAt) / 1000;
-    const lost = lostIndexes(stored.length, random);
+    const lost = lostIndexes(stored.length, rng);
     const left: Blocks = stored.map((block, index) => (lost.has(index) ? undefined : block.slice()));
     startedAt = performance.now();
     const rebuilt = await candidate.decode(left);
