@@ -3,6 +3,7 @@
  *
  *   request ──admit──> Host is 127.0.0.1:port or localhost:port (DNS rebinding), no Origin
  *                      header (browsers), "Authorization: Bearer <api-token>" (constant time)
+ *           ──refused──> refusal-tarpit.ts: answered after a delay, or the connection closed
  *           ──route──> GET /v1/status                 status.ts
  *                      GET /v1/blocks/<key>?type=     CountingOperations.request ─> Node
  *                      PUT /v1/blocks/<key>?type=     CountingOperations.insert  ─> Node
@@ -32,6 +33,7 @@ import {
 } from './errors.js';
 import { FileRoutes } from './files.js';
 import { allow, readBody, sendJson } from './http.js';
+import { RefusalTarpit, type RefusalTarpitInit } from './refusal-tarpit.js';
 import { nodeStatus, type StatusComponents } from './status.js';
 import { streamTransferEvents } from './transfer-events.js';
 import { Transfers } from './transfers.js';
@@ -47,6 +49,8 @@ export interface ApiServerInit {
   readonly port?: number;
   /** Only 127.0.0.1 is accepted: the API is for this machine. Default 127.0.0.1. */
   readonly host?: string;
+  /** How refused calls are slowed (refusal-tarpit.ts defaults). */
+  readonly refusals?: RefusalTarpitInit;
 }
 
 export const API_HOST = '127.0.0.1';
@@ -63,6 +67,7 @@ export class ApiServer {
   private readonly stopping = new AbortController();
   private readonly transfers: Transfers;
   private readonly files: FileRoutes;
+  private readonly refusals: RefusalTarpit;
   private startedAt = 0;
 
   constructor(
@@ -75,8 +80,14 @@ export class ApiServer {
     this.token = encoder.encode(init.token);
     this.transfers = new Transfers(components);
     this.files = new FileRoutes(components.operations, this.transfers);
+    this.refusals = new RefusalTarpit(components, init.refusals);
     // No whole-request time limit: an upload lasts as long as the network takes to insert it.
     this.server = createServer({ requestTimeout: 0, headersTimeout: 10_000 }, (request, response) => void this.handle(request, response));
+  }
+
+  /** Refused calls waiting for their answer (refusal-tarpit.ts). */
+  get refusalsWaiting(): number {
+    return this.refusals.size;
   }
 
   /** The bound port (valid after `start`). */
@@ -98,27 +109,36 @@ export class ApiServer {
   async stop(): Promise<void> {
     if (!this.server.listening) return;
     this.stopping.abort(new NodeStoppedError());
+    this.refusals.clear();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     this.server.closeAllConnections();
     await closed;
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    try {
+      this.admit(request);
+    } catch (error) {
+      this.refusals.hold(response, () => this.answerError(request, response, error));
+      return;
+    }
     const abandoned = new AbortController();
     response.once('close', () => abandoned.abort(new ClientGoneError()));
     const signal = AbortSignal.any([this.stopping.signal, abandoned.signal]);
     try {
-      this.admit(request);
       await this.route(request, response, signal);
     } catch (error) {
-      const answer = httpErrorOf(error);
-      if (answer.status === 500) this.components.logger.warn({ err: error, method: request.method, url: request.url }, 'API request failed');
-      if (!response.headersSent) {
-        // An oversized body is not read to its end: the connection cannot be reused.
-        if (error instanceof PayloadTooLargeError) response.setHeader('connection', 'close');
-        sendJson(response, answer.status, { error: { code: answer.code, message: answer.message } });
-      }
+      this.answerError(request, response, error);
     }
+  }
+
+  private answerError(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+    const answer = httpErrorOf(error);
+    if (answer.status === 500) this.components.logger.warn({ err: error, method: request.method, url: request.url }, 'API request failed');
+    if (response.headersSent) return;
+    // An oversized body is not read to its end: the connection cannot be reused.
+    if (error instanceof PayloadTooLargeError) response.setHeader('connection', 'close');
+    sendJson(response, answer.status, { error: { code: answer.code, message: answer.message } });
   }
 
   private admit(request: IncomingMessage): void {
