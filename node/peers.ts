@@ -60,7 +60,7 @@ export interface PeerTableInit {
   readonly backoffProbeIntervalMs?: number;
   /** Invalid blocks after which a peer is disconnected (default 3). */
   readonly invalidBlockLimit?: number;
-  /** How HTL evolves at this node's links, and whether the node mixes at the maximum HTL (default DEFAULT_HTL_POLICY, design v1; node/htl.ts). */
+  /** How HTL evolves at this node's links, and whether the node mixes at the maximum HTL (default DEFAULT_HTL_POLICY, design v2; node/htl.ts). */
   readonly htlPolicy?: HtlPolicy;
 }
 

@@ -4,7 +4,7 @@
  * that reproduce published results.
  */
 import type { Scenario } from '../report/model.js';
-import { anonymityScenario } from './anonymity.js';
+import { anonymityScenario, anonymitySmallWorldScenario } from './anonymity.js';
 import { baselineScenario } from './baseline.js';
 import { blackholeScenario } from './blackhole.js';
 import { churnScenario } from './churn.js';
@@ -32,6 +32,7 @@ export const SCENARIOS: readonly Scenario[] = [
   sandbergScenario,
   hopsVsSizeScenario,
   anonymityScenario,
+  anonymitySmallWorldScenario,
 ];
 
 /** The scenario called `name`, if there is one. */
