@@ -27,11 +27,12 @@ describe('scenarios baseline and random-locations (500 nodes, seeded)', function
   it('baseline: every insert stored, nearly every request found in few hops, no invalid block', () => {
     assert.equal(figure(baseline, 'inserts stored'), 1);
     assert.ok(figure(baseline, 'success rate') >= 0.98, `success ${figure(baseline, 'success rate')}`);
-    assert.ok(figure(baseline, 'hops, mean') >= 1 && figure(baseline, 'hops, mean') <= 6, `hops ${figure(baseline, 'hops, mean')}`);
+    // Design v2's mixing chain (node/htl.ts) takes about four of them before greedy routing begins.
+    assert.ok(figure(baseline, 'hops, mean') >= 1 && figure(baseline, 'hops, mean') <= 10, `hops ${figure(baseline, 'hops, mean')}`);
     assert.equal(figure(baseline, 'invalid blocks delivered'), 0);
     const worst = figure(baseline, 'P(originator | HTL received), worst over HTLs with ≥ 100 requests');
-    // Design v1, the default, lets a neighbour do better than 1/2 (spec/routing.md §2); test/sim/anonymity.test.ts bounds design v2.
-    assert.ok(worst > 0 && worst <= 1, `worst P(originator | HTL) ${worst}`);
+    // Probable innocence (spec/routing.md §2.2); test/sim/anonymity.test.ts conditions on more than the HTL.
+    assert.ok(worst > 0 && worst <= 0.5, `worst P(originator | HTL) ${worst}`);
     const histogram = baseline.charts[0]!.series[0]!.points;
     const counted = histogram.reduce((sum, [, count]) => sum + count, 0);
     assert.equal(counted, Math.round(figure(baseline, 'success rate') * OPTIONS.requests));
@@ -41,12 +42,13 @@ describe('scenarios baseline and random-locations (500 nodes, seeded)', function
   it('random-locations: the same graph without navigable locations finds less, in more hops and messages', () => {
     const both = (name: string) => `${name}: shuffled ${figure(shuffled, name)}, ideal ${figure(baseline, name)}`;
     assert.equal(figure(shuffled, 'invalid blocks delivered'), 0);
-    // Caches of popular keys still serve many requests close by: the tail and the cost show the difference.
+    // Caches of popular keys still serve many requests close by: the tail and the cost show the difference, on
+    // top of the random hops of design v2's mixing chain (node/htl.ts), which both pay alike.
     assert.ok(figure(shuffled, 'success rate') <= figure(baseline, 'success rate'), both('success rate'));
-    assert.ok(figure(shuffled, 'hops, mean') >= 1.2 * figure(baseline, 'hops, mean'), both('hops, mean'));
-    assert.ok(figure(shuffled, 'hops, p95') >= 2 * figure(baseline, 'hops, p95'), both('hops, p95'));
+    assert.ok(figure(shuffled, 'hops, mean') >= figure(baseline, 'hops, mean') + 1, both('hops, mean'));
+    assert.ok(figure(shuffled, 'hops, p95') >= 1.5 * figure(baseline, 'hops, p95'), both('hops, p95'));
     assert.ok(
-      figure(shuffled, 'messages per successful request') >= 1.5 * figure(baseline, 'messages per successful request'),
+      figure(shuffled, 'messages per successful request') >= 1.15 * figure(baseline, 'messages per successful request'),
       both('messages per successful request'),
     );
   });

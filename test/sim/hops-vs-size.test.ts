@@ -40,8 +40,11 @@ describe(`scenario hops-vs-size: Warren routing on ${SIZES.join(' and ')} nodes 
     assert.ok(growth > 1 && growth < 2.5, `hops grew ${growth}× from 250 to 1,000 nodes`);
   });
 
-  it('random locations on the same graph: longer routes, and fewer succeed as the network grows', () => {
-    for (const nodes of SIZES) assert.ok(at('random', nodes).hops > 1.5 * at('ideal', nodes).hops, `random ${nodes}`);
+  it('random locations on the same graph: longer routes, ever longer as the network grows, and fewer succeed', () => {
+    // The gap, not the ratio: design v2's mixing chain (node/htl.ts) adds the same random hops to both.
+    const gap = (nodes: number) => at('random', nodes).hops - at('ideal', nodes).hops;
+    for (const nodes of SIZES) assert.ok(gap(nodes) > 0, `random ${nodes}: ${at('random', nodes).hops} hops, ideal ${at('ideal', nodes).hops}`);
+    assert.ok(gap(1_000) > 2 * gap(250), `the gap grew from ${gap(250)} to ${gap(1_000)} hops`);
     assert.ok(at('random', 1_000).success <= at('ideal', 1_000).success, `random ${at('random', 1_000).success}, ideal ${at('ideal', 1_000).success}`);
   });
 
