@@ -39,7 +39,10 @@ describe('node/app/cli/sim-command', () => {
 
   it('refuses a missing or unknown scenario, naming the known ones (exit code 2)', () => {
     assert.throws(() => resolveSimRun({}), refused(/^choose a scenario with --scenario NAME .*: baseline, random-locations, opennet-growth, churn/));
-    assert.throws(() => resolveSimRun({ scenario: 'baselin' }), refused(/^unknown scenario "baselin"; known scenarios: baseline, .*hops-vs-size, anonymity, anonymity-small-world$/));
+    assert.throws(
+      () => resolveSimRun({ scenario: 'baselin' }),
+      refused(/^unknown scenario "baselin"; known scenarios: baseline, .*hops-vs-size, anonymity, anonymity-small-world$/),
+    );
   });
 
   it('refuses sizes that are not whole numbers of at least 1, and an empty seed', () => {
