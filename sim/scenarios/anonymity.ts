@@ -175,7 +175,9 @@ function figuresOf(results: readonly DesignResult[], networks: readonly Anonymit
 function anonymityOn(name: string, networks: readonly AnonymityNetwork[], where: string): Scenario {
   return {
     name,
-    summary: `What a neighbour, or colluding nodes, can tell of who started a request or insert: worst-case P(originator | observation), per HTL design, ${where}`,
+    summary:
+      'What a neighbour, or colluding nodes, can tell of who started a request or insert: ' +
+      `worst-case P(originator | observation), per HTL design, ${where}`,
     defaults: { nodes: 1_000, requests: 5_000 },
     async run(options): Promise<ScenarioReport> {
       const results: DesignResult[] = [];
