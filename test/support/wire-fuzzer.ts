@@ -18,6 +18,7 @@ import { fromHex, toHex } from '../../protocol/bytes.js';
 import type { NodeIdentity } from '../../protocol/identity.js';
 import { mintIdentity } from '../../protocol/identity-mint.js';
 import { encodeFrame, type Envelope, type WireMessageType } from '../../protocol/wire/index.js';
+import { MAX_HTL } from '../../protocol/wire/limits.js';
 import { SeededRng } from '../../sim/rng.js';
 import { DIFFICULTY } from './flood-setup.js';
 import { NodeProcess } from './node-process.js';
@@ -186,7 +187,8 @@ export async function fuzzNode(init: FuzzInit): Promise<FuzzReport> {
     if (performance.now() - lastProbe >= (init.probeEveryMs ?? 250)) {
       lastProbe = performance.now();
       report.probes++;
-      const probe = { tx: nextTx++, body: { type: 'dataRequest', keyType: 'chk', routingKey: init.probeKey, htl: 18 } } as const;
+      // Below the maximum HTL, as a relay sends it: the target answers from its store instead of mixing it on to the fuzzer.
+      const probe = { tx: nextTx++, body: { type: 'dataRequest', keyType: 'chk', routingKey: init.probeKey, htl: MAX_HTL - 1 } } as const;
       if ((await honest.ask(probe, hangMs)) !== 'answered') report.probeFailures++;
     }
     if (performance.now() - lastRss >= 1000) {
