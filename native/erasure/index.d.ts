@@ -1,0 +1,13 @@
+/**
+ * outputs[r] = Σ_j matrix[r·inputs.length + j] · inputs[j] over GF(2^8) (polynomial 0x11D), byte by byte,
+ * for the first `length` bytes of every shard; run in libuv's thread pool, `callback` on completion.
+ */
+export function combine(
+  matrix: Uint8Array,
+  inputs: readonly Uint8Array[],
+  outputs: readonly Uint8Array[],
+  length: number,
+  callback: (error: Error | null) => void,
+): void;
+/** The multiply kernel this CPU runs: 'avx2' or 'portable'. */
+export const kernel: string;
