@@ -14,7 +14,7 @@ import { WarrenError } from '../../protocol/errors.js';
 import { ContentHashMismatchError, InvalidManifestError, MissingBlocksError } from './errors.js';
 import { CONTENT_HASH_TAG } from './insert.js';
 import { decodeManifest, type Layout, type Manifest } from './manifest.js';
-import { type BlockRef, decodeSegment, expectedBlockLength, type SegmentRef } from './segments.js';
+import { type BlockRef, decodeSegment, expectedBlockLength, type FecCode, type SegmentRef } from './segments.js';
 import { type ClientNode, DEFAULT_WINDOW, type OperationOptions, operationSignal } from './types.js';
 import { Window } from './window.js';
 
@@ -54,7 +54,7 @@ function reasonOf(error: unknown): string {
 }
 
 /** The segment's content from the first k blocks that arrive intact. */
-async function fetchSegment(node: ClientNode, window: Window, segment: SegmentRef, index: number, options: FetchOptions): Promise<Uint8Array> {
+async function fetchSegment(node: ClientNode, window: Window, code: FecCode, segment: SegmentRef, index: number, options: FetchOptions): Promise<Uint8Array> {
   const refs = [...segment.dataBlocks, ...segment.checkBlocks];
   const needed = segment.dataBlocks.length;
   const contents = new Map<number, Uint8Array>();
@@ -94,7 +94,7 @@ async function fetchSegment(node: ClientNode, window: Window, segment: SegmentRe
   }).finally(() => done.abort());
 
   const checkBlocksUsed = [...contents.keys()].filter((block) => block >= needed).length;
-  const data = await decodeSegment(segment, contents);
+  const data = await decodeSegment(code, segment, contents);
   options.onProgress?.({ type: 'segmentDecoded', segment: index, checkBlocksUsed });
   return data;
 }
@@ -119,7 +119,7 @@ export async function* fetchLayout(node: ClientNode, layout: Layout, options: Fe
   const pending = new Map<number, Promise<Uint8Array>>();
   const start = (index: number): void => {
     if (index >= layout.segments.length || pending.has(index)) return;
-    const fetching = fetchSegment(node, window, layout.segments[index]!, index, scoped);
+    const fetching = fetchSegment(node, window, layout.code, layout.segments[index]!, index, scoped);
     fetching.catch(() => undefined); // awaited in order below
     pending.set(index, fetching);
   };

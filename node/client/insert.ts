@@ -1,13 +1,13 @@
 /**
- * Streaming insert (spec/client.md §3, §5): content is read one segment at a time,
- * hashed as it passes, FEC-encoded and inserted through a bounded window. The next segment
- * is read as soon as every block of the previous ones has a place in the window, so the
- * window stays full while slow inserts finish, and at most the window's blocks plus two
- * segments are held, whatever the file size. Then the manifest goes in — split into a
+ * Streaming insert (spec/client.md §2, §3, §5): content is read into a buffer of two segments,
+ * hashed as it passes, FEC-encoded a segment at a time and inserted through a bounded window. The next
+ * segment is read as soon as every block of the previous ones has a place in the window, so the
+ * window stays full while slow inserts finish, and at most the window's blocks plus three
+ * segments (two held back, one being encoded) are held, whatever the file size. Then the manifest goes in — split into a
  * splitfile of its own if it does not fit one block. The first block that fails ends the whole
  * operation at once (spec/client.md §12.4): blocks in flight are cancelled and nothing more is read.
  *
- *   Inserter.insertFile: source ──read k·SHARD_BYTES──> encodeSegment ──Window(node.insert)──> network
+ *   Inserter.insertFile: source ──buffer 2·k·SHARD_BYTES──> encodeSegment ──Window(node.insert)──> network
  *      └──createHasher──> contentHash ──> FileManifest ──insertManifest──> CHK@… (the file URI)
  */
 import { createReadStream } from 'node:fs';
@@ -15,7 +15,7 @@ import { createHasher } from '../../protocol/crypto.js';
 import { CHK_MAX_CONTENT_BYTES, ChkUri, encodeChk } from '../../protocol/keys/index.js';
 import { encodeManifest, type Layout, type Manifest } from './manifest.js';
 import { checkMime } from './mime.js';
-import { encodeSegment, type Redundancy, type SegmentRef, SHARD_BYTES } from './segments.js';
+import { encodeSegment, type Redundancy, type SegmentRef, SHARD_BYTES, segmentCheckBlocks, shardCount, WIDE_FEC_CODE } from './segments.js';
 import { type ClientNode, DEFAULT_WINDOW, type OperationOptions, operationSignal } from './types.js';
 import { Window } from './window.js';
 
@@ -122,7 +122,10 @@ export class Inserter {
     ).then(() => undefined);
   }
 
-  /** Reads `source` a segment at a time and inserts its blocks; returns the splitfile's layout. */
+  /**
+   * Reads `source` and inserts its blocks segment by segment (spec/client.md §2): two segments' worth of
+   * content is held back, so that the last two segments can share what is left evenly once the source ends.
+   */
   private async insertLayout(source: ContentSource): Promise<Layout> {
     const { redundancy, options, window } = this;
     const segmentBytes = redundancy.dataBlocksPerSegment * SHARD_BYTES;
@@ -131,12 +134,12 @@ export class Inserter {
     /** Segments whose blocks are not all inserted; a failed one stays, so that the next race throws. */
     const inserting = new Set<Promise<void>>();
     let size = 0;
-    let buffer = new Uint8Array(segmentBytes);
+    const buffer = new Uint8Array(2 * segmentBytes);
     let filled = 0;
 
-    const flush = async (): Promise<void> => {
+    const insertSegment = async (content: Uint8Array): Promise<void> => {
       this.signal.throwIfAborted();
-      const encoded = await encodeSegment(buffer.subarray(0, filled), redundancy.checkBlocksPerSegment);
+      const encoded = await encodeSegment(content, segmentCheckBlocks(shardCount(content.length), redundancy));
       segments.push(encoded.ref);
       options.onProgress?.({ type: 'segmentEncoded', segment: segments.length - 1, blocks: encoded.blocks.length });
       const current = this.insertBlocks(encoded.blocks);
@@ -147,8 +150,6 @@ export class Inserter {
       ); // a failure is thrown by the race below or at the end
       // Read on once every block handed to the window has a place in it: memory stays bounded.
       while (window.waiting > 0 && inserting.size > 0) await Promise.race(inserting);
-      buffer = new Uint8Array(segmentBytes);
-      filled = 0;
     };
 
     for await (const chunk of chunksOf(source, this.signal)) {
@@ -156,15 +157,27 @@ export class Inserter {
       hasher.update(chunk);
       size += chunk.length;
       for (let offset = 0; offset < chunk.length; ) {
-        const taken = Math.min(segmentBytes - filled, chunk.length - offset);
+        if (filled === buffer.length) {
+          // More content follows two full segments: the first of them is not one of the last two.
+          await insertSegment(buffer.subarray(0, segmentBytes));
+          buffer.copyWithin(0, segmentBytes);
+          filled -= segmentBytes;
+        }
+        const taken = Math.min(buffer.length - filled, chunk.length - offset);
         buffer.set(chunk.subarray(offset, offset + taken), filled);
         filled += taken;
         offset += taken;
-        if (filled === segmentBytes) await flush();
       }
     }
-    if (filled > 0) await flush();
+    const blocks = shardCount(filled);
+    if (blocks > redundancy.dataBlocksPerSegment) {
+      const first = Math.ceil(blocks / 2) * SHARD_BYTES;
+      await insertSegment(buffer.subarray(0, first));
+      await insertSegment(buffer.subarray(first, filled));
+    } else if (filled > 0) {
+      await insertSegment(buffer.subarray(0, filled));
+    }
     await Promise.all(inserting);
-    return { size, contentHash: hasher.digest(), dataBlocksPerSegment: redundancy.dataBlocksPerSegment, segments };
+    return { size, contentHash: hasher.digest(), code: WIDE_FEC_CODE, ...redundancy, segments };
   }
 }

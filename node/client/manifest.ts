@@ -3,7 +3,8 @@
  * keys come in a fixed order, decoded into typed values or refused with `InvalidManifestError` — never
  * anything else.
  *
- *   file       {v, kind:'file', size, mime, hash, fec:{k, shard}, segments:[[length, data, check]…]}
+ *   file       {v, kind:'file', size, mime, hash, fec:{code, k, m, shard}, segments:[[length, data, check]…]}
+ *              (fec:{k, shard} is code 1, the 24 + 6 code of old manifests: still decoded, see fec.ts)
  *   split      {v, kind:'split', size, hash, fec, segments}   the content is an encoded manifest
  *   directory  {v, kind:'directory', entries:[{name, kind, key, mime?, size?}…]}   entries sorted by name
  *   pointer    {v, manifest}                                  the content of an SSK block
@@ -14,7 +15,19 @@ import { nameProblem } from '../../protocol/keys/names.js';
 import { InvalidManifestError } from './errors.js';
 import { type Packable, packCanonical, type Unpacked, unpackCanonical } from './manifest-bytes.js';
 import { MAX_MIME_BYTES } from './mime.js';
-import { type BlockRef, MAX_CHECK_BLOCKS_PER_SEGMENT, MAX_DATA_BLOCKS_PER_SEGMENT, type SegmentRef, SHARD_BYTES, shardCount } from './segments.js';
+import { FEC_MAX_DATA_SHARDS, FEC_MAX_PARITY_SHARDS } from './fec.js';
+import {
+  type BlockRef,
+  type FecCode,
+  LEGACY_FEC_CODE,
+  type SegmentRef,
+  SHARD_BYTES,
+  segmentCheckBlocks,
+  segmentCount,
+  segmentDataBlocks,
+  shardCount,
+  WIDE_FEC_CODE,
+} from './segments.js';
 
 export const MANIFEST_VERSION = 1;
 const REF_BYTES = 2 * HASH_BYTES;
@@ -23,8 +36,12 @@ const REF_BYTES = 2 * HASH_BYTES;
 export interface Layout {
   readonly size: number;
   readonly contentHash: Uint8Array;
-  /** k of every segment but possibly the last. */
+  /** The erasure code of every segment: 2 for what this client inserts, 1 for old manifests (decoded only). */
+  readonly code: FecCode;
+  /** k: data blocks of a full segment. */
   readonly dataBlocksPerSegment: number;
+  /** m: check blocks of a full segment (code 1: of every segment). */
+  readonly checkBlocksPerSegment: number;
   readonly segments: readonly SegmentRef[];
 }
 
@@ -59,7 +76,8 @@ const KEYS = {
   file: ['v', 'kind', 'size', 'mime', 'hash', 'fec', 'segments'],
   split: ['v', 'kind', 'size', 'hash', 'fec', 'segments'],
   directory: ['v', 'kind', 'entries'],
-  fec: ['k', 'shard'],
+  fec: ['code', 'k', 'm', 'shard'],
+  legacyFec: ['k', 'shard'],
   fileEntry: ['name', 'kind', 'key', 'mime', 'size'],
   directoryEntry: ['name', 'kind', 'key'],
   pointer: ['v', 'manifest'],
@@ -99,7 +117,10 @@ export function encodeManifest(manifest: Manifest): Uint8Array {
     size: manifest.size,
     ...(manifest.kind === 'file' ? { mime: manifest.mime } : {}),
     hash: manifest.contentHash,
-    fec: { k: manifest.dataBlocksPerSegment, shard: SHARD_BYTES },
+    fec:
+      manifest.code === LEGACY_FEC_CODE
+        ? { k: manifest.dataBlocksPerSegment, shard: SHARD_BYTES }
+        : { code: WIDE_FEC_CODE, k: manifest.dataBlocksPerSegment, m: manifest.checkBlocksPerSegment, shard: SHARD_BYTES },
     segments: manifest.segments.map((segment) => [segment.dataLength, packRefs(segment.dataBlocks), packRefs(segment.checkBlocks)]),
   });
 }
@@ -154,34 +175,74 @@ function uri(value: unknown, what: string): ChkUri {
   return new ChkUri(ref!.routingKey, ref!.cryptoKey);
 }
 
+/** The segment list of a splitfile of `size` bytes: `segments` of them, segment i with the block counts `expect(i)`. */
+function segmentList(
+  map: Map<string, Unpacked>,
+  segments: number,
+  expect: (index: number) => { dataBlocks: number; checkBlocks: number },
+  size: number,
+): SegmentRef[] {
+  const raw = map.get('segments');
+  if (!Array.isArray(raw)) fail('segments is not an array');
+  if (raw.length !== segments) fail(`a ${size}-byte file with this fec has ${segments} segments`);
+  let offset = 0;
+  return raw.map((segment: unknown, index: number): SegmentRef => {
+    if (!Array.isArray(segment) || segment.length !== 3) fail(`segment ${index} is not [length, data, check]`);
+    const { dataBlocks, checkBlocks } = expect(index);
+    const dataLength = count(segment[0], `segment ${index} length`);
+    const expectedLength = Math.min(dataBlocks * SHARD_BYTES, size - offset);
+    if (dataLength !== expectedLength) fail(`segment ${index} must hold ${expectedLength} bytes`);
+    offset += dataLength;
+    return {
+      dataLength,
+      dataBlocks: refs(segment[1], dataBlocks, `segment ${index} data blocks`),
+      checkBlocks: refs(segment[2], checkBlocks, `segment ${index} check blocks`),
+    };
+  });
+}
+
+/** Code 2 (spec/client.md §4.1): k + m ≤ 256, segments and their check blocks as §2 lays them out. */
+function wideLayout(map: Map<string, Unpacked>, fec: Map<string, Unpacked>, size: number): Omit<Layout, 'contentHash'> {
+  if (fec.get('code') !== WIDE_FEC_CODE) fail(`fec.code ${String(fec.get('code'))} is not a known erasure code`);
+  const k = count(fec.get('k'), 'fec.k', 256);
+  const m = count(fec.get('m'), 'fec.m', 255);
+  if (k < 1 || k + m > 256) fail('fec needs k ≥ 1 and k + m ≤ 256');
+  const blocks = shardCount(size);
+  const redundancy = { dataBlocksPerSegment: k, checkBlocksPerSegment: m };
+  const segments = segmentList(
+    map,
+    segmentCount(blocks, k),
+    (index) => {
+      const dataBlocks = segmentDataBlocks(blocks, k, index);
+      return { dataBlocks, checkBlocks: segmentCheckBlocks(dataBlocks, redundancy) };
+    },
+    size,
+  );
+  return { size, code: WIDE_FEC_CODE, dataBlocksPerSegment: k, checkBlocksPerSegment: m, segments };
+}
+
+/** Code 1, old manifests: k ≤ 24, segments of k data blocks (the last may be short), the same m ≤ 6 in every one. */
+function legacyLayout(map: Map<string, Unpacked>, fec: Map<string, Unpacked>, size: number): Omit<Layout, 'contentHash'> {
+  const k = count(fec.get('k'), 'fec.k', FEC_MAX_DATA_SHARDS);
+  if (k < 1) fail('fec.k must be at least 1');
+  const first = (map.get('segments') as Unpacked[] | undefined)?.[0];
+  const check = Array.isArray(first) ? first[2] : undefined;
+  const m = check instanceof Uint8Array ? check.length / REF_BYTES : 0;
+  if (!Number.isInteger(m) || m > FEC_MAX_PARITY_SHARDS) fail('segment 0 has a bad number of check blocks');
+  const blocks = shardCount(size);
+  const segments = segmentList(map, Math.ceil(blocks / k), (index) => ({ dataBlocks: Math.min(k, blocks - index * k), checkBlocks: m }), size);
+  return { size, code: LEGACY_FEC_CODE, dataBlocksPerSegment: k, checkBlocksPerSegment: m, segments };
+}
+
 function layout(map: Map<string, Unpacked>): Layout {
   const size = count(map.get('size'), 'size');
   const contentHash = bytes(map.get('hash'), 'hash');
   if (contentHash.length !== HASH_BYTES) fail(`hash must be ${HASH_BYTES} bytes`);
-  const fec = fields(record(map.get('fec'), 'fec'), KEYS.fec, 'fec');
-  const k = count(fec.get('k'), 'fec.k', MAX_DATA_BLOCKS_PER_SEGMENT);
-  if (k < 1) fail('fec.k must be at least 1');
+  const fec = record(map.get('fec'), 'fec');
   if (fec.get('shard') !== SHARD_BYTES) fail(`fec.shard must be ${SHARD_BYTES}`);
-  const rawSegments = map.get('segments');
-  if (!Array.isArray(rawSegments)) fail('segments is not an array');
-  const expectedSegments = Math.ceil(size / (k * SHARD_BYTES));
-  if (rawSegments.length !== expectedSegments) fail(`a ${size}-byte file with k = ${k} has ${expectedSegments} segments`);
-  const segments = rawSegments.map((raw: unknown, index: number): SegmentRef => {
-    if (!Array.isArray(raw) || raw.length !== 3) fail(`segment ${index} is not [length, data, check]`);
-    const dataLength = count(raw[0], `segment ${index} length`);
-    const expectedLength = Math.min(k * SHARD_BYTES, size - index * k * SHARD_BYTES);
-    if (dataLength !== expectedLength) fail(`segment ${index} must hold ${expectedLength} bytes`);
-    const check = bytes(raw[2], `segment ${index} check blocks`);
-    const m = check.length / REF_BYTES;
-    if (!Number.isInteger(m) || m > MAX_CHECK_BLOCKS_PER_SEGMENT) fail(`segment ${index} has a bad number of check blocks`);
-    return {
-      dataLength,
-      dataBlocks: refs(raw[1], shardCount(dataLength), `segment ${index} data blocks`),
-      checkBlocks: refs(check, m, `segment ${index} check blocks`),
-    };
-  });
-  if (segments.some((segment) => segment.checkBlocks.length !== segments[0]!.checkBlocks.length)) fail('segments have different numbers of check blocks');
-  return { size, contentHash, dataBlocksPerSegment: k, segments };
+  const legacy = !fec.has('code');
+  fields(fec, legacy ? KEYS.legacyFec : KEYS.fec, 'fec');
+  return { contentHash, ...(legacy ? legacyLayout(map, fec, size) : wideLayout(map, fec, size)) };
 }
 
 function entry(raw: unknown, index: number): DirectoryEntry {

@@ -23,7 +23,7 @@ import type { InsertedFile } from '../../client/directory.js';
 import { checkFileName } from '../../client/directory-limits.js';
 import type { FileManifest } from '../../client/manifest.js';
 import { checkMime, mimeForName, servedMime } from '../../client/mime.js';
-import { type Redundancy, resolveRedundancy, SHARD_BYTES, shardCount } from '../../client/segments.js';
+import { checkBlockTotal, type Redundancy, resolveRedundancy, shardCount } from '../../client/segments.js';
 import type { ClientNode } from '../../client/types.js';
 import { BadRequestError, RangeNotSatisfiableError } from './errors.js';
 import { allow, readJson, sendJson } from './http.js';
@@ -195,10 +195,9 @@ function redundancyOf(url: URL): Redundancy {
 }
 
 /** Blocks an insert of `size` bytes makes: every segment's data and check blocks, and the manifest. */
-function insertBlocks(size: number, { dataBlocksPerSegment: k, checkBlocksPerSegment: m }: Redundancy): number {
+function insertBlocks(size: number, redundancy: Redundancy): number {
   if (!Number.isSafeInteger(size) || size < 0) return 0;
-  const segments = Math.ceil(size / (k * SHARD_BYTES));
-  return shardCount(size) + segments * m + 1;
+  return shardCount(size) + checkBlockTotal(shardCount(size), redundancy) + 1;
 }
 
 /** The segments that hold `range`, and how many bytes of the first come before it. */

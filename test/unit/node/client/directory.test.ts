@@ -47,7 +47,16 @@ async function hollowFile(node: MemoryClientNode, size: number): Promise<ChkUri>
     const dataLength = Math.min(k * SHARD_BYTES, size - offset);
     segments.push({ dataLength, dataBlocks: Array.from({ length: Math.ceil(dataLength / SHARD_BYTES) }, ref), checkBlocks: [] });
   }
-  const manifest: FileManifest = { kind: 'file', size, mime: 'application/octet-stream', contentHash: randomBytes(32), dataBlocksPerSegment: k, segments };
+  const manifest: FileManifest = {
+    kind: 'file',
+    size,
+    mime: 'application/octet-stream',
+    contentHash: randomBytes(32),
+    code: 1,
+    dataBlocksPerSegment: k,
+    checkBlocksPerSegment: 0,
+    segments,
+  };
   return new Inserter(node, redundancy).insertManifest(manifest);
 }
 

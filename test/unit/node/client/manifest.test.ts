@@ -5,7 +5,7 @@ import { randomBytes } from '../../../../protocol/crypto.js';
 import { ChkUri } from '../../../../protocol/keys/index.js';
 import { InvalidManifestError } from '../../../../node/client/errors.js';
 import { decodeManifest, decodePointer, encodeManifest, encodePointer, type FileManifest } from '../../../../node/client/manifest.js';
-import { SHARD_BYTES } from '../../../../node/client/segments.js';
+import { SHARD_BYTES, segmentCheckBlocks, segmentCount, segmentDataBlocks, shardCount } from '../../../../node/client/segments.js';
 
 const ref = () => ({ routingKey: randomBytes(32), cryptoKey: randomBytes(32) });
 /** Arbitrary MessagePack, canonical or not, to feed the decoder. */
@@ -20,24 +20,47 @@ const plain = (value: unknown): unknown =>
         ? Object.fromEntries(Object.entries(value).map(([key, item]) => [key, plain(item)]))
         : value;
 
-function fileManifest(size: number, k = 6, m = 6): FileManifest {
+/** A file manifest of code 2 (segments as spec/client.md §2 lays them out), with random references. */
+function fileManifest(size: number, k = 128, m = 128): FileManifest {
+  const blocks = shardCount(size);
+  const segments = [];
+  for (let index = 0, offset = 0; index < segmentCount(blocks, k); index++) {
+    const dataBlocks = segmentDataBlocks(blocks, k, index);
+    const dataLength = Math.min(dataBlocks * SHARD_BYTES, size - offset);
+    offset += dataLength;
+    const checkBlocks = segmentCheckBlocks(dataBlocks, { dataBlocksPerSegment: k, checkBlocksPerSegment: m });
+    segments.push({ dataLength, dataBlocks: Array.from({ length: dataBlocks }, ref), checkBlocks: Array.from({ length: checkBlocks }, ref) });
+  }
+  return { kind: 'file', size, mime: 'text/plain', contentHash: randomBytes(32), code: 2, dataBlocksPerSegment: k, checkBlocksPerSegment: m, segments };
+}
+
+/** A file manifest of code 1, as clients before the wide code wrote them: segments of k, the same m in each. */
+function legacyManifest(size: number, k = 6, m = 6): FileManifest {
   const segments = [];
   for (let offset = 0; offset < size; offset += k * SHARD_BYTES) {
     const dataLength = Math.min(k * SHARD_BYTES, size - offset);
-    segments.push({
-      dataLength,
-      dataBlocks: Array.from({ length: Math.ceil(dataLength / SHARD_BYTES) }, ref),
-      checkBlocks: Array.from({ length: m }, ref),
-    });
+    segments.push({ dataLength, dataBlocks: Array.from({ length: shardCount(dataLength) }, ref), checkBlocks: Array.from({ length: m }, ref) });
   }
-  return { kind: 'file', size, mime: 'text/plain', contentHash: randomBytes(32), dataBlocksPerSegment: k, segments };
+  return {
+    kind: 'file',
+    size,
+    mime: 'text/plain',
+    contentHash: randomBytes(32),
+    code: 1,
+    dataBlocksPerSegment: k,
+    checkBlocksPerSegment: size === 0 ? 0 : m,
+    segments,
+  };
 }
 
 describe('node/client/manifest', () => {
   it('round-trips file, directory and pointer records', () => {
-    for (const size of [0, 1, SHARD_BYTES, 6 * SHARD_BYTES + 1, 20 * SHARD_BYTES]) {
-      const manifest = fileManifest(size);
-      assert.deepEqual(plain(decodeManifest(encodeManifest(manifest))), plain(manifest));
+    for (const size of [0, 1, SHARD_BYTES, 6 * SHARD_BYTES + 1, 20 * SHARD_BYTES, 300 * SHARD_BYTES + 7]) {
+      for (const manifest of [fileManifest(size), fileManifest(size, 6, 2), legacyManifest(size), legacyManifest(size, 24, 0)]) {
+        const encoded = encodeManifest(manifest);
+        assert.deepEqual(plain(decodeManifest(encoded)), plain(manifest));
+        assert.deepEqual(encodeManifest(decodeManifest(encoded)), encoded);
+      }
     }
     const uri = new ChkUri(randomBytes(32), randomBytes(32));
     const directory = {
@@ -54,6 +77,39 @@ describe('node/client/manifest', () => {
       ['index.html', 'file', uri.toString(), 'text/html', 12],
     ]);
     assert.equal(decodePointer(encodePointer(uri)).toString(), uri.toString());
+  });
+
+  it('refuses a code-2 manifest whose fec or segments break spec/client.md §2 and §4.1', () => {
+    const good = fileManifest(300 * SHARD_BYTES + 7);
+    const variants: FileManifest[] = [
+      { ...good, checkBlocksPerSegment: 127 },
+      { ...good, dataBlocksPerSegment: 129, checkBlocksPerSegment: 128 },
+      { ...good, segments: good.segments.slice(1) },
+      { ...good, segments: good.segments.map((segment, index) => (index === 1 ? { ...segment, checkBlocks: segment.checkBlocks.slice(1) } : segment)) },
+      { ...good, segments: good.segments.map((segment, index) => (index === 2 ? { ...segment, dataLength: segment.dataLength - 1 } : segment)) },
+    ];
+    for (const variant of variants) assert.throws(() => decodeManifest(encodeManifest(variant)), InvalidManifestError);
+    const unknownCode = encodeManifest(good);
+    const codeAt = Buffer.from(unknownCode).indexOf(Buffer.from([0xa4, ...Buffer.from('code'), 0x02]));
+    unknownCode[codeAt + 5] = 3;
+    assert.throws(() => decodeManifest(unknownCode), /fec.code 3 is not a known erasure code/);
+  });
+
+  it('lays a 1 GiB file out in 257 segments of 128 + 128, the last two of 77 + 77 and 76 + 76', () => {
+    const { segments } = fileManifest(2 ** 30);
+    assert.equal(segments.length, 257);
+    assert.deepEqual(
+      segments.slice(-3).map((segment) => [segment.dataBlocks.length, segment.checkBlocks.length]),
+      [
+        [128, 128],
+        [77, 77],
+        [76, 76],
+      ],
+    );
+    assert.deepEqual(
+      [1, 5, 6, 7].map((blocks) => fileManifest(blocks * SHARD_BYTES).segments[0]!.checkBlocks.length),
+      [6, 6, 6, 7],
+    );
   });
 
   it('costs 64 bytes per block reference', () => {
