@@ -135,7 +135,7 @@ export async function decodeSegment(code: FecCode, segment: SegmentRef, contents
   const out = new Uint8Array(k * SHARD_BYTES);
   if (code === WIDE_FEC_CODE) {
     const shards = new Map([...contents].map(([index, content]) => [index, padded(content)] as const));
-    (await recoverData(k, m, shards, SHARD_BYTES)).forEach((shard, index) => out.set(shard, index * SHARD_BYTES));
+    for (const [index, shard] of (await recoverData(k, m, shards, SHARD_BYTES)).entries()) out.set(shard, index * SHARD_BYTES);
     return out.subarray(0, segment.dataLength);
   }
   for (const [index, content] of contents) if (index < k) out.set(content, index * SHARD_BYTES);
