@@ -15,6 +15,7 @@ import { nameProblem } from '../../protocol/keys/names.js';
 import { InvalidManifestError } from './errors.js';
 import { type Packable, packCanonical, type Unpacked, unpackCanonical } from './manifest-bytes.js';
 import { MAX_MIME_BYTES } from './mime.js';
+import { ERASURE_MAX_SHARDS } from './erasure.js';
 import { FEC_MAX_DATA_SHARDS, FEC_MAX_PARITY_SHARDS } from './fec.js';
 import {
   type BlockRef,
@@ -204,9 +205,9 @@ function segmentList(
 /** Code 2 (spec/client.md §4.1): k + m ≤ 256, segments and their check blocks as §2 lays them out. */
 function wideLayout(map: Map<string, Unpacked>, fec: Map<string, Unpacked>, size: number): Omit<Layout, 'contentHash'> {
   if (fec.get('code') !== WIDE_FEC_CODE) fail(`fec.code ${String(fec.get('code'))} is not a known erasure code`);
-  const k = count(fec.get('k'), 'fec.k', 256);
-  const m = count(fec.get('m'), 'fec.m', 255);
-  if (k < 1 || k + m > 256) fail('fec needs k ≥ 1 and k + m ≤ 256');
+  const k = count(fec.get('k'), 'fec.k', ERASURE_MAX_SHARDS);
+  const m = count(fec.get('m'), 'fec.m', ERASURE_MAX_SHARDS - 1);
+  if (k < 1 || k + m > ERASURE_MAX_SHARDS) fail(`fec needs k ≥ 1 and k + m ≤ ${ERASURE_MAX_SHARDS}`);
   const blocks = shardCount(size);
   const redundancy = { dataBlocksPerSegment: k, checkBlocksPerSegment: m };
   const segments = segmentList(
