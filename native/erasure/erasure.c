@@ -7,11 +7,13 @@
  * Map: combine() (N-API, main thread) checks the arguments and queues a job; run() (libuv pool) builds one
  * 32-byte split table per coefficient (products of the low and of the high nibble) and walks the shards
  * CHUNK bytes at a time so that every input's chunk stays in cache while all rows use it. The per-row
- * kernel is AVX2 (two PSHUFB lookups per 32 bytes, chosen at load time when the CPU has it) or a
- * portable one (a 256-byte product row per coefficient); both give the same bytes.
+ * kernel, chosen at load time from what the CPU has, is GFNI (one GF2P8AFFINEQB per 32 bytes), AVX2 (two
+ * PSHUFB lookups per 32 bytes) or a portable one (a 256-byte product row per coefficient); all give the
+ * same bytes.
  */
 #define NAPI_VERSION 8
 #include <node_api.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,16 +242,22 @@ static napi_value combine(napi_env env, napi_callback_info info) {
 
 static napi_value init(napi_env env, napi_value exports) {
   gf_init();
+  /* WARREN_ERASURE_KERNEL=avx2|portable picks a slower kernel than the CPU allows: for tests and benchmarks. */
+  const char *forced = getenv("WARREN_ERASURE_KERNEL");
+  bool portable_only = forced != NULL && strcmp(forced, "portable") == 0;
+  bool avx2_only = forced != NULL && strcmp(forced, "avx2") == 0;
 #if defined(__x86_64__)
   __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("gfni")) {
+  if (!portable_only && !avx2_only && __builtin_cpu_supports("avx2") && __builtin_cpu_supports("gfni")) {
     kernel = kernel_gfni;
     table_of = affine_table;
     kernel_name = "gfni";
-  } else if (__builtin_cpu_supports("avx2")) {
+  } else if (!portable_only && __builtin_cpu_supports("avx2")) {
     kernel = kernel_avx2;
     kernel_name = "avx2";
   }
+#else
+  (void)avx2_only;
 #endif
   napi_value function, name;
   napi_create_function(env, "combine", NAPI_AUTO_LENGTH, combine, NULL, &function);

@@ -9,5 +9,5 @@ export function combine(
   length: number,
   callback: (error: Error | null) => void,
 ): void;
-/** The multiply kernel this CPU runs: 'avx2' or 'portable'. */
+/** The multiply kernel this CPU runs: 'gfni', 'avx2' or 'portable' (WARREN_ERASURE_KERNEL=avx2|portable picks a slower one). */
 export const kernel: string;

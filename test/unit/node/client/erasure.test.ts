@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { fromHex, toHex } from '../../../../protocol/bytes.js';
@@ -7,7 +8,15 @@ import { randomBytes } from '../../../../protocol/crypto.js';
 import { checkErasureCode, ERASURE_KERNEL, ERASURE_MAX_SHARDS, encodeChecks, recoverData } from '../../../../node/client/erasure.js';
 import { cauchyCoefficient } from '../../../../node/client/gf256.js';
 import { SHARD_BYTES } from '../../../../node/client/segments.js';
-import { cauchyMatrix, decode, encode } from '../../../../spec/vectors/erasure-reference.js';
+import { cauchyMatrix, decode, encode, mul } from '../../../../spec/vectors/erasure-reference.js';
+
+/** Runs a command with `input` on its stdin; resolves with its stdout. */
+function run(command: string, args: string[], options: { env: NodeJS.ProcessEnv; input: string }): Promise<{ stdout: string }> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(command, args, { env: options.env }, (error, stdout) => (error ? reject(error) : resolve({ stdout })));
+    child.stdin!.end(options.input);
+  });
+}
 
 interface Codeword {
   k: number;
@@ -92,6 +101,29 @@ describe('node/client/erasure (spec/client.md §3, code 2)', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('gives the same bytes with every kernel (GFNI, AVX2, portable), over the SIMD stride and its tail', async () => {
+    const rows = 5;
+    const inputs = Array.from({ length: 7 }, () => randomBytes(200));
+    const matrix = randomBytes(rows * inputs.length);
+    const expected = Array.from({ length: rows }, (_, r) =>
+      toHex(Uint8Array.from({ length: 200 }, (_, t) => inputs.reduce((sum, input, j) => sum ^ mul(matrix[r * inputs.length + j]!, input[t]!), 0))),
+    );
+    const script = `
+      const { combine, kernel } = require('warren-erasure');
+      const { matrix, inputs, rows } = JSON.parse(require('node:fs').readFileSync(0, 'utf8'));
+      const outputs = Array.from({ length: rows }, () => new Uint8Array(200));
+      combine(Buffer.from(matrix, 'hex'), inputs.map((hex) => Buffer.from(hex, 'hex')), outputs, 200, () =>
+        console.log(JSON.stringify({ kernel, outputs: outputs.map((out) => Buffer.from(out).toString('hex')) })));`;
+    for (const kernel of ['portable', 'avx2', '']) {
+      const { stdout } = await run(process.execPath, ['-e', script], {
+        env: { ...process.env, WARREN_ERASURE_KERNEL: kernel },
+        input: JSON.stringify({ matrix: toHex(matrix), inputs: inputs.map(toHex), rows }),
+      });
+      const result = JSON.parse(stdout) as { kernel: string; outputs: string[] };
+      assert.deepEqual(result.outputs, expected, `kernel ${result.kernel}`);
+    }
   });
 
   it('refuses codes beyond 256 shards, too few shards and shards shorter than the length', async () => {
