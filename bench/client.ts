@@ -1,8 +1,8 @@
 /**
  * Client benchmark: `npm run build && node --import tsx bench/client.ts [MiB]` (default 256).
  *
- * 1. FEC alone: encode (parity + the 12 CHK blocks) and rebuild (from 3 data + 3 check blocks) of
- *    one 6 + 6 segment, MB/s of content, median of rounds; reference: the segment's 6 bare CHK encodes.
+ * 1. FEC alone: encode (check blocks + the 256 CHK blocks) and rebuild (from 64 data + 64 check blocks) of
+ *    one 128 + 128 segment, MB/s of content, median of rounds; reference: the segment's 128 bare CHK encodes.
  * 2. A file of MiB (a ChaCha20 keystream, made as it is sent) inserted through the API of one of
  *    three `warren node` processes (dist/) on loopback — real TCP, Noise, RocksDB — and fetched
  *    through another's (`GET /v1/files`, checked against the content's hash), MB/s of content; with
@@ -20,7 +20,16 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { call, fetchFile, fetchStatus } from '../node/app/api/client.js';
 import { localEndpoint } from '../node/app/cli/endpoint.js';
-import { decodeSegment, encodeSegment, SHARD_BYTES } from '../node/client/segments.js';
+import {
+  checkBlockTotal,
+  decodeSegment,
+  encodeSegment,
+  resolveRedundancy,
+  SHARD_BYTES,
+  segmentCheckBlocks,
+  shardCount,
+  WIDE_FEC_CODE,
+} from '../node/client/segments.js';
 import { randomBytes } from '../protocol/crypto.js';
 import { decodeChk, encodeChk } from '../protocol/keys/index.js';
 import { RocksBlockStore } from '../store/rocks-block-store.js';
@@ -33,7 +42,9 @@ const FILE_MIB = Number(process.argv[2] ?? 256);
 const SIZE = FILE_MIB * 2 ** 20;
 const ROUNDS = 5;
 const MB = 1e6;
-const SEGMENT_BYTES = 6 * SHARD_BYTES;
+const REDUNDANCY = resolveRedundancy();
+const K = REDUNDANCY.dataBlocksPerSegment;
+const SEGMENT_BYTES = K * SHARD_BYTES;
 
 async function timed(operation: () => Promise<unknown>): Promise<number> {
   const startedAt = performance.now();
@@ -41,7 +52,7 @@ async function timed(operation: () => Promise<unknown>): Promise<number> {
   return (performance.now() - startedAt) / 1000;
 }
 
-/** The content cut into 6 + 6 segments as the inserter cuts it. */
+/** The content cut into segments of k data blocks (the store reference does not share out the last two as the inserter does). */
 async function* segmentsOf(size: number): AsyncGenerator<Uint8Array> {
   let buffer = new Uint8Array(SEGMENT_BYTES);
   let filled = 0;
@@ -63,9 +74,9 @@ async function* segmentsOf(size: number): AsyncGenerator<Uint8Array> {
 
 // ---- 1. FEC alone ----
 const segmentContent = randomBytes(SEGMENT_BYTES);
-const segment = await encodeSegment(segmentContent, 6);
+const segment = await encodeSegment(segmentContent, K);
 const contents = segment.blocks.map((block) => decodeChk(block.block, block.cryptoKey));
-const halfLost = new Map([0, 1, 2, 6, 7, 8].map((index) => [index, contents[index]!] as const));
+const halfLost = new Map(contents.flatMap((content, index) => (index % 2 === 0 ? [[index, content] as const] : [])));
 const fec = { encode: [] as number[], rebuild: [] as number[], chk: [] as number[] };
 for (let round = 0; round < ROUNDS; round++) {
   const rate = async (operation: () => unknown) =>
@@ -74,11 +85,11 @@ for (let round = 0; round < ROUNDS; round++) {
     (await timed(async () => {
       for (let i = 0; i < 20; i++) await operation();
     }));
-  fec.encode.push(await rate(() => encodeSegment(segmentContent, 6)));
-  fec.rebuild.push(await rate(() => decodeSegment(segment.ref, halfLost)));
+  fec.encode.push(await rate(() => encodeSegment(segmentContent, K)));
+  fec.rebuild.push(await rate(() => decodeSegment(WIDE_FEC_CODE, segment.ref, halfLost)));
   fec.chk.push(
     await rate(() => {
-      for (let s = 0; s < 6; s++) encodeChk(segmentContent.subarray(s * SHARD_BYTES, (s + 1) * SHARD_BYTES));
+      for (let s = 0; s < K; s++) encodeChk(segmentContent.subarray(s * SHARD_BYTES, (s + 1) * SHARD_BYTES));
     }),
   );
 }
@@ -122,7 +133,7 @@ try {
     for await (const chunk of response) text += String(chunk);
     uri = (JSON.parse(text) as { uri: string }).uri;
   });
-  const blocksInserted = Math.ceil(SIZE / SEGMENT_BYTES) * 6 + Math.ceil(SIZE / SHARD_BYTES);
+  const blocksInserted = shardCount(SIZE) + checkBlockTotal(shardCount(SIZE), REDUNDANCY);
   const sendsAfter = await sends();
   sendsPerBlock = {
     requests: (sendsAfter.requests - sendsBefore.requests) / blocksInserted,
@@ -142,7 +153,7 @@ const store = await RocksBlockStore.open({}, { path: join(root, 'store-only'), n
 const dataKeys: Uint8Array[][] = [];
 let putSeconds = 0;
 for await (const content of segmentsOf(SIZE)) {
-  const encoded = await encodeSegment(content, 6);
+  const encoded = await encodeSegment(content, segmentCheckBlocks(shardCount(content.length), REDUNDANCY));
   dataKeys.push(encoded.ref.dataBlocks.map((ref) => ref.routingKey));
   putSeconds += await timed(() => Promise.all(encoded.blocks.map((block) => store.put(block.routingKey, block.block, { partition: 'store' }))));
 }
@@ -158,10 +169,10 @@ const storePutMBps = fileMB / putSeconds;
 const storeGetMBps = fileMB / getSeconds;
 const insertMBps = fileMB / insertSeconds;
 const fetchMBps = fileMB / fetchSeconds;
-printRows(`client: FEC of one 6 + 6 segment (${(SEGMENT_BYTES / MB).toFixed(2)} MB of content), median of ${ROUNDS} rounds`, [
-  ['FEC encode (parity + 12 CHK blocks)', `${median(fec.encode).toFixed(0)} MB/s`, 'of content'],
-  ['FEC decode (rebuild from 3 data + 3 check blocks)', `${median(fec.rebuild).toFixed(0)} MB/s`],
-  ['  reference: the 6 bare CHK encodes', `${median(fec.chk).toFixed(0)} MB/s`],
+printRows(`client: FEC of one ${K} + ${K} segment (${(SEGMENT_BYTES / MB).toFixed(2)} MB of content), median of ${ROUNDS} rounds`, [
+  [`FEC encode (check blocks + ${2 * K} CHK blocks)`, `${median(fec.encode).toFixed(0)} MB/s`, 'of content'],
+  [`FEC decode (rebuild from ${K / 2} data + ${K / 2} check blocks)`, `${median(fec.rebuild).toFixed(0)} MB/s`],
+  [`  reference: the ${K} bare CHK encodes`, `${median(fec.chk).toFixed(0)} MB/s`],
 ]);
 printRows(
   `client: a ${FILE_MIB} MiB file through three warren node processes on loopback (TCP, Noise, RocksDB)${fetchedIntact ? '' : ' — FETCHED CONTENT DIFFERS'}`,
@@ -178,9 +189,9 @@ printRows(
       `${fetchSeconds.toFixed(0)} s; ${(fetchMBps / storeGetMBps).toFixed(3)}× store-only get, ${(fetchMBps / linkMBps).toFixed(3)}× link-only`,
     ],
     [
-      '  reference, store-only: the same 6 + 6 blocks put into a RocksBlockStore',
+      '  reference, store-only: the same blocks put into a RocksBlockStore',
       `${storePutMBps.toFixed(1)} MB/s`,
-      'of content (12 blocks per 6 of content), a segment in flight',
+      'of content (2 blocks per block of content), a segment in flight',
     ],
     ['  reference, store-only: its data blocks read back', `${storeGetMBps.toFixed(1)} MB/s`, 'of content, a segment in flight'],
     [

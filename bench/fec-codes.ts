@@ -5,10 +5,11 @@
  * - Throughput: each candidate code encodes FEC_BENCH_MIB MiB of random 32 KiB blocks, segment by segment, then
  *   decodes every segment with 30 % of its blocks missing (chosen at random, data blocks included; the same
  *   losses in every run) and checks the rebuilt data. MB/s (10^6 bytes of file data per second) on the calling
- *   thread (the current code's native binding runs one call at a time in libuv's pool: one core), medians of
+ *   thread (the native bindings run one call at a time in libuv's pool: one core), medians of
  *   3 runs, candidates interleaved within a run. Same-run reference: BLAKE2b-256 + ChaCha20-Poly1305 of each
  *   block through protocol/crypto.ts, which every stored block already costs.
- *   Candidates: the current code (node/client/fec.ts, `@ronomon/reed-solomon`, 6+6), the Rust crate
+ *   Candidates: the current code (node/client/erasure.ts, native `warren-erasure`, GF(2^8) Cauchy 128+128), the
+ *   old one (node/client/fec.ts, `@ronomon/reed-solomon`, 6+6, still decoding old manifests), the Rust crate
  *   reed-solomon-erasure in WebAssembly (`@digitaldefiance/reed-solomon-erasure.wasm`, GF(2^8), 128+128),
  *   the Leopard-style GF(2^16) reed-solomon-simd in WebAssembly (`@typeberry/native`, 128+128 and 1024+1024),
  *   and RaptorQ (RFC 6330) in WebAssembly (`raptorq`, source blocks of 512 symbols, 100 % repair).
@@ -22,10 +23,12 @@ import { createRequire } from 'node:module';
 import { ReedSolomonErasure } from '@digitaldefiance/reed-solomon-erasure.wasm';
 import { init as initTypeberry, reedSolomon as leopard } from '@typeberry/native';
 import { Decoder as RaptorDecoder, Encoder as RaptorEncoder, initSync as initRaptorq } from 'raptorq/raptorq.js';
+import { encodeChecks, recoverData as recoverWide } from '../node/client/erasure.js';
 import { encodeParity, recoverData } from '../node/client/fec.js';
 import { aeadEncryptInto, hash, randomFill } from '../protocol/crypto.js';
 import { SeededRng } from '../sim/rng.js';
 import { median, printRows } from './support.js';
+import { binomialPmf, fileLoss, mdsSegmentLoss } from './survival.js';
 
 const BLOCK = 32 * 1024;
 const FILE_BLOCKS = (1024 * 1024 * 1024) / BLOCK;
@@ -57,7 +60,7 @@ function blockOf(bytes: Uint8Array, index: number): Uint8Array {
 
 function ronomon(k: number, m: number): Candidate {
   return {
-    label: `@ronomon/reed-solomon ${k}+${m} (current)`,
+    label: `@ronomon/reed-solomon ${k}+${m} (code 1, old)`,
     k,
     m,
     async encode(data) {
@@ -75,6 +78,24 @@ function ronomon(k: number, m: number): Candidate {
         (index < k ? data : parity).set(block, (index < k ? index : index - k) * BLOCK);
       });
       await recoverData(k, m, BLOCK, data, parity, present);
+      return data;
+    },
+  };
+}
+
+function wideCode(k: number, m: number): Candidate {
+  return {
+    label: `warren-erasure GF(2^8) ${k}+${m} (code 2, current)`,
+    k,
+    m,
+    async encode(data) {
+      const shards = Array.from({ length: k }, (_, i) => blockOf(data, i));
+      return [...shards, ...(await encodeChecks(shards, m, BLOCK))];
+    },
+    async decode(blocks) {
+      const present = new Map(blocks.flatMap((block, index) => (block === undefined ? [] : [[index, block] as const])));
+      const data = new Uint8Array(k * BLOCK);
+      for (const [index, shard] of (await recoverWide(k, m, present, BLOCK)).entries()) data.set(shard, index * BLOCK);
       return data;
     },
   };
@@ -159,7 +180,7 @@ function raptorq(k: number, m: number): Candidate {
   };
 }
 
-const candidates: Candidate[] = [ronomon(6, 6), erasureCrate(128, 128), leopardGf16(128, 128), leopardGf16(1024, 1024), raptorq(512, 512)];
+const candidates: Candidate[] = [wideCode(128, 128), ronomon(6, 6), erasureCrate(128, 128), leopardGf16(128, 128), leopardGf16(1024, 1024), raptorq(512, 512)];
 
 /** Exactly round(30 %) of n indexes, at random. */
 function lostIndexes(n: number, rng: SeededRng): Set<number> {
@@ -243,22 +264,6 @@ printRows(`Throughput over ${BENCH_BYTES / 2 ** 20} MiB of 32 KiB blocks, MB/s, 
   }),
 ]);
 
-// Survival of a 1 GiB file under independent 30 % block loss.
-const logFactorials = new Float64Array(2 * FILE_BLOCKS + 2);
-for (let n = 1; n < logFactorials.length; n++) logFactorials[n] = logFactorials[n - 1]! + Math.log(n);
-
-/** P(X = j) for X ~ Binomial(n, p). */
-function binomialPmf(n: number, p: number, j: number): number {
-  return Math.exp(logFactorials[n]! - logFactorials[j]! - logFactorials[n - j]! + j * Math.log(p) + (n - j) * Math.log1p(-p));
-}
-
-/** Probability that an MDS segment of k + m blocks is lost: more than m of its blocks lost. */
-function mdsSegmentLoss(k: number, m: number): number {
-  let sum = 0;
-  for (let j = m + 1; j <= k + m; j++) sum += binomialPmf(k + m, LOSS, j);
-  return sum;
-}
-
 /** RaptorQ source block of K symbols and m repair: fails below K received, and with 256^-(h+1) given K+h. */
 function raptorqSegmentLoss(k: number, m: number): number {
   let sum = 0;
@@ -268,26 +273,24 @@ function raptorqSegmentLoss(k: number, m: number): number {
   return sum;
 }
 
-function fileLoss(segmentLoss: number, k: number): number {
-  return -Math.expm1(Math.ceil(FILE_BLOCKS / k) * Math.log1p(-segmentLoss));
-}
+const mdsSegmentLossAt = (k: number, m: number) => mdsSegmentLoss(k, m, LOSS);
 
 const survivalRows: [string, number, number, number][] = [
-  ['@ronomon/reed-solomon 6+6 (current)', 6, 6, mdsSegmentLoss(6, 6)],
-  ['@ronomon/reed-solomon 24+6 (its widest)', 24, 6, mdsSegmentLoss(24, 6)],
-  ['RS 32+32', 32, 32, mdsSegmentLoss(32, 32)],
-  ['RS 64+64', 64, 64, mdsSegmentLoss(64, 64)],
-  ['RS GF(2^8) 128+128', 128, 128, mdsSegmentLoss(128, 128)],
-  ['RS GF(2^8) 160+96', 160, 96, mdsSegmentLoss(160, 96)],
-  ['RS GF(2^16) 1024+1024', 1024, 1024, mdsSegmentLoss(1024, 1024)],
-  ['RS GF(2^16) 1024+768', 1024, 768, mdsSegmentLoss(1024, 768)],
-  ['RS GF(2^16) 1024+512', 1024, 512, mdsSegmentLoss(1024, 512)],
+  ['@ronomon/reed-solomon 6+6 (code 1, old)', 6, 6, mdsSegmentLossAt(6, 6)],
+  ['@ronomon/reed-solomon 24+6 (its widest)', 24, 6, mdsSegmentLossAt(24, 6)],
+  ['RS 32+32', 32, 32, mdsSegmentLossAt(32, 32)],
+  ['RS 64+64', 64, 64, mdsSegmentLossAt(64, 64)],
+  ['RS GF(2^8) 128+128 (code 2, current)', 128, 128, mdsSegmentLossAt(128, 128)],
+  ['RS GF(2^8) 160+96', 160, 96, mdsSegmentLossAt(160, 96)],
+  ['RS GF(2^16) 1024+1024', 1024, 1024, mdsSegmentLossAt(1024, 1024)],
+  ['RS GF(2^16) 1024+768', 1024, 768, mdsSegmentLossAt(1024, 768)],
+  ['RS GF(2^16) 1024+512', 1024, 512, mdsSegmentLossAt(1024, 512)],
   ['RaptorQ K=512 +512', 512, 512, raptorqSegmentLoss(512, 512)],
   ['RaptorQ K=32768 (whole file) +16384', FILE_BLOCKS, FILE_BLOCKS / 2, raptorqSegmentLoss(FILE_BLOCKS, FILE_BLOCKS / 2)],
 ];
 printRows('1 GiB file, each block lost with probability 0.3: P(segment lost) / P(file lost) / P(file survives)', [
   ...survivalRows.map(([label, k, m, segmentLoss]): [string, string, string] => {
-    const lost = fileLoss(segmentLoss, k);
+    const lost = fileLoss(Array.from({ length: Math.ceil(FILE_BLOCKS / k) }, () => segmentLoss));
     const survives = lost < 1e-4 ? `1 − ${lost.toExponential(1)}` : (1 - lost).toPrecision(4);
     const overhead = `${Math.round((100 * m) / k)} % overhead, ${Math.ceil(FILE_BLOCKS / k)} segments`;
     return [label, `${segmentLoss.toExponential(2)} / ${lost.toExponential(2)} / ${survives}`, overhead];
