@@ -13,8 +13,10 @@ import { manifestVectors } from './manifest-cases.js';
 
 const ref = (seed: number, count = 1) => Uint8Array.from({ length: 64 * count }, (_, i) => (seed * 31 + i) & 0xff);
 const hash = Uint8Array.from({ length: 32 }, (_, i) => i);
-const fec = { k: 6, shard: 32744 };
+const fec = { code: 2, k: 6, m: 2, shard: 32744 };
 const file = { v: 1, kind: 'file', size: 14, mime: 'text/plain', hash, fec, segments: [[14, ref(1), ref(2, 2)]] };
+/** The same file as a manifest of code 1 (fec {k, shard}: the old code, still decoded). */
+const legacy = { ...file, fec: { k: 6, shard: 32744 } };
 const { v, kind, size, mime, segments } = file;
 const entry = { name: 'a.txt', kind: 'file', key: ref(3), mime: 'text/plain', size: 1 };
 const folder = { name: 'b', kind: 'directory', key: ref(4) };
@@ -69,19 +71,33 @@ refuse('an unknown key', { ...file, extra: 1 });
 refuse('mime missing', { v, kind, size, hash, fec, segments });
 refuse('keys out of order (mime before size)', { v, kind, mime, size, hash, fec, segments });
 refuse('a split manifest with mime', { ...file, kind: 'split' });
-refuse('fec with an m key', { ...file, fec: { k: 6, m: 2, shard: 32744 } });
-refuse('fec.shard 32749', { ...file, fec: { k: 6, shard: 32749 } });
-refuse('fec.k 0', { ...file, fec: { k: 0, shard: 32744 } });
-refuse('fec.k 25', { ...file, fec: { k: 25, shard: 32744 } });
+refuse('fec.code 3', { ...file, fec: { ...fec, code: 3 } });
+refuse('fec without m', { ...file, fec: { code: 2, k: 6, shard: 32744 } });
+refuse('fec.shard 32749', { ...file, fec: { ...fec, shard: 32749 } });
+refuse('fec.k 0', { ...file, fec: { ...fec, k: 0 } });
+refuse('fec with k + m = 257', { ...file, fec: { ...fec, k: 129, m: 128 } });
+refuse('three check references where the layout gives two', { ...file, segments: [[14, ref(1), ref(2, 3)]] });
+refuse('the last two segments not sharing the rest (7 blocks with k = 3 as 3, 3, 1)', {
+  ...file,
+  size: 7 * 32744,
+  fec: { code: 2, k: 3, m: 1, shard: 32744 },
+  segments: [
+    [3 * 32744, ref(1, 3), ref(2)],
+    [3 * 32744, ref(3, 3), ref(4)],
+    [32744, ref(5), ref(6)],
+  ],
+});
+refuse('code 1: fec with an m key', { ...legacy, fec: { k: 6, m: 2, shard: 32744 } });
+refuse('code 1: fec.k 25', { ...legacy, fec: { k: 25, shard: 32744 } });
+refuse('code 1: seven check references', { ...legacy, segments: [[14, ref(1), ref(2, 7)]] });
 refuse('hash of 31 bytes', { ...file, hash: hash.subarray(1) });
 refuse('mime of 256 bytes', { ...file, mime: 'x'.repeat(256) });
 refuse('size needs more segments than listed', { ...file, size: 6 * 32744 + 1 });
 refuse('segment length differs from size', { ...file, segments: [[13, ref(1), ref(2, 2)]] });
 refuse('two data references for 14 bytes', { ...file, segments: [[14, ref(1, 2), ref(2, 2)]] });
-refuse('seven check references', { ...file, segments: [[14, ref(1), ref(2, 7)]] });
 refuse('check references not a multiple of 64 bytes', { ...file, segments: [[14, ref(1), ref(2).subarray(1)]] });
-refuse('segments with different numbers of check blocks', {
-  ...file,
+refuse('code 1: segments with different numbers of check blocks', {
+  ...legacy,
   size: 6 * 32744 + 1,
   segments: [
     [6 * 32744, ref(1, 6), ref(2, 2)],

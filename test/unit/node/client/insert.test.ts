@@ -99,7 +99,8 @@ describe('node/client/insert', () => {
   });
 
   it('fails at once when a block fails while the source is waiting for its next chunk', async () => {
-    const { source } = countedSource(10_000, SHARD_BYTES, 7);
+    // Two segments are held back (the last two share the rest): the 13th chunk sends the first segment.
+    const { source } = countedSource(10_000, SHARD_BYTES, 13);
     const inserter = new Inserter(lonelyNode, { dataBlocksPerSegment: 6, checkBlocksPerSegment: 0 });
     await assert.rejects(inserter.insertFile({ source, mime: 'application/octet-stream' }), RouteNotFoundError);
   });
