@@ -17,7 +17,8 @@ import { Readable } from 'node:stream';
 import { call } from '../node/app/api/client.js';
 import { localEndpoint } from '../node/app/cli/endpoint.js';
 import { finished, spawnWarren, startLoopbackNetwork } from '../test/support/client-network.js';
-import { keystream, residentMiB } from './client-support.js';
+import { keystream } from '../test/support/keystream.js';
+import { residentMiB } from './client-support.js';
 import { printRows } from './support.js';
 
 const FILE_MIB = Number(process.argv[2] ?? 1024);

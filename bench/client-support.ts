@@ -1,22 +1,8 @@
 /**
- * Helpers of the client benches (bench/client.ts, bench/client-memory.ts): deterministic content
- * made as it is consumed, and a process's resident set read from /proc.
+ * Helper of the client benches (bench/client.ts, bench/client-memory.ts): a process's resident set read
+ * from /proc. Their content comes from test/support/keystream.ts.
  */
-import { createCipheriv, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-
-const MiB = 2 ** 20;
-
-/** `size` bytes of a ChaCha20 keystream under a fixed key, a MiB at a time; `hash`, if given, sees every byte. */
-export function* keystream(size: number, hash?: Hash): Generator<Buffer> {
-  const cipher = createCipheriv('chacha20', Buffer.alloc(32, 7), Buffer.alloc(16, 1));
-  const zeros = Buffer.alloc(MiB);
-  for (let left = size; left > 0; left -= MiB) {
-    const chunk = cipher.update(zeros.subarray(0, Math.min(MiB, left)));
-    hash?.update(chunk);
-    yield chunk;
-  }
-}
 
 /** A process's VmRSS (or VmHWM, its peak) in MiB; undefined once it has exited. */
 export async function residentMiB(pid: number, field: 'VmRSS' | 'VmHWM' = 'VmRSS'): Promise<number | undefined> {

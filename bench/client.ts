@@ -34,7 +34,7 @@ import { randomBytes } from '../protocol/crypto.js';
 import { decodeChk, encodeChk } from '../protocol/keys/index.js';
 import { RocksBlockStore } from '../store/rocks-block-store.js';
 import { startLoopbackNetwork } from '../test/support/client-network.js';
-import { keystream } from './client-support.js';
+import { keystream } from '../test/support/keystream.js';
 import { blockEnvelope, framesOf, type Load, noisePipe, pump } from './links.js';
 import { median, printRows } from './support.js';
 

@@ -78,7 +78,7 @@ async function oldCode(): Promise<{ encode: number; decode: number }> {
   let encode = 0;
   let decode = 0;
   for (let block = 0; block < BLOCKS; block += OLD_K) {
-    for (let i = 0; i < OLD_K; i++) data.set(pool[((block + i) / K) % POOL | 0]![(block + i) % K]!, i * SHARD_BYTES);
+    for (let i = 0; i < OLD_K; i++) data.set(pool[(((block + i) / K) % POOL) | 0]![(block + i) % K]!, i * SHARD_BYTES);
     let startedAt = performance.now();
     await encodeParity(OLD_K, OLD_M, SHARD_BYTES, data, parity);
     encode += seconds(startedAt);
@@ -100,7 +100,7 @@ function crypto(): number {
   const sealed = new Uint8Array(SHARD_BYTES + 16);
   const startedAt = performance.now();
   for (let block = 0; block < BLOCKS; block++) {
-    const shard = pool[(block / K) % POOL | 0]![block % K]!;
+    const shard = pool[((block / K) % POOL) | 0]![block % K]!;
     hash('warren/bench-erasure', shard);
     aeadEncryptInto(sealed, key, nonce, shard, new Uint8Array(0));
   }
@@ -118,17 +118,26 @@ for (let run = 0; run < RUNS; run++) {
   const old = await oldCode();
   rates.oldEncode.push(mb(old.encode));
   rates.oldDecode.push(mb(old.decode));
-  console.error(`run ${run + 1}/${RUNS}: wide ${mb(wide.encode).toFixed(0)} / ${mb(wide.decode).toFixed(0)}, old ${mb(old.encode).toFixed(0)} / ${mb(old.decode).toFixed(0)} MB/s`);
+  console.error(
+    `run ${run + 1}/${RUNS}: wide ${mb(wide.encode).toFixed(0)} / ${mb(wide.decode).toFixed(0)}, old ${mb(old.encode).toFixed(0)} / ${mb(old.decode).toFixed(0)} MB/s`,
+  );
 }
 const reference = median(rates.crypto);
-const row = (label: string, values: number[]): [string, string, string] => [label, `${median(values).toFixed(0)} MB/s`, `×${(median(values) / reference).toFixed(2)} crypto`];
-printRows(`${(bytes / 2 ** 30).toFixed(2)} GiB file (${BLOCKS} data blocks of ${SHARD_BYTES} bytes), one core, median of ${RUNS} runs; kernel ${ERASURE_KERNEL}`, [
-  row(`wide code ${K}+${REDUNDANCY.checkBlocksPerSegment}, ${SEGMENTS} segments: encode`, rates.wideEncode),
-  row('wide code: decode with 30 % of every segment deleted', rates.wideDecode),
-  row(`old code ${OLD_K}+${OLD_M} (@ronomon/reed-solomon): encode`, rates.oldEncode),
-  row('old code: decode with 4 of 12 blocks deleted', rates.oldDecode),
-  ['reference: BLAKE2b-256 + ChaCha20-Poly1305 per block', `${reference.toFixed(0)} MB/s`, ''],
-]);
+const row = (label: string, values: number[]): [string, string, string] => [
+  label,
+  `${median(values).toFixed(0)} MB/s`,
+  `×${(median(values) / reference).toFixed(2)} crypto`,
+];
+printRows(
+  `${(bytes / 2 ** 30).toFixed(2)} GiB file (${BLOCKS} data blocks of ${SHARD_BYTES} bytes), one core, median of ${RUNS} runs; kernel ${ERASURE_KERNEL}`,
+  [
+    row(`wide code ${K}+${REDUNDANCY.checkBlocksPerSegment}, ${SEGMENTS} segments: encode`, rates.wideEncode),
+    row('wide code: decode with 30 % of every segment deleted', rates.wideDecode),
+    row(`old code ${OLD_K}+${OLD_M} (@ronomon/reed-solomon): encode`, rates.oldEncode),
+    row('old code: decode with 4 of 12 blocks deleted', rates.oldDecode),
+    ['reference: BLAKE2b-256 + ChaCha20-Poly1305 per block', `${reference.toFixed(0)} MB/s`, ''],
+  ],
+);
 
 const wideLosses = Array.from({ length: SEGMENTS }, (_, s) => {
   const k = segmentDataBlocks(BLOCKS, K, s);
@@ -140,6 +149,10 @@ const survival = (losses: number[]) => {
   return loss < 1e-4 ? `1 − ${loss.toExponential(2)}` : (1 - loss).toPrecision(4);
 };
 printRows(`P(the file survives), every block lost independently with probability ${LOSS}`, [
-  [`wide code ${K}+${REDUNDANCY.checkBlocksPerSegment}`, survival(wideLosses), `${((100 * checkBlockTotal(BLOCKS, REDUNDANCY)) / BLOCKS).toFixed(1)} % overhead; full segment lost with ${mdsSegmentLoss(K, K, LOSS).toExponential(2)}`],
+  [
+    `wide code ${K}+${REDUNDANCY.checkBlocksPerSegment}`,
+    survival(wideLosses),
+    `${((100 * checkBlockTotal(BLOCKS, REDUNDANCY)) / BLOCKS).toFixed(1)} % overhead; full segment lost with ${mdsSegmentLoss(K, K, LOSS).toExponential(2)}`,
+  ],
   [`old code ${OLD_K}+${OLD_M}`, survival(oldLosses), `100.0 % overhead; segment lost with ${oldLosses[0]!.toExponential(2)}`],
 ]);
