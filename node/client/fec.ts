@@ -1,6 +1,7 @@
 /**
- * The erasure code of spec/client.md §3, run by `@ronomon/reed-solomon` in libuv's thread pool: a
- * systematic Cauchy Reed-Solomon code over GF(2^w), w ≤ 8, applied bit-sliced. The specification, not
+ * Code 1, the erasure code of old manifests (spec/client.md §3.6; decoded, no longer written), run by
+ * `@ronomon/reed-solomon` in libuv's thread pool: a systematic Cauchy Reed-Solomon code over GF(2^w),
+ * w ≤ 8, applied bit-sliced. The specification, not
  * the library, defines the bytes; test/unit/node/client/fec-vectors.test.ts checks that the library
  * computes them (spec/vectors/fec.json, spec/vectors/fec-reference.ts). Shards are equal-sized and a
  * multiple of 8 bytes; k ≤ 24 data shards and m ≤ 6 parity shards per codeword.

@@ -1,15 +1,15 @@
 /**
- * The erasure code of spec/client.md §3, written from the specification alone (no library): a reading
+ * Code 1, the erasure code of old manifests (spec/client.md §3.6), written from the specification alone (no library): a reading
  * aid for implementers, the source of the generator matrices in fec.json, and what the FEC test
  * compares the client's FEC implementation with. Plain, slow and obvious on purpose.
  *
  *   PARAMETERS[k−1][m−1] ──generatorMatrix──> G (m × k over GF(2^w))
- *   data shards ──combine(G rows)──> check shards          (§3.3, bit-sliced packets)
- *   any k shards ──invert the k rows──combine──> data shards (§3.4)
+ *   data shards ──combine(G rows)──> check shards          (§3.6.3, bit-sliced packets)
+ *   any k shards ──invert the k rows──combine──> data shards (§3.6.4)
  */
 
-/** Per (k, m): [w, P (the reduction polynomial, x^w term included), x, y]; x and y are −1 when m ≤ 2 (§3.2). */
-// biome-ignore format: one row per k, one cell per m, as in the table of spec/client.md §3.2
+/** Per (k, m): [w, P (the reduction polynomial, x^w term included), x, y]; x and y are −1 when m ≤ 2 (§3.6.2). */
+// biome-ignore format: one row per k, one cell per m, as in the table of spec/client.md §3.6.2
 export const PARAMETERS: ReadonlyArray<ReadonlyArray<readonly [number, number, number, number]>> = [
   [[2, 0x7, -1, -1], [2, 0x7, -1, -1], [2, 0x7, 0, 1], [4, 0x13, 0, 1], [4, 0x13, 0, 1], [4, 0x13, 0, 1]],
   [[2, 0x7, -1, -1], [2, 0x7, -1, -1], [4, 0x13, 0, 4], [4, 0x13, 0, 5], [4, 0x13, 2, 9], [4, 0x13, 4, 10]],
@@ -37,7 +37,7 @@ export const PARAMETERS: ReadonlyArray<ReadonlyArray<readonly [number, number, n
   [[8, 0x11d, -1, -1], [8, 0x187, -1, -1], [8, 0x171, 18, 213], [8, 0x1c3, 125, 91], [8, 0x1c3, 3, 238], [8, 0x1c3, 42, 225]],
 ];
 
-/** GF(2^w) with reduction polynomial P (§3.1): elements are integers whose bit i is the coefficient of x^i; addition is XOR. */
+/** GF(2^w) with reduction polynomial P (§3.6.1): elements are integers whose bit i is the coefficient of x^i; addition is XOR. */
 export class Field {
   readonly size: number;
 

@@ -1,5 +1,5 @@
 /**
- * Writes spec/vectors/fec.json (spec/client.md §3): the parameters and generator matrix of every (k, m),
+ * Writes spec/vectors/fec.json (spec/client.md §3.6, code 1): the parameters and generator matrix of every (k, m),
  * and codewords with small shards whose check shards come from the client's FEC implementation, each
  * checked against fec-reference.ts (the specification as code) before it is written. Run after a
  * deliberate format change only: `npx tsx spec/vectors/generate-fec.ts`.
@@ -54,7 +54,7 @@ for (const [k, m, shardBytes] of cases) {
 }
 
 const description =
-  'Erasure code known answers (spec/client.md §3): for every (k, m) its field (w, reduction polynomial P with its x^w term), ' +
+  'Erasure code known answers (spec/client.md §3.6, code 1 of old manifests): for every (k, m) its field (w, reduction polynomial P with its x^w term), ' +
   'Cauchy offsets x and y (null when m <= 2) and generator matrix (m rows of k elements); codewords with small shards: ' +
   'data shards and check shards in hex.';
 const lines = (items: unknown[]) => items.map((item) => `    ${JSON.stringify(item)}`).join(',\n');

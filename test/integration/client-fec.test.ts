@@ -61,7 +61,7 @@ describe('FEC on real nodes: blocks deleted from every store', function () {
   it('rebuilds a file after a third of its blocks are gone, and says how many are missing when too many are', async () => {
     network = await startLoopbackNetwork(root, 3);
     const { dirs } = network;
-    const bytes = randomBytes(20 * SHARD_BYTES + 123); // segments of 6+6, 6+6, 6+6, 2+6
+    const bytes = randomBytes(20 * SHARD_BYTES + 123); // one segment of 21 data + 21 check blocks
     const source = join(root, 'file.bin');
     await writeFile(source, bytes);
     const put = await warren('put', source, '--data-dir', dirs[1]!, '--json');
@@ -84,11 +84,11 @@ describe('FEC on real nodes: blocks deleted from every store', function () {
     assert.ok(bytes.equals(await readFile(copy)));
     await network.stop();
 
-    await deleteEverywhere(dirs, blocksOf(manifest.segments[0]!).slice(0, 7));
+    await deleteEverywhere(dirs, blocksOf(manifest.segments[0]!).slice(0, 25));
     network = await startLoopbackNetwork(root, 3);
     const failed = await warren('get', uri, '--data-dir', dirs[2]!, '-o', join(root, 'missing.bin'));
     assert.equal(failed.code, 3, failed.stderr);
-    // Blocks 0..6 of segment 0 now, and 9 from the first deletion.
-    assert.match(failed.stderr, /segment 0: 8 of 12 blocks are missing; 4 found, 6 needed/);
+    // Blocks 0..24 now (16 of them new), and the 14 of the first deletion.
+    assert.match(failed.stderr, /segment 0: 30 of 42 blocks are missing; 12 found, 21 needed/);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * A 1 GiB file, inserted through the client (128 + 128 segments) into an in-memory node, loses a seeded,
  * uniform 30 % of all its blocks — data and check, across every segment — and is fetched byte-identical
- * through the real decode (spec/client.md §3.6 computes the odds of this at 1 − 2·10⁻⁹).
+ * through the real decode (spec/client.md §1 computes the odds of surviving such a loss: 1 − 1.5·10⁻⁷).
  *
  *   keystream ──Inserter──> Map of blocks ──delete 30 % (SeededRng)──> fetchLayout ──sha256──> compare
  */

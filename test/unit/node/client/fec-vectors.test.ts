@@ -37,8 +37,8 @@ async function implementation(k: number, m: number, shardBytes: number, data: Ui
   return split(parity, shardBytes);
 }
 
-describe('spec/vectors/fec.json and the code of spec/client.md §3', () => {
-  it('gives the parameters and generator matrix of every (k, m), as the reference builds them from §3.2', () => {
+describe('spec/vectors/fec.json and code 1 of spec/client.md §3.6', () => {
+  it('gives the parameters and generator matrix of every (k, m), as the reference builds them from §3.6.2', () => {
     assert.equal(vectors.codes.length, FEC_MAX_DATA_SHARDS * FEC_MAX_PARITY_SHARDS);
     for (const { k, m, w, polynomial, x, y, matrix } of vectors.codes) {
       const [pw, pp, px, py] = PARAMETERS[k - 1]![m - 1]!;
@@ -47,7 +47,7 @@ describe('spec/vectors/fec.json and the code of spec/client.md §3', () => {
     }
   });
 
-  it('has the parameter table of spec/client.md §3.2', () => {
+  it('has the parameter table of spec/client.md §3.6.2', () => {
     const rows = read('client.md')
       .split('\n')
       .filter((line) => /^\| \d+ \| `0x/.test(line))
