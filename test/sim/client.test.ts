@@ -107,8 +107,9 @@ describe('client on a simulated network', function () {
 
   it('rebuilds a file after a third of its blocks are deleted from every store, and says how many are missing when too many are', async () => {
     const sim = await simulate(smallWorld('client-fec'));
-    const client = new Client({ node: sim.nodes[4]!.node });
-    const bytes = content(20 * SHARD_BYTES + 123); // segments of 6+6, 6+6, 6+6, 3+6
+    // Narrow segments, so that a few deletions can sink one: 6+6, 6+6, 5+6, 4+6 (the last two share 9 blocks).
+    const client = new Client({ node: sim.nodes[4]!.node }, { dataBlocksPerSegment: 6, checkBlocksPerSegment: 6 });
+    const bytes = content(20 * SHARD_BYTES + 123);
     const uri = await drive(sim, client.insertFile(bytes));
     const { manifest } = await drive(sim, client.resolveFile(uri));
     const third = manifest.segments.flatMap((segment) => {
@@ -226,7 +227,7 @@ describe('client on a simulated network', function () {
 
   it('stops an insert and a fetch when their signal aborts, with progress on the way', async () => {
     const sim = await simulate(smallWorld('client-abort'));
-    const client = new Client({ node: sim.nodes[2]!.node });
+    const client = new Client({ node: sim.nodes[2]!.node }, { dataBlocksPerSegment: 6, checkBlocksPerSegment: 6 });
     const bytes = content(30 * SHARD_BYTES);
     const stopInsert = new AbortController();
     const insertEvents: string[] = [];
@@ -262,7 +263,8 @@ describe('client on a simulated network', function () {
   it('resumes an interrupted fetch without fetching again what it has', async () => {
     const sim = await simulate(smallWorld('client-resume'));
     const bytes = content(20 * SHARD_BYTES);
-    const uri = await drive(sim, new Client({ node: sim.nodes[3]!.node }).insertFile(bytes));
+    // Segments of 6+6, 6+6, 4+6, 4+6: several to resume between.
+    const uri = await drive(sim, new Client({ node: sim.nodes[3]!.node }, { dataBlocksPerSegment: 6, checkBlocksPerSegment: 6 }).insertFile(bytes));
     const directory = await temporary('warren-resume-');
     const path = join(directory, 'out.bin');
     const requested: string[] = [];
