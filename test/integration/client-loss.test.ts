@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { fetchLayout, fetchManifest } from '../../node/client/fetch.js';
+import { type FetchProgress, fetchLayout, fetchManifest } from '../../node/client/fetch.js';
 import { Inserter } from '../../node/client/insert.js';
 import { resolveRedundancy } from '../../node/client/segments.js';
 import type { ClientNode } from '../../node/client/types.js';
@@ -50,11 +50,10 @@ describe('a 1 GiB file that loses 30 % of its blocks', function () {
 
     let checkBlocksUsed = 0;
     const fetched = createHash('sha256');
-    for await (const chunk of fetchLayout(node, manifest, {
-      onProgress: (event) => event.type === 'segmentDecoded' && (checkBlocksUsed += event.checkBlocksUsed),
-    })) {
-      fetched.update(chunk);
-    }
+    const onProgress = (event: FetchProgress): void => {
+      if (event.type === 'segmentDecoded') checkBlocksUsed += event.checkBlocksUsed;
+    };
+    for await (const chunk of fetchLayout(node, manifest, { onProgress })) fetched.update(chunk);
     assert.equal(fetched.digest('hex'), written.digest('hex'));
     // Every lost data block was rebuilt from a check block.
     const lostData = manifest.segments.reduce((sum, segment) => sum + segment.dataBlocks.filter((ref) => lostSet.has(toHex(ref.routingKey))).length, 0);
