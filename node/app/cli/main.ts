@@ -108,8 +108,8 @@ program
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--key <insert URI>', 'also publish it under this SSK-INSERT@… or USK-INSERT@… key (from "warren keygen"); prints the request URI')
   .option('--name <name>', "the file name in its URI (default: the file's own name)")
-  .option('--data-blocks <k>', 'data blocks per segment, 1..24 (default 6)')
-  .option('--check-blocks <m>', 'check blocks per segment, 0..6 (default 6)')
+  .option('--data-blocks <k>', 'data blocks of a full segment, 1..255 (default 128; k + m ≤ 256)')
+  .option('--check-blocks <m>', 'check blocks of a full segment, 0..255 (default 128; k + m ≤ 256)')
   .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
   .action((path: string, options: PutOptions) => talkToNode(() => runPut(path, options), options.json, formatPut));
 

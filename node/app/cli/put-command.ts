@@ -54,7 +54,7 @@ function redundancy(options: PutOptions): { k?: number | undefined; m?: number |
   try {
     resolveRedundancy({ ...(k === undefined ? {} : { dataBlocksPerSegment: k }), ...(m === undefined ? {} : { checkBlocksPerSegment: m }) });
   } catch (error) {
-    throw new UsageError(`--data-blocks 1..24 and --check-blocks 0..6: ${(error as Error).message}`);
+    throw new UsageError(`--data-blocks 1..255 and --check-blocks 0..255 with a sum ≤ 256: ${(error as Error).message}`);
   }
   return { k, m };
 }

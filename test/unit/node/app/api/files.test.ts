@@ -194,10 +194,10 @@ describe('node/app/api/files', () => {
     const badUri = await call(api.port, 'GET', `/v1/files/${uri.slice(0, 20)}`);
     assert.equal(badUri.status, 400);
     assert.equal(errorOf(badUri).code, 'ERR_INVALID_URI');
-    for (const query of ['k=0', 'k=25', 'm=7', 'k=x']) {
+    for (const query of ['k=0', 'k=129', 'k=200&m=57', 'm=256', 'k=x']) {
       const bad = await upload(api.port, query, new Uint8Array(1));
       assert.equal(bad.status, 400, query);
-      assert.match(errorOf(bad).message, /blocks per segment/);
+      assert.match(errorOf(bad).message, /k ≥ 1, m ≥ 0 and k \+ m ≤ 256/);
     }
     const notJson = await call(api.port, 'POST', '/v1/directories', {}, Buffer.from('{'));
     assert.equal(errorOf(notJson).code, 'ERR_BAD_REQUEST');

@@ -22,7 +22,7 @@ describe('node/app/cli/put-command', () => {
     const noNode = join(dir, 'no-node');
     await assert.rejects(runPut(file, { dataDir: noNode, key: generateKeys('site').requestUri.toString() }), { code: 'ERR_REQUEST_URI_FOR_INSERT' });
     await assert.rejects(runPut(file, { dataDir: noNode, key: 'USK-INSERT@abc' }), { code: 'ERR_INVALID_URI' });
-    await assert.rejects(runPut(file, { dataDir: noNode, dataBlocks: '25' }), { code: 'ERR_USAGE', message: /--data-blocks 1\.\.24/ });
+    await assert.rejects(runPut(file, { dataDir: noNode, dataBlocks: '300' }), { code: 'ERR_USAGE', message: /--data-blocks 1\.\.255/ });
     await assert.rejects(runPut(file, { dataDir: noNode, checkBlocks: 'six' }), { code: 'ERR_USAGE', message: /--check-blocks must be a whole number/ });
     await assert.rejects(runPut(join(dir, 'missing'), { dataDir: noNode }), { code: 'ERR_USAGE', message: /no such file or directory/ });
     await assert.rejects(runPut(file, { dataDir: noNode, key: generateKeys('site').insertUri.toString() }), NodeNotRunningError);
