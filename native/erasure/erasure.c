@@ -5,8 +5,8 @@
  * rows of an inverted matrix; node/client/erasure.ts builds both matrices.
  *
  * Map: combine() (N-API, main thread) checks the arguments and queues a job; run() (libuv pool) builds one
- * 32-byte split table per coefficient (products of the low and of the high nibble) and walks the shards
- * CHUNK bytes at a time so that every input's chunk stays in cache while all rows use it. The per-row
+ * table per coefficient (a bit matrix for GFNI, or split tables: products of the low and of the high nibble)
+ * and walks the shards CHUNK bytes at a time so that every input's chunk stays in cache while all rows use it. The per-row
  * kernel, chosen at load time from what the CPU has, is GFNI (one GF2P8AFFINEQB per 32 bytes), AVX2 (two
  * PSHUFB lookups per 32 bytes) or a portable one (a 256-byte product row per coefficient); all give the
  * same bytes.
@@ -22,7 +22,7 @@
 #endif
 
 #define MAX_SHARDS 256
-#define CHUNK 2048
+#define CHUNK 1024
 
 static uint8_t gf_product[256][256];
 
@@ -40,7 +40,7 @@ static void gf_init(void) {
     for (int b = 1; b < 256; b++) gf_product[a][b] = exp[(log[a] + log[b]) % 255];
 }
 
-/* The 32 bytes a kernel reads per coefficient c. */
+/* The table_bytes bytes a kernel reads per coefficient c (32 for split tables, 8 for a bit matrix). */
 typedef void table_fn(uint8_t c, uint8_t *table);
 
 /* Split tables: c * x for x = 0..15 (low nibble), then c * (x << 4) (high nibble). */
@@ -117,7 +117,7 @@ __attribute__((target("avx2,gfni"))) static void kernel_gfni(const uint8_t *tabl
     __m256i sum0 = _mm256_setzero_si256();
     __m256i sum1 = _mm256_setzero_si256();
     for (size_t j = 0; j < cols; j++) {
-      const __m256i matrix = _mm256_set1_epi64x(*(const long long *)(tables + 32 * j));
+      const __m256i matrix = _mm256_set1_epi64x(*(const long long *)(tables + 8 * j));
       sum0 = _mm256_xor_si256(sum0, _mm256_gf2p8affine_epi64_epi8(_mm256_loadu_si256((const __m256i *)(in[j] + pos)), matrix, 0));
       sum1 = _mm256_xor_si256(sum1, _mm256_gf2p8affine_epi64_epi8(_mm256_loadu_si256((const __m256i *)(in[j] + pos + 32)), matrix, 0));
     }
@@ -131,7 +131,7 @@ __attribute__((target("avx2,gfni"))) static void kernel_gfni(const uint8_t *tabl
 #if defined(__x86_64__)
 /*
  * Four rows at once: each 64 bytes of an input are loaded once for four outputs. tables holds the four
- * rows' tables one after the other (row stride cols * 32), out the four rows.
+ * rows' tables one after the other (row stride cols * table bytes), out the four rows.
  */
 typedef void kernel4_fn(const uint8_t *tables, const uint8_t *const *in, uint8_t *const *out, size_t cols, size_t pos);
 
@@ -139,12 +139,12 @@ __attribute__((target("avx2,gfni"))) static void rows4_gfni(const uint8_t *table
                                                            uint8_t *const *out, size_t cols, size_t pos) {
   __m256i sum[8];
   for (int i = 0; i < 8; i++) sum[i] = _mm256_setzero_si256();
-  const size_t stride = cols * 32;
+  const size_t stride = cols * 8;
   for (size_t j = 0; j < cols; j++) {
     const __m256i a = _mm256_loadu_si256((const __m256i *)(in[j] + pos));
     const __m256i b = _mm256_loadu_si256((const __m256i *)(in[j] + pos + 32));
     for (int r = 0; r < 4; r++) {
-      const __m256i matrix = _mm256_set1_epi64x(*(const long long *)(tables + r * stride + 32 * j));
+      const __m256i matrix = _mm256_set1_epi64x(*(const long long *)(tables + r * stride + 8 * j));
       sum[2 * r] = _mm256_xor_si256(sum[2 * r], _mm256_gf2p8affine_epi64_epi8(a, matrix, 0));
       sum[2 * r + 1] = _mm256_xor_si256(sum[2 * r + 1], _mm256_gf2p8affine_epi64_epi8(b, matrix, 0));
     }
@@ -188,6 +188,7 @@ static kernel_fn *kernel = kernel_portable;
 static kernel4_fn *kernel4 = NULL;
 #endif
 static table_fn *table_of = split_table;
+static size_t table_bytes = 32;
 static const char *kernel_name = "portable";
 
 typedef struct {
@@ -204,10 +205,10 @@ static void run(napi_env env, void *data) {
   (void)env;
   job_t *job = data;
   size_t cols = job->cols;
-  uint8_t *tables = malloc(job->rows * cols * 32);
+  uint8_t *tables = malloc(job->rows * cols * table_bytes);
   if (tables == NULL) abort();
   for (size_t r = 0; r < job->rows; r++)
-    for (size_t j = 0; j < cols; j++) table_of(job->matrix[r * cols + j], tables + (r * cols + j) * 32);
+    for (size_t j = 0; j < cols; j++) table_of(job->matrix[r * cols + j], tables + (r * cols + j) * table_bytes);
   for (size_t offset = 0; offset < job->length; offset += CHUNK) {
     size_t length = job->length - offset < CHUNK ? job->length - offset : CHUNK;
     size_t r = 0;
@@ -216,7 +217,7 @@ static void run(napi_env env, void *data) {
     size_t whole = length & ~(size_t)63;
     if (kernel4 != NULL && whole > 0) {
       for (; r + 4 <= job->rows; r += 4) {
-        for (size_t pos = offset; pos < offset + whole; pos += 64) kernel4(tables + r * cols * 32, job->in, job->out + r, cols, pos);
+        for (size_t pos = offset; pos < offset + whole; pos += 64) kernel4(tables + r * cols * table_bytes, job->in, job->out + r, cols, pos);
         if (whole < length)
           for (size_t i = r; i < r + 4; i++)
             kernel_portable(NULL, job->matrix + i * cols, job->in, job->out[i], cols, offset + whole, length - whole);
@@ -224,7 +225,7 @@ static void run(napi_env env, void *data) {
     }
 #endif
     for (; r < job->rows; r++)
-      kernel(tables + r * cols * 32, job->matrix + r * cols, job->in, job->out[r], cols, offset, length);
+      kernel(tables + r * cols * table_bytes, job->matrix + r * cols, job->in, job->out[r], cols, offset, length);
   }
   free(tables);
 }
@@ -323,6 +324,7 @@ static napi_value init(napi_env env, napi_value exports) {
     kernel = kernel_gfni;
     kernel4 = rows4_gfni;
     table_of = affine_table;
+    table_bytes = 8;
     kernel_name = "gfni";
   } else if (!portable_only && __builtin_cpu_supports("avx2")) {
     kernel = kernel_avx2;
