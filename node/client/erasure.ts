@@ -63,15 +63,15 @@ export async function recoverData(k: number, m: number, shards: ReadonlyMap<numb
   // The chosen check rows restricted to the missing columns form a Cauchy matrix: always invertible.
   const inverse = invert(checks.map((check) => Uint8Array.from(missing, (j) => cauchyCoefficient(k, check - k, j))));
   const inputs = [...checks, ...present].map((index) => shards.get(index)!);
+  // Row i of the decoding matrix: inverse row i on the check shards, then (inverse · C[checks][present]) row i.
+  const presentColumns = checks.map((check) => present.map((j) => cauchyCoefficient(k, check - k, j)));
   const matrix = new Uint8Array(missing.length * k);
   inverse.forEach((row, i) => {
     matrix.set(row, i * k);
-    present.forEach((j, p) => {
-      let sum = 0;
-      checks.forEach((check, a) => {
-        sum ^= gfMul(row[a]!, cauchyCoefficient(k, check - k, j));
-      });
-      matrix[i * k + checks.length + p] = sum;
+    const out = matrix.subarray(i * k + checks.length, (i + 1) * k);
+    presentColumns.forEach((columns, a) => {
+      const factor = row[a]!;
+      if (factor !== 0) for (let p = 0; p < columns.length; p++) out[p]! ^= gfMul(factor, columns[p]!);
     });
   });
   const rebuilt = await combine(matrix, inputs, missing.length, length);
