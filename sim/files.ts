@@ -1,11 +1,12 @@
 /**
- * Files as the simulator stores them: the client's splitfile layout (node/client/segments.ts,
- * spec/client.md §3–4) at the simulation block size. Content is cut into segments of k data
- * shards, each segment gets m Reed-Solomon check shards from the client's FEC code, and every
+ * Files as the simulator stores them: the client's splitfile blocks (node/client/segments.ts,
+ * spec/client.md §2–3) at the simulation block size. Content is cut into segments of k data
+ * shards, each segment gets m check shards from the client's erasure code (erasure.ts), and every
  * shard becomes one CHK block in the network's format; any k of a segment's k + m blocks
- * rebuild it, so a file is retrievable when every segment has k blocks retrievable.
+ * rebuild it, so a file is retrievable when every segment has k blocks retrievable. By default a
+ * segment is 6 + 6: what the client makes of a small file of 6 data blocks.
  */
-import { encodeParity } from '../node/client/fec.js';
+import { encodeChecks } from '../node/client/erasure.js';
 import { type Redundancy, resolveRedundancy } from '../node/client/segments.js';
 import { type ChkBlock, type ChkFormat, encodeChk } from '../protocol/keys/chk.js';
 
@@ -20,9 +21,17 @@ export function shardBytes(format: ChkFormat): number {
   return format.maxContentBytes - (format.maxContentBytes % 8);
 }
 
+/** A small file of 6 data blocks, as the client stores it: one segment of 6 data + 6 check blocks. */
+export const SMALL_FILE_REDUNDANCY: Redundancy = { dataBlocksPerSegment: 6, checkBlocksPerSegment: 6 };
+
 /** Encodes `segments` full segments of `content` (segments · k · shardBytes bytes). */
-export async function encodeFile(content: Uint8Array, segments: number, format: ChkFormat, redundancy: Partial<Redundancy> = {}): Promise<SimulatedFile> {
-  const resolved = resolveRedundancy(redundancy);
+export async function encodeFile(
+  content: Uint8Array,
+  segments: number,
+  format: ChkFormat,
+  redundancy: Partial<Redundancy> = SMALL_FILE_REDUNDANCY,
+): Promise<SimulatedFile> {
+  const resolved = resolveRedundancy({ ...SMALL_FILE_REDUNDANCY, ...redundancy });
   const { dataBlocksPerSegment: k, checkBlocksPerSegment: m } = resolved;
   const shard = shardBytes(format);
   if (content.length !== segments * k * shard)
@@ -30,14 +39,9 @@ export async function encodeFile(content: Uint8Array, segments: number, format: 
   const encoded: ChkBlock[][] = [];
   for (let segment = 0; segment < segments; segment++) {
     const data = content.subarray(segment * k * shard, (segment + 1) * k * shard);
-    const blocks: ChkBlock[] = [];
-    for (let index = 0; index < k; index++) blocks.push(encodeChk(data.subarray(index * shard, (index + 1) * shard), format));
-    if (m > 0) {
-      const parity = new Uint8Array(m * shard);
-      await encodeParity(k, m, shard, Uint8Array.from(data), parity);
-      for (let index = 0; index < m; index++) blocks.push(encodeChk(parity.subarray(index * shard, (index + 1) * shard), format));
-    }
-    encoded.push(blocks);
+    const shards = Array.from({ length: k }, (_, index) => data.subarray(index * shard, (index + 1) * shard));
+    const checks = await encodeChecks(shards, m, shard);
+    encoded.push([...shards, ...checks].map((bytes) => encodeChk(bytes, format)));
   }
   return { segments: encoded, redundancy: resolved };
 }

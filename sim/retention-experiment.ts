@@ -19,7 +19,7 @@ import type { NodeInit } from '../node/node.js';
 import type { Redundancy } from '../node/client/segments.js';
 import { type ChkBlock, encodeChk } from '../protocol/keys/chk.js';
 import { Churn, type ChurnCounts } from './churn-model.js';
-import { encodeFile, isRetrievable, shardBytes, type SimulatedFile } from './files.js';
+import { encodeFile, isRetrievable, type SimulatedFile, SMALL_FILE_REDUNDANCY, shardBytes } from './files.js';
 import { Membership } from './membership.js';
 import { createSimulatedNetwork } from './simulated-network.js';
 import type { Progress } from './report/model.js';
@@ -105,7 +105,8 @@ export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
   const files: SimulatedFile[] = [];
   const contentRng = rng.fork('content');
   for (let index = 0; index < fileCount; index++) {
-    const length = settings.segmentsPerFile * (settings.redundancy?.dataBlocksPerSegment ?? 6) * shardBytes(sim.chkFormat);
+    const length =
+      settings.segmentsPerFile * (settings.redundancy?.dataBlocksPerSegment ?? SMALL_FILE_REDUNDANCY.dataBlocksPerSegment) * shardBytes(sim.chkFormat);
     const content = new Uint8Array(length);
     for (let offset = 0; offset < length; offset++) content[offset] = contentRng.int(256);
     files.push(await encodeFile(content, settings.segmentsPerFile, sim.chkFormat, settings.redundancy));

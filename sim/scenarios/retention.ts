@@ -1,18 +1,18 @@
 /**
- * Scenario `retention`: files inserted with the client's default redundancy (segments of 6
- * data + 6 check blocks), then 30 simulated days of Weibull churn with nodes leaving for good;
+ * Scenario `retention`: small files inserted as the client stores them (one segment of 6
+ * data + 6 check blocks, sim/files.ts), then 30 simulated days of Weibull churn with nodes leaving for good;
  * the fraction of files still retrievable each day, without and with a publisher that
  * re-inserts the blocks it finds missing (sim/retention-experiment.ts). Freenet's long-term measurement,
  * about half of the blocks gone after a month, is the reference.
  */
-import { DEFAULT_CHECK_BLOCKS_PER_SEGMENT, DEFAULT_DATA_BLOCKS_PER_SEGMENT } from '../../node/client/segments.js';
+import { SMALL_FILE_REDUNDANCY } from '../files.js';
 import { FREENET_SESSION_SHAPE } from '../churn-model.js';
 import type { Figure, Scenario } from '../report/model.js';
 import { DAY_MS, RETENTION_DEFAULTS, type RetentionRun, runRetention } from '../retention-experiment.js';
 
 /** Freenet's long-term test: about half of the blocks inserted were gone after a month. */
 const FREENET_BLOCKS_AFTER_A_MONTH = 0.5;
-const BLOCKS_PER_FILE = (DEFAULT_DATA_BLOCKS_PER_SEGMENT + DEFAULT_CHECK_BLOCKS_PER_SEGMENT) * RETENTION_DEFAULTS.segmentsPerFile;
+const BLOCKS_PER_FILE = (SMALL_FILE_REDUNDANCY.dataBlocksPerSegment + SMALL_FILE_REDUNDANCY.checkBlocksPerSegment) * RETENTION_DEFAULTS.segmentsPerFile;
 
 const ratio = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
@@ -68,8 +68,8 @@ export const retentionScenario: Scenario = {
         requests: options.requests,
         files,
         blocksPerFile: BLOCKS_PER_FILE,
-        dataBlocksPerSegment: DEFAULT_DATA_BLOCKS_PER_SEGMENT,
-        checkBlocksPerSegment: DEFAULT_CHECK_BLOCKS_PER_SEGMENT,
+        dataBlocksPerSegment: SMALL_FILE_REDUNDANCY.dataBlocksPerSegment,
+        checkBlocksPerSegment: SMALL_FILE_REDUNDANCY.checkBlocksPerSegment,
         ...RETENTION_DEFAULTS,
         sessionShape: FREENET_SESSION_SHAPE,
       },
@@ -126,9 +126,9 @@ export const retentionScenario: Scenario = {
         },
       ],
       notes: [
-        `${files} files of ${RETENTION_DEFAULTS.segmentsPerFile} segment(s), each ${DEFAULT_DATA_BLOCKS_PER_SEGMENT} data + ` +
-          `${DEFAULT_CHECK_BLOCKS_PER_SEGMENT} Reed-Solomon check blocks (the client's code), as ${RETENTION_DEFAULTS.blockBytes}-byte CHK blocks ` +
-          `inserted and fetched through the production paths. A file is retrievable when every segment has ${DEFAULT_DATA_BLOCKS_PER_SEGMENT} of its ` +
+        `${files} files of ${RETENTION_DEFAULTS.segmentsPerFile} segment(s), each ${SMALL_FILE_REDUNDANCY.dataBlocksPerSegment} data + ` +
+          `${SMALL_FILE_REDUNDANCY.checkBlocksPerSegment} check blocks (the client's erasure code), as ${RETENTION_DEFAULTS.blockBytes}-byte CHK blocks ` +
+          `inserted and fetched through the production paths. A file is retrievable when every segment has ${SMALL_FILE_REDUNDANCY.dataBlocksPerSegment} of its ` +
           `blocks retrievable.`,
         `Sessions and down times are Weibull with shape ${FREENET_SESSION_SHAPE}, sessions of scale ${RETENTION_DEFAULTS.sessionScaleMs / 3_600_000} h, ` +
           `availability ${RETENTION_DEFAULTS.availability}; a node stays a member for an exponential time of mean ` +
