@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { setImmediate as nextTurn } from 'node:timers/promises';
+import fc from 'fast-check';
 import { InvalidMimeError } from '../../../../node/client/errors.js';
 import { Inserter } from '../../../../node/client/insert.js';
-import { SHARD_BYTES } from '../../../../node/client/segments.js';
+import { fetchLayout, fetchManifest } from '../../../../node/client/fetch.js';
+import { SHARD_BYTES, segmentCount, segmentDataBlocks, shardCount } from '../../../../node/client/segments.js';
 import type { ClientNode } from '../../../../node/client/types.js';
 import { RouteNotFoundError } from '../../../../node/errors.js';
+import { toHex } from '../../../../protocol/bytes.js';
 import { randomBytes } from '../../../../protocol/crypto.js';
 
 /** A node whose first insert hangs until released; every other insert succeeds at once. */
@@ -89,6 +92,46 @@ describe('node/client/insert', () => {
     // At most the window in flight; how full it gets depends on how fast this machine encodes.
     assert.ok(most >= 1 && most <= 8, `${most} inserts in flight`);
     assert.ok(held <= 8 + 5, `${held} blocks encoded and not yet inserted`);
+  });
+
+  it('lays out any content read in any chunks as spec/client.md §2 says, the last two segments sharing the rest', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 12 * SHARD_BYTES }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.array(fc.integer({ min: 1, max: 3 * SHARD_BYTES }), { minLength: 1, maxLength: 8 }),
+        async (size, k, m, chunkSizes) => {
+          const blocks = new Map<string, Uint8Array>();
+          const node: ClientNode = {
+            insert: async (routingKey, block) => void blocks.set(toHex(routingKey), block),
+            request: async (routingKey) => blocks.get(toHex(routingKey)) ?? Promise.reject(new Error('not inserted')),
+          };
+          const content = randomBytes(size);
+          async function* chunks(): AsyncGenerator<Uint8Array> {
+            for (let offset = 0, next = 0; offset < size; offset += chunkSizes[next++ % chunkSizes.length]!) {
+              yield content.subarray(offset, offset + chunkSizes[next % chunkSizes.length]!);
+            }
+          }
+          const { uri } = await new Inserter(node, { dataBlocksPerSegment: k, checkBlocksPerSegment: m }).insertFile({
+            source: chunks(),
+            mime: 'application/octet-stream',
+          });
+          // decodeManifest refuses any other layout; fetching it checks every block and the content hash.
+          const manifest = await fetchManifest(node, uri);
+          assert.ok(manifest.kind === 'file');
+          const n = shardCount(size);
+          assert.deepEqual(
+            manifest.segments.map((segment) => segment.dataBlocks.length),
+            Array.from({ length: segmentCount(n, k) }, (_, index) => segmentDataBlocks(n, k, index)),
+          );
+          const fetched: Uint8Array[] = [];
+          for await (const chunk of fetchLayout(node, manifest)) fetched.push(chunk);
+          assert.deepEqual(Buffer.concat(fetched), Buffer.from(content));
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 
   it('stops reading at the first block that fails: a node with no peers costs a segment or two of the upload, not all of it', async () => {
