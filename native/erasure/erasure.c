@@ -197,6 +197,7 @@ typedef struct {
   napi_ref callback;
   const uint8_t *matrix;
   size_t rows, cols, length;
+  bool out_of_memory;
   const uint8_t *in[MAX_SHARDS];
   uint8_t *out[MAX_SHARDS];
 } job_t;
@@ -206,7 +207,10 @@ static void run(napi_env env, void *data) {
   job_t *job = data;
   size_t cols = job->cols;
   uint8_t *tables = malloc(job->rows * cols * table_bytes);
-  if (tables == NULL) abort();
+  if (tables == NULL) {
+    job->out_of_memory = true;
+    return;
+  }
   for (size_t r = 0; r < job->rows; r++)
     for (size_t j = 0; j < cols; j++) table_of(job->matrix[r * cols + j], tables + (r * cols + j) * table_bytes);
   for (size_t offset = 0; offset < job->length; offset += CHUNK) {
@@ -235,11 +239,12 @@ static void finish(napi_env env, napi_status status, void *data) {
   napi_value callback, global, argument;
   napi_get_reference_value(env, job->callback, &callback);
   napi_get_global(env, &global);
-  if (status == napi_ok) {
+  if (status == napi_ok && !job->out_of_memory) {
     napi_get_null(env, &argument);
   } else {
     napi_value message;
-    napi_create_string_utf8(env, "erasure job was cancelled", NAPI_AUTO_LENGTH, &message);
+    napi_create_string_utf8(env, job->out_of_memory ? "erasure job: out of memory" : "erasure job was cancelled", NAPI_AUTO_LENGTH,
+                            &message);
     napi_create_error(env, NULL, message, &argument);
   }
   for (int i = 0; i < 3; i++) napi_delete_reference(env, job->keep[i]);
