@@ -1,7 +1,7 @@
 /**
  * The erasure code of spec/client.md §3 (code 2): a systematic Cauchy Reed–Solomon code over GF(2^8) with
  * k data and m check shards, k + m ≤ 256; any k of the k + m shards give back the data. gf256.ts computes
- * the coefficients, the native package `warren-erasure` (native/erasure, C with AVX2 or GFNI kernels, built
+ * the coefficients, the native package `warren-erasure` (node/client/erasure-native, C with AVX2 or GFNI kernels, built
  * at npm install) multiplies them into the shards in libuv's thread pool.
  *
  *   encodeChecks(data, m):        check r = Σ_j 1/((k + r) ⊕ j) · data j

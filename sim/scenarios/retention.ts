@@ -128,8 +128,8 @@ export const retentionScenario: Scenario = {
       notes: [
         `${files} files of ${RETENTION_DEFAULTS.segmentsPerFile} segment(s), each ${SMALL_FILE_REDUNDANCY.dataBlocksPerSegment} data + ` +
           `${SMALL_FILE_REDUNDANCY.checkBlocksPerSegment} check blocks (the client's erasure code), as ${RETENTION_DEFAULTS.blockBytes}-byte CHK blocks ` +
-          `inserted and fetched through the production paths. A file is retrievable when every segment has ${SMALL_FILE_REDUNDANCY.dataBlocksPerSegment} of its ` +
-          `blocks retrievable.`,
+          'inserted and fetched through the production paths. A file is retrievable when every segment has ' +
+          `${SMALL_FILE_REDUNDANCY.dataBlocksPerSegment} of its blocks retrievable.`,
         `Sessions and down times are Weibull with shape ${FREENET_SESSION_SHAPE}, sessions of scale ${RETENTION_DEFAULTS.sessionScaleMs / 3_600_000} h, ` +
           `availability ${RETENTION_DEFAULTS.availability}; a node stays a member for an exponential time of mean ` +
           `${RETENTION_DEFAULTS.meanMembershipMs / DAY_MS} days, then a newcomer with an empty store takes its place. A node that returns keeps its store.`,

@@ -39,5 +39,7 @@ const description =
 const lines = (items: unknown[]) => items.map((item) => `    ${JSON.stringify(item)}`).join(',\n');
 writeFileSync(
   new URL('./erasure.json', import.meta.url),
-  `{\n  "description": ${JSON.stringify(description)},\n  "matrix": {"k": 3, "m": 2, "rows": ${JSON.stringify(cauchyMatrix(3, 2))}},\n  "codewords": [\n${lines(codewords)}\n  ]\n}\n`,
+  `{\n  "description": ${JSON.stringify(description)},\n` +
+    `  "matrix": {"k": 3, "m": 2, "rows": ${JSON.stringify(cauchyMatrix(3, 2))}},\n` +
+    `  "codewords": [\n${lines(codewords)}\n  ]\n}\n`,
 );
