@@ -3,9 +3,10 @@
  * hashed as it passes, FEC-encoded a segment at a time and inserted through a bounded window. The next
  * segment is read as soon as every block of the previous ones has a place in the window, so the
  * window stays full while slow inserts finish, and at most the window's blocks plus three
- * segments (two held back, one being encoded) are held, whatever the file size. Then the manifest goes in — split into a
- * splitfile of its own if it does not fit one block. The first block that fails ends the whole
- * operation at once (spec/client.md §12.4): blocks in flight are cancelled and nothing more is read.
+ * segments (two held back, one being encoded) are held, whatever the file size. Then the manifest goes in — split
+ * into a splitfile of its own if it does not fit one block. A block insert that fails for a route, a timeout or
+ * an overload is tried again, up to three tries; the first block that fails for good ends the whole operation
+ * at once (spec/client.md §12.4): blocks in flight are cancelled and nothing more is read.
  *
  *   Inserter.insertFile: source ──buffer 2·k·SHARD_BYTES──> encodeSegment ──Window(node.insert)──> network
  *      └──createHasher──> contentHash ──> FileManifest ──insertManifest──> CHK@… (the file URI)
@@ -13,6 +14,7 @@
 import { createReadStream } from 'node:fs';
 import { createHasher } from '../../protocol/crypto.js';
 import { CHK_MAX_CONTENT_BYTES, ChkUri, encodeChk } from '../../protocol/keys/index.js';
+import { OverloadedError, RequestTimeoutError, RouteNotFoundError } from '../errors.js';
 import { encodeManifest, type Layout, type Manifest } from './manifest.js';
 import { checkMime } from './mime.js';
 import { encodeSegment, type Redundancy, type SegmentRef, SHARD_BYTES, segmentCheckBlocks, shardCount, WIDE_FEC_CODE } from './segments.js';
@@ -58,6 +60,24 @@ async function* chunksOf(source: ContentSource, signal: AbortSignal): AsyncGener
     signal.removeEventListener('abort', onAbort);
     // Not awaited: a source may still be waiting for its next chunk.
     void iterator.return?.()?.catch(() => undefined);
+  }
+}
+
+/** Tries a block insert gets before its failure ends the operation (spec/client.md §12.4). */
+export const BLOCK_INSERT_ATTEMPTS = 3;
+
+/** Failures that another try may not meet: routes that ran out or timed out, and peers that were overloaded. */
+const isTransient = (error: unknown): boolean =>
+  error instanceof RouteNotFoundError || error instanceof RequestTimeoutError || error instanceof OverloadedError;
+
+/** Inserts one block, trying again after a transient failure, up to BLOCK_INSERT_ATTEMPTS tries in all. */
+async function insertWithRetries(node: ClientNode, block: { routingKey: Uint8Array; block: Uint8Array }, signal: AbortSignal): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return void (await node.insert(block.routingKey, block.block, { signal }));
+    } catch (error) {
+      if (attempt >= BLOCK_INSERT_ATTEMPTS || signal.aborted || !isTransient(error)) throw error;
+    }
   }
 }
 
@@ -111,7 +131,7 @@ export class Inserter {
       blocks.map((block) =>
         this.window.run(async () => {
           try {
-            await this.node.insert(block.routingKey, block.block, { signal });
+            await insertWithRetries(this.node, block, signal);
           } catch (error) {
             if (!signal.aborted) this.failed.abort(error);
             throw error;

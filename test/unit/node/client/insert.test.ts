@@ -6,7 +6,7 @@ import { Inserter } from '../../../../node/client/insert.js';
 import { fetchLayout, fetchManifest } from '../../../../node/client/fetch.js';
 import { SHARD_BYTES, segmentCount, segmentDataBlocks, shardCount } from '../../../../node/client/segments.js';
 import type { ClientNode } from '../../../../node/client/types.js';
-import { RouteNotFoundError } from '../../../../node/errors.js';
+import { OverloadedError, RequestTimeoutError, RouteNotFoundError } from '../../../../node/errors.js';
 import { toHex } from '../../../../protocol/bytes.js';
 import { randomBytes } from '../../../../protocol/crypto.js';
 
@@ -139,6 +139,36 @@ describe('node/client/insert', () => {
     const inserter = new Inserter(lonelyNode, { dataBlocksPerSegment: 6, checkBlocksPerSegment: 6 }, { window: 32 });
     await assert.rejects(inserter.insertFile({ source, mime: 'application/octet-stream' }), RouteNotFoundError);
     assert.ok(read.chunks <= 3 * 6, `${read.chunks} of 10,000 chunks read`);
+  });
+
+  it('tries a block again after a route, timeout or overload failure, up to three tries, and no other failure', async () => {
+    const tries = new Map<string, number>();
+    const failing = (failures: number, error: () => Error): ClientNode => ({
+      request: () => Promise.reject(new Error('not used')),
+      insert: async (routingKey) => {
+        const key = toHex(routingKey);
+        const tried = (tries.get(key) ?? 0) + 1;
+        tries.set(key, tried);
+        if (tried <= failures) throw error();
+      },
+    });
+    const content = randomBytes(3 * SHARD_BYTES);
+    const redundancy = { dataBlocksPerSegment: 3, checkBlocksPerSegment: 3 };
+    const insertWith = (node: ClientNode) => new Inserter(node, redundancy).insertFile({ source: content, mime: 'application/octet-stream' });
+
+    await insertWith(failing(2, () => new RouteNotFoundError(18)));
+    assert.deepEqual(new Set(tries.values()), new Set([3]), 'every block went in at its third try');
+    for (const error of [() => new RequestTimeoutError(60_000), () => new OverloadedError()]) {
+      tries.clear();
+      await insertWith(failing(1, error));
+      assert.deepEqual(new Set(tries.values()), new Set([2]));
+    }
+    tries.clear();
+    await assert.rejects(insertWith(failing(3, () => new RouteNotFoundError(18))), RouteNotFoundError);
+    assert.ok(Math.max(...tries.values()) === 3, 'no block was tried a fourth time');
+    tries.clear();
+    await assert.rejects(insertWith(failing(1, () => new Error('disk on fire'))), /disk on fire/);
+    assert.ok(Math.max(...tries.values()) === 1, 'another failure is not tried again');
   });
 
   it('fails at once when a block fails while the source is waiting for its next chunk', async () => {
