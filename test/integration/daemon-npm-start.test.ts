@@ -24,7 +24,7 @@ describe('npm start (the built tree)', function () {
   after(() => rm(dataDir, { recursive: true, force: true }));
 
   it('runs a node from dist/ until SIGTERM, then exits 0', async () => {
-    const args = ['start', '--', '--data-dir', dataDir, '--pow-difficulty', '8', '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0'];
+    const args = ['start', '--', '--data-dir', dataDir, '--pow-difficulty', '8', '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', '--gateway-port', '0'];
     // npm runs the node as a grandchild: a process group of their own, so that both can be killed.
     const child = tracked(spawn(npm, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], detached: true }), { group: true });
     const stderr: string[] = [];

@@ -52,6 +52,8 @@ export function startNode(dataDir: string, extra: readonly string[] = [], option
     options.listen ?? '/ip4/127.0.0.1/tcp/0',
     '--api-port',
     '0',
+    '--gateway-port',
+    '0',
     ...extra,
   ];
   const [command, ...prefixArgs] = [...(options.prefix ?? []), process.execPath];

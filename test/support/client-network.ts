@@ -95,6 +95,8 @@ export async function startLoopbackNetwork(root: string, count: number, options:
       '/ip4/127.0.0.1/tcp/0',
       '--api-port',
       '0',
+      '--gateway-port',
+      '0',
       ...(options.flags ?? []),
       ...extra,
     ];

@@ -68,6 +68,7 @@ program
   .option('--listen <multiaddr>', 'address to accept peers on, repeatable (env WARREN_LISTEN; default /ip4/0.0.0.0/tcp/7400)', collect)
   .option('--seed <multiaddr>', 'a node to connect to at start, repeatable (env WARREN_SEEDS, comma-separated)', collect)
   .option('--api-port <port>', 'local API port on 127.0.0.1, 0 for any (env WARREN_API_PORT; default 7401)')
+  .option('--gateway-port <port>', 'web gateway port on 127.0.0.1, 0 for any, "off" for none (env WARREN_GATEWAY_PORT; default 7402)')
   .option('--store-bytes <n>', 'store partition budget in bytes (env WARREN_STORE_BYTES; default 1 GiB)')
   .option('--cache-bytes <n>', 'cache partition budget in bytes (env WARREN_CACHE_BYTES; default 1 GiB)')
   .option('--pow-difficulty <bits>', "the network's identity proof-of-work difficulty (env WARREN_POW_DIFFICULTY; default 24)")

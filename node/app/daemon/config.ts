@@ -14,6 +14,7 @@ import { DEFAULT_POW_DIFFICULTY, MAX_POW_DIFFICULTY, MIN_POW_DIFFICULTY } from '
 import { MAX_BLOCK_BYTES } from '../../../protocol/keys/index.js';
 import { DEFAULT_CACHE_BUDGET_BYTES, DEFAULT_STORE_BUDGET_BYTES } from '../../../store/config.js';
 import { DEFAULT_API_PORT } from '../api/server.js';
+import { DEFAULT_GATEWAY_PORT } from '../gateway/server.js';
 import { parseTcpAddress } from '../../net/libp2p.js';
 import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../opennet.js';
 import { ConfigError } from './errors.js';
@@ -25,6 +26,8 @@ export interface DaemonSettings {
   readonly seeds: readonly string[];
   /** TCP port of the local API on 127.0.0.1; 0 picks a free one (written to api.json). */
   readonly apiPort: number;
+  /** TCP port of the web gateway on 127.0.0.1; 0 picks a free one; 'off' runs none. */
+  readonly gatewayPort: number | 'off';
   readonly storeBytes: number;
   readonly cacheBytes: number;
   /** The network's proof-of-work difficulty (leading zero bits). */
@@ -48,6 +51,7 @@ export interface DaemonFlags {
   readonly listen?: readonly string[] | undefined;
   readonly seed?: readonly string[] | undefined;
   readonly apiPort?: string | undefined;
+  readonly gatewayPort?: string | undefined;
   readonly storeBytes?: string | undefined;
   readonly cacheBytes?: string | undefined;
   readonly powDifficulty?: string | undefined;
@@ -87,6 +91,16 @@ function integer(minimum: number, maximum: number) {
   };
 }
 
+/** A port, or "off". */
+function portOrOff(raw: unknown): number | 'off' {
+  if (raw === 'off') return 'off';
+  try {
+    return integer(0, 65_535)(raw);
+  } catch {
+    throw new RangeError(`must be a port from 0 to 65535 or "off", got ${JSON.stringify(raw)}`);
+  }
+}
+
 /** A list of TCP multiaddrs: an array, or one comma-separated string (environment variables). */
 function addresses(raw: unknown): readonly string[] {
   const list =
@@ -111,6 +125,7 @@ const SETTINGS: Settings = {
   listen: { flag: 'listen', env: 'WARREN_LISTEN', fallback: [DEFAULT_LISTEN], parse: addresses },
   seeds: { flag: 'seed', env: 'WARREN_SEEDS', fallback: [], parse: addresses },
   apiPort: { flag: 'apiPort', env: 'WARREN_API_PORT', fallback: DEFAULT_API_PORT, parse: integer(0, 65_535) },
+  gatewayPort: { flag: 'gatewayPort', env: 'WARREN_GATEWAY_PORT', fallback: DEFAULT_GATEWAY_PORT, parse: portOrOff },
   storeBytes: { flag: 'storeBytes', env: 'WARREN_STORE_BYTES', fallback: DEFAULT_STORE_BUDGET_BYTES, parse: integer(MAX_BLOCK_BYTES, Number.MAX_SAFE_INTEGER) },
   cacheBytes: { flag: 'cacheBytes', env: 'WARREN_CACHE_BYTES', fallback: DEFAULT_CACHE_BUDGET_BYTES, parse: integer(MAX_BLOCK_BYTES, Number.MAX_SAFE_INTEGER) },
   powDifficulty: {

@@ -3,9 +3,10 @@
  *
  *   start:  data dir ─> identity (load, or mint with progress) ─> api-token ─> peers.json
  *           ─> RocksBlockStore at the node's location ─> TcpTransport ─> Node.start (opennet
- *           identity and limits) ─> ApiServer + api.json ─> Node.join(saved peers, seeds) (background)
+ *           identity and limits) ─> ApiServer + api.json ─> GatewayServer (unless off, spec/gateway.md)
+ *           ─> Node.join(saved peers, seeds) (background)
  *   peers.json: saved once joined, within a second of a peer it does not list connecting, every 5 min
- *   stop:   join, timer ─> API ─> peers.json (Node.knownPeers while links are up, merged with
+ *   stop:   join, timer ─> gateway ─> API ─> peers.json (Node.knownPeers while links are up, merged with
  *           the saved ones) ─> Node.stop (fails local operations, closes links, stops the
  *           transport) ─> store close (writes what is pending)
  *
@@ -13,7 +14,7 @@
  * undoes exactly what it did, in reverse order, and `stop` is the same list run to the end.
  *
  * Logs: once the identity is known every line carries `node` (its id as peers' lines name it), and
- * each part its `component`: daemon, store, net, api, and the node's own (node/node.ts).
+ * each part its `component`: daemon, store, net, api, gateway, and the node's own (node/node.ts).
  */
 import { toHex } from '../../../protocol/bytes.js';
 import { mintIdentity, type MintProgress } from '../../../protocol/identity-mint.js';
@@ -22,6 +23,7 @@ import { RocksBlockStore } from '../../../store/rocks-block-store.js';
 import { StoreOpenError } from '../../../store/errors.js';
 import { API_HOST, ApiServer } from '../api/server.js';
 import { CountingOperations } from '../api/counters.js';
+import { GatewayServer } from '../gateway/server.js';
 import { type Clock, CryptoRng, type Logger, type Rng, SystemClock, type TimerHandle } from '../../components.js';
 import { peerText } from '../../log-fields.js';
 import { TcpTransport } from '../../net/tcp-transport.js';
@@ -75,6 +77,8 @@ export interface Daemon {
   /** Addresses peers can dial. */
   readonly addresses: readonly string[];
   readonly apiUrl: string;
+  /** The web gateway's address, e.g. http://127.0.0.1:7402/; undefined when it is off. */
+  readonly gatewayUrl: string | undefined;
   /** Stops everything in order and saves the known peers; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -240,6 +244,14 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     await writeApiInfo(paths, { host: API_HOST, port: api.port, pid: process.pid });
     teardowns.push(() => removeApiInfo(paths));
     const apiUrl = `http://${API_HOST}:${api.port}`;
+    let gatewayUrl: string | undefined;
+    if (init.gatewayPort !== 'off') {
+      const gateway = new GatewayServer({ operations, clock, logger: log('gateway') }, { port: init.gatewayPort });
+      await gateway.start();
+      teardowns.push(() => gateway.stop());
+      gatewayUrl = gateway.url;
+      logger.info({ url: gatewayUrl }, 'web gateway: open it in a browser');
+    }
     init.signal?.throwIfAborted();
 
     const joining = new AbortController();
@@ -268,12 +280,13 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     });
     teardowns.push(() => watch.cancel());
 
-    logger.info({ addresses: transport.addresses, api: apiUrl, dataDir: paths.root }, 'node running');
+    logger.info({ addresses: transport.addresses, api: apiUrl, gateway: gatewayUrl ?? 'off', dataDir: paths.root }, 'node running');
     return {
       identity,
       node,
       addresses: transport.addresses,
       apiUrl,
+      gatewayUrl,
       stop: async () => {
         logger.info({}, 'stopping');
         await runTeardowns(teardowns, logger);

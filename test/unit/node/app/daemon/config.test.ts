@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_POW_DIFFICULTY } from '../../../../../protocol/identity.js';
 import { DEFAULT_API_PORT } from '../../../../../node/app/api/server.js';
+import { DEFAULT_GATEWAY_PORT } from '../../../../../node/app/gateway/server.js';
 import { DEFAULT_LISTEN, resolveDaemonConfig, resolveDataDir } from '../../../../../node/app/daemon/config.js';
 import { ConfigError } from '../../../../../node/app/daemon/errors.js';
 import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../../../../node/opennet.js';
@@ -23,6 +24,7 @@ describe('node/app/daemon/config', () => {
       listen: [DEFAULT_LISTEN],
       seeds: [],
       apiPort: DEFAULT_API_PORT,
+      gatewayPort: DEFAULT_GATEWAY_PORT,
       storeBytes: 1024 ** 3,
       cacheBytes: 1024 ** 3,
       powDifficulty: DEFAULT_POW_DIFFICULTY,

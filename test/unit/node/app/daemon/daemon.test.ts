@@ -22,6 +22,7 @@ function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): Daemo
     listen: ['/ip4/127.0.0.1/tcp/0'],
     seeds: [],
     apiPort: 0,
+    gatewayPort: 0,
     storeBytes: 1024 * 1024,
     cacheBytes: 1024 * 1024,
     powDifficulty: 6,
