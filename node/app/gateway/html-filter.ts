@@ -32,19 +32,34 @@ export interface HtmlFilterOptions {
 /** What a document the filter cannot take (one nested too deeply for the writer's stack) becomes. */
 const EMPTY_DOCUMENT = '<!DOCTYPE html><html><head></head><body></body></html>';
 const DATA_OR_ARIA = /^(?:data|aria)-[a-z0-9_.-]+$/;
+/** Passes of the filter over its own output at most (two suffice for every tree the tests have found). */
+const MAX_PASSES = 4;
 const REFRESH = /^\s*(\d+)(?:\.\d*)?\s*(?:[;,]\s*(?:url\s*=\s*)?(.*))?$/is;
 
 type Verdict = 'keep' | 'drop' | 'unwrap';
 
 export function filterHtml(text: string, options: HtmlFilterOptions): string {
   try {
-    const document = parse(text);
-    filterTree(document, options.documentPath);
-    if (options.notice !== undefined) prependNotice(document, options.notice);
-    return serialize(document);
+    // Some trees do not survive being written and read again (the parser moves a misnested
+    // element elsewhere): the filter runs again on its own output until that stops changing,
+    // so what it returns is what the browser will build.
+    let output = filterOnce(text, options.documentPath);
+    for (let pass = 1; pass < MAX_PASSES; pass++) {
+      const again = filterOnce(output, options.documentPath);
+      if (again === output) break;
+      output = again;
+    }
+    return options.notice === undefined ? output : withNotice(output, options.notice);
   } catch {
     return EMPTY_DOCUMENT;
   }
+}
+
+function filterOnce(text: string, documentPath: string): string {
+  const document = parse(text);
+  filterTree(document, documentPath);
+  bodyOf(document);
+  return serialize(document);
 }
 
 function filterTree(root: ParentNode, documentPath: string): void {
@@ -155,11 +170,23 @@ function replaceText(element: Element, text: string): void {
   if (text !== '') defaultTreeAdapter.insertText(element, text);
 }
 
-function prependNotice(document: DefaultTreeAdapterMap['document'], notice: string): void {
-  const htmlElement = document.childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'html');
-  const body = htmlElement?.childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'body');
-  if (body === undefined) return;
+/** The document's <body>, made when there is none (a frameset's was dropped with it): the output always has one, as it will once read again. */
+function bodyOf(document: DefaultTreeAdapterMap['document']): Element | undefined {
+  const root = document.childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'html');
+  if (root === undefined) return undefined;
+  const body = root.childNodes.find((node): node is Element => 'tagName' in node && node.tagName === 'body');
+  if (body !== undefined) return body;
+  const made = defaultTreeAdapter.createElement('body', html.NS.HTML, []);
+  defaultTreeAdapter.appendChild(root, made);
+  return made;
+}
+
+function withNotice(filtered: string, notice: string): string {
+  const document = parse(filtered);
+  const body = bodyOf(document);
+  if (body === undefined) return filtered;
   const fragment = parseFragment(body, notice, {});
   for (const node of fragment.childNodes) node.parentNode = body;
   body.childNodes = [...fragment.childNodes, ...body.childNodes];
+  return serialize(document);
 }
