@@ -74,7 +74,20 @@ async function daemonIdleRss(): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'warren-bench-'));
   const daemon = spawn(
     process.execPath,
-    ['dist/node/cli/main.js', 'node', '--data-dir', dataDir, '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0', '--gateway-port', '0', '--pow-difficulty', '8'],
+    [
+      'dist/node/cli/main.js',
+      'node',
+      '--data-dir',
+      dataDir,
+      '--listen',
+      '/ip4/127.0.0.1/tcp/0',
+      '--api-port',
+      '0',
+      '--gateway-port',
+      '0',
+      '--pow-difficulty',
+      '8',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   try {

@@ -169,7 +169,19 @@ export class CrashNodes {
   }
 
   private spawn(slot: Slot): void {
-    const args = ['node', '--data-dir', slot.dataDir, '--pow-difficulty', '8', '--listen', slot.listen, '--api-port', String(slot.apiPort), '--gateway-port', 'off'];
+    const args = [
+      'node',
+      '--data-dir',
+      slot.dataDir,
+      '--pow-difficulty',
+      '8',
+      '--listen',
+      slot.listen,
+      '--api-port',
+      String(slot.apiPort),
+      '--gateway-port',
+      'off',
+    ];
     args.push('--store-bytes', String(CRASH_STORE_BUDGETS.storeBudgetBytes), '--cache-bytes', String(CRASH_STORE_BUDGETS.cacheBudgetBytes));
     if (slot.index !== 0) args.push('--seed', this.seed);
     const child = tracked(spawnWarren(args));

@@ -15,7 +15,21 @@ import { type CssNode, type Declaration, generate, type List, parse, walk } from
 import { resourceTarget } from './urls.js';
 
 /** At-rules kept (vendor prefixes stripped first); `import` only into the network. */
-const AT_RULES = new Set(['media', 'supports', 'font-face', 'keyframes', 'page', 'layer', 'container', 'import', 'font-feature-values', 'counter-style', 'property', 'scope', 'starting-style']);
+const AT_RULES = new Set([
+  'media',
+  'supports',
+  'font-face',
+  'keyframes',
+  'page',
+  'layer',
+  'container',
+  'import',
+  'font-feature-values',
+  'counter-style',
+  'property',
+  'scope',
+  'starting-style',
+]);
 /** Properties that ran code in old browsers. */
 const BANNED_PROPERTIES = new Set(['behavior', '-moz-binding', '-ms-behavior']);
 /** Functions that fetch nothing (image-set(), src(), image(), attr()… are not here: they can name a URL). */

@@ -21,7 +21,10 @@ const openForm =
   '<form action="/open" method="get"><label>Open a key: <input name="key" size="60" placeholder="CHK@…, SSK@…/name or USK@…/name/0"></label> <button>Open</button></form>';
 
 export function homePage(): string {
-  return page('Gateway', `<h1>Warren gateway</h1><p>Read sites and files of the Warren network. Every page is filtered: nothing it holds can reach outside the network.</p>${openForm}`);
+  return page(
+    'Gateway',
+    `<h1>Warren gateway</h1><p>Read sites and files of the Warren network. Every page is filtered: nothing it holds can reach outside the network.</p>${openForm}`,
+  );
 }
 
 export interface FetchProgressView {
@@ -75,10 +78,18 @@ export function leavingPage(url: string): string {
 
 const FAILURE_TITLES: ReadonlyArray<readonly [(status: number) => boolean, string, string]> = [
   [(status) => status === 400, 'Invalid key or path', 'The address does not name a Warren key: check it was copied whole.'],
-  [(status) => status === 404, 'Not found', 'The network did not find it: it may never have been inserted, or has dropped out of every store. Trying again later can help.'],
+  [
+    (status) => status === 404,
+    'Not found',
+    'The network did not find it: it may never have been inserted, or has dropped out of every store. Trying again later can help.',
+  ],
   [(status) => status === 403 || status === 405, 'Refused', ''],
   [(status) => status === 503, 'Busy', 'Try again in a moment.'],
-  [(status) => status >= 500 && status !== 503, 'Could not fetch', 'The network answered with something that does not check out, or not in time. Trying again can help.'],
+  [
+    (status) => status >= 500 && status !== 503,
+    'Could not fetch',
+    'The network answered with something that does not check out, or not in time. Trying again can help.',
+  ],
 ];
 
 /** The page for a failed request: its class, the API's code and message. */

@@ -129,8 +129,10 @@ export class GatewayServer {
     } catch (error) {
       const failure = httpErrorOf(error);
       if (failure.status === 500) this.components.logger.warn({ err: error, url: request.url }, 'gateway request failed');
-      if (response.headersSent) response.destroy();
-      else send(request, response, { status: failure.status, body: failurePage(failure, KEY_PATH.test(url.pathname) ? url.pathname.slice(1) : undefined) });
+      if (response.headersSent) return void response.destroy();
+      // A body the gateway never reads (it reads none) leaves the connection unusable.
+      if (!request.complete) response.setHeader('connection', 'close');
+      send(request, response, { status: failure.status, body: failurePage(failure, KEY_PATH.test(url.pathname) ? url.pathname.slice(1) : undefined) });
     }
   }
 
@@ -199,14 +201,26 @@ export class GatewayServer {
     const name = resolved.name ?? job.uri.path.at(-1);
     if (job.content === undefined) return this.streamFile(request, response, { manifest, name, headers: edition }, signal);
     if (treatment === 'html') {
-      const notice = job.uri.kind === 'USK' && resolved.edition !== undefined ? editionNotice(resolved.edition, job.uri.edition, `/${job.uri.withEdition(resolved.edition + 1).toString()}`) : undefined;
+      const notice =
+        job.uri.kind === 'USK' && resolved.edition !== undefined
+          ? editionNotice(resolved.edition, job.uri.edition, `/${job.uri.withEdition(resolved.edition + 1).toString()}`)
+          : undefined;
       const body = filterHtml(utf8.decode(job.content), { documentPath, ...(notice === undefined ? {} : { notice }) });
       return send(request, response, { status: 200, headers: { ...edition, 'content-type': 'text/html; charset=utf-8' }, body });
     }
     if (treatment === 'css') {
-      return send(request, response, { status: 200, headers: { ...edition, 'content-type': 'text/css; charset=utf-8' }, body: filterStylesheet(utf8.decode(job.content), documentPath) });
+      return send(request, response, {
+        status: 200,
+        headers: { ...edition, 'content-type': 'text/css; charset=utf-8' },
+        body: filterStylesheet(utf8.decode(job.content), documentPath),
+      });
     }
-    const headers = { ...edition, 'content-type': servedType(manifest.mime), 'accept-ranges': 'bytes', ...(treatment === 'download' ? { 'content-disposition': attachment(name) } : {}) };
+    const headers = {
+      ...edition,
+      'content-type': servedType(manifest.mime),
+      'accept-ranges': 'bytes',
+      ...(treatment === 'download' ? { 'content-disposition': attachment(name) } : {}),
+    };
     const range = parseRange(request.headers.range, job.content.length);
     if (range === undefined) return send(request, response, { status: 200, headers, body: job.content });
     send(request, response, {

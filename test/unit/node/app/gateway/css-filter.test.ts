@@ -44,7 +44,20 @@ describe('node/app/gateway/css-filter', () => {
   it('never throws, is idempotent and keeps no outside URL (property)', () => {
     const token = fc.oneof(
       fc.constantFrom('a{', '}', ';', ':', 'color', 'red', 'background', 'url(', ')', '"', "'", '@import ', '@media screen{', '@font-face{', 'src:'),
-      fc.constantFrom('http://evil.example/x', '//evil.example/x', '\\\\evil.example', 'x.png', '\\75rl(', 'image-set(', 'var(--x)', '--x:', '/*', '*/', '<', '</style>'),
+      fc.constantFrom(
+        'http://evil.example/x',
+        '//evil.example/x',
+        '\\\\evil.example',
+        'x.png',
+        '\\75rl(',
+        'image-set(',
+        'var(--x)',
+        '--x:',
+        '/*',
+        '*/',
+        '<',
+        '</style>',
+      ),
       fc.string({ maxLength: 6 }),
     );
     fc.assert(

@@ -185,7 +185,19 @@ describe('node/app/gateway/html-filter', () => {
       fc.constantFrom(...HOSTILE),
       fc.constantFrom('<', '>', '"', "'", '=', '/', ' ', '<!--', '-->', '<p>', '</p>', '<table>', '<tr>', '<td>', '</table>', '<form>', '</form>'),
       fc.constantFrom('<style>', '</style>', '<textarea>', '</textarea>', '<select>', '<option>', '<div style="', 'url(', ')', '<a href="', '<img src="'),
-      fc.constantFrom('http://evil.example/', '//evil.example/', 'javascript:', 'a.png', '#x', '&amp;', '&#x3c;', '<svg>', '<math>', '<noscript>', '<template>'),
+      fc.constantFrom(
+        'http://evil.example/',
+        '//evil.example/',
+        'javascript:',
+        'a.png',
+        '#x',
+        '&amp;',
+        '&#x3c;',
+        '<svg>',
+        '<math>',
+        '<noscript>',
+        '<template>',
+      ),
       fc.string({ maxLength: 8 }),
     );
     fc.assert(

@@ -11,8 +11,37 @@ import { ChkUri } from '../../../../../protocol/keys/index.js';
 /** A site's page as the gateway serves it: `/CHK@…/site/page.html`. */
 export const DOCUMENT_PATH = `/${new ChkUri(new Uint8Array(32).fill(7), new Uint8Array(32).fill(9)).toString()}/site/page.html`;
 const BASE = `http://gateway.invalid${DOCUMENT_PATH}`;
-const FORBIDDEN_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'template', 'noscript', 'portal', 'svg', 'math']);
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'poster', 'cite', 'data', 'background', 'formaction', 'srcset', 'ping', 'lowsrc', 'dynsrc', 'longdesc', 'xlink:href']);
+const FORBIDDEN_ELEMENTS = new Set([
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'template',
+  'noscript',
+  'portal',
+  'svg',
+  'math',
+]);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'poster',
+  'cite',
+  'data',
+  'background',
+  'formaction',
+  'srcset',
+  'ping',
+  'lowsrc',
+  'dynsrc',
+  'longdesc',
+  'xlink:href',
+]);
 const ALWAYS_FORBIDDEN_ATTRIBUTES = new Set(['srcset', 'ping', 'background', 'formaction', 'lowsrc', 'dynsrc', 'referrerpolicy', 'xlink:href', 'srcdoc']);
 
 type Node = DefaultTreeAdapterMap['node'];
