@@ -1,7 +1,7 @@
 /**
  * What `GET /v1/status` answers (spec/node.md §3): the node's identity and location,
  * its addresses, its peers with their locations and traffic, store and cache usage,
- * and counters of the requests and inserts made through the API.
+ * counters of the requests and inserts made through the API and the gateway, and the gateway's address.
  */
 import { toHex } from '../../../protocol/bytes.js';
 import type { NodeIdentity } from '../../../protocol/identity.js';
@@ -30,6 +30,8 @@ export interface NodeStatus {
   readonly requests: OperationCounters;
   /** Routes in flight at this node, its own and those it relays. */
   readonly activeTransactions: number;
+  /** The web gateway's address (spec/gateway.md); absent when it is off. */
+  readonly gateway?: string;
 }
 
 export interface StatusComponents {
@@ -40,6 +42,8 @@ export interface StatusComponents {
   readonly clock: Clock;
   /** Addresses the transport listens on. */
   readonly addresses: () => readonly string[];
+  /** The web gateway's address, when it runs. */
+  readonly gatewayUrl?: string | undefined;
 }
 
 export function nodeStatus(components: StatusComponents, startedAt: number): NodeStatus {
@@ -59,5 +63,6 @@ export function nodeStatus(components: StatusComponents, startedAt: number): Nod
     store: store.stats(),
     requests: operations.snapshot(),
     activeTransactions: node.activeTransactions,
+    ...(components.gatewayUrl === undefined ? {} : { gateway: components.gatewayUrl }),
   };
 }

@@ -38,6 +38,7 @@ export function formatStatus(status: NodeStatus): string {
     `${'location'.padEnd(12)} ${identity.location.toFixed(6)} (proof of work ${identity.powDifficulty} bits)`,
     `${'addresses'.padEnd(12)} ${status.addresses.join(' ') || '(not listening)'}`,
     `${'uptime'.padEnd(12)} ${status.uptimeSeconds} s`,
+    `${'gateway'.padEnd(12)} ${status.gateway ?? 'off'}`,
     `${'peers'.padEnd(12)} ${status.peers.length}`,
     ...status.peers.map(
       (peer) =>

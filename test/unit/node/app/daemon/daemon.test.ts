@@ -55,6 +55,10 @@ describe('node/app/daemon/daemon', () => {
     assert.ok(progress.length > 1);
     assert.equal(progress.at(-1), FINISHED);
     assert.match(first.apiUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.match(first.gatewayUrl ?? '', /^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const home = await fetch(first.gatewayUrl!);
+    assert.equal(home.status, 200);
+    assert.equal(home.headers.get('referrer-policy'), 'no-referrer');
     assert.ok(existsSync(join(root, 'api.json')));
     await first.stop();
     assert.equal(existsSync(join(root, 'api.json')), false);
