@@ -8,7 +8,7 @@
  *                      /open?key=URI     303 to /URI
  *                      /leaving?url=     the "you are leaving Warren" page
  *                      /CHK@…, /SSK@…, /USK@…[/path]
- *                        ──GatewayFetches.start──> job ──settled within progressAfterMs?──no──> progress page
+ *                        ──GatewayFetches.start──> job ──a page opened, not settled within progressAfterMs──> progress page
  *                        directory ──> its index.html, else a listing; file ──content-policy.treatmentOf──>
  *                        html-filter / css-filter / as it is (Range) / attachment; files past
  *                        maxBufferedBytes stream from the network (Range), never filtered: served as downloads
@@ -161,7 +161,7 @@ export class GatewayServer {
   }
 
   private async serveKey(request: IncomingMessage, response: ServerResponse, uri: RequestUri, documentPath: string, signal: AbortSignal): Promise<void> {
-    const job = await this.settled(uri);
+    const job = await this.settled(uri, isNavigation(request));
     if (job.state === 'running') return send(request, response, { status: 200, body: progressPage(this.progressOf(job)) });
     const resolved = job.resolved!;
     if (resolved.kind === 'file') return this.serveFile(request, response, { job, resolved, documentPath }, signal);
@@ -172,10 +172,14 @@ export class GatewayServer {
     send(request, response, { status: 200, body: listingPage(uri.toString(), resolved.manifest.entries) });
   }
 
-  /** The job for `uri`, done, or still running after progressAfterMs; its failure is thrown. */
-  private async settled(uri: RequestUri): Promise<FetchJob> {
+  /**
+   * The job for `uri`, done, or (for a page the reader opened) still running after progressAfterMs;
+   * its failure is thrown. An image or stylesheet waits for its content: a progress page is no image.
+   */
+  private async settled(uri: RequestUri, navigation: boolean): Promise<FetchJob> {
     const job = this.fetches.start(uri);
-    await this.fetches.waitFor(job, this.progressAfterMs);
+    if (navigation) await this.fetches.waitFor(job, this.progressAfterMs);
+    else await job.settled;
     if (job.state === 'failed') {
       this.fetches.forget(job);
       throw job.error;
@@ -260,6 +264,12 @@ export class GatewayServer {
     const content = this.client.fetchContent(slice.manifest, { signal });
     await sendStream(response, status, headers, range === undefined ? heldBack(content) : trimmed(content, slice.skip, length));
   }
+}
+
+/** A page the reader opened (rather than a resource a page loads): Sec-Fetch-Dest, else what it accepts. */
+function isNavigation(request: IncomingMessage): boolean {
+  const destination = request.headers['sec-fetch-dest'];
+  return destination === undefined ? (request.headers.accept ?? '').includes('text/html') : destination === 'document';
 }
 
 /** The same key with one more path segment. */

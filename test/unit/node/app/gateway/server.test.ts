@@ -139,12 +139,15 @@ describe('node/app/gateway/server', () => {
     let release = (): void => undefined;
     node.held = new Promise((resolve) => (release = resolve));
     const { get } = await gatewayOver(node, { progressAfterMs: 20 });
-    const progress = await get(uri);
+    const progress = await get(uri, { 'sec-fetch-dest': 'document' });
     assert.equal(progress.status, 200);
     assert.match(progress.body.toString(), /<meta http-equiv="refresh" content="1">.*Still fetching/s);
+    // A resource a page loads (not a page opened) waits for its content instead.
+    const image = get(uri, { 'sec-fetch-dest': 'image' });
     release();
+    assert.equal((await image).body.toString(), 'hello');
     const done = await eventually('the fetch to finish', async () => {
-      const answer = await get(uri);
+      const answer = await get(uri, { accept: 'text/html' });
       return answer.body.toString() === 'hello' ? answer : undefined;
     });
     assert.equal(done.headers['content-type'], 'text/plain; charset=utf-8');
