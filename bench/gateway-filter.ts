@@ -25,7 +25,9 @@ const css = (index: number): string =>
   `.c${index} > a:hover{color:rgb(${index % 256},0,0);background:url(img/${index}.png) no-repeat;margin:calc(1px + ${index}%)}` +
   `@media (min-width:${index}px){.d${index}{background:url(https://example.org/${index}.png)}}`;
 
-const html = `<!DOCTYPE html><html><head><title>bench</title><style>${Array.from({ length: 200 }, (_, i) => css(i)).join('')}</style></head><body>${Array.from({ length: 2400 }, (_, i) => block(i)).join('')}</body></html>`;
+const styles = Array.from({ length: 200 }, (_, i) => css(i)).join('');
+const posts = Array.from({ length: 2400 }, (_, i) => block(i)).join('');
+const html = `<!DOCTYPE html><html><head><title>bench</title><style>${styles}</style></head><body>${posts}</body></html>`;
 const sheet = Array.from({ length: 7000 }, (_, i) => css(i)).join('\n');
 
 function rate(bytes: number, run: () => unknown): number {

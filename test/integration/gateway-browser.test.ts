@@ -62,7 +62,8 @@ const HOSTILE: Record<string, string | Uint8Array> = {
   'style.css': '@import url(http://evil.example/css-import.css); p{background:url(//evil.example/css-file-url.png)} body{background:url(ok.png)}',
   'evil.js': "document.title = 'pwned'; fetch('/ran-in-network-script');",
   'drawing.svg':
-    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>document.title="pwned"</script><image href="http://evil.example/in-svg.png"/></svg>',
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>document.title="pwned"</script>' +
+    '<image href="http://evil.example/in-svg.png"/></svg>',
   'ok.png': solidPng(8, 8, [0, 160, 0]),
 };
 

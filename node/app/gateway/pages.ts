@@ -14,16 +14,19 @@ export function escapeHtml(text: string): string {
 const STYLE = 'body{font-family:sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.4}code{word-break:break-all}';
 
 function page(title: string, body: string, head = ''): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeHtml(title)} · Warren</title>${head}<style>${STYLE}</style></head><body>${body}</body></html>`;
+  const headParts = `<meta charset="utf-8"><title>${escapeHtml(title)} · Warren</title>${head}<style>${STYLE}</style>`;
+  return `<!DOCTYPE html><html><head>${headParts}</head><body>${body}</body></html>`;
 }
 
 const openForm =
-  '<form action="/open" method="get"><label>Open a key: <input name="key" size="60" placeholder="CHK@…, SSK@…/name or USK@…/name/0"></label> <button>Open</button></form>';
+  '<form action="/open" method="get"><label>Open a key: ' +
+  '<input name="key" size="60" placeholder="CHK@…, SSK@…/name or USK@…/name/0"></label> <button>Open</button></form>';
 
 export function homePage(): string {
   return page(
     'Gateway',
-    `<h1>Warren gateway</h1><p>Read sites and files of the Warren network. Every page is filtered: nothing it holds can reach outside the network.</p>${openForm}`,
+    '<h1>Warren gateway</h1><p>Read sites and files of the Warren network. ' +
+      `Every page is filtered: nothing it holds can reach outside the network.</p>${openForm}`,
   );
 }
 
@@ -42,7 +45,8 @@ export function progressPage(view: FetchProgressView): string {
   const stage = view.stage === 'resolving' ? 'Finding the file (manifests, signed pointers, USK editions)…' : `Fetching: ${done}`;
   return page(
     'Fetching',
-    `<h1>Still fetching</h1><p><code>${escapeHtml(view.uri)}</code></p><p>${stage} (${Math.round(view.seconds)} s)</p><progress max="100" value="${percent}"></progress><p>This page reloads itself until the content is here.</p>`,
+    `<h1>Still fetching</h1><p><code>${escapeHtml(view.uri)}</code></p><p>${stage} (${Math.round(view.seconds)} s)</p>` +
+      `<progress max="100" value="${percent}"></progress><p>This page reloads itself until the content is here.</p>`,
     '<meta http-equiv="refresh" content="1">',
   );
 }
@@ -72,7 +76,9 @@ export function leavingPage(url: string): string {
   const target = web ? `<p><a href="${escapeHtml(url)}" rel="noreferrer">${escapeHtml(url)}</a></p>` : `<p><code>${escapeHtml(url)}</code></p>`;
   return page(
     'You are leaving Warren',
-    `<h1>You are leaving Warren</h1><p>The link below goes to the ordinary web. Following it tells that site your IP address, and anyone watching the connection which site you visit. Warren's anonymity ends here.</p>${target}<p>To stay, use the browser's back button.</p>`,
+    '<h1>You are leaving Warren</h1><p>The link below goes to the ordinary web. Following it tells that site your IP address, ' +
+      "and anyone watching the connection which site you visit. Warren's anonymity ends here.</p>" +
+      `${target}<p>To stay, use the browser's back button.</p>`,
   );
 }
 
@@ -98,12 +104,14 @@ export function failurePage(failure: HttpError, uri?: string): string {
   const about = uri === undefined ? '' : `<p><code>${escapeHtml(uri)}</code></p>`;
   return page(
     title,
-    `<h1>${escapeHtml(title)}</h1>${about}<p>${escapeHtml(failure.message)} <small>(${escapeHtml(failure.code)})</small></p>${advice === '' ? '' : `<p>${advice}</p>`}${openForm}`,
+    `<h1>${escapeHtml(title)}</h1>${about}<p>${escapeHtml(failure.message)} <small>(${escapeHtml(failure.code)})</small></p>` +
+      `${advice === '' ? '' : `<p>${advice}</p>`}${openForm}`,
   );
 }
 
 /** The notice a USK page carries: which edition was served, and where to look for a newer one. */
 export function editionNotice(edition: number, askedFrom: number, newerPath: string): string {
   const asked = askedFrom === edition ? '' : ` (asked from edition ${askedFrom})`;
-  return `<p style="margin:0;padding:.3em .6em;background:#ffd;border-bottom:1px solid #cc9;font:13px sans-serif;color:#000">Warren: edition ${edition} of this USK${asked}. <a href="${escapeHtml(newerPath)}">Check for a newer edition</a></p>`;
+  const style = 'margin:0;padding:.3em .6em;background:#ffd;border-bottom:1px solid #cc9;font:13px sans-serif;color:#000';
+  return `<p style="${style}">Warren: edition ${edition} of this USK${asked}. <a href="${escapeHtml(newerPath)}">Check for a newer edition</a></p>`;
 }

@@ -15,7 +15,8 @@ const SITE = [
   {
     path: 'index.html',
     source: encoder.encode(
-      '<html><head><link rel=stylesheet href="style.css"><script>alert(1)</script></head><body><h1 onclick="x()">Home</h1><img src="img.png"><img src="http://evil.example/t.png"><a href="sub/">sub</a></body></html>',
+      '<html><head><link rel=stylesheet href="style.css"><script>alert(1)</script></head>' +
+        '<body><h1 onclick="x()">Home</h1><img src="img.png"><img src="http://evil.example/t.png"><a href="sub/">sub</a></body></html>',
     ),
   },
   { path: 'style.css', source: encoder.encode('@import "http://evil.example/a.css"; body{background:url(img.png)} p{background:url(//evil.example/b)}') },
