@@ -203,6 +203,27 @@ describe('the gateway in Chromium (six nodes on loopback)', function () {
     });
   }
 
+  it('shows the dashboard, live: its figures change without a reload, and nothing leaves 127.0.0.1', async () => {
+    const { context, recorded } = await recordingContext(browser!);
+    const page = await context.newPage();
+    await page.goto(gateway);
+    await page.waitForSelector('#live:has-text("live: updated")', { timeout: HANG_GUARD_MS });
+    assert.match(String(await page.textContent('#peer-count')), /^[1-9]\d*$/);
+    const before = await page.textContent('#counter-requests');
+    await page.evaluate('window.sameDocument = true');
+    // A fetch through the gateway from elsewhere: the node's counters move, and the open page shows it.
+    const listing = await fetch(`${gateway}${friendly}/sub/`, { headers: { accept: 'text/html' } });
+    assert.equal(listing.status, 200);
+    await page.waitForFunction(`document.getElementById('counter-requests').textContent !== ${JSON.stringify(before)}`, undefined, {
+      timeout: HANG_GUARD_MS,
+    });
+    assert.equal(await page.evaluate('window.sameDocument'), true, 'the page was reloaded');
+    await page.screenshot({ path: join(ARTIFACTS, 'gateway-dashboard.png'), fullPage: true });
+    assert.deepEqual(recorded.outside, []);
+    assert.ok(recorded.requests.some((url) => url.endsWith('/dashboard.json')));
+    await context.close();
+  });
+
   it('sees the leaks when nothing is filtered (the recorder can fail)', async () => {
     const { context, recorded } = await recordingContext(browser!);
     const page = await context.newPage();

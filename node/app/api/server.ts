@@ -34,9 +34,9 @@ import {
 import { FileRoutes } from './files.js';
 import { allow, readBody, sendJson } from './http.js';
 import { RefusalTarpit, type RefusalTarpitInit } from './refusal-tarpit.js';
-import { nodeStatus, type StatusComponents } from './status.js';
+import { type NodeStatus, nodeStatus, type StatusComponents } from './status.js';
 import { streamTransferEvents } from './transfer-events.js';
-import { Transfers } from './transfers.js';
+import { type TransferStatus, Transfers } from './transfers.js';
 
 export interface ApiServerComponents extends StatusComponents {
   readonly logger: Logger;
@@ -88,6 +88,11 @@ export class ApiServer {
   /** Refused calls waiting for their answer (refusal-tarpit.ts). */
   get refusalsWaiting(): number {
     return this.refusals.size;
+  }
+
+  /** What the web gateway's dashboard shows: the status and the transfers in flight through the API. */
+  dashboard(): { status: NodeStatus; transfers: TransferStatus[] } {
+    return { status: nodeStatus(this.components, this.startedAt), transfers: this.transfers.snapshot() };
   }
 
   /** The bound port (valid after `start`). */

@@ -15,6 +15,10 @@ export interface PeerStatus {
   /** The peer's public key, hex. */
   readonly id: string;
   readonly location: number;
+  /** The address the link runs to, when the transport knows it. */
+  readonly address?: string;
+  /** Seconds since the link came up. */
+  readonly uptimeSeconds: number;
   /** Milliseconds until the peer is routed to again; 0 when it is not backed off. */
   readonly backoffMs: number;
   readonly inFlight: number;
@@ -43,7 +47,7 @@ export interface StatusComponents {
   /** Addresses the transport listens on. */
   readonly addresses: () => readonly string[];
   /** The web gateway's address, when it runs. */
-  readonly gatewayUrl?: string | undefined;
+  readonly gatewayUrl?: () => string | undefined;
 }
 
 export function nodeStatus(components: StatusComponents, startedAt: number): NodeStatus {
@@ -56,6 +60,8 @@ export function nodeStatus(components: StatusComponents, startedAt: number): Nod
     peers: [...node.peers].map((peer) => ({
       id: peer.id,
       location: peer.location,
+      ...(peer.remoteAddress === undefined ? {} : { address: peer.remoteAddress }),
+      uptimeSeconds: Math.floor((now - peer.connectedAt) / 1000),
       backoffMs: Math.max(0, Math.ceil(peer.backoffUntil - now)),
       inFlight: peer.inFlight,
       stats: { ...peer.stats },
@@ -63,6 +69,9 @@ export function nodeStatus(components: StatusComponents, startedAt: number): Nod
     store: store.stats(),
     requests: operations.snapshot(),
     activeTransactions: node.activeTransactions,
-    ...(components.gatewayUrl === undefined ? {} : { gateway: components.gatewayUrl }),
+    ...optional('gateway', components.gatewayUrl?.()),
   };
 }
+
+const optional = <K extends string>(key: K, value: string | undefined): { [P in K]?: string } =>
+  (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };

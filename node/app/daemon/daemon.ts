@@ -3,10 +3,10 @@
  *
  *   start:  data dir ─> identity (load, or mint with progress) ─> api-token ─> peers.json
  *           ─> RocksBlockStore at the node's location ─> TcpTransport ─> Node.start (opennet
- *           identity and limits) ─> GatewayServer (unless off, spec/gateway.md) ─> ApiServer + api.json
+ *           identity and limits) ─> ApiServer + api.json ─> GatewayServer (unless off, spec/gateway.md)
  *           ─> Node.join(saved peers, seeds) (background)
  *   peers.json: saved once joined, within a second of a peer it does not list connecting, every 5 min
- *   stop:   join, timer ─> API ─> gateway ─> peers.json (Node.knownPeers while links are up, merged with
+ *   stop:   join, timer ─> gateway ─> API ─> peers.json (Node.knownPeers while links are up, merged with
  *           the saved ones) ─> Node.stop (fails local operations, closes links, stops the
  *           transport) ─> store close (writes what is pending)
  *
@@ -235,16 +235,10 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     teardowns.push(saveKnownPeers);
 
     const operations = new CountingOperations(node);
+    // Set once the gateway runs (after the API: its dashboard reads the API's status and transfers).
     let gatewayUrl: string | undefined;
-    if (init.gatewayPort !== 'off') {
-      const gateway = new GatewayServer({ operations, clock, logger: log('gateway') }, { port: init.gatewayPort });
-      await gateway.start();
-      teardowns.push(() => gateway.stop());
-      gatewayUrl = gateway.url;
-      logger.info({ url: gatewayUrl }, 'web gateway: open it in a browser');
-    }
     const api = new ApiServer(
-      { node, store, identity, operations, clock, logger: log('api'), addresses: () => transport.addresses, gatewayUrl },
+      { node, store, identity, operations, clock, logger: log('api'), addresses: () => transport.addresses, gatewayUrl: () => gatewayUrl },
       { token, port: init.apiPort },
     );
     await api.start();
@@ -252,6 +246,13 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     await writeApiInfo(paths, { host: API_HOST, port: api.port, pid: process.pid });
     teardowns.push(() => removeApiInfo(paths));
     const apiUrl = `http://${API_HOST}:${api.port}`;
+    if (init.gatewayPort !== 'off') {
+      const gateway = new GatewayServer({ operations, clock, logger: log('gateway'), dashboard: () => api.dashboard() }, { port: init.gatewayPort });
+      await gateway.start();
+      teardowns.push(() => gateway.stop());
+      gatewayUrl = gateway.url;
+      logger.info({ url: gatewayUrl }, 'web gateway: open it in a browser');
+    }
     init.signal?.throwIfAborted();
 
     const joining = new AbortController();

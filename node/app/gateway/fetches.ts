@@ -16,6 +16,7 @@ import type { RequestUri } from '../../../protocol/keys/index.js';
 import type { Client, ClientFetchProgress, ResolvedUri } from '../../client/client.js';
 import type { Clock } from '../../components.js';
 import { NodeStoppedError } from '../../errors.js';
+import type { DashboardTransfer } from './dashboard.js';
 import { TooManyFetchesError } from './errors.js';
 
 export interface GatewayFetchesComponents {
@@ -94,6 +95,20 @@ export class GatewayFetches {
     } finally {
       timer?.cancel();
     }
+  }
+
+  /** The jobs running now, for the dashboard. */
+  running(): DashboardTransfer[] {
+    const now = this.components.clock.now();
+    return [...this.jobs.values()]
+      .filter((job) => job.state === 'running')
+      .map((job) => ({
+        kind: 'fetch (gateway)',
+        name: job.uri.toString(),
+        blocksDone: job.blocksFetched,
+        blocksTotal: job.blocksExpected ?? 0,
+        seconds: Math.round((now - job.startedAt) / 1000),
+      }));
   }
 
   /** A failure has been shown: the next request for the key fetches again. */

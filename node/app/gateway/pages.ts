@@ -13,12 +13,12 @@ export function escapeHtml(text: string): string {
 
 const STYLE = 'body{font-family:sans-serif;max-width:50em;margin:2em auto;padding:0 1em;line-height:1.4}code{word-break:break-all}';
 
-function page(title: string, body: string, head = ''): string {
+export function page(title: string, body: string, head = ''): string {
   const headParts = `<meta charset="utf-8"><title>${escapeHtml(title)} · Warren</title>${head}<style>${STYLE}</style>`;
   return `<!DOCTYPE html><html><head>${headParts}</head><body>${body}</body></html>`;
 }
 
-const openForm =
+export const OPEN_FORM =
   '<form action="/open" method="get"><label>Open a key: ' +
   '<input name="key" size="60" placeholder="CHK@…, SSK@…/name or USK@…/name/0"></label> <button>Open</button></form>';
 
@@ -26,7 +26,7 @@ export function homePage(): string {
   return page(
     'Gateway',
     '<h1>Warren gateway</h1><p>Read sites and files of the Warren network. ' +
-      `Every page is filtered: nothing it holds can reach outside the network.</p>${openForm}`,
+      `Every page is filtered: nothing it holds can reach outside the network.</p>${OPEN_FORM}`,
   );
 }
 
@@ -105,7 +105,7 @@ export function failurePage(failure: HttpError, uri?: string): string {
   return page(
     title,
     `<h1>${escapeHtml(title)}</h1>${about}<p>${escapeHtml(failure.message)} <small>(${escapeHtml(failure.code)})</small></p>` +
-      `${advice === '' ? '' : `<p>${advice}</p>`}${openForm}`,
+      `${advice === '' ? '' : `<p>${advice}</p>`}${OPEN_FORM}`,
   );
 }
 

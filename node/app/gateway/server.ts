@@ -4,7 +4,8 @@
  *
  *   request ──admit──> Host is 127.0.0.1:port or localhost:port (DNS rebinding); GET or HEAD only;
  *                      a page of another site may navigate here but not load from here (Sec-Fetch-*)
- *           ──route──> /                 home page (open a key)          pages.ts
+ *           ──route──> /                 the dashboard (dashboard.ts; its own script only), or a home page
+ *                      /dashboard.json   its figures; /dashboard.js its script
  *                      /open?key=URI     303 to /URI
  *                      /leaving?url=     the "you are leaving Warren" page
  *                      /CHK@…, /SSK@…, /USK@…[/path]
@@ -29,10 +30,11 @@ import { ClientGoneError, httpErrorOf } from '../api/errors.js';
 import { parseRange } from '../api/range.js';
 import { attachment, SECURITY_HEADERS, servedType, treatmentOf } from './content-policy.js';
 import { filterStylesheet } from './css-filter.js';
+import { DASHBOARD_POLICY, DASHBOARD_SCRIPT, type DashboardSource, dashboardPage, dashboardView } from './dashboard.js';
 import { GatewayForbiddenError, GatewayMethodError, GatewayPathError } from './errors.js';
 import { type FetchJob, GatewayFetches } from './fetches.js';
 import { filterHtml } from './html-filter.js';
-import { editionNotice, failurePage, type FetchProgressView, homePage, leavingPage, listingPage, progressPage } from './pages.js';
+import { editionNotice, failurePage, type FetchProgressView, homePage, leavingPage, listingPage, OPEN_FORM, progressPage } from './pages.js';
 import { LEAVING_PATH } from './urls.js';
 
 export interface GatewayServerComponents {
@@ -40,6 +42,8 @@ export interface GatewayServerComponents {
   readonly operations: ClientNode;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The node's status and transfers for the dashboard at `/`; without it `/` is a plain home page. */
+  readonly dashboard?: DashboardSource;
 }
 
 export interface GatewayServerInit {
@@ -150,7 +154,7 @@ export class GatewayServer {
   }
 
   private async route(request: IncomingMessage, response: ServerResponse, url: URL, signal: AbortSignal): Promise<void> {
-    if (url.pathname === '/') return send(request, response, { status: 200, body: homePage() });
+    if (url.pathname === '/' || url.pathname.startsWith('/dashboard.')) return this.serveDashboard(request, response, url.pathname);
     if (url.pathname === '/open') {
       const uri = parseRequestUri(url.searchParams.get('key') ?? '');
       return send(request, response, { status: 303, headers: { location: `/${uri.toString()}` }, body: '' });
@@ -158,6 +162,23 @@ export class GatewayServer {
     if (url.pathname === LEAVING_PATH) return send(request, response, { status: 200, body: leavingPage(url.searchParams.get('url') ?? '') });
     if (!KEY_PATH.test(url.pathname)) throw new GatewayPathError(`no page ${url.pathname}: open a key as /CHK@…, /SSK@…/name or /USK@…/name/N`);
     await this.serveKey(request, response, parseRequestUri(url.pathname.slice(1)), url.pathname, signal);
+  }
+
+  private serveDashboard(request: IncomingMessage, response: ServerResponse, pathname: string): void {
+    const source = this.components.dashboard;
+    if (source === undefined) {
+      if (pathname !== '/') throw new GatewayPathError(`no page ${pathname}: this gateway has no dashboard`);
+      return send(request, response, { status: 200, body: homePage() });
+    }
+    if (pathname === '/dashboard.js') {
+      return send(request, response, { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8' }, body: DASHBOARD_SCRIPT });
+    }
+    const view = dashboardView(source(), this.fetches.running());
+    if (pathname === '/dashboard.json') {
+      return send(request, response, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(view) });
+    }
+    if (pathname !== '/') throw new GatewayPathError(`no page ${pathname}`);
+    send(request, response, { status: 200, headers: { 'content-security-policy': DASHBOARD_POLICY }, body: dashboardPage(view, OPEN_FORM) });
   }
 
   private async serveKey(request: IncomingMessage, response: ServerResponse, uri: RequestUri, documentPath: string, signal: AbortSignal): Promise<void> {

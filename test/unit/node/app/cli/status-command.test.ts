@@ -16,6 +16,7 @@ const STATUS: NodeStatus = {
     {
       id: 'cd'.repeat(32),
       location: 0.5,
+      uptimeSeconds: 30,
       backoffMs: 1500,
       inFlight: 2,
       stats: { requestsSent: 9, insertBlocksSent: 3, successes: 7, timeouts: 1, overloads: 0, invalidBlocks: 0 },

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { UskInsertUri } from '../../../../../protocol/keys/index.js';
 import { Client } from '../../../../../node/client/client.js';
 import { SystemClock, silentLogger } from '../../../../../node/components.js';
+import type { NodeStatus } from '../../../../../node/app/api/status.js';
 import { CONTENT_SECURITY_POLICY } from '../../../../../node/app/gateway/content-policy.js';
+import { DASHBOARD_POLICY, type DashboardView } from '../../../../../node/app/gateway/dashboard.js';
 import { GatewayServer, type GatewayServerInit } from '../../../../../node/app/gateway/server.js';
 import { useTeardown } from '../../../../support/teardown.js';
 import { eventually } from '../../../../support/until.js';
@@ -169,6 +171,59 @@ describe('node/app/gateway/server', () => {
     assert.equal(unknown.status, 404);
     const gone = await get(`/${(await new Client({ node: new MemoryNetworkNode() }).insertFile(encoder.encode('elsewhere'))).toString()}`);
     assert.equal(gone.status, 404);
+  });
+
+  it('shows the dashboard at / with its own script only, and its figures as JSON, written as text', async () => {
+    const node = new MemoryNetworkNode();
+    const counts = { started: 3, succeeded: 2, failed: 1, active: 0, failures: {} };
+    const status: NodeStatus = {
+      identity: { publicKey: 'ab'.repeat(32), location: 0.25, powDifficulty: 24 },
+      addresses: ['/ip4/127.0.0.1/tcp/7400'],
+      uptimeSeconds: 61,
+      peers: [
+        {
+          id: 'cd'.repeat(32),
+          location: 0.5,
+          address: '<script>alert(1)</script>',
+          uptimeSeconds: 30,
+          backoffMs: 1500,
+          inFlight: 0,
+          stats: { requestsSent: 0, insertBlocksSent: 0, successes: 0, timeouts: 0, overloads: 0, invalidBlocks: 0 },
+        },
+      ],
+      store: {
+        store: { blocks: 2, bytes: 65_536, budgetBytes: 1024 * 1024 },
+        cache: { blocks: 0, bytes: 0, budgetBytes: 1024 * 1024 },
+        corruptRemoved: 0,
+      },
+      requests: { requests: counts, inserts: { ...counts, started: 7 } },
+      activeTransactions: 0,
+    };
+    const transfer = { id: 't', kind: 'insert' as const, name: 'a.txt', blocksDone: 1, blocksTotal: 4, bytesDone: 10, bytesTotal: 40, elapsedMs: 2000 };
+    const gateway = new GatewayServer(
+      { operations: node, clock: new SystemClock(), logger: silentLogger, dashboard: () => ({ status, transfers: [transfer] }) },
+      { port: 0 },
+    );
+    await gateway.start();
+    defer(() => gateway.stop());
+    const get = (path: string): Promise<Answer> => call(gateway.port, 'GET', path);
+    const dashboard = await get('/');
+    assert.equal(dashboard.headers['content-security-policy'], DASHBOARD_POLICY);
+    const html = dashboard.body.toString();
+    assert.ok(html.includes('<td id="node-key">' + 'ab'.repeat(32) + '</td>'), html);
+    assert.ok(html.includes('<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>'), html);
+    assert.ok(html.includes('<td>insert (API)</td><td>a.txt</td><td>1 of 4 blocks</td><td>2 s</td>'), html);
+    assert.ok(html.includes('<script src="/dashboard.js" defer></script>'));
+    const view = JSON.parse((await get('/dashboard.json')).body.toString()) as DashboardView;
+    assert.equal(view.counters.inserts, '7 started, 2 succeeded, 1 failed, 0 active');
+    assert.equal(view.store.store, '0.1 of 1 MiB (6.3 %), 2 blocks');
+    assert.equal(view.peers[0]?.backoff, '2 s');
+    const script = await get('/dashboard.js');
+    assert.equal(script.headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.ok(!script.body.toString().includes('innerHTML'));
+    // A gateway without a dashboard has a plain home page and no figures.
+    const { get: plain } = await gatewayOver(node);
+    assert.equal((await plain('/dashboard.json')).status, 404);
   });
 
   it('has a home page, an open-a-key redirect and a leaving page that never follows the link itself', async () => {
