@@ -137,7 +137,8 @@ export async function* fetchLayout(node: ClientNode, layout: Layout, options: Fe
   if (!equalBytes(hasher.digest(), layout.contentHash)) throw new ContentHashMismatchError();
 }
 
-async function collect(chunks: AsyncIterable<Uint8Array>, size: number): Promise<Uint8Array> {
+/** The chunks, in one array of `size` bytes (the content's, as its manifest says). */
+export async function collect(chunks: AsyncIterable<Uint8Array>, size: number): Promise<Uint8Array> {
   const out = new Uint8Array(size);
   let offset = 0;
   for await (const chunk of chunks) {

@@ -1,5 +1,5 @@
-/** Small HTTP helpers the API's handlers share: JSON answers, allowed methods, bounded bodies. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+/** Small HTTP helpers the API's handlers share (JSON answers, allowed methods, bounded bodies), and with the gateway: listening and closing. */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { BadRequestError, MethodNotAllowedError, PayloadTooLargeError } from './errors.js';
 
 export function sendJson(response: ServerResponse, status: number, value: unknown): void {
@@ -38,4 +38,22 @@ export async function readJson(request: IncomingMessage, limit: number): Promise
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BadRequestError('the body must be a JSON object');
   return value as Record<string, unknown>;
+}
+
+/** Listens on `host:port`; rejects with the listen error (EADDRINUSE…). */
+export function listenOn(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Stops accepting and closes every connection, idle or not. */
+export async function closeServer(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeAllConnections();
+  await closed;
 }

@@ -32,7 +32,7 @@ import {
   UnknownEndpointError,
 } from './errors.js';
 import { FileRoutes } from './files.js';
-import { allow, readBody, sendJson } from './http.js';
+import { allow, closeServer, listenOn, readBody, sendJson } from './http.js';
 import { RefusalTarpit, type RefusalTarpitInit } from './refusal-tarpit.js';
 import { type NodeStatus, nodeStatus, type StatusComponents } from './status.js';
 import { streamTransferEvents } from './transfer-events.js';
@@ -102,22 +102,14 @@ export class ApiServer {
 
   async start(): Promise<void> {
     this.startedAt = this.components.clock.now();
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.requestedPort, API_HOST, () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
+    await listenOn(this.server, this.requestedPort, API_HOST);
   }
 
   async stop(): Promise<void> {
     if (!this.server.listening) return;
     this.stopping.abort(new NodeStoppedError());
     this.refusals.clear();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await closed;
+    await closeServer(this.server);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

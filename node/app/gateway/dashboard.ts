@@ -48,8 +48,10 @@ export const DASHBOARD_POLICY = [
 ].join('; ');
 
 const MiB = 1024 * 1024;
-const fill = ({ bytes, budgetBytes, blocks }: { bytes: number; budgetBytes: number; blocks: number }): string =>
-  `${(bytes / MiB).toFixed(1)} of ${(budgetBytes / MiB).toFixed(0)} MiB (${budgetBytes === 0 ? 0 : ((100 * bytes) / budgetBytes).toFixed(1)} %), ${blocks} blocks`;
+function fill({ bytes, budgetBytes, blocks }: { bytes: number; budgetBytes: number; blocks: number }): string {
+  const percent = budgetBytes === 0 ? 0 : ((100 * bytes) / budgetBytes).toFixed(1);
+  return `${(bytes / MiB).toFixed(1)} of ${(budgetBytes / MiB).toFixed(0)} MiB (${percent} %), ${blocks} blocks`;
+}
 const counts = (c: { started: number; succeeded: number; failed: number; active: number }): string =>
   `${c.started} started, ${c.succeeded} succeeded, ${c.failed} failed, ${c.active} active`;
 

@@ -14,6 +14,7 @@
  */
 import type { RequestUri } from '../../../protocol/keys/index.js';
 import type { Client, ClientFetchProgress, ResolvedUri } from '../../client/client.js';
+import { collect } from '../../client/fetch.js';
 import type { Clock } from '../../components.js';
 import { NodeStoppedError } from '../../errors.js';
 import type { DashboardTransfer } from './dashboard.js';
@@ -155,14 +156,4 @@ export class GatewayFetches {
       count--;
     }
   }
-}
-
-async function collect(chunks: AsyncIterable<Uint8Array>, size: number): Promise<Uint8Array> {
-  const content = new Uint8Array(size);
-  let offset = 0;
-  for await (const chunk of chunks) {
-    content.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return content.subarray(0, offset);
 }

@@ -27,6 +27,7 @@ import type { Clock, Logger } from '../../components.js';
 import { NodeStoppedError } from '../../errors.js';
 import { heldBack, sendStream, sliceFor, trimmed } from '../api/content-stream.js';
 import { ClientGoneError, httpErrorOf } from '../api/errors.js';
+import { closeServer, listenOn } from '../api/http.js';
 import { parseRange } from '../api/range.js';
 import { attachment, SECURITY_HEADERS, servedType, treatmentOf } from './content-policy.js';
 import { filterStylesheet } from './css-filter.js';
@@ -104,22 +105,14 @@ export class GatewayServer {
   }
 
   async start(): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(this.requestedPort, GATEWAY_HOST, () => {
-        this.server.off('error', reject);
-        resolve();
-      });
-    });
+    await listenOn(this.server, this.requestedPort, GATEWAY_HOST);
   }
 
   async stop(): Promise<void> {
     if (!this.server.listening) return;
     this.stopping.abort(new NodeStoppedError());
     this.fetches.stop();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    this.server.closeAllConnections();
-    await closed;
+    await closeServer(this.server);
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
