@@ -210,7 +210,7 @@ describe('node/app/gateway/server', () => {
     const dashboard = await get('/');
     assert.equal(dashboard.headers['content-security-policy'], DASHBOARD_POLICY);
     const html = dashboard.body.toString();
-    assert.ok(html.includes('<td id="node-key">' + 'ab'.repeat(32) + '</td>'), html);
+    assert.ok(html.includes(`<td id="node-key">${'ab'.repeat(32)}</td>`), html);
     assert.ok(html.includes('<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>'), html);
     assert.ok(html.includes('<td>insert (API)</td><td>a.txt</td><td>1 of 4 blocks</td><td>2 s</td>'), html);
     assert.ok(html.includes('<script src="/dashboard.js" defer></script>'));
