@@ -1,6 +1,6 @@
 /**
  * `warren get URI`: fetches through the local node's API, with progress on stderr. A file is
- * streamed down (`GET /v1/files/<uri>`) to `-o PATH`, to the name the URI carries, or to stdout;
+ * streamed down (`GET /v1/files/<uri>`) to `-o PATH`, to the name the URI carries, or to stdout (`-o -`);
  * a directory (the node answers ERR_WRONG_KIND for a file fetch) is listed
  * (`GET /v1/directories/<uri>`) and its files fetched under `-o DIR`, `FILES_AT_ONCE` at a time —
  * after a question (or `--yes`) when it writes far more than its distinct files hold (spec/client.md
@@ -13,6 +13,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseRequestUri } from '../../../protocol/keys/index.js';
 import { ApiCallError, type ApiEndpoint, type DirectoryFileAnswer, fetchFile, listDirectory } from '../api/client.js';
@@ -45,10 +46,10 @@ export interface GetResult {
   readonly files: readonly FetchedFile[];
 }
 
-/** Writes the body to `path` (or stdout), removing a partial file if the transfer is cut short. */
-async function save(response: IncomingMessage, path: string | undefined): Promise<void> {
+/** Writes the body to `path` (or `stdout`), removing a partial file if the transfer is cut short. */
+export async function save(response: IncomingMessage, path: string | undefined, stdout: Writable = process.stdout): Promise<void> {
   try {
-    await pipeline(response, path === undefined ? process.stdout : createWriteStream(path));
+    await pipeline(response, path === undefined ? stdout : createWriteStream(path));
   } catch (cause) {
     if (path !== undefined) await rm(path, { force: true });
     if (response.complete) throw cause; // a local failure: the disk, the output's permissions
@@ -79,14 +80,17 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
   const uri = parseRequestUri(text);
   const endpoint = await localEndpoint(options.dataDir);
   const json = options.json === true;
-  const output = options.output ?? uri.path.at(-1);
-  if (output === undefined && (json || process.stdout.isTTY)) throw new UsageError('this URI carries no file name: give -o PATH');
+  // `-o -` is stdout, asked for: no name needed, a terminal or not.
+  const toStdout = options.output === '-';
+  const output = toStdout ? undefined : (options.output ?? uri.path.at(-1));
+  if (output === undefined && !toStdout && (json || process.stdout.isTTY))
+    throw new UsageError('this URI carries no file name: give -o PATH, or -o - for stdout');
   try {
     return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, progressDisplay(process.stderr, `get ${output ?? 'stdout'}`, json))] };
   } catch (error) {
     if (!(error instanceof ApiCallError && error.code === 'ERR_WRONG_KIND')) throw error;
   }
-  if (options.output === undefined) throw new UsageError('this URI names a directory: give -o DIR to fetch it into');
+  if (options.output === undefined || toStdout) throw new UsageError('this URI names a directory: give -o DIR to fetch it into (warren ls lists it)');
   const outputDirectory = options.output;
   const displays = progressDisplays(process.stderr, json);
   try {

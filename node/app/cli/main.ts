@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { WarrenError } from '../../../protocol/errors.js';
 import type { DaemonFlags } from '../daemon/config.js';
+import { formatLs, runCat, runLs } from './cat-command.js';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, exitCodeOf } from './exit-codes.js';
 import { formatGet, type GetOptions, runGet } from './get-command.js';
 import { describeUri, generateKeys } from './keys.js';
@@ -119,7 +120,7 @@ program
   .description('fetch a file or a directory through the running node (progress on stderr)')
   .argument('<uri>', 'a CHK@, SSK@ or USK@ URI, with a path inside a directory if wanted')
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
-  .option('-o, --output <path>', "where to write: a file, or for a directory URI a directory (default: the URI's file name, else stdout)")
+  .option('-o, --output <path>', "where to write: a file, - for stdout, or for a directory URI a directory (default: the URI's file name, else stdout)")
   .option('-y, --yes', 'write a directory even when it writes more than 4× what its distinct files hold + 16 MiB (asked on a terminal)')
   .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
   .action((uri: string, options: GetOptions) =>
@@ -129,6 +130,27 @@ program
       (result) => (result.files.some((file) => file.path === undefined) ? '' : formatGet(result)),
     ),
   );
+
+program
+  .command('cat')
+  .description("write a file's content to stdout, through the running node")
+  .argument('<uri>', 'a CHK@, SSK@ or USK@ URI of a file, or of a directory with a path to one of its files')
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .action((uri: string, options: { dataDir?: string }) =>
+    talkToNode(
+      () => runCat(uri, options),
+      false,
+      () => '',
+    ),
+  );
+
+program
+  .command('ls')
+  .description('list the files under a directory URI (size, type, path), through the running node')
+  .argument('<uri>', 'a CHK@, SSK@ or USK@ URI of a directory, with a path to a sub-directory if wanted')
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .option('--json', 'print JSON instead of text')
+  .action((uri: string, options: { dataDir?: string; json?: boolean }) => talkToNode(() => runLs(uri, options), options.json, formatLs));
 
 program
   .command('sim')

@@ -2,42 +2,27 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { mintIdentity } from '../../../../../protocol/identity-mint.js';
-import { CountingOperations } from '../../../../../node/app/api/counters.js';
-import { ApiServer } from '../../../../../node/app/api/server.js';
 import { runGet } from '../../../../../node/app/cli/get-command.js';
-import { loadOrCreateApiToken, prepareDataDir, writeApiInfo } from '../../../../../node/app/daemon/data-dir.js';
 import { Inserter } from '../../../../../node/client/insert.js';
-import { silentLogger } from '../../../../../node/components.js';
 import { randomBytes } from '../../../../../protocol/crypto.js';
-import { createSimulatedNetwork, type SimulatedNetwork } from '../../../../../sim/simulated-network.js';
-import { directoryBomb, MemoryClientNode } from '../../client/support.js';
+import { directoryBomb, type MemoryClientNode } from '../../client/support.js';
+import { type NodeOverMemory, nodeOverMemory } from './support.js';
 
 const MiB = 1024 * 1024;
 
 describe('node/app/cli/get-command', () => {
   let dir: string;
-  let sim: SimulatedNetwork;
-  let api: ApiServer;
+  let node: NodeOverMemory;
   let memory: MemoryClientNode;
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'warren-get-'));
-    sim = await createSimulatedNetwork({ seed: 'get-command', locations: [0.5], edges: [] });
-    const paths = await prepareDataDir(join(dir, 'node'));
-    const token = await loadOrCreateApiToken(paths);
-    memory = new MemoryClientNode();
-    const { node, store } = sim.nodes[0]!;
-    const identity = await mintIdentity({ difficulty: 4, workers: 0 });
-    const operations = new CountingOperations(memory as never);
-    api = new ApiServer({ node, store, identity, operations, clock: sim.clock, logger: silentLogger, addresses: () => [] }, { token, port: 0 });
-    await api.start();
-    await writeApiInfo(paths, { host: '127.0.0.1', port: api.port, pid: process.pid });
+    node = await nodeOverMemory(dir, 'get-command');
+    memory = node.memory;
   });
 
   after(async () => {
-    await api.stop();
-    await sim.stop();
+    await node.stop();
     await rm(dir, { recursive: true, force: true });
   });
 
