@@ -3,7 +3,7 @@
  * directory manifests over files already inserted, signed publishing, and the transfers in flight.
  *
  *   POST /v1/files?name=&mime=&k=&m=&id=   body ──Client.insertFile (one segment held)──> {uri, size, mime}
- *   GET  /v1/files/<uri>  [Range]          Client.resolveFile ──fetchContent──> body (200, or 206 for a range)
+ *   GET  /v1/files/<uri>  [Range]          Client.resolveFile ──fetchContent──> body (200, or 206 for a range; X-Warren-Edition for a USK)
  *   POST /v1/directories  {files:[…]}      Client.insertDirectoryOf (every path checked first) ──> {uri}
  *   GET  /v1/directories/<uri>             Client.walk (bounded, spec/client.md §12.1) ──> {files:[{path, uri, mime, size}]}
  *   POST /v1/publish      {insertUri, uri} Client.publish ──> {uri}
@@ -103,7 +103,7 @@ export class FileRoutes {
       const onProgress = (progress: ClientFetchProgress): void => {
         if (progress.type === 'blockFetched') transfer.block();
       };
-      const { manifest } = await this.client.resolveFile(uri, { signal, onProgress });
+      const { manifest, edition } = await this.client.resolveFile(uri, { signal, onProgress });
       const range = parseRange(request.headers.range, manifest.size);
       const slice = range === undefined ? { manifest, skip: 0 } : sliceFor(manifest, range);
       const length = range === undefined ? manifest.size : range.end - range.start + 1;
@@ -112,6 +112,8 @@ export class FileRoutes {
       const body = range === undefined ? heldBack(content) : trimmed(content, slice.skip, length);
       const headers: Record<string, string | number> = { 'content-type': servedMime(manifest.mime), 'content-length': length, 'accept-ranges': 'bytes' };
       if (range !== undefined) headers['content-range'] = `bytes ${range.start}-${range.end}/${manifest.size}`;
+      // A USK was followed to its newest edition: say which.
+      if (edition !== undefined) headers['x-warren-edition'] = edition;
       await sendStream(response, range === undefined ? 200 : 206, headers, counted(body, transfer));
     } catch (error) {
       transfer.end(error);

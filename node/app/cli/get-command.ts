@@ -38,6 +38,8 @@ export interface FetchedFile {
   readonly path?: string;
   readonly size: number;
   readonly mime: string;
+  /** For a USK: the edition fetched (the newest found at or after the one asked for). */
+  readonly edition?: number;
 }
 
 export interface GetResult {
@@ -63,7 +65,13 @@ async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefi
     const response = await fetchFile(endpoint, uri, { id });
     if (path !== undefined) await mkdir(dirname(path), { recursive: true });
     await save(response, path);
-    return { ...(path === undefined ? {} : { path }), size: Number(response.headers['content-length'] ?? 0), mime: String(response.headers['content-type']) };
+    const edition = response.headers['x-warren-edition'];
+    return {
+      ...(path === undefined ? {} : { path }),
+      size: Number(response.headers['content-length'] ?? 0),
+      mime: String(response.headers['content-type']),
+      ...(typeof edition === 'string' ? { edition: Number(edition) } : {}),
+    };
   });
 }
 
@@ -108,5 +116,7 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
 
 /** What a person reads: where each file went. */
 export function formatGet(result: GetResult): string {
-  return result.files.map((file) => `${file.path} (${file.size} bytes, ${file.mime})`).join('\n');
+  return result.files
+    .map((file) => `${file.path} (${file.size} bytes, ${file.mime}${file.edition === undefined ? '' : `, USK edition ${file.edition}`})`)
+    .join('\n');
 }

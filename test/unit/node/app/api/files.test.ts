@@ -175,6 +175,7 @@ describe('node/app/api/files', () => {
     assert.deepEqual(published, [requestUri.withEdition(0).toString(), requestUri.withEdition(1).toString()]);
     const got = await call(api.port, 'GET', `/v1/files/${encodeURIComponent(requestUri.toString())}`);
     assert.equal(got.body.toString(), 'second');
+    assert.equal(got.headers['x-warren-edition'], '1', 'the edition fetched is named');
   });
 
   it('says why: not found, a request URI to publish with, a bad URI, bad FEC parameters, a bad body', async () => {

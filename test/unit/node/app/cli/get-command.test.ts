@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runGet } from '../../../../../node/app/cli/get-command.js';
+import { formatGet, runGet } from '../../../../../node/app/cli/get-command.js';
+import { Client } from '../../../../../node/client/client.js';
+import { UskInsertUri } from '../../../../../protocol/keys/index.js';
 import { Inserter } from '../../../../../node/client/insert.js';
 import { randomBytes } from '../../../../../protocol/crypto.js';
 import { directoryBomb, type MemoryClientNode } from '../../client/support.js';
@@ -41,5 +43,18 @@ describe('node/app/cli/get-command', () => {
     await assert.rejects(readdir(output), { code: 'ENOENT' }, 'nothing was written');
     const written = await runGet(bomb.toString(), { dataDir: join(dir, 'node'), output, json: true, yes: true });
     assert.equal(written.files.length, 64, 'with --yes, every path');
+  });
+
+  it('says which USK edition it fetched, in its result and its text', async () => {
+    const client = new Client({ node: memory });
+    const insertUri = new UskInsertUri(randomBytes(32), 'notes', 0);
+    await client.publish(insertUri, await client.insertFile(new TextEncoder().encode('first')));
+    const newest = await client.publish(insertUri, await client.insertFile(new TextEncoder().encode('second')));
+    const asked = newest.toString().replace('/notes/1', '/notes/0');
+    const output = join(dir, 'notes.txt');
+    const result = await runGet(asked, { dataDir: join(dir, 'node'), output, json: true });
+    assert.equal(result.files[0]?.edition, 1);
+    assert.equal(await readFile(output, 'utf8'), 'second');
+    assert.equal(formatGet(result), `${output} (6 bytes, application/octet-stream, USK edition 1)`);
   });
 });
