@@ -33,6 +33,23 @@ describe('warren command line', function () {
     assert.match(result.stderr, /^warren: invalid CHK URI: expected 3 comma-separated key fields/);
   });
 
+  it('says a usage error in one line beginning warren:, and an error as JSON under --json', () => {
+    const missing = warren('get');
+    assert.equal(missing.status, 2);
+    assert.equal(missing.stderr, "warren: missing required argument 'uri'\n");
+    const unknown = warren('ls', '--frobnicate');
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /^warren: unknown option '--frobnicate'\n$/);
+    const bad = warren('cat', 'CHK@abc', '--data-dir', '/nonexistent');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /^warren: invalid CHK URI: /);
+    const json = warren('ls', 'CHK@abc', '--json');
+    assert.equal(json.status, 2);
+    const { error } = JSON.parse(json.stderr) as { error: { code: string; message: string } };
+    assert.equal(error.code, 'ERR_INVALID_URI');
+    assert.match(error.message, /^invalid CHK URI: /);
+  });
+
   it('exits with 2 on an unknown command and 0 on --version', () => {
     assert.equal(warren('frobnicate').status, 2);
     const version = warren('--version');

@@ -31,7 +31,8 @@ const program = new Command()
   .name('warren')
   .description('Warren: anonymous, encrypted storage network')
   .version(packageVersion())
-  .showHelpAfterError()
+  // A usage error is one line, as every other error: no help dump after it.
+  .configureOutput({ outputError: (text, write) => write(`warren: ${text.replace(/^error: /, '')}`) })
   .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT_INVALID_INPUT));
 
 program
@@ -88,7 +89,8 @@ program
 
 /**
  * Runs a command that talks to the node and prints its result: JSON, or the lines `format` gives
- * (none when the content went to stdout). A failure is one line on stderr and its exit code.
+ * (none when the content went to stdout). A failure is one line on stderr and its exit code: with
+ * `--json`, `{"error": {"code", "message"}}`.
  */
 async function talkToNode<R>(run: () => Promise<R>, json: boolean | undefined, format: (result: R) => string): Promise<void> {
   let result: R;
@@ -96,7 +98,7 @@ async function talkToNode<R>(run: () => Promise<R>, json: boolean | undefined, f
     result = await run();
   } catch (error) {
     if (!(error instanceof WarrenError)) throw error;
-    console.error(`warren: ${error.message}`);
+    console.error(json ? JSON.stringify({ error: { code: error.code, message: error.message } }) : `warren: ${error.message}`);
     process.exit(exitCodeOf(error));
   }
   const text = json ? JSON.stringify(result) : format(result);
