@@ -10,3 +10,14 @@ export class UsageError extends WarrenError {
 export class ExpansionRefusedError extends WarrenError {
   readonly code = 'ERR_EXPANSION_REFUSED';
 }
+
+/** `warren get` would write over a file that exists, without `--force` (exit code 2). */
+export class OutputExistsError extends WarrenError {
+  readonly code = 'ERR_OUTPUT_EXISTS';
+  constructor(
+    readonly path: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${path} exists: give --force to write over it`, options);
+  }
+}

@@ -1,7 +1,7 @@
 /** The `warren` command's exit codes (README, spec/node.md §4–5), and the one mapping from an error to its code. */
 export const EXIT_SUCCESS = 0;
 export const EXIT_FAILURE = 1;
-/** A malformed URI, an unknown option, a bad setting, a request URI where an insert URI is needed, a bad path or MIME type, an unconfirmed large write. */
+/** A malformed URI, an unknown option, a bad setting, a request URI where an insert URI is needed, a bad path or MIME type, an unconfirmed large write, an existing output without --force. */
 export const EXIT_INVALID_INPUT = 2;
 /** `warren get`: the data was not found (hops ran out, or routes did), nor a path in it or an edition. */
 export const EXIT_NOT_FOUND = 3;
@@ -18,6 +18,7 @@ const INVALID_INPUT = new Set([
   'ERR_INVALID_PATH',
   'ERR_INVALID_MIME',
   'ERR_EXPANSION_REFUSED',
+  'ERR_OUTPUT_EXISTS',
 ]);
 const NOT_FOUND = new Set(['ERR_DATA_NOT_FOUND', 'ERR_ROUTE_NOT_FOUND', 'ERR_MISSING_BLOCKS', 'ERR_EDITION_NOT_FOUND', 'ERR_PATH_NOT_FOUND']);
 

@@ -4,15 +4,17 @@
  * a directory (the node answers ERR_WRONG_KIND for a file fetch) is listed
  * (`GET /v1/directories/<uri>`) and its files fetched under `-o DIR`, `FILES_AT_ONCE` at a time —
  * after a question (or `--yes`) when it writes far more than its distinct files hold (spec/client.md
- * §12.3). A partial output is removed when a fetch fails.
+ * §12.3). Each file is written under a temporary name and renamed once whole (its hash checked by the
+ * node), so a failed or interrupted get never leaves a partial file under the final name; a file that
+ * exists is not written over without `--force` (checked for every path before anything is fetched).
  *
  *   URI ──fetchFile──> body ──> PATH | stdout
  *        └─ ERR_WRONG_KIND ──listDirectory──> expansion asked? ──> each file ──fetchFile──> DIR/path
  */
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { access, mkdir, rename, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseRequestUri } from '../../../protocol/keys/index.js';
@@ -21,7 +23,7 @@ import { EXPANSION_ALLOWANCE_BYTES, EXPANSION_FACTOR, expansionOf } from '../../
 import { mapInWindow } from '../../client/window.js';
 import { confirm } from './confirm.js';
 import { localEndpoint } from './endpoint.js';
-import { ExpansionRefusedError, UsageError } from './errors.js';
+import { ExpansionRefusedError, OutputExistsError, UsageError } from './errors.js';
 import { bytes } from './status-command.js';
 import { FILES_AT_ONCE, type ProgressDisplay, progressDisplay, progressDisplays, transferId, watchTransfer } from './transfer-progress.js';
 
@@ -31,6 +33,8 @@ export interface GetOptions {
   readonly json?: boolean;
   /** Write a directory even when it writes far more than it stores (spec/client.md §12.3). */
   readonly yes?: boolean;
+  /** Write over files that exist. */
+  readonly force?: boolean;
 }
 
 export interface FetchedFile {
@@ -48,12 +52,21 @@ export interface GetResult {
   readonly files: readonly FetchedFile[];
 }
 
-/** Writes the body to `path` (or `stdout`), removing a partial file if the transfer is cut short. */
+/** Where a file is written until it is whole: the final name never holds a partial file. */
+const partialName = (path: string): string => join(dirname(path), `.${basename(path)}.warren-partial`);
+
+/**
+ * Writes the body to `path` (or `stdout`): into a temporary name beside it, renamed to `path` once
+ * the body has ended — which the node's answer does only once the full-content hash has checked
+ * out. A transfer cut short removes the temporary file.
+ */
 export async function save(response: IncomingMessage, path: string | undefined, stdout: Writable = process.stdout): Promise<void> {
+  const partial = path === undefined ? undefined : partialName(path);
   try {
-    await pipeline(response, path === undefined ? stdout : createWriteStream(path));
+    await pipeline(response, partial === undefined ? stdout : createWriteStream(partial));
+    if (partial !== undefined && path !== undefined) await rename(partial, path);
   } catch (cause) {
-    if (path !== undefined) await rm(path, { force: true });
+    if (partial !== undefined) await rm(partial, { force: true });
     if (response.complete) throw cause; // a local failure: the disk, the output's permissions
     throw new ApiCallError('ERR_TRANSFER_CUT', 'the transfer was cut short: the node stopped, or the content did not match its hash', undefined, { cause });
   }
@@ -84,6 +97,18 @@ async function checkExpansion(files: readonly DirectoryFileAnswer[], options: Ge
   throw new ExpansionRefusedError(`${what}, more than ${EXPANSION_FACTOR}× that + ${bytes(EXPANSION_ALLOWANCE_BYTES)}: give --yes to write it anyway`);
 }
 
+/** Refuses, before anything is fetched, to write over a file that exists, unless `--force`. */
+async function checkFree(paths: readonly string[], options: GetOptions): Promise<void> {
+  if (options.force === true) return;
+  for (const path of paths) {
+    const exists = await access(path).then(
+      () => true,
+      () => false,
+    );
+    if (exists) throw new OutputExistsError(path);
+  }
+}
+
 export async function runGet(text: string, options: GetOptions): Promise<GetResult> {
   const uri = parseRequestUri(text);
   const endpoint = await localEndpoint(options.dataDir);
@@ -94,6 +119,7 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
   if (output === undefined && !toStdout && (json || process.stdout.isTTY))
     throw new UsageError('this URI carries no file name: give -o PATH, or -o - for stdout');
   try {
+    if (output !== undefined) await checkFree([output], options);
     return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, progressDisplay(process.stderr, `get ${output ?? 'stdout'}`, json))] };
   } catch (error) {
     if (!(error instanceof ApiCallError && error.code === 'ERR_WRONG_KIND')) throw error;
@@ -104,10 +130,9 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
   try {
     const listing = await listDirectory(endpoint, text);
     await checkExpansion(listing, options);
-    const files = await mapInWindow(listing, FILES_AT_ONCE, (file) => {
-      const path = join(outputDirectory, ...file.path.split('/'));
-      return getFile(endpoint, file.uri, path, displays.display(`get ${path}`));
-    });
+    const pathOf = (file: DirectoryFileAnswer): string => join(outputDirectory, ...file.path.split('/'));
+    await checkFree(listing.map(pathOf), options);
+    const files = await mapInWindow(listing, FILES_AT_ONCE, (file) => getFile(endpoint, file.uri, pathOf(file), displays.display(`get ${pathOf(file)}`)));
     return { uri: text, kind: 'directory', files };
   } finally {
     displays.finish();

@@ -124,6 +124,7 @@ program
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('-o, --output <path>', "where to write: a file, - for stdout, or for a directory URI a directory (default: the URI's file name, else stdout)")
   .option('-y, --yes', 'write a directory even when it writes more than 4× what its distinct files hold + 16 MiB (asked on a terminal)')
+  .option('-f, --force', 'write over files that exist')
   .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
   .action((uri: string, options: GetOptions) =>
     talkToNode(

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatGet, runGet } from '../../../../../node/app/cli/get-command.js';
 import { Client } from '../../../../../node/client/client.js';
+import { SHARD_BYTES } from '../../../../../node/client/segments.js';
+import { DataNotFoundError } from '../../../../../node/errors.js';
 import { UskInsertUri } from '../../../../../protocol/keys/index.js';
 import { Inserter } from '../../../../../node/client/insert.js';
 import { randomBytes } from '../../../../../protocol/crypto.js';
@@ -56,5 +58,35 @@ describe('node/app/cli/get-command', () => {
     assert.equal(result.files[0]?.edition, 1);
     assert.equal(await readFile(output, 'utf8'), 'second');
     assert.equal(formatGet(result), `${output} (6 bytes, application/octet-stream, USK edition 1)`);
+  });
+
+  it('refuses to write over a file without --force, and writes over it with', async () => {
+    const uri = (await new Client({ node: memory }).insertFile(new TextEncoder().encode('fresh'), { name: 'x.txt' })).toString();
+    const output = join(dir, 'exists.txt');
+    await writeFile(output, 'old');
+    await assert.rejects(runGet(uri, { dataDir: join(dir, 'node'), output, json: true }), { code: 'ERR_OUTPUT_EXISTS' });
+    assert.equal(await readFile(output, 'utf8'), 'old');
+    await runGet(uri, { dataDir: join(dir, 'node'), output, json: true, force: true });
+    assert.equal(await readFile(output, 'utf8'), 'fresh');
+  });
+
+  it('leaves nothing under the final name, nor a partial file, when the network fails mid-download', async () => {
+    const inserter = new Inserter(memory, { dataBlocksPerSegment: 1, checkBlocksPerSegment: 0 });
+    const { uri } = await inserter.insertFile({ source: randomBytes(3 * SHARD_BYTES), mime: 'application/octet-stream' });
+    const out = join(dir, 'cut');
+    await mkdir(out);
+    // The manifest and one segment come, every later block is not found.
+    let allowed = 2;
+    const request = memory.request.bind(memory);
+    memory.request = async (routingKey) => {
+      if (allowed-- <= 0) throw new DataNotFoundError(18);
+      return request(routingKey);
+    };
+    try {
+      await assert.rejects(runGet(uri.toString(), { dataDir: join(dir, 'node'), output: join(out, 'file.bin'), json: true }));
+    } finally {
+      memory.request = request;
+    }
+    assert.deepEqual(await readdir(out), []);
   });
 });
