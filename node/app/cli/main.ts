@@ -76,6 +76,7 @@ program
   .option('--pow-difficulty <bits>', "the network's identity proof-of-work difficulty (env WARREN_POW_DIFFICULTY; default 24)")
   .option('--max-peers <n>', 'peers to keep at most (env WARREN_MAX_PEERS; default 40)')
   .option('--min-peers <n>', 'below this many peers, announce again (env WARREN_MIN_PEERS; default 10)')
+  .option('--log-level <level>', 'debug, info, warn, error or silent (env WARREN_LOG_LEVEL; default info)')
   .action(async (options: DaemonFlags) => {
     process.exit(await runNode(options));
   });

@@ -22,7 +22,7 @@ export async function runNode(flags: DaemonFlags): Promise<number> {
     console.error(`warren: ${error.message}`);
     return EXIT_INVALID_INPUT;
   }
-  const logger = pino({ level: process.env.WARREN_LOG_LEVEL ?? 'info' }, pino.destination({ dest: 2, sync: true }));
+  const logger = pino({ level: config.logLevel }, pino.destination({ dest: 2, sync: true }));
   const shutdown = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
     if (shutdown.signal.aborted) {

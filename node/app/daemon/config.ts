@@ -36,7 +36,12 @@ export interface DaemonSettings {
   readonly maxPeers: number;
   /** Opennet: below this many peers the node announces itself again (lowered to maxPeers if above it). */
   readonly minPeers: number;
+  /** The least severe log level written (pino's names). */
+  readonly logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface DaemonConfig extends DaemonSettings {
   readonly dataDir: string;
@@ -57,6 +62,7 @@ export interface DaemonFlags {
   readonly powDifficulty?: string | undefined;
   readonly maxPeers?: string | undefined;
   readonly minPeers?: string | undefined;
+  readonly logLevel?: string | undefined;
 }
 
 export interface ConfigSources {
@@ -89,6 +95,11 @@ function integer(minimum: number, maximum: number) {
     }
     return value;
   };
+}
+
+function logLevel(raw: unknown): LogLevel {
+  if (typeof raw === 'string' && (LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
+  throw new RangeError(`must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw)}`);
 }
 
 /** A port, or "off". */
@@ -136,6 +147,7 @@ const SETTINGS: Settings = {
   },
   maxPeers: { flag: 'maxPeers', env: 'WARREN_MAX_PEERS', fallback: DEFAULT_MAX_PEERS, parse: integer(1, MAX_PEERS_LIMIT) },
   minPeers: { flag: 'minPeers', env: 'WARREN_MIN_PEERS', fallback: DEFAULT_MIN_PEERS, parse: integer(1, MAX_PEERS_LIMIT) },
+  logLevel: { flag: 'logLevel', env: 'WARREN_LOG_LEVEL', fallback: 'info', parse: logLevel },
 };
 
 const flagName = (flag: string): string => `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;

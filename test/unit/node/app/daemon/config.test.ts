@@ -30,6 +30,7 @@ describe('node/app/daemon/config', () => {
       powDifficulty: DEFAULT_POW_DIFFICULTY,
       maxPeers: DEFAULT_MAX_PEERS,
       minPeers: DEFAULT_MIN_PEERS,
+      logLevel: 'info',
     });
     assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg' } }), '/xdg/warren');
     assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg', WARREN_DATA_DIR: '/env' } }), '/env');
@@ -65,6 +66,16 @@ describe('node/app/daemon/config', () => {
     assert.equal(config.apiPort, 9002);
   });
 
+  it('turns the gateway off and sets the log level, from any layer', () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ gatewayPort: 'off', logLevel: 'warn' }));
+    const fromFile = resolveDaemonConfig({ homeDir: '/nowhere', flags: { dataDir: dir } });
+    assert.equal(fromFile.gatewayPort, 'off');
+    assert.equal(fromFile.logLevel, 'warn');
+    const fromFlags = resolveDaemonConfig({ homeDir: '/nowhere', env: { WARREN_GATEWAY_PORT: '0' }, flags: { dataDir: dir, logLevel: 'debug' } });
+    assert.equal(fromFlags.gatewayPort, 0);
+    assert.equal(fromFlags.logLevel, 'debug');
+  });
+
   it('names the setting and its source for a bad value', () => {
     const cases: [Parameters<typeof resolveDaemonConfig>[0], RegExp][] = [
       [{ homeDir: dir, flags: { apiPort: '70000' } }, /^invalid apiPort from flag --api-port: must be a whole number from 0 to 65535, got "70000"$/],
@@ -73,6 +84,11 @@ describe('node/app/daemon/config', () => {
       [{ homeDir: dir, flags: { powDifficulty: '65' } }, /^invalid powDifficulty from flag --pow-difficulty/],
       [{ homeDir: dir, flags: { seed: ['/ip4/1.2.3.4/udp/5'] } }, /^invalid seeds from flag --seed: not a TCP address: \/ip4\/1\.2\.3\.4\/udp\/5/],
       [{ homeDir: dir, env: { WARREN_LISTEN: 'localhost:7400' } }, /^invalid listen from environment variable WARREN_LISTEN: not a multiaddr/],
+      [
+        { homeDir: dir, env: { WARREN_LOG_LEVEL: 'verbose' } },
+        /^invalid logLevel from environment variable WARREN_LOG_LEVEL: must be one of debug, info, warn, error, silent, got "verbose"$/,
+      ],
+      [{ homeDir: dir, flags: { gatewayPort: 'on' } }, /^invalid gatewayPort from flag --gateway-port: must be a port from 0 to 65535 or "off", got "on"$/],
     ];
     for (const [sources, message] of cases) {
       assert.throws(
