@@ -1,16 +1,25 @@
 /**
  * `warren node`: runs the headless node until SIGINT or SIGTERM (spec/node.md §4).
- * Logs go to stderr as JSON lines (pino); stdout stays empty. The first signal stops
+ * Logs go to stderr as JSON lines (pino), or readable lines on a terminal (pino-pretty); stdout stays empty. The first signal stops
  * the node in order (a signal while minting or starting abandons the start); a second
  * one exits at once.
  */
 import { homedir } from 'node:os';
-import { pino } from 'pino';
+import { type DestinationStream, pino } from 'pino';
+import pretty from 'pino-pretty';
 import { type DaemonConfig, type DaemonFlags, resolveDaemonConfig } from '../daemon/config.js';
 import { type Daemon, startDaemon } from '../daemon/daemon.js';
 import { ConfigError } from '../daemon/errors.js';
 import { EXIT_FAILURE, EXIT_FORCED, EXIT_INVALID_INPUT, EXIT_SUCCESS } from './exit-codes.js';
 import { mintProgressReporter } from './mint-progress.js';
+
+/**
+ * Where the log goes: stderr, as JSON lines for programs, or as lines a person reads (time, level,
+ * message, then the fields) when stderr is a terminal. Both synchronous: nothing is lost at exit.
+ */
+export function logDestination(terminal: boolean, fd = 2): DestinationStream {
+  return terminal ? pretty({ destination: fd, sync: true, translateTime: 'SYS:HH:MM:ss.l' }) : pino.destination({ dest: fd, sync: true });
+}
 
 /** Runs the node; resolves with the process exit code. */
 export async function runNode(flags: DaemonFlags): Promise<number> {
@@ -22,7 +31,7 @@ export async function runNode(flags: DaemonFlags): Promise<number> {
     console.error(`warren: ${error.message}`);
     return EXIT_INVALID_INPUT;
   }
-  const logger = pino({ level: config.logLevel }, pino.destination({ dest: 2, sync: true }));
+  const logger = pino({ level: config.logLevel }, logDestination(process.stderr.isTTY === true));
   const shutdown = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {
     if (shutdown.signal.aborted) {
