@@ -21,3 +21,8 @@ export class OutputExistsError extends WarrenError {
     super(`${path} exists: give --force to write over it`, options);
   }
 }
+
+/** A signal stopped a command before it had finished starting (exit code 1). */
+export class InterruptedError extends WarrenError {
+  readonly code = 'ERR_INTERRUPTED';
+}

@@ -17,6 +17,7 @@ import { runNode } from './node-command.js';
 import { formatPut, type PutOptions, runPut } from './put-command.js';
 import type { SimOptions } from './sim-command.js';
 import { formatStatus, readStatus } from './status-command.js';
+import { runTestnet, type TestnetOptions } from './testnet-command.js';
 
 /** The package's version, from the nearest package.json above this file (in sources or in dist/). */
 function packageVersion(): string {
@@ -155,6 +156,19 @@ program
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--json', 'print JSON instead of text')
   .action((uri: string, options: { dataDir?: string; json?: boolean }) => talkToNode(() => runLs(uri, options), options.json, formatLs));
+
+program
+  .command('testnet')
+  .description("start a network of real nodes on loopback, print each one's data directory and gateway, stop them all on Ctrl-C")
+  .option('--nodes <n>', 'how many nodes, 2..64 (default 4)')
+  .option('--root <dir>', 'where their data directories go (default: a new temporary directory)')
+  .action((options: TestnetOptions) =>
+    talkToNode(
+      () => runTestnet(options),
+      false,
+      () => '',
+    ),
+  );
 
 program
   .command('sim')
