@@ -111,7 +111,7 @@ export async function runTestnet(options: TestnetOptions, out: NodeJS.WritableSt
     for (const dir of dirs.slice(1)) children.push(startNode(dir, seed));
     const statuses = await Promise.all(dirs.map((dir, index) => ready(dir, children[index]!, 1, stopping.signal)));
     out.write(`${count} nodes on loopback, joined through ${seed}:\n`);
-    statuses.forEach((status, index) => out.write(`  ${dirs[index]}  gateway ${status.gateway ?? 'off'}  pid ${children[index]!.pid}\n`));
+    for (const [index, status] of statuses.entries()) out.write(`  ${dirs[index]}  gateway ${status.gateway ?? 'off'}  pid ${children[index]!.pid}\n`);
     out.write(`Try: warren put FILE --data-dir ${dirs[1]}, then warren get URI --data-dir ${dirs.at(-1)}. Ctrl-C stops them all.\n`);
     await stopped;
   } finally {
