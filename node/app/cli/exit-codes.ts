@@ -1,7 +1,10 @@
 /** The `warren` command's exit codes (README, spec/node.md §4–5), and the one mapping from an error to its code. */
 export const EXIT_SUCCESS = 0;
 export const EXIT_FAILURE = 1;
-/** A malformed URI, an unknown option, a bad setting, a request URI where an insert URI is needed, a bad path or MIME type, an unconfirmed large write, an existing output without --force. */
+/**
+ * A malformed URI, an unknown option, a bad setting, a request URI where an insert URI is needed, a bad
+ * path or MIME type, an unconfirmed large write, an existing output without --force.
+ */
 export const EXIT_INVALID_INPUT = 2;
 /** `warren get`: the data was not found (hops ran out, or routes did), nor a path in it or an edition. */
 export const EXIT_NOT_FOUND = 3;
