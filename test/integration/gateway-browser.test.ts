@@ -106,10 +106,25 @@ const colourOf = (page: Page, selector: string): Promise<unknown> =>
   page.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).color`);
 const naturalWidthOf = (page: Page, selector: string): Promise<unknown> => page.evaluate(`document.querySelector(${JSON.stringify(selector)}).naturalWidth`);
 
-/** Opens a gateway page, past any progress page, until `selector` is there. */
+/**
+ * Opens a gateway page, past any progress page, until `selector` is there. A failure page (a fetch
+ * that timed out on a loaded machine, say) is reloaded, as a reader would: what is tested is what the
+ * page does once it is there. Each failure is printed.
+ */
 async function open(page: Page, url: string, selector: string): Promise<void> {
   await page.goto(url);
-  await page.waitForSelector(selector, { timeout: HANG_GUARD_MS });
+  await eventually(
+    `${selector} at ${url}`,
+    async () => {
+      if ((await page.$(selector)) !== null) return true;
+      if ((await page.$('form[action="/open"]')) !== null && (await page.$('progress')) === null) {
+        console.warn(`gateway failure page, reloading: ${await page.textContent('body')}`);
+        await page.goto(url);
+      }
+      return undefined;
+    },
+    { pollMs: 250 },
+  );
   await page.waitForLoadState('load');
 }
 
