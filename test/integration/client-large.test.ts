@@ -94,7 +94,7 @@ describe('warren put and get of large files and a directory of 50 (three nodes o
     for (const [path, content] of files) assert.ok(Buffer.from(content).equals(await readFile(join(target, path))), path);
 
     for (const path of ['part-0/file-0.bin', 'part-3/file-23.bin', 'part-4/file-49.bin']) {
-      const single = join(root, 'single.bin');
+      const single = join(root, `single-${path.replaceAll('/', '-')}`);
       const got = await warren('get', `${inserted.uri}/${path}`, '--data-dir', b, '-o', single);
       assert.equal(got.code, 0, got.stderr);
       assert.ok(Buffer.from(files.get(path)!).equals(await readFile(single)), path);
