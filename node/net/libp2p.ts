@@ -6,7 +6,8 @@
  *                      (admitFirst), then a stub upgrader hands back each raw MultiaddrConnection,
  *                      whose sends are corked into one writev (writeEachSendAtOnce), with sockets
  *                      that take four full frames before asking for 'drain'
- *   createNoise        Noise XX (spec/wire.md §10.2) with the node's Ed25519 key as the libp2p identity
+ *   createNoise        Noise XX (spec/wire.md §10.2) with the node's Ed25519 key as the libp2p identity,
+ *                      its transport messages sealed by noise-crypto.ts
  *
  * libp2p's own debug logging is switched off: the transport logs its decisions itself.
  */
@@ -28,6 +29,7 @@ import { compareBytes } from '../../protocol/bytes.js';
 import { libp2pIdentity } from '../../protocol/crypto.js';
 import type { NodeIdentity } from '../../protocol/identity.js';
 import { HandshakeError, InvalidAddressError } from './errors.js';
+import { noiseCrypto } from './noise-crypto.js';
 
 /** Bound into every Noise handshake, so a Warren link never completes with a peer of another protocol. */
 export const NOISE_PROLOGUE = new TextEncoder().encode('warren/link/v1');
@@ -215,7 +217,7 @@ export function reusingSignatures(privateKey: PrivateKey): PrivateKey {
 
 export function createNoise(identity: NodeIdentity): NoiseHandshake {
   const { privateKey, peerId } = libp2pIdentity(identity.keyPair);
-  const encrypter = noise({ prologueBytes: NOISE_PROLOGUE })({
+  const encrypter = noise({ prologueBytes: NOISE_PROLOGUE, crypto: noiseCrypto })({
     privateKey: reusingSignatures(privateKey),
     peerId,
     logger: silentComponentLogger,

@@ -15,7 +15,7 @@ import { toHex } from '../../protocol/bytes.js';
 import type { Clock } from '../components.js';
 import { WireDecodeError } from '../../protocol/errors.js';
 import { checkIdentityProof } from '../../protocol/identity.js';
-import { decodeEnvelope, encodeEnvelopeFrame, type Envelope } from '../../protocol/wire/index.js';
+import { decodeEnvelope, encodeEnvelopeFrame, type Envelope, type FrameSegments } from '../../protocol/wire/index.js';
 import type { ConnectedPeer, PeerId } from '../transport.js';
 import { HandshakeError } from './errors.js';
 import { FrameStream } from './stream.js';
@@ -89,8 +89,8 @@ export class Link {
     return this.#frames.queuedBytes;
   }
 
-  /** Queues one encoded frame; false when the link is closing or its queue would overflow. */
-  send(frame: Uint8Array): boolean {
+  /** Queues one encoded frame, whole or in segments; false when the link is closing or its queue would overflow. */
+  send(frame: FrameSegments): boolean {
     return this.#frames.send(frame);
   }
 
@@ -123,7 +123,7 @@ export class Link {
   #receive(frame: Uint8Array): void {
     let envelope: Envelope;
     try {
-      // The frame is the decoder's fresh copy, used for nothing else: the envelope may keep views into it.
+      // The frame (a copy, or a view into a decrypted chunk) is used for nothing else: the envelope may keep views into it.
       envelope = decodeEnvelope(frame, { owned: true });
     } catch (error) {
       this.abort(`protocol violation: ${(error as WireDecodeError).message}`);

@@ -2,8 +2,10 @@
  * The one place that speaks libp2p v3's MessageStream (events, not an async-iterable duplex):
  * the Noise-secured stream of a link becomes frames in and frames out (spec/wire.md §2, §10.4).
  *
- *   in    'message' → FrameDecoder (length checked before allocation) → onFrame, synchronously
- *   out   send(frame) → queue of at most maxQueueBytes → one MessageStream.send per microtask;
+ *   in    'message' → FrameDecoder (length checked before allocation; a frame whole in one chunk
+ *         is a view into it) → onFrame, synchronously
+ *   out   send(frame, whole or in segments) → queue of at most maxQueueBytes → one MessageStream.send
+ *         of the queued segments, uncopied, per microtask;
  *         when that reports a full socket, the queue waits for 'drain'; a queue that held more
  *         than half its bound calls onDrained once it is back at half or below
  *   end   'close' → onClose(error?), once
@@ -14,10 +16,14 @@
  */
 import type { MessageStream, StreamCloseEvent, StreamMessageEvent } from '@libp2p/interface';
 import type { WireDecodeError } from '../../protocol/errors.js';
-import { FrameDecoder, MAX_FRAME_BYTES, MAX_FRAME_PREFIX_BYTES } from '../../protocol/wire/index.js';
+import { Uint8ArrayList } from 'uint8arraylist';
+import { FrameDecoder, type FrameSegments, MAX_FRAME_BYTES, MAX_FRAME_PREFIX_BYTES } from '../../protocol/wire/index.js';
 
-/** Most bytes written in one MessageStream.send: two full frames (Noise cuts them into its own messages). */
-const BATCH_BYTES = 2 * (MAX_FRAME_PREFIX_BYTES + MAX_FRAME_BYTES);
+/**
+ * Most bytes written in one MessageStream.send: four full frames, which Noise cuts into its own
+ * messages of at most 65,519 bytes, gathering each message's segments into the buffer it seals.
+ */
+const BATCH_BYTES = 4 * (MAX_FRAME_PREFIX_BYTES + MAX_FRAME_BYTES);
 
 export interface FrameStreamInit {
   /** Most bytes of frames waiting to be written; `send` refuses a frame that would exceed it. */
@@ -38,8 +44,9 @@ export function onStreamClose(stream: MessageStream, callback: (error: Error | u
 export class FrameStream {
   readonly #stream: MessageStream;
   readonly #init: FrameStreamInit;
-  readonly #decoder = new FrameDecoder();
-  #queue: Uint8Array[] = [];
+  // Decrypted chunks are fresh from the socket and read by nothing else: frames may be views into them.
+  readonly #decoder = new FrameDecoder({ ownsChunks: true });
+  #queue: FrameSegments[] = [];
   #queuedBytes = 0;
   #flushScheduled = false;
   #needsDrain = false;
@@ -71,11 +78,15 @@ export class FrameStream {
     return this.#queuedBytes;
   }
 
-  /** Queues a complete frame; false, queueing nothing, when closed or when the queue would exceed its bound. */
-  send(frame: Uint8Array): boolean {
-    if (!this.#open || this.#queuedBytes + frame.length > this.#init.maxQueueBytes) return false;
+  /**
+   * Queues a complete frame, whole or in segments (never copied: they are written as they are, so
+   * the caller leaves them unchanged); false, queueing nothing, when closed or when the queue
+   * would exceed its bound.
+   */
+  send(frame: FrameSegments): boolean {
+    if (!this.#open || this.#queuedBytes + frame.byteLength > this.#init.maxQueueBytes) return false;
     this.#queue.push(frame);
-    this.#queuedBytes += frame.length;
+    this.#queuedBytes += frame.byteLength;
     if (this.#queuedBytes > this.#init.maxQueueBytes / 2) this.#aboveHalf = true;
     if (!this.#flushScheduled) {
       this.#flushScheduled = true;
@@ -139,12 +150,11 @@ export class FrameStream {
   #flush(): void {
     while (this.#queue.length > 0 && !this.#needsDrain) {
       let take = 1;
-      let bytes = this.#queue[0]!.length;
-      while (take < this.#queue.length && bytes + this.#queue[take]!.length <= BATCH_BYTES) {
-        bytes += this.#queue[take++]!.length;
+      let bytes = this.#queue[0]!.byteLength;
+      while (take < this.#queue.length && bytes + this.#queue[take]!.byteLength <= BATCH_BYTES) {
+        bytes += this.#queue[take++]!.byteLength;
       }
-      const batch = take === 1 ? this.#queue[0]! : joinFrames(this.#queue, take, bytes);
-      this.#queue.splice(0, take);
+      const batch = new Uint8ArrayList(...this.#queue.splice(0, take));
       this.#queuedBytes -= bytes;
       try {
         this.#needsDrain = !this.#stream.send(batch);
@@ -160,14 +170,4 @@ export class FrameStream {
       this.#init.onDrained?.();
     }
   }
-}
-
-function joinFrames(queue: readonly Uint8Array[], count: number, bytes: number): Uint8Array {
-  const joined = new Uint8Array(bytes);
-  let offset = 0;
-  for (let i = 0; i < count; i++) {
-    joined.set(queue[i]!, offset);
-    offset += queue[i]!.length;
-  }
-  return joined;
 }

@@ -18,7 +18,7 @@ import '../polyfills.js';
 import type { Listener, MessageStream, MultiaddrConnection } from '@libp2p/interface';
 import { compareBytes, toHex } from '../../protocol/bytes.js';
 import type { NodeIdentity } from '../../protocol/identity.js';
-import { encodeEnvelopeFrame, MAX_ADDRESS_LENGTH, MAX_ADDRESSES, type Envelope, type NodeRef } from '../../protocol/wire/index.js';
+import { encodeEnvelopeFrameSegments, MAX_ADDRESS_LENGTH, MAX_ADDRESSES, type Envelope, type NodeRef } from '../../protocol/wire/index.js';
 import { CryptoRng, type Clock, type Logger, type Rng } from '../components.js';
 import { peerText } from '../log-fields.js';
 import { ipRange } from '../ip-address.js';
@@ -191,7 +191,7 @@ export class TcpTransport implements Transport {
   send(peerId: PeerId, envelope: Envelope): boolean {
     const entry = this.#peers.get(peerId);
     if (entry === undefined) return false;
-    if (entry.link.send(encodeEnvelopeFrame(envelope))) return true;
+    if (entry.link.send(encodeEnvelopeFrameSegments(envelope))) return true;
     const reason = `slow reader: more than ${this.#config.sendQueueBytes} bytes waiting to be sent`;
     this.#remove(entry, reason);
     entry.link.abort(reason);

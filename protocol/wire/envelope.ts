@@ -3,6 +3,8 @@
  *
  *   encodeEnvelope: validate body (bodies.ts) → toWire → generated Envelope.encode
  *   encodeEnvelopeFrame: the same, written after its frame's length prefix (frame.ts), in one buffer
+ *   encodeEnvelopeFrameSegments: the same bytes; a block-carrying body as a small header next to
+ *                   the block itself, uncopied
  *   decodeEnvelope: size check → generated Envelope.decode → version, exactly one body
  *                   → fromWire → validate → re-encode and compare (only canonical bytes pass)
  *
@@ -11,8 +13,10 @@
 import Long from 'long';
 import protobuf from 'protobufjs/minimal.js';
 import { WireDecodeError } from '../errors.js';
+import { Uint8ArrayList } from 'uint8arraylist';
 import { BODY_CODECS, type BodyCodec, type BytesOf, copyBytes, viewBytes, type WireBody } from './bodies.js';
 import { warren } from './generated/warren.js';
+import { type FrameSegments, varintLength } from './frame.js';
 import { MAX_FRAME_BYTES, WIRE_VERSION } from './limits.js';
 import type { Envelope, MessageOfType, WireMessage, WireMessageType } from './messages.js';
 
@@ -80,6 +84,33 @@ export function encodeEnvelopeFrame(envelope: Envelope): Uint8Array {
   const { body } = envelope;
   codecFor(body.type).validate(body as never);
   return finish(writeValid(envelope.tx, body, protobuf.Writer.create().fork()).ldelim());
+}
+
+/**
+ * Field numbers (warren.proto) of the bodies whose one field is the block (`bytes block = 1`),
+ * and so the last bytes of their envelope's encoding.
+ */
+const BLOCK_BODY_FIELDS = { dataFound: 5, insertData: 17 } as const;
+const BLOCK_FIELD_KEY = (1 << 3) | 2;
+
+/**
+ * The bytes of `encodeEnvelopeFrame(envelope)`, as segments: for DataFound and InsertData, the
+ * frame's prefix, the envelope's fields and the body's field keys and lengths in one small buffer,
+ * followed by the block itself, not copied (the caller leaves it unchanged until it is written);
+ * any other envelope in one buffer. Same errors as `encodeEnvelope`.
+ */
+export function encodeEnvelopeFrameSegments(envelope: Envelope): FrameSegments {
+  const { body } = envelope;
+  if (body.type !== 'dataFound' && body.type !== 'insertData') return encodeEnvelopeFrame(envelope);
+  codecFor(body.type).validate(body as never);
+  const { block } = body;
+  const fields = { version: WIRE_VERSION, tx: txToWire(envelope.tx) };
+  const bodyKey = (BLOCK_BODY_FIELDS[body.type] << 3) | 2;
+  const bodyLength = 1 + varintLength(block.length) + block.length;
+  const envelopeLength = WireEnvelope.encode(fields).len + varintLength(bodyKey) + varintLength(bodyLength) + bodyLength;
+  const head = WireEnvelope.encode(fields, protobuf.Writer.create().uint32(envelopeLength));
+  head.uint32(bodyKey).uint32(bodyLength).uint32(BLOCK_FIELD_KEY).uint32(block.length);
+  return new Uint8ArrayList(finish(head), block);
 }
 
 /** The body a decoded envelope carries: exactly one oneof field must be set. */

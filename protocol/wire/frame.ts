@@ -10,13 +10,15 @@
  * MAX_FRAME_BYTES as soon as the prefix is read, before anything is allocated for the payload,
  * so a decoder never holds more than one frame and its prefix.
  */
+import type { Uint8ArrayList } from 'uint8arraylist';
 import { FrameTooLargeError, WireDecodeError } from '../errors.js';
 import { MAX_FRAME_BYTES } from './limits.js';
 
 /** Bytes the varint of MAX_FRAME_BYTES takes: no valid prefix is longer. */
 export const MAX_FRAME_PREFIX_BYTES = varintLength(MAX_FRAME_BYTES);
 
-function varintLength(value: number): number {
+/** Bytes the unsigned LEB128 varint of `value` takes. */
+export function varintLength(value: number): number {
   let length = 1;
   while (value >= 0x80) {
     value = Math.floor(value / 0x80);
@@ -24,6 +26,9 @@ function varintLength(value: number): number {
   }
   return length;
 }
+
+/** A frame to send: one buffer, or its segments in order (a small header next to the block it carries). */
+export type FrameSegments = Uint8Array | Uint8ArrayList;
 
 /** `payload` prefixed with its length. Throws RangeError unless it is 1..MAX_FRAME_BYTES long. */
 export function encodeFrame(payload: Uint8Array): Uint8Array {
@@ -42,21 +47,39 @@ export function encodeFrame(payload: Uint8Array): Uint8Array {
   return frame;
 }
 
+export interface FrameDecoderInit {
+  /**
+   * The caller gives each pushed chunk up: nothing reads or changes it again (bytes fresh from a
+   * socket). A frame that lies whole inside one chunk is then returned as a view into it, not a
+   * copy; it keeps the chunk's memory alive as long as it is held. Default false.
+   */
+  readonly ownsChunks?: boolean;
+}
+
 /**
  * Splits a byte stream into frame payloads, whatever the chunk boundaries. Each returned frame
- * is a fresh Uint8Array the decoder keeps no reference to. The first violation throws a
+ * is a plain Uint8Array the decoder keeps no reference to: a fresh copy, or a view into the
+ * chunk it lay in when `ownsChunks` is set (a frame cut across chunks is always assembled in
+ * a fresh buffer). The first violation throws a
  * WireDecodeError (FrameTooLargeError for an oversized length) and leaves the decoder failed:
  * every later call throws the same error, frames completed earlier in the failing chunk are
  * not returned, and the connection is to be dropped.
  */
 export class FrameDecoder {
+  readonly #ownsChunks: boolean;
   /** Length decoded from the prefix bytes read so far. */
   #length = 0;
   #prefixBytes = 0;
-  /** Allocated once the prefix is complete and checked. */
+  /** The prefix is read and its length allowed: the payload comes next. */
+  #prefixComplete = false;
+  /** Allocated once the prefix is complete and checked, for a frame cut across chunks. */
   #payload: Uint8Array | null = null;
   #filled = 0;
   #failure: WireDecodeError | null = null;
+
+  constructor(init: FrameDecoderInit = {}) {
+    this.#ownsChunks = init.ownsChunks === true;
+  }
 
   /** Bytes held for the frame in progress (prefix and payload so far). */
   get bufferedBytes(): number {
@@ -71,6 +94,14 @@ export class FrameDecoder {
       while (offset < chunk.length) {
         if (this.#payload === null) {
           offset = this.#readPrefix(chunk, offset);
+          if (!this.#prefixComplete) continue;
+          if (this.#ownsChunks && this.#length <= chunk.length - offset) {
+            frames.push(asPlainView(chunk.subarray(offset, offset + this.#length)));
+            offset += this.#length;
+            this.#reset();
+            continue;
+          }
+          this.#payload = new Uint8Array(this.#length);
           continue;
         }
         const take = Math.min(this.#payload.length - this.#filled, chunk.length - offset);
@@ -99,7 +130,7 @@ export class FrameDecoder {
     if (this.#failure !== null) throw this.#failure;
   }
 
-  /** Consumes prefix bytes from `chunk`; allocates the payload once the length is known and allowed. */
+  /** Consumes prefix bytes from `chunk`; `#length` is set, and allowed, once the prefix is complete. */
   #readPrefix(chunk: Uint8Array, offset: number): number {
     while (offset < chunk.length) {
       const byte = chunk[offset++]!;
@@ -116,7 +147,7 @@ export class FrameDecoder {
       if (this.#length > MAX_FRAME_BYTES) {
         throw new FrameTooLargeError(`frame of ${this.#length} bytes exceeds the ${MAX_FRAME_BYTES}-byte limit`);
       }
-      this.#payload = new Uint8Array(this.#length);
+      this.#prefixComplete = true;
       return offset;
     }
     return offset;
@@ -124,10 +155,20 @@ export class FrameDecoder {
 
   #completeFrame(): Uint8Array {
     const frame = this.#payload!;
+    this.#reset();
+    return frame;
+  }
+
+  #reset(): void {
     this.#payload = null;
     this.#filled = 0;
     this.#length = 0;
     this.#prefixBytes = 0;
-    return frame;
+    this.#prefixComplete = false;
   }
+}
+
+/** A plain Uint8Array over the same bytes (a Node Buffer chunk would otherwise stay a Buffer). */
+function asPlainView(bytes: Uint8Array): Uint8Array {
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }

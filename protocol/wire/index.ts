@@ -6,7 +6,7 @@
  *   bodies.ts    one codec per message type            fields.ts  shared field rules, enum maps
  *   generated/   protobufjs static code from warren.proto (npm run wire:generate)
  */
-export { decodeEnvelope, type DecodeOptions, encodeEnvelope, encodeEnvelopeFrame } from './envelope.js';
-export { encodeFrame, FrameDecoder, MAX_FRAME_PREFIX_BYTES } from './frame.js';
+export { decodeEnvelope, type DecodeOptions, encodeEnvelope, encodeEnvelopeFrame, encodeEnvelopeFrameSegments } from './envelope.js';
+export { encodeFrame, FrameDecoder, type FrameSegments, MAX_FRAME_PREFIX_BYTES } from './frame.js';
 export * from './limits.js';
 export type * from './messages.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import Long from 'long';
 import { fromHex, toHex } from '../../../protocol/bytes.js';
 import { WireDecodeError } from '../../../protocol/errors.js';
-import { decodeEnvelope, encodeEnvelope, encodeEnvelopeFrame } from '../../../protocol/wire/envelope.js';
+import { decodeEnvelope, encodeEnvelope, encodeEnvelopeFrame, encodeEnvelopeFrameSegments } from '../../../protocol/wire/envelope.js';
 import { encodeFrame } from '../../../protocol/wire/frame.js';
 import { warren } from '../../../protocol/wire/generated/warren.js';
 import { MAX_BLOCK_BYTES, MAX_FRAME_BYTES, MAX_HTL, ROUTING_KEY_BYTES } from '../../../protocol/wire/limits.js';
@@ -128,6 +128,42 @@ describe('protocol/wire/envelope', () => {
       assert.throws(() => encodeEnvelopeFrame({ tx: -1n, body: { type: 'ping' } }), RangeError);
       const body: WireMessage = { type: 'dataRequest', keyType: 'chk', routingKey: new Uint8Array(ROUTING_KEY_BYTES), htl: MAX_HTL + 1 };
       assert.throws(() => encodeEnvelopeFrame({ tx: 1n, body }), /dataRequest\.htl must be an integer in 1\.\.18/);
+    });
+  });
+
+  describe('encodeEnvelopeFrameSegments', () => {
+    const bytesOf = (segments: ReturnType<typeof encodeEnvelopeFrameSegments>) => toHex(segments instanceof Uint8Array ? segments : segments.subarray());
+    const blockBodies = fc.constantFrom('dataFound' as const, 'insertData' as const);
+    const blockArbitrary = fc.integer({ min: 1, max: MAX_BLOCK_BYTES }).map((length) => new Uint8Array(length).fill(length & 0xff));
+
+    it('gives the bytes of encodeEnvelopeFrame, whatever the envelope', () => {
+      fc.assert(
+        fc.property(envelopeArbitrary, (envelope) => {
+          assert.equal(bytesOf(encodeEnvelopeFrameSegments(envelope)), toHex(encodeEnvelopeFrame(envelope)));
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it('carries a block as its own segment, uncopied, after a small header, for any tx and block length', () => {
+      fc.assert(
+        fc.property(fc.bigInt({ min: 0n, max: (1n << 64n) - 1n }), blockBodies, blockArbitrary, (tx, type, block) => {
+          const envelope: Envelope = { tx, body: { type, block } };
+          const segments = encodeEnvelopeFrameSegments(envelope);
+          assert.ok(!(segments instanceof Uint8Array));
+          const parts = [...segments];
+          assert.equal(parts.length, 2);
+          assert.equal(parts[1], block);
+          assert.ok(parts[0]!.length <= 24);
+          assert.equal(bytesOf(segments), toHex(encodeEnvelopeFrame(envelope)));
+        }),
+        { numRuns: 200 },
+      );
+    });
+
+    it('refuses what encodeEnvelope refuses', () => {
+      assert.throws(() => encodeEnvelopeFrameSegments({ tx: 1n, body: { type: 'dataFound', block: new Uint8Array(0) } }), RangeError);
+      assert.throws(() => encodeEnvelopeFrameSegments({ tx: -1n, body: { type: 'insertData', block: new Uint8Array(1) } }), RangeError);
     });
   });
 

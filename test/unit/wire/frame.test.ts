@@ -87,6 +87,34 @@ describe('protocol/wire/frame', () => {
       assert.equal(Object.getPrototypeOf(frame), Uint8Array.prototype);
     });
 
+    it('with ownsChunks, returns a frame whole in its chunk as a plain view into it, and copies a frame cut across chunks', () => {
+      const whole = concatBytes(encodeFrame(fromHex('0102')), encodeFrame(fromHex('030405')));
+      const decoder = new FrameDecoder({ ownsChunks: true });
+      const [first, second] = decoder.push(Buffer.from(whole.buffer, whole.byteOffset, whole.length));
+      assert.equal(Object.getPrototypeOf(first), Uint8Array.prototype);
+      assert.equal(first!.buffer, whole.buffer);
+      assert.equal(second!.buffer, whole.buffer);
+      assert.deepEqual([toHex(first!), toHex(second!)], ['0102', '030405']);
+      const cut = encodeFrame(fromHex('0607'));
+      assert.deepEqual(decoder.push(cut.subarray(0, 2)), []);
+      const [joined] = decoder.push(cut.subarray(2));
+      assert.notEqual(joined!.buffer, cut.buffer);
+      assert.equal(toHex(joined!), '0607');
+    });
+
+    it('with ownsChunks, gives the same frames whatever the chunk boundaries', () => {
+      fc.assert(
+        fc.property(fc.array(payloadArbitrary, { maxLength: 8 }), fc.array(fc.nat(), { maxLength: 12 }), (payloads, cuts) => {
+          const decoder = new FrameDecoder({ ownsChunks: true });
+          const stream = concatBytes(...payloads.map(encodeFrame));
+          const frames = split(stream, cuts).flatMap((chunk) => decoder.push(Uint8Array.from(chunk)));
+          decoder.finish();
+          assert.deepEqual(frames, payloads);
+        }),
+        { numRuns: 500 },
+      );
+    });
+
     it('refuses a 2^31-byte frame from its prefix alone, before buffering anything', () => {
       const decoder = new FrameDecoder();
       const prefix = fromHex('8080808008'); // varint 2^31
