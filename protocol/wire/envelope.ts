@@ -6,7 +6,8 @@
  *   encodeEnvelopeFrameSegments: the same bytes; a block-carrying body as a small header next to
  *                   the block itself, uncopied
  *   decodeEnvelope: size check → generated Envelope.decode → version, exactly one body
- *                   → fromWire → validate → re-encode and compare (only canonical bytes pass)
+ *                   → fromWire → validate → re-encode and compare (only canonical bytes pass; a
+ *                   block-carrying body's header is re-encoded and its block compared in place)
  *
  * Framing is protocol/wire/frame.ts; the payload of one frame is one envelope.
  */
@@ -101,16 +102,40 @@ const BLOCK_FIELD_KEY = (1 << 3) | 2;
  */
 export function encodeEnvelopeFrameSegments(envelope: Envelope): FrameSegments {
   const { body } = envelope;
-  if (body.type !== 'dataFound' && body.type !== 'insertData') return encodeEnvelopeFrame(envelope);
+  if (!carriesBlockLast(body)) return encodeEnvelopeFrame(envelope);
   codecFor(body.type).validate(body as never);
-  const { block } = body;
-  const fields = { version: WIRE_VERSION, tx: txToWire(envelope.tx) };
+  return new Uint8ArrayList(blockEnvelopeHead(envelope.tx, body, true), body.block);
+}
+
+type BlockBody = MessageOfType<keyof typeof BLOCK_BODY_FIELDS>;
+
+function carriesBlockLast(body: WireMessage): body is BlockBody {
+  return Object.hasOwn(BLOCK_BODY_FIELDS, body.type);
+}
+
+/**
+ * The canonical encoding of a block-carrying envelope up to its block (after the frame's length
+ * prefix when `framed`): the envelope's fields, then the body's key and length and the block's.
+ */
+function blockEnvelopeHead(tx: bigint, body: BlockBody, framed: boolean): Uint8Array {
+  const fields = { version: WIRE_VERSION, tx: txToWire(tx) };
   const bodyKey = (BLOCK_BODY_FIELDS[body.type] << 3) | 2;
-  const bodyLength = 1 + varintLength(block.length) + block.length;
-  const envelopeLength = WireEnvelope.encode(fields).len + varintLength(bodyKey) + varintLength(bodyLength) + bodyLength;
-  const head = WireEnvelope.encode(fields, protobuf.Writer.create().uint32(envelopeLength));
-  head.uint32(bodyKey).uint32(bodyLength).uint32(BLOCK_FIELD_KEY).uint32(block.length);
-  return new Uint8ArrayList(finish(head), block);
+  const blockLength = body.block.length;
+  const bodyLength = 1 + varintLength(blockLength) + blockLength;
+  const writer = protobuf.Writer.create();
+  if (framed) writer.uint32(WireEnvelope.encode(fields).len + varintLength(bodyKey) + varintLength(bodyLength) + bodyLength);
+  WireEnvelope.encode(fields, writer).uint32(bodyKey).uint32(bodyLength).uint32(BLOCK_FIELD_KEY).uint32(blockLength);
+  return finish(writer);
+}
+
+/** Whether `bytes` are the canonical encoding of `envelope`; a block is compared in place, not re-encoded. */
+function isCanonical(envelope: Envelope, bytes: Uint8Array): boolean {
+  const { body } = envelope;
+  if (!carriesBlockLast(body)) return sameBytes(encodeValid(envelope.tx, body), bytes);
+  const head = blockEnvelopeHead(envelope.tx, body, false);
+  return (
+    bytes.length === head.length + body.block.length && sameBytes(head, bytes.subarray(0, head.length)) && sameBytes(body.block, bytes.subarray(head.length))
+  );
 }
 
 /** The body a decoded envelope carries: exactly one oneof field must be set. */
@@ -150,7 +175,7 @@ export function decodeEnvelope(bytes: Uint8Array, options: DecodeOptions = {}): 
       throw new WireDecodeError(`unsupported wire version ${decoded.version} (this node speaks ${WIRE_VERSION})`);
     }
     const envelope: Envelope = { tx: txFromWire(decoded.tx), body: selectBody(decoded, options.owned === true ? viewBytes : copyBytes) };
-    if (!sameBytes(encodeValid(envelope.tx, envelope.body), bytes)) {
+    if (!isCanonical(envelope, bytes)) {
       throw new WireDecodeError('envelope is not in canonical encoding');
     }
     return envelope;
