@@ -5,6 +5,7 @@
 import type { ChkFormat } from '../protocol/keys/chk.js';
 import type { WireMessage } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
+import type { CacheWrites } from './cache-writes.js';
 import type { Clock, Logger, Rng } from './components.js';
 import { MAX_HTL } from './htl.js';
 import type { AwaitedInsertData } from './insert-data.js';
@@ -64,6 +65,8 @@ export interface NodeContext {
   readonly clock: Clock;
   readonly rng: Rng;
   readonly store: BlockStore;
+  /** Blocks passed on, written into the cache behind the forwarding (cache-writes.ts). */
+  readonly cacheWrites: CacheWrites;
   readonly transport: Transport;
   readonly logger: Logger;
   readonly settings: NodeSettings;

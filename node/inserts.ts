@@ -9,7 +9,7 @@
  * already holds a different valid block answers with it. `insertLocally` is the originator's side.
  */
 import { equalBytes } from '../protocol/crypto.js';
-import { isValidBlock, verifyBlock } from '../protocol/keys/block.js';
+import { blockKind, isValidBlock, verifyBlock } from '../protocol/keys/block.js';
 import { keyLocation } from '../protocol/location.js';
 import type { InsertRequest, WireMessage } from '../protocol/wire/messages.js';
 import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
@@ -44,7 +44,7 @@ function replyFor(outcome: RouteOutcome): WireMessage {
 type Kept = { readonly existing: Uint8Array } | { readonly inStore: boolean };
 
 /**
- * Keeps the block here if this node should: in the store when it is closer to the key than every
+ * Keeps the block, verified by the caller, here if this node should: in the store when it is closer to the key than every
  * peer it could pass the insert on to (the peer it came from does not count: an originator never
  * keeps its own insert); else in the cache beyond the first hops.
  */
@@ -55,7 +55,8 @@ async function keep(context: NodeContext, from: PeerId, tx: bigint, request: Ins
   const location = keyLocation(request.routingKey);
   if (peers.isClosestTo(settings.location, location, (peer) => peer === from)) {
     enabled(context.logger, 'debug')?.debug(requestFields(tx, request.routingKey, from), 'closer to the key than every peer: stored');
-    const result = await store.put(request.routingKey, block, { partition: 'store' });
+    // Verified when it arrived (handleInsertRequest): the store only seals it.
+    const result = await store.put(request.routingKey, block, { partition: 'store', verified: blockKind(block) });
     return result.outcome === 'collision' ? { existing: result.existing } : { inStore: true };
   }
   if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, block, tx, from);

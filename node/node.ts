@@ -19,6 +19,7 @@
 import { STANDARD_CHK } from '../protocol/keys/chk.js';
 import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
+import { CacheWrites } from './cache-writes.js';
 import { type Clock, type Logger, type Rng, silentLogger } from './components.js';
 import {
   DEFAULT_HOP_TIMEOUT_PER_HTL_MS,
@@ -70,6 +71,9 @@ const routeReply = (context: NodeContext, from: PeerId, tx: bigint, body: WireMe
 const notForRouting = (): void => undefined;
 
 const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
+
+/** Blocks a relay holds for writing into its cache at once (spec/routing.md §1, MAX_PENDING_CACHE_WRITES): 2 MiB of 32 KiB blocks. */
+const MAX_PENDING_CACHE_WRITES = 64;
 
 /** The messages by which a peer starts work here: what its budget is for. */
 type PeerRequestType = 'dataRequest' | 'insertRequest' | 'announce';
@@ -167,6 +171,7 @@ export class Node {
       clock,
       rng,
       store,
+      cacheWrites: new CacheWrites({ store, logger: log('cache') }, { maxPending: MAX_PENDING_CACHE_WRITES }),
       transport,
       logger,
       settings,

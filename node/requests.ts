@@ -85,25 +85,25 @@ export async function handleDataRequest(context: NodeContext, from: PeerId, tx: 
       hopTimeoutMs: (htl) => hopTimeoutMs(settings, htl),
     },
     (outcome, route) => {
-      if (outcome.type === 'found') {
-        if (mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, outcome.block, tx, from);
-        context.opennet.recordFold(route);
-      }
+      if (outcome.type === 'found') context.opennet.recordFold(route);
       // A mixing node whose peers ran out (a network smaller than the chain at the maximum) answers from its store after all.
       if (mixing && outcome.type === 'routeNotFound' && !outcome.timedOut) {
         answerFromStore(context, from, tx, request).then((found) => found || answer(outcome));
         return;
       }
       answer(outcome);
+      // Sent on first; the cache write (the route verified the block) runs behind it.
+      if (outcome.type === 'found' && mayCacheAt(request.htl)) cacheBlock(context, request.routingKey, outcome.block, tx, from);
     },
   );
 }
 
-/** Writes a block that passed through (request or insert `tx` from `from`) into the cache partition, in the background. */
+/**
+ * Writes a verified block that passed through (request or insert `tx` from `from`) into the cache
+ * partition, behind the forwarding: never awaited, bounded (node/cache-writes.ts).
+ */
 export function cacheBlock(context: NodeContext, routingKey: Uint8Array, block: Uint8Array, tx: bigint, from: PeerId): void {
-  context.store.put(routingKey, block, { partition: 'cache' }).catch((error: unknown) => {
-    context.logger.warn({ ...requestFields(tx, routingKey, from), err: error }, 'could not cache a block');
-  });
+  context.cacheWrites.write(routingKey, block, requestFields(tx, routingKey, from));
 }
 
 /** The block under `routingKey`, from the local store or the network; never cached locally. */

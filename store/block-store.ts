@@ -1,6 +1,7 @@
 /**
  * The block store every node keeps (spec/store.md): blocks by routing key, in two
- * partitions with their own byte budgets, verified before they are written.
+ * partitions with their own byte budgets, verified before they are written (by the store, or
+ * by the caller in this process, `PutOptions.verified`).
  *
  *   store  long-term: blocks this node is among the closest to (inserts);
  *          evicted farthest-from-the-node's-location first
@@ -11,6 +12,8 @@
  * holds the one suite both must pass.
  */
 
+import type { BlockKind } from '../protocol/keys/index.js';
+
 export type Partition = 'store' | 'cache';
 
 export interface StoreCallOptions {
@@ -20,6 +23,12 @@ export interface StoreCallOptions {
 export interface PutOptions extends StoreCallOptions {
   /** Where the block goes; a block already in the cache moves to the store when put there. */
   readonly partition: Partition;
+  /**
+   * The caller has verified these very bytes against the routing key in this process
+   * (`verifyBlock`) and found a block of this kind: the store trusts it and only seals it.
+   * Never set for bytes checked anywhere else.
+   */
+  readonly verified?: BlockKind | undefined;
 }
 
 export type PutResult =

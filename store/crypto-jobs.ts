@@ -16,6 +16,8 @@ export interface CryptoJob {
   readonly block: Uint8Array;
   /** A spare buffer to seal into, when it has the right length. */
   readonly into: Uint8Array | undefined;
+  /** The block's kind, when the caller verified it in this process: the job only seals. */
+  readonly verified?: BlockKind | undefined;
 }
 
 export type CryptoResult =
@@ -26,7 +28,7 @@ export type CryptoResult =
 export function runCryptoJob(cipher: AtRestCipher, job: CryptoJob): CryptoResult {
   let blockKind: BlockKind;
   try {
-    blockKind = verifyBlock(job.routingKey, job.block);
+    blockKind = job.verified ?? verifyBlock(job.routingKey, job.block);
   } catch (error) {
     if (error instanceof InvalidBlockError) return { kind: 'invalid', message: error.message };
     throw error;

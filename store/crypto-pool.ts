@@ -67,9 +67,12 @@ export class CryptoPool {
     private readonly workerCount: number,
   ) {}
 
-  /** Verifies `block` against `routingKey` (`InvalidBlockError` if it does not match), then seals it for the slot `diskKey`. */
-  admit(routingKey: Uint8Array, diskKey: Uint8Array, block: Uint8Array, into?: Uint8Array): Promise<Admitted> {
-    return this.run({ routingKey, diskKey, block, into });
+  /**
+   * Verifies the job's block against its routing key (`InvalidBlockError` if it does not match)
+   * unless the caller already has (`verified`), then seals it for the slot `diskKey`.
+   */
+  admit(job: CryptoJob): Promise<Admitted> {
+    return this.run(job);
   }
 
   /** Jobs run so far on the main thread and on workers. */

@@ -41,10 +41,11 @@ export interface BlockPersistence<Sealed> {
   /** The index id of the slot for `routingKey`. */
   slotId(routingKey: Uint8Array): string;
   /**
-   * Verifies `block` against `routingKey` (`InvalidBlockError` if it does not match), then
-   * makes it ready to be written into its slot (encrypted, for RocksDB). Writes nothing.
+   * Verifies `block` against `routingKey` (`InvalidBlockError` if it does not match) unless the
+   * caller already has (`verified`, its kind), then makes it ready to be written into its slot
+   * (encrypted, for RocksDB). Writes nothing.
    */
-  admit(routingKey: Uint8Array, block: Uint8Array): Promise<AdmittedBlock<Sealed>>;
+  admit(routingKey: Uint8Array, block: Uint8Array, verified?: BlockKind): Promise<AdmittedBlock<Sealed>>;
   read(routingKey: Uint8Array, id: string): Promise<ReadResult>;
   /** Writes the whole batch atomically, or nothing of it (and throws). */
   commit(batch: CommitBatch<Sealed>): Promise<void>;
@@ -94,7 +95,7 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
   put(routingKey: Uint8Array, block: Uint8Array, options: PutOptions): Promise<PutResult> {
     return this.call(options, async () => {
       const id = this.persistence.slotId(routingKey);
-      const admitting = this.persistence.admit(routingKey, block);
+      const admitting = this.persistence.admit(routingKey, block, options.verified);
       admitting.catch(() => {});
       return this.inSlotOrder(id, async () => {
         const admitted = await admitting;

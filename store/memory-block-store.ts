@@ -4,7 +4,7 @@
  * randomness), so a seeded simulation replays exactly.
  */
 import { toHex } from '../protocol/bytes.js';
-import { type ChkFormat, STANDARD_CHK, verifyBlock } from '../protocol/keys/index.js';
+import { type BlockKind, type ChkFormat, STANDARD_CHK, verifyBlock } from '../protocol/keys/index.js';
 import { type BlockStoreComponents, type BlockStoreInit, resolveBlockStoreInit, resolveLogger } from './config.js';
 import { IndexBook } from './index-book.js';
 import { type AdmittedBlock, type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
@@ -21,8 +21,8 @@ export class MemoryPersistence implements BlockPersistence<Uint8Array> {
     return toHex(routingKey);
   }
 
-  async admit(routingKey: Uint8Array, block: Uint8Array): Promise<AdmittedBlock<Uint8Array>> {
-    const kind = verifyBlock(routingKey, block, this.chkFormat);
+  async admit(routingKey: Uint8Array, block: Uint8Array, verified?: BlockKind): Promise<AdmittedBlock<Uint8Array>> {
+    const kind = verified ?? verifyBlock(routingKey, block, this.chkFormat);
     return { kind, id: this.slotId(routingKey), sealed: this.keep(block) };
   }
 

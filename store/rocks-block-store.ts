@@ -8,6 +8,7 @@
  *                    ──> RocksDatabase (write batches; reads grouped by a GroupQueue)
  */
 import { availableParallelism } from 'node:os';
+import type { BlockKind } from '../protocol/keys/index.js';
 import type { BlockStoreComponents, BlockStoreInit, StoreLogger } from './config.js';
 import { resolveBlockStoreInit, resolveLogger } from './config.js';
 import type { AtRestCipher } from './at-rest.js';
@@ -68,9 +69,9 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
     return idOfDiskKey(this.cipher.transientDiskKey(routingKey));
   }
 
-  async admit(routingKey: Uint8Array, block: Uint8Array): Promise<AdmittedBlock<Uint8Array>> {
+  async admit(routingKey: Uint8Array, block: Uint8Array, verified?: BlockKind): Promise<AdmittedBlock<Uint8Array>> {
     const id = this.slotId(routingKey);
-    const { kind, sealed } = await this.crypto.admit(routingKey, diskKeyOfId(id), block, this.spareValues.pop());
+    const { kind, sealed } = await this.crypto.admit({ routingKey, diskKey: diskKeyOfId(id), block, into: this.spareValues.pop(), verified });
     return { kind, id, sealed };
   }
 

@@ -1,5 +1,5 @@
 /** Keys and blocks: CHK, SSK, USK, their URIs, and block verification for relays and stores. */
-export { type BlockKind, MAX_BLOCK_BYTES, ROUTING_KEY_BYTES, verifyBlock } from './block.js';
+export { type BlockKind, blockKind, MAX_BLOCK_BYTES, ROUTING_KEY_BYTES, verifyBlock } from './block.js';
 export {
   CHK_BLOCK_BYTES,
   CHK_MAX_CONTENT_BYTES,

@@ -113,6 +113,16 @@ export function blockStoreConformance(name: string, factory: BlockStoreFactory):
         assert.equal(store.stats().store.blocks + store.stats().cache.blocks, 0);
       });
 
+      it('trusts a put marked verified by its caller: it seals and stores the bytes without checking them', async () => {
+        const store = await open();
+        const [a, b] = chkBlocks(2);
+        // The store cannot tell a real verification from this one: what it skips shows.
+        assert.deepEqual(await store.put(a!.routingKey, b!.block, { partition: 'cache', verified: 'chk' }), { outcome: 'stored', partition: 'cache' });
+        assert.deepEqual(await store.get(a!.routingKey), b!.block);
+        await store.put(b!.routingKey, b!.block, { partition: 'cache', verified: 'chk' });
+        assert.deepEqual(await store.get(b!.routingKey), b!.block);
+      });
+
       it('keeps the first valid block of an SSK slot and returns it to a later writer', async () => {
         const store = await open();
         const [first, second] = sskRivals();

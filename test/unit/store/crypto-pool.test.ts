@@ -11,7 +11,7 @@ const cipher = new AtRestCipher(new Uint8Array(32).fill(3));
 const blocks = chkBlocks(24, 'pool');
 
 function admit(pool: CryptoPool, { routingKey, block }: TestBlock) {
-  return pool.admit(routingKey, cipher.diskKey(routingKey), block);
+  return pool.admit({ routingKey, diskKey: cipher.diskKey(routingKey), block, into: undefined });
 }
 
 /** Bursts of admits until the pool has run some of them on a worker (it takes a while to start). */
