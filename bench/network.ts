@@ -75,7 +75,7 @@ async function daemonIdleRss(): Promise<string> {
   const daemon = spawn(
     process.execPath,
     [
-      'dist/node/cli/main.js',
+      'dist/node/app/cli/main.js',
       'node',
       '--data-dir',
       dataDir,
@@ -102,8 +102,11 @@ async function daemonIdleRss(): Promise<string> {
     const kib = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
     return `${(kib / 1024).toFixed(1)} MiB`;
   } finally {
-    daemon.kill('SIGTERM');
-    await once(daemon, 'exit');
+    // A daemon that already exited (no build in dist/) has no 'exit' left to wait for.
+    if (daemon.exitCode === null && daemon.signalCode === null) {
+      daemon.kill('SIGTERM');
+      await once(daemon, 'exit');
+    }
     await rm(dataDir, { recursive: true, force: true });
   }
 }
