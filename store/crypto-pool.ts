@@ -10,6 +10,9 @@
  *                     └──> main thread: the oldest job left as soon as the calling code
  *                          yields (a microtask), then one per event-loop turn
  *
+ * Only jobs that verify go to workers: a seal alone (a block its caller verified) costs less than
+ * the hand-off (figures in spec/store.md §5.4), and always runs here.
+ *
  * Workers start the first time two jobs wait at once, take jobs once they report
  * ready, and end with `close`. A worker that fails fails the jobs it held with
  * `StoreWorkerError` and is not replaced: the main thread carries on alone. An idle
@@ -44,6 +47,10 @@ interface PoolWorker {
   ready: boolean;
   /** The jobs posted and not answered yet. */
   held: Waiting[] | undefined;
+}
+
+function needsVerifying({ job }: Waiting): boolean {
+  return job.verified === undefined;
 }
 
 function deliver(waiting: Waiting, result: CryptoResult): void {
@@ -120,14 +127,17 @@ export class CryptoPool {
     }
   }
 
-  /** Posts the oldest waiting jobs to idle workers, unless a lone one waits (the main thread takes it). */
+  /**
+   * Posts the oldest waiting jobs that verify to idle workers, unless a lone one waits (the main
+   * thread takes it); jobs that only seal stay here.
+   */
   private dispatch(): void {
-    if (this.closing || this.queue.length < 2) return;
+    if (this.closing || this.queue.filter(needsVerifying).length < 2) return;
     if (!this.workersStarted) this.startWorkers();
     for (const worker of this.workers) {
-      if (this.queue.length === 0) break;
       if (!worker.ready || worker.held !== undefined) continue;
-      const held = this.queue.splice(0, WORKER_BATCH);
+      const held = this.takeForWorker();
+      if (held.length === 0) break;
       const posted = held.map(({ job }) => postableJob(job));
       worker.held = held;
       this.counts.workers += held.length;
@@ -137,6 +147,15 @@ export class CryptoPool {
         posted.flatMap(({ transfer }) => transfer),
       );
     }
+  }
+
+  /** Takes the oldest (at most WORKER_BATCH) waiting jobs that verify out of the queue. */
+  private takeForWorker(): Waiting[] {
+    const taken: Waiting[] = [];
+    const kept: Waiting[] = [];
+    for (const waiting of this.queue) (taken.length < WORKER_BATCH && needsVerifying(waiting) ? taken : kept).push(waiting);
+    this.queue.splice(0, this.queue.length, ...kept);
+    return taken;
   }
 
   private startWorkers(): void {

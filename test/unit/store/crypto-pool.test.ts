@@ -78,6 +78,18 @@ describe('store/crypto-pool', () => {
     await pool.close();
   });
 
+  it('seals blocks its caller verified on the calling thread, however many wait, and opens each for its slot', async () => {
+    const pool = new CryptoPool(cipher, 1);
+    const sealed = await Promise.all(
+      blocks.map(({ routingKey, block }) => pool.admit({ routingKey, diskKey: cipher.diskKey(routingKey), block, into: undefined, verified: 'chk' })),
+    );
+    assert.deepEqual(pool.jobCounts(), { mainThread: blocks.length, workers: 0 });
+    for (const [index, { routingKey, block }] of blocks.entries()) {
+      assert.deepEqual(cipher.open(routingKey, cipher.diskKey(routingKey), sealed[index]!.sealed), block);
+    }
+    await pool.close();
+  });
+
   it('fails the jobs a dying worker held, and carries on without it', async () => {
     const pool = new CryptoPool(cipher, 1);
     await untilWorkersTakeJobs(pool);
