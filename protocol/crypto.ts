@@ -166,6 +166,21 @@ export function aeadDecryptInto(out: Uint8Array, key: Uint8Array, nonce: Uint8Ar
   }
 }
 
+/**
+ * ChaCha20-Poly1305 (IETF) decryption of `ciphertext` in place, its tag given apart (a message that
+ * arrived in pieces, gathered without it). A wrong key or altered bytes throw `DecryptionError`,
+ * and `ciphertext` is then zeroed.
+ */
+export function aeadDecryptInPlace(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, tag: Uint8Array, associatedData: Uint8Array): void {
+  checkAeadParams(key, nonce);
+  if (tag.length !== AEAD_TAG_BYTES) throw new RangeError(`AEAD tag must be ${AEAD_TAG_BYTES} bytes`);
+  try {
+    native.crypto_aead_chacha20poly1305_ietf_decrypt_detached(ciphertext, null, ciphertext, tag, associatedData, nonce, key);
+  } catch (cause) {
+    throw new DecryptionError('authentication failed: wrong key or altered ciphertext', { cause });
+  }
+}
+
 /** ChaCha20-Poly1305 (IETF) decryption; a wrong key or altered bytes throw `DecryptionError`. */
 export function aeadDecrypt(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, associatedData: Uint8Array): Uint8Array {
   const out = new Uint8Array(Math.max(0, ciphertext.length - AEAD_TAG_BYTES));

@@ -15,6 +15,16 @@ declare module 'sodium-native' {
       nonce: Uint8Array,
       key: Uint8Array,
     ): number;
+    /** Throws when authentication fails. `message` may be `ciphertext` itself (in place). */
+    crypto_aead_chacha20poly1305_ietf_decrypt_detached(
+      message: Uint8Array,
+      nsec: null,
+      ciphertext: Uint8Array,
+      tag: Uint8Array,
+      associatedData: Uint8Array | null,
+      nonce: Uint8Array,
+      key: Uint8Array,
+    ): void;
     /** Throws when authentication fails. `message` may start at the same byte as `ciphertext`. */
     crypto_aead_chacha20poly1305_ietf_decrypt(
       message: Uint8Array,

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { fromHex, toHex } from '../../protocol/bytes.js';
 import {
   aeadDecrypt,
+  aeadDecryptInPlace,
   aeadDecryptInto,
   aeadEncrypt,
   agreeSharedKey,
@@ -85,6 +86,21 @@ describe('protocol/crypto', () => {
     const again = aeadEncrypt(key, nonce, plaintext, new Uint8Array(0));
     assert.throws(() => aeadDecryptInto(again.subarray(0, 1000), key, nonce, again, randomBytes(1)), DecryptionError);
     assert.deepEqual(again.subarray(0, 1000), new Uint8Array(1000));
+  });
+
+  it('AEAD opens in place with its tag apart, and zeroes what fails', () => {
+    const key = randomBytes(32);
+    const nonce = randomBytes(12);
+    const plaintext = randomBytes(1000);
+    const sealed = aeadEncrypt(key, nonce, plaintext, new Uint8Array(0));
+    const body = sealed.slice(0, 1000);
+    aeadDecryptInPlace(key, nonce, body, sealed.subarray(1000), new Uint8Array(0));
+    assert.deepEqual(body, plaintext);
+    const altered = sealed.slice(0, 1000);
+    altered[0]! ^= 1;
+    assert.throws(() => aeadDecryptInPlace(key, nonce, altered, sealed.subarray(1000), new Uint8Array(0)), DecryptionError);
+    assert.deepEqual(altered, new Uint8Array(1000));
+    assert.throws(() => aeadDecryptInPlace(key, nonce, body, new Uint8Array(15), new Uint8Array(0)), RangeError);
   });
 
   it('Ed25519 matches RFC 8032 test 1 and rejects altered messages', () => {

@@ -39,6 +39,18 @@ describe('noise-crypto', () => {
     assert.deepEqual(contiguous(noiseCrypto.chaCha20Poly1305Decrypt(list, nonce, ad, key)), aeadDecrypt(key, nonce, resealed, ad));
   });
 
+  it("opens a message in pieces in place, in the library's gathered copy of its ciphertext", () => {
+    const message = randomBytes(40_000);
+    const sealed = aeadEncrypt(key, nonce, message, ad);
+    const pieces = segments(sealed.subarray(0, 30_000), sealed.subarray(30_000));
+    const dst = sealed.slice(0, message.length);
+    const opened = noiseCrypto.chaCha20Poly1305Decrypt(pieces, nonce, ad, key, dst);
+    assert.equal(opened, dst);
+    assert.deepEqual(dst, message);
+    const notTheCiphertext = new Uint8Array(message.length);
+    assert.throws(() => noiseCrypto.chaCha20Poly1305Decrypt(pieces, nonce, ad, key, notTheCiphertext), DecryptionError);
+  });
+
   it('refuses altered bytes', () => {
     const sealed = aeadEncrypt(key, nonce, randomBytes(2_000), ad);
     sealed[7]! ^= 1;
