@@ -167,6 +167,11 @@ export class Route {
     return this.doubts > 0;
   }
 
+  /** Whether the route mixed: it held the maximum HTL under a mixing design, so its peers were drawn at random (spec/routing.md §2). */
+  get mixed(): boolean {
+    return mixes(this.init.htl, this.components.peers.htlPolicy);
+  }
+
   get succeededThrough(): PeerId | undefined {
     return this.succeededWith;
   }

@@ -159,8 +159,9 @@ export class TransactionTable {
       outcome.type === 'routeNotFound' && outcome.timedOut ? 'tx expired' : 'tx closed',
     );
     this.forget(active);
-    // A DataNotFound this route doubted is not remembered: it may be an attacker's (routing §10).
-    if (outcome.type === 'dataNotFound' && active.route.init.kind === 'request' && !active.route.doubtedAny) {
+    // A DataNotFound this route doubted is not remembered: it may be an attacker's (routing §10). Nor is one a
+    // mixing route met: its peers were drawn at random, so it says nothing of the key's neighbourhood (§3).
+    if (outcome.type === 'dataNotFound' && active.route.init.kind === 'request' && !active.route.doubtedAny && !active.route.mixed) {
       this.failed.set(active.keyHex, active.route.init.htl);
     }
     for (const waiter of active.waiters) waiter(outcome, active.route);

@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { MAX_HTL } from '../../../node/htl.js';
+import type { Envelope } from '../../../protocol/wire/messages.js';
+import type { MemoryTransport } from '../../../sim/memory-network.js';
+import type { SimulatedNetwork } from '../../../sim/simulated-network.js';
 import { chkNear } from '../../support/node-fixtures.js';
 import { GREEDY_FROM_ORIGINATOR, useSimulatedNetworks } from '../../support/simulated-networks.js';
 
@@ -98,5 +102,43 @@ describe('node/transactions', () => {
     await Promise.all(requests);
     assert.ok(overloads.length >= 1);
     for (const { node } of sim.nodes) assert.equal(node.activeTransactions, 0);
+  });
+});
+
+describe('node/transactions at the maximum HTL', () => {
+  // Links never decrement the maximum, so the node mixes every request that reaches it at the maximum.
+  const simulate = useSimulatedNetworks(undefined, { htlPolicy: { decrementAtMax: 0, mixAtMax: true } });
+
+  /** A bare transport linked to node 0 of `sim`, handing what it receives to `onMessage`. */
+  async function barePeer(sim: SimulatedNetwork, location: number, onMessage: (transport: MemoryTransport, envelope: Envelope) => void) {
+    const transport = sim.network.createTransport({ location });
+    await transport.start({ peerConnected: () => undefined, peerDisconnected: () => undefined, message: (_from, envelope) => onMessage(transport, envelope) });
+    sim.network.link(transport, sim.nodes[0]!.transport);
+    await sim.clock.run();
+    return transport;
+  }
+
+  it('does not remember a DataNotFound its mixing route met: a later request below the maximum is routed', async () => {
+    const sim = await simulate({ seed: 'mixing-failure', locations: [0.1], edges: [] });
+    const key = chkNear(0.5);
+    // A peer that answers DataNotFound to every request, as an eclipsing sybil would.
+    let reachedSybil = 0;
+    // Its peers sit next to it, so the key is outside its neighbourhood: it does not doubt (spec/routing.md §10).
+    await barePeer(sim, 0.12, (sybil, envelope) => {
+      if (envelope.body.type !== 'dataRequest') return;
+      reachedSybil++;
+      sybil.send(sim.nodes[0]!.transport.peer.id, { tx: envelope.tx, body: { type: 'dataNotFound' } });
+    });
+    const answers: string[] = [];
+    const requester = await barePeer(sim, 0.14, (_transport, envelope) => answers.push(envelope.body.type));
+    const ask = async (tx: bigint, htl: number) => {
+      requester.send(sim.nodes[0]!.transport.peer.id, { tx, body: { type: 'dataRequest', keyType: 'chk', routingKey: key.routingKey, htl } });
+      await sim.clock.run();
+    };
+    await ask(1n, MAX_HTL);
+    assert.equal(reachedSybil, 1, 'the mixing node sent the request to its only other peer');
+    assert.ok(answers.includes('dataNotFound'));
+    await ask(2n, MAX_HTL - 1);
+    assert.equal(reachedSybil, 2, 'the request below the maximum was routed, not answered from the failure table');
   });
 });
