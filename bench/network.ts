@@ -28,6 +28,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fromHex } from '../protocol/bytes.js';
+import { loopbackNodeArgs } from '../node/app/cli/testnet-command.js';
 import { startNode, until } from '../test/support/flood-setup.js';
 import { storeFreshBlocks } from '../test/support/fresh-blocks.js';
 import { blockEnvelope, framesOf, type Load, noisePipe, pump, setupTimes } from './links.js';
@@ -72,24 +73,7 @@ async function fetchAll(fetch: (key: Uint8Array) => Promise<unknown>, keys: read
 /** Idle resident set of `warren node` (dist build, RocksDB store) started in a fresh data directory. */
 async function daemonIdleRss(): Promise<string> {
   const dataDir = await mkdtemp(join(tmpdir(), 'warren-bench-'));
-  const daemon = spawn(
-    process.execPath,
-    [
-      'dist/node/app/cli/main.js',
-      'node',
-      '--data-dir',
-      dataDir,
-      '--listen',
-      '/ip4/127.0.0.1/tcp/0',
-      '--api-port',
-      '0',
-      '--gateway-port',
-      '0',
-      '--pow-difficulty',
-      '8',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
+  const daemon = spawn(process.execPath, ['dist/node/app/cli/main.js', ...loopbackNodeArgs(dataDir)], { stdio: ['ignore', 'ignore', 'pipe'] });
   try {
     let log = '';
     daemon.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4096)));

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { fetchStatus } from '../../node/app/api/client.js';
 import type { NodeStatus } from '../../node/app/api/status.js';
 import { localEndpoint } from '../../node/app/cli/endpoint.js';
+import { loopbackNodeArgs } from '../../node/app/cli/testnet-command.js';
 import { stopChild, tracked } from './children.js';
 import { eventually, PROCESS_START_MS } from './until.js';
 
@@ -85,21 +86,7 @@ export async function startLoopbackNetwork(root: string, count: number, options:
   const dirs = Array.from({ length: count }, (_, index) => join(root, index === 0 ? 'seed' : `node-${index}`));
   const processes: ChildProcess[] = [];
   const start = (dataDir: string, ...extra: string[]): void => {
-    const args = [
-      'node',
-      '--data-dir',
-      dataDir,
-      '--pow-difficulty',
-      '8',
-      '--listen',
-      '/ip4/127.0.0.1/tcp/0',
-      '--api-port',
-      '0',
-      '--gateway-port',
-      '0',
-      ...(options.flags ?? []),
-      ...extra,
-    ];
+    const args = [...loopbackNodeArgs(dataDir), ...(options.flags ?? []), ...extra];
     const child = spawnWarren(args, options);
     child.stdout!.resume();
     child.stderr!.resume();

@@ -39,21 +39,18 @@ function nodeCount(text: string | undefined): number {
   return count;
 }
 
+/**
+ * The arguments of `warren node` for a test node in `dataDir`: loopback, ports the system picks, identities
+ * at the testnet's difficulty (the testnet, the tests' loopback networks and the benches start nodes so).
+ */
+export function loopbackNodeArgs(dataDir: string): string[] {
+  const args = ['node', '--data-dir', dataDir, '--listen', '/ip4/127.0.0.1/tcp/0', '--api-port', '0'];
+  return [...args, '--gateway-port', '0', '--pow-difficulty', TESTNET_DIFFICULTY];
+}
+
 /** This same command, run again as `warren node …` (with the same Node.js options: a TypeScript loader, say). */
 function startNode(dataDir: string, seed: string | undefined): ChildProcess {
-  const args = [
-    'node',
-    '--data-dir',
-    dataDir,
-    '--listen',
-    '/ip4/127.0.0.1/tcp/0',
-    '--api-port',
-    '0',
-    '--gateway-port',
-    '0',
-    '--pow-difficulty',
-    TESTNET_DIFFICULTY,
-  ];
+  const args = loopbackNodeArgs(dataDir);
   if (seed !== undefined) args.push('--seed', seed);
   const log = createWriteStream(join(dataDir, 'node.log'));
   // A process group of its own: Ctrl-C reaches the testnet alone, which then stops each node once
