@@ -91,6 +91,8 @@ export function hash(tag: string, ...parts: Uint8Array[]): Uint8Array {
 export interface Hasher {
   update(part: Uint8Array): void;
   digest(): Uint8Array;
+  /** `hash(tag, …)` of the parts given so far; the hasher goes on taking parts (a resumable download records it). */
+  digestSoFar(): Uint8Array;
 }
 
 /** Domain-separated BLAKE2b-256 over data that arrives in pieces; equals `hash(tag, ...pieces)`. */
@@ -98,13 +100,16 @@ export function createHasher(tag: string): Hasher {
   const state = new Uint8Array(native.crypto_generichash_STATEBYTES);
   native.crypto_generichash_init(state, null, HASH_BYTES);
   native.crypto_generichash_update(state, tagPrefix(tag));
+  const finish = (from: Uint8Array): Uint8Array => {
+    const digest = new Uint8Array(HASH_BYTES);
+    native.crypto_generichash_final(from, digest);
+    return digest;
+  };
   return {
     update: (part) => native.crypto_generichash_update(state, part),
-    digest: () => {
-      const digest = new Uint8Array(HASH_BYTES);
-      native.crypto_generichash_final(state, digest);
-      return digest;
-    },
+    digest: () => finish(state),
+    // BLAKE2b's state is plain bytes: a copy finishes on its own.
+    digestSoFar: () => finish(state.slice()),
   };
 }
 

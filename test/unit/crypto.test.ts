@@ -7,6 +7,7 @@ import {
   aeadDecryptInto,
   aeadEncrypt,
   agreeSharedKey,
+  createHasher,
   equalBytes,
   generateAgreementKeyPair,
   hash,
@@ -37,6 +38,20 @@ describe('protocol/crypto', () => {
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.nat(200), (data, split) => {
         const at = Math.min(split, data.length);
         assert.deepEqual(hash('t', data), hash('t', data.subarray(0, at), data.subarray(at)));
+      }),
+    );
+  });
+
+  it('an incremental hasher equals hash, and its digest so far is the hash of the parts so far without ending it', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), fc.nat(300), (data, split) => {
+        const at = Math.min(split, data.length);
+        const hasher = createHasher('t');
+        hasher.update(data.subarray(0, at));
+        assert.deepEqual(hasher.digestSoFar(), hash('t', data.subarray(0, at)));
+        hasher.update(data.subarray(at));
+        assert.deepEqual(hasher.digestSoFar(), hash('t', data));
+        assert.deepEqual(hasher.digest(), hash('t', data));
       }),
     );
   });

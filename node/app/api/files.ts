@@ -3,7 +3,8 @@
  * directory manifests over files already inserted, signed publishing, and the transfers in flight.
  *
  *   POST /v1/files?name=&mime=&k=&m=&id=   body ──Client.insertFile (one segment held)──> {uri, size, mime}
- *   GET  /v1/files/<uri>  [Range]          Client.resolveFile ──fetchContent──> body (200, or 206 for a range; X-Warren-Edition for a USK)
+ *   GET  /v1/files/<uri>  [Range, If-Range] Client.resolveFile ──fetchContent──> body (200, or 206 for a range; ETag: the file's CHK,
+ *                                          X-Warren-Content-Hash; X-Warren-Edition for a USK)
  *   POST /v1/directories  {files:[…]}      Client.insertDirectoryOf (every path checked first) ──> {uri}
  *   GET  /v1/directories/<uri>             Client.walk (bounded, spec/client.md §12.1) ──> {files:[{path, uri, mime, size}]}
  *   POST /v1/publish      {insertUri, uri} Client.publish ──> {uri}
@@ -15,6 +16,7 @@
  * block (every block against the key its manifest names), not by the full-content hash.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { toHex } from '../../../protocol/bytes.js';
 import { type ChkUri, parseInsertUri, parseRequestUri } from '../../../protocol/keys/index.js';
 import { Client, type ClientFetchProgress } from '../../client/client.js';
 import type { InsertedFile } from '../../client/directory.js';
@@ -25,7 +27,7 @@ import type { ClientNode } from '../../client/types.js';
 import { heldBack, sendStream, sliceFor, trimmed } from './content-stream.js';
 import { BadRequestError } from './errors.js';
 import { allow, readJson, sendJson } from './http.js';
-import { parseRange } from './range.js';
+import { ifRangeHolds, parseRange } from './range.js';
 import type { Transfer, Transfers } from './transfers.js';
 
 /** Largest JSON body (a directory listing of a few thousand files). */
@@ -103,14 +105,23 @@ export class FileRoutes {
       const onProgress = (progress: ClientFetchProgress): void => {
         if (progress.type === 'blockFetched') transfer.block();
       };
-      const { manifest, edition } = await this.client.resolveFile(uri, { signal, onProgress });
-      const range = parseRange(request.headers.range, manifest.size);
+      const { uri: file, manifest, edition } = await this.client.resolveFile(uri, { signal, onProgress });
+      // The file manifest's CHK names exactly these bytes: a strong entity tag.
+      const etag = `"${file.toString()}"`;
+      const range = ifRangeHolds(request.headers['if-range'], etag) ? parseRange(request.headers.range, manifest.size) : undefined;
       const slice = range === undefined ? { manifest, skip: 0 } : sliceFor(manifest, range);
       const length = range === undefined ? manifest.size : range.end - range.start + 1;
       transfer.expect({ bytes: length, blocks: slice.manifest.segments.reduce((sum, segment) => sum + segment.dataBlocks.length, 0) });
       const content = this.client.fetchContent(slice.manifest, { signal, onProgress });
       const body = range === undefined ? heldBack(content) : trimmed(content, slice.skip, length);
-      const headers: Record<string, string | number> = { 'content-type': servedMime(manifest.mime), 'content-length': length, 'accept-ranges': 'bytes' };
+      const headers: Record<string, string | number> = {
+        'content-type': servedMime(manifest.mime),
+        'content-length': length,
+        'accept-ranges': 'bytes',
+        etag,
+        // For a caller that assembles the file from ranges: a range is not checked against it here.
+        'x-warren-content-hash': toHex(manifest.contentHash),
+      };
       if (range !== undefined) headers['content-range'] = `bytes ${range.start}-${range.end}/${manifest.size}`;
       // A USK was followed to its newest edition: say which.
       if (edition !== undefined) headers['x-warren-edition'] = edition;

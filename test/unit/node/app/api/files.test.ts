@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { randomBytes } from '../../../../../protocol/crypto.js';
+import { toHex } from '../../../../../protocol/bytes.js';
+import { hash, randomBytes } from '../../../../../protocol/crypto.js';
+import { CONTENT_HASH_TAG } from '../../../../../node/client/insert.js';
 import { mintIdentity } from '../../../../../protocol/identity-mint.js';
 import type { NodeIdentity } from '../../../../../protocol/identity.js';
 import { CountingOperations } from '../../../../../node/app/api/counters.js';
@@ -100,6 +102,25 @@ describe('node/app/api/files', () => {
     const several = await call(api.port, 'GET', path, { range: 'bytes=0-1,5-6' });
     assert.equal(several.status, 200, 'several ranges: the whole file');
     assert.equal(several.body.length, content.length);
+  });
+
+  it("names the file by its manifest's CHK (ETag) and its full-content hash, and keeps a range under If-Range only while the tag matches", async () => {
+    const content = randomBytes(3 * 32744);
+    const { uri } = json<{ uri: string }>(await upload(api.port, 'name=tagged.bin&k=1&m=1', content));
+    const path = `/v1/files/${encodeURIComponent(uri)}`;
+    const whole = await call(api.port, 'GET', path);
+    const etag = `"${uri.replace(/\/tagged\.bin$/, '')}"`;
+    assert.equal(whole.headers.etag, etag);
+    assert.equal(whole.headers['x-warren-content-hash'], toHex(hash(CONTENT_HASH_TAG, content)));
+    const kept = await call(api.port, 'GET', path, { range: 'bytes=40000-', 'if-range': etag });
+    assert.equal(kept.status, 206);
+    assert.ok(Buffer.from(content.subarray(40000)).equals(kept.body));
+    assert.equal(kept.headers.etag, etag);
+    for (const other of ['"CHK@another"', 'Tue, 01 Dec 2026 00:00:00 GMT']) {
+      const changed = await call(api.port, 'GET', path, { range: 'bytes=40000-', 'if-range': other });
+      assert.equal(changed.status, 200, `If-Range: ${other} does not match: the whole file`);
+      assert.ok(Buffer.from(content).equals(changed.body));
+    }
   });
 
   it("lists a transfer in flight with blocks and bytes done and expected, under the caller's id", async () => {

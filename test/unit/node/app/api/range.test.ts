@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { RangeNotSatisfiableError } from '../../../../../node/app/api/errors.js';
-import { parseRange } from '../../../../../node/app/api/range.js';
+import { ifRangeHolds, parseRange } from '../../../../../node/app/api/range.js';
 
 describe('node/app/api/range', () => {
   it('reads one byte range: first-last, first- and -suffix, clamped to the file', () => {
@@ -26,5 +26,12 @@ describe('node/app/api/range', () => {
     ] as const) {
       assert.throws(() => parseRange(header, size), RangeNotSatisfiableError, header);
     }
+  });
+
+  it('keeps a range under If-Range only for the same strong entity tag: not another tag, a date, or the header twice', () => {
+    assert.equal(ifRangeHolds(undefined, '"CHK@a"'), true);
+    assert.equal(ifRangeHolds(' "CHK@a" ', '"CHK@a"'), true);
+    for (const header of ['"CHK@b"', 'W/"CHK@a"', 'Tue, 01 Dec 2026 00:00:00 GMT', ['"CHK@a"', '"CHK@a"']])
+      assert.equal(ifRangeHolds(header, '"CHK@a"'), false, String(header));
   });
 });
