@@ -151,13 +151,21 @@ export function insertFile(endpoint: ApiEndpoint, file: FileInsertRequest): Prom
   });
 }
 
-/** GET /v1/files/<uri>: the response, whose body is the file (`content-type` and `content-length` set). */
-export function fetchFile(
-  endpoint: ApiEndpoint,
-  uri: string,
-  options: { id?: string | undefined; signal?: AbortSignal | undefined } = {},
-): Promise<IncomingMessage> {
-  return call(endpoint, 'GET', `/v1/files/${encodeURIComponent(uri)}${query({ id: options.id })}`, options);
+export interface FileFetchOptions {
+  /** Names the transfer in `GET /v1/transfers` and its event stream. */
+  readonly id?: string | undefined;
+  /** Resuming: the bytes from this offset to the end (206), if the file's entity tag is still `ifRange`, else the whole file (200). */
+  readonly from?: number | undefined;
+  readonly ifRange?: string | undefined;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** GET /v1/files/<uri>: the response, whose body is the file (`content-type`, `content-length`, `etag`, `x-warren-content-hash` set). */
+export function fetchFile(endpoint: ApiEndpoint, uri: string, options: FileFetchOptions = {}): Promise<IncomingMessage> {
+  const headers: Record<string, string> = {};
+  if (options.from !== undefined) headers.range = `bytes=${options.from}-`;
+  if (options.ifRange !== undefined) headers['if-range'] = options.ifRange;
+  return call(endpoint, 'GET', `/v1/files/${encodeURIComponent(uri)}${query({ id: options.id })}`, { headers, signal: options.signal });
 }
 
 export interface DirectoryFileAnswer extends InsertedFileAnswer {

@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 import { parseRequestUri } from '../../../protocol/keys/index.js';
 import { type DirectoryFileAnswer, fetchFile, listDirectory } from '../api/client.js';
 import { localEndpoint } from './endpoint.js';
-import { save } from './get-command.js';
+import { toStdout } from './get-command.js';
 
 export interface ListResult {
   readonly uri: string;
@@ -18,7 +18,7 @@ export interface ListResult {
 export async function runCat(text: string, options: { readonly dataDir?: string }, stdout: Writable = process.stdout): Promise<void> {
   parseRequestUri(text);
   const endpoint = await localEndpoint(options.dataDir);
-  await save(await fetchFile(endpoint, text), undefined, stdout);
+  await toStdout(await fetchFile(endpoint, text), stdout);
 }
 
 export async function runLs(text: string, options: { readonly dataDir?: string }): Promise<ListResult> {

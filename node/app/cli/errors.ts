@@ -26,3 +26,8 @@ export class OutputExistsError extends WarrenError {
 export class InterruptedError extends WarrenError {
   readonly code = 'ERR_INTERRUPTED';
 }
+
+/** The node's answer to `warren get` lacks what the command needs, or does not fit what it asked (exit code 1). */
+export class UnexpectedAnswerError extends WarrenError {
+  readonly code = 'ERR_UNEXPECTED_ANSWER';
+}

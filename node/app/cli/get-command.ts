@@ -4,17 +4,17 @@
  * a directory (the node answers ERR_WRONG_KIND for a file fetch) is listed
  * (`GET /v1/directories/<uri>`) and its files fetched under `-o DIR`, `FILES_AT_ONCE` at a time —
  * after a question (or `--yes`) when it writes far more than its distinct files hold (spec/client.md
- * §12.3). Each file is written under a temporary name and renamed once whole (its hash checked by the
- * node), so a failed or interrupted get never leaves a partial file under the final name; a file that
- * exists is not written over without `--force` (checked for every path before anything is fetched).
+ * §12.3). Each file is written under a temporary name, resumably (partial-download.ts, spec/client.md
+ * §10), and renamed once whole and its content hash checked, so a failed or interrupted get never
+ * leaves a partial file under the final name, and the next get of the same URI fetches only the rest; a
+ * file that exists is not written over without `--force` (checked for every path before anything is fetched).
  *
- *   URI ──fetchFile──> body ──> PATH | stdout
- *        └─ ERR_WRONG_KIND ──listDirectory──> expansion asked? ──> each file ──fetchFile──> DIR/path
+ *   URI ──kept partial download? ──fetchFile (Range + If-Range when resuming)──> body ──> PATH | stdout
+ *        └─ ERR_WRONG_KIND ──listDirectory──> expansion asked? ──> each file, as above ──> DIR/path
  */
-import { createWriteStream } from 'node:fs';
-import { access, mkdir, rename, rm } from 'node:fs/promises';
+import { access, mkdir } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseRequestUri } from '../../../protocol/keys/index.js';
@@ -23,7 +23,8 @@ import { EXPANSION_ALLOWANCE_BYTES, EXPANSION_FACTOR, expansionOf } from '../../
 import { mapInWindow } from '../../client/window.js';
 import { confirm } from './confirm.js';
 import { localEndpoint } from './endpoint.js';
-import { ExpansionRefusedError, OutputExistsError, UsageError } from './errors.js';
+import { ExpansionRefusedError, OutputExistsError, UnexpectedAnswerError, UsageError } from './errors.js';
+import { type DownloadTarget, downloadPaths, type KeptDownload, keptDownload, PartialDownload } from './partial-download.js';
 import { bytes } from './status-command.js';
 import { FILES_AT_ONCE, type ProgressDisplay, progressDisplay, progressDisplays, transferId, watchTransfer } from './transfer-progress.js';
 
@@ -44,6 +45,8 @@ export interface FetchedFile {
   readonly mime: string;
   /** For a USK: the edition fetched (the newest found at or after the one asked for). */
   readonly edition?: number;
+  /** The bytes a partial download kept, when this get resumed it. */
+  readonly resumedFrom?: number;
 }
 
 export interface GetResult {
@@ -52,38 +55,96 @@ export interface GetResult {
   readonly files: readonly FetchedFile[];
 }
 
-/** Where a file is written until it is whole: the final name never holds a partial file. */
-const partialName = (path: string): string => join(dirname(path), `.${basename(path)}.warren-partial`);
-
-/**
- * Writes the body to `path` (or `stdout`): into a temporary name beside it, renamed to `path` once
- * the body has ended — which the node's answer does only once the full-content hash has checked
- * out. A transfer cut short removes the temporary file.
- */
-export async function save(response: IncomingMessage, path: string | undefined, stdout: Writable = process.stdout): Promise<void> {
-  const partial = path === undefined ? undefined : partialName(path);
+/** Writes the body to `stdout`; a transfer cut short is `ERR_TRANSFER_CUT`. */
+export async function toStdout(response: IncomingMessage, stdout: Writable = process.stdout): Promise<void> {
   try {
-    await pipeline(response, partial === undefined ? stdout : createWriteStream(partial));
-    if (partial !== undefined && path !== undefined) await rename(partial, path);
+    await pipeline(response, stdout);
   } catch (cause) {
-    if (partial !== undefined) await rm(partial, { force: true });
-    if (response.complete) throw cause; // a local failure: the disk, the output's permissions
-    throw new ApiCallError('ERR_TRANSFER_CUT', 'the transfer was cut short: the node stopped, or the content did not match its hash', undefined, { cause });
+    throw cutShort(response, cause, '');
   }
 }
 
-async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefined, display: ProgressDisplay): Promise<FetchedFile> {
+/** The error for a body that did not arrive whole: the node's fault when the answer is incomplete, else the local one (the disk, permissions). */
+function cutShort(response: IncomingMessage, cause: unknown, kept: string): unknown {
+  if (response.complete || (cause as { syscall?: unknown }).syscall !== undefined) return cause;
+  return new ApiCallError('ERR_TRANSFER_CUT', `the transfer was cut short: the node stopped, or the content did not match its hash${kept}`, undefined, {
+    cause,
+  });
+}
+
+const headerOf = (response: IncomingMessage, name: string): string | undefined => {
+  const value = response.headers[name];
+  return typeof value === 'string' ? value : undefined;
+};
+
+/**
+ * Writes the body to `path` through its partial download (partial-download.ts): a resumed one when the
+ * node kept the range (206), checked against the full-content hash before the rename. After a failure
+ * the partial file stays while its record vouches for some of it, for the next get to resume.
+ */
+async function saveToFile(response: IncomingMessage, path: string, target: DownloadTarget, kept: KeptDownload | undefined): Promise<void> {
+  const contentHash = headerOf(response, 'x-warren-content-hash');
+  const range = headerOf(response, 'content-range');
+  const problem =
+    contentHash === undefined
+      ? 'the node named no content hash: is it an older version?'
+      : kept !== undefined && range !== `bytes ${kept.record.bytesDone}-${target.size - 1}/${target.size}`
+        ? `the node answered ${range} to a resume from byte ${kept.record.bytesDone}`
+        : undefined;
+  if (problem !== undefined || contentHash === undefined) {
+    response.destroy();
+    throw new UnexpectedAnswerError(problem ?? '');
+  }
+  await mkdir(dirname(path), { recursive: true });
+  const download = await PartialDownload.open(downloadPaths(path), target, kept);
+  try {
+    for await (const chunk of response as AsyncIterable<Buffer>) await download.write(chunk);
+    if (!response.complete) throw new Error('the answer ended early');
+    await download.finish(path, contentHash);
+  } catch (cause) {
+    await download.abandon();
+    const recorded = download.bytesRecorded;
+    throw cutShort(response, cause, recorded > 0 ? `; ${bytes(recorded)} are kept: the same warren get resumes from there` : '');
+  }
+}
+
+/**
+ * Fetches one file to `path` (or stdout), resuming a partial download of the same URI kept beside it:
+ * `Range` from its recorded bytes under `If-Range` with its entity tag, so that a URI that now names other
+ * content (a newer USK edition) is fetched whole and written from the start, never spliced.
+ */
+async function getFile(
+  endpoint: ApiEndpoint,
+  uri: string,
+  path: string | undefined,
+  display: ProgressDisplay,
+  note: (line: string) => void,
+): Promise<FetchedFile> {
   const id = transferId();
+  const found = path === undefined ? {} : await keptDownload(downloadPaths(path), uri);
+  if (found.note !== undefined) note(found.note);
+  const asked = found.kept?.record;
   return watchTransfer(endpoint, id, display, async () => {
-    const response = await fetchFile(endpoint, uri, { id });
-    if (path !== undefined) await mkdir(dirname(path), { recursive: true });
-    await save(response, path);
-    const edition = response.headers['x-warren-edition'];
+    const response = await fetchFile(endpoint, uri, { id, ...(asked === undefined ? {} : { from: asked.bytesDone, ifRange: asked.etag }) });
+    const edition = headerOf(response, 'x-warren-edition');
+    const size = asked !== undefined && response.statusCode === 206 ? asked.size : Number(response.headers['content-length'] ?? 0);
+    if (path === undefined) await toStdout(response);
+    else {
+      const kept = response.statusCode === 206 ? found.kept : undefined;
+      if (asked !== undefined && kept === undefined)
+        note(
+          `${path}: the URI names other content since the interrupted get${edition === undefined ? '' : ` (USK edition ${edition}, was ${asked.edition})`}: starting over`,
+        );
+      else if (asked !== undefined) note(`${path}: resuming after ${bytes(asked.bytesDone)} of ${bytes(asked.size)}`);
+      const etag = headerOf(response, 'etag') ?? '';
+      await saveToFile(response, path, { uri, etag, size, ...(edition === undefined ? {} : { edition: Number(edition) }) }, kept);
+    }
     return {
       ...(path === undefined ? {} : { path }),
-      size: Number(response.headers['content-length'] ?? 0),
+      size,
       mime: String(response.headers['content-type']),
-      ...(typeof edition === 'string' ? { edition: Number(edition) } : {}),
+      ...(edition === undefined ? {} : { edition: Number(edition) }),
+      ...(asked !== undefined && response.statusCode === 206 ? { resumedFrom: asked.bytesDone } : {}),
     };
   });
 }
@@ -113,6 +174,7 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
   const uri = parseRequestUri(text);
   const endpoint = await localEndpoint(options.dataDir);
   const json = options.json === true;
+  const note = (line: string): void => void process.stderr.write(json ? `${JSON.stringify({ note: line })}\n` : `${line}\n`);
   // `-o -` is stdout, asked for: no name needed, a terminal or not.
   const toStdout = options.output === '-';
   const output = toStdout ? undefined : (options.output ?? uri.path.at(-1));
@@ -120,7 +182,8 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
     throw new UsageError('this URI carries no file name: give -o PATH, or -o - for stdout');
   try {
     if (output !== undefined) await checkFree([output], options);
-    return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, progressDisplay(process.stderr, `get ${output ?? 'stdout'}`, json))] };
+    const display = progressDisplay(process.stderr, `get ${output ?? 'stdout'}`, json);
+    return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, display, note)] };
   } catch (error) {
     if (!(error instanceof ApiCallError && error.code === 'ERR_WRONG_KIND')) throw error;
   }
@@ -132,7 +195,7 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
     await checkExpansion(listing, options);
     const pathOf = (file: DirectoryFileAnswer): string => join(outputDirectory, ...file.path.split('/'));
     await checkFree(listing.map(pathOf), options);
-    const files = await mapInWindow(listing, FILES_AT_ONCE, (file) => getFile(endpoint, file.uri, pathOf(file), displays.display(`get ${pathOf(file)}`)));
+    const files = await mapInWindow(listing, FILES_AT_ONCE, (file) => getFile(endpoint, file.uri, pathOf(file), displays.display(`get ${pathOf(file)}`), note));
     return { uri: text, kind: 'directory', files };
   } finally {
     displays.finish();
@@ -142,6 +205,10 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
 /** What a person reads: where each file went. */
 export function formatGet(result: GetResult): string {
   return result.files
-    .map((file) => `${file.path} (${file.size} bytes, ${file.mime}${file.edition === undefined ? '' : `, USK edition ${file.edition}`})`)
+    .map((file) => {
+      const edition = file.edition === undefined ? '' : `, USK edition ${file.edition}`;
+      const resumed = file.resumedFrom === undefined ? '' : `, resumed after byte ${file.resumedFrom}`;
+      return `${file.path} (${file.size} bytes, ${file.mime}${edition}${resumed})`;
+    })
     .join('\n');
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatGet, runGet } from '../../../../../node/app/cli/get-command.js';
+import { formatGet, type GetResult, runGet } from '../../../../../node/app/cli/get-command.js';
+import { downloadPaths, RECORD_EVERY_BYTES } from '../../../../../node/app/cli/partial-download.js';
 import { Client } from '../../../../../node/client/client.js';
 import { SHARD_BYTES } from '../../../../../node/client/segments.js';
 import { DataNotFoundError } from '../../../../../node/errors.js';
@@ -88,5 +89,102 @@ describe('node/app/cli/get-command', () => {
       memory.request = request;
     }
     assert.deepEqual(await readdir(out), []);
+  });
+
+  /** Runs `get` with the network failing every block request after the first `allowed`; counts the requests made. */
+  const getThrough = async (
+    uri: string,
+    output: string,
+    allowed = Number.POSITIVE_INFINITY,
+  ): Promise<{ requests: number; result?: GetResult; error?: unknown }> => {
+    let requests = 0;
+    const request = memory.request.bind(memory);
+    memory.request = async (routingKey) => {
+      if (requests++ >= allowed) throw new DataNotFoundError(18);
+      return request(routingKey);
+    };
+    try {
+      const result = await runGet(uri, { dataDir: join(dir, 'node'), output, json: true });
+      return { requests, result };
+    } catch (error) {
+      return { requests, error };
+    } finally {
+      memory.request = request;
+    }
+  };
+
+  /** Cuts a get short after `allowed` block requests; asserts that it kept a recorded partial download. */
+  const interrupt = async (uri: string, output: string, allowed: number): Promise<void> => {
+    const cut = await getThrough(uri, output, allowed);
+    assert.equal((cut.error as { code?: string } | undefined)?.code, 'ERR_TRANSFER_CUT');
+    await readFile(downloadPaths(output).record);
+  };
+
+  /** A file of `size` random bytes in segments of 6 data blocks (196,464 bytes) and no check blocks. */
+  const insertSegmented = async (size: number): Promise<{ uri: string; content: Uint8Array; blocks: number }> => {
+    const content = randomBytes(size);
+    const { uri } = await new Inserter(memory, { dataBlocksPerSegment: 6, checkBlocksPerSegment: 0 }).insertFile({
+      source: content,
+      mime: 'application/octet-stream',
+    });
+    return { uri: uri.toString(), content, blocks: Math.ceil(size / SHARD_BYTES) };
+  };
+
+  it('keeps the recorded part of a download cut short, never under the final name, and the next get fetches only the rest', async () => {
+    const { uri, content, blocks } = await insertSegmented(3 * MiB);
+    const out = join(dir, 'resume');
+    await mkdir(out);
+    const output = join(out, 'file.bin');
+    const cut = await getThrough(uri, output, 60);
+    assert.match((cut.error as Error).message, /are kept: the same warren get resumes from there/);
+    assert.deepEqual((await readdir(out)).sort(), ['.file.bin.warren-partial', '.file.bin.warren-resume']);
+    const record = JSON.parse(await readFile(join(out, '.file.bin.warren-resume'), 'utf8')) as { bytesDone: number; etag: string };
+    assert.ok(record.bytesDone >= RECORD_EVERY_BYTES, `${record.bytesDone} bytes recorded`);
+    assert.equal(record.etag, `"${uri}"`);
+
+    const { requests: resumed, result } = await getThrough(uri, output);
+    assert.equal(result?.files[0]?.resumedFrom, record.bytesDone);
+    assert.ok(Buffer.from(content).equals(await readFile(output)), 'byte for byte');
+    assert.deepEqual(await readdir(out), ['file.bin'], 'the partial file and its record are gone');
+    // The manifest, then the segment the record ends in and those after it: 6 blocks a segment.
+    const segmentsKept = Math.floor(record.bytesDone / (6 * SHARD_BYTES));
+    assert.equal(resumed, 1 + blocks - 6 * segmentsKept, `${resumed} blocks asked for the second time, of ${blocks}`);
+  });
+
+  it('starts over when the kept bytes changed on disk, or the partial download was of another URI', async () => {
+    const first = await insertSegmented(2 * MiB);
+    const second = await insertSegmented(2 * MiB);
+    const out = join(dir, 'over');
+    await mkdir(out);
+    const output = join(out, 'file.bin');
+    await interrupt(first.uri, output, 50);
+    const partial = join(out, '.file.bin.warren-partial');
+    const changed = await readFile(partial);
+    changed[10] = (changed[10]! + 1) % 256;
+    await writeFile(partial, changed);
+    const again = await getThrough(first.uri, output);
+    assert.equal(again.result?.files[0]?.resumedFrom, undefined, 'not resumed');
+    assert.ok(Buffer.from(first.content).equals(await readFile(output)));
+
+    await rm(output);
+    await interrupt(first.uri, output, 50);
+    const other = await getThrough(second.uri, output);
+    assert.equal(other.result?.files[0]?.resumedFrom, undefined, 'not resumed');
+    assert.ok(Buffer.from(second.content).equals(await readFile(output)), 'the other URI, whole, not spliced');
+    assert.deepEqual(await readdir(out), ['file.bin']);
+  });
+
+  it('starts over, never splicing, when a USK has a newer edition than the interrupted get had', async () => {
+    const client = new Client({ node: memory }, { dataBlocksPerSegment: 6, checkBlocksPerSegment: 0 });
+    const insertUri = new UskInsertUri(randomBytes(32), 'video', 0);
+    const [older, newer] = [randomBytes(2 * MiB), randomBytes(2 * MiB)];
+    const uri = (await client.publish(insertUri, await client.insertFile(older))).toString();
+    const output = join(dir, 'video.bin');
+    await interrupt(uri, output, 50);
+    await client.publish(insertUri, await client.insertFile(newer));
+    const again = await getThrough(uri, output);
+    assert.equal(again.result?.files[0]?.edition, 1);
+    assert.equal(again.result?.files[0]?.resumedFrom, undefined, 'not resumed');
+    assert.ok(Buffer.from(newer).equals(await readFile(output)), 'the newest edition, whole');
   });
 });
