@@ -5,7 +5,7 @@
  *   insertFile / insertDirectory / insertDirectoryOf (over inserted files) ──> insert.ts, directory.ts ──> CHK@…
  *   publish(SSK-INSERT@…|USK-INSERT@…, CHK@…) ──> publish.ts
  *   resolve(CHK@…|SSK@…|USK@…[/path]) ──SSK/USK: publish.ts──> CHK ──path: directory.ts──> file or directory
- *   fetch(uri) ──resolve──> fetch.ts fetchLayout ──> bytes, in order     to-disk.ts: resumable file, whole tree
+ *   fetch(uri) ──resolve──> fetch.ts fetchLayout ──> bytes, in order   (resumable downloads to disk: the CLI, over the API's ranges)
  */
 import { type AnyInsertUri, ChkUri, parseRequestUri, type RequestUri, type SskUri, type UskUri } from '../../protocol/keys/index.js';
 import { checkFileName } from './directory-limits.js';
@@ -21,7 +21,7 @@ import {
   type WalkedFile,
   walkDirectory,
 } from './directory.js';
-import { fetchLayout, type FetchOptions, type FetchProgress, type ResumePoint } from './fetch.js';
+import { fetchLayout, type FetchOptions, type FetchProgress } from './fetch.js';
 import { type ContentSource, Inserter, type InsertOptions } from './insert.js';
 import type { FileManifest } from './manifest.js';
 import { mimeForName } from './mime.js';
@@ -127,9 +127,9 @@ export class Client {
     yield* this.fetchContent(manifest, options);
   }
 
-  /** The content of a file manifest, optionally resuming after segments already fetched. */
-  fetchContent(manifest: FileManifest, options: ClientFetchOptions = {}, resume?: ResumePoint): AsyncGenerator<Uint8Array> {
-    return fetchLayout(this.node, manifest, this.fetchOptions(options), resume);
+  /** The content of a file manifest (or of some of its segments: a byte range), streamed in order. */
+  fetchContent(manifest: FileManifest, options: ClientFetchOptions = {}): AsyncGenerator<Uint8Array> {
+    return fetchLayout(this.node, manifest, this.fetchOptions(options));
   }
 
   /** Every file under a directory URI, with its path relative to it; within the limits of spec/client.md §12.1. */

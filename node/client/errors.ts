@@ -66,11 +66,6 @@ export class EditionNotFoundError extends WarrenError {
   }
 }
 
-/** A resume record that belongs to another file or to a partial output that was changed. */
-export class ResumeMismatchError extends WarrenError {
-  readonly code = 'ERR_RESUME_MISMATCH';
-}
-
 /** A path or file name given to an insert that breaks the name rule or the path limits (spec/client.md §12.1), or is given twice. */
 export class InvalidPathError extends WarrenError {
   readonly code = 'ERR_INVALID_PATH';

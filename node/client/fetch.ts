@@ -8,7 +8,7 @@
  *   manifest ──segments──> fetchSegment ×lookahead ──Window(node.request)──> verify, decrypt
  *                                 └── k blocks in ──decodeSegment──> bytes ──hash──> caller
  */
-import { createHasher, equalBytes, type Hasher } from '../../protocol/crypto.js';
+import { createHasher, equalBytes } from '../../protocol/crypto.js';
 import { decodeChk, verifyChkBlock } from '../../protocol/keys/index.js';
 import { WarrenError } from '../../protocol/errors.js';
 import { ContentHashMismatchError, InvalidManifestError, MissingBlocksError } from './errors.js';
@@ -29,13 +29,6 @@ export interface FetchOptions extends OperationOptions<FetchProgress> {
   readonly window?: number;
   /** Segments fetched ahead of the one being yielded (default: enough to fill the window, ⌈window / k⌉ + 1). */
   readonly lookahead?: number;
-}
-
-/** Where to pick up an interrupted fetch: segments before `fromSegment` are not fetched again. */
-export interface ResumePoint {
-  readonly fromSegment: number;
-  /** The content of the segments already fetched, re-read locally to continue the full-content hash. */
-  readonly prior: AsyncIterable<Uint8Array>;
 }
 
 const MAX_SPLIT_DEPTH = 4;
@@ -99,18 +92,12 @@ async function fetchSegment(node: ClientNode, window: Window, code: FecCode, seg
   return data;
 }
 
-async function hashPrior(hasher: Hasher, prior: AsyncIterable<Uint8Array>): Promise<void> {
-  for await (const chunk of prior) hasher.update(chunk);
-}
-
 /**
  * The splitfile's content in order, segment by segment; throws `ContentHashMismatchError`
  * after the last segment if the whole does not match the manifest.
  */
-export async function* fetchLayout(node: ClientNode, layout: Layout, options: FetchOptions = {}, resume?: ResumePoint): AsyncGenerator<Uint8Array> {
+export async function* fetchLayout(node: ClientNode, layout: Layout, options: FetchOptions = {}): AsyncGenerator<Uint8Array> {
   const hasher = createHasher(CONTENT_HASH_TAG);
-  const first = resume?.fromSegment ?? 0;
-  if (resume !== undefined) await hashPrior(hasher, resume.prior);
   const windowSize = options.window ?? DEFAULT_WINDOW;
   const window = new Window(windowSize);
   const lookahead = Math.max(1, options.lookahead ?? Math.ceil(windowSize / layout.dataBlocksPerSegment) + 1);
@@ -124,7 +111,7 @@ export async function* fetchLayout(node: ClientNode, layout: Layout, options: Fe
     pending.set(index, fetching);
   };
   try {
-    for (let index = first; index < layout.segments.length; index++) {
+    for (let index = 0; index < layout.segments.length; index++) {
       for (let ahead = index; ahead < index + lookahead; ahead++) start(ahead);
       const data = await pending.get(index)!;
       pending.delete(index);

@@ -3,10 +3,9 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '../../node/client/client.js';
-import { ContentHashMismatchError, MissingBlocksError, PathNotFoundError, ResumeMismatchError } from '../../node/client/errors.js';
+import { ContentHashMismatchError, MissingBlocksError, PathNotFoundError } from '../../node/client/errors.js';
 import type { FetchProgress } from '../../node/client/fetch.js';
 import { decodeManifest, encodeManifest, type FileManifest } from '../../node/client/manifest.js';
-import { fetchToFile, fetchTreeToDirectory, resumeRecordPath } from '../../node/client/to-disk.js';
 import { SHARD_BYTES } from '../../node/client/segments.js';
 import { randomBytes } from '../../protocol/crypto.js';
 import { InvalidBlockError } from '../../protocol/errors.js';
@@ -74,7 +73,7 @@ describe('client on a simulated network', function () {
     await assert.rejects(drive(sim, reader.resolve(`${root.toString()}/index.html/x`)), PathNotFoundError);
   });
 
-  it('inserts a directory from disk and fetches the whole tree back to disk', async () => {
+  it('inserts a directory from disk, walks it and fetches each file back to disk', async () => {
     const sim = await simulate(smallWorld('client-tree'));
     const source = await temporary('warren-tree-in-');
     const target = await temporary('warren-tree-out-');
@@ -88,8 +87,18 @@ describe('client on a simulated network', function () {
       await writeFile(join(source, path), bytes);
     }
     const root = await drive(sim, new Client({ node: sim.nodes[1]!.node }).insertDirectory(source));
-    const written = await drive(sim, fetchTreeToDirectory(new Client({ node: sim.nodes[21]!.node }), root, target));
-    assert.deepEqual(written.sort(), [...files.keys()].sort());
+    const reader = new Client({ node: sim.nodes[21]!.node });
+    const writing = (async () => {
+      const written: string[] = [];
+      for await (const file of reader.walk(root)) {
+        const path = join(target, ...file.path);
+        await mkdir(join(path, '..'), { recursive: true });
+        await writeFile(path, await collect(reader.fetch(file.uri)));
+        written.push(file.path.join('/'));
+      }
+      return written;
+    })();
+    assert.deepEqual((await drive(sim, writing)).sort(), [...files.keys()].sort());
     for (const [path, bytes] of files) assert.ok((await readFile(join(target, path))).equals(Buffer.from(bytes)), path);
   });
 
@@ -258,48 +267,5 @@ describe('client on a simulated network', function () {
       }),
     );
     await assert.rejects(drive(sim, fetching), /fetch stopped/);
-  });
-
-  it('resumes an interrupted fetch without fetching again what it has', async () => {
-    const sim = await simulate(smallWorld('client-resume'));
-    const bytes = content(20 * SHARD_BYTES);
-    // Segments of 6+6, 6+6, 4+6, 4+6: several to resume between.
-    const uri = await drive(sim, new Client({ node: sim.nodes[3]!.node }, { dataBlocksPerSegment: 6, checkBlocksPerSegment: 6 }).insertFile(bytes));
-    const directory = await temporary('warren-resume-');
-    const path = join(directory, 'out.bin');
-    const requested: string[] = [];
-    const counting = alteringNode(sim.nodes[26]!.node, (key, block) => {
-      requested.push(Buffer.from(key).toString('hex'));
-      return block;
-    });
-    const client = new Client({ node: counting }, { lookahead: 1 });
-    const stop = new AbortController();
-    const interrupted = fetchToFile(client, uri, path, {
-      signal: stop.signal,
-      onProgress: (event) => event.type === 'segmentDecoded' && event.segment === 1 && stop.abort(new Error('interrupted')),
-    });
-    await assert.rejects(drive(sim, interrupted), /interrupted/);
-    const record = JSON.parse(await readFile(resumeRecordPath(path), 'utf8')) as { segmentsDone: number };
-    assert.ok(record.segmentsDone >= 1);
-    const { manifest } = await drive(sim, client.resolveFile(uri));
-    const doneKeys = new Set(
-      manifest.segments
-        .slice(0, record.segmentsDone)
-        .flatMap((s) => [...s.dataBlocks, ...s.checkBlocks])
-        .map((b) => Buffer.from(b.routingKey).toString('hex')),
-    );
-    requested.length = 0;
-    const resumed = await drive(sim, fetchToFile(client, uri, path));
-    assert.equal(resumed.fetchedSegments, manifest.segments.length - record.segmentsDone);
-    assert.ok(!requested.some((key) => doneKeys.has(key)), 'a finished segment was fetched again');
-    assert.ok((await readFile(path)).equals(Buffer.from(bytes)));
-    await assert.rejects(readFile(resumeRecordPath(path)));
-
-    // A record of another file is ignored; one that promises more than the output holds is refused.
-    await writeFile(resumeRecordPath(path), JSON.stringify({ version: 1, manifest: 'CHK@elsewhere', segmentsDone: 2 }));
-    assert.equal((await drive(sim, fetchToFile(client, uri, path))).fetchedSegments, manifest.segments.length);
-    await writeFile(resumeRecordPath(path), JSON.stringify({ version: 1, manifest: uri.toString(), segmentsDone: 2 }));
-    await writeFile(path, new Uint8Array(10));
-    await assert.rejects(drive(sim, fetchToFile(client, uri, path)), ResumeMismatchError);
   });
 });
