@@ -7,7 +7,8 @@
  *     ──every node answers its status with a peer──> print the table ──signal──> SIGINT each, await exits
  *
  * Each node listens on 127.0.0.1 with free ports, at proof-of-work difficulty 8 (minted in a moment),
- * and logs to `node.log` in its data directory. Nothing here is needed by a real node.
+ * and logs to `node.log` in its data directory; run from the sources, the nodes run from the compiled
+ * build when it is up to date (node-launch.ts). Nothing here is needed by a real node.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
@@ -19,6 +20,7 @@ import { fetchStatus } from '../api/client.js';
 import type { NodeStatus } from '../api/status.js';
 import { localEndpoint } from './endpoint.js';
 import { InterruptedError, UsageError } from './errors.js';
+import { type NodeLaunch, nodeLaunch } from './node-launch.js';
 
 export interface TestnetOptions {
   readonly nodes?: string;
@@ -48,14 +50,14 @@ export function loopbackNodeArgs(dataDir: string): string[] {
   return [...args, '--gateway-port', '0', '--pow-difficulty', TESTNET_DIFFICULTY];
 }
 
-/** This same command, run again as `warren node …` (with the same Node.js options: a TypeScript loader, say). */
-function startNode(dataDir: string, seed: string | undefined): ChildProcess {
+/** This command, run again as `warren node …` (node-launch.ts: from the compiled build when it is up to date). */
+function startNode(launch: NodeLaunch, dataDir: string, seed: string | undefined): ChildProcess {
   const args = loopbackNodeArgs(dataDir);
   if (seed !== undefined) args.push('--seed', seed);
   const log = createWriteStream(join(dataDir, 'node.log'));
   // A process group of its own: Ctrl-C reaches the testnet alone, which then stops each node once
   // (a second SIGINT would make a node skip its orderly shutdown).
-  const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+  const child = spawn(process.execPath, [...launch.args, ...args], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   child.stderr!.pipe(log);
   return child;
 }
@@ -103,11 +105,12 @@ export async function runTestnet(options: TestnetOptions, out: NodeJS.WritableSt
   try {
     const dirs = Array.from({ length: count }, (_, index) => join(root, `node-${index}`));
     for (const dir of dirs) await mkdir(dir, { recursive: true });
-    children.push(startNode(dirs[0]!, undefined));
+    const launch = await nodeLaunch(process.argv[1]!, process.execArgv);
+    children.push(startNode(launch, dirs[0]!, undefined));
     const seed = (await ready(dirs[0]!, children[0]!, 0, stopping.signal)).addresses[0]!;
-    for (const dir of dirs.slice(1)) children.push(startNode(dir, seed));
+    for (const dir of dirs.slice(1)) children.push(startNode(launch, dir, seed));
     const statuses = await Promise.all(dirs.map((dir, index) => ready(dir, children[index]!, 1, stopping.signal)));
-    out.write(`${count} nodes on loopback, joined through ${seed}:\n`);
+    out.write(`${count} nodes on loopback${launch.fromBuild ? ' (run from the compiled build, dist/)' : ''}, joined through ${seed}:\n`);
     for (const [index, status] of statuses.entries()) out.write(`  ${dirs[index]}  gateway ${status.gateway ?? 'off'}  pid ${children[index]!.pid}\n`);
     out.write(`Try: warren put FILE --data-dir ${dirs[1]}, then warren get URI --data-dir ${dirs.at(-1)}. Ctrl-C stops them all.\n`);
     await stopped;
