@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from '../../protocol/crypto.js';
 import { ChkUri, encodeChk } from '../../protocol/keys/index.js';
 import { generateKeys } from '../../node/app/cli/keys.js';
-import { type LoopbackNetwork, startLoopbackNetwork, warren } from '../support/client-network.js';
+import { fetchStatus } from '../../node/app/api/client.js';
+import { localEndpoint } from '../../node/app/cli/endpoint.js';
+import { downloadPaths } from '../../node/app/cli/partial-download.js';
+import { SHARD_BYTES } from '../../node/client/segments.js';
+import { finished, type LoopbackNetwork, spawnWarren, startLoopbackNetwork, warren } from '../support/client-network.js';
+import { eventually, HANG_GUARD_MS } from '../support/until.js';
 
 /* Eight nodes, so that files travel through several relays and their blocks spread over the network. */
 describe('warren put and get (eight nodes on loopback)', function () {
@@ -69,6 +74,82 @@ describe('warren put and get (eight nodes on loopback)', function () {
     const page = await warren('get', `${uri}/index.html`, '--data-dir', a, '-o', join(root, 'page.html'));
     assert.equal(page.code, 0, page.stderr);
     assert.match(page.stdout, /text\/html/);
+    const listed = await warren('ls', uri, '--data-dir', a);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.deepEqual(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .sort(),
+      [
+        ['14', 'text/html', 'index.html'],
+        ['40000', 'application/octet-stream', 'docs/data.bin'],
+        ['5', 'text/plain', 'docs/notes.txt'],
+      ].sort(),
+    );
+    const cat = await warren('cat', `${uri}/docs/notes.txt`, '--data-dir', a);
+    assert.equal(cat.code, 0, cat.stderr);
+    assert.equal(cat.stdout, 'notes');
+  });
+
+  it('resumes a get killed mid-download: nothing under the final name, then the same file with fewer blocks fetched (counted); no overwrite without --force', async () => {
+    // 8 MiB in segments of 16 + 16 blocks (523,904 bytes): 257 data blocks in 17 segments.
+    const size = 8 * 1024 * 1024;
+    const dataBlocks = Math.ceil(size / SHARD_BYTES);
+    const content = randomBytes(size);
+    const source = join(root, 'large.bin');
+    await writeFile(source, content);
+    const put = await warren('put', source, '--data-dir', a, '--data-blocks', '16', '--check-blocks', '16');
+    assert.equal(put.code, 0, put.stderr);
+    const uri = put.stdout.trim();
+    const out = join(root, 'resumed');
+    await mkdir(out);
+    const output = join(out, 'large.bin');
+    const { partial, record } = downloadPaths(output);
+
+    // Stepped with SIGSTOP and SIGCONT, so that it is caught mid-way however fast it runs: killed once a record vouches for a segment.
+    const first = spawnWarren(['get', uri, '--data-dir', b, '-o', output]);
+    const ended = finished(first);
+    const recorded = await eventually(
+      'a resume record of at least one segment',
+      async () => {
+        first.kill('SIGSTOP');
+        const kept = await readFile(record, 'utf8').then(
+          (text) => JSON.parse(text) as { bytesDone: number },
+          () => undefined,
+        );
+        if (kept !== undefined && kept.bytesDone >= 16 * SHARD_BYTES) return kept.bytesDone;
+        if (first.exitCode !== null) throw new Error(`the get ended before it could be killed: ${first.exitCode}`);
+        first.kill('SIGCONT');
+        return undefined;
+      },
+      { timeoutMs: HANG_GUARD_MS * 4, pollMs: 20 },
+    );
+    first.kill('SIGKILL');
+    assert.equal((await ended).code, null, 'killed');
+    await assert.rejects(readFile(output), { code: 'ENOENT' }, 'nothing under the final name');
+    assert.ok((await readFile(partial)).length >= recorded, 'the partial file holds what its record vouches for');
+
+    const requested = async (): Promise<number> => {
+      const { requests } = await fetchStatus(await localEndpoint(b));
+      return requests.requests.active === 0 ? requests.requests.started : Number.NaN;
+    };
+    const before = await eventually('the killed get to be over at the node', async () => {
+      const started = await requested();
+      return Number.isNaN(started) ? undefined : started;
+    });
+    const second = await warren('get', uri, '--data-dir', b, '-o', output);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, new RegExp(`resumed after byte ${recorded}\\)$`, 'm'));
+    assert.ok(Buffer.from(content).equals(await readFile(output)), 'byte for byte');
+    assert.deepEqual(await readdir(out), ['large.bin'], 'the partial file and its record are gone');
+    const fetched = (await requested()) - before;
+    assert.ok(fetched < dataBlocks, `the second get asked for ${fetched} blocks, of the file's ${dataBlocks}`);
+
+    const again = await warren('get', uri, '--data-dir', b, '-o', output);
+    assert.equal(again.code, 2);
+    assert.match(again.stderr, /exists: give --force to write over it/);
   });
 
   it("publishes under a USK twice; the first edition's URI gets the newest", async () => {
