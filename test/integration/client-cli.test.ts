@@ -93,7 +93,7 @@ describe('warren put and get (eight nodes on loopback)', function () {
     assert.equal(cat.stdout, 'notes');
   });
 
-  it('resumes a get killed mid-download: nothing under the final name, then the same file with fewer blocks fetched (counted); no overwrite without --force', async () => {
+  it('resumes a get killed mid-download: nothing under the final name, then fewer blocks fetched (counted); no overwrite without --force', async () => {
     // 6 MiB in segments of 16 + 16 blocks (523,904 bytes): 193 data blocks in 13 segments.
     const size = 6 * 1024 * 1024;
     const dataBlocks = Math.ceil(size / SHARD_BYTES);

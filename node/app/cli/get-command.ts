@@ -72,6 +72,8 @@ function cutShort(response: IncomingMessage, cause: unknown, kept: string): unkn
   });
 }
 
+const editionChange = (now: string | undefined, was: number | undefined): string => (now === undefined ? '' : ` (USK edition ${now}, was ${was})`);
+
 const headerOf = (response: IncomingMessage, name: string): string | undefined => {
   const value = response.headers[name];
   return typeof value === 'string' ? value : undefined;
@@ -132,9 +134,7 @@ async function getFile(
     else {
       const kept = response.statusCode === 206 ? found.kept : undefined;
       if (asked !== undefined && kept === undefined)
-        note(
-          `${path}: the URI names other content since the interrupted get${edition === undefined ? '' : ` (USK edition ${edition}, was ${asked.edition})`}: starting over`,
-        );
+        note(`${path}: the URI names other content since the interrupted get${editionChange(edition, asked.edition)}: starting over`);
       else if (asked !== undefined) note(`${path}: resuming after ${bytes(asked.bytesDone)} of ${bytes(asked.size)}`);
       const etag = headerOf(response, 'etag') ?? '';
       await saveToFile(response, path, { uri, etag, size, ...(edition === undefined ? {} : { edition: Number(edition) }) }, kept);
