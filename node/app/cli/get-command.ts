@@ -87,15 +87,14 @@ const headerOf = (response: IncomingMessage, name: string): string | undefined =
 async function saveToFile(response: IncomingMessage, path: string, target: DownloadTarget, kept: KeptDownload | undefined): Promise<void> {
   const contentHash = headerOf(response, 'x-warren-content-hash');
   const range = headerOf(response, 'content-range');
-  const problem =
-    contentHash === undefined
-      ? 'the node named no content hash: is it an older version?'
-      : kept !== undefined && range !== `bytes ${kept.record.bytesDone}-${target.size - 1}/${target.size}`
-        ? `the node answered ${range} to a resume from byte ${kept.record.bytesDone}`
-        : undefined;
-  if (problem !== undefined || contentHash === undefined) {
+  const resumedRange = kept === undefined ? range : `bytes ${kept.record.bytesDone}-${target.size - 1}/${target.size}`;
+  if (contentHash === undefined || range !== resumedRange) {
     response.destroy();
-    throw new UnexpectedAnswerError(problem ?? '');
+    throw new UnexpectedAnswerError(
+      contentHash === undefined
+        ? 'the node named no content hash: is it an older version?'
+        : `the node answered ${range} to a resume from byte ${kept?.record.bytesDone}`,
+    );
   }
   await mkdir(dirname(path), { recursive: true });
   const download = await PartialDownload.open(downloadPaths(path), target, kept);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatGet, type GetResult, runGet } from '../../../../../node/app/cli/get-command.js';
@@ -11,6 +11,7 @@ import { UskInsertUri } from '../../../../../protocol/keys/index.js';
 import { Inserter } from '../../../../../node/client/insert.js';
 import { randomBytes } from '../../../../../protocol/crypto.js';
 import { directoryBomb, type MemoryClientNode } from '../../client/support.js';
+import { eventually } from '../../../../support/until.js';
 import { type NodeOverMemory, nodeOverMemory } from './support.js';
 
 const MiB = 1024 * 1024;
@@ -91,7 +92,7 @@ describe('node/app/cli/get-command', () => {
     assert.deepEqual(await readdir(out), []);
   });
 
-  /** Runs `get` with the network failing every block request after the first `allowed`; counts the requests made. */
+  /** Runs `get` with the network failing every block request after the first `allowed`, once a resume record is written; counts the requests made. */
   const getThrough = async (
     uri: string,
     output: string,
@@ -99,9 +100,12 @@ describe('node/app/cli/get-command', () => {
   ): Promise<{ requests: number; result?: GetResult; error?: unknown }> => {
     let requests = 0;
     const request = memory.request.bind(memory);
+    const { record } = downloadPaths(output);
     memory.request = async (routingKey) => {
-      if (requests++ >= allowed) throw new DataNotFoundError(18);
-      return request(routingKey);
+      if (requests++ < allowed) return request(routingKey);
+      // Not before the command has recorded what it received: the node's error would cut off what is still on its way.
+      await eventually('a resume record', () => stat(record));
+      throw new DataNotFoundError(18);
     };
     try {
       const result = await runGet(uri, { dataDir: join(dir, 'node'), output, json: true });
