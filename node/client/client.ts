@@ -6,6 +6,7 @@
  *   publish(SSK-INSERT@…|USK-INSERT@…, CHK@…) ──> publish.ts
  *   resolve(CHK@…|SSK@…|USK@…[/path]) ──SSK/USK: publish.ts──> CHK ──path: directory.ts──> file or directory
  *   fetch(uri) ──resolve──> fetch.ts fetchLayout ──> bytes, in order     to-disk.ts: resumable file, whole tree
+ *                                  └─ blocks rebuilt ──healer.ts (if given)──> inserted again in the background
  */
 import { type AnyInsertUri, ChkUri, parseRequestUri, type RequestUri, type SskUri, type UskUri } from '../../protocol/keys/index.js';
 import { checkFileName } from './directory-limits.js';
@@ -21,6 +22,7 @@ import {
   type WalkedFile,
   walkDirectory,
 } from './directory.js';
+import type { Healer, HealSession } from './healer.js';
 import { fetchLayout, type FetchOptions, type FetchProgress, type ResumePoint } from './fetch.js';
 import { type ContentSource, Inserter, type InsertOptions } from './insert.js';
 import type { FileManifest } from './manifest.js';
@@ -31,6 +33,8 @@ import { type ClientNode, DEFAULT_WINDOW, type OperationOptions } from './types.
 
 export interface ClientComponents {
   readonly node: ClientNode;
+  /** Inserts again, in the background, the blocks fetches had to rebuild (healer.ts); without it nothing is healed. */
+  readonly healer?: Healer | undefined;
 }
 
 export interface ClientInit extends Partial<Redundancy> {
@@ -43,7 +47,10 @@ export interface ClientInit extends Partial<Redundancy> {
 }
 
 export type ClientFetchProgress = FetchProgress | SignedFetchProgress;
-export type ClientFetchOptions = OperationOptions<ClientFetchProgress>;
+export interface ClientFetchOptions extends OperationOptions<ClientFetchProgress> {
+  /** The healing account of this fetch; `false`: heal nothing. Default: a new one of the client's healer, if it has one. */
+  readonly heal?: HealSession | false | undefined;
+}
 
 export interface FileInsertOptions extends Omit<InsertOptions, 'window'> {
   /** Recorded in the URI as its file name, and used to pick the MIME type. */
@@ -59,6 +66,7 @@ export type ResolvedUri = Resolved & {
 
 export class Client {
   private readonly node: ClientNode;
+  private readonly healer: Healer | undefined;
   private readonly redundancy: Redundancy;
   private readonly window: number;
   private readonly lookahead: number | undefined;
@@ -66,6 +74,7 @@ export class Client {
 
   constructor(components: ClientComponents, init: ClientInit = {}) {
     this.node = components.node;
+    this.healer = components.healer;
     this.redundancy = resolveRedundancy(init);
     this.window = init.window ?? DEFAULT_WINDOW;
     this.lookahead = init.lookahead;
@@ -140,9 +149,11 @@ export class Client {
   }
 
   private fetchOptions(options: ClientFetchOptions): FetchOptions {
+    const heal = options.heal === false ? undefined : (options.heal ?? this.healer?.open());
     return {
       signal: options.signal,
       onProgress: options.onProgress,
+      heal: heal === undefined ? undefined : (segment) => heal.offer(segment),
       window: this.window,
       ...(this.lookahead === undefined ? {} : { lookahead: this.lookahead }),
     };
