@@ -113,11 +113,19 @@ export class Healer {
   /** @internal HealSession's: inserts one block in the queue's turn; true once it is in. */
   async insert(block: { routingKey: Uint8Array; block: Uint8Array }): Promise<boolean> {
     const { signal } = this;
+    let onAbort!: () => void;
+    const stopped = new Promise<never>((_, reject) => {
+      onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
     try {
-      await this.window.run(() => insertWithRetries(this.node, block, signal), signal);
+      // Raced with the stop: a block in flight counts as failed at once, whenever its insert gives up.
+      await Promise.race([this.window.run(() => insertWithRetries(this.node, block, signal), signal), stopped]);
       return true;
     } catch {
       return false;
+    } finally {
+      signal.removeEventListener('abort', onAbort);
     }
   }
 }
