@@ -7,6 +7,7 @@
  *   resolve(CHK@…|SSK@…|USK@…[/path]) ──SSK/USK: publish.ts──> CHK ──path: directory.ts──> file or directory
  *   fetch(uri) ──resolve──> fetch.ts fetchLayout ──> bytes, in order     to-disk.ts: resumable file, whole tree
  *                                  └─ blocks rebuilt ──healer.ts (if given)──> inserted again in the background
+ *   reinsert(uri) ──resolve──> reinsert.ts: every block of the file made again and inserted ──> counts
  */
 import { type AnyInsertUri, ChkUri, parseRequestUri, type RequestUri, type SskUri, type UskUri } from '../../protocol/keys/index.js';
 import { checkFileName } from './directory-limits.js';
@@ -27,6 +28,7 @@ import { fetchLayout, type FetchOptions, type FetchProgress, type ResumePoint } 
 import { type ContentSource, Inserter, type InsertOptions } from './insert.js';
 import type { FileManifest } from './manifest.js';
 import { mimeForName } from './mime.js';
+import { type ReinsertCounts, type ReinsertOptions, reinsertFile } from './reinsert.js';
 import { fetchSskPointer, fetchUskPointer, publishSsk, publishUsk, type PublishOptions, type SignedFetchProgress } from './publish.js';
 import { type Redundancy, resolveRedundancy } from './segments.js';
 import { type ClientNode, DEFAULT_WINDOW, type OperationOptions } from './types.js';
@@ -139,6 +141,15 @@ export class Client {
   /** The content of a file manifest, optionally resuming after segments already fetched. */
   fetchContent(manifest: FileManifest, options: ClientFetchOptions = {}, resume?: ResumePoint): AsyncGenerator<Uint8Array> {
     return fetchLayout(this.node, manifest, this.fetchOptions(options), resume);
+  }
+
+  /**
+   * Inserts again every block of the file a URI names — its manifests, data and check blocks — made again
+   * from what is fetched (spec/client.md §9.2); for a publisher keeping a file alive.
+   */
+  async reinsert(uri: RequestUri | string, options: Omit<ReinsertOptions, 'window'> = {}): Promise<ReinsertCounts> {
+    const { uri: manifest } = await this.resolveFile(uri, { signal: options.signal, heal: false });
+    return reinsertFile(this.node, manifest, { signal: options.signal, onProgress: options.onProgress, window: this.window });
   }
 
   /** Every file under a directory URI, with its path relative to it; within the limits of spec/client.md §12.1. */

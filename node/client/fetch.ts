@@ -43,9 +43,10 @@ export interface ResumePoint {
   readonly prior: AsyncIterable<Uint8Array>;
 }
 
-const MAX_SPLIT_DEPTH = 4;
+/** Split manifests followed at most, one inside the other. */
+export const MAX_SPLIT_DEPTH = 4;
 /** Largest manifest a fetch will assemble from a split manifest. */
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 /** One verified, decrypted block's content; any failure is a typed error. */
 export async function fetchBlock(node: ClientNode, ref: BlockRef, signal?: AbortSignal): Promise<Uint8Array> {

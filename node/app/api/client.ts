@@ -5,7 +5,7 @@
  *
  *   call(method, path, body?) ──http──> 2xx: IncomingMessage   else: ApiCallError(code, message, status)
  *   fetchStatus, transferEvents (server-sent events, parsed), insertFile (file streamed up),
- *   fetchFile (body streamed down), insertDirectory, listDirectory, publish
+ *   fetchFile (body streamed down), insertDirectory, listDirectory, publish, reinsert
  */
 import { createReadStream } from 'node:fs';
 import { type IncomingMessage, request as httpRequest } from 'node:http';
@@ -155,9 +155,24 @@ export function insertFile(endpoint: ApiEndpoint, file: FileInsertRequest): Prom
 export function fetchFile(
   endpoint: ApiEndpoint,
   uri: string,
-  options: { id?: string | undefined; signal?: AbortSignal | undefined } = {},
+  options: { id?: string | undefined; heal?: boolean | undefined; signal?: AbortSignal | undefined } = {},
 ): Promise<IncomingMessage> {
-  return call(endpoint, 'GET', `/v1/files/${encodeURIComponent(uri)}${query({ id: options.id })}`, options);
+  const heal = options.heal === false ? 0 : undefined;
+  return call(endpoint, 'GET', `/v1/files/${encodeURIComponent(uri)}${query({ id: options.id, heal })}`, options);
+}
+
+export interface ReinsertAnswer {
+  readonly uri: string;
+  /** Blocks of the file (manifests, data and check blocks), those inserted again, those whose insert failed, those not matching their key. */
+  readonly blocks: number;
+  readonly inserted: number;
+  readonly failed: number;
+  readonly mismatched: number;
+}
+
+/** POST /v1/reinsert/<uri>: every block of the file inserted again; answers the counts. */
+export function reinsert(endpoint: ApiEndpoint, uri: string, options: { id?: string | undefined; signal?: AbortSignal | undefined } = {}): Promise<ReinsertAnswer> {
+  return callJson(endpoint, 'POST', `/v1/reinsert/${encodeURIComponent(uri)}${query({ id: options.id })}`, options);
 }
 
 export interface DirectoryFileAnswer extends InsertedFileAnswer {

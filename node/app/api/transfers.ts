@@ -3,7 +3,7 @@
  * updated from the client's progress events and the bytes that pass, listed by `GET /v1/transfers`,
  * and watched as a stream of typed events by `GET /v1/transfers/{id}/events` (transfer-events.ts).
  *
- *   POST /v1/files, GET /v1/files/… ──Transfers.begin──> Transfer ──expect / block / bytes──> progress event
+ *   POST /v1/files, GET /v1/files/…, POST /v1/reinsert/… ──Transfers.begin──> Transfer ──expect / block / bytes / healing──> progress event
  *                                                        └── end(error?) ──> done | failed event, dropped
  *   Transfers.watch(id, listener) ──> that transfer's events, from its current state (or from its begin,
  *   for an id not begun yet: a client watches before it starts the transfer, so it misses nothing)
@@ -12,12 +12,13 @@
  */
 import { randomBytes } from '../../../protocol/crypto.js';
 import { toHex } from '../../../protocol/bytes.js';
+import type { HealCounts } from '../../client/healer.js';
 import type { Clock, Logger } from '../../components.js';
 import { BadRequestError, httpErrorOf, TooManyWatchersError } from './errors.js';
 
 export interface TransferStatus {
   readonly id: string;
-  readonly kind: 'insert' | 'fetch';
+  readonly kind: 'insert' | 'fetch' | 'reinsert';
   /** The file name given (insert) or the URI asked for (fetch). */
   readonly name: string;
   /** Blocks inserted or fetched so far, and how many the transfer needs (0 while unknown). */
@@ -27,6 +28,11 @@ export interface TransferStatus {
   readonly bytesDone: number;
   readonly bytesTotal: number;
   readonly elapsedMs: number;
+  /**
+   * A fetch that rebuilt blocks: what healing did with them (spec/client.md §9.1). The transfer ends
+   * once none is pending, after its bytes have all been sent.
+   */
+  readonly healing?: HealCounts;
 }
 
 /** What a watcher hears: progress while the transfer runs, then one final event, `done` or `failed`. */
@@ -83,6 +89,12 @@ export class Transfer {
 
   bytes(count: number): void {
     this.state.bytesDone += count;
+    this.owner.changed(this);
+  }
+
+  /** What healing has done with the blocks this fetch rebuilt, so far. */
+  healing(counts: HealCounts): void {
+    this.state.healing = counts;
     this.owner.changed(this);
   }
 

@@ -26,3 +26,8 @@ export class OutputExistsError extends WarrenError {
 export class InterruptedError extends WarrenError {
   readonly code = 'ERR_INTERRUPTED';
 }
+
+/** `warren reinsert`: some blocks of the file could not be inserted again (exit code 1); the message counts them. */
+export class ReinsertIncompleteError extends WarrenError {
+  readonly code = 'ERR_REINSERT_INCOMPLETE';
+}

@@ -7,6 +7,8 @@
  * §12.3). Each file is written under a temporary name and renamed once whole (its hash checked by the
  * node), so a failed or interrupted get never leaves a partial file under the final name; a file that
  * exists is not written over without `--force` (checked for every path before anything is fetched).
+ * Blocks the node rebuilt are inserted again by it (unless `--no-heal`); the command waits for that
+ * after the file is whole, and says how many (spec/client.md §9.1).
  *
  *   URI ──fetchFile──> body ──> PATH | stdout
  *        └─ ERR_WRONG_KIND ──listDirectory──> expansion asked? ──> each file ──fetchFile──> DIR/path
@@ -18,7 +20,9 @@ import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseRequestUri } from '../../../protocol/keys/index.js';
+import type { HealCounts } from '../../client/healer.js';
 import { ApiCallError, type ApiEndpoint, type DirectoryFileAnswer, fetchFile, listDirectory } from '../api/client.js';
+import type { TransferStatus } from '../api/transfers.js';
 import { EXPANSION_ALLOWANCE_BYTES, EXPANSION_FACTOR, expansionOf } from '../../client/directory-limits.js';
 import { mapInWindow } from '../../client/window.js';
 import { confirm } from './confirm.js';
@@ -35,6 +39,8 @@ export interface GetOptions {
   readonly yes?: boolean;
   /** Write over files that exist. */
   readonly force?: boolean;
+  /** false (`--no-heal`): the node does not insert again the blocks it had to rebuild for this get. */
+  readonly heal?: boolean;
 }
 
 export interface FetchedFile {
@@ -44,6 +50,8 @@ export interface FetchedFile {
   readonly mime: string;
   /** For a USK: the edition fetched (the newest found at or after the one asked for). */
   readonly edition?: number;
+  /** Blocks the node could not find and rebuilt, and what healing did with them (spec/client.md §9.1). */
+  readonly healing?: HealCounts;
 }
 
 export interface GetResult {
@@ -72,10 +80,22 @@ export async function save(response: IncomingMessage, path: string | undefined, 
   }
 }
 
-async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefined, display: ProgressDisplay): Promise<FetchedFile> {
+/**
+ * Fetches one file. The node ends the transfer once the blocks it rebuilt are inserted again, after the
+ * last byte: the file is whole on disk before that, and the final event says what healing did.
+ */
+async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefined, display: ProgressDisplay, heal: boolean): Promise<FetchedFile> {
   const id = transferId();
-  return watchTransfer(endpoint, id, display, async () => {
-    const response = await fetchFile(endpoint, uri, { id });
+  let last: TransferStatus | undefined;
+  const watched: ProgressDisplay = {
+    update: (status) => {
+      last = status;
+      display.update(status);
+    },
+    finish: () => display.finish(),
+  };
+  const file = await watchTransfer(endpoint, id, watched, async () => {
+    const response = await fetchFile(endpoint, uri, { id, heal });
     if (path !== undefined) await mkdir(dirname(path), { recursive: true });
     await save(response, path);
     const edition = response.headers['x-warren-edition'];
@@ -86,6 +106,8 @@ async function getFile(endpoint: ApiEndpoint, uri: string, path: string | undefi
       ...(typeof edition === 'string' ? { edition: Number(edition) } : {}),
     };
   });
+  const healing = (last as TransferStatus | undefined)?.healing;
+  return healing === undefined ? file : { ...file, healing };
 }
 
 /** Refuses, unless confirmed, a listing that writes more than §12.3 allows for what it stores (shared files, a bomb). */
@@ -113,6 +135,7 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
   const uri = parseRequestUri(text);
   const endpoint = await localEndpoint(options.dataDir);
   const json = options.json === true;
+  const heal = options.heal !== false;
   // `-o -` is stdout, asked for: no name needed, a terminal or not.
   const toStdout = options.output === '-';
   const output = toStdout ? undefined : (options.output ?? uri.path.at(-1));
@@ -120,7 +143,8 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
     throw new UsageError('this URI carries no file name: give -o PATH, or -o - for stdout');
   try {
     if (output !== undefined) await checkFree([output], options);
-    return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, progressDisplay(process.stderr, `get ${output ?? 'stdout'}`, json))] };
+    const display = progressDisplay(process.stderr, `get ${output ?? 'stdout'}`, json);
+    return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, display, heal)] };
   } catch (error) {
     if (!(error instanceof ApiCallError && error.code === 'ERR_WRONG_KIND')) throw error;
   }
@@ -132,16 +156,27 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
     await checkExpansion(listing, options);
     const pathOf = (file: DirectoryFileAnswer): string => join(outputDirectory, ...file.path.split('/'));
     await checkFree(listing.map(pathOf), options);
-    const files = await mapInWindow(listing, FILES_AT_ONCE, (file) => getFile(endpoint, file.uri, pathOf(file), displays.display(`get ${pathOf(file)}`)));
+    const files = await mapInWindow(listing, FILES_AT_ONCE, (file) => getFile(endpoint, file.uri, pathOf(file), displays.display(`get ${pathOf(file)}`), heal));
     return { uri: text, kind: 'directory', files };
   } finally {
     displays.finish();
   }
 }
 
-/** What a person reads: where each file went. */
+/** What healing did for one file, when the node had to rebuild blocks of it. */
+function healingNote(healing: HealCounts | undefined): string {
+  if (healing === undefined || healing.rebuilt === 0) return '';
+  const { rebuilt, inserted, failed, dropped, mismatched } = healing;
+  const others = Object.entries({ failed, 'dropped (queue full)': dropped, 'not matching their keys': mismatched }).filter(([, count]) => count > 0);
+  return `; ${rebuilt} blocks rebuilt, ${inserted} inserted again${others.map(([what, count]) => `, ${count} ${what}`).join('')}`;
+}
+
+/** What a person reads: where each file went, and what the node healed. */
 export function formatGet(result: GetResult): string {
   return result.files
-    .map((file) => `${file.path} (${file.size} bytes, ${file.mime}${file.edition === undefined ? '' : `, USK edition ${file.edition}`})`)
+    .map(
+      (file) =>
+        `${file.path} (${file.size} bytes, ${file.mime}${file.edition === undefined ? '' : `, USK edition ${file.edition}`}${healingNote(file.healing)})`,
+    )
     .join('\n');
 }
