@@ -171,7 +171,11 @@ export interface ReinsertAnswer {
 }
 
 /** POST /v1/reinsert/<uri>: every block of the file inserted again; answers the counts. */
-export function reinsert(endpoint: ApiEndpoint, uri: string, options: { id?: string | undefined; signal?: AbortSignal | undefined } = {}): Promise<ReinsertAnswer> {
+export function reinsert(
+  endpoint: ApiEndpoint,
+  uri: string,
+  options: { id?: string | undefined; signal?: AbortSignal | undefined } = {},
+): Promise<ReinsertAnswer> {
   return callJson(endpoint, 'POST', `/v1/reinsert/${encodeURIComponent(uri)}${query({ id: options.id })}`, options);
 }
 

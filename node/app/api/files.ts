@@ -108,6 +108,8 @@ export class FileRoutes {
   private async fetchFile(request: IncomingMessage, response: ServerResponse, uri: string, url: URL, signal: AbortSignal): Promise<void> {
     const transfer = this.transfers.begin('fetch', uri, url.searchParams.get('id'));
     const session = healOf(url) ? this.healer?.open((counts) => transfer.healing(counts)) : undefined;
+    // Present from the start in a fetch the node heals: 0 rebuilt is a finding too.
+    if (session !== undefined) transfer.healing(session.status);
     let sent = false;
     try {
       const onProgress = (progress: ClientFetchProgress): void => {

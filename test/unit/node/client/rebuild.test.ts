@@ -6,7 +6,8 @@ import { encodeParity } from '../../../../node/client/fec.js';
 import { rebuildBlocks } from '../../../../node/client/rebuild.js';
 import { encodeSegment, LEGACY_FEC_CODE, SHARD_BYTES, type SegmentRef, WIDE_FEC_CODE } from '../../../../node/client/segments.js';
 
-const keys = (blocks: ReadonlyArray<{ routingKey: Uint8Array; block: Uint8Array }>) => blocks.map((block) => `${toHex(block.routingKey)}:${toHex(block.block)}`);
+const keys = (blocks: ReadonlyArray<{ routingKey: Uint8Array; block: Uint8Array }>) =>
+  blocks.map((block) => `${toHex(block.routingKey)}:${toHex(block.block)}`);
 
 describe('rebuildBlocks', () => {
   it('makes again, byte for byte, the data and check blocks asked for of a segment of the wide code', async () => {
@@ -38,7 +39,11 @@ describe('rebuildBlocks', () => {
     const content = randomBytes(3 * SHARD_BYTES);
     const { ref, blocks } = await encodeSegment(content, 3);
     const other = encodeChk(randomBytes(SHARD_BYTES));
-    const forged: SegmentRef = { ...ref, dataBlocks: [ref.dataBlocks[0]!, other, ref.dataBlocks[2]!], checkBlocks: [ref.checkBlocks[0]!, other, ref.checkBlocks[2]!] };
+    const forged: SegmentRef = {
+      ...ref,
+      dataBlocks: [ref.dataBlocks[0]!, other, ref.dataBlocks[2]!],
+      checkBlocks: [ref.checkBlocks[0]!, other, ref.checkBlocks[2]!],
+    };
     const rebuilt = await rebuildBlocks(WIDE_FEC_CODE, forged, content, [0, 1, 3, 4]);
     assert.equal(rebuilt.mismatched, 2);
     assert.deepEqual(keys(rebuilt.blocks), keys([blocks[0]!, blocks[3]!]));

@@ -82,7 +82,10 @@ describe('node/app/daemon/config', () => {
     assert.equal(resolveDaemonConfig({ homeDir: '/nowhere', flags: { dataDir: dir } }).heal, false);
     assert.equal(resolveDaemonConfig({ homeDir: '/nowhere', env: { WARREN_HEAL: '1' }, flags: { dataDir: dir } }).heal, true);
     assert.equal(resolveDaemonConfig({ homeDir: '/nowhere', env: { WARREN_HEAL: 'true' }, flags: { dataDir: dir, heal: false } }).heal, false);
-    assert.throws(() => resolveDaemonConfig({ homeDir: dir, env: { WARREN_HEAL: 'yes' } }), /^ConfigError: invalid heal from environment variable WARREN_HEAL: must be true or false/);
+    assert.throws(
+      () => resolveDaemonConfig({ homeDir: dir, env: { WARREN_HEAL: 'yes' } }),
+      /^ConfigError: invalid heal from environment variable WARREN_HEAL: must be true or false/,
+    );
   });
 
   it('names the setting and its source for a bad value', () => {
