@@ -4,13 +4,14 @@
  * fetcher finds them. One `Healer` per node holds a bounded queue; each fetch opens a `HealSession` that
  * offers its rebuilt segments and counts what became of their blocks. Nothing here is awaited by the fetch.
  *
- *   fetch ──segment decoded, blocks missing──> HealSession.offer ──reserve (caps: per node, per fetch; beyond: dropped)
+ *   fetch ──segment decoded, blocks missing──> HealSession.offer ──reserve (caps: blocks per node and per fetch,
+ *                                                                   segments being rebuilt; beyond: dropped)
  *     ──rebuildBlocks (verified against the manifest's keys; else mismatched)──> Window(parallel) ──insertWithRetries──> network
  *     └──> counts: rebuilt, inserted, failed, dropped, mismatched ──onChange──> the fetch's transfer
  */
 import type { FecCode, SegmentRef } from './segments.js';
 import { insertWithRetries } from './insert.js';
-import { rebuildBlocks } from './rebuild.js';
+import { type RebuiltBlocks, rebuildBlocks } from './rebuild.js';
 import { type ClientNode, operationSignal } from './types.js';
 import { Window } from './window.js';
 
@@ -20,6 +21,11 @@ export const DEFAULT_HEAL_QUEUE_BLOCKS = 1024;
 export const DEFAULT_HEAL_BLOCKS_PER_FETCH = 512;
 /** Healing inserts the node runs at once: few, so that healing never crowds out the fetches and inserts asked for. */
 export const DEFAULT_HEAL_PARALLEL = 4;
+/**
+ * Segments whose blocks are being made again at once, for the whole node: each holds its segment's content
+ * (4 MiB at k = 128) until its blocks are made, so this bounds that memory. Beyond it a segment's blocks are dropped.
+ */
+export const HEAL_REBUILDING_SEGMENTS = 8;
 
 export interface HealerComponents {
   readonly node: ClientNode;
@@ -35,13 +41,13 @@ export interface HealerInit {
 }
 
 export interface HealCounts {
-  /** Blocks the fetch could not find, rebuilt from the others of their segment. */
+  /** Blocks the fetch asked for and could not get, in segments it then decoded: each one healing took or dropped. */
   readonly rebuilt: number;
   /** Rebuilt blocks inserted again. */
   readonly inserted: number;
   /** Rebuilt blocks whose insert failed after its tries, or was cut short as the node stopped. */
   readonly failed: number;
-  /** Rebuilt blocks not inserted because a cap of the queue was reached. */
+  /** Rebuilt blocks not inserted because a cap was reached (blocks per node or per fetch, segments being rebuilt). */
   readonly dropped: number;
   /** Rebuilt blocks not inserted because their keys differ from the manifest's. */
   readonly mismatched: number;
@@ -76,6 +82,7 @@ export class Healer {
   /** Aborted as the node stops; one listener per block waiting for its turn, so no listener limit. */
   private readonly signal = operationSignal(this.stopping.signal);
   private readonly counts = zero();
+  private rebuilding = 0;
 
   constructor(components: HealerComponents, init: HealerInit = {}) {
     this.node = components.node;
@@ -99,10 +106,20 @@ export class Healer {
     this.stopping.abort(new Error('the node is stopping'));
   }
 
-  /** @internal HealSession's: how many of `wanted` blocks the node's queue takes now. */
+  /** @internal HealSession's: how many of `wanted` blocks of one segment the node's queue takes now (0: none, and no rebuild). */
   reserve(wanted: number): number {
-    if (this.signal.aborted) return 0;
+    if (this.signal.aborted || this.rebuilding >= HEAL_REBUILDING_SEGMENTS) return 0;
     return Math.max(0, Math.min(wanted, this.maxQueuedBlocks - this.counts.pending));
+  }
+
+  /** @internal HealSession's: the segment's blocks made again, one of at most HEAL_REBUILDING_SEGMENTS at once. */
+  async rebuild(heal: SegmentToHeal, indexes: readonly number[]): Promise<RebuiltBlocks> {
+    this.rebuilding++;
+    try {
+      return await rebuildBlocks(heal.code, heal.segment, heal.content, indexes);
+    } finally {
+      this.rebuilding--;
+    }
   }
 
   /** @internal HealSession's: adds to the node's counts what it adds to its own. */
@@ -165,9 +182,9 @@ export class HealSession {
   }
 
   private async heal(heal: SegmentToHeal, indexes: readonly number[]): Promise<void> {
-    let rebuilt: Awaited<ReturnType<typeof rebuildBlocks>>;
+    let rebuilt: RebuiltBlocks;
     try {
-      rebuilt = await rebuildBlocks(heal.code, heal.segment, heal.content, indexes);
+      rebuilt = await this.healer.rebuild(heal, indexes);
     } catch {
       return this.change({ failed: indexes.length, pending: -indexes.length });
     }

@@ -3,7 +3,7 @@ import { toHex } from '../../../../protocol/bytes.js';
 import { randomBytes } from '../../../../protocol/crypto.js';
 import { Client } from '../../../../node/client/client.js';
 import { collect } from '../../../../node/client/fetch.js';
-import { Healer } from '../../../../node/client/healer.js';
+import { HEAL_REBUILDING_SEGMENTS, Healer } from '../../../../node/client/healer.js';
 import { encodeChk } from '../../../../protocol/keys/index.js';
 import { encodeSegment, SHARD_BYTES, WIDE_FEC_CODE } from '../../../../node/client/segments.js';
 import { RouteNotFoundError } from '../../../../node/errors.js';
@@ -91,6 +91,19 @@ describe('Healer', () => {
     const late = healer.open();
     late.offer({ code: WIDE_FEC_CODE, segment: manifest.segments[0]!, content: new Uint8Array(manifest.segments[0]!.dataLength), missing: [0] });
     assert.deepEqual(late.status, { rebuilt: 1, inserted: 0, failed: 0, dropped: 1, mismatched: 0, pending: 0 });
+  });
+
+  it('drops the blocks of a segment offered while HEAL_REBUILDING_SEGMENTS segments are being made again', async () => {
+    const content = randomBytes(2 * SHARD_BYTES);
+    const { ref } = await encodeSegment(content, 2);
+    const node = new MemoryClientNode();
+    const session = new Healer({ node }).open();
+    // Offered in one turn: none of the rebuilds has ended when the last is offered.
+    for (let offer = 0; offer <= HEAL_REBUILDING_SEGMENTS; offer++) session.offer({ code: WIDE_FEC_CODE, segment: ref, content, missing: [2] });
+    assert.deepEqual(session.status, { rebuilt: 9, inserted: 0, failed: 0, dropped: 1, mismatched: 0, pending: 8 });
+    assert.equal((await session.settled()).inserted, 8);
+    session.offer({ code: WIDE_FEC_CODE, segment: ref, content, missing: [3] });
+    assert.equal((await session.settled()).inserted, 9, 'once they are done, a segment is taken again');
   });
 
   it('counts as failed a block whose insert fails after its tries, and as mismatched one that does not match its key', async () => {
