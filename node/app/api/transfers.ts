@@ -170,6 +170,8 @@ export class Transfers {
 
   /** @internal Transfer's: a progress event to its watchers, if any. */
   changed(transfer: Transfer): void {
+    // A transfer that ended (a failed fetch whose rebuilt blocks are still being inserted) has told its end already.
+    if (this.running.get(transfer.id) !== transfer) return;
     const listeners = this.watchers.get(transfer.id);
     if (listeners === undefined) return;
     const event: TransferEvent = { type: 'progress', transfer: transfer.status(this.components.clock.now()) };

@@ -167,7 +167,7 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
 function healingNote(healing: HealCounts | undefined): string {
   if (healing === undefined || healing.rebuilt === 0) return '';
   const { rebuilt, inserted, failed, dropped, mismatched } = healing;
-  const others = Object.entries({ failed, 'dropped (queue full)': dropped, 'not matching their keys': mismatched }).filter(([, count]) => count > 0);
+  const others = Object.entries({ failed, 'dropped (over a cap of healing)': dropped, 'not matching their keys': mismatched }).filter(([, count]) => count > 0);
   return `; ${rebuilt} blocks rebuilt, ${inserted} inserted again${others.map(([what, count]) => `, ${count} ${what}`).join('')}`;
 }
 
