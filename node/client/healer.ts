@@ -9,6 +9,7 @@
  *     ──rebuildBlocks (verified against the manifest's keys; else mismatched)──> Window(parallel) ──insertWithRetries──> network
  *     └──> counts: rebuilt, inserted, failed, dropped, mismatched ──onChange──> the fetch's transfer
  */
+import { NodeStoppedError } from '../errors.js';
 import type { FecCode, SegmentRef } from './segments.js';
 import { insertWithRetries } from './insert.js';
 import { type RebuiltBlocks, rebuildBlocks } from './rebuild.js';
@@ -103,7 +104,7 @@ export class Healer {
 
   /** Cancels the inserts queued and in flight (they count as failed); later offers are dropped. */
   stop(): void {
-    this.stopping.abort(new Error('the node is stopping'));
+    this.stopping.abort(new NodeStoppedError());
   }
 
   /** @internal HealSession's: how many of `wanted` blocks of one segment the node's queue takes now (0: none, and no rebuild). */

@@ -67,8 +67,7 @@ describe('node/app/cli/get-command', () => {
     const uri = (await client.insertFile(content)).toString();
     const { manifest } = await client.resolveFile(uri);
     const lost = [manifest.segments[0]!.dataBlocks[1]!, manifest.segments[0]!.checkBlocks[0]!].map((ref) => toHex(ref.routingKey));
-    const lose = (): void => lost.forEach((key) => memory.blocks.delete(key));
-    lose();
+    for (const key of lost) memory.blocks.delete(key);
     const skipped = await runGet(uri, { dataDir: join(dir, 'node'), output: join(dir, 'unhealed.bin'), json: true, heal: false });
     assert.equal(skipped.files[0]!.healing, undefined);
     assert.deepEqual(
