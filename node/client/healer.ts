@@ -13,7 +13,7 @@ import { NodeStoppedError } from '../errors.js';
 import type { FecCode, SegmentRef } from './segments.js';
 import { insertWithRetries } from './insert.js';
 import { type RebuiltBlocks, rebuildBlocks } from './rebuild.js';
-import { type ClientNode, operationSignal } from './types.js';
+import { type ClientNode, type Mutable, operationSignal } from './types.js';
 import { Window } from './window.js';
 
 /** Blocks queued or being inserted at once for the whole node (at 32 KiB a block, 32 MiB held at most). */
@@ -66,7 +66,6 @@ export interface SegmentToHeal {
   readonly missing: readonly number[];
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const zero = (): Mutable<HealCounts> => ({ rebuilt: 0, inserted: 0, failed: 0, dropped: 0, mismatched: 0, pending: 0 });
 
 function checkCap(value: number, what: string): number {

@@ -16,7 +16,7 @@ import { fetchBlock, fetchLayout, MAX_MANIFEST_BYTES, MAX_SPLIT_DEPTH } from './
 import { insertWithRetries } from './insert.js';
 import { decodeManifest, type Layout } from './manifest.js';
 import { rebuildBlocks } from './rebuild.js';
-import { type ClientNode, DEFAULT_WINDOW, type OperationOptions } from './types.js';
+import { type ClientNode, DEFAULT_WINDOW, type Mutable, type OperationOptions } from './types.js';
 import { Window } from './window.js';
 
 export interface ReinsertCounts {
@@ -39,8 +39,6 @@ export interface ReinsertOptions extends OperationOptions<ReinsertProgress> {
 }
 
 const NEVER = new AbortController().signal;
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 class Reinsert {
   readonly counts: Mutable<ReinsertCounts> = { blocks: 0, inserted: 0, failed: 0, mismatched: 0 };

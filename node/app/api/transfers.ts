@@ -13,6 +13,7 @@
 import { randomBytes } from '../../../protocol/crypto.js';
 import { toHex } from '../../../protocol/bytes.js';
 import type { HealCounts } from '../../client/healer.js';
+import type { Mutable } from '../../client/types.js';
 import type { Clock, Logger } from '../../components.js';
 import { BadRequestError, httpErrorOf, TooManyWatchersError } from './errors.js';
 
@@ -51,8 +52,6 @@ export interface TransfersComponents {
 
 /** Event streams open at once, across all transfers (each holds a connection). */
 export const MAX_WATCHERS = 64;
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export class Transfer {
   private readonly state: Mutable<Omit<TransferStatus, 'elapsedMs'>>;
