@@ -6,6 +6,8 @@
  *   publish(SSK-INSERT@…|USK-INSERT@…, CHK@…) ──> publish.ts
  *   resolve(CHK@…|SSK@…|USK@…[/path]) ──SSK/USK: publish.ts──> CHK ──path: directory.ts──> file or directory
  *   fetch(uri) ──resolve──> fetch.ts fetchLayout ──> bytes, in order   (resumable downloads to disk: the CLI, over the API's ranges)
+ *                                  └─ blocks rebuilt ──healer.ts (if given)──> inserted again in the background
+ *   reinsert(uri) ──resolve──> reinsert.ts: every block of the file made again and inserted ──> counts
  */
 import { type AnyInsertUri, ChkUri, parseRequestUri, type RequestUri, type SskUri, type UskUri } from '../../protocol/keys/index.js';
 import { checkFileName } from './directory-limits.js';
@@ -21,16 +23,20 @@ import {
   type WalkedFile,
   walkDirectory,
 } from './directory.js';
+import type { Healer, HealSession } from './healer.js';
 import { fetchLayout, type FetchOptions, type FetchProgress } from './fetch.js';
 import { type ContentSource, Inserter, type InsertOptions } from './insert.js';
 import type { FileManifest } from './manifest.js';
 import { mimeForName } from './mime.js';
+import { type ReinsertCounts, type ReinsertOptions, reinsertFile } from './reinsert.js';
 import { fetchSskPointer, fetchUskPointer, publishSsk, publishUsk, type PublishOptions, type SignedFetchProgress } from './publish.js';
 import { type Redundancy, resolveRedundancy } from './segments.js';
 import { type ClientNode, DEFAULT_WINDOW, type OperationOptions } from './types.js';
 
 export interface ClientComponents {
   readonly node: ClientNode;
+  /** Inserts again, in the background, the blocks fetches had to rebuild (healer.ts); without it nothing is healed. */
+  readonly healer?: Healer | undefined;
 }
 
 export interface ClientInit extends Partial<Redundancy> {
@@ -43,7 +49,10 @@ export interface ClientInit extends Partial<Redundancy> {
 }
 
 export type ClientFetchProgress = FetchProgress | SignedFetchProgress;
-export type ClientFetchOptions = OperationOptions<ClientFetchProgress>;
+export interface ClientFetchOptions extends OperationOptions<ClientFetchProgress> {
+  /** The healing account of this fetch; `false`: heal nothing. Default: a new one of the client's healer, if it has one. */
+  readonly heal?: HealSession | false | undefined;
+}
 
 export interface FileInsertOptions extends Omit<InsertOptions, 'window'> {
   /** Recorded in the URI as its file name, and used to pick the MIME type. */
@@ -59,6 +68,7 @@ export type ResolvedUri = Resolved & {
 
 export class Client {
   private readonly node: ClientNode;
+  private readonly healer: Healer | undefined;
   private readonly redundancy: Redundancy;
   private readonly window: number;
   private readonly lookahead: number | undefined;
@@ -66,6 +76,7 @@ export class Client {
 
   constructor(components: ClientComponents, init: ClientInit = {}) {
     this.node = components.node;
+    this.healer = components.healer;
     this.redundancy = resolveRedundancy(init);
     this.window = init.window ?? DEFAULT_WINDOW;
     this.lookahead = init.lookahead;
@@ -132,6 +143,15 @@ export class Client {
     return fetchLayout(this.node, manifest, this.fetchOptions(options));
   }
 
+  /**
+   * Inserts again every block of the file a URI names — its manifests, data and check blocks — made again
+   * from what is fetched (spec/client.md §9.2); for a publisher keeping a file alive.
+   */
+  async reinsert(uri: RequestUri | string, options: Omit<ReinsertOptions, 'window'> = {}): Promise<ReinsertCounts> {
+    const { uri: manifest } = await this.resolveFile(uri, { signal: options.signal, heal: false });
+    return reinsertFile(this.node, manifest, { signal: options.signal, onProgress: options.onProgress, window: this.window });
+  }
+
   /** Every file under a directory URI, with its path relative to it; within the limits of spec/client.md §12.1. */
   async *walk(uri: RequestUri | string, options: ClientFetchOptions = {}): AsyncGenerator<WalkedFile> {
     const resolved = await this.resolve(uri, options);
@@ -140,9 +160,11 @@ export class Client {
   }
 
   private fetchOptions(options: ClientFetchOptions): FetchOptions {
+    const heal = options.heal === false ? undefined : (options.heal ?? this.healer?.open());
     return {
       signal: options.signal,
       onProgress: options.onProgress,
+      heal: heal === undefined ? undefined : (segment) => heal.offer(segment),
       window: this.window,
       ...(this.lookahead === undefined ? {} : { lookahead: this.lookahead }),
     };

@@ -35,14 +35,21 @@ function combine(matrix: Uint8Array, inputs: readonly Uint8Array[], rows: number
   return new Promise((resolve, reject) => binding.combine(matrix, inputs, outputs, length, (error) => (error ? reject(error) : resolve(outputs))));
 }
 
-/** The m check shards of the code (k = data.length, m), each `length` bytes, from k data shards of at least `length` bytes. */
-export async function encodeChecks(data: readonly Uint8Array[], m: number, length: number): Promise<Uint8Array[]> {
+/**
+ * The check shards `rows` (default all m, in order) of the code (k = data.length, m), each `length` bytes,
+ * from k data shards of at least `length` bytes. Healing asks for the few rows a fetch could not find.
+ */
+export async function encodeChecks(data: readonly Uint8Array[], m: number, length: number, rows?: readonly number[]): Promise<Uint8Array[]> {
   const k = data.length;
   checkErasureCode(k, m);
-  if (m === 0) return [];
-  const matrix = new Uint8Array(m * k);
-  for (let r = 0; r < m; r++) for (let j = 0; j < k; j++) matrix[r * k + j] = cauchyCoefficient(k, r, j);
-  return combine(matrix, data, m, length);
+  const wanted = rows ?? Array.from({ length: m }, (_, r) => r);
+  if (wanted.some((r) => !Number.isInteger(r) || r < 0 || r >= m)) throw new RangeError(`check rows are 0..${m - 1}`);
+  if (wanted.length === 0) return [];
+  const matrix = new Uint8Array(wanted.length * k);
+  wanted.forEach((r, row) => {
+    for (let j = 0; j < k; j++) matrix[row * k + j] = cauchyCoefficient(k, r, j);
+  });
+  return combine(matrix, data, wanted.length, length);
 }
 
 /**

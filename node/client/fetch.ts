@@ -2,11 +2,13 @@
  * Fetching a splitfile (spec/client.md §9): blocks come through a bounded window,
  * each verified against its routing key and decrypted with its key before use; a
  * segment is decoded as soon as k of its blocks are in (data blocks first, a check
- * block for each one that fails); segments are yielded in order with at most
+ * block for each one that fails), and the blocks that failed are handed to `heal`
+ * (healer.ts: inserted again in the background); segments are yielded in order with at most
  * `lookahead` of them held, and the full-content hash is checked at the end.
  *
  *   manifest ──segments──> fetchSegment ×lookahead ──Window(node.request)──> verify, decrypt
  *                                 └── k blocks in ──decodeSegment──> bytes ──hash──> caller
+ *                                                                 └─ blocks that failed ──heal──> healer.ts
  */
 import { createHasher, equalBytes } from '../../protocol/crypto.js';
 import { decodeChk, verifyChkBlock } from '../../protocol/keys/index.js';
@@ -15,6 +17,7 @@ import { ContentHashMismatchError, InvalidManifestError, MissingBlocksError } fr
 import { CONTENT_HASH_TAG } from './insert.js';
 import { decodeManifest, type Layout, type Manifest } from './manifest.js';
 import { type BlockRef, decodeSegment, expectedBlockLength, type FecCode, type SegmentRef } from './segments.js';
+import type { SegmentToHeal } from './healer.js';
 import { type ClientNode, DEFAULT_WINDOW, type OperationOptions, operationSignal } from './types.js';
 import { Window } from './window.js';
 
@@ -22,18 +25,21 @@ export type FetchProgress =
   | { readonly type: 'manifest'; readonly kind: Manifest['kind'] }
   | { readonly type: 'blockFetched'; readonly segment: number; readonly block: number }
   | { readonly type: 'blockFailed'; readonly segment: number; readonly block: number; readonly reason: string }
-  | { readonly type: 'segmentDecoded'; readonly segment: number; readonly checkBlocksUsed: number };
+  | { readonly type: 'segmentDecoded'; readonly segment: number; readonly checkBlocksUsed: number; readonly rebuilt: number };
 
 export interface FetchOptions extends OperationOptions<FetchProgress> {
   /** Parallel block requests (default 32). */
   readonly window?: number;
   /** Segments fetched ahead of the one being yielded (default: enough to fill the window, ⌈window / k⌉ + 1). */
   readonly lookahead?: number;
+  /** Hears every decoded segment some of whose blocks could not be fetched, to insert them again (healer.ts). */
+  readonly heal?: ((segment: SegmentToHeal) => void) | undefined;
 }
 
-const MAX_SPLIT_DEPTH = 4;
+/** Split manifests followed at most, one inside the other. */
+export const MAX_SPLIT_DEPTH = 4;
 /** Largest manifest a fetch will assemble from a split manifest. */
-const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+export const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
 
 /** One verified, decrypted block's content; any failure is a typed error. */
 export async function fetchBlock(node: ClientNode, ref: BlockRef, signal?: AbortSignal): Promise<Uint8Array> {
@@ -54,13 +60,13 @@ async function fetchSegment(node: ClientNode, window: Window, code: FecCode, seg
   const done = new AbortController();
   const signal = operationSignal(options.signal, done.signal);
   let next = 0;
-  let failed = 0;
+  const failed: number[] = [];
 
   await new Promise<void>((resolve, reject) => {
     let lastError: unknown;
     const settled = (): void => {
       if (contents.size === needed) resolve();
-      else if (contents.size + failed === refs.length) {
+      else if (contents.size + failed.length === refs.length) {
         reject(new MissingBlocksError({ segment: index, found: contents.size, needed, total: refs.length }, { cause: lastError }));
       }
     };
@@ -76,7 +82,7 @@ async function fetchSegment(node: ClientNode, window: Window, code: FecCode, seg
         .catch((error: unknown) => {
           if (contents.size >= needed) return;
           if (options.signal?.aborted) return reject(options.signal.reason);
-          failed++;
+          failed.push(block);
           lastError = error;
           options.onProgress?.({ type: 'blockFailed', segment: index, block, reason: reasonOf(error) });
           if (next < refs.length) launch();
@@ -88,7 +94,8 @@ async function fetchSegment(node: ClientNode, window: Window, code: FecCode, seg
 
   const checkBlocksUsed = [...contents.keys()].filter((block) => block >= needed).length;
   const data = await decodeSegment(code, segment, contents);
-  options.onProgress?.({ type: 'segmentDecoded', segment: index, checkBlocksUsed });
+  options.onProgress?.({ type: 'segmentDecoded', segment: index, checkBlocksUsed, rebuilt: failed.length });
+  if (failed.length > 0) options.heal?.({ code, segment, content: data, missing: failed });
   return data;
 }
 

@@ -71,7 +71,7 @@ const isTransient = (error: unknown): boolean =>
   error instanceof RouteNotFoundError || error instanceof RequestTimeoutError || error instanceof OverloadedError;
 
 /** Inserts one block, trying again after a transient failure, up to BLOCK_INSERT_ATTEMPTS tries in all. */
-async function insertWithRetries(node: ClientNode, block: { routingKey: Uint8Array; block: Uint8Array }, signal: AbortSignal): Promise<void> {
+export async function insertWithRetries(node: ClientNode, block: { routingKey: Uint8Array; block: Uint8Array }, signal: AbortSignal): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
       return void (await node.insert(block.routingKey, block.block, { signal }));

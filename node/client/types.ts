@@ -14,6 +14,9 @@ export interface OperationOptions<P> {
   readonly onProgress?: ((progress: P) => void) | undefined;
 }
 
+/** `T` with its fields writable: counts an operation keeps and hands out as `T`. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** Default number of block requests or inserts one operation keeps in flight. */
 export const DEFAULT_WINDOW = 32;
 

@@ -3,41 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from '../../node/client/client.js';
-import { DataNotFoundError } from '../../node/errors.js';
 import { SHARD_BYTES } from '../../node/client/segments.js';
-import { RocksBlockStore } from '../../store/rocks-block-store.js';
 import { type LoopbackNetwork, startLoopbackNetwork, warren } from '../support/client-network.js';
-
-/** The stores of stopped nodes, opened straight from their data directories. */
-async function openStores(dirs: readonly string[]): Promise<RocksBlockStore[]> {
-  return Promise.all(dirs.map((dir) => RocksBlockStore.open({}, { path: join(dir, 'store'), nodeLocation: 0, cryptoWorkers: 0 })));
-}
-
-/** A client that reads blocks from the stores themselves: it finds the file's manifest while the nodes are down. */
-function storeReader(stores: readonly RocksBlockStore[]): Client {
-  return new Client({
-    node: {
-      async request(routingKey) {
-        for (const store of stores) {
-          const block = await store.get(routingKey);
-          if (block !== undefined) return block;
-        }
-        throw new DataNotFoundError(0);
-      },
-      insert: () => Promise.reject(new Error('read only')),
-    },
-  });
-}
-
-async function deleteEverywhere(dirs: readonly string[], routingKeys: readonly Uint8Array[]): Promise<void> {
-  const stores = await openStores(dirs);
-  try {
-    for (const store of stores) for (const key of routingKeys) await store.delete(key);
-  } finally {
-    await Promise.all(stores.map((store) => store.close()));
-  }
-}
+import { blocksOfSegment, deleteEverywhere, readManifest } from '../support/node-stores.js';
 
 /*
  * Three real nodes (TCP, Noise, RocksDB). Between the steps the nodes are stopped, blocks are
@@ -69,22 +37,19 @@ describe('FEC on real nodes: blocks deleted from every store', function () {
     const { uri } = JSON.parse(put.stdout) as { uri: string };
     await network.stop();
 
-    const stores = await openStores(dirs);
-    const { manifest } = await storeReader(stores)
-      .resolveFile(uri)
-      .finally(() => Promise.all(stores.map((store) => store.close())));
-    const blocksOf = (segment: (typeof manifest.segments)[number]) => [...segment.dataBlocks, ...segment.checkBlocks].map((block) => block.routingKey);
-    const third = manifest.segments.flatMap((segment) => blocksOf(segment).filter((_, index) => index % 3 === 0));
+    const manifest = await readManifest(dirs, uri);
+    const third = manifest.segments.flatMap((segment) => blocksOfSegment(segment).filter((_, index) => index % 3 === 0));
     await deleteEverywhere(dirs, third);
 
     network = await startLoopbackNetwork(root, 3);
     const copy = join(root, 'copy.bin');
-    const get = await warren('get', uri, '--data-dir', dirs[2]!, '-o', copy);
+    // Healing off: the second deletion counts on the blocks of the first being still gone.
+    const get = await warren('get', uri, '--data-dir', dirs[2]!, '-o', copy, '--no-heal');
     assert.equal(get.code, 0, get.stderr);
     assert.ok(bytes.equals(await readFile(copy)));
     await network.stop();
 
-    await deleteEverywhere(dirs, blocksOf(manifest.segments[0]!).slice(0, 25));
+    await deleteEverywhere(dirs, blocksOfSegment(manifest.segments[0]!).slice(0, 25));
     network = await startLoopbackNetwork(root, 3);
     const failed = await warren('get', uri, '--data-dir', dirs[2]!, '-o', join(root, 'missing.bin'));
     assert.equal(failed.code, 3, failed.stderr);

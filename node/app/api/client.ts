@@ -5,7 +5,7 @@
  *
  *   call(method, path, body?) ──http──> 2xx: IncomingMessage   else: ApiCallError(code, message, status)
  *   fetchStatus, transferEvents (server-sent events, parsed), insertFile (file streamed up),
- *   fetchFile (body streamed down), insertDirectory, listDirectory, publish
+ *   fetchFile (body streamed down), insertDirectory, listDirectory, publish, reinsert
  */
 import { createReadStream } from 'node:fs';
 import { type IncomingMessage, request as httpRequest } from 'node:http';
@@ -157,6 +157,8 @@ export interface FileFetchOptions {
   /** Resuming: the bytes from this offset to the end (206), if the file's entity tag is still `ifRange`, else the whole file (200). */
   readonly from?: number | undefined;
   readonly ifRange?: string | undefined;
+  /** `false`: the node does not insert again the blocks it rebuilds for this fetch (`?heal=0`). */
+  readonly heal?: boolean | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
@@ -165,7 +167,26 @@ export function fetchFile(endpoint: ApiEndpoint, uri: string, options: FileFetch
   const headers: Record<string, string> = {};
   if (options.from !== undefined) headers.range = `bytes=${options.from}-`;
   if (options.ifRange !== undefined) headers['if-range'] = options.ifRange;
-  return call(endpoint, 'GET', `/v1/files/${encodeURIComponent(uri)}${query({ id: options.id })}`, { headers, signal: options.signal });
+  const heal = options.heal === false ? 0 : undefined;
+  return call(endpoint, 'GET', `/v1/files/${encodeURIComponent(uri)}${query({ id: options.id, heal })}`, { headers, signal: options.signal });
+}
+
+export interface ReinsertAnswer {
+  readonly uri: string;
+  /** Blocks of the file (manifests, data and check blocks), those inserted again, those whose insert failed, those not matching their key. */
+  readonly blocks: number;
+  readonly inserted: number;
+  readonly failed: number;
+  readonly mismatched: number;
+}
+
+/** POST /v1/reinsert/<uri>: every block of the file inserted again; answers the counts. */
+export function reinsert(
+  endpoint: ApiEndpoint,
+  uri: string,
+  options: { id?: string | undefined; signal?: AbortSignal | undefined } = {},
+): Promise<ReinsertAnswer> {
+  return callJson(endpoint, 'POST', `/v1/reinsert/${encodeURIComponent(uri)}${query({ id: options.id })}`, options);
 }
 
 export interface DirectoryFileAnswer extends InsertedFileAnswer {

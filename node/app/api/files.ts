@@ -3,11 +3,13 @@
  * directory manifests over files already inserted, signed publishing, and the transfers in flight.
  *
  *   POST /v1/files?name=&mime=&k=&m=&id=   body ──Client.insertFile (one segment held)──> {uri, size, mime}
- *   GET  /v1/files/<uri>  [Range, If-Range] Client.resolveFile ──fetchContent──> body (200, or 206 for a range; ETag: the file's CHK,
- *                                          X-Warren-Content-Hash; X-Warren-Edition for a USK)
+ *   GET  /v1/files/<uri>  [Range, If-Range] ?heal=  Client.resolveFile ──fetchContent──> body (200, or 206 for a range; ETag: the
+ *                                          file's CHK, X-Warren-Content-Hash; X-Warren-Edition for a USK)
+ *                                          └─ blocks rebuilt ──Healer──> inserted again; the transfer ends after them
  *   POST /v1/directories  {files:[…]}      Client.insertDirectoryOf (every path checked first) ──> {uri}
  *   GET  /v1/directories/<uri>             Client.walk (bounded, spec/client.md §12.1) ──> {files:[{path, uri, mime, size}]}
  *   POST /v1/publish      {insertUri, uri} Client.publish ──> {uri}
+ *   POST /v1/reinsert/<uri>  ?id=          Client.reinsert (every block of the file again) ──> {uri, blocks, inserted, failed, mismatched}
  *   GET  /v1/transfers                     Transfers.snapshot ──> {transfers:[…]}
  *
  * Names, MIME types and paths are checked before a body is read or anything is inserted (400).
@@ -23,6 +25,7 @@ import type { InsertedFile } from '../../client/directory.js';
 import { checkFileName } from '../../client/directory-limits.js';
 import { checkMime, mimeForName, servedMime } from '../../client/mime.js';
 import { checkBlockTotal, type Redundancy, resolveRedundancy, shardCount } from '../../client/segments.js';
+import type { Healer } from '../../client/healer.js';
 import type { ClientNode } from '../../client/types.js';
 import { heldBack, sendStream, sliceFor, trimmed } from './content-stream.js';
 import { BadRequestError } from './errors.js';
@@ -39,6 +42,8 @@ export class FileRoutes {
   constructor(
     private readonly node: ClientNode,
     private readonly transfers: Transfers,
+    /** Inserts again what fetches had to rebuild; without it (the node's `--no-heal`) nothing is healed. */
+    private readonly healer?: Healer | undefined,
   ) {
     this.client = new Client({ node });
   }
@@ -61,6 +66,9 @@ export class FileRoutes {
     } else if (pathname === '/v1/publish') {
       allow(request, ['POST']);
       await this.publish(request, response, signal);
+    } else if (pathname.startsWith('/v1/reinsert/')) {
+      allow(request, ['POST']);
+      await this.reinsert(response, uriIn(pathname, '/v1/reinsert/'), url, signal);
     } else if (pathname === '/v1/transfers') {
       allow(request, ['GET']);
       sendJson(response, 200, { transfers: this.transfers.snapshot() });
@@ -101,18 +109,23 @@ export class FileRoutes {
 
   private async fetchFile(request: IncomingMessage, response: ServerResponse, uri: string, url: URL, signal: AbortSignal): Promise<void> {
     const transfer = this.transfers.begin('fetch', uri, url.searchParams.get('id'));
+    const session = healOf(url) ? this.healer?.open((counts) => transfer.healing(counts)) : undefined;
+    // Present from the start in a fetch the node heals: 0 rebuilt is a finding too.
+    if (session !== undefined) transfer.healing(session.status);
+    let sent = false;
     try {
       const onProgress = (progress: ClientFetchProgress): void => {
         if (progress.type === 'blockFetched') transfer.block();
       };
-      const { uri: file, manifest, edition } = await this.client.resolveFile(uri, { signal, onProgress });
+      const heal = session ?? false;
+      const { uri: file, manifest, edition } = await this.client.resolveFile(uri, { signal, onProgress, heal });
       // The file manifest's CHK names exactly these bytes: a strong entity tag.
       const etag = `"${file.toString()}"`;
       const range = ifRangeHolds(request.headers['if-range'], etag) ? parseRange(request.headers.range, manifest.size) : undefined;
       const slice = range === undefined ? { manifest, skip: 0 } : sliceFor(manifest, range);
       const length = range === undefined ? manifest.size : range.end - range.start + 1;
       transfer.expect({ bytes: length, blocks: slice.manifest.segments.reduce((sum, segment) => sum + segment.dataBlocks.length, 0) });
-      const content = this.client.fetchContent(slice.manifest, { signal, onProgress });
+      const content = this.client.fetchContent(slice.manifest, { signal, onProgress, heal });
       const body = range === undefined ? heldBack(content) : trimmed(content, slice.skip, length);
       const headers: Record<string, string | number> = {
         'content-type': servedMime(manifest.mime),
@@ -126,6 +139,26 @@ export class FileRoutes {
       // A USK was followed to its newest edition: say which.
       if (edition !== undefined) headers['x-warren-edition'] = edition;
       await sendStream(response, range === undefined ? 200 : 206, headers, counted(body, transfer));
+      sent = true;
+    } catch (error) {
+      transfer.end(error);
+      throw error;
+    } finally {
+      // Every byte is out: the transfer ends once the blocks it rebuilt are inserted again (or given up).
+      if (sent && session !== undefined) void session.settled().then(() => transfer.end());
+      else transfer.end();
+    }
+  }
+
+  /** Every block of the file inserted again; answers the counts once all are in or given up. */
+  private async reinsert(response: ServerResponse, uri: string, url: URL, signal: AbortSignal): Promise<void> {
+    const transfer = this.transfers.begin('reinsert', uri, url.searchParams.get('id'));
+    try {
+      const counts = await this.client.reinsert(uri, {
+        signal,
+        onProgress: (progress) => (progress.type === 'blocksFound' ? transfer.expect({ blocks: progress.blocks }) : transfer.block()),
+      });
+      sendJson(response, 200, { uri, ...counts });
     } catch (error) {
       transfer.end(error);
       throw error;
@@ -187,6 +220,14 @@ function insertedFile(value: unknown): InsertedFile {
     throw new BadRequestError('each file is {"path": "a/b.txt", "uri": "CHK@…", "mime": "text/plain", "size": 3}');
   }
   return { path, uri: chkOf(uri), mime: checkMime(mime), size: size as number };
+}
+
+/** `heal=0` turns healing off for one fetch; absent or `heal=1`, the node heals (spec/node.md §3.1). */
+function healOf(url: URL): boolean {
+  const text = url.searchParams.get('heal');
+  if (text === null || text === '1') return true;
+  if (text === '0') return false;
+  throw new BadRequestError(`heal is 0 or 1, got ${JSON.stringify(text.slice(0, 20))}`);
 }
 
 function redundancyOf(url: URL): Redundancy {

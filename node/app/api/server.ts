@@ -79,7 +79,7 @@ export class ApiServer {
     this.requestedPort = init.port ?? DEFAULT_API_PORT;
     this.token = encoder.encode(init.token);
     this.transfers = new Transfers(components);
-    this.files = new FileRoutes(components.operations, this.transfers);
+    this.files = new FileRoutes(components.operations, this.transfers, components.healer);
     this.refusals = new RefusalTarpit(components, init.refusals);
     // No whole-request time limit: an upload lasts as long as the network takes to insert it.
     this.server = createServer({ requestTimeout: 0, headersTimeout: 10_000 }, (request, response) => void this.handle(request, response));

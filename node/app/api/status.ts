@@ -1,11 +1,12 @@
 /**
  * What `GET /v1/status` answers (spec/node.md §3): the node's identity and location,
  * its addresses, its peers with their locations and traffic, store and cache usage,
- * counters of the requests and inserts made through the API and the gateway, and the gateway's address.
+ * counters of the requests and inserts made through the API and the gateway, what healing did, and the gateway's address.
  */
 import { toHex } from '../../../protocol/bytes.js';
 import type { NodeIdentity } from '../../../protocol/identity.js';
 import type { BlockStore, StoreStats } from '../../../store/block-store.js';
+import type { Healer, HealCounts } from '../../client/healer.js';
 import type { Clock } from '../../components.js';
 import type { Node } from '../../node.js';
 import type { PeerStatistics } from '../../peers.js';
@@ -36,6 +37,8 @@ export interface NodeStatus {
   readonly activeTransactions: number;
   /** The web gateway's address (spec/gateway.md); absent when it is off. */
   readonly gateway?: string;
+  /** What healing did since the node started (spec/client.md §9.1); absent when the node heals nothing. */
+  readonly healing?: HealCounts;
 }
 
 export interface StatusComponents {
@@ -48,6 +51,8 @@ export interface StatusComponents {
   readonly addresses: () => readonly string[];
   /** The web gateway's address, when it runs. */
   readonly gatewayUrl?: () => string | undefined;
+  /** Inserts again what fetches rebuilt; absent when the node heals nothing (`--no-heal`). */
+  readonly healer?: Healer | undefined;
 }
 
 export function nodeStatus(components: StatusComponents, startedAt: number): NodeStatus {
@@ -70,6 +75,7 @@ export function nodeStatus(components: StatusComponents, startedAt: number): Nod
     requests: operations.snapshot(),
     activeTransactions: node.activeTransactions,
     ...optional('gateway', components.gatewayUrl?.()),
+    ...(components.healer === undefined ? {} : { healing: components.healer.totals }),
   };
 }
 

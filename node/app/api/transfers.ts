@@ -3,7 +3,7 @@
  * updated from the client's progress events and the bytes that pass, listed by `GET /v1/transfers`,
  * and watched as a stream of typed events by `GET /v1/transfers/{id}/events` (transfer-events.ts).
  *
- *   POST /v1/files, GET /v1/files/… ──Transfers.begin──> Transfer ──expect / block / bytes──> progress event
+ *   POST /v1/files, GET /v1/files/…, POST /v1/reinsert/… ──Transfers.begin──> Transfer ──expect / block / bytes / healing──> progress event
  *                                                        └── end(error?) ──> done | failed event, dropped
  *   Transfers.watch(id, listener) ──> that transfer's events, from its current state (or from its begin,
  *   for an id not begun yet: a client watches before it starts the transfer, so it misses nothing)
@@ -12,12 +12,14 @@
  */
 import { randomBytes } from '../../../protocol/crypto.js';
 import { toHex } from '../../../protocol/bytes.js';
+import type { HealCounts } from '../../client/healer.js';
+import type { Mutable } from '../../client/types.js';
 import type { Clock, Logger } from '../../components.js';
 import { BadRequestError, httpErrorOf, TooManyWatchersError } from './errors.js';
 
 export interface TransferStatus {
   readonly id: string;
-  readonly kind: 'insert' | 'fetch';
+  readonly kind: 'insert' | 'fetch' | 'reinsert';
   /** The file name given (insert) or the URI asked for (fetch). */
   readonly name: string;
   /** Blocks inserted or fetched so far, and how many the transfer needs (0 while unknown). */
@@ -27,6 +29,11 @@ export interface TransferStatus {
   readonly bytesDone: number;
   readonly bytesTotal: number;
   readonly elapsedMs: number;
+  /**
+   * A fetch that rebuilt blocks: what healing did with them (spec/client.md §9.1). The transfer ends
+   * once none is pending, after its bytes have all been sent.
+   */
+  readonly healing?: HealCounts;
 }
 
 /** What a watcher hears: progress while the transfer runs, then one final event, `done` or `failed`. */
@@ -45,8 +52,6 @@ export interface TransfersComponents {
 
 /** Event streams open at once, across all transfers (each holds a connection). */
 export const MAX_WATCHERS = 64;
-
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export class Transfer {
   private readonly state: Mutable<Omit<TransferStatus, 'elapsedMs'>>;
@@ -83,6 +88,12 @@ export class Transfer {
 
   bytes(count: number): void {
     this.state.bytesDone += count;
+    this.owner.changed(this);
+  }
+
+  /** What healing has done with the blocks this fetch rebuilt, so far. */
+  healing(counts: HealCounts): void {
+    this.state.healing = counts;
     this.owner.changed(this);
   }
 
@@ -158,6 +169,8 @@ export class Transfers {
 
   /** @internal Transfer's: a progress event to its watchers, if any. */
   changed(transfer: Transfer): void {
+    // A transfer that ended (a failed fetch whose rebuilt blocks are still being inserted) has told its end already.
+    if (this.running.get(transfer.id) !== transfer) return;
     const listeners = this.watchers.get(transfer.id);
     if (listeners === undefined) return;
     const event: TransferEvent = { type: 'progress', transfer: transfer.status(this.components.clock.now()) };

@@ -31,3 +31,8 @@ export class InterruptedError extends WarrenError {
 export class UnexpectedAnswerError extends WarrenError {
   readonly code = 'ERR_UNEXPECTED_ANSWER';
 }
+
+/** `warren reinsert`: some blocks of the file could not be inserted again (exit code 1); the message counts them. */
+export class ReinsertIncompleteError extends WarrenError {
+  readonly code = 'ERR_REINSERT_INCOMPLETE';
+}

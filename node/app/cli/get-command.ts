@@ -8,6 +8,8 @@
  * §10), and renamed once whole and its content hash checked, so a failed or interrupted get never
  * leaves a partial file under the final name, and the next get of the same URI fetches only the rest; a
  * file that exists is not written over without `--force` (checked for every path before anything is fetched).
+ * Blocks the node rebuilt are inserted again by it (unless `--no-heal`); the command waits for that
+ * after the file is whole, and says how many (spec/client.md §9.1).
  *
  *   URI ──kept partial download? ──fetchFile (Range + If-Range when resuming)──> body ──> PATH | stdout
  *        └─ ERR_WRONG_KIND ──listDirectory──> expansion asked? ──> each file, as above ──> DIR/path
@@ -19,7 +21,9 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseRequestUri } from '../../../protocol/keys/index.js';
 import { ApiCallError, type ApiEndpoint, type DirectoryFileAnswer, fetchFile, listDirectory } from '../api/client.js';
+import type { TransferStatus } from '../api/transfers.js';
 import { EXPANSION_ALLOWANCE_BYTES, EXPANSION_FACTOR, expansionOf } from '../../client/directory-limits.js';
+import type { HealCounts } from '../../client/healer.js';
 import { mapInWindow } from '../../client/window.js';
 import { confirm } from './confirm.js';
 import { localEndpoint } from './endpoint.js';
@@ -36,6 +40,8 @@ export interface GetOptions {
   readonly yes?: boolean;
   /** Write over files that exist. */
   readonly force?: boolean;
+  /** false (`--no-heal`): the node does not insert again the blocks it had to rebuild for this get. */
+  readonly heal?: boolean;
 }
 
 export interface FetchedFile {
@@ -47,6 +53,8 @@ export interface FetchedFile {
   readonly edition?: number;
   /** The bytes a partial download kept, when this get resumed it. */
   readonly resumedFrom?: number;
+  /** Blocks the node could not find and rebuilt, and what healing did with them (spec/client.md §9.1). */
+  readonly healing?: HealCounts;
 }
 
 export interface GetResult {
@@ -112,7 +120,9 @@ async function saveToFile(response: IncomingMessage, path: string, target: Downl
 /**
  * Fetches one file to `path` (or stdout), resuming a partial download of the same URI kept beside it:
  * `Range` from its recorded bytes under `If-Range` with its entity tag, so that a URI that now names other
- * content (a newer USK edition) is fetched whole and written from the start, never spliced.
+ * content (a newer USK edition) is fetched whole and written from the start, never spliced. The node ends
+ * the transfer once the blocks it rebuilt are inserted again, after the last byte: the file is whole on
+ * disk before that, and the final event says what healing did.
  */
 async function getFile(
   endpoint: ApiEndpoint,
@@ -120,13 +130,23 @@ async function getFile(
   path: string | undefined,
   display: ProgressDisplay,
   note: (line: string) => void,
+  heal: boolean,
 ): Promise<FetchedFile> {
   const id = transferId();
   const found = path === undefined ? {} : await keptDownload(downloadPaths(path), uri);
   if (found.note !== undefined) note(found.note);
   const asked = found.kept?.record;
-  return watchTransfer(endpoint, id, display, async () => {
-    const response = await fetchFile(endpoint, uri, { id, ...(asked === undefined ? {} : { from: asked.bytesDone, ifRange: asked.etag }) });
+  let last: TransferStatus | undefined;
+  const watched: ProgressDisplay = {
+    update: (status) => {
+      last = status;
+      display.update(status);
+    },
+    finish: () => display.finish(),
+  };
+  const file = await watchTransfer(endpoint, id, watched, async () => {
+    const resume = asked === undefined ? {} : { from: asked.bytesDone, ifRange: asked.etag };
+    const response = await fetchFile(endpoint, uri, { id, heal, ...resume });
     const edition = headerOf(response, 'x-warren-edition');
     const size = asked !== undefined && response.statusCode === 206 ? asked.size : Number(response.headers['content-length'] ?? 0);
     if (path === undefined) await toStdout(response);
@@ -146,6 +166,8 @@ async function getFile(
       ...(asked !== undefined && response.statusCode === 206 ? { resumedFrom: asked.bytesDone } : {}),
     };
   });
+  const healing = (last as TransferStatus | undefined)?.healing;
+  return healing === undefined ? file : { ...file, healing };
 }
 
 /** Refuses, unless confirmed, a listing that writes more than §12.3 allows for what it stores (shared files, a bomb). */
@@ -173,6 +195,7 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
   const uri = parseRequestUri(text);
   const endpoint = await localEndpoint(options.dataDir);
   const json = options.json === true;
+  const heal = options.heal !== false;
   const note = (line: string): void => void process.stderr.write(json ? `${JSON.stringify({ note: line })}\n` : `${line}\n`);
   // `-o -` is stdout, asked for: no name needed, a terminal or not.
   const toStdout = options.output === '-';
@@ -182,7 +205,7 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
   try {
     if (output !== undefined) await checkFree([output], options);
     const display = progressDisplay(process.stderr, `get ${output ?? 'stdout'}`, json);
-    return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, display, note)] };
+    return { uri: text, kind: 'file', files: [await getFile(endpoint, text, output, display, note, heal)] };
   } catch (error) {
     if (!(error instanceof ApiCallError && error.code === 'ERR_WRONG_KIND')) throw error;
   }
@@ -194,20 +217,30 @@ export async function runGet(text: string, options: GetOptions): Promise<GetResu
     await checkExpansion(listing, options);
     const pathOf = (file: DirectoryFileAnswer): string => join(outputDirectory, ...file.path.split('/'));
     await checkFree(listing.map(pathOf), options);
-    const files = await mapInWindow(listing, FILES_AT_ONCE, (file) => getFile(endpoint, file.uri, pathOf(file), displays.display(`get ${pathOf(file)}`), note));
+    const files = await mapInWindow(listing, FILES_AT_ONCE, (file) =>
+      getFile(endpoint, file.uri, pathOf(file), displays.display(`get ${pathOf(file)}`), note, heal),
+    );
     return { uri: text, kind: 'directory', files };
   } finally {
     displays.finish();
   }
 }
 
-/** What a person reads: where each file went. */
+/** What healing did for one file, when the node had to rebuild blocks of it. */
+function healingNote(healing: HealCounts | undefined): string {
+  if (healing === undefined || healing.rebuilt === 0) return '';
+  const { rebuilt, inserted, failed, dropped, mismatched } = healing;
+  const others = Object.entries({ failed, 'dropped (over a cap of healing)': dropped, 'not matching their keys': mismatched }).filter(([, count]) => count > 0);
+  return `; ${rebuilt} blocks rebuilt, ${inserted} inserted again${others.map(([what, count]) => `, ${count} ${what}`).join('')}`;
+}
+
+/** What a person reads: where each file went, and what the node healed. */
 export function formatGet(result: GetResult): string {
   return result.files
     .map((file) => {
       const edition = file.edition === undefined ? '' : `, USK edition ${file.edition}`;
       const resumed = file.resumedFrom === undefined ? '' : `, resumed after byte ${file.resumedFrom}`;
-      return `${file.path} (${file.size} bytes, ${file.mime}${edition}${resumed})`;
+      return `${file.path} (${file.size} bytes, ${file.mime}${edition}${resumed}${healingNote(file.healing)})`;
     })
     .join('\n');
 }

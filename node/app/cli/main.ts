@@ -14,6 +14,7 @@ import { EXIT_FAILURE, EXIT_INVALID_INPUT, exitCodeOf } from './exit-codes.js';
 import { formatGet, type GetOptions, runGet } from './get-command.js';
 import { describeUri, generateKeys } from './keys.js';
 import { runNode } from './node-command.js';
+import { formatReinsert, type ReinsertCommandOptions, runReinsert } from './reinsert-command.js';
 import { formatPut, type PutOptions, runPut } from './put-command.js';
 import type { SimOptions } from './sim-command.js';
 import { formatStatus, readStatus } from './status-command.js';
@@ -78,8 +79,10 @@ program
   .option('--max-peers <n>', 'peers to keep at most (env WARREN_MAX_PEERS; default 40)')
   .option('--min-peers <n>', 'below this many peers, announce again (env WARREN_MIN_PEERS; default 10)')
   .option('--log-level <level>', 'debug, info, warn, error or silent (env WARREN_LOG_LEVEL; default info)')
+  .option('--no-heal', 'do not insert again the blocks fetches had to rebuild (env WARREN_HEAL=0; default: heal)')
   .action(async (options: DaemonFlags) => {
-    process.exit(await runNode(options));
+    // Commander sets heal: true when --no-heal is absent: only the flag given may override the file and environment.
+    process.exit(await runNode({ ...options, heal: options.heal === false ? false : undefined }));
   });
 
 program
@@ -120,6 +123,14 @@ program
   .action((path: string, options: PutOptions) => talkToNode(() => runPut(path, options), options.json, formatPut));
 
 program
+  .command('reinsert')
+  .description('insert again every block of a file (manifests, data and check blocks), to keep it alive; prints how many went in')
+  .argument('<uri>', 'a CHK@, SSK@ or USK@ URI of a file')
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
+  .action((uri: string, options: ReinsertCommandOptions) => talkToNode(() => runReinsert(uri, options), options.json, formatReinsert));
+
+program
   .command('get')
   .description('fetch a file or a directory through the running node (progress on stderr)')
   .argument('<uri>', 'a CHK@, SSK@ or USK@ URI, with a path inside a directory if wanted')
@@ -127,6 +138,7 @@ program
   .option('-o, --output <path>', "where to write: a file, - for stdout, or for a directory URI a directory (default: the URI's file name, else stdout)")
   .option('-y, --yes', 'write a directory even when it writes more than 4× what its distinct files hold + 16 MiB (asked on a terminal)')
   .option('-f, --force', 'write over files that exist')
+  .option('--no-heal', 'do not have the node insert again the blocks it had to rebuild (default: it does, and this waits for it)')
   .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
   .action((uri: string, options: GetOptions) =>
     talkToNode(

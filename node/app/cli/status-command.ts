@@ -1,7 +1,8 @@
 /**
  * `warren status`: finds the running node through its data directory (api.json, api-token),
- * asks its API for the status and prints it for a person, or as JSON with `--json`.
+ * asks its API for the status and prints it for a person (healing's totals last), or as JSON with `--json`.
  */
+import type { HealCounts } from '../../client/healer.js';
 import type { NodeStatus } from '../api/status.js';
 import { fetchStatus } from '../api/client.js';
 import type { OperationCounts } from '../api/counters.js';
@@ -30,6 +31,13 @@ function counts(label: string, { started, succeeded, failed, active, failures }:
   return `${label.padEnd(12)} ${started} started, ${succeeded} succeeded, ${failed} failed${why}, ${active} active`;
 }
 
+/** What healing did since start (spec/client.md §9.1), or that it is off. */
+function healingLine(healing: HealCounts | undefined): string {
+  if (healing === undefined) return `${'healing'.padEnd(12)} off`;
+  const { rebuilt, inserted, failed, dropped, mismatched, pending } = healing;
+  return `${'healing'.padEnd(12)} ${rebuilt} blocks rebuilt, ${inserted} inserted again, ${failed} failed, ${dropped} dropped, ${mismatched} mismatched, ${pending} pending`;
+}
+
 /** The status as lines of text for a person. */
 export function formatStatus(status: NodeStatus): string {
   const { identity, store } = status;
@@ -51,6 +59,7 @@ export function formatStatus(status: NodeStatus): string {
     counts('requests', status.requests.requests),
     counts('inserts', status.requests.inserts),
     `${'routing'.padEnd(12)} ${status.activeTransactions} transactions in flight`,
+    healingLine(status.healing),
   ];
   return lines.join('\n');
 }

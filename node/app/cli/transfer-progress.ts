@@ -30,6 +30,13 @@ export interface ProgressDisplay {
 
 const megabytesPerSecond = ({ bytesDone, elapsedMs }: TransferStatus): number => (elapsedMs > 0 ? bytesDone / elapsedMs / 1000 : 0);
 
+/** Blocks, and the content bytes with their rate; a re-insert moves no content through the API, so blocks alone. */
+function plainLine(status: TransferStatus, mbps: number): string {
+  const blocks = `${status.blocksDone}/${status.blocksTotal || '?'} blocks`;
+  if (status.kind === 'reinsert') return blocks;
+  return `${blocks}, ${bytes(status.bytesDone)} of ${status.bytesTotal > 0 ? bytes(status.bytesTotal) : '?'}, ${mbps.toFixed(2)} MB/s`;
+}
+
 /** A line per second, plain or JSON, and the last state at the end: what a stream that is not a terminal gets. */
 function lineDisplay(stream: NodeJS.WriteStream, label: string, json: boolean): ProgressDisplay {
   let last = -Infinity;
@@ -39,10 +46,7 @@ function lineDisplay(stream: NodeJS.WriteStream, label: string, json: boolean): 
     unwritten = undefined;
     const mbps = megabytesPerSecond(status);
     stream.write(
-      json
-        ? `${JSON.stringify({ progress: { ...status, megabytesPerSecond: Number(mbps.toFixed(3)) } })}\n`
-        : `${label}: ${status.blocksDone}/${status.blocksTotal || '?'} blocks, ` +
-            `${bytes(status.bytesDone)} of ${status.bytesTotal > 0 ? bytes(status.bytesTotal) : '?'}, ${mbps.toFixed(2)} MB/s\n`,
+      json ? `${JSON.stringify({ progress: { ...status, megabytesPerSecond: Number(mbps.toFixed(3)) } })}\n` : `${label}: ${plainLine(status, mbps)}\n`,
     );
   };
   return {

@@ -38,6 +38,8 @@ export interface DaemonSettings {
   readonly minPeers: number;
   /** The least severe log level written (pino's names). */
   readonly logLevel: LogLevel;
+  /** Whether blocks a fetch had to rebuild are inserted again in the background (spec/client.md §9.1). */
+  readonly heal: boolean;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -63,6 +65,8 @@ export interface DaemonFlags {
   readonly maxPeers?: string | undefined;
   readonly minPeers?: string | undefined;
   readonly logLevel?: string | undefined;
+  /** `--no-heal` gives false; absent otherwise, so that the file and the environment still count. */
+  readonly heal?: boolean | undefined;
 }
 
 export interface ConfigSources {
@@ -100,6 +104,13 @@ function integer(minimum: number, maximum: number) {
 function logLevel(raw: unknown): LogLevel {
   if (typeof raw === 'string' && (LOG_LEVELS as readonly string[]).includes(raw)) return raw as LogLevel;
   throw new RangeError(`must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(raw)}`);
+}
+
+/** true or false: a JSON boolean, or (environment variables) 1, 0, true or false. */
+function onOff(raw: unknown): boolean {
+  if (raw === true || raw === 'true' || raw === '1') return true;
+  if (raw === false || raw === 'false' || raw === '0') return false;
+  throw new RangeError(`must be true or false (1 or 0), got ${JSON.stringify(raw)}`);
 }
 
 /** A port, or "off". */
@@ -148,6 +159,7 @@ const SETTINGS: Settings = {
   maxPeers: { flag: 'maxPeers', env: 'WARREN_MAX_PEERS', fallback: DEFAULT_MAX_PEERS, parse: integer(1, MAX_PEERS_LIMIT) },
   minPeers: { flag: 'minPeers', env: 'WARREN_MIN_PEERS', fallback: DEFAULT_MIN_PEERS, parse: integer(1, MAX_PEERS_LIMIT) },
   logLevel: { flag: 'logLevel', env: 'WARREN_LOG_LEVEL', fallback: 'info', parse: logLevel },
+  heal: { flag: 'heal', env: 'WARREN_HEAL', fallback: true, parse: onOff },
 };
 
 const flagName = (flag: string): string => `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;

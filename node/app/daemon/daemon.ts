@@ -24,6 +24,7 @@ import { StoreOpenError } from '../../../store/errors.js';
 import { API_HOST, ApiServer } from '../api/server.js';
 import { CountingOperations } from '../api/counters.js';
 import { GatewayServer } from '../gateway/server.js';
+import { Healer } from '../../client/healer.js';
 import { type Clock, CryptoRng, type Logger, type Rng, SystemClock, type TimerHandle } from '../../components.js';
 import { peerText } from '../../log-fields.js';
 import { TcpTransport } from '../../net/tcp-transport.js';
@@ -235,19 +236,23 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     teardowns.push(saveKnownPeers);
 
     const operations = new CountingOperations(node);
+    // Healing inserts are the node's own inserts, counted with the others (spec/client.md §9.1).
+    const healer = init.heal ? new Healer({ node: operations }) : undefined;
     // Set once the gateway runs (after the API: its dashboard reads the API's status and transfers).
     let gatewayUrl: string | undefined;
     const api = new ApiServer(
-      { node, store, identity, operations, clock, logger: log('api'), addresses: () => transport.addresses, gatewayUrl: () => gatewayUrl },
+      { node, store, identity, operations, healer, clock, logger: log('api'), addresses: () => transport.addresses, gatewayUrl: () => gatewayUrl },
       { token, port: init.apiPort },
     );
     await api.start();
     teardowns.push(() => api.stop());
+    // Stopped before the API: fetches still healing end their transfers.
+    if (healer !== undefined) teardowns.push(() => healer.stop());
     await writeApiInfo(paths, { host: API_HOST, port: api.port, pid: process.pid });
     teardowns.push(() => removeApiInfo(paths));
     const apiUrl = `http://${API_HOST}:${api.port}`;
     if (init.gatewayPort !== 'off') {
-      const gateway = new GatewayServer({ operations, clock, logger: log('gateway'), dashboard: () => api.dashboard() }, { port: init.gatewayPort });
+      const gateway = new GatewayServer({ operations, healer, clock, logger: log('gateway'), dashboard: () => api.dashboard() }, { port: init.gatewayPort });
       await gateway.start();
       teardowns.push(() => gateway.stop());
       gatewayUrl = gateway.url;

@@ -21,6 +21,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { parseRequestUri, type RequestUri } from '../../../protocol/keys/index.js';
 import { Client, type ResolvedUri } from '../../client/client.js';
+import type { Healer } from '../../client/healer.js';
 import type { FileManifest } from '../../client/manifest.js';
 import type { ClientNode } from '../../client/types.js';
 import type { Clock, Logger } from '../../components.js';
@@ -45,6 +46,8 @@ export interface GatewayServerComponents {
   readonly logger: Logger;
   /** The node's status and transfers for the dashboard at `/`; without it `/` is a plain home page. */
   readonly dashboard?: DashboardSource;
+  /** Inserts again what the gateway's fetches had to rebuild (spec/client.md §9.1); without it nothing is healed. */
+  readonly healer?: Healer | undefined;
 }
 
 export interface GatewayServerInit {
@@ -86,7 +89,7 @@ export class GatewayServer {
     this.requestedPort = init.port ?? DEFAULT_GATEWAY_PORT;
     this.progressAfterMs = init.progressAfterMs ?? 1_000;
     this.maxBufferedBytes = init.maxBufferedBytes ?? 16 * MiB;
-    this.client = new Client({ node: components.operations });
+    this.client = new Client({ node: components.operations, healer: components.healer });
     const maxRunning = init.maxFetches ?? 16;
     this.fetches = new GatewayFetches(
       { client: this.client, clock: components.clock },

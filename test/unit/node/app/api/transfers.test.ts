@@ -42,6 +42,22 @@ describe('node/app/api/transfers', () => {
     assert.deepEqual(heard, ['progress 1/0 0', 'failed 1/0 0 ERR_DATA_NOT_FOUND']);
   });
 
+  it("carries a fetch's healing counts, and tells nothing of a transfer after its end, not even to a later one of its id", () => {
+    const heard: TransferEvent[] = [];
+    transfers.watch('t-h', (event) => heard.push(event));
+    const failed = transfers.begin('fetch', 'CHK@…', 't-h');
+    const counts = { rebuilt: 2, inserted: 0, failed: 0, dropped: 0, mismatched: 0, pending: 2 };
+    failed.healing(counts);
+    failed.end(new DataNotFoundError(18));
+    const next = transfers.begin('fetch', 'CHK@…', 't-h');
+    failed.healing({ ...counts, inserted: 2, pending: 0 });
+    next.end();
+    assert.deepEqual(
+      heard.map((event) => `${event.type} ${JSON.stringify(event.transfer.healing)}`),
+      ['progress undefined', `progress ${JSON.stringify(counts)}`, `failed ${JSON.stringify(counts)}`, 'progress undefined', 'done undefined'],
+    );
+  });
+
   it('stops telling a watcher that unwatched, and bounds the watchers', () => {
     const heard: string[] = [];
     const unwatch = transfers.watch('t-3', (event) => heard.push(event.type));

@@ -10,6 +10,7 @@ import { DataNotFoundError } from '../../../../../node/errors.js';
 import { UskInsertUri } from '../../../../../protocol/keys/index.js';
 import { Inserter } from '../../../../../node/client/insert.js';
 import { randomBytes } from '../../../../../protocol/crypto.js';
+import { toHex } from '../../../../../protocol/bytes.js';
 import { directoryBomb, type MemoryClientNode } from '../../client/support.js';
 import { eventually } from '../../../../support/until.js';
 import { type NodeOverMemory, nodeOverMemory } from './support.js';
@@ -60,6 +61,34 @@ describe('node/app/cli/get-command', () => {
     assert.equal(result.files[0]?.edition, 1);
     assert.equal(await readFile(output, 'utf8'), 'second');
     assert.equal(formatGet(result), `${output} (6 bytes, application/octet-stream, USK edition 1)`);
+  });
+
+  it('says how many blocks the node rebuilt and inserted again, in its result and its text; --no-heal leaves them out', async () => {
+    const content = randomBytes(4 * SHARD_BYTES);
+    const client = new Client({ node: memory }, { dataBlocksPerSegment: 4, checkBlocksPerSegment: 4 });
+    const uri = (await client.insertFile(content)).toString();
+    const { manifest } = await client.resolveFile(uri);
+    const lost = [manifest.segments[0]!.dataBlocks[1]!, manifest.segments[0]!.checkBlocks[0]!].map((ref) => toHex(ref.routingKey));
+    for (const key of lost) memory.blocks.delete(key);
+    const skipped = await runGet(uri, { dataDir: join(dir, 'node'), output: join(dir, 'unhealed.bin'), json: true, heal: false });
+    assert.equal(skipped.files[0]!.healing, undefined);
+    assert.deepEqual(
+      lost.map((key) => memory.blocks.has(key)),
+      [false, false],
+    );
+    const output = join(dir, 'healed.bin');
+    const result = await runGet(uri, { dataDir: join(dir, 'node'), output, json: true });
+    assert.deepEqual(await readFile(output), Buffer.from(content));
+    assert.deepEqual(result.files[0]!.healing, { rebuilt: 2, inserted: 2, failed: 0, dropped: 0, mismatched: 0, pending: 0 });
+    assert.deepEqual(
+      lost.map((key) => memory.blocks.has(key)),
+      [true, true],
+    );
+    assert.equal(formatGet(result), `${output} (${content.length} bytes, application/octet-stream; 2 blocks rebuilt, 2 inserted again)`);
+    assert.equal(
+      formatGet({ ...result, files: [{ ...result.files[0]!, healing: { rebuilt: 5, inserted: 1, failed: 1, dropped: 2, mismatched: 1, pending: 0 } }] }),
+      `${output} (${content.length} bytes, application/octet-stream; 5 blocks rebuilt, 1 inserted again, 1 failed, 2 dropped (over a cap of healing), 1 not matching their keys)`,
+    );
   });
 
   it('refuses to write over a file without --force, and writes over it with', async () => {

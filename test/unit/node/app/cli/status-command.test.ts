@@ -37,6 +37,9 @@ describe('node/app/cli/status-command', () => {
     assert.match(text, /^store {8}2 blocks, 64\.0 KiB of 1\.0 GiB$/m);
     assert.match(text, /^requests {5}3 started, 2 succeeded, 1 failed \(ERR_DATA_NOT_FOUND 1\), 0 active$/m);
     assert.match(text, /^routing {6}4 transactions in flight$/m);
+    assert.match(text, /^healing {6}off$/m);
+    const healing = { rebuilt: 7, inserted: 5, failed: 1, dropped: 0, mismatched: 0, pending: 1 };
+    assert.match(formatStatus({ ...STATUS, healing }), /^healing {6}7 blocks rebuilt, 5 inserted again, 1 failed, 0 dropped, 0 mismatched, 1 pending$/m);
   });
 
   it('says no node is running when the data directory has no api.json, or the API does not answer', async () => {

@@ -4,6 +4,7 @@ import { mintIdentity } from '../../../../../protocol/identity-mint.js';
 import { CountingOperations } from '../../../../../node/app/api/counters.js';
 import { ApiServer } from '../../../../../node/app/api/server.js';
 import { loadOrCreateApiToken, prepareDataDir, writeApiInfo } from '../../../../../node/app/daemon/data-dir.js';
+import { Healer } from '../../../../../node/client/healer.js';
 import { silentLogger } from '../../../../../node/components.js';
 import { createSimulatedNetwork } from '../../../../../sim/simulated-network.js';
 import { MemoryClientNode } from '../../client/support.js';
@@ -25,7 +26,9 @@ export async function nodeOverMemory(root: string, seed: string): Promise<NodeOv
   const { node, store } = sim.nodes[0]!;
   const identity = await mintIdentity({ difficulty: 4, workers: 0 });
   const operations = new CountingOperations(memory as never);
-  const api = new ApiServer({ node, store, identity, operations, clock: sim.clock, logger: silentLogger, addresses: () => [] }, { token, port: 0 });
+  // As the daemon does: healing on.
+  const healer = new Healer({ node: operations });
+  const api = new ApiServer({ node, store, identity, operations, healer, clock: sim.clock, logger: silentLogger, addresses: () => [] }, { token, port: 0 });
   await api.start();
   await writeApiInfo(paths, { host: '127.0.0.1', port: api.port, pid: process.pid });
   return {

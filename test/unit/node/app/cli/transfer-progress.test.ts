@@ -50,6 +50,14 @@ describe('node/app/cli/transfer-progress', () => {
     );
   });
 
+  it('shows blocks only for a re-insert, which moves no content through the API', () => {
+    const out = stream();
+    const display = progressDisplay(out, 'reinsert', false);
+    display.update({ ...status(1_000, 7), kind: 'reinsert', bytesDone: 0, bytesTotal: 0 });
+    display.finish();
+    assert.equal(out.text, 'reinsert: 7/14 blocks\n');
+  });
+
   it('writes JSON lines with --json', () => {
     const out = stream();
     progressDisplay(out, 'get', true).update(status(1_000, 7));

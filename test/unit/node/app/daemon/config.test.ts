@@ -31,6 +31,7 @@ describe('node/app/daemon/config', () => {
       maxPeers: DEFAULT_MAX_PEERS,
       minPeers: DEFAULT_MIN_PEERS,
       logLevel: 'info',
+      heal: true,
     });
     assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg' } }), '/xdg/warren');
     assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg', WARREN_DATA_DIR: '/env' } }), '/env');
@@ -74,6 +75,17 @@ describe('node/app/daemon/config', () => {
     const fromFlags = resolveDaemonConfig({ homeDir: '/nowhere', env: { WARREN_GATEWAY_PORT: '0' }, flags: { dataDir: dir, logLevel: 'debug' } });
     assert.equal(fromFlags.gatewayPort, 0);
     assert.equal(fromFlags.logLevel, 'debug');
+  });
+
+  it('turns healing off from any layer, and a layer above turns it on again', () => {
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ heal: false }));
+    assert.equal(resolveDaemonConfig({ homeDir: '/nowhere', flags: { dataDir: dir } }).heal, false);
+    assert.equal(resolveDaemonConfig({ homeDir: '/nowhere', env: { WARREN_HEAL: '1' }, flags: { dataDir: dir } }).heal, true);
+    assert.equal(resolveDaemonConfig({ homeDir: '/nowhere', env: { WARREN_HEAL: 'true' }, flags: { dataDir: dir, heal: false } }).heal, false);
+    assert.throws(
+      () => resolveDaemonConfig({ homeDir: dir, env: { WARREN_HEAL: 'yes' } }),
+      /^ConfigError: invalid heal from environment variable WARREN_HEAL: must be true or false/,
+    );
   });
 
   it('names the setting and its source for a bad value', () => {

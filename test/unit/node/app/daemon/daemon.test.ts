@@ -29,6 +29,7 @@ function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): Daemo
     maxPeers: 40,
     minPeers: 10,
     logLevel: 'info',
+    heal: true,
     ...overrides,
   };
 }
