@@ -5,6 +5,7 @@
  *   startLoopbackNetwork(root, n) ──spawn seed──> seed address ──spawn n−1 with --seed──> wait:
  *     the seed knows every node, each node has two peers ──> LoopbackNetwork { dirs, pids, stop }
  *   warren(...args) ──spawn──> { code, stdout, stderr }   (the CLI, to its end)
+ *   warrenWhileProgressing(stallMs, ...args): the same, killed if it prints nothing for stallMs (a hang, not a slow machine)
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -42,6 +43,38 @@ export function spawnWarren(args: readonly string[], options: SpawnOptions = {})
 /** Runs `warren …` to its end. */
 export function warren(...args: string[]): Promise<Run> {
   return finished(spawnWarren(args));
+}
+
+/**
+ * Runs `warren …` to its end, as long as it keeps printing: a put or get whose stderr is not a terminal
+ * prints a progress line a second, so `stallMs` of silence is a hang however slow a busy machine makes
+ * the transfer. A stalled command is killed and the promise rejects.
+ */
+export function warrenWhileProgressing(stallMs: number, ...args: string[]): Promise<Run> {
+  const child = spawnWarren(args);
+  let stalled = false;
+  let guard: NodeJS.Timeout | undefined;
+  const rearm = (): void => {
+    clearTimeout(guard);
+    guard = setTimeout(() => {
+      stalled = true;
+      child.kill('SIGKILL');
+    }, stallMs);
+  };
+  rearm();
+  child.stdout!.on('data', rearm);
+  child.stderr!.on('data', rearm);
+  return finished(child).then(
+    (run) => {
+      clearTimeout(guard);
+      if (stalled) throw new Error(`warren ${args[0]} printed nothing for ${stallMs} ms and was stopped:\n${run.stderr.slice(-2000)}`);
+      return run;
+    },
+    (error: unknown) => {
+      clearTimeout(guard);
+      throw error;
+    },
+  );
 }
 
 /** What a `warren` process printed, once it has exited. */
