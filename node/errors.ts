@@ -74,3 +74,16 @@ export class NoPeersError extends WarrenError {
     super(`could not connect to any of ${tried} saved peers and seeds: check the seed addresses and the network`, options);
   }
 }
+
+/** A location-swap offer that is malformed: wrong nonce length, a location outside [0, 1), too many links. */
+export class InvalidSwapOfferError extends WarrenError {
+  readonly code = 'ERR_INVALID_SWAP_OFFER';
+}
+
+/** A swap partner revealed an offer other than the one it committed to: the swap is void. */
+export class SwapRevealMismatchError extends WarrenError {
+  readonly code = 'ERR_SWAP_REVEAL_MISMATCH';
+  constructor(options?: ErrorOptions) {
+    super('the swap partner revealed something other than what it committed to', options);
+  }
+}
