@@ -107,12 +107,36 @@ export function swapLogGain(a: Pick<SwapOffer, 'location' | 'neighbourLocations'
   return before - after;
 }
 
-/** Metropolis–Hastings: accept when the coin falls below min(1, before / after). */
+/**
+ * How much longer one side's own links get, per link, if it moves to `partner`: the mean of
+ * log(after / before) over its links (the link to the partner left out). 0 for a side with no link.
+ */
+export function ownLogLossPerLink(side: Pick<SwapOffer, 'location' | 'neighbourLocations'>, partner: number): number {
+  const links = side.neighbourLocations.length - (side.neighbourLocations.includes(partner) ? 1 : 0);
+  if (links <= 0) return 0;
+  return (logDistanceSum(partner, side.neighbourLocations, partner) - logDistanceSum(side.location, side.neighbourLocations, partner)) / links;
+}
+
+export interface SwapDecisionInit {
+  /**
+   * The own-loss bound (spec/routing.md §11.4): a swap is refused when either side's own links
+   * would get longer by more than this, as a mean of log(after / before) per link. Infinity turns
+   * it off (Sandberg's rule alone).
+   */
+  readonly maxOwnLogLossPerLink: number;
+}
+
+/**
+ * Metropolis–Hastings: accept when the coin falls below min(1, before / after), unless the swap
+ * would lengthen either side's own links past the own-loss bound. Symmetric in the two sides.
+ */
 export function swapAccepted(
   a: Pick<SwapOffer, 'location' | 'neighbourLocations'>,
   b: Pick<SwapOffer, 'location' | 'neighbourLocations'>,
   coin: number,
+  { maxOwnLogLossPerLink }: SwapDecisionInit,
 ): boolean {
+  if (ownLogLossPerLink(a, b.location) > maxOwnLogLossPerLink || ownLogLossPerLink(b, a.location) > maxOwnLogLossPerLink) return false;
   const gain = swapLogGain(a, b);
   return gain >= 0 || coin < Math.exp(gain);
 }
@@ -121,8 +145,9 @@ export function swapAccepted(
 export function decideSwap(
   initiator: { readonly commitment: Uint8Array; readonly offer: SwapOffer },
   responder: { readonly commitment: Uint8Array; readonly offer: SwapOffer },
+  init: SwapDecisionInit,
 ): boolean {
   checkReveal(initiator.commitment, initiator.offer);
   checkReveal(responder.commitment, responder.offer);
-  return swapAccepted(initiator.offer, responder.offer, swapCoin(initiator.offer.nonce, responder.offer.nonce));
+  return swapAccepted(initiator.offer, responder.offer, swapCoin(initiator.offer.nonce, responder.offer.nonce), init);
 }

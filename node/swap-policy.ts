@@ -9,6 +9,7 @@
  * Randomness comes from the injected `Rng`, time from the injected `Clock`.
  */
 import type { Clock, Rng } from './components.js';
+import { circularDistance } from '../protocol/location.js';
 import { TokenBucket } from './load.js';
 
 /** Longest swap walk a node starts or relays: a walk that claims more hops is cut to this. */
@@ -33,6 +34,15 @@ export function walkStepIndex(degree: number, cameFrom: number, rng: Rng): numbe
 }
 
 /**
+ * A darknet node's defences against Pitch Black by default (spec/routing.md §11.4, measured by the
+ * `pitch-black` scenario): the own-loss bound is on (it costs honest swapping nothing measurable
+ * and keeps routing working under attack); the randomised reset and the span check are settings,
+ * off by default: the reset costs honest routing more than it saves, and the span check's
+ * threshold depends on the network's size, which a darknet node does not know.
+ */
+export const SWAP_DEFENCE_DEFAULTS = { maxOwnLogLossPerLink: 0.3, resetProbability: 0, minLinkSpan: 0 } as const;
+
+/**
  * The randomised reset Freenet adopted against Pitch Black (Evans, GauthierDickey and Grothoff
  * 2007): at each swap round a node takes a fresh uniform location with probability `probability`,
  * so locations an attacker pulled together are slowly replaced by uniform ones. Returns the new
@@ -41,6 +51,18 @@ export function walkStepIndex(degree: number, cameFrom: number, rng: Rng): numbe
 export function randomisedReset(rng: Rng, probability: number): number | undefined {
   if (!(probability >= 0 && probability <= 1)) throw new RangeError(`a reset probability must lie in [0, 1], got ${probability}`);
   return probability > 0 && rng.next() < probability ? rng.next() : undefined;
+}
+
+/**
+ * The span check (spec/routing.md §11.4): true when every link of a node with at least
+ * `minLinks` links ends nearer than `minSpan` on the ring. In a navigable small world some links
+ * span a good share of the ring; when all of a node's links have shrunk to a sliver, locations
+ * have been pulled together (Pitch Black) and the node should take a fresh uniform location.
+ */
+export function linksSpanTooLittle(location: number, neighbourLocations: readonly number[], minSpan: number, minLinks = 4): boolean {
+  if (!(minSpan >= 0 && minSpan <= 0.5)) throw new RangeError(`a minimum link span must lie in [0, 0.5], got ${minSpan}`);
+  if (minSpan === 0 || neighbourLocations.length < minLinks) return false;
+  return neighbourLocations.every((neighbour) => circularDistance(location, neighbour) < minSpan);
 }
 
 export interface SwapRateLimiterInit {

@@ -93,6 +93,35 @@ export function sandbergEdges(n: number, rng: Rng, { contacts = sandbergContacts
 }
 
 /**
+ * A social graph with clustering over a ring (a darknet's trust graph): half of the mean degree
+ * from a Kleinberg small world (`smallWorldEdges`), the rest by triadic closure, friends of
+ * friends becoming friends. Nodes take turns, in index order; each links to a random neighbour of
+ * one of its random neighbours (a draw that repeats a link or reaches itself adds nothing), until
+ * the average degree is `degree`. Closing triangles gives clustering a small world lacks, while
+ * the ring order stays the graph's ideal positions.
+ */
+export function socialEdges(n: number, rng: Rng, { degree = 10 }: SmallWorldOptions = {}): Edge[] {
+  const base = smallWorldEdges(n, rng, { degree: Math.max(2, degree / 2) });
+  const friends = Array.from({ length: n }, () => [] as number[]);
+  const keys = new Set<number>();
+  const add = (a: number, b: number) => {
+    const key = a < b ? a * n + b : b * n + a;
+    if (a === b || keys.has(key)) return;
+    keys.add(key);
+    friends[a]!.push(b);
+    friends[b]!.push(a);
+  };
+  for (const [i, j] of base) add(i, j);
+  const target = Math.min(Math.round((n * degree) / 2), (n * (n - 1)) / 2);
+  // A bound on the turns: a graph whose every friend of a friend is a friend already adds nothing more.
+  for (let node = 0, turns = 0; keys.size < target && turns < 100 * target; node = (node + 1) % n, turns++) {
+    const friend = friends[node]![Math.floor(rng.next() * friends[node]!.length)]!;
+    add(node, friends[friend]![Math.floor(rng.next() * friends[friend]!.length)]!);
+  }
+  return [...keys].sort((a, b) => a - b).map((key): Edge => [Math.floor(key / n), key % n]);
+}
+
+/**
  * Creates one transport per location (node i at `locations[i]`), starts them with
  * `start` one after another in index order (the simulator builds and starts its node
  * there; a test can start the transport itself), then links every edge in order.

@@ -8,10 +8,12 @@ import { anonymityScenario, anonymitySmallWorldScenario } from './anonymity.js';
 import { baselineScenario } from './baseline.js';
 import { blackholeScenario } from './blackhole.js';
 import { churnScenario } from './churn.js';
+import { darknetScenario } from './darknet.js';
 import { eclipseScenario } from './eclipse.js';
 import { floodScenario } from './flood.js';
 import { hopsVsSizeScenario } from './hops-vs-size.js';
 import { opennetGrowthScenario } from './opennet-growth.js';
+import { pitchBlackScenario } from './pitch-black.js';
 import { poisonScenario } from './poison.js';
 import { randomLocationsScenario } from './random-locations.js';
 import { retentionScenario } from './retention.js';
@@ -30,6 +32,8 @@ export const SCENARIOS: readonly Scenario[] = [
   floodScenario,
   eclipseScenario,
   sandbergScenario,
+  darknetScenario,
+  pitchBlackScenario,
   hopsVsSizeScenario,
   anonymityScenario,
   anonymitySmallWorldScenario,

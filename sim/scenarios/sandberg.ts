@@ -13,7 +13,7 @@ import { greedyRouting, type GreedyMode, type GreedyResult, defaultMaxSteps } fr
 import { createSimulatedNetwork } from '../simulated-network.js';
 import type { Figure, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
-import { idealLocations, randomLocations, sandbergContacts, sandbergEdges } from '../topology.js';
+import { type Edge, idealLocations, randomLocations, sandbergContacts, sandbergEdges } from '../topology.js';
 import { runWorkload, type WorkloadMetrics } from '../workload.js';
 
 /** His figures for positions restored by swapping, at this network size. */
@@ -82,7 +82,7 @@ export async function runSandberg(options: SandbergOptions): Promise<ScenarioRep
     }
   }
 
-  const warren = options.greedyOnly ? undefined : await warrenRouting(options, edges, maxDegree);
+  const warren = options.greedyOnly ? undefined : await warrenRouting(options, edges, idealLocations(n), maxDegree, `${seed}/warren`);
   const figures: Figure[] = cases.flatMap(greedyFigures);
   if (warren !== undefined) {
     figures.push(
@@ -146,12 +146,23 @@ export async function runSandberg(options: SandbergOptions): Promise<ScenarioRep
   };
 }
 
-async function warrenRouting(options: SandbergOptions, edges: ReturnType<typeof sandbergEdges>, maxDegree: number): Promise<WorkloadMetrics> {
-  const { nodes: n, requests, seed, onProgress, countEvents } = options;
-  onProgress?.({ phase: 'starting nodes', done: 0, total: n });
+/**
+ * Warren's routing on a fixed graph with the given locations: real nodes, `requests` blocks
+ * inserted and each requested once (uniform), every link kept and no path folding. The `darknet`
+ * scenario runs it on swapped and random locations too.
+ */
+export async function warrenRouting(
+  options: ScenarioOptions,
+  edges: readonly Edge[],
+  locations: readonly number[],
+  maxDegree: number,
+  networkSeed: string,
+): Promise<WorkloadMetrics> {
+  const { requests, onProgress, countEvents } = options;
+  onProgress?.({ phase: 'starting nodes', done: 0, total: locations.length });
   const sim = await createSimulatedNetwork({
-    seed: `${seed}/warren`,
-    locations: idealLocations(n),
+    seed: networkSeed,
+    locations,
     edges,
     blockBytes: SANDBERG_BLOCK_BYTES,
     // Every link of the graph is kept (no peer limit below a node's degree); nodes have no

@@ -5,6 +5,7 @@ import {
   checkReveal,
   decideSwap,
   MAX_SWAP_NEIGHBOURS,
+  ownLogLossPerLink,
   type SwapOffer,
   swapAccepted,
   swapCoin,
@@ -16,6 +17,10 @@ import { circularDistance } from '../../../protocol/location.js';
 const location = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 const nonce = fc.uint8Array({ minLength: 32, maxLength: 32 });
 const side = fc.record({ location, neighbourLocations: fc.array(location, { minLength: 1, maxLength: 12 }) });
+
+/** Sandberg's rule alone, and with the own-loss bound. */
+const sandberg = { maxOwnLogLossPerLink: Infinity };
+const bounded = { maxOwnLogLossPerLink: 0.3 };
 
 const offer = (nonceByte: number, at: number, neighbourLocations: number[]): SwapOffer => ({
   nonce: new Uint8Array(32).fill(nonceByte),
@@ -43,7 +48,9 @@ describe('node/location-swap', () => {
     it('is antisymmetric in where the two sides stand: undoing a swap has the opposite gain', () => {
       fc.assert(
         fc.property(side, side, (a, b) => {
-          fc.pre(a.location !== b.location);
+          // Distinct locations, as on a ring of distinct nodes: a link ending exactly where the partner stands is read as the link to it.
+          const all = [a.location, b.location, ...a.neighbourLocations, ...b.neighbourLocations];
+          fc.pre(new Set(all).size === all.length);
           const gain = swapLogGain(a, b);
           const undo = swapLogGain({ ...a, location: b.location }, { ...b, location: a.location });
           return Math.abs(gain + undo) < 1e-6 * (1 + Math.abs(gain));
@@ -67,7 +74,7 @@ describe('node/location-swap', () => {
     it('always takes a swap that shortens the links, whatever the coin', () => {
       const a = { location: 0.1, neighbourLocations: [0.6] };
       const b = { location: 0.6, neighbourLocations: [0.1 + 1e-3] };
-      for (const coin of [0, 0.5, 0.999999]) assert.equal(swapAccepted(a, b, coin), true);
+      for (const coin of [0, 0.5, 0.999999]) assert.equal(swapAccepted(a, b, coin, sandberg), true);
     });
 
     it('takes a swap that lengthens the links with probability before / after', () => {
@@ -75,8 +82,8 @@ describe('node/location-swap', () => {
       const b = { location: 0.3, neighbourLocations: [0.32] };
       const ratio = Math.exp(swapLogGain(a, b));
       assert.ok(ratio > 0 && ratio < 1);
-      assert.equal(swapAccepted(a, b, ratio * 0.99), true);
-      assert.equal(swapAccepted(a, b, ratio * 1.01), false);
+      assert.equal(swapAccepted(a, b, ratio * 0.99, sandberg), true);
+      assert.equal(swapAccepted(a, b, ratio * 1.01, sandberg), false);
     });
 
     it('decides the same for both sides, whichever is called first', () => {
@@ -85,9 +92,32 @@ describe('node/location-swap', () => {
           side,
           side,
           fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
-          (a, b, coin) => swapAccepted(a, b, coin) === swapAccepted(b, a, coin),
+          (a, b, coin) => swapAccepted(a, b, coin, bounded) === swapAccepted(b, a, coin, bounded),
         ),
       );
+    });
+  });
+
+  describe('the own-loss bound', () => {
+    it('measures how much longer a side’s own links get, per link, leaving out the link to the partner', () => {
+      const side = { location: 0.1, neighbourLocations: [0.11, 0.09, 0.5] };
+      const expected = (Math.log(circularDistance(0.3, 0.11)) + Math.log(circularDistance(0.3, 0.09)) - Math.log(0.01) - Math.log(0.01)) / 2;
+      assert.ok(Math.abs(ownLogLossPerLink({ ...side, neighbourLocations: [0.11, 0.09, 0.3] }, 0.3) - expected) < 1e-9);
+      assert.equal(ownLogLossPerLink({ location: 0.1, neighbourLocations: [] }, 0.3), 0);
+    });
+
+    it('refuses a crafted offer that Sandberg’s rule alone accepts (Pitch Black)', () => {
+      // An honest node well placed among its links; the attacker claims a far location and links beside the node.
+      const honest = { location: 0.2, neighbourLocations: [0.199, 0.201, 0.21, 0.25] };
+      const attacker = { location: 0.7, neighbourLocations: new Array<number>(MAX_SWAP_NEIGHBOURS).fill(0.2 + 1e-6) };
+      assert.equal(swapAccepted(honest, attacker, 0.999, sandberg), true);
+      assert.equal(swapAccepted(honest, attacker, 0, bounded), false);
+    });
+
+    it('lets through the honest swaps that shorten both sides’ links', () => {
+      const a = { location: 0.1, neighbourLocations: [0.58, 0.62] };
+      const b = { location: 0.6, neighbourLocations: [0.09, 0.12] };
+      assert.equal(swapAccepted(a, b, 0.999, bounded), true);
     });
   });
 
@@ -152,8 +182,8 @@ describe('node/location-swap', () => {
         initiator: { commitment: swapCommitment(initiator), offer: initiator },
         responder: { commitment: swapCommitment(responder), offer: responder },
       };
-      assert.equal(decideSwap(sides.initiator, sides.responder), true);
-      assert.throws(() => decideSwap(sides.initiator, { ...sides.responder, offer: { ...responder, location: 0.61 } }), SwapRevealMismatchError);
+      assert.equal(decideSwap(sides.initiator, sides.responder, sandberg), true);
+      assert.throws(() => decideSwap(sides.initiator, { ...sides.responder, offer: { ...responder, location: 0.61 } }, sandberg), SwapRevealMismatchError);
     });
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Clock } from '../../../node/components.js';
-import { MAX_SWAP_WALK_HOPS, randomisedReset, SwapRateLimiter, swapWalkHops, walkStepIndex } from '../../../node/swap-policy.js';
+import { linksSpanTooLittle, MAX_SWAP_WALK_HOPS, randomisedReset, SwapRateLimiter, swapWalkHops, walkStepIndex } from '../../../node/swap-policy.js';
 import { SeededRng } from '../../../sim/rng.js';
 
 function manualClock(): Clock & { at: number } {
@@ -57,6 +57,17 @@ describe('node/swap-policy', () => {
     }
     assert.ok(resets > 400 && resets < 600, `${resets} resets`);
     assert.throws(() => randomisedReset(rng, 1.5), RangeError);
+  });
+
+  it('linksSpanTooLittle flags a node whose links have all shrunk to a sliver, and only with enough links', () => {
+    const pulled = [0.5 + 1e-6, 0.5 - 2e-6, 0.5 + 3e-6, 0.5 - 4e-6];
+    assert.equal(linksSpanTooLittle(0.5, pulled, 0.01), true);
+    assert.equal(linksSpanTooLittle(0.5, [...pulled, 0.9], 0.01), false, 'one long link is enough');
+    assert.equal(linksSpanTooLittle(0.5, pulled.slice(0, 3), 0.01), false, 'too few links to tell');
+    assert.equal(linksSpanTooLittle(0.5, pulled, 0), false, 'off');
+    // Across the wrap-around too.
+    assert.equal(linksSpanTooLittle(0.999, [0.001, 0.998, 0.0005, 0.9995], 0.01), true);
+    assert.throws(() => linksSpanTooLittle(0.5, pulled, 0.6), RangeError);
   });
 
   describe('SwapRateLimiter', () => {
