@@ -87,3 +87,14 @@ export class SwapRevealMismatchError extends WarrenError {
     super('the swap partner revealed something other than what it committed to', options);
   }
 }
+
+/** A darknet node already has as many friends as it keeps. */
+export class TooManyFriendsError extends WarrenError {
+  readonly code = 'ERR_TOO_MANY_FRIENDS';
+  constructor(
+    readonly maxFriends: number,
+    options?: ErrorOptions,
+  ) {
+    super(`a node keeps at most ${maxFriends} friends`, options);
+  }
+}

@@ -46,6 +46,11 @@ export class InvalidIdentityError extends WarrenError {
   readonly code = 'ERR_INVALID_IDENTITY';
 }
 
+/** A node reference (`warren noderef` text) that cannot be read: wrong header, bad field, too long. */
+export class InvalidNodeRefError extends WarrenError {
+  readonly code = 'ERR_INVALID_NODE_REF';
+}
+
 /** Bytes from the wire that are not a valid frame or message; the one error the wire decoder throws. */
 export class WireDecodeError extends WarrenError {
   readonly code: string = 'ERR_WIRE_DECODE';

@@ -68,3 +68,11 @@ export class HandshakeLimitError extends WarrenError {
 export class HandshakeError extends WarrenError {
   readonly code = 'ERR_HANDSHAKE';
 }
+
+/** A node in darknet mode met a node that is not among its friends, right after the Noise handshake. */
+export class NotAFriendError extends WarrenError {
+  readonly code = 'ERR_NOT_A_FRIEND';
+  constructor(options?: ErrorOptions) {
+    super('this node connects only to its friends (darknet mode), and the other node is not one', options);
+  }
+}

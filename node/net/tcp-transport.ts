@@ -12,7 +12,8 @@
  * range, the oldest evicted at random for newcomers) until its Hello is verified or it closes: peers
  * that stall or fail handshakes hold a slot for at most the handshake timeout, never keep a newcomer
  * out, and cost at most one Noise handshake and one proof check each (§10.6). A dial that expects a
- * node (`DialOptions.peer`) is closed right after Noise if another key answered.
+ * node (`DialOptions.peer`) is closed right after Noise if another key answered; in darknet mode
+ * (`admission`), so is any link, in or out, to a node that is not a friend.
  */
 import '../polyfills.js';
 import type { Listener, MessageStream, MultiaddrConnection } from '@libp2p/interface';
@@ -20,13 +21,14 @@ import { compareBytes, toHex } from '../../protocol/bytes.js';
 import type { NodeIdentity } from '../../protocol/identity.js';
 import { encodeEnvelopeFrameSegments, MAX_ADDRESS_LENGTH, MAX_ADDRESSES, type Envelope, type NodeRef } from '../../protocol/wire/index.js';
 import { CryptoRng, type Clock, type Logger, type Rng } from '../components.js';
+import type { PeerAdmission } from '../friends.js';
 import { peerText } from '../log-fields.js';
 import { ipRange } from '../ip-address.js';
 import type { ConnectedPeer, DialOptions, PeerId, SendQueue, Transport, TransportHandlers } from '../transport.js';
 import { AcceptBudget } from './accept-budget.js';
 import { Attempt } from './attempt.js';
 import { resolveTcpTransportInit, type TcpTransportConfig, type TcpTransportInit } from './config.js';
-import { ConnectionLimitError, HandshakeLimitError, SelfDialError, TransportNotStartedError, UnexpectedPeerError } from './errors.js';
+import { ConnectionLimitError, HandshakeLimitError, NotAFriendError, SelfDialError, TransportNotStartedError, UnexpectedPeerError } from './errors.js';
 import { EventQueue } from './events.js';
 import { HandshakeSlots } from './handshake-slots.js';
 import { createNoise, createTcpSockets, type NoiseHandshake, type TcpSockets } from './libp2p.js';
@@ -42,6 +44,11 @@ export interface TcpTransportComponents {
   readonly logger: Logger;
   /** Hello transaction ids; operating-system randomness by default. */
   readonly rng?: Rng;
+  /**
+   * Darknet mode (node/friends.ts): asked right after the Noise handshake, in and out; a node it
+   * does not admit has its connection closed before Hello (`NotAFriendError`). Default: anyone.
+   */
+  readonly admission?: PeerAdmission;
 }
 
 interface PeerEntry {
@@ -65,6 +72,7 @@ export class TcpTransport implements Transport {
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #rng: Rng;
+  readonly #admission: PeerAdmission | undefined;
   readonly #config: TcpTransportConfig;
   readonly #sockets: TcpSockets;
   readonly #noise: NoiseHandshake;
@@ -89,6 +97,7 @@ export class TcpTransport implements Transport {
     this.#clock = components.clock;
     this.#logger = components.logger;
     this.#rng = components.rng ?? new CryptoRng();
+    this.#admission = components.admission;
     this.#config = resolveTcpTransportInit(init);
     this.#slots = new HandshakeSlots(this.#rng, { maxPending: this.#config.maxPendingHandshakes, maxPerRange: this.#config.maxPendingHandshakesPerRange });
     const accepts = new AcceptBudget(this.#clock, {
@@ -273,6 +282,12 @@ export class TcpTransport implements Transport {
     if (id === this.#id) {
       secured.stream.abort(new SelfDialError());
       throw new SelfDialError();
+    }
+    if (this.#admission !== undefined && !this.#admission.admits(id)) {
+      const stranger = new NotAFriendError();
+      this.#logger.info({ peer: peerText(id), outbound, code: stranger.code }, 'link refused: not a friend');
+      secured.stream.abort(stranger);
+      throw stranger;
     }
     if (expected !== undefined && id !== expected) {
       const unexpected = new UnexpectedPeerError(connection.remoteAddr.toString());
