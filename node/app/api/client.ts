@@ -11,6 +11,7 @@ import { createReadStream } from 'node:fs';
 import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { Readable } from 'node:stream';
 import { WarrenError } from '../../../protocol/errors.js';
+import type { FriendStatus } from '../daemon/darknet.js';
 import type { NodeStatus } from './status.js';
 import type { TransferEvent } from './transfers.js';
 
@@ -89,6 +90,26 @@ async function callJson<T>(endpoint: ApiEndpoint, method: string, path: string, 
 /** GET /v1/status. */
 export function fetchStatus(endpoint: ApiEndpoint, options: { signal?: AbortSignal } = {}): Promise<NodeStatus> {
   return callJson(endpoint, 'GET', '/v1/status', options);
+}
+
+/** GET /v1/noderef: the node's reference, as text to hand to a friend. */
+export async function fetchNodeRef(endpoint: ApiEndpoint, options: { signal?: AbortSignal } = {}): Promise<string> {
+  return readText(await call(endpoint, 'GET', '/v1/noderef', options));
+}
+
+/** GET /v1/friends. */
+export function fetchFriends(endpoint: ApiEndpoint, options: { signal?: AbortSignal } = {}): Promise<{ darknet: boolean; friends: FriendStatus[] }> {
+  return callJson(endpoint, 'GET', '/v1/friends', options);
+}
+
+/** POST /v1/friends with a friend's node reference; resolves with its id (public key, hex). */
+export async function addFriend(endpoint: ApiEndpoint, nodeRef: string, options: { signal?: AbortSignal } = {}): Promise<string> {
+  const answer = await callJson<{ id: string }>(endpoint, 'POST', '/v1/friends', {
+    ...options,
+    body: Buffer.from(nodeRef),
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });
+  return answer.id;
 }
 
 /**

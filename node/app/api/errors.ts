@@ -2,7 +2,15 @@
  * The local API's refusals, and the one mapping from any error to an HTTP answer
  * (`httpErrorOf`): status, stable code and a message a person can act on.
  */
-import { DecryptionError, InvalidBlockError, InvalidUriError, RequestUriForInsertError, WarrenError } from '../../../protocol/errors.js';
+import {
+  DecryptionError,
+  InvalidBlockError,
+  InvalidIdentityError,
+  InvalidNodeRefError,
+  InvalidUriError,
+  RequestUriForInsertError,
+  WarrenError,
+} from '../../../protocol/errors.js';
 import { StoreFullError } from '../../../store/errors.js';
 import {
   ContentHashMismatchError,
@@ -15,7 +23,15 @@ import {
   PathNotFoundError,
   WrongKindError,
 } from '../../client/errors.js';
-import { DataNotFoundError, InsertCollisionError, NodeStoppedError, OverloadedError, RequestTimeoutError, RouteNotFoundError } from '../../errors.js';
+import {
+  DataNotFoundError,
+  InsertCollisionError,
+  NodeStoppedError,
+  OverloadedError,
+  RequestTimeoutError,
+  RouteNotFoundError,
+  TooManyFriendsError,
+} from '../../errors.js';
 
 /** A request the API refuses before doing anything; `status` is its HTTP status. */
 export abstract class ApiRequestError extends WarrenError {
@@ -87,6 +103,15 @@ export class TooManyWatchersError extends ApiRequestError {
 }
 
 /** The client closed its connection before the answer was complete: what ends its operation (499, as nginx names it). */
+/** Friends are added to a node in darknet mode only (spec/node.md §6). */
+export class NotDarknetError extends ApiRequestError {
+  readonly code = 'ERR_NOT_DARKNET';
+  readonly status = 409;
+  constructor(options?: ErrorOptions) {
+    super('this node is not in darknet mode: start it with --darknet to add friends', options);
+  }
+}
+
 export class ClientGoneError extends ApiRequestError {
   readonly code = 'ERR_CLIENT_GONE';
   readonly status = 499;
@@ -103,6 +128,9 @@ export interface HttpError {
 
 const STATUS_OF: ReadonlyArray<readonly [new (...args: never[]) => WarrenError, number]> = [
   [InvalidBlockError, 400],
+  [InvalidNodeRefError, 400],
+  [InvalidIdentityError, 400],
+  [TooManyFriendsError, 409],
   [InvalidUriError, 400],
   [RequestUriForInsertError, 400],
   [WrongKindError, 400],

@@ -10,6 +10,8 @@
  *                      /v1/files, /v1/directories,    files.ts: Client over CountingOperations,
  *                      /v1/publish, /v1/transfers     progress in transfers.ts
  *                      GET /v1/transfers/<id>/events  transfer-events.ts: one transfer's events, streamed
+ *                      GET /v1/noderef                this node's reference (protocol/node-ref-text.ts)
+ *                      GET, POST /v1/friends          darknet friends (daemon/darknet.ts)
  *   any error ──httpErrorOf──> { error: { code, message } } with its status
  *
  * `stop()` stops accepting, aborts the operations in flight and closes every connection.
@@ -19,14 +21,18 @@ import type { AddressInfo } from 'node:net';
 import { fromHex } from '../../../protocol/bytes.js';
 import { equalBytes } from '../../../protocol/crypto.js';
 import { MAX_BLOCK_BYTES, ROUTING_KEY_BYTES } from '../../../protocol/keys/index.js';
+import { MAX_NODE_REF_TEXT_BYTES, formatNodeRef, parseNodeRef } from '../../../protocol/node-ref-text.js';
+import { MAX_ADDRESSES } from '../../../protocol/wire/limits.js';
 import type { KeyType } from '../../../protocol/wire/messages.js';
 import type { Logger } from '../../components.js';
+import type { DarknetFriends } from '../daemon/darknet.js';
 import { NodeStoppedError } from '../../errors.js';
 import {
   BadRequestError,
   ClientGoneError,
   ForbiddenRequestError,
   httpErrorOf,
+  NotDarknetError,
   PayloadTooLargeError,
   UnauthorizedError,
   UnknownEndpointError,
@@ -40,6 +46,8 @@ import { type TransferStatus, Transfers } from './transfers.js';
 
 export interface ApiServerComponents extends StatusComponents {
   readonly logger: Logger;
+  /** Present in darknet mode: the friends `/v1/friends` lists and adds to. */
+  readonly darknet?: DarknetFriends | undefined;
 }
 
 export interface ApiServerInit {
@@ -155,6 +163,10 @@ export class ApiServer {
       sendJson(response, 200, nodeStatus(this.components, this.startedAt));
       return;
     }
+    if (url.pathname === '/v1/noderef' || url.pathname === '/v1/friends') {
+      await darknetAnswer(this.components, request, response, url.pathname);
+      return;
+    }
     const events = TRANSFER_EVENTS_PATH.exec(url.pathname);
     if (events !== null) {
       allow(request, ['GET']);
@@ -178,6 +190,27 @@ export class ApiServer {
     const result = await operations.insert(routingKey, body, { keyType, signal });
     sendJson(response, 200, result);
   }
+}
+
+/** The friend list's part of `route` (spec/node.md §3, darknet). */
+async function darknetAnswer(components: ApiServerComponents, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+  if (path === '/v1/noderef') {
+    allow(request, ['GET']);
+    const { identity } = components;
+    const text = formatNodeRef({ publicKey: identity.publicKey, powNonce: identity.nonce, addresses: components.addresses().slice(0, MAX_ADDRESSES) });
+    response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+    response.end(text);
+    return;
+  }
+  allow(request, ['GET', 'POST']);
+  const { darknet } = components;
+  if (request.method === 'GET') {
+    sendJson(response, 200, { darknet: darknet !== undefined, friends: darknet?.status() ?? [] });
+    return;
+  }
+  if (darknet === undefined) throw new NotDarknetError();
+  const text = new TextDecoder().decode(await readBody(request, MAX_NODE_REF_TEXT_BYTES));
+  sendJson(response, 200, { id: await darknet.add(parseNodeRef(text)) });
 }
 
 function parseRoutingKey(text: string): Uint8Array {

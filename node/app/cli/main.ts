@@ -11,6 +11,7 @@ import { WarrenError } from '../../../protocol/errors.js';
 import type { DaemonFlags } from '../daemon/config.js';
 import { formatLs, runCat, runLs } from './cat-command.js';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, exitCodeOf } from './exit-codes.js';
+import { formatFriends, readNodeRef, runFriendAdd, runFriendList } from './friend-command.js';
 import { formatGet, type GetOptions, runGet } from './get-command.js';
 import { describeUri, generateKeys } from './keys.js';
 import { runNode } from './node-command.js';
@@ -80,6 +81,7 @@ program
   .option('--min-peers <n>', 'below this many peers, announce again (env WARREN_MIN_PEERS; default 10)')
   .option('--log-level <level>', 'debug, info, warn, error or silent (env WARREN_LOG_LEVEL; default info)')
   .option('--no-heal', 'do not insert again the blocks fetches had to rebuild (env WARREN_HEAL=0; default: heal)')
+  .option('--darknet', 'darknet mode: connect only to friends (warren friend add), announce nothing (env WARREN_DARKNET)')
   .action(async (options: DaemonFlags) => {
     // Commander sets heal: true when --no-heal is absent: only the flag given may override the file and environment.
     process.exit(await runNode({ ...options, heal: options.heal === false ? false : undefined }));
@@ -109,6 +111,39 @@ async function talkToNode<R>(run: () => Promise<R>, json: boolean | undefined, f
   const text = json ? JSON.stringify(result) : format(result);
   if (text !== '') console.log(text);
 }
+
+program
+  .command('noderef')
+  .description("print the running node's reference: give it to a friend, who adds it with warren friend add")
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .action((options: { dataDir?: string }) =>
+    talkToNode(
+      () => readNodeRef(options.dataDir),
+      false,
+      (text) => text.trimEnd(),
+    ),
+  );
+
+const friend = program.command('friend').description('the friends of a node in darknet mode');
+friend
+  .command('add')
+  .argument('<file>', 'a node reference from "warren noderef" ("-" for standard input)')
+  .description('add a friend to the running node (darknet mode) and connect to it')
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .option('--json', 'print JSON instead of text')
+  .action((file: string, options: { dataDir?: string; json?: boolean }) =>
+    talkToNode(
+      () => runFriendAdd(file, options.dataDir),
+      options.json,
+      ({ id }) => `friend added: ${id}`,
+    ),
+  );
+friend
+  .command('list')
+  .description("list the running node's friends and whether each is connected")
+  .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
+  .option('--json', 'print JSON instead of text')
+  .action((options: { dataDir?: string; json?: boolean }) => talkToNode(() => runFriendList(options.dataDir), options.json, formatFriends));
 
 program
   .command('put')

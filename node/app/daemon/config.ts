@@ -40,6 +40,8 @@ export interface DaemonSettings {
   readonly logLevel: LogLevel;
   /** Whether blocks a fetch had to rebuild are inserted again in the background (spec/client.md §9.1). */
   readonly heal: boolean;
+  /** Darknet mode (spec/node.md §6): links only with friends, no opennet. */
+  readonly darknet: boolean;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -67,6 +69,7 @@ export interface DaemonFlags {
   readonly logLevel?: string | undefined;
   /** `--no-heal` gives false; absent otherwise, so that the file and the environment still count. */
   readonly heal?: boolean | undefined;
+  readonly darknet?: boolean | string | undefined;
 }
 
 export interface ConfigSources {
@@ -160,6 +163,7 @@ const SETTINGS: Settings = {
   minPeers: { flag: 'minPeers', env: 'WARREN_MIN_PEERS', fallback: DEFAULT_MIN_PEERS, parse: integer(1, MAX_PEERS_LIMIT) },
   logLevel: { flag: 'logLevel', env: 'WARREN_LOG_LEVEL', fallback: 'info', parse: logLevel },
   heal: { flag: 'heal', env: 'WARREN_HEAL', fallback: true, parse: onOff },
+  darknet: { flag: 'darknet', env: 'WARREN_DARKNET', fallback: false, parse: onOff },
 };
 
 const flagName = (flag: string): string => `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;

@@ -4,7 +4,8 @@
  *   start:  data dir ─> identity (load, or mint with progress) ─> api-token ─> peers.json
  *           ─> RocksBlockStore at the node's location ─> TcpTransport ─> Node.start (opennet
  *           identity and limits) ─> ApiServer + api.json ─> GatewayServer (unless off, spec/gateway.md)
- *           ─> Node.join(saved peers, seeds) (background)
+ *           ─> Node.join(saved peers, seeds) (background); in darknet mode instead: friends.json ─> transport
+ *           admission, and the friends dialled (darknet.ts), no join
  *   peers.json: saved once joined, within a second of a peer it does not list connecting, every 5 min
  *   stop:   join, timer ─> gateway ─> API ─> peers.json (Node.knownPeers while links are up, merged with
  *           the saved ones) ─> Node.stop (fails local operations, closes links, stops the
@@ -45,6 +46,7 @@ import {
 } from './data-dir.js';
 import { DataDirError, DataDirLockedError, IdentityTooWeakError } from './errors.js';
 import { mergeKnownPeers } from './known-peers.js';
+import { DarknetFriends } from './darknet.js';
 
 export interface DaemonComponents {
   /** The root logger (the CLI passes pino): each part logs through a child of it. */
@@ -208,12 +210,17 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
       await store.close();
       logger.info({}, 'block store closed');
     });
-    const transport = new TcpTransport({ identity, clock, logger: log('net') }, { listen: init.listen, powDifficulty: init.powDifficulty });
+    const darknet = init.darknet ? await DarknetFriends.load({ paths, clock, logger: log('darknet') }, init) : undefined;
+    const transport = new TcpTransport(
+      { identity, clock, logger: log('net'), ...(darknet ? { admission: darknet.list } : {}) },
+      { listen: init.listen, powDifficulty: init.powDifficulty },
+    );
     const node = new Node(
       { transport, store, clock, rng, logger: root },
       {
         location: identity.location,
-        identity: { publicKey: identity.publicKey, powNonce: identity.nonce },
+        // A darknet node offers itself to nobody: without an identity to offer, path folding and announcements carry none.
+        ...(darknet ? {} : { identity: { publicKey: identity.publicKey, powNonce: identity.nonce } }),
         powDifficulty: init.powDifficulty,
         maxPeers: init.maxPeers,
         minPeers: init.minPeers,
@@ -241,7 +248,7 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     // Set once the gateway runs (after the API: its dashboard reads the API's status and transfers).
     let gatewayUrl: string | undefined;
     const api = new ApiServer(
-      { node, store, identity, operations, healer, clock, logger: log('api'), addresses: () => transport.addresses, gatewayUrl: () => gatewayUrl },
+      { node, store, identity, operations, healer, clock, logger: log('api'), addresses: () => transport.addresses, gatewayUrl: () => gatewayUrl, darknet },
       { token, port: init.apiPort },
     );
     await api.start();
@@ -260,15 +267,20 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     }
     init.signal?.throwIfAborted();
 
+    if (darknet !== undefined) {
+      darknet.start(node, transport);
+      teardowns.push(() => darknet.stop());
+    }
     const joining = new AbortController();
     teardowns.push(() => joining.abort());
-    joinInBackground(
-      node,
-      { saved, seeds: init.seeds, save: saveKnownPeers, retryMs: init.joinRetryMs ?? DEFAULT_JOIN_RETRY_MS },
-      clock,
-      logger,
-      joining.signal,
-    );
+    if (darknet === undefined)
+      joinInBackground(
+        node,
+        { saved, seeds: init.seeds, save: saveKnownPeers, retryMs: init.joinRetryMs ?? DEFAULT_JOIN_RETRY_MS },
+        clock,
+        logger,
+        joining.signal,
+      );
     const interval = init.peersSaveIntervalMs ?? DEFAULT_PEERS_SAVE_INTERVAL_MS;
     let timer = clock.setTimer(interval, function savePeriodically() {
       saveKnownPeers().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));

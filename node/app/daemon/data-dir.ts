@@ -7,6 +7,7 @@
  *   api-token    32 random bytes, hex: the local API's bearer token, created on first start
  *   peers.json   known peers (NodeRef + addresses), versioned; written on shutdown and periodically
  *   api.json     where the running node's API listens; removed on shutdown
+ *   friends.json darknet friends: their node references as text (protocol/node-ref-text.ts), versioned
  *   config.json  optional settings (node/app/daemon/config.ts reads it)
  *
  * Every write goes to a temporary file renamed into place, so a crash never leaves half a file.
@@ -17,11 +18,13 @@ import { fromHex, toHex } from '../../../protocol/bytes.js';
 import { randomBytes } from '../../../protocol/crypto.js';
 import { decodeIdentityFile, encodeIdentityFile } from '../../../protocol/identity-file.js';
 import type { NodeIdentity } from '../../../protocol/identity.js';
+import { formatNodeRef, parseNodeRef } from '../../../protocol/node-ref-text.js';
 import type { NodeRef } from '../../../protocol/wire/messages.js';
 import { DataDirError } from './errors.js';
 
 export const PEERS_FILE_VERSION = 1;
 export const API_FILE_VERSION = 1;
+export const FRIENDS_FILE_VERSION = 1;
 const API_TOKEN_BYTES = 32;
 
 export interface DataDirPaths {
@@ -31,6 +34,7 @@ export interface DataDirPaths {
   readonly apiToken: string;
   readonly peers: string;
   readonly api: string;
+  readonly friends: string;
 }
 
 export function dataDirPaths(root: string): DataDirPaths {
@@ -41,6 +45,7 @@ export function dataDirPaths(root: string): DataDirPaths {
     apiToken: join(root, 'api-token'),
     peers: join(root, 'peers.json'),
     api: join(root, 'api.json'),
+    friends: join(root, 'friends.json'),
   };
 }
 
@@ -161,6 +166,30 @@ export async function savePeers(paths: DataDirPaths, peers: readonly SavedPeer[]
     })),
   };
   await writeAtomically(paths.peers, `${JSON.stringify(body, null, 2)}\n`, 0o600);
+}
+
+/** The saved friends; none before the first is added. Throws `DataDirError` for a damaged or unknown-version file. */
+export async function loadFriends(paths: DataDirPaths): Promise<NodeRef[]> {
+  const file = await readIfPresent(paths.friends);
+  if (file === undefined) return [];
+  const record = parseJson(paths.friends, file);
+  checkVersion(paths.friends, record, FRIENDS_FILE_VERSION);
+  if (!Array.isArray(record.friends) || record.friends.some((entry) => typeof entry !== 'string')) {
+    throw new DataDirError(`${paths.friends}: "friends" must be a list of node references`);
+  }
+  return (record.friends as string[]).map((text) => {
+    try {
+      return parseNodeRef(text);
+    } catch (cause) {
+      throw new DataDirError(`${paths.friends}: ${(cause as Error).message}`, { cause });
+    }
+  });
+}
+
+/** Replaces the saved friends: `{ version: 1, friends: ["warren-noderef 1\n…", …] }`. */
+export async function saveFriends(paths: DataDirPaths, friends: readonly NodeRef[]): Promise<void> {
+  const body = { version: FRIENDS_FILE_VERSION, friends: friends.map(formatNodeRef) };
+  await writeAtomically(paths.friends, `${JSON.stringify(body, null, 2)}\n`, 0o600);
 }
 
 export async function writeApiInfo(paths: DataDirPaths, info: ApiInfo): Promise<void> {

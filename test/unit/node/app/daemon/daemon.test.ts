@@ -28,6 +28,7 @@ function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): Daemo
     powDifficulty: 6,
     maxPeers: 40,
     minPeers: 10,
+    darknet: false,
     logLevel: 'info',
     heal: true,
     ...overrides,

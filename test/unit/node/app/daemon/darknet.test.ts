@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { silentLogger } from '../../../../../node/components.js';
+import { addFriend, ApiCallError, type ApiEndpoint, fetchFriends, fetchNodeRef } from '../../../../../node/app/api/client.js';
+import type { DaemonConfig } from '../../../../../node/app/daemon/config.js';
+import { type Daemon, startDaemon } from '../../../../../node/app/daemon/daemon.js';
+import { dataDirPaths, readApiToken } from '../../../../../node/app/daemon/data-dir.js';
+import { toHex } from '../../../../../protocol/bytes.js';
+import { parseNodeRef } from '../../../../../protocol/node-ref-text.js';
+import { useTeardown } from '../../../../support/teardown.js';
+import { until } from '../../../../support/until.js';
+
+function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): DaemonConfig {
+  return {
+    dataDir,
+    configFile: undefined,
+    listen: ['/ip4/127.0.0.1/tcp/0'],
+    seeds: [],
+    apiPort: 0,
+    gatewayPort: 'off',
+    storeBytes: 1024 * 1024,
+    cacheBytes: 1024 * 1024,
+    powDifficulty: 6,
+    maxPeers: 40,
+    minPeers: 10,
+    darknet: true,
+    logLevel: 'info',
+    ...overrides,
+  };
+}
+
+describe('node/app/daemon/darknet: darknet mode of the headless node', function () {
+  // A hang guard: real sockets on loopback, nothing timed.
+  this.timeout(120_000);
+  const defer = useTeardown();
+
+  async function daemon(name: string, overrides: Partial<DaemonConfig> = {}): Promise<{ daemon: Daemon; api: ApiEndpoint; dataDir: string }> {
+    const dataDir = await mkdtemp(join(tmpdir(), `warren-darknet-${name}-`));
+    defer(() => rm(dataDir, { recursive: true, force: true }));
+    const started = await startDaemon({ logger: silentLogger }, settings(dataDir, overrides));
+    defer(() => started.stop());
+    const token = await readApiToken(dataDirPaths(dataDir));
+    return { daemon: started, api: { url: started.apiUrl, token: token! }, dataDir };
+  }
+
+  it('friends who exchanged references connect; a stranger seeding to them is refused; friends are saved', async () => {
+    const alice = await daemon('alice');
+    const bob = await daemon('bob');
+    const stranger = await daemon('stranger', { darknet: false });
+
+    const aliceRef = await fetchNodeRef(alice.api);
+    assert.equal(toHex(parseNodeRef(aliceRef).publicKey), toHex(alice.daemon.identity.publicKey));
+    assert.deepEqual(parseNodeRef(aliceRef).addresses, alice.daemon.addresses);
+    // Each adds the other: the reference exchanged out of band.
+    await addFriend(bob.api, aliceRef);
+    await addFriend(alice.api, await fetchNodeRef(bob.api));
+    await until(() => alice.daemon.node.peers.size === 1 && bob.daemon.node.peers.size === 1, 'the friends linked');
+    assert.deepEqual(
+      (await fetchFriends(alice.api)).friends.map(({ id, connected }) => ({ id, connected })),
+      [{ id: toHex(bob.daemon.identity.publicKey), connected: true }],
+    );
+    const saved = JSON.parse(await readFile(join(alice.dataDir, 'friends.json'), 'utf8')) as { version: number; friends: string[] };
+    assert.equal(saved.version, 1);
+    assert.equal(toHex(parseNodeRef(saved.friends[0]!).publicKey), toHex(bob.daemon.identity.publicKey));
+
+    // A stranger with a valid identity dials Alice: refused after Noise.
+    await assert.rejects(stranger.daemon.node.join({ seeds: [alice.daemon.addresses[0]!] }));
+    assert.equal(alice.daemon.node.peers.size, 1);
+    assert.equal(stranger.daemon.node.peers.size, 0);
+  });
+
+  it('an opennet node refuses to add a friend, and a damaged reference is refused with its reason', async () => {
+    const open = await daemon('open', { darknet: false });
+    const dark = await daemon('dark');
+    await assert.rejects(
+      addFriend(open.api, await fetchNodeRef(dark.api)),
+      (error: unknown) => error instanceof ApiCallError && error.code === 'ERR_NOT_DARKNET',
+    );
+    await assert.rejects(
+      addFriend(dark.api, 'warren-noderef 1\npublic-key 00\n'),
+      (error: unknown) => error instanceof ApiCallError && error.code === 'ERR_INVALID_NODE_REF',
+    );
+    assert.deepEqual(await fetchFriends(open.api), { darknet: false, friends: [] });
+  });
+});
