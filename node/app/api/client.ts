@@ -11,8 +11,7 @@ import { createReadStream } from 'node:fs';
 import { type IncomingMessage, request as httpRequest } from 'node:http';
 import { Readable } from 'node:stream';
 import { WarrenError } from '../../../protocol/errors.js';
-import type { FriendStatus } from '../daemon/darknet.js';
-import type { NodeStatus } from './status.js';
+import type { FriendStatus, NodeStatus } from './status.js';
 import type { TransferEvent } from './transfers.js';
 
 /** The API answered with an error, or could not be reached. */

@@ -21,11 +21,10 @@ import type { AddressInfo } from 'node:net';
 import { fromHex } from '../../../protocol/bytes.js';
 import { equalBytes } from '../../../protocol/crypto.js';
 import { MAX_BLOCK_BYTES, ROUTING_KEY_BYTES } from '../../../protocol/keys/index.js';
-import { MAX_NODE_REF_TEXT_BYTES, formatNodeRef, parseNodeRef } from '../../../protocol/node-ref-text.js';
+import { MAX_NODE_REF_TEXT_BYTES, formatNodeRef, parseNodeRef } from '../../../protocol/wire/node-ref-text.js';
 import { MAX_ADDRESSES } from '../../../protocol/wire/limits.js';
 import type { KeyType } from '../../../protocol/wire/messages.js';
 import type { Logger } from '../../components.js';
-import type { DarknetFriends } from '../daemon/darknet.js';
 import { NodeStoppedError } from '../../errors.js';
 import {
   BadRequestError,
@@ -40,14 +39,14 @@ import {
 import { FileRoutes } from './files.js';
 import { allow, closeServer, listenOn, readBody, sendJson } from './http.js';
 import { RefusalTarpit, type RefusalTarpitInit } from './refusal-tarpit.js';
-import { type NodeStatus, nodeStatus, type StatusComponents } from './status.js';
+import { type FriendsService, type NodeStatus, nodeStatus, type StatusComponents } from './status.js';
 import { streamTransferEvents } from './transfer-events.js';
 import { type TransferStatus, Transfers } from './transfers.js';
 
 export interface ApiServerComponents extends StatusComponents {
   readonly logger: Logger;
   /** Present in darknet mode: the friends `/v1/friends` lists and adds to. */
-  readonly darknet?: DarknetFriends | undefined;
+  readonly darknet?: FriendsService | undefined;
 }
 
 export interface ApiServerInit {

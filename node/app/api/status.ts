@@ -5,6 +5,7 @@
  */
 import { toHex } from '../../../protocol/bytes.js';
 import type { NodeIdentity } from '../../../protocol/identity.js';
+import type { NodeRef } from '../../../protocol/wire/messages.js';
 import type { BlockStore, StoreStats } from '../../../store/block-store.js';
 import type { Healer, HealCounts } from '../../client/healer.js';
 import type { Clock } from '../../components.js';
@@ -24,6 +25,21 @@ export interface PeerStatus {
   readonly backoffMs: number;
   readonly inFlight: number;
   readonly stats: PeerStatistics;
+}
+
+/** A darknet friend as `GET /v1/friends` lists it. */
+export interface FriendStatus {
+  /** The friend's public key, hex. */
+  readonly id: string;
+  readonly addresses: readonly string[];
+  readonly connected: boolean;
+}
+
+/** What the API needs of a darknet node's friends (node/app/daemon/darknet.ts). */
+export interface FriendsService {
+  status(): FriendStatus[];
+  /** Verifies, adds and saves a friend, then dials it; resolves with its id. */
+  add(reference: NodeRef): Promise<string>;
 }
 
 export interface NodeStatus {

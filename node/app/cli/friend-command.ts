@@ -3,9 +3,9 @@
  * out-of-band exchange of node references between friends, through the running node's API.
  */
 import { readFile } from 'node:fs/promises';
-import { MAX_NODE_REF_TEXT_BYTES } from '../../../protocol/node-ref-text.js';
+import { MAX_NODE_REF_TEXT_BYTES } from '../../../protocol/wire/node-ref-text.js';
 import { addFriend, fetchFriends, fetchNodeRef } from '../api/client.js';
-import type { FriendStatus } from '../daemon/darknet.js';
+import type { FriendStatus } from '../api/status.js';
 import { localEndpoint } from './endpoint.js';
 import { UsageError } from './errors.js';
 

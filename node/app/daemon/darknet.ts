@@ -15,17 +15,11 @@ import { FriendList } from '../../friends.js';
 import { peerText } from '../../log-fields.js';
 import type { Node } from '../../node.js';
 import type { Transport } from '../../transport.js';
+import type { FriendStatus, FriendsService } from '../api/status.js';
 import { type DataDirPaths, loadFriends, saveFriends } from './data-dir.js';
 
 /** How often a darknet node dials the friends it is not linked to. */
 export const FRIEND_REDIAL_MS = 30_000;
-
-export interface FriendStatus {
-  /** The friend's public key, hex. */
-  readonly id: string;
-  readonly addresses: readonly string[];
-  readonly connected: boolean;
-}
 
 export interface DarknetComponents {
   readonly paths: DataDirPaths;
@@ -33,7 +27,7 @@ export interface DarknetComponents {
   readonly logger: Logger;
 }
 
-export class DarknetFriends {
+export class DarknetFriends implements FriendsService {
   readonly list: FriendList;
   private timer: TimerHandle | undefined;
   private linked: { readonly node: Node; readonly transport: Transport } | undefined;

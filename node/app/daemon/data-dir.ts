@@ -18,7 +18,7 @@ import { fromHex, toHex } from '../../../protocol/bytes.js';
 import { randomBytes } from '../../../protocol/crypto.js';
 import { decodeIdentityFile, encodeIdentityFile } from '../../../protocol/identity-file.js';
 import type { NodeIdentity } from '../../../protocol/identity.js';
-import { formatNodeRef, parseNodeRef } from '../../../protocol/node-ref-text.js';
+import { formatNodeRef, parseNodeRef } from '../../../protocol/wire/node-ref-text.js';
 import type { NodeRef } from '../../../protocol/wire/messages.js';
 import { DataDirError } from './errors.js';
 

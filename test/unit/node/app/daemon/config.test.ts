@@ -32,6 +32,7 @@ describe('node/app/daemon/config', () => {
       minPeers: DEFAULT_MIN_PEERS,
       logLevel: 'info',
       heal: true,
+      darknet: false,
     });
     assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg' } }), '/xdg/warren');
     assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg', WARREN_DATA_DIR: '/env' } }), '/env');

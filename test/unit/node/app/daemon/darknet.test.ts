@@ -8,7 +8,7 @@ import type { DaemonConfig } from '../../../../../node/app/daemon/config.js';
 import { type Daemon, startDaemon } from '../../../../../node/app/daemon/daemon.js';
 import { dataDirPaths, readApiToken } from '../../../../../node/app/daemon/data-dir.js';
 import { toHex } from '../../../../../protocol/bytes.js';
-import { parseNodeRef } from '../../../../../protocol/node-ref-text.js';
+import { parseNodeRef } from '../../../../../protocol/wire/node-ref-text.js';
 import { useTeardown } from '../../../../support/teardown.js';
 import { until } from '../../../../support/until.js';
 

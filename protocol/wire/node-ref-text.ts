@@ -10,10 +10,10 @@
  * Parsing checks the shape and bounds only; whether the proof of work meets the network's difficulty
  * is for the reader to check (`verifyIdentityProof`).
  */
-import { fromHex, toHex } from './bytes.js';
-import { InvalidNodeRefError } from './errors.js';
-import { checkNodeRef } from './wire/fields.js';
-import type { NodeRef } from './wire/messages.js';
+import { fromHex, toHex } from '../bytes.js';
+import { InvalidNodeRefError } from '../errors.js';
+import { checkNodeRef } from './fields.js';
+import type { NodeRef } from './messages.js';
 
 export const NODE_REF_HEADER = 'warren-noderef 1';
 /** Longest node reference text accepted: the header, both fields and every address at its longest. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { InvalidNodeRefError } from '../../protocol/errors.js';
-import { formatNodeRef, MAX_NODE_REF_TEXT_BYTES, NODE_REF_HEADER, parseNodeRef } from '../../protocol/node-ref-text.js';
+import { InvalidNodeRefError } from '../../../protocol/errors.js';
+import { formatNodeRef, MAX_NODE_REF_TEXT_BYTES, NODE_REF_HEADER, parseNodeRef } from '../../../protocol/wire/node-ref-text.js';
 
 const node = { publicKey: new Uint8Array(32).fill(7), powNonce: new Uint8Array(8).fill(1), addresses: ['/ip4/127.0.0.1/tcp/9301', '/ip6/::1/tcp/9301'] };
 
