@@ -1,5 +1,5 @@
 /**
- * A darknet node's friends (spec/node.md §6): the node references exchanged out of band, each
+ * A darknet node's friends (spec/node.md §5): the node references exchanged out of band, each
  * verified once when added. The TCP transport asks `admits` right after the Noise handshake, so a
  * node in darknet mode keeps no link to anyone else, in or out.
  */

@@ -1,5 +1,5 @@
 /**
- * A node in darknet mode over real TCP on loopback (spec/node.md §6): a stranger with a valid proof of
+ * A node in darknet mode over real TCP on loopback (spec/node.md §5): a stranger with a valid proof of
  * work, built from the real transport, is refused right after the Noise handshake, whichever side
  * dials; a friend whose reference was added is linked.
  */

@@ -103,7 +103,7 @@ export class TooManyWatchersError extends ApiRequestError {
 }
 
 /** The client closed its connection before the answer was complete: what ends its operation (499, as nginx names it). */
-/** Friends are added to a node in darknet mode only (spec/node.md §6). */
+/** Friends are added to a node in darknet mode only (spec/node.md §5). */
 export class NotDarknetError extends ApiRequestError {
   readonly code = 'ERR_NOT_DARKNET';
   readonly status = 409;

@@ -1,5 +1,5 @@
 /**
- * `warren noderef` and `warren friend add FILE` / `warren friend list` (spec/node.md §6): the
+ * `warren noderef` and `warren friend add FILE` / `warren friend list` (spec/node.md §5): the
  * out-of-band exchange of node references between friends, through the running node's API.
  */
 import { readFile } from 'node:fs/promises';

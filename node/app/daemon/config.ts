@@ -40,7 +40,7 @@ export interface DaemonSettings {
   readonly logLevel: LogLevel;
   /** Whether blocks a fetch had to rebuild are inserted again in the background (spec/client.md §9.1). */
   readonly heal: boolean;
-  /** Darknet mode (spec/node.md §6): links only with friends, no opennet. */
+  /** Darknet mode (spec/node.md §5): links only with friends, no opennet. */
   readonly darknet: boolean;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Darknet mode of the headless node (spec/node.md §6): the friend list the transport admits
+ * Darknet mode of the headless node (spec/node.md §5): the friend list the transport admits
  * (node/friends.ts), kept in friends.json, and the links to the friends kept up.
  *
  *   start: friends.json ─> FriendList ─> TcpTransport admission (no stranger, in or out)
