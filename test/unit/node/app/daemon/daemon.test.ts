@@ -7,33 +7,15 @@ import { join } from 'node:path';
 import { toHex } from '../../../../../protocol/bytes.js';
 import type { MintProgress } from '../../../../../protocol/identity-mint.js';
 import { type Logger, silentLogger } from '../../../../../node/components.js';
-import type { DaemonConfig } from '../../../../../node/app/daemon/config.js';
 import { startDaemon } from '../../../../../node/app/daemon/daemon.js';
 import { DataDirLockedError, IdentityTooWeakError } from '../../../../../node/app/daemon/errors.js';
 import { useTeardown } from '../../../../support/teardown.js';
+import { daemonSettings } from './support.js';
 import { eventually, until } from '../../../../support/until.js';
 
 const FINISHED: MintProgress = { hashes: -1, expectedHashes: -1, elapsedMs: -1 };
 
-function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): DaemonConfig {
-  return {
-    dataDir,
-    configFile: undefined,
-    listen: ['/ip4/127.0.0.1/tcp/0'],
-    seeds: [],
-    apiPort: 0,
-    gatewayPort: 0,
-    storeBytes: 1024 * 1024,
-    cacheBytes: 1024 * 1024,
-    powDifficulty: 6,
-    maxPeers: 40,
-    minPeers: 10,
-    darknet: false,
-    logLevel: 'info',
-    heal: true,
-    ...overrides,
-  };
-}
+const settings = daemonSettings;
 
 describe('node/app/daemon/daemon', () => {
   let root: string;

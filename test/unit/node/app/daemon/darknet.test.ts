@@ -10,26 +10,11 @@ import { dataDirPaths, readApiToken } from '../../../../../node/app/daemon/data-
 import { toHex } from '../../../../../protocol/bytes.js';
 import { parseNodeRef } from '../../../../../protocol/wire/node-ref-text.js';
 import { useTeardown } from '../../../../support/teardown.js';
+import { daemonSettings } from './support.js';
 import { until } from '../../../../support/until.js';
 
-function settings(dataDir: string, overrides: Partial<DaemonConfig> = {}): DaemonConfig {
-  return {
-    dataDir,
-    configFile: undefined,
-    listen: ['/ip4/127.0.0.1/tcp/0'],
-    seeds: [],
-    apiPort: 0,
-    gatewayPort: 'off',
-    storeBytes: 1024 * 1024,
-    cacheBytes: 1024 * 1024,
-    powDifficulty: 6,
-    maxPeers: 40,
-    minPeers: 10,
-    darknet: true,
-    logLevel: 'info',
-    ...overrides,
-  };
-}
+const settings = (dataDir: string, overrides: Partial<DaemonConfig> = {}): DaemonConfig =>
+  daemonSettings(dataDir, { gatewayPort: 'off', darknet: true, ...overrides });
 
 describe('node/app/daemon/darknet: darknet mode of the headless node', function () {
   // A hang guard: real sockets on loopback, nothing timed.
