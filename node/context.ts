@@ -13,11 +13,12 @@ import type { LoadLimiter } from './load.js';
 import type { Opennet } from './opennet.js';
 import type { PeerTable } from './peers.js';
 import type { RouteComponents } from './route.js';
+import type { LocationSwapping } from './swapping.js';
 import type { TransactionLimits, TransactionTable } from './transactions.js';
 import type { PeerId, Transport } from './transport.js';
 
 export interface NodeSettings extends TransactionLimits {
-  /** This node's ring location, in [0, 1). */
+  /** This node's ring location, in [0, 1): its identity's, or, at a darknet node, where swapping has moved it. */
   readonly location: number;
   /** Time a hop may take to answer, per unit of the HTL sent (default 2 s: 38 s at HTL 18). */
   readonly hopTimeoutPerHtlMs: number;
@@ -79,6 +80,8 @@ export interface NodeContext {
   /** Per-peer request budgets and route shares (spec/routing.md §8). */
   readonly load: LoadLimiter;
   readonly routeComponents: RouteComponents;
+  /** A darknet node's location swapping (swapping.ts); undefined at an opennet node, whose location its identity fixes. */
+  readonly swapping: LocationSwapping | undefined;
   /** Whether the node is started and not stopped. */
   isRunning(): boolean;
   /** Rejecters of local requests and inserts in progress, so stopping can fail them. */

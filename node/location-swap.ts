@@ -16,12 +16,11 @@
  */
 import { createHasher, equalBytes, hash } from '../protocol/crypto.js';
 import { circularDistance, locationBitsAt, locationFromBits } from '../protocol/location.js';
+import { MAX_SWAP_NEIGHBOURS, SWAP_NONCE_BYTES } from '../protocol/wire/limits.js';
 import { InvalidSwapOfferError, SwapRevealMismatchError } from './errors.js';
 
-/** Bytes of each side's random contribution. */
-export const SWAP_NONCE_BYTES = 32;
-/** Most link locations an offer may carry (a node's links beyond these are not counted). */
-export const MAX_SWAP_NEIGHBOURS = 128;
+/** Bytes of each side's random contribution, and the most link locations an offer may carry (a node's links beyond these are not counted): the wire's limits. */
+export { MAX_SWAP_NEIGHBOURS, SWAP_NONCE_BYTES };
 /**
  * A link distance below this counts as this (2^-53, the ring's resolution in a double): a zero
  * distance would make a product zero and its logarithm −∞.

@@ -10,11 +10,12 @@
  *                            insertData ─> insert-data.ts (the block of an insert accepted here)
  *                            replies ─────> TransactionTable ─> the Route of that tx
  *                            announce/peerOffer ─> opennet-handlers.ts ─> Opennet (limits, folds, dials)
+ *                            swap*, locationUpdate ─> swapping.ts (darknet nodes only; others ignore them)
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
  *   every message to a peer ──> Outbox (paced by its send queue) ──> Transport;  Transport ──drained──> Outbox
  *
  * Each part logs through its own child of the logger given: `component` node (the handlers), route,
- * transactions, peers, opennet, outbox.
+ * transactions, peers, opennet, outbox, swap.
  */
 import { STANDARD_CHK } from '../protocol/keys/chk.js';
 import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
@@ -41,6 +42,7 @@ import { type JoinOptions, type JoinResult, Opennet, type OpennetInit } from './
 import { Outbox, type OutboxInit } from './outbox.js';
 import { PeerTable, type PeerTableInit } from './peers.js';
 import { handleDataRequest, requestLocally } from './requests.js';
+import { LocationSwapping, type LocationSwappingInit, type SwapCounts } from './swapping.js';
 import { TransactionTable } from './transactions.js';
 import type { ConnectedPeer, PeerId, Transport } from './transport.js';
 
@@ -60,8 +62,13 @@ export interface NodeInit
     OutboxInit,
     Omit<AwaitedInsertDataInit, 'timeoutMs'>,
     Partial<Omit<NodeSettings, 'location'>> {
-  /** The node's ring location in [0, 1): derived from its identity's proof of work. */
+  /** The node's ring location in [0, 1): derived from its identity's proof of work; where a darknet node starts swapping from. */
   readonly location: number;
+  /**
+   * Darknet mode: the node finds its location by swapping with its peers (spec/routing.md §11.5),
+   * which must all be friends; absent, its location stays its identity's and swap messages are ignored.
+   */
+  readonly swapping?: LocationSwappingInit | undefined;
 }
 
 type Handler<T extends WireMessageType> = (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => void;
@@ -123,6 +130,11 @@ const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
   hello: notForRouting,
   announce: budgeted(handleAnnounce),
   peerOffer: handlePeerOffer,
+  swapRequest: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
+  swapCommit: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
+  swapReveal: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
+  swapRejected: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
+  locationUpdate: (context, from, _tx, body) => context.swapping?.locationUpdate(from, body.location),
 };
 
 function resolveSettings(init: NodeInit): NodeSettings {
@@ -153,6 +165,8 @@ export class Node {
   /** The `peers` logger: links coming and going. */
   private readonly peerLog: Logger;
   private running = false;
+  /** Where the node is on the ring: its identity's location, or where swapping moved it. */
+  private currentLocation: number;
 
   constructor(components: NodeComponents, init: NodeInit) {
     const { transport, store, clock, rng } = components;
@@ -160,7 +174,14 @@ export class Node {
     const log = (component: string): Logger => root.child({ component });
     const logger = log('node');
     this.peerLog = log('peers');
-    const settings = resolveSettings(init);
+    this.currentLocation = init.location;
+    const node = this;
+    const settings: NodeSettings = {
+      ...resolveSettings(init),
+      get location() {
+        return node.currentLocation;
+      },
+    };
     this.peers = new PeerTable({ clock, rng }, init);
     const peers = this.peers;
     this.load = new LoadLimiter({ clock, activeRoutes: () => this.context.transactions.active }, { ...init, maxActive: settings.maxActive });
@@ -180,6 +201,20 @@ export class Node {
       insertData: new AwaitedInsertData({ clock }, { ...init, timeoutMs: stepTimeoutMs(settings) }),
       load: this.load,
       opennet,
+      swapping:
+        init.swapping === undefined
+          ? undefined
+          : new LocationSwapping(
+              {
+                clock,
+                rng,
+                logger: log('swap'),
+                peers,
+                location: { get: () => this.currentLocation, set: (location) => (this.currentLocation = location) },
+                send: (peer, tx, body) => outbox.send(peer, { tx, body }),
+              },
+              init.swapping,
+            ),
       localOperations: new Set(),
       isRunning: () => this.running,
       routeComponents: {
@@ -188,7 +223,9 @@ export class Node {
         peers,
         sender: outbox,
         chkFormat: settings.chkFormat,
-        location: settings.location,
+        get location() {
+          return node.currentLocation;
+        },
         neighbourhoodSpan: settings.neighbourhoodSpan,
         maxDoubts: settings.maxDoubts,
         stepTimeoutMs: stepTimeoutMs(settings),
@@ -207,7 +244,12 @@ export class Node {
   }
 
   get location(): number {
-    return this.context.settings.location;
+    return this.currentLocation;
+  }
+
+  /** What this node's location swaps came to; undefined unless it swaps (darknet mode). */
+  get swapCounts(): Readonly<SwapCounts> | undefined {
+    return this.context.swapping?.counts;
   }
 
   /** Routes in flight at this node. */
@@ -224,6 +266,7 @@ export class Node {
         const welcome = this.load.peerConnected(peer.id);
         this.context.opennet.peerConnected(state);
         if (!welcome) dropPeer(this.context, peer.id, 'misbehaved: refused for a while');
+        else this.context.swapping?.peerConnected(peer.id);
       },
       peerDisconnected: (peerId: PeerId, reason: string) => {
         this.peers.remove(peerId);
@@ -233,16 +276,19 @@ export class Node {
         this.load.peerDisconnected(peerId);
         this.context.insertData.peerDisconnected(peerId);
         this.context.transactions.peerDisconnected(peerId);
+        this.context.swapping?.peerDisconnected(peerId);
       },
       message: (peerId: PeerId, envelope: Envelope) => this.dispatch(peerId, envelope),
       drained: (peerId: PeerId) => this.outbox.drained(peerId),
     });
+    this.context.swapping?.start();
   }
 
   /** Fails local operations in progress, drops every route and closes every link. */
   async stop(): Promise<void> {
     this.running = false;
     this.context.opennet.stop();
+    this.context.swapping?.stop();
     for (const fail of [...this.context.localOperations]) fail(new NodeStoppedError());
     this.context.transactions.cancelAll();
     this.context.insertData.cancelAll();

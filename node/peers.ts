@@ -32,7 +32,8 @@ export interface PeerStatistics {
 
 export interface PeerState {
   readonly id: PeerId;
-  readonly location: number;
+  /** Where the peer is: its identity's location, or, at a darknet node, what the peer last said in a LocationUpdate. */
+  location: number;
   /** The peer's identity proof and addresses, as its Hello gave them. */
   readonly node: NodeRef;
   /** The address the link runs to, as the network saw it, when the transport knows it (`ConnectedPeer.remoteAddress`). */

@@ -10,10 +10,11 @@
  */
 import type { Clock, Rng } from './components.js';
 import { circularDistance } from '../protocol/location.js';
+import { MAX_SWAP_WALK_HOPS } from '../protocol/wire/limits.js';
 import { TokenBucket } from './load.js';
 
-/** Longest swap walk a node starts or relays: a walk that claims more hops is cut to this. */
-export const MAX_SWAP_WALK_HOPS = 10;
+/** Longest swap walk a node starts or relays (a SwapRequest carries at most this many hops). */
+export { MAX_SWAP_WALK_HOPS };
 
 /** Hops of a swap walk for a network of about `nodes` nodes: round(log2(n) / 2), within 1..MAX_SWAP_WALK_HOPS. */
 export function swapWalkHops(nodes: number): number {

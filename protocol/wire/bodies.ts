@@ -10,8 +10,19 @@
  * protocol/wire/envelope.ts is the only user: it validates before encoding, and after decoding.
  */
 import type { warren } from './generated/warren.js';
-import { checkBlock, checkHtl, checkIntegerRange, checkNodeRef, checkRoutingKey, INSERT_OUTCOMES, KEY_TYPES } from './fields.js';
-import { MAX_HTL } from './limits.js';
+import {
+  checkBlock,
+  checkBytes,
+  checkHtl,
+  checkIntegerRange,
+  checkLocation,
+  checkLocations,
+  checkNodeRef,
+  checkRoutingKey,
+  INSERT_OUTCOMES,
+  KEY_TYPES,
+} from './fields.js';
+import { MAX_HTL, MAX_SWAP_WALK_HOPS, SWAP_COMMITMENT_BYTES, SWAP_NONCE_BYTES } from './limits.js';
 import type { MessageOfType, NodeRef, WireMessageType } from './messages.js';
 
 type WireEnvelope = warren.wire.v1.Envelope.$Properties;
@@ -53,7 +64,7 @@ function nodeRefFromWire(field: string, node: WireNodeRef | null | undefined, by
 }
 
 /** Codec of a message with no fields. */
-function emptyBody<T extends 'requestAccepted' | 'dataNotFound' | 'rejectedLoop' | 'insertAccepted' | 'ping' | 'pong'>(type: T): BodyCodec<T> {
+function emptyBody<T extends 'requestAccepted' | 'dataNotFound' | 'rejectedLoop' | 'insertAccepted' | 'ping' | 'pong' | 'swapRejected'>(type: T): BodyCodec<T> {
   const message = Object.freeze({ type }) as MessageOfType<T>;
   return {
     validate: () => {},
@@ -163,4 +174,37 @@ export const BODY_CODECS: BodyCodecs = {
   peerOffer: nodeRefBody('peerOffer'),
   ping: emptyBody('ping'),
   pong: emptyBody('pong'),
+  swapRequest: {
+    validate: (message) => {
+      checkBytes('swapRequest.commitment', message.commitment, SWAP_COMMITMENT_BYTES, SWAP_COMMITMENT_BYTES);
+      checkIntegerRange('swapRequest.hops', message.hops, 1, MAX_SWAP_WALK_HOPS);
+    },
+    toWire: (message) => ({ commitment: message.commitment, hops: message.hops }),
+    fromWire: (body, bytesOf) => ({ type: 'swapRequest', commitment: bytesOf(body.commitment), hops: body.hops ?? 0 }),
+  },
+  swapCommit: {
+    validate: (message) => checkBytes('swapCommit.commitment', message.commitment, SWAP_COMMITMENT_BYTES, SWAP_COMMITMENT_BYTES),
+    toWire: (message) => ({ commitment: message.commitment }),
+    fromWire: (body, bytesOf) => ({ type: 'swapCommit', commitment: bytesOf(body.commitment) }),
+  },
+  swapReveal: {
+    validate: (message) => {
+      checkBytes('swapReveal.nonce', message.nonce, SWAP_NONCE_BYTES, SWAP_NONCE_BYTES);
+      checkLocation('swapReveal.location', message.location);
+      checkLocations('swapReveal.neighbourLocations', message.neighbourLocations);
+    },
+    toWire: (message) => ({ nonce: message.nonce, location: message.location, neighbourLocations: [...message.neighbourLocations] }),
+    fromWire: (body, bytesOf) => ({
+      type: 'swapReveal',
+      nonce: bytesOf(body.nonce),
+      location: body.location ?? 0,
+      neighbourLocations: body.neighbourLocations ? [...body.neighbourLocations] : [],
+    }),
+  },
+  swapRejected: emptyBody('swapRejected'),
+  locationUpdate: {
+    validate: (message) => checkLocation('locationUpdate.location', message.location),
+    toWire: (message) => ({ location: message.location }),
+    fromWire: (body) => ({ type: 'locationUpdate', location: body.location ?? 0 }),
+  },
 };

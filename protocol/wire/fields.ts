@@ -5,7 +5,16 @@
  * into WireDecodeError on the decoding side.
  */
 import { warren } from './generated/warren.js';
-import { MAX_ADDRESS_LENGTH, MAX_ADDRESSES, MAX_BLOCK_BYTES, MAX_HTL, NODE_PUBLIC_KEY_BYTES, POW_NONCE_BYTES, ROUTING_KEY_BYTES } from './limits.js';
+import {
+  MAX_ADDRESS_LENGTH,
+  MAX_ADDRESSES,
+  MAX_BLOCK_BYTES,
+  MAX_HTL,
+  MAX_SWAP_NEIGHBOURS,
+  NODE_PUBLIC_KEY_BYTES,
+  POW_NONCE_BYTES,
+  ROUTING_KEY_BYTES,
+} from './limits.js';
 import type { InsertOutcome, KeyType, NodeRef } from './messages.js';
 
 const pb = warren.wire.v1;
@@ -57,7 +66,7 @@ export function checkIntegerRange(field: string, value: number, min: number, max
   }
 }
 
-function checkBytes(field: string, value: Uint8Array, min: number, max: number): void {
+export function checkBytes(field: string, value: Uint8Array, min: number, max: number): void {
   if (!(value instanceof Uint8Array)) throw new RangeError(`${field} must be a Uint8Array`);
   if (value.length < min || value.length > max) {
     const expected = min === max ? `${min}` : `${min}..${max}`;
@@ -93,5 +102,20 @@ export function checkNodeRef(field: string, node: NodeRef): void {
     if (typeof address !== 'string' || address.length > MAX_ADDRESS_LENGTH || !ADDRESS_PATTERN.test(address)) {
       throw new RangeError(`${field}.addresses[${index}] must be 1..${MAX_ADDRESS_LENGTH} printable ASCII characters starting with "/"`);
     }
+  });
+}
+
+/** A ring location: a finite double in [0, 1), never −0 (whose encoding would differ from 0's). */
+export function checkLocation(field: string, value: number): void {
+  if (typeof value !== 'number' || !(value >= 0 && value < 1) || Object.is(value, -0))
+    throw new RangeError(`${field} must be a location in [0, 1), got ${String(value)}`);
+}
+
+/** The link locations of a swap offer: at most MAX_SWAP_NEIGHBOURS, each a location. */
+export function checkLocations(field: string, values: readonly number[]): void {
+  if (!Array.isArray(values) || values.length > MAX_SWAP_NEIGHBOURS)
+    throw new RangeError(`${field} must be an array of at most ${MAX_SWAP_NEIGHBOURS} locations`);
+  values.forEach((value, index) => {
+    checkLocation(`${field}[${index}]`, value);
   });
 }

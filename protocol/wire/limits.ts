@@ -27,3 +27,13 @@ export const MAX_ADDRESS_LENGTH = 256;
  * the envelope around it (the largest valid envelope, an InsertReply carrying a full block, is 32 789 bytes).
  */
 export const MAX_FRAME_BYTES = 36864;
+
+/** Exact length of a swap commitment and of a swap nonce (spec/routing.md §11.2). */
+export const SWAP_COMMITMENT_BYTES = 32;
+export const SWAP_NONCE_BYTES = 32;
+
+/** Most link locations a SwapReveal may carry. */
+export const MAX_SWAP_NEIGHBOURS = 128;
+
+/** Longest swap walk: a SwapRequest's hops are 1..MAX_SWAP_WALK_HOPS. */
+export const MAX_SWAP_WALK_HOPS = 10;

@@ -124,6 +124,38 @@ export interface Pong {
   readonly type: 'pong';
 }
 
+/** Darknet swapping: a swap walk carrying the initiator's commitment; `hops` (1..10) is what it still makes. */
+export interface SwapRequest {
+  readonly type: 'swapRequest';
+  readonly commitment: Uint8Array;
+  readonly hops: number;
+}
+
+/** The end of a swap walk takes part: its commitment (32 bytes), back along the walk. */
+export interface SwapCommit {
+  readonly type: 'swapCommit';
+  readonly commitment: Uint8Array;
+}
+
+/** One end's offer: its 32-byte nonce, its location and its links' locations (at most 128), all in [0, 1). */
+export interface SwapReveal {
+  readonly type: 'swapReveal';
+  readonly nonce: Uint8Array;
+  readonly location: number;
+  readonly neighbourLocations: readonly number[];
+}
+
+/** The swap walk ended without a swap. */
+export interface SwapRejected {
+  readonly type: 'swapRejected';
+}
+
+/** A darknet node's ring location, in [0, 1), sent to its links. */
+export interface LocationUpdate {
+  readonly type: 'locationUpdate';
+  readonly location: number;
+}
+
 export type WireMessage =
   | Hello
   | DataRequest
@@ -140,7 +172,12 @@ export type WireMessage =
   | Announce
   | PeerOffer
   | Ping
-  | Pong;
+  | Pong
+  | SwapRequest
+  | SwapCommit
+  | SwapReveal
+  | SwapRejected
+  | LocationUpdate;
 
 export type WireMessageType = WireMessage['type'];
 

@@ -59,6 +59,15 @@ const valid: Array<[string, Envelope]> = [
   ['PeerOffer (path folding)', { tx: 0x0123456789abcdefn, body: { type: 'peerOffer', node } }],
   ['Ping with tx 0 (tx field omitted)', { tx: 0n, body: { type: 'ping' } }],
   ['Pong with the largest tx', { tx: (1n << 64n) - 1n, body: { type: 'pong' } }],
+  ['SwapRequest starting a walk of 5 hops', { tx: 0x2545f4914f6cdd1dn, body: { type: 'swapRequest', commitment: pattern(32, 9, 0x11), hops: 5 } }],
+  ['SwapCommit', { tx: 0x2545f4914f6cdd1dn, body: { type: 'swapCommit', commitment: pattern(32, 5, 0x33) } }],
+  [
+    'SwapReveal with three link locations',
+    { tx: 0x2545f4914f6cdd1dn, body: { type: 'swapReveal', nonce: pattern(32, 3, 0x55), location: 0.375, neighbourLocations: [0.125, 0.5, 0.9375] } },
+  ],
+  ['SwapRejected', { tx: 0x2545f4914f6cdd1dn, body: { type: 'swapRejected' } }],
+  ['LocationUpdate', { tx: 0x1111111111111111n, body: { type: 'locationUpdate', location: 0.75 } }],
+  ['LocationUpdate to location 0 (location field omitted)', { tx: 0x1111111111111111n, body: { type: 'locationUpdate', location: 0 } }],
 ];
 
 /** A frame around envelope fields written by the generated encoder, bypassing our checks. */
@@ -113,6 +122,21 @@ const invalid: Array<{ name: string; stream: string; error: 'WireDecodeError' | 
   {
     name: 'not canonical: an unknown field (number 18) after the body',
     stream: frameOf('0801' + '110700000000000000' + '7200' + '9001' + '01'),
+    error: 'WireDecodeError',
+  },
+  {
+    name: 'SwapRequest with hops 11',
+    stream: rawFrame({ version: 1, swapRequest: { commitment: key, hops: 11 } }),
+    error: 'WireDecodeError',
+  },
+  {
+    name: 'SwapReveal with location 1',
+    stream: rawFrame({ version: 1, swapReveal: { nonce: key, location: 1, neighbourLocations: [] } }),
+    error: 'WireDecodeError',
+  },
+  {
+    name: 'not canonical: LocationUpdate with location -0 written out',
+    stream: rawFrame({ version: 1, locationUpdate: { location: -0 } }),
     error: 'WireDecodeError',
   },
   { name: 'truncated envelope inside a valid frame', stream: frameOf('0801' + '11'), error: 'WireDecodeError' },

@@ -7,7 +7,7 @@ import { fromHex, toHex } from '../../protocol/bytes.js';
 import type { Envelope } from '../../protocol/wire/messages.js';
 
 /** Message fields that hold bytes (hex in JSON). */
-const BYTE_FIELDS = new Set(['publicKey', 'powNonce', 'routingKey', 'block', 'existingBlock']);
+const BYTE_FIELDS = new Set(['publicKey', 'powNonce', 'routingKey', 'block', 'existingBlock', 'commitment', 'nonce']);
 
 export interface EnvelopeJson {
   tx: string;

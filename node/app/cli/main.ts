@@ -82,6 +82,7 @@ program
   .option('--log-level <level>', 'debug, info, warn, error or silent (env WARREN_LOG_LEVEL; default info)')
   .option('--no-heal', 'do not insert again the blocks fetches had to rebuild (env WARREN_HEAL=0; default: heal)')
   .option('--darknet', 'darknet mode: connect only to friends (warren friend add), announce nothing (env WARREN_DARKNET)')
+  .option('--swap-interval <ms>', 'darknet mode: time between the location swaps the node starts (env WARREN_SWAP_INTERVAL_MS; default 30000)')
   .action(async (options: DaemonFlags) => {
     // Commander sets heal: true when --no-heal is absent: only the flag given may override the file and environment.
     process.exit(await runNode({ ...options, heal: options.heal === false ? false : undefined }));

@@ -17,6 +17,7 @@ import { DEFAULT_API_PORT } from '../api/server.js';
 import { DEFAULT_GATEWAY_PORT } from '../gateway/server.js';
 import { parseTcpAddress } from '../../net/libp2p.js';
 import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../opennet.js';
+import { SWAP_RATE_DEFAULTS } from '../../swap-policy.js';
 import { ConfigError } from './errors.js';
 
 export interface DaemonSettings {
@@ -42,6 +43,8 @@ export interface DaemonSettings {
   readonly heal: boolean;
   /** Darknet mode (spec/node.md §5): links only with friends, no opennet. */
   readonly darknet: boolean;
+  /** Darknet mode: time between two location swaps the node starts (spec/routing.md §11.5). */
+  readonly swapIntervalMs: number;
 }
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -70,6 +73,7 @@ export interface DaemonFlags {
   /** `--no-heal` gives false; absent otherwise, so that the file and the environment still count. */
   readonly heal?: boolean | undefined;
   readonly darknet?: boolean | string | undefined;
+  readonly swapInterval?: string | undefined;
 }
 
 export interface ConfigSources {
@@ -164,6 +168,7 @@ const SETTINGS: Settings = {
   logLevel: { flag: 'logLevel', env: 'WARREN_LOG_LEVEL', fallback: 'info', parse: logLevel },
   heal: { flag: 'heal', env: 'WARREN_HEAL', fallback: true, parse: onOff },
   darknet: { flag: 'darknet', env: 'WARREN_DARKNET', fallback: false, parse: onOff },
+  swapIntervalMs: { flag: 'swapInterval', env: 'WARREN_SWAP_INTERVAL_MS', fallback: SWAP_RATE_DEFAULTS.startEveryMs, parse: integer(100, 3_600_000) },
 };
 
 const flagName = (flag: string): string => `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;

@@ -224,6 +224,8 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
         powDifficulty: init.powDifficulty,
         maxPeers: init.maxPeers,
         minPeers: init.minPeers,
+        // A darknet node finds its location by swapping with its friends (spec/routing.md §11.5).
+        ...(darknet ? { swapping: { startEveryMs: init.swapIntervalMs } } : {}),
       },
     );
     await node.start();

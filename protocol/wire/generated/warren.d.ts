@@ -87,8 +87,23 @@ export namespace warren {
                 /** Envelope requestAccepted. */
                 requestAccepted?: (warren.wire.v1.RequestAccepted.$Properties|null);
 
+                /** Envelope swapRequest. */
+                swapRequest?: (warren.wire.v1.SwapRequest.$Properties|null);
+
+                /** Envelope swapCommit. */
+                swapCommit?: (warren.wire.v1.SwapCommit.$Properties|null);
+
+                /** Envelope swapReveal. */
+                swapReveal?: (warren.wire.v1.SwapReveal.$Properties|null);
+
+                /** Envelope swapRejected. */
+                swapRejected?: (warren.wire.v1.SwapRejected.$Properties|null);
+
+                /** Envelope locationUpdate. */
+                locationUpdate?: (warren.wire.v1.LocationUpdate.$Properties|null);
+
                 /** Exactly one body MUST be present. */
-                body?: ("hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|"requestAccepted");
+                body?: ("hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|"requestAccepted"|"swapRequest"|"swapCommit"|"swapReveal"|"swapRejected"|"locationUpdate");
 
                 /**
                  * Creates a new Envelope instance using the specified properties.
@@ -180,8 +195,23 @@ export namespace warren {
                     /** Envelope requestAccepted */
                     requestAccepted?: (warren.wire.v1.RequestAccepted.$Properties|null);
 
+                    /** Envelope swapRequest */
+                    swapRequest?: (warren.wire.v1.SwapRequest.$Properties|null);
+
+                    /** Envelope swapCommit */
+                    swapCommit?: (warren.wire.v1.SwapCommit.$Properties|null);
+
+                    /** Envelope swapReveal */
+                    swapReveal?: (warren.wire.v1.SwapReveal.$Properties|null);
+
+                    /** Envelope swapRejected */
+                    swapRejected?: (warren.wire.v1.SwapRejected.$Properties|null);
+
+                    /** Envelope locationUpdate */
+                    locationUpdate?: (warren.wire.v1.LocationUpdate.$Properties|null);
+
                     /** Exactly one body MUST be present. */
-                    body?: ("hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|"requestAccepted");
+                    body?: ("hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|"requestAccepted"|"swapRequest"|"swapCommit"|"swapReveal"|"swapRejected"|"locationUpdate");
 
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
@@ -207,9 +237,14 @@ export namespace warren {
                   insertAccepted?: warren.wire.v1.InsertAccepted.$Shape|null;
                   insertData?: warren.wire.v1.InsertData.$Shape|null;
                   requestAccepted?: warren.wire.v1.RequestAccepted.$Shape|null;
+                  swapRequest?: warren.wire.v1.SwapRequest.$Shape|null;
+                  swapCommit?: warren.wire.v1.SwapCommit.$Shape|null;
+                  swapReveal?: warren.wire.v1.SwapReveal.$Shape|null;
+                  swapRejected?: warren.wire.v1.SwapRejected.$Shape|null;
+                  locationUpdate?: warren.wire.v1.LocationUpdate.$Shape|null;
                   $unknowns?: Uint8Array[];
                 } & (
-                  ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "insertAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted: warren.wire.v1.InsertAccepted.$Shape; insertData?: null; requestAccepted?: null }|{ body?: "insertData"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData: warren.wire.v1.InsertData.$Shape; requestAccepted?: null }|{ body?: "requestAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted: warren.wire.v1.RequestAccepted.$Shape })
+                  ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "insertAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted: warren.wire.v1.InsertAccepted.$Shape; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "insertData"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData: warren.wire.v1.InsertData.$Shape; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "requestAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted: warren.wire.v1.RequestAccepted.$Shape; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "swapRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest: warren.wire.v1.SwapRequest.$Shape; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "swapCommit"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit: warren.wire.v1.SwapCommit.$Shape; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "swapReveal"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal: warren.wire.v1.SwapReveal.$Shape; swapRejected?: null; locationUpdate?: null }|{ body?: "swapRejected"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected: warren.wire.v1.SwapRejected.$Shape; locationUpdate?: null }|{ body?: "locationUpdate"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate: warren.wire.v1.LocationUpdate.$Shape })
                 );
             }
 
@@ -1392,6 +1427,356 @@ export namespace warren {
 
                 /** Shape of a Pong. */
                 type $Shape = warren.wire.v1.Pong.$Properties;
+            }
+
+            /**
+             * Properties of a SwapRequest.
+             * @deprecated Use warren.wire.v1.SwapRequest.$Properties instead.
+             */
+            interface ISwapRequest extends warren.wire.v1.SwapRequest.$Properties {
+            }
+
+            /**
+             * Darknet location swapping (spec/routing.md §11.5). A swap walk: sent by a darknet node to a
+             * random friend, relayed from friend to friend under the same tx; the node where it ends answers
+             * SwapCommit, then both ends exchange SwapReveal along the walk's path, both ways.
+             */
+            class SwapRequest {
+
+                /**
+                 * Constructs a new SwapRequest.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.SwapRequest.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** The initiator's commitment to its SwapReveal: exactly 32 bytes. */
+                commitment: Uint8Array;
+
+                /** Hops the walk still makes: 1..10. A node receiving 1 ends the walk. */
+                hops: number;
+
+                /**
+                 * Creates a new SwapRequest instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns SwapRequest instance
+                 */
+                static create(properties: warren.wire.v1.SwapRequest.$Shape): warren.wire.v1.SwapRequest & warren.wire.v1.SwapRequest.$Shape;
+                static create(properties?: warren.wire.v1.SwapRequest.$Properties): warren.wire.v1.SwapRequest;
+
+                /**
+                 * Encodes the specified SwapRequest message. Does not implicitly {@link warren.wire.v1.SwapRequest.verify|verify} messages.
+                 * @param message SwapRequest message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.SwapRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a SwapRequest message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.SwapRequest & warren.wire.v1.SwapRequest.$Shape} SwapRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.SwapRequest & warren.wire.v1.SwapRequest.$Shape;
+            }
+
+            namespace SwapRequest {
+
+                /** Properties of a SwapRequest. */
+                interface $Properties {
+
+                    /** The initiator's commitment to its SwapReveal: exactly 32 bytes. */
+                    commitment?: (Uint8Array|null);
+
+                    /** Hops the walk still makes: 1..10. A node receiving 1 ends the walk. */
+                    hops?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a SwapRequest. */
+                type $Shape = warren.wire.v1.SwapRequest.$Properties;
+            }
+
+            /**
+             * Properties of a SwapCommit.
+             * @deprecated Use warren.wire.v1.SwapCommit.$Properties instead.
+             */
+            interface ISwapCommit extends warren.wire.v1.SwapCommit.$Properties {
+            }
+
+            /** The end of a swap walk takes part: its commitment to its own SwapReveal, back along the walk. */
+            class SwapCommit {
+
+                /**
+                 * Constructs a new SwapCommit.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.SwapCommit.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** Exactly 32 bytes. */
+                commitment: Uint8Array;
+
+                /**
+                 * Creates a new SwapCommit instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns SwapCommit instance
+                 */
+                static create(properties: warren.wire.v1.SwapCommit.$Shape): warren.wire.v1.SwapCommit & warren.wire.v1.SwapCommit.$Shape;
+                static create(properties?: warren.wire.v1.SwapCommit.$Properties): warren.wire.v1.SwapCommit;
+
+                /**
+                 * Encodes the specified SwapCommit message. Does not implicitly {@link warren.wire.v1.SwapCommit.verify|verify} messages.
+                 * @param message SwapCommit message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.SwapCommit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a SwapCommit message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.SwapCommit & warren.wire.v1.SwapCommit.$Shape} SwapCommit
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.SwapCommit & warren.wire.v1.SwapCommit.$Shape;
+            }
+
+            namespace SwapCommit {
+
+                /** Properties of a SwapCommit. */
+                interface $Properties {
+
+                    /** Exactly 32 bytes. */
+                    commitment?: (Uint8Array|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a SwapCommit. */
+                type $Shape = warren.wire.v1.SwapCommit.$Properties;
+            }
+
+            /**
+             * Properties of a SwapReveal.
+             * @deprecated Use warren.wire.v1.SwapReveal.$Properties instead.
+             */
+            interface ISwapReveal extends warren.wire.v1.SwapReveal.$Properties {
+            }
+
+            /**
+             * One end's offer, sent once it holds the other end's commitment: the initiator's first, then the
+             * responder's. Each MUST match the commitment its sender made (spec/routing.md §11.2).
+             */
+            class SwapReveal {
+
+                /**
+                 * Constructs a new SwapReveal.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.SwapReveal.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** The sender's random contribution to the coin: exactly 32 bytes. */
+                nonce: Uint8Array;
+
+                /** The sender's ring location: in [0, 1). */
+                location: number;
+
+                /** The ring locations of the sender's links, each in [0, 1): at most 128. */
+                neighbourLocations: number[];
+
+                /**
+                 * Creates a new SwapReveal instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns SwapReveal instance
+                 */
+                static create(properties: warren.wire.v1.SwapReveal.$Shape): warren.wire.v1.SwapReveal & warren.wire.v1.SwapReveal.$Shape;
+                static create(properties?: warren.wire.v1.SwapReveal.$Properties): warren.wire.v1.SwapReveal;
+
+                /**
+                 * Encodes the specified SwapReveal message. Does not implicitly {@link warren.wire.v1.SwapReveal.verify|verify} messages.
+                 * @param message SwapReveal message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.SwapReveal.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a SwapReveal message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.SwapReveal & warren.wire.v1.SwapReveal.$Shape} SwapReveal
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.SwapReveal & warren.wire.v1.SwapReveal.$Shape;
+            }
+
+            namespace SwapReveal {
+
+                /** Properties of a SwapReveal. */
+                interface $Properties {
+
+                    /** The sender's random contribution to the coin: exactly 32 bytes. */
+                    nonce?: (Uint8Array|null);
+
+                    /** The sender's ring location: in [0, 1). */
+                    location?: (number|null);
+
+                    /** The ring locations of the sender's links, each in [0, 1): at most 128. */
+                    neighbourLocations?: (number[]|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a SwapReveal. */
+                type $Shape = warren.wire.v1.SwapReveal.$Properties;
+            }
+
+            /**
+             * Properties of a SwapRejected.
+             * @deprecated Use warren.wire.v1.SwapRejected.$Properties instead.
+             */
+            interface ISwapRejected extends warren.wire.v1.SwapRejected.$Properties {
+            }
+
+            /**
+             * The swap walk ended without a swap: a node on it refused it (rate limit, a swap of its own in
+             * progress, not a darknet node) or an end's reveal did not match its commitment.
+             */
+            class SwapRejected {
+
+                /**
+                 * Constructs a new SwapRejected.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.SwapRejected.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /**
+                 * Creates a new SwapRejected instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns SwapRejected instance
+                 */
+                static create(properties: warren.wire.v1.SwapRejected.$Shape): warren.wire.v1.SwapRejected & warren.wire.v1.SwapRejected.$Shape;
+                static create(properties?: warren.wire.v1.SwapRejected.$Properties): warren.wire.v1.SwapRejected;
+
+                /**
+                 * Encodes the specified SwapRejected message. Does not implicitly {@link warren.wire.v1.SwapRejected.verify|verify} messages.
+                 * @param message SwapRejected message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.SwapRejected.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a SwapRejected message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.SwapRejected & warren.wire.v1.SwapRejected.$Shape} SwapRejected
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.SwapRejected & warren.wire.v1.SwapRejected.$Shape;
+            }
+
+            namespace SwapRejected {
+
+                /** Properties of a SwapRejected. */
+                interface $Properties {
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a SwapRejected. */
+                type $Shape = warren.wire.v1.SwapRejected.$Properties;
+            }
+
+            /**
+             * Properties of a LocationUpdate.
+             * @deprecated Use warren.wire.v1.LocationUpdate.$Properties instead.
+             */
+            interface ILocationUpdate extends warren.wire.v1.LocationUpdate.$Properties {
+            }
+
+            /**
+             * A darknet node's ring location, sent to each link when it comes up and after every swap. A
+             * node that does not swap ignores it and keeps the location the sender's proof gives.
+             */
+            class LocationUpdate {
+
+                /**
+                 * Constructs a new LocationUpdate.
+                 * @param [properties] Properties to set
+                 */
+                constructor(properties?: warren.wire.v1.LocationUpdate.$Properties);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+
+                /** In [0, 1). */
+                location: number;
+
+                /**
+                 * Creates a new LocationUpdate instance using the specified properties.
+                 * @param [properties] Properties to set
+                 * @returns LocationUpdate instance
+                 */
+                static create(properties: warren.wire.v1.LocationUpdate.$Shape): warren.wire.v1.LocationUpdate & warren.wire.v1.LocationUpdate.$Shape;
+                static create(properties?: warren.wire.v1.LocationUpdate.$Properties): warren.wire.v1.LocationUpdate;
+
+                /**
+                 * Encodes the specified LocationUpdate message. Does not implicitly {@link warren.wire.v1.LocationUpdate.verify|verify} messages.
+                 * @param message LocationUpdate message or plain object to encode
+                 * @param [writer] Writer to encode to
+                 * @returns Writer
+                 */
+                static encode(message: warren.wire.v1.LocationUpdate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+                /**
+                 * Decodes a LocationUpdate message from the specified reader or buffer.
+                 * @param reader Reader or buffer to decode from
+                 * @param [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.LocationUpdate & warren.wire.v1.LocationUpdate.$Shape} LocationUpdate
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): warren.wire.v1.LocationUpdate & warren.wire.v1.LocationUpdate.$Shape;
+            }
+
+            namespace LocationUpdate {
+
+                /** Properties of a LocationUpdate. */
+                interface $Properties {
+
+                    /** In [0, 1). */
+                    location?: (number|null);
+
+                    /** Unknown fields preserved while decoding when enabled */
+                    $unknowns?: Uint8Array[];
+                }
+
+                /** Shape of a LocationUpdate. */
+                type $Shape = warren.wire.v1.LocationUpdate.$Properties;
             }
         }
     }

@@ -60,7 +60,12 @@ export const warren = $root.warren = (() => {
                  * @property {warren.wire.v1.InsertAccepted.$Properties|null} [insertAccepted] Envelope insertAccepted
                  * @property {warren.wire.v1.InsertData.$Properties|null} [insertData] Envelope insertData
                  * @property {warren.wire.v1.RequestAccepted.$Properties|null} [requestAccepted] Envelope requestAccepted
-                 * @property {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|"requestAccepted"} [body] Exactly one body MUST be present.
+                 * @property {warren.wire.v1.SwapRequest.$Properties|null} [swapRequest] Envelope swapRequest
+                 * @property {warren.wire.v1.SwapCommit.$Properties|null} [swapCommit] Envelope swapCommit
+                 * @property {warren.wire.v1.SwapReveal.$Properties|null} [swapReveal] Envelope swapReveal
+                 * @property {warren.wire.v1.SwapRejected.$Properties|null} [swapRejected] Envelope swapRejected
+                 * @property {warren.wire.v1.LocationUpdate.$Properties|null} [locationUpdate] Envelope locationUpdate
+                 * @property {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|"requestAccepted"|"swapRequest"|"swapCommit"|"swapReveal"|"swapRejected"|"locationUpdate"} [body] Exactly one body MUST be present.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -93,9 +98,14 @@ export const warren = $root.warren = (() => {
                  *   insertAccepted?: warren.wire.v1.InsertAccepted.$Shape|null;
                  *   insertData?: warren.wire.v1.InsertData.$Shape|null;
                  *   requestAccepted?: warren.wire.v1.RequestAccepted.$Shape|null;
+                 *   swapRequest?: warren.wire.v1.SwapRequest.$Shape|null;
+                 *   swapCommit?: warren.wire.v1.SwapCommit.$Shape|null;
+                 *   swapReveal?: warren.wire.v1.SwapReveal.$Shape|null;
+                 *   swapRejected?: warren.wire.v1.SwapRejected.$Shape|null;
+                 *   locationUpdate?: warren.wire.v1.LocationUpdate.$Shape|null;
                  *   $unknowns?: Array.<Uint8Array>;
                  * } & (
-                 *   ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape; insertAccepted?: null; insertData?: null; requestAccepted?: null }|{ body?: "insertAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted: warren.wire.v1.InsertAccepted.$Shape; insertData?: null; requestAccepted?: null }|{ body?: "insertData"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData: warren.wire.v1.InsertData.$Shape; requestAccepted?: null }|{ body?: "requestAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted: warren.wire.v1.RequestAccepted.$Shape })
+                 *   ({ body?: undefined; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "hello"; hello: warren.wire.v1.Hello.$Shape; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "dataRequest"; hello?: null; dataRequest: warren.wire.v1.DataRequest.$Shape; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "dataFound"; hello?: null; dataRequest?: null; dataFound: warren.wire.v1.DataFound.$Shape; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "dataNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound: warren.wire.v1.DataNotFound.$Shape; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "routeNotFound"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound: warren.wire.v1.RouteNotFound.$Shape; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "rejectedLoop"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop: warren.wire.v1.RejectedLoop.$Shape; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "rejectedOverload"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload: warren.wire.v1.RejectedOverload.$Shape; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "insertRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest: warren.wire.v1.InsertRequest.$Shape; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "insertReply"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply: warren.wire.v1.InsertReply.$Shape; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "announce"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce: warren.wire.v1.Announce.$Shape; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "peerOffer"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer: warren.wire.v1.PeerOffer.$Shape; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "ping"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping: warren.wire.v1.Ping.$Shape; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "pong"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong: warren.wire.v1.Pong.$Shape; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "insertAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted: warren.wire.v1.InsertAccepted.$Shape; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "insertData"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData: warren.wire.v1.InsertData.$Shape; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "requestAccepted"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted: warren.wire.v1.RequestAccepted.$Shape; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "swapRequest"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest: warren.wire.v1.SwapRequest.$Shape; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "swapCommit"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit: warren.wire.v1.SwapCommit.$Shape; swapReveal?: null; swapRejected?: null; locationUpdate?: null }|{ body?: "swapReveal"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal: warren.wire.v1.SwapReveal.$Shape; swapRejected?: null; locationUpdate?: null }|{ body?: "swapRejected"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected: warren.wire.v1.SwapRejected.$Shape; locationUpdate?: null }|{ body?: "locationUpdate"; hello?: null; dataRequest?: null; dataFound?: null; dataNotFound?: null; routeNotFound?: null; rejectedLoop?: null; rejectedOverload?: null; insertRequest?: null; insertReply?: null; announce?: null; peerOffer?: null; ping?: null; pong?: null; insertAccepted?: null; insertData?: null; requestAccepted?: null; swapRequest?: null; swapCommit?: null; swapReveal?: null; swapRejected?: null; locationUpdate: warren.wire.v1.LocationUpdate.$Shape })
                  * )} warren.wire.v1.Envelope.$Shape
                  */
 
@@ -260,17 +270,57 @@ export const warren = $root.warren = (() => {
                  */
                 Envelope.prototype.requestAccepted = null;
 
+                /**
+                 * Envelope swapRequest.
+                 * @member {warren.wire.v1.SwapRequest.$Properties|null|undefined} swapRequest
+                 * @memberof warren.wire.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.swapRequest = null;
+
+                /**
+                 * Envelope swapCommit.
+                 * @member {warren.wire.v1.SwapCommit.$Properties|null|undefined} swapCommit
+                 * @memberof warren.wire.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.swapCommit = null;
+
+                /**
+                 * Envelope swapReveal.
+                 * @member {warren.wire.v1.SwapReveal.$Properties|null|undefined} swapReveal
+                 * @memberof warren.wire.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.swapReveal = null;
+
+                /**
+                 * Envelope swapRejected.
+                 * @member {warren.wire.v1.SwapRejected.$Properties|null|undefined} swapRejected
+                 * @memberof warren.wire.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.swapRejected = null;
+
+                /**
+                 * Envelope locationUpdate.
+                 * @member {warren.wire.v1.LocationUpdate.$Properties|null|undefined} locationUpdate
+                 * @memberof warren.wire.v1.Envelope
+                 * @instance
+                 */
+                Envelope.prototype.locationUpdate = null;
+
                 // OneOf field names bound to virtual getters and setters
                 let $oneOfFields;
 
                 /**
                  * Exactly one body MUST be present.
-                 * @member {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|"requestAccepted"|undefined} body
+                 * @member {"hello"|"dataRequest"|"dataFound"|"dataNotFound"|"routeNotFound"|"rejectedLoop"|"rejectedOverload"|"insertRequest"|"insertReply"|"announce"|"peerOffer"|"ping"|"pong"|"insertAccepted"|"insertData"|"requestAccepted"|"swapRequest"|"swapCommit"|"swapReveal"|"swapRejected"|"locationUpdate"|undefined} body
                  * @memberof warren.wire.v1.Envelope
                  * @instance
                  */
                 $Object.defineProperty(Envelope.prototype, "body", {
-                    get: $util.oneOfGetter($oneOfFields = ["hello", "dataRequest", "dataFound", "dataNotFound", "routeNotFound", "rejectedLoop", "rejectedOverload", "insertRequest", "insertReply", "announce", "peerOffer", "ping", "pong", "insertAccepted", "insertData", "requestAccepted"]),
+                    get: $util.oneOfGetter($oneOfFields = ["hello", "dataRequest", "dataFound", "dataNotFound", "routeNotFound", "rejectedLoop", "rejectedOverload", "insertRequest", "insertReply", "announce", "peerOffer", "ping", "pong", "insertAccepted", "insertData", "requestAccepted", "swapRequest", "swapCommit", "swapReveal", "swapRejected", "locationUpdate"]),
                     set: $util.oneOfSetter($oneOfFields)
                 });
 
@@ -342,6 +392,16 @@ export const warren = $root.warren = (() => {
                         $root.warren.wire.v1.InsertData.encode(message.insertData, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
                     if (message.requestAccepted != null && $Object.hasOwnProperty.call(message, "requestAccepted"))
                         $root.warren.wire.v1.RequestAccepted.encode(message.requestAccepted, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
+                    if (message.swapRequest != null && $Object.hasOwnProperty.call(message, "swapRequest"))
+                        $root.warren.wire.v1.SwapRequest.encode(message.swapRequest, writer.uint32(/* id 19, wireType 2 =*/154).fork(), _depth + 1).ldelim();
+                    if (message.swapCommit != null && $Object.hasOwnProperty.call(message, "swapCommit"))
+                        $root.warren.wire.v1.SwapCommit.encode(message.swapCommit, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
+                    if (message.swapReveal != null && $Object.hasOwnProperty.call(message, "swapReveal"))
+                        $root.warren.wire.v1.SwapReveal.encode(message.swapReveal, writer.uint32(/* id 21, wireType 2 =*/170).fork(), _depth + 1).ldelim();
+                    if (message.swapRejected != null && $Object.hasOwnProperty.call(message, "swapRejected"))
+                        $root.warren.wire.v1.SwapRejected.encode(message.swapRejected, writer.uint32(/* id 22, wireType 2 =*/178).fork(), _depth + 1).ldelim();
+                    if (message.locationUpdate != null && $Object.hasOwnProperty.call(message, "locationUpdate"))
+                        $root.warren.wire.v1.LocationUpdate.encode(message.locationUpdate, writer.uint32(/* id 23, wireType 2 =*/186).fork(), _depth + 1).ldelim();
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -514,6 +574,41 @@ export const warren = $root.warren = (() => {
                                     break;
                                 message.requestAccepted = $root.warren.wire.v1.RequestAccepted.decode(reader, reader.size(), $undefined, _depth + 1, message.requestAccepted);
                                 message.body = "requestAccepted";
+                                continue;
+                            }
+                        case 19: {
+                                if (wireType !== 2)
+                                    break;
+                                message.swapRequest = $root.warren.wire.v1.SwapRequest.decode(reader, reader.size(), $undefined, _depth + 1, message.swapRequest);
+                                message.body = "swapRequest";
+                                continue;
+                            }
+                        case 20: {
+                                if (wireType !== 2)
+                                    break;
+                                message.swapCommit = $root.warren.wire.v1.SwapCommit.decode(reader, reader.size(), $undefined, _depth + 1, message.swapCommit);
+                                message.body = "swapCommit";
+                                continue;
+                            }
+                        case 21: {
+                                if (wireType !== 2)
+                                    break;
+                                message.swapReveal = $root.warren.wire.v1.SwapReveal.decode(reader, reader.size(), $undefined, _depth + 1, message.swapReveal);
+                                message.body = "swapReveal";
+                                continue;
+                            }
+                        case 22: {
+                                if (wireType !== 2)
+                                    break;
+                                message.swapRejected = $root.warren.wire.v1.SwapRejected.decode(reader, reader.size(), $undefined, _depth + 1, message.swapRejected);
+                                message.body = "swapRejected";
+                                continue;
+                            }
+                        case 23: {
+                                if (wireType !== 2)
+                                    break;
+                                message.locationUpdate = $root.warren.wire.v1.LocationUpdate.decode(reader, reader.size(), $undefined, _depth + 1, message.locationUpdate);
+                                message.body = "locationUpdate";
                                 continue;
                             }
                         }
@@ -3179,6 +3274,814 @@ export const warren = $root.warren = (() => {
                 };
 
                 return Pong;
+            })();
+
+            v1.SwapRequest = (function() {
+
+                /**
+                 * Properties of a SwapRequest.
+                 * @typedef {Object} warren.wire.v1.SwapRequest.$Properties
+                 * @property {Uint8Array|null} [commitment] The initiator's commitment to its SwapReveal: exactly 32 bytes.
+                 * @property {number|null} [hops] Hops the walk still makes: 1..10. A node receiving 1 ends the walk.
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SwapRequest.
+                 * @memberof warren.wire.v1
+                 * @interface ISwapRequest
+                 * @augments warren.wire.v1.SwapRequest.$Properties
+                 * @deprecated Use warren.wire.v1.SwapRequest.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SwapRequest.
+                 * @typedef {warren.wire.v1.SwapRequest.$Properties} warren.wire.v1.SwapRequest.$Shape
+                 */
+
+                /**
+                 * Constructs a new SwapRequest.
+                 * @memberof warren.wire.v1
+                 * @classdesc Darknet location swapping (spec/routing.md §11.5). A swap walk: sent by a darknet node to a
+                 * random friend, relayed from friend to friend under the same tx; the node where it ends answers
+                 * SwapCommit, then both ends exchange SwapReveal along the walk's path, both ways.
+                 * @constructor
+                 * @param {warren.wire.v1.SwapRequest.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SwapRequest = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * The initiator's commitment to its SwapReveal: exactly 32 bytes.
+                 * @member {Uint8Array} commitment
+                 * @memberof warren.wire.v1.SwapRequest
+                 * @instance
+                 */
+                SwapRequest.prototype.commitment = $util.newBuffer([]);
+
+                /**
+                 * Hops the walk still makes: 1..10. A node receiving 1 ends the walk.
+                 * @member {number} hops
+                 * @memberof warren.wire.v1.SwapRequest
+                 * @instance
+                 */
+                SwapRequest.prototype.hops = 0;
+
+                /**
+                 * Creates a new SwapRequest instance using the specified properties.
+                 * @function create
+                 * @memberof warren.wire.v1.SwapRequest
+                 * @static
+                 * @param {warren.wire.v1.SwapRequest.$Properties=} [properties] Properties to set
+                 * @returns {warren.wire.v1.SwapRequest} SwapRequest instance
+                 * @type {{
+                 *   (properties: warren.wire.v1.SwapRequest.$Shape): warren.wire.v1.SwapRequest & warren.wire.v1.SwapRequest.$Shape;
+                 *   (properties?: warren.wire.v1.SwapRequest.$Properties): warren.wire.v1.SwapRequest;
+                 * }}
+                 */
+                SwapRequest.create = function(properties) {
+                    return new SwapRequest(properties);
+                };
+
+                /**
+                 * Encodes the specified SwapRequest message. Does not implicitly {@link warren.wire.v1.SwapRequest.verify|verify} messages.
+                 * @function encode
+                 * @memberof warren.wire.v1.SwapRequest
+                 * @static
+                 * @param {warren.wire.v1.SwapRequest.$Properties} message SwapRequest message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SwapRequest.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.commitment != null && $Object.hasOwnProperty.call(message, "commitment") && message.commitment.length)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.commitment);
+                    if (message.hops != null && $Object.hasOwnProperty.call(message, "hops") && message.hops !== 0)
+                        writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.hops);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SwapRequest message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof warren.wire.v1.SwapRequest
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.SwapRequest & warren.wire.v1.SwapRequest.$Shape} SwapRequest
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SwapRequest.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.warren.wire.v1.SwapRequest();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.commitment = value;
+                                else
+                                    delete message.commitment;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.uint32())
+                                    message.hops = value;
+                                else
+                                    delete message.hops;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                return SwapRequest;
+            })();
+
+            v1.SwapCommit = (function() {
+
+                /**
+                 * Properties of a SwapCommit.
+                 * @typedef {Object} warren.wire.v1.SwapCommit.$Properties
+                 * @property {Uint8Array|null} [commitment] Exactly 32 bytes.
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SwapCommit.
+                 * @memberof warren.wire.v1
+                 * @interface ISwapCommit
+                 * @augments warren.wire.v1.SwapCommit.$Properties
+                 * @deprecated Use warren.wire.v1.SwapCommit.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SwapCommit.
+                 * @typedef {warren.wire.v1.SwapCommit.$Properties} warren.wire.v1.SwapCommit.$Shape
+                 */
+
+                /**
+                 * Constructs a new SwapCommit.
+                 * @memberof warren.wire.v1
+                 * @classdesc The end of a swap walk takes part: its commitment to its own SwapReveal, back along the walk.
+                 * @constructor
+                 * @param {warren.wire.v1.SwapCommit.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SwapCommit = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Exactly 32 bytes.
+                 * @member {Uint8Array} commitment
+                 * @memberof warren.wire.v1.SwapCommit
+                 * @instance
+                 */
+                SwapCommit.prototype.commitment = $util.newBuffer([]);
+
+                /**
+                 * Creates a new SwapCommit instance using the specified properties.
+                 * @function create
+                 * @memberof warren.wire.v1.SwapCommit
+                 * @static
+                 * @param {warren.wire.v1.SwapCommit.$Properties=} [properties] Properties to set
+                 * @returns {warren.wire.v1.SwapCommit} SwapCommit instance
+                 * @type {{
+                 *   (properties: warren.wire.v1.SwapCommit.$Shape): warren.wire.v1.SwapCommit & warren.wire.v1.SwapCommit.$Shape;
+                 *   (properties?: warren.wire.v1.SwapCommit.$Properties): warren.wire.v1.SwapCommit;
+                 * }}
+                 */
+                SwapCommit.create = function(properties) {
+                    return new SwapCommit(properties);
+                };
+
+                /**
+                 * Encodes the specified SwapCommit message. Does not implicitly {@link warren.wire.v1.SwapCommit.verify|verify} messages.
+                 * @function encode
+                 * @memberof warren.wire.v1.SwapCommit
+                 * @static
+                 * @param {warren.wire.v1.SwapCommit.$Properties} message SwapCommit message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SwapCommit.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.commitment != null && $Object.hasOwnProperty.call(message, "commitment") && message.commitment.length)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.commitment);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SwapCommit message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof warren.wire.v1.SwapCommit
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.SwapCommit & warren.wire.v1.SwapCommit.$Shape} SwapCommit
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SwapCommit.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.warren.wire.v1.SwapCommit();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.commitment = value;
+                                else
+                                    delete message.commitment;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                return SwapCommit;
+            })();
+
+            v1.SwapReveal = (function() {
+
+                /**
+                 * Properties of a SwapReveal.
+                 * @typedef {Object} warren.wire.v1.SwapReveal.$Properties
+                 * @property {Uint8Array|null} [nonce] The sender's random contribution to the coin: exactly 32 bytes.
+                 * @property {number|null} [location] The sender's ring location: in [0, 1).
+                 * @property {Array.<number>|null} [neighbourLocations] The ring locations of the sender's links, each in [0, 1): at most 128.
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SwapReveal.
+                 * @memberof warren.wire.v1
+                 * @interface ISwapReveal
+                 * @augments warren.wire.v1.SwapReveal.$Properties
+                 * @deprecated Use warren.wire.v1.SwapReveal.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SwapReveal.
+                 * @typedef {warren.wire.v1.SwapReveal.$Properties} warren.wire.v1.SwapReveal.$Shape
+                 */
+
+                /**
+                 * Constructs a new SwapReveal.
+                 * @memberof warren.wire.v1
+                 * @classdesc One end's offer, sent once it holds the other end's commitment: the initiator's first, then the
+                 * responder's. Each MUST match the commitment its sender made (spec/routing.md §11.2).
+                 * @constructor
+                 * @param {warren.wire.v1.SwapReveal.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SwapReveal = function (properties) {
+                    this.neighbourLocations = [];
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * The sender's random contribution to the coin: exactly 32 bytes.
+                 * @member {Uint8Array} nonce
+                 * @memberof warren.wire.v1.SwapReveal
+                 * @instance
+                 */
+                SwapReveal.prototype.nonce = $util.newBuffer([]);
+
+                /**
+                 * The sender's ring location: in [0, 1).
+                 * @member {number} location
+                 * @memberof warren.wire.v1.SwapReveal
+                 * @instance
+                 */
+                SwapReveal.prototype.location = 0;
+
+                /**
+                 * The ring locations of the sender's links, each in [0, 1): at most 128.
+                 * @member {Array.<number>} neighbourLocations
+                 * @memberof warren.wire.v1.SwapReveal
+                 * @instance
+                 */
+                SwapReveal.prototype.neighbourLocations = $util.emptyArray;
+
+                /**
+                 * Creates a new SwapReveal instance using the specified properties.
+                 * @function create
+                 * @memberof warren.wire.v1.SwapReveal
+                 * @static
+                 * @param {warren.wire.v1.SwapReveal.$Properties=} [properties] Properties to set
+                 * @returns {warren.wire.v1.SwapReveal} SwapReveal instance
+                 * @type {{
+                 *   (properties: warren.wire.v1.SwapReveal.$Shape): warren.wire.v1.SwapReveal & warren.wire.v1.SwapReveal.$Shape;
+                 *   (properties?: warren.wire.v1.SwapReveal.$Properties): warren.wire.v1.SwapReveal;
+                 * }}
+                 */
+                SwapReveal.create = function(properties) {
+                    return new SwapReveal(properties);
+                };
+
+                /**
+                 * Encodes the specified SwapReveal message. Does not implicitly {@link warren.wire.v1.SwapReveal.verify|verify} messages.
+                 * @function encode
+                 * @memberof warren.wire.v1.SwapReveal
+                 * @static
+                 * @param {warren.wire.v1.SwapReveal.$Properties} message SwapReveal message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SwapReveal.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && message.nonce.length)
+                        writer.uint32(/* id 1, wireType 2 =*/10).bytes(message.nonce);
+                    if (message.location != null && $Object.hasOwnProperty.call(message, "location") && !$Object.is(message.location, 0))
+                        writer.uint32(/* id 2, wireType 1 =*/17).double(message.location);
+                    if (message.neighbourLocations != null && message.neighbourLocations.length)
+                        writer.uint32(/* id 3, wireType 2 =*/26).doubles(message.neighbourLocations);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SwapReveal message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof warren.wire.v1.SwapReveal
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.SwapReveal & warren.wire.v1.SwapReveal.$Shape} SwapReveal
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SwapReveal.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.warren.wire.v1.SwapReveal();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.bytes()).length)
+                                    message.nonce = value;
+                                else
+                                    delete message.nonce;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.location = value;
+                                else
+                                    delete message.location;
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType === 2) {
+                                    if (!(message.neighbourLocations && message.neighbourLocations.length))
+                                        message.neighbourLocations = [];
+                                    reader.doubles(message.neighbourLocations);
+                                    continue;
+                                }
+                                if (wireType !== 1)
+                                    break;
+                                if (!(message.neighbourLocations && message.neighbourLocations.length))
+                                    message.neighbourLocations = [];
+                                message.neighbourLocations.push(reader.double());
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                return SwapReveal;
+            })();
+
+            v1.SwapRejected = (function() {
+
+                /**
+                 * Properties of a SwapRejected.
+                 * @typedef {Object} warren.wire.v1.SwapRejected.$Properties
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a SwapRejected.
+                 * @memberof warren.wire.v1
+                 * @interface ISwapRejected
+                 * @augments warren.wire.v1.SwapRejected.$Properties
+                 * @deprecated Use warren.wire.v1.SwapRejected.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a SwapRejected.
+                 * @typedef {warren.wire.v1.SwapRejected.$Properties} warren.wire.v1.SwapRejected.$Shape
+                 */
+
+                /**
+                 * Constructs a new SwapRejected.
+                 * @memberof warren.wire.v1
+                 * @classdesc The swap walk ended without a swap: a node on it refused it (rate limit, a swap of its own in
+                 * progress, not a darknet node) or an end's reveal did not match its commitment.
+                 * @constructor
+                 * @param {warren.wire.v1.SwapRejected.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const SwapRejected = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Creates a new SwapRejected instance using the specified properties.
+                 * @function create
+                 * @memberof warren.wire.v1.SwapRejected
+                 * @static
+                 * @param {warren.wire.v1.SwapRejected.$Properties=} [properties] Properties to set
+                 * @returns {warren.wire.v1.SwapRejected} SwapRejected instance
+                 * @type {{
+                 *   (properties: warren.wire.v1.SwapRejected.$Shape): warren.wire.v1.SwapRejected & warren.wire.v1.SwapRejected.$Shape;
+                 *   (properties?: warren.wire.v1.SwapRejected.$Properties): warren.wire.v1.SwapRejected;
+                 * }}
+                 */
+                SwapRejected.create = function(properties) {
+                    return new SwapRejected(properties);
+                };
+
+                /**
+                 * Encodes the specified SwapRejected message. Does not implicitly {@link warren.wire.v1.SwapRejected.verify|verify} messages.
+                 * @function encode
+                 * @memberof warren.wire.v1.SwapRejected
+                 * @static
+                 * @param {warren.wire.v1.SwapRejected.$Properties} message SwapRejected message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                SwapRejected.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a SwapRejected message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof warren.wire.v1.SwapRejected
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.SwapRejected & warren.wire.v1.SwapRejected.$Shape} SwapRejected
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                SwapRejected.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.warren.wire.v1.SwapRejected();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        reader.skipType(tag & 7, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                return SwapRejected;
+            })();
+
+            v1.LocationUpdate = (function() {
+
+                /**
+                 * Properties of a LocationUpdate.
+                 * @typedef {Object} warren.wire.v1.LocationUpdate.$Properties
+                 * @property {number|null} [location] In [0, 1).
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a LocationUpdate.
+                 * @memberof warren.wire.v1
+                 * @interface ILocationUpdate
+                 * @augments warren.wire.v1.LocationUpdate.$Properties
+                 * @deprecated Use warren.wire.v1.LocationUpdate.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a LocationUpdate.
+                 * @typedef {warren.wire.v1.LocationUpdate.$Properties} warren.wire.v1.LocationUpdate.$Shape
+                 */
+
+                /**
+                 * Constructs a new LocationUpdate.
+                 * @memberof warren.wire.v1
+                 * @classdesc A darknet node's ring location, sent to each link when it comes up and after every swap. A
+                 * node that does not swap ignores it and keeps the location the sender's proof gives.
+                 * @constructor
+                 * @param {warren.wire.v1.LocationUpdate.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const LocationUpdate = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * In [0, 1).
+                 * @member {number} location
+                 * @memberof warren.wire.v1.LocationUpdate
+                 * @instance
+                 */
+                LocationUpdate.prototype.location = 0;
+
+                /**
+                 * Creates a new LocationUpdate instance using the specified properties.
+                 * @function create
+                 * @memberof warren.wire.v1.LocationUpdate
+                 * @static
+                 * @param {warren.wire.v1.LocationUpdate.$Properties=} [properties] Properties to set
+                 * @returns {warren.wire.v1.LocationUpdate} LocationUpdate instance
+                 * @type {{
+                 *   (properties: warren.wire.v1.LocationUpdate.$Shape): warren.wire.v1.LocationUpdate & warren.wire.v1.LocationUpdate.$Shape;
+                 *   (properties?: warren.wire.v1.LocationUpdate.$Properties): warren.wire.v1.LocationUpdate;
+                 * }}
+                 */
+                LocationUpdate.create = function(properties) {
+                    return new LocationUpdate(properties);
+                };
+
+                /**
+                 * Encodes the specified LocationUpdate message. Does not implicitly {@link warren.wire.v1.LocationUpdate.verify|verify} messages.
+                 * @function encode
+                 * @memberof warren.wire.v1.LocationUpdate
+                 * @static
+                 * @param {warren.wire.v1.LocationUpdate.$Properties} message LocationUpdate message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                LocationUpdate.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.location != null && $Object.hasOwnProperty.call(message, "location") && !$Object.is(message.location, 0))
+                        writer.uint32(/* id 1, wireType 1 =*/9).double(message.location);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Decodes a LocationUpdate message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof warren.wire.v1.LocationUpdate
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {warren.wire.v1.LocationUpdate & warren.wire.v1.LocationUpdate.$Shape} LocationUpdate
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                LocationUpdate.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.warren.wire.v1.LocationUpdate();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 1)
+                                    break;
+                                if (!$Object.is(value = reader.double(), 0))
+                                    message.location = value;
+                                else
+                                    delete message.location;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                return LocationUpdate;
             })();
 
             return v1;

@@ -9,9 +9,13 @@ import {
   MAX_ADDRESSES,
   MAX_BLOCK_BYTES,
   MAX_HTL,
+  MAX_SWAP_NEIGHBOURS,
+  MAX_SWAP_WALK_HOPS,
   NODE_PUBLIC_KEY_BYTES,
   POW_NONCE_BYTES,
   ROUTING_KEY_BYTES,
+  SWAP_COMMITMENT_BYTES,
+  SWAP_NONCE_BYTES,
 } from '../../../protocol/wire/limits.js';
 import type { Envelope, KeyType, NodeRef, WireMessage, WireMessageType } from '../../../protocol/wire/messages.js';
 
@@ -40,6 +44,8 @@ export const nodeRefArbitrary: fc.Arbitrary<NodeRef> = record({
 
 const keyTypeArbitrary = fc.constantFrom<KeyType>('chk', 'ssk');
 const htlArbitrary = fc.integer({ min: 1, max: MAX_HTL });
+/** A ring location: fc.double with min 0 excludes −0. */
+const locationArbitrary = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
 
 const messageArbitraries: { [T in WireMessageType]: fc.Arbitrary<Extract<WireMessage, { type: T }>> } = {
   hello: record({ type: fc.constant('hello'), node: nodeRefArbitrary }),
@@ -71,6 +77,20 @@ const messageArbitraries: { [T in WireMessageType]: fc.Arbitrary<Extract<WireMes
   peerOffer: record({ type: fc.constant('peerOffer'), node: nodeRefArbitrary }),
   ping: fc.constant({ type: 'ping' }),
   pong: fc.constant({ type: 'pong' }),
+  swapRequest: record({
+    type: fc.constant('swapRequest'),
+    commitment: bytesOf(SWAP_COMMITMENT_BYTES),
+    hops: fc.integer({ min: 1, max: MAX_SWAP_WALK_HOPS }),
+  }),
+  swapCommit: record({ type: fc.constant('swapCommit'), commitment: bytesOf(SWAP_COMMITMENT_BYTES) }),
+  swapReveal: record({
+    type: fc.constant('swapReveal'),
+    nonce: bytesOf(SWAP_NONCE_BYTES),
+    location: locationArbitrary,
+    neighbourLocations: fc.array(locationArbitrary, { maxLength: MAX_SWAP_NEIGHBOURS }),
+  }),
+  swapRejected: fc.constant({ type: 'swapRejected' }),
+  locationUpdate: record({ type: fc.constant('locationUpdate'), location: locationArbitrary }),
 };
 
 export const wireMessageArbitrary: fc.Arbitrary<WireMessage> = fc.oneof(...Object.values(messageArbitraries));
@@ -110,6 +130,16 @@ export const SAMPLE_MESSAGES: { readonly [T in WireMessageType]: Extract<WireMes
   peerOffer: { type: 'peerOffer', node: SAMPLE_NODE },
   ping: { type: 'ping' },
   pong: { type: 'pong' },
+  swapRequest: { type: 'swapRequest', commitment: pattern(SWAP_COMMITMENT_BYTES, 0x80), hops: MAX_SWAP_WALK_HOPS },
+  swapCommit: { type: 'swapCommit', commitment: pattern(SWAP_COMMITMENT_BYTES, 0xc0) },
+  swapReveal: {
+    type: 'swapReveal',
+    nonce: pattern(SWAP_NONCE_BYTES, 0x20),
+    location: 0.25,
+    neighbourLocations: [0, 0.5, 1 - 2 ** -53, ...Array.from({ length: MAX_SWAP_NEIGHBOURS - 3 }, (_, i) => (i + 1) / 256)],
+  },
+  swapRejected: { type: 'swapRejected' },
+  locationUpdate: { type: 'locationUpdate', location: 0.125 },
 };
 
 type Mutation =

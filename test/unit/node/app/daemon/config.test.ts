@@ -8,6 +8,7 @@ import { DEFAULT_GATEWAY_PORT } from '../../../../../node/app/gateway/server.js'
 import { DEFAULT_LISTEN, resolveDaemonConfig, resolveDataDir } from '../../../../../node/app/daemon/config.js';
 import { ConfigError } from '../../../../../node/app/daemon/errors.js';
 import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../../../../node/opennet.js';
+import { SWAP_RATE_DEFAULTS } from '../../../../../node/swap-policy.js';
 
 describe('node/app/daemon/config', () => {
   let dir: string;
@@ -33,6 +34,7 @@ describe('node/app/daemon/config', () => {
       logLevel: 'info',
       heal: true,
       darknet: false,
+      swapIntervalMs: SWAP_RATE_DEFAULTS.startEveryMs,
     });
     assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg' } }), '/xdg/warren');
     assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg', WARREN_DATA_DIR: '/env' } }), '/env');

@@ -15,6 +15,7 @@ export function daemonSettings(dataDir: string, overrides: Partial<DaemonConfig>
     maxPeers: 40,
     minPeers: 10,
     darknet: false,
+    swapIntervalMs: 30_000,
     logLevel: 'info',
     heal: true,
     ...overrides,

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { circularDistance } from '../../../protocol/location.js';
+import type { WireMessage } from '../../../protocol/wire/messages.js';
+import { swapCommitment } from '../../../node/location-swap.js';
+import type { Edge } from '../../../sim/topology.js';
+import { useSimulatedNetworks } from '../../support/simulated-networks.js';
+
+/** A ring of `n` with chords to the node 3 further on: a trust graph whose ideal locations are i / n. */
+function ringWithChords(n: number): Edge[] {
+  return Array.from({ length: n }, (_, i): Edge[] => [
+    [i, (i + 1) % n],
+    [i, (i + 3) % n],
+  ]).flat();
+}
+
+/** Σ ln d over the links: swapping drives it down. */
+function logSum(locations: readonly number[], edges: readonly Edge[]): number {
+  return edges.reduce((sum, [a, b]) => sum + Math.log(circularDistance(locations[a]!, locations[b]!)), 0);
+}
+
+describe('node/swapping: location swapping between real nodes on a memory network', () => {
+  const simulate = useSimulatedNetworks();
+
+  it('swaps locations over the wire until the links are shorter, and every node knows where its peers now are', async () => {
+    const n = 16;
+    const edges = ringWithChords(n);
+    // Ring order scrambled: node i starts at the place of node 7i mod 16, so neighbours start far apart.
+    const start = Array.from({ length: n }, (_, i) => ((7 * i) % n) / n + 0.01);
+    const ideal = logSum(
+      Array.from({ length: n }, (_, i) => i / n),
+      edges,
+    );
+    const sim = await simulate({ seed: 'swapping', locations: start, edges, node: { swapping: { startEveryMs: 1_000, walkHops: 2 } } });
+    const before = logSum(start, edges);
+    await sim.clock.run({ until: sim.clock.now() + 400_000 });
+    const after = sim.nodes.map(({ node }) => node.location);
+    // At least halfway from the scrambled start to the ideal ring.
+    assert.ok(logSum(after, edges) < (before + ideal) / 2, `log-sum ${logSum(after, edges)}: ${before} at the start, ${ideal} ideal`);
+    // Swaps exchange locations: the same ones, each held once.
+    assert.deepEqual([...after].sort(), [...start].sort());
+    const byId = new Map(sim.nodes.map(({ node, transport }) => [transport.addresses[0], node.location]));
+    for (const { node } of sim.nodes) {
+      for (const peer of node.peers) assert.equal(peer.location, byId.get(peer.node.addresses[0]));
+    }
+    const counts = sim.nodes.map(({ node }) => node.swapCounts!);
+    assert.ok(counts.reduce((sum, count) => sum + count.swapped, 0) > 0);
+  });
+
+  it('keeps its location when the other end reveals an offer other than the one it committed to', async () => {
+    const sim = await simulate({ seed: 'swap-cheat', locations: [0.2], edges: [], node: { swapping: { startEveryMs: 1_000 } } });
+    const honest = sim.nodes[0]!;
+    const cheat = sim.network.createTransport({ location: 0.7 });
+    const committed = { nonce: new Uint8Array(32), location: 0.7, neighbourLocations: [0.21] };
+    const seen: WireMessage['type'][] = [];
+    await cheat.start({
+      peerConnected: () => undefined,
+      peerDisconnected: () => undefined,
+      message: (from, { tx, body }) => {
+        seen.push(body.type);
+        if (body.type === 'swapRequest') cheat.send(from, { tx, body: { type: 'swapCommit', commitment: swapCommitment(committed) } });
+        // The reveal claims a nonce of its choosing, after seeing the honest node's.
+        if (body.type === 'swapReveal') cheat.send(from, { tx, body: { type: 'swapReveal', ...committed, nonce: new Uint8Array(32).fill(7) } });
+      },
+    });
+    sim.network.link(cheat, honest.transport);
+    await sim.clock.run({ until: sim.clock.now() + 1_500 });
+    assert.deepEqual(seen.slice(0, 3), ['locationUpdate', 'swapRequest', 'swapReveal']);
+    assert.equal(honest.node.location, 0.2);
+    assert.equal(honest.node.swapCounts!.rejected, seen.filter((type) => type === 'swapReveal').length);
+    assert.equal(honest.node.swapCounts!.swapped, 0);
+  });
+
+  it('ignores swap messages and location claims at a node that does not swap', async () => {
+    const sim = await simulate({ seed: 'no-swap', locations: [0.2, 0.6], edges: [[0, 1]] });
+    const opennet = sim.nodes[0]!;
+    const stranger = sim.network.createTransport({ location: 0.9 });
+    const answers: WireMessage['type'][] = [];
+    await stranger.start({ peerConnected: () => undefined, peerDisconnected: () => undefined, message: (_from, { body }) => answers.push(body.type) });
+    sim.network.link(stranger, opennet.transport);
+    await sim.clock.run({ until: sim.clock.now() + 10 });
+    const opennetId = [...sim.nodes[1]!.node.peers][0]!.id;
+    stranger.send(opennetId, { tx: 1n, body: { type: 'locationUpdate', location: 0.5 } });
+    stranger.send(opennetId, { tx: 2n, body: { type: 'swapRequest', commitment: new Uint8Array(32), hops: 1 } });
+    await sim.clock.run({ until: sim.clock.now() + 1_000 });
+    assert.deepEqual([...opennet.node.peers].map((peer) => peer.location).sort(), [0.6, 0.9]);
+    assert.equal(opennet.node.location, 0.2);
+    assert.deepEqual(answers, []);
+  });
+});
