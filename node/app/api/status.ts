@@ -11,6 +11,7 @@ import type { Healer, HealCounts } from '../../client/healer.js';
 import type { Clock } from '../../components.js';
 import type { Node } from '../../node.js';
 import type { PeerStatistics } from '../../peers.js';
+import type { SwapCounts } from '../../swapping.js';
 import type { CountingOperations, OperationCounters } from './counters.js';
 
 export interface PeerStatus {
@@ -55,6 +56,8 @@ export interface NodeStatus {
   readonly gateway?: string;
   /** What healing did since the node started (spec/client.md §9.1); absent when the node heals nothing. */
   readonly healing?: HealCounts;
+  /** Darknet mode: what the node's location swaps came to (spec/routing.md §11.5); absent otherwise. */
+  readonly swaps?: SwapCounts;
 }
 
 export interface StatusComponents {
@@ -92,6 +95,7 @@ export function nodeStatus(components: StatusComponents, startedAt: number): Nod
     activeTransactions: node.activeTransactions,
     ...optional('gateway', components.gatewayUrl?.()),
     ...(components.healer === undefined ? {} : { healing: components.healer.totals }),
+    ...(node.swapCounts === undefined ? {} : { swaps: { ...node.swapCounts } }),
   };
 }
 
