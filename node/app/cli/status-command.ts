@@ -1,11 +1,12 @@
 /**
  * `warren status`: finds the running node through its data directory (api.json, api-token),
- * asks its API for the status and prints it for a person (healing's totals last), or as JSON with `--json`.
+ * asks its API for the status and prints it for a person (a darknet node's swaps, then healing's totals, last), or as JSON with `--json`.
  */
 import type { HealCounts } from '../../client/healer.js';
 import type { NodeStatus } from '../api/status.js';
 import { fetchStatus } from '../api/client.js';
 import type { OperationCounts } from '../api/counters.js';
+import type { SwapCounts } from '../../swapping.js';
 import { localEndpoint } from './endpoint.js';
 
 const STATUS_TIMEOUT_MS = 10_000;
@@ -38,12 +39,19 @@ function healingLine(healing: HealCounts | undefined): string {
   return `${'healing'.padEnd(12)} ${rebuilt} blocks rebuilt, ${inserted} inserted again, ${failed} failed, ${dropped} dropped, ${mismatched} mismatched, ${pending} pending`;
 }
 
+/** What a darknet node's location swaps came to (spec/routing.md §11.5); nothing for an opennet node. */
+function swapLines(swaps: SwapCounts | undefined): string[] {
+  if (swaps === undefined) return [];
+  const { started, swapped, declined, rejected, resets } = swaps;
+  return [`${'swaps'.padEnd(12)} ${started} started, ${swapped} swapped, ${declined} declined, ${rejected} rejected, ${resets} resets`];
+}
+
 /** The status as lines of text for a person. */
 export function formatStatus(status: NodeStatus): string {
   const { identity, store } = status;
   const lines = [
     `${'node'.padEnd(12)} ${identity.publicKey}`,
-    `${'location'.padEnd(12)} ${identity.location.toFixed(6)} (proof of work ${identity.powDifficulty} bits)`,
+    `${'location'.padEnd(12)} ${identity.location.toFixed(6)} (${status.swaps === undefined ? '' : 'found by swapping; '}proof of work ${identity.powDifficulty} bits)`,
     `${'addresses'.padEnd(12)} ${status.addresses.join(' ') || '(not listening)'}`,
     `${'uptime'.padEnd(12)} ${status.uptimeSeconds} s`,
     `${'gateway'.padEnd(12)} ${status.gateway ?? 'off'}`,
@@ -59,6 +67,7 @@ export function formatStatus(status: NodeStatus): string {
     counts('requests', status.requests.requests),
     counts('inserts', status.requests.inserts),
     `${'routing'.padEnd(12)} ${status.activeTransactions} transactions in flight`,
+    ...swapLines(status.swaps),
     healingLine(status.healing),
   ];
   return lines.join('\n');

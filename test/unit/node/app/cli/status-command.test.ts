@@ -40,6 +40,10 @@ describe('node/app/cli/status-command', () => {
     assert.match(text, /^healing {6}off$/m);
     const healing = { rebuilt: 7, inserted: 5, failed: 1, dropped: 0, mismatched: 0, pending: 1 };
     assert.match(formatStatus({ ...STATUS, healing }), /^healing {6}7 blocks rebuilt, 5 inserted again, 1 failed, 0 dropped, 0 mismatched, 1 pending$/m);
+    assert.doesNotMatch(text, /^swaps/m);
+    const darknet = formatStatus({ ...STATUS, swaps: { started: 9, swapped: 3, declined: 4, rejected: 2, resets: 0 } });
+    assert.match(darknet, /^swaps {8}9 started, 3 swapped, 4 declined, 2 rejected, 0 resets$/m);
+    assert.match(darknet, /^location .*\(found by swapping; proof of work/m);
   });
 
   it('says no node is running when the data directory has no api.json, or the API does not answer', async () => {
