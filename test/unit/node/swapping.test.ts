@@ -70,6 +70,32 @@ describe('node/swapping: location swapping between real nodes on a memory networ
     assert.equal(honest.node.swapCounts!.swapped, 0);
   });
 
+  it("relays no more of a flooding peer's swap walks than its walk budget, and refuses the rest", async () => {
+    // A large interval: the two honest nodes start no swaps of their own during the test.
+    const sim = await simulate({ seed: 'swap-flood', locations: [0.2, 0.6], edges: [[0, 1]], node: { swapping: { startEveryMs: 3_600_000 } } });
+    const [relay, beyond] = sim.nodes as [(typeof sim.nodes)[0], (typeof sim.nodes)[0]];
+    const flooder = sim.network.createTransport({ location: 0.9 });
+    const answers: WireMessage['type'][] = [];
+    await flooder.start({ peerConnected: () => undefined, peerDisconnected: () => undefined, message: (_from, { body }) => answers.push(body.type) });
+    sim.network.link(flooder, relay.transport);
+    await sim.clock.run({ until: sim.clock.now() + 10 });
+    const relayId = [...beyond.node.peers][0]!.id;
+    const beyondId = [...relay.node.peers].find((peer) => peer.location === 0.6)!.id;
+    let relayed = 0;
+    sim.network.onDelivery(({ to, envelope }) => {
+      if (to === beyondId && envelope.body.type === 'swapRequest') relayed++;
+    });
+    const walks = 10;
+    for (let tx = 1n; tx <= BigInt(walks); tx++) flooder.send(relayId, { tx, body: { type: 'swapRequest', commitment: new Uint8Array(32).fill(1), hops: 2 } });
+    await sim.clock.run({ until: sim.clock.now() + 100 });
+    // Only the walks within the flooder's budget (a burst of 3) are passed on; the node beyond takes
+    // part in one of them and refuses the others as busy; the relay refuses the rest.
+    assert.equal(relayed, 3);
+    assert.equal(answers.filter((type) => type === 'swapCommit').length, 1);
+    assert.equal(answers.filter((type) => type === 'swapRejected').length, walks - 1);
+    assert.equal(beyond.node.swapCounts!.started, 0);
+  });
+
   it('ignores swap messages and location claims at a node that does not swap', async () => {
     const sim = await simulate({ seed: 'no-swap', locations: [0.2, 0.6], edges: [[0, 1]] });
     const opennet = sim.nodes[0]!;
