@@ -5,7 +5,8 @@
  *           ─> RocksBlockStore at the node's location ─> TcpTransport ─> Node.start (opennet
  *           identity and limits) ─> ApiServer + api.json ─> GatewayServer (unless off, spec/gateway.md)
  *           ─> Node.join(saved peers, seeds) (background); in darknet mode instead: friends.json ─> transport
- *           admission, and the friends dialled (darknet.ts), no join
+ *           admission, the friends dialled (darknet.ts), location swapping with them (Node's swapping
+ *           init, node/swapping.ts), no join
  *   peers.json: saved once joined, within a second of a peer it does not list connecting, every 5 min
  *   stop:   join, timer ─> gateway ─> API ─> peers.json (Node.knownPeers while links are up, merged with
  *           the saved ones) ─> Node.stop (fails local operations, closes links, stops the
