@@ -1,73 +1,77 @@
 /**
- * Retention over simulated days (spec/simulator.md, "Retention"): a publisher inserts files
- * (real CHK blocks, Reed-Solomon segments) into a small world, then the network churns for
- * `days` days and the files are fetched back, block by block, through the production request
- * path.
+ * Retention over simulated days (spec/simulator.md, "Retention"): a publisher inserts a mix of
+ * files (real CHK blocks, the client's Reed-Solomon segments, sizes from small pages to 1 GiB in
+ * simulated blocks), then the network churns for `days` days while other content fills stores and
+ * caches, and the files are fetched back through the production request path. One run is one arm:
  *
- *   insert every block from the publisher (all nodes online)
- *   Churn starts ──> each day: other content inserted from random online nodes, filling
- *                    stores (farthest-first eviction) and caches (LRU); then at midnight:
- *     without healing: the day's cohort (files i with i mod days = day − 1) is fetched, once in
- *                      its life, so fetching never refreshes what is measured
- *     with healing:    the publisher fetches every file and re-inserts each block that failed
- *   ──> per day: files retrievable (every segment ≥ k blocks), blocks retrievable, re-inserts
+ *   no-fetch: nobody asks for the files until the last day; then every block of every file is asked
+ *             for (the blocks figure Freenet's measurement is compared with) and each file judged
+ *   fetch:    the publisher fetches every file every day as the client does (k blocks a segment,
+ *             window 32): caching along the way is all that keeps it
+ *   heal:     the same fetches, and the blocks each fetch asked for in vain are re-inserted for every
+ *             segment it could rebuild (Freenet's healing, sim/file-transfer.ts)
  *
- * The publisher (node 0) never leaves; it does not keep its own inserts (no node does), so
- * its fetches go to the network like anyone's.
+ * A fetch that leaves a segment short tries again `fetchAttempts` times, `retryDelayMs` apart, before
+ * the file counts as lost. The publisher (node 0) never leaves and keeps none of its own inserts.
  */
 import type { NodeInit } from '../node/node.js';
-import type { Redundancy } from '../node/client/segments.js';
 import { type ChkBlock, encodeChk } from '../protocol/keys/chk.js';
 import { Churn, type ChurnCounts } from './churn-model.js';
-import { encodeFile, isRetrievable, type SimulatedFile, SMALL_FILE_REDUNDANCY, shardBytes } from './files.js';
+import { fetchFile, healFile } from './file-transfer.js';
+import { encodeFile, type SimulatedFile, shardBytes } from './files.js';
 import { Membership } from './membership.js';
-import { createSimulatedNetwork } from './simulated-network.js';
 import type { Progress } from './report/model.js';
+import { classLayout, DAY_MS, FILE_CLASSES, type FileClass, RETENTION_CALIBRATION } from './retention-calibration.js';
 import { SeededRng } from './rng.js';
+import { createSimulatedNetwork } from './simulated-network.js';
 import { idealLocations, smallWorldEdges } from './topology.js';
 import { drive } from './workload.js';
 
-export const DAY_MS = 86_400_000;
+export type RetentionArm = 'no-fetch' | 'fetch' | 'heal';
 
-export interface RetentionInit {
+export interface RetentionInit extends Partial<Omit<typeof RETENTION_CALIBRATION, 'sessionShape'>> {
   readonly seed: string;
   readonly nodes: number;
   readonly files: number;
-  readonly healing: boolean;
+  readonly arm: RetentionArm;
   /** Simulated days (default 30). */
   readonly days?: number;
-  readonly segmentsPerFile?: number;
-  readonly redundancy?: Partial<Redundancy>;
+  /** Size classes, assigned to files in proportion to `per20` (default FILE_CLASSES). */
+  readonly classes?: readonly FileClass[];
   /** Links per node of the small world (default 10). */
   readonly degree?: number;
   /** Simulation CHK block size (default 1 KiB). */
   readonly blockBytes?: number;
-  /** Weibull scale of sessions (default 1 h), availability (default 0.7), mean membership (default 60 days). */
-  readonly sessionScaleMs?: number;
-  readonly availability?: number;
-  readonly meanMembershipMs?: number;
-  /** Mean virtual time between two block fetches or inserts of the publisher (default 100 ms). */
-  readonly operationIntervalMs?: number;
-  /** Blocks of other content inserted each day from random online nodes, per node (default 1): what fills stores and caches. */
-  readonly backgroundInsertsPerNodePerDay?: number;
-  /** Store and cache budgets of each node, in blocks (default 64 each). */
-  readonly storeBlocks?: number;
-  readonly cacheBlocks?: number;
+  /** Mean virtual time between two file fetches, or two block inserts, of the publisher (default 30 s and 100 ms). */
+  readonly fileIntervalMs?: number;
+  readonly insertIntervalMs?: number;
   readonly node?: Omit<NodeInit, 'location' | 'chkFormat'>;
   readonly onProgress?: (progress: Progress) => void;
 }
 
+/** One day's checks of one size class. */
+export interface ClassDay {
+  readonly files: number;
+  readonly retrievable: number;
+  /** Retrievable at the first attempt, without the retries. */
+  readonly firstAttempt: number;
+  readonly segments: number;
+  readonly segmentsRetrievable: number;
+  readonly blocksRequested: number;
+  readonly blocksFound: number;
+  readonly blocksReinserted: number;
+}
+
 export interface RetentionDay {
   readonly day: number;
-  readonly filesChecked: number;
-  readonly filesRetrievable: number;
-  readonly blocksChecked: number;
-  readonly blocksRetrievable: number;
-  readonly blocksReinserted: number;
+  /** By class, in the order of `classes`; empty on days nothing is checked. */
+  readonly classes: readonly ClassDay[];
   readonly nodesOnline: number;
 }
 
 export interface RetentionRun {
+  readonly arm: RetentionArm;
+  readonly classes: readonly FileClass[];
   readonly blocksInserted: { readonly attempted: number; readonly succeeded: number };
   readonly days: readonly RetentionDay[];
   readonly churn: ChurnCounts;
@@ -75,69 +79,85 @@ export interface RetentionRun {
 }
 
 export const RETENTION_DEFAULTS = {
+  ...RETENTION_CALIBRATION,
   days: 30,
-  segmentsPerFile: 1,
   degree: 10,
   blockBytes: 1024,
-  sessionScaleMs: 3_600_000,
-  availability: 0.7,
-  meanMembershipMs: 60 * DAY_MS,
-  operationIntervalMs: 100,
-  backgroundInsertsPerNodePerDay: 1,
-  storeBlocks: 64,
-  cacheBlocks: 64,
+  fileIntervalMs: 30_000,
+  insertIntervalMs: 100,
 } as const;
 
 const PUBLISHER = 0;
 
+interface ClassedFile {
+  readonly classIndex: number;
+  readonly file: SimulatedFile;
+}
+
+/** `count` files, classes drawn in proportion to `per20` (a shuffled repeat of the 20-file pattern). */
+async function makeFiles(count: number, classes: readonly FileClass[], format: Parameters<typeof shardBytes>[0], rng: SeededRng): Promise<ClassedFile[]> {
+  const pattern = classes.flatMap((fileClass, index) => Array.from({ length: fileClass.per20 }, () => index));
+  const order: number[] = [];
+  while (order.length < count) order.push(...rng.shuffle([...pattern]));
+  const files: ClassedFile[] = [];
+  for (const classIndex of order.slice(0, count)) {
+    const { k, m } = classLayout(classes[classIndex]!);
+    const segments = classes[classIndex]!.simulatedSegments;
+    const content = new Uint8Array(segments * k * shardBytes(format));
+    for (let offset = 0; offset < content.length; offset++) content[offset] = rng.int(256);
+    files.push({ classIndex, file: await encodeFile(content, segments, format, { dataBlocksPerSegment: k, checkBlocksPerSegment: m }) });
+  }
+  return files;
+}
+
+const emptyDay = (): { -readonly [K in keyof ClassDay]: number } => ({
+  files: 0,
+  retrievable: 0,
+  firstAttempt: 0,
+  segments: 0,
+  segmentsRetrievable: 0,
+  blocksRequested: 0,
+  blocksFound: 0,
+  blocksReinserted: 0,
+});
+
 export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
   const settings = { ...RETENTION_DEFAULTS, ...init };
-  const { seed, nodes, files: fileCount, healing, days, onProgress } = settings;
+  const { seed, nodes, arm, days, onProgress } = settings;
+  const classes = init.classes ?? FILE_CLASSES;
   const rng = new SeededRng(`${seed}/retention`);
   const edges = smallWorldEdges(nodes, rng.fork('edges'), { degree: settings.degree });
   const budgets = { storeBudgetBytes: settings.storeBlocks * settings.blockBytes, cacheBudgetBytes: settings.cacheBlocks * settings.blockBytes };
   const nodeInit = init.node === undefined ? {} : { node: init.node };
   const sim = await createSimulatedNetwork({ seed, locations: idealLocations(nodes), edges, blockBytes: settings.blockBytes, ...budgets, ...nodeInit });
   const membership = new Membership(sim, edges, { ...budgets, ...nodeInit });
-  const publisher = (): Membership['nodes'][number] => membership.nodes[PUBLISHER]!;
+  const publisher = () => membership.nodes[PUBLISHER]!.node;
   const operations = rng.fork('operations');
-
-  const files: SimulatedFile[] = [];
-  const contentRng = rng.fork('content');
-  for (let index = 0; index < fileCount; index++) {
-    const length =
-      settings.segmentsPerFile * (settings.redundancy?.dataBlocksPerSegment ?? SMALL_FILE_REDUNDANCY.dataBlocksPerSegment) * shardBytes(sim.chkFormat);
-    const content = new Uint8Array(length);
-    for (let offset = 0; offset < length; offset++) content[offset] = contentRng.int(256);
-    files.push(await encodeFile(content, settings.segmentsPerFile, sim.chkFormat, settings.redundancy));
-  }
+  const files = await makeFiles(settings.files, classes, sim.chkFormat, rng.fork('content'));
 
   let events = 0;
-  const insertAll = async (blocks: readonly ChkBlock[], phase: string): Promise<number> => {
-    let stored = 0;
-    events += await drive(
-      sim,
-      phase,
-      blocks.length,
-      settings.operationIntervalMs,
-      operations,
-      async (index) => {
-        const { routingKey, block } = blocks[index]!;
-        await publisher()
-          .node.insert(routingKey, block)
-          .then(
-            () => stored++,
-            () => undefined,
-          );
-      },
-      onProgress,
-    );
-    return stored;
-  };
-  const allBlocks = files.flatMap((file) => file.segments.flat());
-  const inserted = await insertAll(allBlocks, 'inserting files');
+  const allBlocks: ChkBlock[] = files.flatMap(({ file }) => file.segments.flat());
+  let stored = 0;
+  events += await drive(
+    sim,
+    'inserting files',
+    allBlocks.length,
+    settings.insertIntervalMs,
+    operations,
+    async (index) => {
+      const { routingKey, block } = allBlocks[index]!;
+      await publisher()
+        .insert(routingKey, block)
+        .then(
+          () => stored++,
+          () => undefined,
+        );
+    },
+    onProgress,
+  );
 
   const churn = new Churn(sim.clock, rng.fork('churn'), membership, {
+    shape: RETENTION_CALIBRATION.sessionShape,
     sessionScaleMs: settings.sessionScaleMs,
     availability: settings.availability,
     meanMembershipMs: settings.meanMembershipMs,
@@ -146,6 +166,7 @@ export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
   const start = sim.clock.now();
   churn.start();
   const results: RetentionDay[] = [];
+  const fetchSettings = { attempts: settings.fetchAttempts, retryDelayMs: settings.retryDelayMs };
   try {
     const background = Math.round(settings.backgroundInsertsPerNodePerDay * nodes);
     const textEncoder = new TextEncoder();
@@ -160,42 +181,39 @@ export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
         });
       }
       events += await sim.clock.run({ until: Math.max(sim.clock.now(), start + day * DAY_MS) });
-      const checked = healing ? files : files.filter((_, index) => index % days === day - 1);
-      const blocks = checked.flatMap((file) => file.segments.flat());
-      const found = new Set<ChkBlock>();
-      events += await drive(
-        sim,
-        `day ${day}: fetching`,
-        blocks.length,
-        settings.operationIntervalMs,
-        operations,
-        async (index) => {
-          const block = blocks[index]!;
-          await publisher()
-            .node.request(block.routingKey)
-            .then(
-              () => found.add(block),
-              () => undefined,
-            );
-        },
-        onProgress,
-      );
-      const missing = blocks.filter((block) => !found.has(block));
-      if (healing) await insertAll(missing, `day ${day}: re-inserting`);
-      results.push({
-        day,
-        filesChecked: checked.length,
-        filesRetrievable: checked.filter((file) => isRetrievable(file, (block) => found.has(block))).length,
-        blocksChecked: blocks.length,
-        blocksRetrievable: found.size,
-        blocksReinserted: healing ? missing.length : 0,
-        nodesOnline: membership.onlineIndices().length,
-      });
-      onProgress?.({ phase: healing ? 'retention with healing' : 'retention', done: day, total: days });
+      const checking = arm !== 'no-fetch' || day === days;
+      const byClass = classes.map(emptyDay);
+      if (checking) {
+        events += await drive(
+          sim,
+          `${arm}, day ${day}: fetching`,
+          files.length,
+          settings.fileIntervalMs,
+          operations,
+          async (index) => {
+            const { classIndex, file } = files[index]!;
+            const fetched = await fetchFile(publisher(), file, sim.clock, { ...fetchSettings, everyBlock: arm === 'no-fetch' });
+            const tally = byClass[classIndex]!;
+            tally.files++;
+            if (fetched.retrievable) tally.retrievable++;
+            if (fetched.firstAttemptRetrievable) tally.firstAttempt++;
+            tally.segments += file.segments.length;
+            tally.segmentsRetrievable += file.segments.filter(
+              (blocks) => blocks.filter((block) => fetched.found.has(block)).length >= file.redundancy.dataBlocksPerSegment,
+            ).length;
+            tally.blocksRequested += fetched.found.size + fetched.failed.size;
+            tally.blocksFound += fetched.found.size;
+            if (arm === 'heal') tally.blocksReinserted += await healFile(publisher(), file, fetched);
+          },
+          onProgress,
+        );
+      }
+      results.push({ day, classes: checking ? byClass : [], nodesOnline: membership.onlineIndices().length });
+      onProgress?.({ phase: `retention, ${arm}`, done: day, total: days });
     }
   } finally {
     churn.stop();
     await membership.view.stop();
   }
-  return { blocksInserted: { attempted: allBlocks.length, succeeded: inserted }, days: results, churn: { ...churn.counts }, events };
+  return { arm, classes, blocksInserted: { attempted: allBlocks.length, succeeded: stored }, days: results, churn: { ...churn.counts }, events };
 }

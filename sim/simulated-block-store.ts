@@ -13,6 +13,7 @@ import { toHex } from '../protocol/bytes.js';
 import type { ChkFormat } from '../protocol/keys/chk.js';
 import { type BlockStoreInit, resolveBlockStoreInit } from '../store/config.js';
 import { IndexBook } from '../store/index-book.js';
+import type { Partition } from '../store/block-store.js';
 import { IndexedBlockStore, type ReadResult } from '../store/indexed-block-store.js';
 import { MemoryPersistence } from '../store/memory-block-store.js';
 
@@ -44,7 +45,19 @@ export interface SimulatedBlockStoreInit extends BlockStoreInit {
 }
 
 export class SimulatedBlockStore extends IndexedBlockStore<Uint8Array> {
+  private readonly index: IndexBook;
+  private readonly slots: SharedPersistence;
+
   constructor(init: SimulatedBlockStoreInit) {
-    super(new SharedPersistence(init.chkFormat), new IndexBook(resolveBlockStoreInit(init)), { warn: () => {} });
+    const slots = new SharedPersistence(init.chkFormat);
+    const index = new IndexBook(resolveBlockStoreInit(init));
+    super(slots, index, { warn: () => {} });
+    this.index = index;
+    this.slots = slots;
+  }
+
+  /** The partition holding `routingKey` now, if any: how the simulator tells a node that stored a block from one that cached it. */
+  partitionOf(routingKey: Uint8Array): Partition | undefined {
+    return this.index.get(this.slots.slotId(routingKey))?.partition;
   }
 }

@@ -10,6 +10,7 @@ import { blackholeScenario } from './blackhole.js';
 import { churnScenario } from './churn.js';
 import { darknetScenario } from './darknet.js';
 import { eclipseScenario } from './eclipse.js';
+import { flashCrowdScenario } from './flash-crowd.js';
 import { floodScenario } from './flood.js';
 import { hopsVsSizeScenario } from './hops-vs-size.js';
 import { opennetGrowthScenario } from './opennet-growth.js';
@@ -26,6 +27,7 @@ export const SCENARIOS: readonly Scenario[] = [
   opennetGrowthScenario,
   churnScenario,
   retentionScenario,
+  flashCrowdScenario,
   blackholeScenario,
   stallScenario,
   poisonScenario,

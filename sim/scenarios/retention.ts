@@ -1,64 +1,128 @@
 /**
- * Scenario `retention`: small files inserted as the client stores them (one segment of 6
- * data + 6 check blocks, sim/files.ts), then 30 simulated days of Weibull churn with nodes leaving for good;
- * the fraction of files still retrievable each day, without and with a publisher that
- * re-inserts the blocks it finds missing (sim/retention-experiment.ts). Freenet's long-term measurement,
- * about half of the blocks gone after a month, is the reference.
+ * Scenario `retention`: a calibrated mix of files (small pages to 1 GiB in simulated blocks) through
+ * 30 simulated days of Weibull churn and other users' inserts, in three arms — nobody fetches, the
+ * publisher fetches daily (caching only), the publisher fetches and heals — and a sweep of the
+ * background insert volume on the no-fetch arm (sim/retention-experiment.ts). Every parameter is
+ * printed with its source (sim/retention-calibration.ts); Freenet's month is the blocks reference.
  */
-import { SMALL_FILE_REDUNDANCY } from '../files.js';
-import { FREENET_SESSION_SHAPE } from '../churn-model.js';
-import type { Figure, Scenario } from '../report/model.js';
-import { DAY_MS, RETENTION_DEFAULTS, type RetentionRun, runRetention } from '../retention-experiment.js';
+import type { Chart, Figure, Scenario } from '../report/model.js';
+import { type ClassDay, RETENTION_DEFAULTS, type RetentionArm, type RetentionRun, runRetention } from '../retention-experiment.js';
+import {
+  calibrationTable,
+  classLayout,
+  FILE_CLASSES,
+  FREENET_BLOCKS_AFTER_A_MONTH,
+  FREENET_MONTH_SOURCE,
+  RETENTION_CALIBRATION,
+} from '../retention-calibration.js';
 
-/** Freenet's long-term test: about half of the blocks inserted were gone after a month. */
-const FREENET_BLOCKS_AFTER_A_MONTH = 0.5;
-const BLOCKS_PER_FILE = (SMALL_FILE_REDUNDANCY.dataBlocksPerSegment + SMALL_FILE_REDUNDANCY.checkBlocksPerSegment) * RETENTION_DEFAULTS.segmentsPerFile;
+/** Multiples of the calibrated background insert volume the no-fetch arm is also run at. */
+export const BACKGROUND_SWEEP = [0.25, 4] as const;
+const ARMS: readonly RetentionArm[] = ['no-fetch', 'fetch', 'heal'];
+const ARM_LABELS: Record<RetentionArm, string> = { 'no-fetch': 'no fetch', fetch: 'fetch only (caching)', heal: 'fetch + heal' };
 
 const ratio = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
-const round = (value: number, digits: number): number => Number(value.toFixed(digits));
+const round = (value: number): number => Number(value.toFixed(4));
 
-/** Blocks retrievable over the last `days` days of a run without healing (one cohort a day is too few alone). */
-function lastDaysBlocks(run: RetentionRun, days: number): number {
-  const tail = run.days.slice(-days);
+/** The class figures of the run's last day. */
+const lastDay = (run: RetentionRun): readonly ClassDay[] => run.days.at(-1)!.classes;
+
+/** Over every class, blocks found of those asked for on the last day. */
+function blocksFound(run: RetentionRun): number {
+  const classes = lastDay(run);
   return ratio(
-    tail.reduce((sum, day) => sum + day.blocksRetrievable, 0),
-    tail.reduce((sum, day) => sum + day.blocksChecked, 0),
+    classes.reduce((sum, day) => sum + day.blocksFound, 0),
+    classes.reduce((sum, day) => sum + day.blocksRequested, 0),
   );
 }
 
-function lastDaysFiles(run: RetentionRun, days: number): number {
-  const tail = run.days.slice(-days);
-  return ratio(
-    tail.reduce((sum, day) => sum + day.filesRetrievable, 0),
-    tail.reduce((sum, day) => sum + day.filesChecked, 0),
-  );
+/** A file of `segments` segments, each retrievable as often as the simulated ones were (independently). */
+function extrapolated(day: ClassDay, segments: number): number {
+  return ratio(day.segmentsRetrievable, day.segments) ** segments;
+}
+
+function classFigures(arm: RetentionArm, run: RetentionRun): Figure[] {
+  return run.classes.flatMap((fileClass, index) => {
+    const day = lastDay(run)[index]!;
+    const figures: Figure[] = [{ name: `${fileClass.name}: files retrievable on day 30, ${ARM_LABELS[arm]}`, value: ratio(day.retrievable, day.files), unit: 'ratio' }];
+    const { segments } = classLayout(fileClass);
+    if (segments > fileClass.simulatedSegments) {
+      figures.push({
+        name: `${fileClass.name}: all ${segments} segments retrievable (extrapolated), ${ARM_LABELS[arm]}`,
+        value: extrapolated(day, segments),
+        unit: 'ratio',
+      });
+    }
+    return figures;
+  });
 }
 
 export const retentionScenario: Scenario = {
   name: 'retention',
-  summary: '30 days of Weibull churn: files retrievable each day, with and without a healing publisher',
-  defaults: { nodes: 500, requests: 3_600 },
+  summary: '30 days of calibrated churn and insert load: files of each size retrievable with no fetch, fetch only, fetch + heal; a sweep of the load',
+  defaults: { nodes: 150, requests: 40 },
   async run(options) {
-    const files = Math.max(RETENTION_DEFAULTS.days, Math.round(options.requests / BLOCKS_PER_FILE));
-    const base = { seed: options.seed, nodes: options.nodes, files, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) };
-    const plain = await runRetention({ ...base, healing: false });
-    const healed = await runRetention({ ...base, healing: true });
-    options.countEvents?.(plain.events + healed.events);
-    const last = (run: RetentionRun) => run.days[run.days.length - 1]!;
-    const freenet = { value: FREENET_BLOCKS_AFTER_A_MONTH, source: "Freenet's long-term measurement: about half of the blocks gone after a month" };
+    const base = { seed: options.seed, nodes: options.nodes, files: options.requests, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) };
+    const runs = new Map<RetentionArm, RetentionRun>();
+    for (const arm of ARMS) runs.set(arm, await runRetention({ ...base, arm }));
+    const sweep: [number, RetentionRun][] = [[1, runs.get('no-fetch')!]];
+    for (const multiple of BACKGROUND_SWEEP) {
+      sweep.push([multiple, await runRetention({ ...base, arm: 'no-fetch', backgroundInsertsPerNodePerDay: RETENTION_CALIBRATION.backgroundInsertsPerNodePerDay * multiple })]);
+    }
+    sweep.sort(([a], [b]) => a - b);
+    options.countEvents?.([...runs.values(), ...sweep.filter(([multiple]) => multiple !== 1).map(([, run]) => run)].reduce((sum, run) => sum + run.events, 0));
+    const noFetch = runs.get('no-fetch')!;
+    const fetchOnly = runs.get('fetch')!;
+    const heal = runs.get('heal')!;
+    const freenet = { value: FREENET_BLOCKS_AFTER_A_MONTH, source: FREENET_MONTH_SOURCE };
     const figures: Figure[] = [
-      { name: 'blocks retrievable, days 28–30, no healing', value: lastDaysBlocks(plain, 3), unit: 'ratio', reference: freenet },
-      { name: 'files retrievable, days 28–30, no healing', value: lastDaysFiles(plain, 3), unit: 'ratio' },
-      { name: 'files retrievable on day 30, healing', value: ratio(last(healed).filesRetrievable, last(healed).filesChecked), unit: 'ratio' },
+      { name: 'blocks retrievable on day 30, no fetch (every block asked for)', value: blocksFound(noFetch), unit: 'ratio', reference: freenet },
+      ...ARMS.flatMap((arm) => classFigures(arm, runs.get(arm)!)),
       {
-        name: 'blocks retrievable on day 30, healing',
-        value: ratio(last(healed).blocksRetrievable, last(healed).blocksChecked),
+        name: 'files retrievable at the first attempt on day 30, fetch only (all classes)',
+        value: ratio(
+          lastDay(fetchOnly).reduce((sum, day) => sum + day.firstAttempt, 0),
+          lastDay(fetchOnly).reduce((sum, day) => sum + day.files, 0),
+        ),
         unit: 'ratio',
-        reference: freenet,
       },
-      { name: 'blocks re-inserted by the publisher', value: healed.days.reduce((sum, day) => sum + day.blocksReinserted, 0), unit: 'count' },
-      { name: 'blocks inserted at the start', value: ratio(plain.blocksInserted.succeeded, plain.blocksInserted.attempted), unit: 'ratio' },
-      { name: 'nodes replaced by newcomers (no-healing run)', value: plain.churn.replacements, unit: 'count' },
+      {
+        name: 'blocks re-inserted by healing over 30 days',
+        value: heal.days.reduce((sum, day) => sum + day.classes.reduce((total, tally) => total + tally.blocksReinserted, 0), 0),
+        unit: 'count',
+      },
+      { name: 'blocks stored at the insert', value: ratio(noFetch.blocksInserted.succeeded, noFetch.blocksInserted.attempted), unit: 'ratio' },
+      { name: 'nodes replaced by newcomers (no-fetch run)', value: noFetch.churn.replacements, unit: 'count' },
+    ];
+    const dailyFiles = (run: RetentionRun) =>
+      run.days.map((day) => [day.day, ratio(day.classes.reduce((sum, tally) => sum + tally.retrievable, 0), day.classes.reduce((sum, tally) => sum + tally.files, 0))] as const);
+    const charts: Chart[] = [
+      {
+        title: 'Files retrievable each day (all classes)',
+        xLabel: 'day',
+        yLabel: 'fraction of files retrievable',
+        kind: 'line',
+        series: [
+          { label: ARM_LABELS.fetch, points: dailyFiles(fetchOnly) },
+          { label: ARM_LABELS.heal, points: dailyFiles(heal) },
+          { label: `${ARM_LABELS['no-fetch']} (day 30 only)`, points: dailyFiles(noFetch).slice(-1) },
+        ],
+      },
+      {
+        title: 'Background insert volume against what survives 30 days without fetching',
+        xLabel: 'background inserts, multiple of the calibrated volume (log scale)',
+        yLabel: 'fraction retrievable on day 30',
+        kind: 'line',
+        logX: true,
+        series: [
+          { label: 'blocks', points: sweep.map(([multiple, run]) => [multiple, blocksFound(run)] as const) },
+          ...FILE_CLASSES.map((fileClass, index) => ({
+            label: `files: ${fileClass.name}`,
+            points: sweep.map(([multiple, run]) => [multiple, ratio(lastDay(run)[index]!.retrievable, lastDay(run)[index]!.files)] as const),
+          })),
+          { label: 'Freenet after a month (blocks, reference)', points: [[1, FREENET_BLOCKS_AFTER_A_MONTH]] },
+        ],
+      },
     ];
     return {
       scenario: 'retention',
@@ -66,79 +130,57 @@ export const retentionScenario: Scenario = {
       parameters: {
         nodes: options.nodes,
         requests: options.requests,
-        files,
-        blocksPerFile: BLOCKS_PER_FILE,
-        dataBlocksPerSegment: SMALL_FILE_REDUNDANCY.dataBlocksPerSegment,
-        checkBlocksPerSegment: SMALL_FILE_REDUNDANCY.checkBlocksPerSegment,
+        files: options.requests,
         ...RETENTION_DEFAULTS,
-        sessionShape: FREENET_SESSION_SHAPE,
+        backgroundInsertsPerNodePerDay: round(RETENTION_DEFAULTS.backgroundInsertsPerNodePerDay),
+        backgroundSweep: BACKGROUND_SWEEP.join(', '),
       },
       figures,
       tables: [
+        { title: 'Calibration: every parameter and its source', columns: ['parameter', 'value', 'source'], rows: calibrationTable(RETENTION_CALIBRATION).map((row) => [row.name, row.value, row.source]) },
         {
-          title: 'Retention day by day',
-          columns: [
-            'day',
-            'files checked (no healing)',
-            'files retrievable',
-            'blocks retrievable',
-            'files retrievable (healing)',
-            'blocks retrievable (healing)',
-            'blocks re-inserted',
-            'nodes online',
-          ],
-          rows: plain.days.map((day, index) => {
-            const heal = healed.days[index]!;
-            return [
-              day.day,
-              day.filesChecked,
-              round(ratio(day.filesRetrievable, day.filesChecked), 3),
-              round(ratio(day.blocksRetrievable, day.blocksChecked), 3),
-              round(ratio(heal.filesRetrievable, heal.filesChecked), 3),
-              round(ratio(heal.blocksRetrievable, heal.blocksChecked), 3),
-              heal.blocksReinserted,
-              day.nodesOnline,
-            ];
+          title: 'Day 30 by size class and arm',
+          columns: ['arm', 'class', 'files', 'retrievable', 'at first attempt', 'segments retrievable', 'blocks found / asked', 'blocks re-inserted (30 days)'],
+          rows: ARMS.flatMap((arm) => {
+            const run = runs.get(arm)!;
+            return run.classes.map((fileClass, index) => {
+              const day = lastDay(run)[index]!;
+              const reinserted = run.days.reduce((sum, each) => sum + (each.classes[index]?.blocksReinserted ?? 0), 0);
+              return [
+                ARM_LABELS[arm],
+                fileClass.name,
+                day.files,
+                round(ratio(day.retrievable, day.files)),
+                round(ratio(day.firstAttempt, day.files)),
+                round(ratio(day.segmentsRetrievable, day.segments)),
+                round(ratio(day.blocksFound, day.blocksRequested)),
+                reinserted,
+              ];
+            });
           }),
         },
-      ],
-      charts: [
         {
-          title: 'Retention over time',
-          xLabel: 'day',
-          yLabel: 'fraction of files retrievable',
-          kind: 'line',
-          series: [
-            { label: 'no healing', points: plain.days.map((day) => [day.day, ratio(day.filesRetrievable, day.filesChecked)] as const) },
-            { label: 'publisher heals daily', points: healed.days.map((day) => [day.day, ratio(day.filesRetrievable, day.filesChecked)] as const) },
-          ],
-        },
-        {
-          title: 'Blocks retrievable over time',
-          xLabel: 'day',
-          yLabel: 'fraction of blocks retrievable',
-          kind: 'line',
-          series: [
-            { label: 'no healing', points: plain.days.map((day) => [day.day, ratio(day.blocksRetrievable, day.blocksChecked)] as const) },
-            { label: 'publisher heals daily', points: healed.days.map((day) => [day.day, ratio(day.blocksRetrievable, day.blocksChecked)] as const) },
-            { label: 'Freenet after a month (reference)', points: [[RETENTION_DEFAULTS.days, FREENET_BLOCKS_AFTER_A_MONTH]] },
-          ],
+          title: 'Sweep of the background insert volume (no fetch, day 30)',
+          columns: ['multiple', 'blocks per node per day', 'blocks retrievable', ...FILE_CLASSES.map((fileClass) => `files: ${fileClass.name}`)],
+          rows: sweep.map(([multiple, run]) => [
+            multiple,
+            round(RETENTION_CALIBRATION.backgroundInsertsPerNodePerDay * multiple),
+            round(blocksFound(run)),
+            ...lastDay(run).map((day) => round(ratio(day.retrievable, day.files))),
+          ]),
         },
       ],
+      charts,
       notes: [
-        `${files} files of ${RETENTION_DEFAULTS.segmentsPerFile} segment(s), each ${SMALL_FILE_REDUNDANCY.dataBlocksPerSegment} data + ` +
-          `${SMALL_FILE_REDUNDANCY.checkBlocksPerSegment} check blocks (the client's erasure code), as ${RETENTION_DEFAULTS.blockBytes}-byte CHK blocks ` +
-          'inserted and fetched through the production paths. A file is retrievable when every segment has ' +
-          `${SMALL_FILE_REDUNDANCY.dataBlocksPerSegment} of its blocks retrievable.`,
-        `Sessions and down times are Weibull with shape ${FREENET_SESSION_SHAPE}, sessions of scale ${RETENTION_DEFAULTS.sessionScaleMs / 3_600_000} h, ` +
-          `availability ${RETENTION_DEFAULTS.availability}; a node stays a member for an exponential time of mean ` +
-          `${RETENTION_DEFAULTS.meanMembershipMs / DAY_MS} days, then a newcomer with an empty store takes its place. A node that returns keeps its store.`,
-        `Each node's store and cache hold ${RETENTION_DEFAULTS.storeBlocks} and ${RETENTION_DEFAULTS.cacheBlocks} blocks; every day other content ` +
-          `(${RETENTION_DEFAULTS.backgroundInsertsPerNodePerDay} block per node) is inserted from random online nodes, so stores (farthest-first ` +
-          `eviction) and caches (least recently used first) turn over as on a busy network.`,
-        'Without healing, day d fetches only the files i with i mod 30 = d − 1, each once in its life, so fetching (which caches blocks along the way) ' +
-          'never refreshes what is measured. With healing, the publisher (always online) fetches every file every day and re-inserts each block that ' +
-          'failed; its figure is taken before the repair.',
+        `${options.requests} files in the proportions of the calibration table, each laid out as the client lays it out (segments of k data + m check ` +
+          `blocks, the wide Reed-Solomon code), as ${RETENTION_DEFAULTS.blockBytes}-byte CHK blocks inserted and fetched through the production paths. ` +
+          'A 1 GiB file is 256 segments of 128 + 128; the simulation keeps 2 of them and extrapolates the whole file as the segment rate to the 256th power ' +
+          '(segments fail independently: each lives on different nodes).',
+        'No fetch: no one asks for the files for 30 days; on day 30 every block of every file is asked for (the blocks figure compared with Freenet\'s). ' +
+          'Fetch only: the publisher fetches every file every day as the client does (k blocks a segment, window 32), so caching along the way is all that refreshes it. ' +
+          'Fetch + heal: the same, and the blocks each fetch asked for in vain are re-inserted for every segment it could rebuild.',
+        `A file counts as lost only after ${RETENTION_CALIBRATION.fetchAttempts} attempts ${RETENTION_CALIBRATION.retryDelayMs / 3_600_000} h apart; ` +
+          '"at first attempt" shows what the retries add. A node that returns keeps its store; a newcomer starts empty.',
       ],
     };
   },
