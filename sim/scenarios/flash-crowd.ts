@@ -127,7 +127,8 @@ export const flashCrowdScenario: Scenario = {
         'Links carry envelopes after 10 ms with no bandwidth limit: completion time is set by hops, the window and load-limit refusals, not by upload ' +
           "capacity; a node's load is counted as the blocks it uploads (DataFound sent, relays included) and the DataRequests it receives.",
         `Stores and caches hold ${FLASH_CROWD_DEFAULTS.storeBlocks} blocks each (room for the file); first holders are the nodes whose store partition ` +
-          'held a block of the file right after the insert; holders at the end count store and cache.',
+          'held a block of the file right after the insert; holders at the end count store and cache. A node does not cache its own requests, nor does a ' +
+          'relay that received a request at an HTL above MAX_CACHING_HTL (it may be next to the requester, node/htl.ts), so the file spreads in pieces.',
       ],
     };
   },

@@ -3,11 +3,18 @@ import { encodeFile, isRetrievable, shardBytes } from '../../sim/files.js';
 import { simulationChkFormat } from '../../protocol/keys/chk.js';
 import { isValidBlock } from '../../protocol/keys/block.js';
 import { type RetentionRun, runRetention } from '../../sim/retention-experiment.js';
+import { calibrationTable, classLayout, FILE_CLASSES, RETENTION_CALIBRATION } from '../../sim/retention-calibration.js';
 import { retentionScenario } from '../../sim/scenarios/retention.js';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-const SMALL = { seed: 'retention-test', nodes: 80, files: 12, days: 4, sessionScaleMs: HOUR_MS } as const;
+const DAY_MS = 86_400_000;
+/** A page (4 + 6 blocks) and a file of 32 data blocks (32 + 32): every class of the test is simulated whole. */
+const TEST_CLASSES = [
+  { name: 'page', dataBlocks: 4, simulatedSegments: 1, per20: 15 },
+  { name: 'small file', dataBlocks: 32, simulatedSegments: 1, per20: 5 },
+];
+const SMALL = { seed: 'retention-test', nodes: 60, files: 8, days: 3, classes: TEST_CLASSES } as const;
+const sum = (run: RetentionRun, field: 'files' | 'retrievable' | 'blocksRequested' | 'blocksFound' | 'blocksReinserted'): number =>
+  run.days.reduce((total, day) => total + day.classes.reduce((inner, tally) => inner + tally[field], 0), 0);
 
 describe('sim/files: a file as Reed-Solomon segments of CHK blocks', () => {
   it('makes k data + m check blocks per segment at the simulation block size, retrievable from any k of them', async () => {
@@ -35,81 +42,90 @@ describe('sim/files: a file as Reed-Solomon segments of CHK blocks', () => {
   });
 });
 
-describe('sim/retention (seeded, 80 nodes, 4 days)', function () {
+describe('sim/retention-calibration: size classes and sources', () => {
+  it("lays out each class as the client does, and names a source for every parameter", () => {
+    assert.deepEqual(
+      FILE_CLASSES.map(classLayout),
+      [
+        { segments: 1, k: 4, m: 6 },
+        { segments: 1, k: 128, m: 128 },
+        { segments: 256, k: 128, m: 128 },
+      ],
+    );
+    for (const row of calibrationTable(RETENTION_CALIBRATION)) assert.ok(row.source.length > 20, row.name);
+  });
+});
+
+describe('sim/retention (seeded, 60 nodes, 3 days)', function () {
   // A hang guard: virtual time, so only a loaded machine makes it slower.
-  this.timeout(600_000);
-  let plain: RetentionRun;
-  let healed: RetentionRun;
+  this.timeout(900_000);
+  let noFetch: RetentionRun;
+  let fetchOnly: RetentionRun;
   let harsh: RetentionRun;
   let harshHealed: RetentionRun;
 
   before(async () => {
-    plain = await runRetention({ ...SMALL, healing: false });
-    healed = await runRetention({ ...SMALL, healing: true });
-    // Nodes online half of the time and replaced after a day on average: blocks are lost.
-    const harshSettings = { ...SMALL, availability: 0.5, meanMembershipMs: DAY_MS };
-    harsh = await runRetention({ ...harshSettings, healing: false });
-    harshHealed = await runRetention({ ...harshSettings, healing: true });
+    noFetch = await runRetention({ ...SMALL, arm: 'no-fetch' });
+    fetchOnly = await runRetention({ ...SMALL, arm: 'fetch' });
+    // Nodes online a third of the time, replaced after two days on average, and a heavy insert load: blocks are lost.
+    const harshSettings = { ...SMALL, availability: 0.35, meanMembershipMs: 2 * DAY_MS, backgroundInsertsPerNodePerDay: 40, fetchAttempts: 1 };
+    harsh = await runRetention({ ...harshSettings, arm: 'fetch' });
+    harshHealed = await runRetention({ ...harshSettings, arm: 'heal' });
   });
 
-  it('stores every block, and checks each file once without healing (a cohort a day), every file every day with it', () => {
-    assert.deepEqual(plain.blocksInserted, { attempted: 12 * 12, succeeded: 12 * 12 });
+  it('stores every block; without fetching, checks every block of every file on the last day only', () => {
+    const blocks = noFetch.blocksInserted.attempted;
+    assert.deepEqual(noFetch.blocksInserted, { attempted: blocks, succeeded: blocks });
     assert.deepEqual(
-      plain.days.map((day) => day.filesChecked),
-      [3, 3, 3, 3],
+      noFetch.days.map((day) => day.classes.length),
+      [0, 0, 2],
     );
-    assert.deepEqual(
-      healed.days.map((day) => day.filesChecked),
-      [12, 12, 12, 12],
-    );
-    for (const day of [...plain.days, ...healed.days]) {
-      assert.equal(day.blocksChecked, day.filesChecked * 12);
-      assert.ok(day.blocksRetrievable <= day.blocksChecked && day.filesRetrievable <= day.filesChecked);
-    }
-    assert.ok(plain.churn.leaves > 80, JSON.stringify(plain.churn));
+    assert.equal(sum(noFetch, 'files'), 8);
+    assert.equal(sum(noFetch, 'blocksRequested'), blocks);
+    assert.ok(noFetch.churn.leaves > 60, JSON.stringify(noFetch.churn));
   });
 
-  it('keeps almost every file over the days at the default churn', () => {
-    for (const run of [plain, healed]) {
-      const files = run.days.reduce((sum, day) => sum + day.filesRetrievable, 0) / run.days.reduce((sum, day) => sum + day.filesChecked, 0);
-      assert.ok(files >= 0.9, `files retrievable ${files}`);
-    }
+  it('fetches every file every day as the client does: about k blocks a segment, not all of them', () => {
+    assert.equal(sum(fetchOnly, 'files'), 8 * 3);
+    assert.ok(sum(fetchOnly, 'blocksRequested') < fetchOnly.blocksInserted.attempted * 3 * 0.75, `asked ${sum(fetchOnly, 'blocksRequested')}`);
+    assert.equal(sum(fetchOnly, 'blocksReinserted'), 0);
+    assert.ok(sum(fetchOnly, 'retrievable') / sum(fetchOnly, 'files') >= 0.9, `files retrievable ${sum(fetchOnly, 'retrievable')}`);
   });
 
-  it('under harsh churn, loses blocks without healing; the healing publisher re-inserts exactly the blocks it missed', () => {
-    const lost = harsh.days.reduce((sum, day) => sum + day.blocksChecked - day.blocksRetrievable, 0);
-    assert.ok(lost > 0, 'no block was lost');
+  it('under harsh churn, fetching alone loses blocks; healing re-inserts some of those it asked for in vain', () => {
+    assert.ok(sum(harsh, 'blocksFound') < sum(harsh, 'blocksRequested'), 'no block was lost');
     assert.ok(harsh.churn.replacements > 0);
-    for (const day of harshHealed.days) assert.equal(day.blocksReinserted, day.blocksChecked - day.blocksRetrievable);
-    const healedFiles = harshHealed.days.at(-1)!.filesRetrievable / 12;
-    const plainBlocks = harsh.days.at(-1)!.blocksRetrievable / harsh.days.at(-1)!.blocksChecked;
-    const healedBlocks = harshHealed.days.at(-1)!.blocksRetrievable / harshHealed.days.at(-1)!.blocksChecked;
-    assert.ok(healedBlocks > plainBlocks, `healing ${healedBlocks}, none ${plainBlocks}`);
-    assert.ok(healedFiles >= 0.5, `healing kept ${healedFiles} of the files`);
+    const reinserted = sum(harshHealed, 'blocksReinserted');
+    assert.ok(reinserted > 0, 'nothing was healed');
+    assert.ok(reinserted <= sum(harshHealed, 'blocksRequested') - sum(harshHealed, 'blocksFound'));
   });
 
   it('gives the same run for the same seed', async () => {
-    const again = await runRetention({ ...SMALL, healing: false });
-    assert.deepEqual(again, plain);
+    const again = await runRetention({ ...SMALL, arm: 'no-fetch' });
+    assert.deepEqual(again, noFetch);
   });
 });
 
-describe('scenario retention (seeded, 40 nodes, 30 days)', function () {
+describe('scenario retention (seeded, 30 nodes, 6 files, 30 days)', function () {
   // A hang guard: virtual time, so only a loaded machine makes it slower.
-  this.timeout(600_000);
+  this.timeout(1_800_000);
 
-  it("reports 30 days of both series, with Freenet's month as the reference, and beats it with healing", async () => {
-    const report = await retentionScenario.run({ seed: 'retention-report', nodes: 40, requests: 360 });
-    assert.equal(report.parameters.files, 30);
-    assert.equal(report.tables[0]!.rows.length, 30);
-    const [files] = report.charts;
+  it('prints every parameter with its source, the three arms by class, the sweep, and Freenet\'s month as the blocks reference', async () => {
+    const report = await retentionScenario.run({ seed: 'retention-report', nodes: 30, requests: 6 });
+    const [calibration, byClass, sweep] = report.tables;
+    assert.equal(calibration!.rows.length, calibrationTable(RETENTION_CALIBRATION).length);
+    assert.equal(byClass!.rows.length, 3 * FILE_CLASSES.length);
     assert.deepEqual(
-      files!.series.map((series) => series.points.length),
-      [30, 30],
+      sweep!.rows.map((row) => row[0]),
+      [0.25, 1, 4],
     );
-    const healed = report.figures.find((figure) => figure.name === 'blocks retrievable on day 30, healing')!;
-    assert.equal(healed.reference?.value, 0.5);
-    assert.ok(healed.value > 0.5, `healing kept ${healed.value} of the blocks`);
-    assert.equal(report.figures.find((figure) => figure.name === 'files retrievable on day 30, healing')!.value, 1);
+    const blocks = report.figures.find((figure) => figure.name.startsWith('blocks retrievable on day 30, no fetch'))!;
+    assert.equal(blocks.reference?.value, 0.5);
+    assert.ok(blocks.value > 0 && blocks.value <= 1);
+    const [daily] = report.charts;
+    assert.deepEqual(
+      daily!.series.map((series) => series.points.length),
+      [30, 30, 1],
+    );
   });
 });
