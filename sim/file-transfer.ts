@@ -49,7 +49,15 @@ export interface FileFetch {
 const DEFAULT_RETRY_DELAY_MS = 3_600_000;
 
 /** One attempt at one segment: k requests, one more for each failure, until k are in or none is left. */
-function fetchSegment(node: TransferNode, window: Window, blocks: readonly ChkBlock[], k: number, found: Set<ChkBlock>, failed: Set<ChkBlock>, count: () => void): Promise<void> {
+function fetchSegment(
+  node: TransferNode,
+  window: Window,
+  blocks: readonly ChkBlock[],
+  k: number,
+  found: Set<ChkBlock>,
+  failed: Set<ChkBlock>,
+  count: () => void,
+): Promise<void> {
   const have = blocks.filter((block) => found.has(block)).length;
   const candidates = blocks.filter((block) => !found.has(block));
   if (have >= k) return Promise.resolve();

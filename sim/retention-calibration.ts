@@ -46,7 +46,20 @@ export interface CalibratedParameter {
 export const FREENET_BLOCKS_AFTER_A_MONTH = 0.5;
 export const FREENET_MONTH_SOURCE = "Freenet's long-term push-pull test: about half of the blocks gone after a month without healing";
 
-export const RETENTION_CALIBRATION = {
+/** The parameters of the retention model (sim/retention-experiment.ts takes each as an option). */
+export interface RetentionModel {
+  readonly storeBlocks: number;
+  readonly cacheBlocks: number;
+  readonly backgroundInsertsPerNodePerDay: number;
+  readonly sessionShape: number;
+  readonly sessionScaleMs: number;
+  readonly availability: number;
+  readonly meanMembershipMs: number;
+  readonly fetchAttempts: number;
+  readonly retryDelayMs: number;
+}
+
+export const RETENTION_CALIBRATION: RetentionModel = {
   /** Store and cache of each node, in blocks: equal, as in Freenet; their absolute size is scaled with the insert volume. */
   storeBlocks: 128,
   cacheBlocks: 128,
@@ -59,10 +72,10 @@ export const RETENTION_CALIBRATION = {
   /** A fetch that leaves a segment short is tried this many times, this far apart. */
   fetchAttempts: 3,
   retryDelayMs: 4 * 3_600_000,
-} as const;
+};
 
 /** The table of parameters a report prints: value and source of each. */
-export function calibrationTable(settings: typeof RETENTION_CALIBRATION): CalibratedParameter[] {
+export function calibrationTable(settings: RetentionModel): CalibratedParameter[] {
   return [
     {
       name: 'store and cache per node',
@@ -88,7 +101,7 @@ export function calibrationTable(settings: typeof RETENTION_CALIBRATION): Calibr
       name: 'availability',
       value: settings.availability,
       source:
-        'Freenet status update of Feb 2010 (Evan Daniel\'s probes): of the nodes online, 37 % 24×7 (96 % uptime), 33 % regular (56 %), 30 % occasional (16 %); mean 0.59',
+        "Freenet status update of Feb 2010 (Evan Daniel's probes): of the nodes online, 37 % 24×7 (96 % uptime), 33 % regular (56 %), 30 % occasional (16 %); mean 0.59",
     },
     {
       name: 'mean membership before leaving for good',

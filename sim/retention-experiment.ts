@@ -21,7 +21,7 @@ import { fetchFile, healFile } from './file-transfer.js';
 import { encodeFile, type SimulatedFile, shardBytes } from './files.js';
 import { Membership } from './membership.js';
 import type { Progress } from './report/model.js';
-import { classLayout, DAY_MS, FILE_CLASSES, type FileClass, RETENTION_CALIBRATION } from './retention-calibration.js';
+import { classLayout, DAY_MS, FILE_CLASSES, type FileClass, RETENTION_CALIBRATION, type RetentionModel } from './retention-calibration.js';
 import { SeededRng } from './rng.js';
 import { createSimulatedNetwork } from './simulated-network.js';
 import { idealLocations, smallWorldEdges } from './topology.js';
@@ -29,7 +29,7 @@ import { drive } from './workload.js';
 
 export type RetentionArm = 'no-fetch' | 'fetch' | 'heal';
 
-export interface RetentionInit extends Partial<Omit<typeof RETENTION_CALIBRATION, 'sessionShape'>> {
+export interface RetentionInit extends Partial<Omit<RetentionModel, 'sessionShape'>> {
   readonly seed: string;
   readonly nodes: number;
   readonly files: number;

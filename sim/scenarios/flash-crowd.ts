@@ -62,8 +62,18 @@ export const flashCrowdScenario: Scenario = {
         unit: 'count',
         reference: { value: quiet.uploadsFirstHolders.max, source: 'quiet case' },
       },
-      { name: 'blocks uploaded by any node, max, crowd', value: crowd.uploadsAll.max, unit: 'count', reference: { value: quiet.uploadsAll.max, source: 'quiet case' } },
-      { name: 'nodes holding a block of the file after the crowd', value: crowd.nodesHolding, unit: 'count', reference: { value: quiet.nodesHolding, source: 'quiet case' } },
+      {
+        name: 'blocks uploaded by any node, max, crowd',
+        value: crowd.uploadsAll.max,
+        unit: 'count',
+        reference: { value: quiet.uploadsAll.max, source: 'quiet case' },
+      },
+      {
+        name: 'nodes holding a block of the file after the crowd',
+        value: crowd.nodesHolding,
+        unit: 'count',
+        reference: { value: quiet.nodesHolding, source: 'quiet case' },
+      },
       {
         name: 'nodes holding the whole file (k blocks of every segment) after the crowd',
         value: crowd.nodesHoldingWhole,

@@ -44,7 +44,9 @@ function extrapolated(day: ClassDay, segments: number): number {
 function classFigures(arm: RetentionArm, run: RetentionRun): Figure[] {
   return run.classes.flatMap((fileClass, index) => {
     const day = lastDay(run)[index]!;
-    const figures: Figure[] = [{ name: `${fileClass.name}: files retrievable on day 30, ${ARM_LABELS[arm]}`, value: ratio(day.retrievable, day.files), unit: 'ratio' }];
+    const figures: Figure[] = [
+      { name: `${fileClass.name}: files retrievable on day 30, ${ARM_LABELS[arm]}`, value: ratio(day.retrievable, day.files), unit: 'ratio' },
+    ];
     const { segments } = classLayout(fileClass);
     if (segments > fileClass.simulatedSegments) {
       figures.push({
@@ -62,12 +64,20 @@ export const retentionScenario: Scenario = {
   summary: '30 days of calibrated churn and insert load: files of each size retrievable with no fetch, fetch only, fetch + heal; a sweep of the load',
   defaults: { nodes: 150, requests: 40 },
   async run(options) {
-    const base = { seed: options.seed, nodes: options.nodes, files: options.requests, ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }) };
+    const base = {
+      seed: options.seed,
+      nodes: options.nodes,
+      files: options.requests,
+      ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
+    };
     const runs = new Map<RetentionArm, RetentionRun>();
     for (const arm of ARMS) runs.set(arm, await runRetention({ ...base, arm }));
     const sweep: [number, RetentionRun][] = [[1, runs.get('no-fetch')!]];
     for (const multiple of BACKGROUND_SWEEP) {
-      sweep.push([multiple, await runRetention({ ...base, arm: 'no-fetch', backgroundInsertsPerNodePerDay: RETENTION_CALIBRATION.backgroundInsertsPerNodePerDay * multiple })]);
+      sweep.push([
+        multiple,
+        await runRetention({ ...base, arm: 'no-fetch', backgroundInsertsPerNodePerDay: RETENTION_CALIBRATION.backgroundInsertsPerNodePerDay * multiple }),
+      ]);
     }
     sweep.sort(([a], [b]) => a - b);
     options.countEvents?.([...runs.values(), ...sweep.filter(([multiple]) => multiple !== 1).map(([, run]) => run)].reduce((sum, run) => sum + run.events, 0));
@@ -95,7 +105,16 @@ export const retentionScenario: Scenario = {
       { name: 'nodes replaced by newcomers (no-fetch run)', value: noFetch.churn.replacements, unit: 'count' },
     ];
     const dailyFiles = (run: RetentionRun) =>
-      run.days.map((day) => [day.day, ratio(day.classes.reduce((sum, tally) => sum + tally.retrievable, 0), day.classes.reduce((sum, tally) => sum + tally.files, 0))] as const);
+      run.days.map(
+        (day) =>
+          [
+            day.day,
+            ratio(
+              day.classes.reduce((sum, tally) => sum + tally.retrievable, 0),
+              day.classes.reduce((sum, tally) => sum + tally.files, 0),
+            ),
+          ] as const,
+      );
     const charts: Chart[] = [
       {
         title: 'Files retrievable each day (all classes)',
@@ -137,7 +156,11 @@ export const retentionScenario: Scenario = {
       },
       figures,
       tables: [
-        { title: 'Calibration: every parameter and its source', columns: ['parameter', 'value', 'source'], rows: calibrationTable(RETENTION_CALIBRATION).map((row) => [row.name, row.value, row.source]) },
+        {
+          title: 'Calibration: every parameter and its source',
+          columns: ['parameter', 'value', 'source'],
+          rows: calibrationTable(RETENTION_CALIBRATION).map((row) => [row.name, row.value, row.source]),
+        },
         {
           title: 'Day 30 by size class and arm',
           columns: ['arm', 'class', 'files', 'retrievable', 'at first attempt', 'segments retrievable', 'blocks found / asked', 'blocks re-inserted (30 days)'],
@@ -176,7 +199,7 @@ export const retentionScenario: Scenario = {
           `blocks, the wide Reed-Solomon code), as ${RETENTION_DEFAULTS.blockBytes}-byte CHK blocks inserted and fetched through the production paths. ` +
           'A 1 GiB file is 256 segments of 128 + 128; the simulation keeps 2 of them and extrapolates the whole file as the segment rate to the 256th power ' +
           '(segments fail independently: each lives on different nodes).',
-        'No fetch: no one asks for the files for 30 days; on day 30 every block of every file is asked for (the blocks figure compared with Freenet\'s). ' +
+        "No fetch: no one asks for the files for 30 days; on day 30 every block of every file is asked for (the blocks figure compared with Freenet's). " +
           'Fetch only: the publisher fetches every file every day as the client does (k blocks a segment, window 32), so caching along the way is all that refreshes it. ' +
           'Fetch + heal: the same, and the blocks each fetch asked for in vain are re-inserted for every segment it could rebuild.',
         `A file counts as lost only after ${RETENTION_CALIBRATION.fetchAttempts} attempts ${RETENTION_CALIBRATION.retryDelayMs / 3_600_000} h apart; ` +

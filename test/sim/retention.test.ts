@@ -43,15 +43,12 @@ describe('sim/files: a file as Reed-Solomon segments of CHK blocks', () => {
 });
 
 describe('sim/retention-calibration: size classes and sources', () => {
-  it("lays out each class as the client does, and names a source for every parameter", () => {
-    assert.deepEqual(
-      FILE_CLASSES.map(classLayout),
-      [
-        { segments: 1, k: 4, m: 6 },
-        { segments: 1, k: 128, m: 128 },
-        { segments: 256, k: 128, m: 128 },
-      ],
-    );
+  it('lays out each class as the client does, and names a source for every parameter', () => {
+    assert.deepEqual(FILE_CLASSES.map(classLayout), [
+      { segments: 1, k: 4, m: 6 },
+      { segments: 1, k: 128, m: 128 },
+      { segments: 256, k: 128, m: 128 },
+    ]);
     for (const row of calibrationTable(RETENTION_CALIBRATION)) assert.ok(row.source.length > 20, row.name);
   });
 });
@@ -110,7 +107,7 @@ describe('scenario retention (seeded, 30 nodes, 6 files, 30 days)', function () 
   // A hang guard: virtual time, so only a loaded machine makes it slower.
   this.timeout(1_800_000);
 
-  it('prints every parameter with its source, the three arms by class, the sweep, and Freenet\'s month as the blocks reference', async () => {
+  it("prints every parameter with its source, the three arms by class, the sweep, and Freenet's month as the blocks reference", async () => {
     const report = await retentionScenario.run({ seed: 'retention-report', nodes: 30, requests: 6 });
     const [calibration, byClass, sweep] = report.tables;
     assert.equal(calibration!.rows.length, calibrationTable(RETENTION_CALIBRATION).length);
