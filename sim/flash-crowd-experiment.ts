@@ -94,6 +94,8 @@ export const FLASH_CROWD_DEFAULTS = {
 const PUBLISHER = 0;
 const BOTH_PARTITIONS: readonly Partition[] = ['store', 'cache'];
 const STEP_MS = 1_000;
+/** The fetch phase runs the clock in steps of at least 1 s and at most a thousandth of the start window (a week: 10 min). */
+const STEPS_PER_WINDOW = 1_000;
 
 function loadOf(values: Float64Array, indices: readonly number[]): NodeLoad {
   let max = 0;
@@ -110,11 +112,11 @@ function blocksHeld(sim: SimulatedNetwork, blocks: readonly ChkBlock[], partitio
   return sim.nodes.map(({ store }) => blocks.filter(({ routingKey }) => partitions.includes(store.partitionOf(routingKey)!)).length);
 }
 
-/** Runs the clock in steps until `done()`; progress once a step. */
-async function runUntil(sim: SimulatedNetwork, done: () => boolean, progress: () => void): Promise<number> {
+/** Runs the clock in steps of `stepMs` until `done()`; progress once a step. */
+async function runUntil(sim: SimulatedNetwork, stepMs: number, done: () => boolean, progress: () => void): Promise<number> {
   let events = 0;
   while (!done()) {
-    events += await sim.clock.run({ until: sim.clock.now() + STEP_MS });
+    events += await sim.clock.run({ until: sim.clock.now() + stepMs });
     progress();
   }
   return events;
@@ -149,6 +151,7 @@ export async function runFlashCrowd(init: FlashCrowdInit): Promise<FlashCrowdRun
   const insertAll = Promise.all(blocks.map((block) => inserts.run(() => publisher.insert(block.routingKey, block.block).finally(() => inserted++))));
   events += await runUntil(
     sim,
+    STEP_MS,
     () => inserted === blocks.length,
     () => onProgress?.({ phase: 'inserting the file', done: inserted, total: blocks.length }),
   );
@@ -189,6 +192,7 @@ export async function runFlashCrowd(init: FlashCrowdInit): Promise<FlashCrowdRun
   }
   events += await runUntil(
     sim,
+    Math.max(STEP_MS, windowMs / STEPS_PER_WINDOW),
     () => finished === fetcherCount,
     () => onProgress?.({ phase: `${fetcherCount} fetchers over ${Math.round((sim.clock.now() - started) / 1000)} s`, done: finished, total: fetcherCount }),
   );
