@@ -42,9 +42,11 @@ export interface CalibratedParameter {
   readonly source: string;
 }
 
-/** Freenet's long-term test: about half of the blocks inserted were gone after a month without healing. */
+/** Freenet's long-term push-pull tests: about half of the blocks inserted still retrievable after a month, nobody fetching them meanwhile. */
 export const FREENET_BLOCKS_AFTER_A_MONTH = 0.5;
-export const FREENET_MONTH_SOURCE = "Freenet's long-term push-pull test: about half of the blocks gone after a month without healing";
+export const FREENET_MONTH_SOURCE =
+  'Freenet\'s long-term push-pull tests (digger3), as summarised in A. Babenhauserheide, "Exploring the probability of successfully ' +
+  'retrieving a file in Freenet" (draketo.de): about 50 % of the blocks retrievable after 31 days without healing';
 
 /** The parameters of the retention model (sim/retention-experiment.ts takes each as an option). */
 export interface RetentionModel {
@@ -89,7 +91,7 @@ export function calibrationTable(settings: RetentionModel): CalibratedParameter[
       value: `${Number(settings.backgroundInsertsPerNodePerDay.toFixed(2))} blocks (store / 30)`,
       source:
         'no published per-node insert rate found: chosen so that each node inserts one store of new blocks a month, the time scale of ' +
-        "Freenet's half-life measurement; the sweep shows ×1/4 to ×16",
+        "Freenet's half-life measurement; the sweep shows ×1/4 and ×4",
     },
     {
       name: 'session and down times',
@@ -101,7 +103,8 @@ export function calibrationTable(settings: RetentionModel): CalibratedParameter[
       name: 'availability',
       value: settings.availability,
       source:
-        "Freenet status update of Feb 2010 (Evan Daniel's probes): of the nodes online, 37 % 24×7 (96 % uptime), 33 % regular (56 %), 30 % occasional (16 %); mean 0.59",
+        "Freenet status update of 4 Feb 2010 (freenet-dev, Evan Daniel's probes): of the nodes online at a time, 37 % 24×7 (96 % uptime), " +
+        '33 % regular (56 %), 30 % occasional (16 %); mean 0.59, the uptime of a node that was online when a block was stored on it',
     },
     {
       name: 'mean membership before leaving for good',
