@@ -96,6 +96,24 @@ describe('node/opennet-handlers', () => {
     assert.ok(replies.length <= 1 + offers);
   });
 
+  it("takes an announcement's DataNotFound as its end, even near the announcer (only requests doubt, spec/routing.md §10)", async () => {
+    const sim = simulation('announce-no-doubt');
+    const members = await ring(sim, 40);
+    const newcomer = await sim.start('newcomer');
+    const joined = newcomer.node.join({ seeds: [members[0]!.transport.addresses[0]!] });
+    await sim.clock.advance(60_000);
+    await joined;
+    const tx = sim.deliveries.find(({ envelope }) => envelope.body.type === 'announce')!.envelope.tx;
+    const ofTx = sim.deliveries.filter(({ envelope }) => envelope.tx === tx);
+    const notFound = ofTx.filter(({ envelope }) => envelope.body.type === 'dataNotFound');
+    assert.ok(notFound.length > 0, 'the announcement ran out of hops');
+    // A node that received DataNotFound for the announcement sends it no further.
+    for (const { to } of notFound) {
+      const after = ofTx.slice(ofTx.findIndex((delivery) => delivery.to === to && delivery.envelope.body.type === 'dataNotFound'));
+      assert.ok(!after.some(({ from, envelope }) => from === to && envelope.body.type === 'announce'), `${to} announced on after DataNotFound`);
+    }
+  });
+
   it('offers the data source back along the path after a DataFound, and the originator links to it', async () => {
     const { sim, originator, middle, holder } = await fold('fold', { foldResetProbability: 0 });
     assert.deepEqual(offersIn(sim.deliveries), [
