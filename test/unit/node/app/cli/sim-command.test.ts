@@ -49,7 +49,10 @@ describe('node/app/cli/sim-command', () => {
     assert.equal(resolveSimRun({ scenario: 'anonymity-opennet', design: 'v1' }).design, 'v1');
     assert.equal(resolveSimRun({ scenario: 'anonymity' }).design, undefined);
     assert.throws(() => resolveSimRun({ scenario: 'anonymity', design: 'v3' }), refused(/^--design must be one of v1, v2 for anonymity, got "v3"$/));
-    assert.throws(() => resolveSimRun({ scenario: 'baseline', design: 'v1' }), refused(/^--design applies to scenarios that compare designs; baseline compares none$/));
+    assert.throws(
+      () => resolveSimRun({ scenario: 'baseline', design: 'v1' }),
+      refused(/^--design applies to scenarios that compare designs; baseline compares none$/),
+    );
   });
 
   it('refuses sizes that are not whole numbers of at least 1, and an empty seed', () => {
