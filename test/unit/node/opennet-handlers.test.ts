@@ -57,6 +57,16 @@ describe('node/opennet-handlers', () => {
     return members;
   }
 
+  /** A ring of `size` nodes and a newcomer that joined through its first node, a minute on. */
+  async function joinedRing(seed: string, size: number) {
+    const sim = simulation(seed);
+    const members = await ring(sim, size);
+    const newcomer = await sim.start('newcomer');
+    const joined = newcomer.node.join({ seeds: [members[0]!.transport.addresses[0]!] });
+    await sim.clock.advance(60_000);
+    return { sim, members, newcomer, joined: await joined };
+  }
+
   /** A line O - R - S with a block stored at S; O requests it. */
   async function fold(seed: string, relay: Partial<NodeInit> = {}, source: Partial<NodeInit> = {}) {
     const sim = simulation(seed);
@@ -97,12 +107,7 @@ describe('node/opennet-handlers', () => {
   });
 
   it("takes an announcement's DataNotFound as its end, even near the announcer (only requests doubt, spec/routing.md §10)", async () => {
-    const sim = simulation('announce-no-doubt');
-    const members = await ring(sim, 40);
-    const newcomer = await sim.start('newcomer');
-    const joined = newcomer.node.join({ seeds: [members[0]!.transport.addresses[0]!] });
-    await sim.clock.advance(60_000);
-    await joined;
+    const { sim } = await joinedRing('announce-no-doubt', 40);
     const tx = sim.deliveries.find(({ envelope }) => envelope.body.type === 'announce')!.envelope.tx;
     const ofTx = sim.deliveries.filter(({ envelope }) => envelope.tx === tx);
     const notFound = ofTx.filter(({ envelope }) => envelope.body.type === 'dataNotFound');
@@ -200,12 +205,7 @@ describe('node/opennet-handlers', () => {
   });
 
   it('rejoins through the peers it knew, without seeds', async () => {
-    const sim = simulation('rejoin');
-    const members = await ring(sim, 8);
-    const first = await sim.start('first');
-    const joined = first.node.join({ seeds: [members[0]!.transport.addresses[0]!] });
-    await sim.clock.advance(60_000);
-    await joined;
+    const { sim, members, newcomer: first } = await joinedRing('rejoin', 8);
     const saved = first.node.knownPeers();
     assert.ok(saved.length >= 2);
     await first.node.stop();
