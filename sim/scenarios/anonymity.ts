@@ -270,10 +270,10 @@ export const anonymityScenario = anonymityOn('anonymity', NETWORKS, 'on the idea
 export const anonymitySmallWorldScenario = anonymityOn(
   'anonymity-small-world',
   ['small world'],
-  'on the ideal small world only (for sizes whose opennet takes hours to grow)',
+  'on the ideal small world only',
 );
 export const anonymityOpennetScenario = anonymityOn(
   'anonymity-opennet',
   ['grown opennet'],
-  'on a grown opennet only (for sizes where each design is best run in its own process: --design)',
+  'on a grown opennet only (--design runs one design, so large runs can take one process per core)',
 );

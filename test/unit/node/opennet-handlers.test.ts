@@ -205,7 +205,7 @@ describe('node/opennet-handlers', () => {
   });
 
   it('rejoins through the peers it knew, without seeds', async () => {
-    const { sim, members, newcomer: first } = await joinedRing('rejoin', 8);
+    const { sim, newcomer: first } = await joinedRing('rejoin', 8);
     const saved = first.node.knownPeers();
     assert.ok(saved.length >= 2);
     await first.node.stop();
