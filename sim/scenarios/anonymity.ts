@@ -3,7 +3,8 @@
  * neighbour handing it a request or an insert started it (spec/simulator.md §3.4). Each HTL design
  * (node/htl.ts) runs on the same seeded networks — the ideal small world, and an opennet grown as
  * `hops-vs-size` grows it (path folding shapes its links) — with the same workload, so the cost of
- * the default design (v2) is read against the previous one (v1) in one run.
+ * the default design (v2) is read against the previous one (v1) in one run; `options.design`
+ * (`warren sim --design`) runs one design alone, so a large run's designs can take a process each.
  *
  *   per network, per design: buildSmallWorld | growingOpennet + growWithTraffic
  *       ──AnonymityTap──> runWorkload (inserts, Zipf requests)
