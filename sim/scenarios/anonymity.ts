@@ -268,11 +268,7 @@ function anonymityOn(name: string, networks: readonly AnonymityNetwork[], where:
 }
 
 export const anonymityScenario = anonymityOn('anonymity', NETWORKS, 'on the ideal small world and a grown opennet');
-export const anonymitySmallWorldScenario = anonymityOn(
-  'anonymity-small-world',
-  ['small world'],
-  'on the ideal small world only',
-);
+export const anonymitySmallWorldScenario = anonymityOn('anonymity-small-world', ['small world'], 'on the ideal small world only');
 export const anonymityOpennetScenario = anonymityOn(
   'anonymity-opennet',
   ['grown opennet'],
