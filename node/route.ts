@@ -222,7 +222,8 @@ export class Route {
       case 'dataNotFound':
         if (this.init.kind === 'insert') return this.tryNextPeer();
         this.doubted ??= { type: 'dataNotFound' };
-        if (this.doubt(peer)) return this.tryNextPeer();
+        // Only a request doubts (spec/routing.md §10): an announcement ends in DataNotFound by design.
+        if (this.init.kind === 'request' && this.doubt(peer)) return this.tryNextPeer();
         return this.finish({ type: 'dataNotFound' });
       case 'routeNotFound':
         this.htl = Math.min(this.htl, reply.htl);

@@ -79,6 +79,8 @@ export interface ScenarioOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** Counts clock events for `RunPerformance`; scenarios add what their clocks fired. */
   readonly countEvents?: (events: number) => void;
+  /** The one design to run, of the scenario's `designs` (default: all of them). */
+  readonly design?: string;
 }
 
 export interface Scenario {
@@ -86,5 +88,7 @@ export interface Scenario {
   /** One line for `warren sim --list`. */
   readonly summary: string;
   readonly defaults: { readonly nodes: number; readonly requests: number };
+  /** The designs it compares, each of which `--design` can run alone (none: the option is refused). */
+  readonly designs?: readonly string[];
   run(options: ScenarioOptions): Promise<ScenarioReport>;
 }

@@ -3,7 +3,8 @@
  * neighbour handing it a request or an insert started it (spec/simulator.md §3.4). Each HTL design
  * (node/htl.ts) runs on the same seeded networks — the ideal small world, and an opennet grown as
  * `hops-vs-size` grows it (path folding shapes its links) — with the same workload, so the cost of
- * the default design (v2) is read against the previous one (v1) in one run.
+ * the default design (v2) is read against the previous one (v1) in one run; `options.design`
+ * (`warren sim --design`) runs one design alone, so a large run's designs can take a process each.
  *
  *   per network, per design: buildSmallWorld | growingOpennet + growWithTraffic
  *       ──AnonymityTap──> runWorkload (inserts, Zipf requests)
@@ -23,18 +24,33 @@ import { growingOpennet, growWithTraffic } from './hops-vs-size.js';
 
 /** An HTL design, as the nodes are configured for it. */
 export interface Design {
+  /** What `--design` calls it. */
+  readonly name: string;
   readonly label: string;
   readonly policy: HtlPolicy;
 }
 
 const DESIGNS: readonly Design[] = [
-  { label: 'v1 (previous)', policy: HTL_POLICY_V1 },
-  { label: 'v2 (default)', policy: HTL_POLICY_V2 },
+  { name: 'v1', label: 'v1 (previous)', policy: HTL_POLICY_V1 },
+  { name: 'v2', label: 'v2 (default)', policy: HTL_POLICY_V2 },
 ];
+
+/** The designs `options` asks for: the one named by `design`, or all. */
+function designsOf(options: ScenarioOptions): readonly Design[] {
+  if (options.design === undefined) return DESIGNS;
+  const chosen = DESIGNS.filter(({ name }) => name === options.design);
+  if (chosen.length === 0) throw new RangeError(`unknown design ${JSON.stringify(options.design)}; known: ${DESIGNS.map(({ name }) => name).join(', ')}`);
+  return chosen;
+}
 
 /** The networks each design runs on. */
 export type AnonymityNetwork = 'small world' | 'grown opennet';
 const NETWORKS: readonly AnonymityNetwork[] = ['small world', 'grown opennet'];
+const NETWORK_DESCRIPTIONS: Record<AnonymityNetwork, (nodes: number) => string> = {
+  'small world': (nodes) => `the baseline's ideal small world of ${nodes} nodes`,
+  'grown opennet': (nodes) =>
+    `an opennet grown to ${nodes} nodes as hops-vs-size grows it (arrivals proportional to its size, traffic while it grows, path folding)`,
+};
 
 /** Shares of the nodes that collude (0: every node on its own). */
 const COLLUDING = [0, 0.01, 0.05, 0.1] as const;
@@ -114,6 +130,7 @@ export async function runDesign(options: ScenarioOptions, design: Design, networ
   }
 }
 
+const capitalized = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 const percent = (value: number): string => `${(100 * value).toFixed(1)} %`;
 const round = (value: number, digits: number): number => Number(value.toFixed(digits));
 
@@ -171,7 +188,7 @@ function figuresOf(results: readonly DesignResult[], networks: readonly Anonymit
   });
 }
 
-/** The scenario on `networks`: both by default; the small world alone where growing an opennet of the size would take hours. */
+/** The scenario on `networks`: both by default; one alone where the other is not wanted at the size (`--design` splits it further). */
 function anonymityOn(name: string, networks: readonly AnonymityNetwork[], where: string): Scenario {
   return {
     name,
@@ -179,9 +196,11 @@ function anonymityOn(name: string, networks: readonly AnonymityNetwork[], where:
       'What a neighbour, or colluding nodes, can tell of who started a request or insert: ' +
       `worst-case P(originator | observation), per HTL design, ${where}`,
     defaults: { nodes: 1_000, requests: 5_000 },
+    designs: DESIGNS.map(({ name }) => name),
     async run(options): Promise<ScenarioReport> {
+      const designs = designsOf(options);
       const results: DesignResult[] = [];
-      for (const network of networks) for (const design of DESIGNS) results.push(await runDesign(options, design, network));
+      for (const network of networks) for (const design of designs) results.push(await runDesign(options, design, network));
       return {
         scenario: 'anonymity',
         seed: options.seed,
@@ -190,7 +209,7 @@ function anonymityOn(name: string, networks: readonly AnonymityNetwork[], where:
           requests: options.requests,
           inserts: Math.round(options.requests * INSERTS_PER_REQUEST),
           minSamples: MIN_SAMPLES,
-          designs: DESIGNS.map(({ label }) => label).join(', '),
+          designs: designs.map(({ label }) => label).join(', '),
           networks: networks.join(', '),
         },
         figures: figuresOf(results, networks),
@@ -229,12 +248,10 @@ function anonymityOn(name: string, networks: readonly AnonymityNetwork[], where:
         ],
         charts: [],
         notes: [
-          (networks.includes('grown opennet')
-            ? `The baseline's ideal small world of ${options.nodes} nodes, and an opennet grown to ${options.nodes} nodes as hops-vs-size grows it ` +
-              '(arrivals proportional to its size, traffic while it grows, path folding); on each, the baseline workload (inserts, then '
-            : `The baseline's ideal small world of ${options.nodes} nodes; on it, the baseline workload (inserts, then `) +
-            `${options.requests} Zipf-popular requests), then ${Math.round(options.requests * INSERTS_PER_REQUEST)} inserts of new blocks from random nodes, ` +
-            'once per design on the same seed.',
+          `${capitalized(networks.map((network) => NETWORK_DESCRIPTIONS[network](options.nodes)).join(', and '))}; on ${networks.length > 1 ? 'each' : 'it'}, ` +
+            `the baseline workload (inserts, then ${options.requests} Zipf-popular requests), ` +
+            `then ${Math.round(options.requests * INSERTS_PER_REQUEST)} inserts of new blocks from random nodes, once per design on the same seed` +
+            (designs.length < DESIGNS.length ? ` (this run: ${designs.map(({ label }) => label).join(', ')} alone).` : '.'),
           'An observation is what the receiving node reads of a DataRequest or InsertRequest and its link: the kind, the HTL, whether the link ' +
             'already carried this transaction (a retry) and how many requests and inserts the link carried before. The truth is whether the sender ' +
             'started the transaction. P(originator | observation) is the share of deliveries with that observation whose sender is the originator: ' +
@@ -251,8 +268,9 @@ function anonymityOn(name: string, networks: readonly AnonymityNetwork[], where:
 }
 
 export const anonymityScenario = anonymityOn('anonymity', NETWORKS, 'on the ideal small world and a grown opennet');
-export const anonymitySmallWorldScenario = anonymityOn(
-  'anonymity-small-world',
-  ['small world'],
-  'on the ideal small world only (for sizes whose opennet takes hours to grow)',
+export const anonymitySmallWorldScenario = anonymityOn('anonymity-small-world', ['small world'], 'on the ideal small world only');
+export const anonymityOpennetScenario = anonymityOn(
+  'anonymity-opennet',
+  ['grown opennet'],
+  'on a grown opennet only (--design runs one design, so large runs can take one process per core)',
 );

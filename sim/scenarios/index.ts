@@ -4,7 +4,7 @@
  * that reproduce published results.
  */
 import type { Scenario } from '../report/model.js';
-import { anonymityScenario, anonymitySmallWorldScenario } from './anonymity.js';
+import { anonymityOpennetScenario, anonymityScenario, anonymitySmallWorldScenario } from './anonymity.js';
 import { baselineScenario } from './baseline.js';
 import { blackholeScenario } from './blackhole.js';
 import { churnScenario } from './churn.js';
@@ -39,6 +39,7 @@ export const SCENARIOS: readonly Scenario[] = [
   hopsVsSizeScenario,
   anonymityScenario,
   anonymitySmallWorldScenario,
+  anonymityOpennetScenario,
 ];
 
 /** The scenario called `name`, if there is one. */

@@ -27,15 +27,15 @@ describe('scenario anonymity (300 nodes, seeded)', function () {
   this.timeout(600_000);
 
   it('design v2 keeps P(originator | observation) at most 1/2 for every observation, requests and inserts, with and without colluders', async () => {
-    assertProbableInnocence(await runDesign(OPTIONS, { label: 'v2', policy: HTL_POLICY_V2 }));
+    assertProbableInnocence(await runDesign(OPTIONS, { name: 'v2', label: 'v2', policy: HTL_POLICY_V2 }));
   });
 
   it('design v2 keeps it at most 1/2 on a grown opennet too, whose links path folding shaped', async () => {
-    assertProbableInnocence(await runDesign(OPTIONS, { label: 'v2', policy: HTL_POLICY_V2 }, 'grown opennet'));
+    assertProbableInnocence(await runDesign(OPTIONS, { name: 'v2', label: 'v2', policy: HTL_POLICY_V2 }, 'grown opennet'));
   });
 
   it('measures design v1 above 1/2: the bound above is one a design can fail', async () => {
-    const result = await runDesign(OPTIONS, { label: 'v1', policy: HTL_POLICY_V1 });
+    const result = await runDesign(OPTIONS, { name: 'v1', label: 'v1', policy: HTL_POLICY_V1 });
     assert.ok(
       worstCases(result).some(({ value }) => value > 0.5),
       worstCases(result)

@@ -226,6 +226,7 @@ program
   .option('--requests <n>', "requests in the workload (default: the scenario's)")
   .option('--seed <seed>', 'any text; the same seed and parameters give the same report (default: "1")')
   .option('--out <dir>', 'write report.json, performance.json and report.html into this directory')
+  .option('--design <name>', 'run one design alone, for a scenario that compares designs (anonymity: v1 or v2), e.g. one per process')
   .option('--list', 'list the scenarios with their default sizes')
   .action(async (options: SimOptions) => {
     // Loaded on demand: the simulator and its scenarios would slow every other command's start.

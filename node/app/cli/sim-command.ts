@@ -25,6 +25,7 @@ export interface SimOptions {
   readonly scenario?: string;
   readonly out?: string;
   readonly list?: boolean;
+  readonly design?: string;
 }
 
 export const DEFAULT_SEED = '1';
@@ -76,6 +77,17 @@ export interface SimRun {
   readonly requests: number;
   readonly seed: string;
   readonly out: string | undefined;
+  /** The one design to run (`--design`), for a scenario that compares designs. */
+  readonly design?: string;
+}
+
+/** `--design` checked against the designs `scenario` compares. */
+function designOf(scenario: Scenario, design: string | undefined): { design?: string } {
+  if (design === undefined) return {};
+  const { designs } = scenario;
+  if (designs === undefined) throw new UsageError(`--design applies to scenarios that compare designs; ${scenario.name} compares none`);
+  if (!designs.includes(design)) throw new UsageError(`--design must be one of ${designs.join(', ')} for ${scenario.name}, got ${JSON.stringify(design)}`);
+  return { design };
 }
 
 /** The run the options ask for, every value checked (a refusal is a UsageError: exit code 2). */
@@ -92,6 +104,7 @@ export function resolveSimRun(options: SimOptions): SimRun {
     requests: positiveCount(options.requests, '--requests', scenario.defaults.requests),
     seed,
     out: options.out,
+    ...designOf(scenario, options.design),
   };
 }
 
@@ -104,6 +117,7 @@ export async function runScenario(run: SimRun, progressStream: ProgressStream): 
       nodes: run.nodes,
       requests: run.requests,
       seed: run.seed,
+      ...(run.design === undefined ? {} : { design: run.design }),
       onProgress: (update) => progress.update(update),
       countEvents: (events) => progress.addEvents(events),
     });

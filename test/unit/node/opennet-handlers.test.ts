@@ -57,6 +57,16 @@ describe('node/opennet-handlers', () => {
     return members;
   }
 
+  /** A ring of `size` nodes and a newcomer that joined through its first node, a minute on. */
+  async function joinedRing(seed: string, size: number) {
+    const sim = simulation(seed);
+    const members = await ring(sim, size);
+    const newcomer = await sim.start('newcomer');
+    const joined = newcomer.node.join({ seeds: [members[0]!.transport.addresses[0]!] });
+    await sim.clock.advance(60_000);
+    return { sim, members, newcomer, joined: await joined };
+  }
+
   /** A line O - R - S with a block stored at S; O requests it. */
   async function fold(seed: string, relay: Partial<NodeInit> = {}, source: Partial<NodeInit> = {}) {
     const sim = simulation(seed);
@@ -94,6 +104,19 @@ describe('node/opennet-handlers', () => {
     assert.equal(ends.length, 1);
     assert.ok(['dataNotFound', 'routeNotFound'].includes(ends[0]!.envelope.body.type));
     assert.ok(replies.length <= 1 + offers);
+  });
+
+  it("takes an announcement's DataNotFound as its end, even near the announcer (only requests doubt, spec/routing.md §10)", async () => {
+    const { sim } = await joinedRing('announce-no-doubt', 40);
+    const tx = sim.deliveries.find(({ envelope }) => envelope.body.type === 'announce')!.envelope.tx;
+    const ofTx = sim.deliveries.filter(({ envelope }) => envelope.tx === tx);
+    const notFound = ofTx.filter(({ envelope }) => envelope.body.type === 'dataNotFound');
+    assert.ok(notFound.length > 0, 'the announcement ran out of hops');
+    // A node that received DataNotFound for the announcement sends it no further.
+    for (const { to } of notFound) {
+      const after = ofTx.slice(ofTx.findIndex((delivery) => delivery.to === to && delivery.envelope.body.type === 'dataNotFound'));
+      assert.ok(!after.some(({ from, envelope }) => from === to && envelope.body.type === 'announce'), `${to} announced on after DataNotFound`);
+    }
   });
 
   it('offers the data source back along the path after a DataFound, and the originator links to it', async () => {
@@ -182,12 +205,7 @@ describe('node/opennet-handlers', () => {
   });
 
   it('rejoins through the peers it knew, without seeds', async () => {
-    const sim = simulation('rejoin');
-    const members = await ring(sim, 8);
-    const first = await sim.start('first');
-    const joined = first.node.join({ seeds: [members[0]!.transport.addresses[0]!] });
-    await sim.clock.advance(60_000);
-    await joined;
+    const { sim, newcomer: first } = await joinedRing('rejoin', 8);
     const saved = first.node.knownPeers();
     assert.ok(saved.length >= 2);
     await first.node.stop();

@@ -41,7 +41,17 @@ describe('node/app/cli/sim-command', () => {
     assert.throws(() => resolveSimRun({}), refused(/^choose a scenario with --scenario NAME .*: baseline, random-locations, opennet-growth, churn/));
     assert.throws(
       () => resolveSimRun({ scenario: 'baselin' }),
-      refused(/^unknown scenario "baselin"; known scenarios: baseline, .*hops-vs-size, anonymity, anonymity-small-world$/),
+      refused(/^unknown scenario "baselin"; known scenarios: baseline, .*hops-vs-size, anonymity, anonymity-small-world, anonymity-opennet$/),
+    );
+  });
+
+  it('takes --design for a scenario that compares designs, and refuses it elsewhere or unknown (exit code 2)', () => {
+    assert.equal(resolveSimRun({ scenario: 'anonymity-opennet', design: 'v1' }).design, 'v1');
+    assert.equal(resolveSimRun({ scenario: 'anonymity' }).design, undefined);
+    assert.throws(() => resolveSimRun({ scenario: 'anonymity', design: 'v3' }), refused(/^--design must be one of v1, v2 for anonymity, got "v3"$/));
+    assert.throws(
+      () => resolveSimRun({ scenario: 'baseline', design: 'v1' }),
+      refused(/^--design applies to scenarios that compare designs; baseline compares none$/),
     );
   });
 
@@ -62,11 +72,13 @@ describe('node/app/cli/sim-command', () => {
         options.countEvents?.(40);
         options.onProgress?.({ phase: 'working', done: 1, total: 2 });
         options.countEvents?.(2);
-        return { ...sampleReport, parameters: { nodes: options.nodes, seed: options.seed } };
+        return { ...sampleReport, parameters: { nodes: options.nodes, seed: options.seed, design: options.design ?? 'all' } };
       },
     };
     const { report, performance } = await runScenario({ scenario: counting, nodes: 30, requests: 5, seed: 's', out: undefined }, quiet);
-    assert.deepEqual(report.parameters, { nodes: 30, seed: 's' });
+    assert.deepEqual(report.parameters, { nodes: 30, seed: 's', design: 'all' });
+    const oneDesign = await runScenario({ scenario: counting, nodes: 30, requests: 5, seed: 's', out: undefined, design: 'v2' }, quiet);
+    assert.equal(oneDesign.report.parameters.design, 'v2');
     assert.equal(performance.events, 42);
     assert.equal(performance.nodes, 30);
     assert.ok(performance.wallMs >= 0 && performance.peakRssBytes > 10 * 2 ** 20, JSON.stringify(performance));
