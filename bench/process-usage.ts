@@ -5,18 +5,18 @@
  *     ──before: utime + stime of each (/proc/<pid>/stat), VmHWM reset (clear_refs 5)
  *     ──run──> after: utime + stime again, VmHWM (/proc/<pid>/status) ──> one Usage each
  *   a command to its end (warren put, gnunet-publish …):  command(name, file, args)
- *     ──/usr/bin/time -f '%e %U %S %M'──> wall seconds, user + system seconds, peak RSS
+ *     ──/usr/bin/time -f '%e %U %S %M', own process group──> wall seconds, user + system seconds, peak RSS;
+ *     CommandTimeoutError (the group killed) past its time; every group still running is killed at exit
  *
  * Where VmHWM cannot be reset (no permission), the peak is the process's since it started.
  */
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { residentMiB } from './client-support.js';
-
-const run = promisify(execFile);
+import { CommandFailedError, CommandTimeoutError } from './errors.js';
 
 /** Clock ticks per second of /proc/<pid>/stat's times (sysconf _SC_CLK_TCK: 100 on Linux). */
 const TICKS_PER_SECOND = 100;
@@ -50,10 +50,7 @@ async function resetPeak(pid: number): Promise<void> {
 }
 
 /** Runs `operation` and says what each of `processes` spent meanwhile, after what the operation reports itself. */
-export async function metered<T extends { readonly usage: readonly Usage[] }>(
-  processes: readonly NamedProcess[],
-  operation: () => Promise<T>,
-): Promise<T> {
+export async function metered<T extends { readonly usage: readonly Usage[] }>(processes: readonly NamedProcess[], operation: () => Promise<T>): Promise<T> {
   await Promise.all(processes.map(({ pid }) => resetPeak(pid)));
   const before = await Promise.all(processes.map(({ pid }) => cpuSecondsOf(pid)));
   const result = await operation();
@@ -84,18 +81,45 @@ export interface CommandRun {
   readonly usage: Usage[];
 }
 
-/** Runs `file args…` to its end under GNU time: its wall seconds, CPU and peak RSS; throws with its stderr if it fails. */
+/** Process groups of the commands running now, ended when this process exits. */
+const runningGroups = new Set<number>();
+process.on('exit', () => {
+  for (const group of runningGroups) endGroup(group);
+});
+
+function endGroup(group: number): void {
+  try {
+    process.kill(-group, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * Runs `file args…` to its end under GNU time, in a process group of its own: its wall seconds, CPU and
+ * peak RSS. Throws with its stderr if it fails, and `CommandTimeoutError` (the group ended) after `timeoutMs`.
+ */
 export async function command(name: string, file: string, args: readonly string[], timeoutMs: number): Promise<CommandRun> {
   const dir = await mkdtemp(join(tmpdir(), 'side-by-side-time-'));
   const report = join(dir, 'time');
   try {
-    const { stdout } = await run(TIME_BINARY, ['-f', '%e %U %S %M', '-o', report, file, ...args], {
-      timeout: timeoutMs,
-      killSignal: 'SIGKILL',
-      maxBuffer: 16 * 2 ** 20,
-    }).catch((error: Error & { stderr?: string }) => {
-      throw new Error(`${name} failed: ${error.message.split('\n')[0]}\n${error.stderr?.trim().slice(-2000) ?? ''}`, { cause: error });
-    });
+    const child = spawn(TIME_BINARY, ['-f', '%e %U %S %M', '-o', report, file, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    runningGroups.add(child.pid!);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      endGroup(child.pid!);
+    }, timeoutMs);
+    const [code] = (await once(child, 'close').finally(() => {
+      clearTimeout(timer);
+      runningGroups.delete(child.pid!);
+    })) as [number | null];
+    if (timedOut) throw new CommandTimeoutError(name, timeoutMs / 1000);
+    if (code !== 0) throw new CommandFailedError(`${name} failed (exit ${code}): ${stderr.trim()}`);
     const [seconds, user, system, peakKiB] = (await readFile(report, 'utf8')).trim().split('\n').at(-1)!.split(' ').map(Number);
     return { stdout, seconds: seconds!, usage: [{ name, cpuSeconds: user! + system!, peakMiB: peakKiB! / 1024 }] };
   } finally {

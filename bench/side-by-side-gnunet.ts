@@ -5,7 +5,7 @@
  *     gnunet-arm -s ──identities──> friends files (each peer's neighbours, FRIENDS-ONLY) ──restart topology──>
  *     friend HELLOs exchanged (gnunet-peerinfo -p) ──each peer has its friends connected──> GnunetPeer[]
  *   publish(peer, file)          gnunet-publish -n (inserted, not indexed) -D (no metadata extraction)
- *   download(peer, uri, a, out)  gnunet-download -a a
+ *   download(peer, uri, a, out)  gnunet-download -a a, ended after a time limit
  *   peer.processes()             gnunet-service-arm and the services it started (children in /proc)
  *   peer.stop()                  gnunet-arm -e, then SIGKILL by pid to whatever is left
  *
@@ -23,7 +23,7 @@ import { type CommandRun, command, type NamedProcess } from './process-usage.js'
 const run = promisify(execFile);
 const CONTROL_TIMEOUT_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 120_000;
-/** The longest one publish or download may take (a hang guard: GNUnet moves about 1 MB/s here). */
+/** The longest one publish may take (a hang guard). */
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
 
 /** Whether GNUnet's commands are installed (on PATH). */
@@ -234,7 +234,7 @@ export async function publish(peer: GnunetPeer, file: string): Promise<CommandRu
   return { ...published, uri };
 }
 
-/** Downloads `uri` through `peer` at the anonymity level into `output`. */
-export function download(peer: GnunetPeer, uri: string, anonymity: 0 | 1, output: string): Promise<CommandRun> {
-  return command('gnunet-download', 'gnunet-download', ['-c', peer.config, '-a', String(anonymity), '-o', output, uri], TRANSFER_TIMEOUT_MS);
+/** Downloads `uri` through `peer` at the anonymity level into `output`; `CommandTimeoutError` after `timeoutMs`. */
+export function download(peer: GnunetPeer, uri: string, anonymity: 0 | 1, output: string, timeoutMs: number): Promise<CommandRun> {
+  return command('gnunet-download', 'gnunet-download', ['-c', peer.config, '-a', String(anonymity), '-o', output, uri], timeoutMs);
 }

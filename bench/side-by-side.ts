@@ -25,13 +25,15 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataDirPaths } from '../node/app/daemon/data-dir.js';
 import { builtMain, type LoopbackNetwork, peerCounts, startLoopbackLine, startLoopbackNetwork } from '../test/support/client-network.js';
-import { download, GnunetPeer, gnunetInstalled, publish, startGnunetLine } from './side-by-side-gnunet.js';
+import { download, type GnunetPeer, gnunetInstalled, publish, startGnunetLine } from './side-by-side-gnunet.js';
 import { encodeAndStore, get, nodesOf, put } from './side-by-side-warren.js';
+import { CommandTimeoutError } from './errors.js';
 import { metered, TIME_BINARY, type Usage } from './process-usage.js';
 import { median, printRows } from './support.js';
 
 const FILE_MIB = Number(process.argv[2] ?? 64);
-if (!Number.isSafeInteger(FILE_MIB) || FILE_MIB < 1 || FILE_MIB > 4096) throw new Error(`the file size must be a whole number of MiB from 1 to 4096, got ${process.argv[2]}`);
+if (!Number.isSafeInteger(FILE_MIB) || FILE_MIB < 1 || FILE_MIB > 4096)
+  throw new Error(`the file size must be a whole number of MiB from 1 to 4096, got ${process.argv[2]}`);
 const SIZE = FILE_MIB * 2 ** 20;
 const REPETITIONS = 3;
 const STORE_BYTES = 4 * SIZE + 2 ** 28;
@@ -52,6 +54,25 @@ for (const [path, fix] of [
 interface Sample {
   readonly seconds: number;
   readonly usage: readonly Usage[];
+  /** Cut off at its time limit (`seconds`): its rate is an upper bound. */
+  readonly unfinished?: boolean;
+}
+
+/** A GNUnet download slower than this is ended and counted at its limit (GNUnet's back-off can stall one for many minutes). */
+const GNUNET_FLOOR_MBPS = 0.1;
+const GNUNET_LIMIT_MS = Math.max(120_000, (SIZE / 1e6 / GNUNET_FLOOR_MBPS) * 1000);
+
+/** A GNUnet download, its content checked; one cut off at the limit counts as taking that long. */
+async function gnunetDownload(input: string, fetch: () => Promise<Sample>, output: string, what: string): Promise<Sample> {
+  try {
+    const sample = await fetch();
+    await checkFetched(input, output, what);
+    return sample;
+  } catch (error) {
+    if (!(error instanceof CommandTimeoutError)) throw error;
+    await rm(output, { force: true });
+    return { seconds: error.seconds, usage: [], unfinished: true };
+  }
 }
 
 const KEYS = ['store', 'put2', 'fetch', 'line', 'mesh', 'gStore', 'gPut2', 'gFetch1', 'gFetch0', 'gLine'] as const;
@@ -61,7 +82,8 @@ const samples = Object.fromEntries(KEYS.map((key) => [key, [] as Sample[]])) as 
 async function randomFile(path: string): Promise<string> {
   const buffer = Buffer.alloc(Math.min(SIZE, 2 ** 24));
   await writeFile(path, '');
-  for (let left = SIZE; left > 0; left -= buffer.length) await writeFile(path, randomFillSync(buffer).subarray(0, Math.min(left, buffer.length)), { flag: 'a' });
+  for (let left = SIZE; left > 0; left -= buffer.length)
+    await writeFile(path, randomFillSync(buffer).subarray(0, Math.min(left, buffer.length)), { flag: 'a' });
   return path;
 }
 
@@ -128,8 +150,10 @@ try {
       [1, 'gFetch1'],
       [0, 'gFetch0'],
     ] as const) {
-      samples[key].push(await metered(await gnunetProcesses(peerA, peerB), () => download(peerB, published.uri, anonymity, output)));
-      await checkFetched(file!, output, `gnunet-download -a ${anonymity} from the other peer`);
+      const fetch = () => download(peerB, published.uri, anonymity, output, GNUNET_LIMIT_MS);
+      samples[key].push(
+        await metered(await gnunetProcesses(peerA, peerB), () => gnunetDownload(file!, fetch, output, `gnunet-download -a ${anonymity} from the other peer`)),
+      );
     }
 
     // 2. put into the 2-node network | local publish
@@ -143,14 +167,25 @@ try {
     const lineDirs = [...Array.from({ length: LINE_NODES - 1 }, (_, index) => join(dir, 'line', `node-${index}`)), holder];
     const line = await started(startLoopbackLine(lineDirs, options));
     // Started from the holder back to the fetching end.
-    const lineNodes = nodesOf(line.processes, ['holding the file', ...Array.from({ length: LINE_NODES - 2 }, (_, index) => `relay ${LINE_NODES - 2 - index}`), 'fetching']);
-    samples.line.push(await metered(lineNodes.map((node) => ({ ...node, name: `line node ${node.name}` })), () => get(lineDirs[0]!, stored.uri, output)));
+    const lineNodes = nodesOf(line.processes, [
+      'holding the file',
+      ...Array.from({ length: LINE_NODES - 2 }, (_, index) => `relay ${LINE_NODES - 2 - index}`),
+      'fetching',
+    ]);
+    samples.line.push(
+      await metered(
+        lineNodes.map((node) => ({ ...node, name: `line node ${node.name}` })),
+        () => get(lineDirs[0]!, stored.uri, output),
+      ),
+    );
     await checkFetched(file!, output, 'warren get along the line');
     const counts = await peerCounts(lineDirs);
     if (counts.join() !== [1, ...Array(LINE_NODES - 2).fill(2), 1].join()) throw new Error(`the line changed during the fetch: peers ${counts.join(', ')}`);
     await stopped(line);
-    samples.gLine.push(await metered(await gnunetProcesses(peerA, peerB, peerC), () => download(peerC, published.uri, 1, output)));
-    await checkFetched(file!, output, 'gnunet-download -a 1 along the line');
+    const fetchAlongLine = () => download(peerC, published.uri, 1, output, GNUNET_LIMIT_MS);
+    samples.gLine.push(
+      await metered(await gnunetProcesses(peerA, peerB, peerC), () => gnunetDownload(file!, fetchAlongLine, output, 'gnunet-download along the line')),
+    );
 
     // 5. put into a 5-node mesh
     const mesh = await started(startLoopbackNetwork(join(dir, 'mesh'), 5, options));
@@ -168,7 +203,10 @@ try {
 const rates = (list: readonly Sample[]) => list.map((sample) => SIZE / 1e6 / sample.seconds);
 const rate = (list: readonly Sample[]) => {
   const values = rates(list);
-  return `${median(values).toFixed(2)} MB/s (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
+  const unfinished = list.filter((sample) => sample.unfinished === true).length;
+  const cutOff =
+    unfinished === 0 ? '' : `; ${unfinished} of ${list.length} ended unfinished at ${(GNUNET_LIMIT_MS / 1000).toFixed(0)} s, counted as taking that long`;
+  return `${median(values).toFixed(2)} MB/s (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})${cutOff}`;
 };
 const ratio = (warren: readonly Sample[], gnunet: readonly Sample[], target?: number) => {
   const value = median(rates(warren)) / median(rates(gnunet));
@@ -188,7 +226,11 @@ function processRows(system: string, list: readonly Sample[]): Array<[string, st
     else quiet = { count: quiet.count + 1, cpu: quiet.cpu + cpu, peak: Math.max(quiet.peak, peak) };
   }
   if (quiet.count > 0)
-    rows.push([`    ${system}: ${quiet.count} more processes, each under 0.05 s`, `${quiet.cpu.toFixed(2)} s CPU`, `largest peak RSS ${quiet.peak.toFixed(0)} MiB`]);
+    rows.push([
+      `    ${system}: ${quiet.count} more processes, each under 0.05 s`,
+      `${quiet.cpu.toFixed(2)} s CPU`,
+      `largest peak RSS ${quiet.peak.toFixed(0)} MiB`,
+    ]);
   return rows;
 }
 
@@ -202,7 +244,12 @@ console.log(
 const operation = (title: string, warren: readonly Sample[], gnunet: readonly Sample[] | undefined, target?: number) =>
   printRows(title, [
     ['Warren', rate(warren)],
-    ...(gnunet === undefined ? [] : ([['GNUnet', rate(gnunet)], ['Warren ÷ GNUnet', ratio(warren, gnunet, target)]] as const)),
+    ...(gnunet === undefined
+      ? []
+      : ([
+          ['GNUnet', rate(gnunet)],
+          ['Warren ÷ GNUnet', ratio(warren, gnunet, target)],
+        ] as const)),
     ['  CPU seconds and peak resident set of each process (medians):', ''],
     ...processRows('Warren', warren),
     ...(gnunet === undefined ? [] : processRows('GNUnet', gnunet)),
