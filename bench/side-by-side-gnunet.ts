@@ -6,11 +6,16 @@
  *     friend HELLOs exchanged (gnunet-peerinfo -p) ──each peer has its friends connected──> GnunetPeer[]
  *   publish(peer, file)          gnunet-publish -n (inserted, not indexed) -D (no metadata extraction)
  *   download(peer, uri, a, out)  gnunet-download -a a, ended after a time limit
+ *   peer.restartFs()             a fresh gnunet-service-fs, before each download (see below)
  *   peer.processes()             gnunet-service-arm and the services it started (children in /proc)
  *   peer.stop()                  gnunet-arm -e, then SIGKILL by pid to whatever is left
  *
  * Every peer caches and pushes nothing (fs CONTENT_CACHING, CONTENT_PUSHING = NO), so each download
  * comes from the publisher through the line, as Warren's do from the node that holds the file.
+ * On a loaded machine gnunet-service-fs drops requests it cannot queue, and the asking peer backs off
+ * (its average retransmission delay grew past 15 minutes in two downloads of 16 MiB): every later
+ * download stalled. So each download starts with fresh fs services on every peer (the back-off is held
+ * in memory only), and the datastore queue is 1024 requests instead of 32.
  */
 import { execFile } from 'node:child_process';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
@@ -23,6 +28,8 @@ import { type CommandRun, command, type NamedProcess } from './process-usage.js'
 const run = promisify(execFile);
 const CONTROL_TIMEOUT_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 120_000;
+/** Time given a restarted fs service to learn its connected peers from core before a download. */
+const FS_SETTLE_MS = 2_000;
 /** The longest one publish may take (a hang guard). */
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
 
@@ -89,6 +96,7 @@ FRIENDS = ${home}/config/topology/friends.txt
 [fs]
 CONTENT_CACHING = NO
 CONTENT_PUSHING = NO
+DATASTORE_QUEUE_SIZE = 1024
 
 [nse]
 WORKBITS = 1
@@ -153,6 +161,13 @@ export class GnunetPeer {
     await writeFile(join(this.home, 'config', 'topology', 'friends.txt'), `${identities.join('\n')}\n`);
     await this.control('gnunet-arm', ['-k', 'topology']);
     await this.control('gnunet-arm', ['-i', 'topology']);
+  }
+
+  /** Stops and starts this peer's gnunet-service-fs, which forgets its request back-off; then lets it meet core's peers. */
+  async restartFs(): Promise<void> {
+    await this.control('gnunet-arm', ['-k', 'fs']);
+    await this.control('gnunet-arm', ['-i', 'fs']);
+    await sleep(FS_SETTLE_MS);
   }
 
   async friendsConnected(): Promise<number> {

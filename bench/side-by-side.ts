@@ -78,6 +78,12 @@ async function gnunetDownload(input: string, fetch: () => Promise<Sample>, outpu
 const KEYS = ['store', 'put2', 'fetch', 'line', 'mesh', 'gStore', 'gPut2', 'gFetch1', 'gFetch0', 'gLine'] as const;
 const samples = Object.fromEntries(KEYS.map((key) => [key, [] as Sample[]])) as Record<(typeof KEYS)[number], Sample[]>;
 
+/** Keeps a sample, and says on stderr how long it took (progress of a run of many minutes). */
+function record(key: (typeof KEYS)[number], sample: Sample): void {
+  samples[key].push(sample);
+  console.error(`side-by-side: ${key} ${sample.seconds.toFixed(1)} s${sample.unfinished === true ? ', cut off unfinished' : ''}`);
+}
+
 /** A file of `SIZE` fresh random bytes. */
 async function randomFile(path: string): Promise<string> {
   const buffer = Buffer.alloc(Math.min(SIZE, 2 ** 24));
@@ -128,6 +134,8 @@ const startedAt = performance.now();
 try {
   const [peerA, peerB, peerC] = (await startGnunetLine(join(root, 'gnunet'), 3, (peer) => gnunetPeers.push(peer))) as [GnunetPeer, GnunetPeer, GnunetPeer];
   const gnunetProcesses = async (...peers: GnunetPeer[]) => (await Promise.all(peers.map((peer) => peer.processes()))).flat();
+  /** Before each download: fresh fs services on every peer (bench/side-by-side-gnunet.ts says why). */
+  const freshFs = () => Promise.all([peerA, peerB, peerC].map((peer) => peer.restartFs()));
   for (let repetition = 0; repetition < REPETITIONS; repetition++) {
     const dir = join(root, `repetition-${repetition}`);
     await mkdir(dir);
@@ -137,28 +145,30 @@ try {
 
     // 1. encode + store locally
     const stored = await encodeAndStore(file!, join(dir, 'pair', 'seed'), STORE_BYTES);
-    samples.store.push(stored);
+    record('store', stored);
     const published = await metered(await gnunetProcesses(peerA), () => publish(peerA, file!));
-    samples.gStore.push(published);
+    record('gStore', published);
 
     // 3. fetch from the other node
     const pair = await started(startLoopbackNetwork(join(dir, 'pair'), 2, options));
     const pairNodes = nodesOf(pair.processes, ['node holding the file', 'other node']);
-    samples.fetch.push(await metered(pairNodes, () => get(pair.dirs[1]!, stored.uri, output)));
+    record('fetch', await metered(pairNodes, () => get(pair.dirs[1]!, stored.uri, output)));
     await checkFetched(file!, output, 'warren get from the other node');
     for (const [anonymity, key] of [
       [1, 'gFetch1'],
       [0, 'gFetch0'],
     ] as const) {
       const fetch = () => download(peerB, published.uri, anonymity, output, GNUNET_LIMIT_MS);
-      samples[key].push(
+      await freshFs();
+      record(
+        key,
         await metered(await gnunetProcesses(peerA, peerB), () => gnunetDownload(file!, fetch, output, `gnunet-download -a ${anonymity} from the other peer`)),
       );
     }
 
     // 2. put into the 2-node network | local publish
-    samples.put2.push(await metered(pairNodes, () => put(pair.dirs[1]!, second!)));
-    samples.gPut2.push(await metered(await gnunetProcesses(peerA), () => publish(peerA, second!)));
+    record('put2', await metered(pairNodes, () => put(pair.dirs[1]!, second!)));
+    record('gPut2', await metered(await gnunetProcesses(peerA), () => publish(peerA, second!)));
     await stopped(pair);
 
     // 4. a line: the node stored into in 1 at its far end
@@ -172,7 +182,8 @@ try {
       ...Array.from({ length: LINE_NODES - 2 }, (_, index) => `relay ${LINE_NODES - 2 - index}`),
       'fetching',
     ]);
-    samples.line.push(
+    record(
+      'line',
       await metered(
         lineNodes.map((node) => ({ ...node, name: `line node ${node.name}` })),
         () => get(lineDirs[0]!, stored.uri, output),
@@ -183,14 +194,16 @@ try {
     if (counts.join() !== [1, ...Array(LINE_NODES - 2).fill(2), 1].join()) throw new Error(`the line changed during the fetch: peers ${counts.join(', ')}`);
     await stopped(line);
     const fetchAlongLine = () => download(peerC, published.uri, 1, output, GNUNET_LIMIT_MS);
-    samples.gLine.push(
+    await freshFs();
+    record(
+      'gLine',
       await metered(await gnunetProcesses(peerA, peerB, peerC), () => gnunetDownload(file!, fetchAlongLine, output, 'gnunet-download along the line')),
     );
 
     // 5. put into a 5-node mesh
     const mesh = await started(startLoopbackNetwork(join(dir, 'mesh'), 5, options));
     const meshNodes = nodesOf(mesh.processes, ['mesh seed', 'mesh node 1 (put through)', 'mesh node 2', 'mesh node 3', 'mesh node 4']);
-    samples.mesh.push(await metered(meshNodes, () => put(mesh.dirs[1]!, third!)));
+    record('mesh', await metered(meshNodes, () => put(mesh.dirs[1]!, third!)));
     await stopped(mesh);
     await rm(dir, { recursive: true, force: true });
     console.error(`side-by-side: repetition ${repetition + 1} of ${REPETITIONS} done, ${((performance.now() - startedAt) / 60_000).toFixed(1)} min`);
