@@ -5,7 +5,8 @@
  *   encodeAndStore(file, dataDir)  the client (node/client) inserting straight into the RocksBlockStore of a
  *                                  data directory whose node is not running: encode, FEC, CHK, put; then
  *                                  that node, once started, holds the file
- *   put(dir, file) / get(dir, uri, out)   `warren put` / `warren get` through the node of `dir`
+ *   put(dir, file) / get(dir, uri, out)   `warren put` / `warren get` through the node of `dir` (optionally
+ *                                  with Node.js options, e.g. --cpu-prof for bench/profile-put-get.ts)
  *   nodesOf(network, names)        a network's node processes, named, for metering
  */
 import type { ChildProcess } from 'node:child_process';
@@ -55,15 +56,17 @@ export async function encodeAndStore(file: string, dataDir: string, storeBytes: 
   return { stdout: '', seconds, usage, uri: value.toString() };
 }
 
-/** `warren put file` through the node of `dataDir`; the run and the URI it printed. */
-export async function put(dataDir: string, file: string): Promise<CommandRun & { uri: string }> {
-  const run = await command('warren put', process.execPath, [builtMain, 'put', file, '--data-dir', dataDir, '--json'], TRANSFER_TIMEOUT_MS);
+/** `warren put file` through the node of `dataDir` (`nodeOptions`: e.g. `--cpu-prof`); the run and the URI it printed. */
+export async function put(dataDir: string, file: string, nodeOptions: readonly string[] = []): Promise<CommandRun & { uri: string }> {
+  const args = [...nodeOptions, builtMain, 'put', file, '--data-dir', dataDir, '--json'];
+  const run = await command('warren put', process.execPath, args, TRANSFER_TIMEOUT_MS);
   return { ...run, uri: (JSON.parse(run.stdout) as { uri: string }).uri };
 }
 
-/** `warren get uri -o output` through the node of `dataDir`. */
-export function get(dataDir: string, uri: string, output: string): Promise<CommandRun> {
-  return command('warren get', process.execPath, [builtMain, 'get', uri, '--data-dir', dataDir, '-o', output, '--json'], TRANSFER_TIMEOUT_MS);
+/** `warren get uri -o output` through the node of `dataDir` (`nodeOptions`: e.g. `--cpu-prof`). */
+export function get(dataDir: string, uri: string, output: string, nodeOptions: readonly string[] = []): Promise<CommandRun> {
+  const args = [...nodeOptions, builtMain, 'get', uri, '--data-dir', dataDir, '-o', output, '--json'];
+  return command('warren get', process.execPath, args, TRANSFER_TIMEOUT_MS);
 }
 
 /** The network's node processes under the given names, in order. */

@@ -18,9 +18,9 @@
  * CPU seconds and peak resident set of every process taking part (bench/process-usage.ts), with the load
  * average. Every process the bench starts is stopped when it ends, on an error or on Ctrl-C as well.
  */
-import { createHash, randomFillSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataDirPaths } from '../node/app/daemon/data-dir.js';
@@ -29,7 +29,7 @@ import { download, type GnunetPeer, gnunetInstalled, publish, startGnunetLine } 
 import { encodeAndStore, get, nodesOf, put } from './side-by-side-warren.js';
 import { CommandTimeoutError } from './errors.js';
 import { metered, TIME_BINARY, type Usage } from './process-usage.js';
-import { median, printRows } from './support.js';
+import { median, printRows, randomFile } from './support.js';
 
 const FILE_MIB = Number(process.argv[2] ?? 64);
 if (!Number.isSafeInteger(FILE_MIB) || FILE_MIB < 1 || FILE_MIB > 4096)
@@ -84,15 +84,6 @@ function record(key: (typeof KEYS)[number], sample: Sample): void {
   console.error(`side-by-side: ${key} ${sample.seconds.toFixed(1)} s${sample.unfinished === true ? ', cut off unfinished' : ''}`);
 }
 
-/** A file of `SIZE` fresh random bytes. */
-async function randomFile(path: string): Promise<string> {
-  const buffer = Buffer.alloc(Math.min(SIZE, 2 ** 24));
-  await writeFile(path, '');
-  for (let left = SIZE; left > 0; left -= buffer.length)
-    await writeFile(path, randomFillSync(buffer).subarray(0, Math.min(left, buffer.length)), { flag: 'a' });
-  return path;
-}
-
 async function sha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -139,7 +130,7 @@ try {
   for (let repetition = 0; repetition < REPETITIONS; repetition++) {
     const dir = join(root, `repetition-${repetition}`);
     await mkdir(dir);
-    const [file, second, third] = await Promise.all(['first', 'second', 'third'].map((name) => randomFile(join(dir, `${name}.bin`))));
+    const [file, second, third] = await Promise.all(['first', 'second', 'third'].map((name) => randomFile(join(dir, `${name}.bin`), SIZE)));
     const output = join(dir, 'fetched.bin');
     const options = { built: true, flags: NODE_FLAGS };
 

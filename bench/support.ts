@@ -3,6 +3,8 @@
  * so a noisy shared machine moves them less, and every figure is printed next
  * to a reference measured in the same run.
  */
+import { randomFillSync } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,4 +59,13 @@ export function printRows(title: string, rows: ReadonlyArray<readonly [string, s
   for (const [label, figure, note] of rows) {
     console.log(`  ${label.padEnd(labelWidth)}  ${figure.padStart(figureWidth)}${note === undefined ? '' : `  ${note}`}`);
   }
+}
+
+/** Writes `bytes` fresh random bytes to `path` (16 MiB at a time), so no cache or dedup helps a run. */
+export async function randomFile(path: string, bytes: number): Promise<string> {
+  const buffer = Buffer.alloc(Math.min(bytes, 2 ** 24));
+  await writeFile(path, '');
+  for (let left = bytes; left > 0; left -= buffer.length)
+    await writeFile(path, randomFillSync(buffer).subarray(0, Math.min(left, buffer.length)), { flag: 'a' });
+  return path;
 }
