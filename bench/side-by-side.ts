@@ -205,12 +205,13 @@ try {
 
 // ---- figures ----
 const rates = (list: readonly Sample[]) => list.map((sample) => SIZE / 1e6 / sample.seconds);
-const rate = (list: readonly Sample[]) => {
+/** The median rate and range, with a note of the samples cut off at the limit (printed beside, not in the figure column). */
+const rate = (list: readonly Sample[]): readonly [string] | readonly [string, string] => {
   const values = rates(list);
   const unfinished = list.filter((sample) => sample.unfinished === true).length;
-  const cutOff =
-    unfinished === 0 ? '' : `; ${unfinished} of ${list.length} ended unfinished at ${(GNUNET_LIMIT_MS / 1000).toFixed(0)} s, counted as taking that long`;
-  return `${median(values).toFixed(2)} MB/s (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})${cutOff}`;
+  const figure = `${median(values).toFixed(2)} MB/s (${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)})`;
+  if (unfinished === 0) return [figure];
+  return [figure, `${unfinished} of ${list.length} ended unfinished at ${(GNUNET_LIMIT_MS / 1000).toFixed(0)} s, counted as taking that long`];
 };
 const ratio = (warren: readonly Sample[], gnunet: readonly Sample[], target?: number) => {
   const value = median(rates(warren)) / median(rates(gnunet));
@@ -247,11 +248,11 @@ console.log(
 );
 const operation = (title: string, warren: readonly Sample[], gnunet: readonly Sample[] | undefined, target?: number) =>
   printRows(title, [
-    ['Warren', rate(warren)],
+    ['Warren', ...rate(warren)],
     ...(gnunet === undefined
       ? []
       : ([
-          ['GNUnet', rate(gnunet)],
+          ['GNUnet', ...rate(gnunet)],
           ['Warren ÷ GNUnet', ratio(warren, gnunet, target)],
         ] as const)),
     ['  CPU seconds and peak resident set of each process (medians):', ''],
