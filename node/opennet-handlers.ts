@@ -12,7 +12,7 @@
 import { toHex } from '../protocol/bytes.js';
 import type { Announce, NodeRef, PeerOffer } from '../protocol/wire/messages.js';
 import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
-import { MAX_HTL } from './htl.js';
+import { MAX_HTL, mixes } from './htl.js';
 import type { RouteInit, RouteOutcome } from './route.js';
 import type { PeerId } from './transport.js';
 import type { VerifiedNode } from './opennet.js';
@@ -51,7 +51,9 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
   }
   let offers = 0;
   const own = opennet.ownNode();
-  if (own !== undefined && opennet.wants(announcer)) {
+  // A relay that mixes (its peers drawn at random) does not offer itself: the offers come from the greedy
+  // part of the route, which starts at a random node and so passes nodes at every scale of distance.
+  if (own !== undefined && !mixes(announce.htl, context.peers.htlPolicy) && opennet.wants(announcer) && opennet.claimPlace()) {
     sendOffer(context, from, tx, own);
     offers++;
   }
@@ -87,14 +89,15 @@ export function handlePeerOffer(context: NodeContext, from: PeerId, tx: bigint, 
     void opennet.considerOffer(offered, from);
     return;
   }
+  if (opennet.drawTake()) void opennet.considerOffer(offered, from);
   const own = opennet.drawReset() ? opennet.ownNode() : undefined;
   sendOffer(context, fold.upstream, tx, own ?? offered.node);
 }
 
-/** The data source's side of path folding: after its DataFound, it offers itself if it would take one more peer. */
+/** The data source's side of path folding: after its DataFound, it offers itself if it has a place for one more peer (§9.5). */
 export function offerSelf(context: NodeContext, to: PeerId, tx: bigint): void {
   const own = context.opennet.ownNode();
-  if (own !== undefined && context.opennet.hasRoom()) sendOffer(context, to, tx, own);
+  if (own !== undefined && context.opennet.claimPlace()) sendOffer(context, to, tx, own);
 }
 
 /** Announces this node toward its own location; resolves with the offers it acted on, once the announcement ends. */

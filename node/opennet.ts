@@ -46,6 +46,10 @@ export interface OpennetInit extends OfferDialInit {
   readonly peerGraceMs?: number;
   /** Probability that a relay replaces a path-folding offer with its own NodeRef (default 0.07). */
   readonly foldResetProbability?: number;
+  /** Probability that a relay on a successful request's return path takes its offer as a new peer too (default 0.3). */
+  readonly foldTakeProbability?: number;
+  /** A full node makes room for a new peer (drops its worst) at most once in this long (default 60 s). */
+  readonly replacementIntervalMs?: number;
   /** How long a successful request's tx accepts its PeerOffer (default 60 s) and how many are kept (default 10,000). */
   readonly foldLifetimeMs?: number;
   readonly foldCapacity?: number;
@@ -114,6 +118,8 @@ function resolveSettings(init: OpennetInit): Settings {
     maxPeersPerRange: init.maxPeersPerRange ?? 2,
     peerGraceMs: init.peerGraceMs ?? 300_000,
     foldResetProbability: init.foldResetProbability ?? 0.07,
+    foldTakeProbability: init.foldTakeProbability ?? 0.3,
+    replacementIntervalMs: init.replacementIntervalMs ?? 60_000,
     foldLifetimeMs: init.foldLifetimeMs ?? 60_000,
     foldCapacity: init.foldCapacity ?? 10_000,
     maxOffersPerAnnounce: init.maxOffersPerAnnounce ?? 8,
@@ -135,6 +141,8 @@ export class Opennet {
   private seeds: readonly string[] = [];
   private timer: TimerHandle | undefined;
   private announcing = false;
+  /** When this node last committed to replacing a peer (§9.5); none yet at the start. */
+  private lastReplacementAt = -Infinity;
   private stopped = new AbortController();
 
   constructor(
@@ -184,20 +192,43 @@ export class Opennet {
 
   /**
    * Whether this node would take `candidate` as a new peer: not itself, not linked or being
-   * dialled, its address range not full, and room below `maxPeers` or a peer past its
-   * grace period that has not had a single success (nothing is lost by replacing it).
+   * dialled, its address range not full, and a place for it (`hasPlace`).
    */
   wants(candidate: VerifiedNode): boolean {
     const { peers } = this.components;
     if (candidate.id === this.ownId() || peers.get(candidate.id) !== undefined || this.dialling.has(candidate.id)) return false;
     if (!this.rangeHasRoom(nodeRange(candidate.node.addresses), undefined)) return false;
-    if (this.hasRoom()) return true;
-    return worstPeer(peers, this.components.clock.now(), this.settings.peerGraceMs)?.stats.successes === 0;
+    return this.hasPlace();
   }
 
   /** Whether the node is below `maxPeers`, counting dials in progress. */
   hasRoom(): boolean {
     return this.components.peers.size + this.dialling.size < this.settings.maxPeers;
+  }
+
+  /**
+   * Room below `maxPeers`, or else a replacement allowed (§9.5): a peer past its grace period to
+   * drop, and no replacement committed to within `replacementIntervalMs`.
+   */
+  hasPlace(): boolean {
+    return this.hasRoom() || this.mayReplace();
+  }
+
+  /**
+   * Commits the place `hasPlace` found: when it is a replacement, the interval starts again now,
+   * so a full node takes at most one new peer an interval. False when there is no place.
+   */
+  claimPlace(): boolean {
+    if (this.hasRoom()) return true;
+    if (!this.mayReplace()) return false;
+    this.lastReplacementAt = this.components.clock.now();
+    return true;
+  }
+
+  private mayReplace(): boolean {
+    const now = this.components.clock.now();
+    if (now - this.lastReplacementAt < this.settings.replacementIntervalMs) return false;
+    return worstPeer(this.components.peers, now, this.settings.peerGraceMs) !== undefined;
   }
 
   /** Dials a saved node if this node wants it; resolves with whether a link to it came up. */
@@ -231,7 +262,7 @@ export class Opennet {
     signal: AbortSignal | undefined,
     offeredBy: PeerId | undefined,
   ): Promise<boolean> {
-    if (!this.wants(candidate) || this.dialling.size >= this.settings.maxPendingDials) return false;
+    if (!this.wants(candidate) || this.dialling.size >= this.settings.maxPendingDials || !this.claimPlace()) return false;
     const { logger, transport } = this.components;
     this.dialling.add(candidate.id);
     const dialSignal = this.dialSignal(signal);
@@ -311,6 +342,11 @@ export class Opennet {
   /** Whether a relay offers itself instead of the node it was offered (path folding's reset). */
   drawReset(): boolean {
     return this.components.rng.next() < this.settings.foldResetProbability;
+  }
+
+  /** Whether a relay takes the offer it passes on as a new peer too (destination sampling). */
+  drawTake(): boolean {
+    return this.components.rng.next() < this.settings.foldTakeProbability;
   }
 
   /**

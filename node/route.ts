@@ -268,8 +268,8 @@ export class Route {
       return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
     }
     const excluded = (id: PeerId): boolean => this.tried.has(id) || id === init.upstream || id === init.avoid;
-    // At the maximum HTL a request or insert may mix: its next hop is then drawn at random (htl.ts).
-    const peer = init.kind !== 'announce' && mixes(this.htl, peers.htlPolicy) ? peers.anyPeer(excluded) : peers.closestTo(init.keyLocation, excluded);
+    // At the maximum HTL a route may mix: its next hop is then drawn at random (htl.ts).
+    const peer = mixes(this.htl, peers.htlPolicy) ? peers.anyPeer(excluded) : peers.closestTo(init.keyLocation, excluded);
     if (peer === undefined) {
       this.trace?.debug({ ...this.fields(), htl: this.htl, tried: this.tried.size }, 'no peer left to try');
       return this.finish(this.doubted ?? { type: 'routeNotFound', htl: this.htl, timedOut: false });

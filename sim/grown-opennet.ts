@@ -15,6 +15,7 @@
 import { Node, type NodeInit } from '../node/node.js';
 import { CHK_BLOCK_BYTES, type ChkFormat, simulationChkFormat, STANDARD_CHK } from '../protocol/keys/chk.js';
 import { checkIdentityProof } from '../protocol/identity.js';
+import { circularDistance } from '../protocol/location.js';
 import { SimulatedBlockStore } from './simulated-block-store.js';
 import { VirtualClock } from './clock.js';
 import { MemoryNetwork, type MemoryNetworkInit } from './memory-network.js';
@@ -68,8 +69,28 @@ export async function startOpennetNode(host: OpennetHost, label: string, init: P
   return { node, transport, store, location };
 }
 
-/** Opennet settings of a grown node, as in the opennet test: room for folding, announcements below 6 peers. */
-export const OPENNET_NODE_SETTINGS: Omit<NodeInit, 'location' | 'chkFormat'> = { powDifficulty: 0, maxPeers: 16, minPeers: 6, peerGraceMs: 120_000 };
+/**
+ * Opennet settings of a grown node: the node's own peer limits and rules (node/opennet.ts: 10 to 40
+ * peers, 5 min grace), with proof-of-work difficulty 0 so that drawn identities verify.
+ */
+export const OPENNET_NODE_SETTINGS: Omit<NodeInit, 'location' | 'chkFormat'> = { powDifficulty: 0 };
+
+/** A link at least this long (ring distance) is "long". */
+export const LONG_LINK_DISTANCE = 0.1;
+
+/** The share of `links` at least LONG_LINK_DISTANCE long. */
+export function longLinkShare(links: ReadonlyArray<readonly [{ readonly location: number }, { readonly location: number }]>): number {
+  return links.filter(([a, b]) => circularDistance(a.location, b.location) >= LONG_LINK_DISTANCE).length / Math.max(1, links.length);
+}
+
+/**
+ * The share of links at least LONG_LINK_DISTANCE long when link lengths follow 1/d between one
+ * node spacing (1/n) and half the ring: ln(0.5 / 0.1) / ln(n / 2), Kleinberg's navigable distribution.
+ */
+export function harmonicLongLinkShare(nodes: number): number {
+  const shortest = 1 / nodes;
+  return shortest >= LONG_LINK_DISTANCE ? 1 : Math.log(0.5 / LONG_LINK_DISTANCE) / Math.log(0.5 / shortest);
+}
 
 export interface OpennetGrowthInit extends MemoryNetworkInit {
   readonly seed: Seed;

@@ -9,7 +9,16 @@
  *   (size, metrics) per topology ──> charts (log x), table, notes
  */
 import { createSimulatedNetwork, type SimulatedNetwork } from '../simulated-network.js';
-import { DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS, GrownOpennet, OPENNET_NODE_SETTINGS, type OpennetGrowthInit } from '../grown-opennet.js';
+import {
+  DEFAULT_JOIN_INTERVAL_MS,
+  DEFAULT_OPENNET_SEEDS,
+  GrownOpennet,
+  harmonicLongLinkShare,
+  LONG_LINK_DISTANCE,
+  longLinkShare,
+  type OpennetGrowthInit,
+} from '../grown-opennet.js';
+import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../node/opennet.js';
 import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, randomLocations, smallWorldEdges } from '../topology.js';
@@ -19,9 +28,8 @@ import { runWorkload, type WorkloadMetrics } from '../workload.js';
 export const SIZE_LADDER = [1_000, 3_000, 10_000, 30_000, 100_000] as const;
 
 /**
- * Mean degree of the ideal and random topologies: what an opennet of OPENNET_NODE_SETTINGS
- * (6 to 16 peers a node) grows to (12.6 to 12.9 measured from 1,000 to 100,000 nodes), so the
- * three compare.
+ * Mean degree of the ideal and random topologies at a size where no opennet is grown; where one
+ * is, they take the opennet's mean degree there (rounded), so the three compare.
  */
 export const HOPS_VS_SIZE_DEGREE = 12;
 
@@ -76,6 +84,8 @@ interface Measurement {
   readonly nodes: number;
   readonly metrics: WorkloadMetrics;
   readonly meanDegree: number;
+  /** Share of links at least LONG_LINK_DISTANCE long (the ideal's and random's: of their drawn graph). */
+  readonly longLinks: number;
 }
 
 /** The workload on `sim` as it is; `label` names its blocks (a grown network is measured at several sizes). */
@@ -92,15 +102,16 @@ async function measure(sim: SimulatedNetwork, options: HopsVsSizeOptions, phase:
   return metrics;
 }
 
-async function smallWorld(options: HopsVsSizeOptions, nodes: number, topology: 'ideal' | 'random'): Promise<WorkloadMetrics> {
+async function smallWorld(options: HopsVsSizeOptions, nodes: number, topology: 'ideal' | 'random', degree: number): Promise<Measurement> {
   const rng = new SeededRng(`${options.seed}/${nodes}`);
-  const edges = smallWorldEdges(nodes, rng.fork('graph'), { degree: HOPS_VS_SIZE_DEGREE });
+  const edges = smallWorldEdges(nodes, rng.fork('graph'), { degree });
   const locations = topology === 'ideal' ? idealLocations(nodes) : rng.fork('shuffle').shuffle(randomLocations(nodes, rng.fork('locations')));
   const phase = `${topology}, ${nodes} nodes`;
   options.onProgress?.({ phase: `${phase}: starting nodes`, done: 0, total: nodes });
   const sim = await createSimulatedNetwork({ seed: `${options.seed}/${topology}/${nodes}`, locations, edges, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES });
+  const longLinks = longLinkShare(edges.map(([a, b]) => [{ location: locations[a]! }, { location: locations[b]! }] as const));
   try {
-    return await measure(sim, options, phase, 'workload');
+    return { topology, nodes, metrics: await measure(sim, options, phase, 'workload'), meanDegree: (2 * edges.length) / nodes, longLinks };
   } finally {
     await sim.stop();
   }
@@ -139,7 +150,8 @@ async function grownOpennet(options: HopsVsSizeOptions, sizes: readonly number[]
       const phase = `opennet, ${nodes} nodes`;
       await growWithTraffic(opennet, nodes, phase, options);
       const meanDegree = opennet.degrees().reduce((sum, degree) => sum + degree, 0) / nodes;
-      measurements.push({ topology: 'opennet', nodes, metrics: await measure(opennet, options, phase, `opennet/${nodes}`), meanDegree });
+      const longLinks = longLinkShare(opennet.links());
+      measurements.push({ topology: 'opennet', nodes, metrics: await measure(opennet, options, phase, `opennet/${nodes}`), meanDegree, longLinks });
     }
   } finally {
     await opennet.stop();
@@ -166,12 +178,14 @@ function chart(measurements: readonly Measurement[], title: string, yLabel: stri
 export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<ScenarioReport> {
   const sizes = options.sizes ?? sizesUpTo(options.nodes);
   const opennetSizes = sizes.filter((nodes) => nodes <= (options.opennetMaxNodes ?? Infinity));
+  const opennets = await grownOpennet(options, opennetSizes);
   const measurements: Measurement[] = [];
   for (const nodes of sizes) {
-    for (const topology of ['ideal', 'random'] as const)
-      measurements.push({ topology, nodes, metrics: await smallWorld(options, nodes, topology), meanDegree: HOPS_VS_SIZE_DEGREE });
+    const opennet = opennets.find((entry) => entry.nodes === nodes);
+    const degree = opennet === undefined ? HOPS_VS_SIZE_DEGREE : Math.round(opennet.meanDegree);
+    for (const topology of ['ideal', 'random'] as const) measurements.push(await smallWorld(options, nodes, topology, degree));
   }
-  measurements.push(...(await grownOpennet(options, opennetSizes)));
+  measurements.push(...opennets);
   const largest = (topology: Topology) => measurements.filter((entry) => entry.topology === topology).at(-1);
   const figures: Figure[] = TOPOLOGIES.flatMap((topology) => {
     const last = largest(topology);
@@ -200,8 +214,8 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
     tables: [
       {
         title: 'Warren routing against network size',
-        columns: ['topology', 'nodes', 'success', 'mean hops', 'p50 hops', 'p95 hops', 'mean degree'],
-        rows: measurements.map(({ topology, nodes, metrics, meanDegree }) => [
+        columns: ['topology', 'nodes', 'success', 'mean hops', 'p50 hops', 'p95 hops', 'mean degree', 'long links', '1/d long links'],
+        rows: measurements.map(({ topology, nodes, metrics, meanDegree, longLinks }) => [
           topology,
           nodes,
           round(metrics.successRate, 4),
@@ -209,6 +223,8 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
           metrics.hops.p50,
           metrics.hops.p95,
           round(meanDegree, 2),
+          round(longLinks, 4),
+          round(harmonicLongLinkShare(nodes), 4),
         ]),
       },
     ],
@@ -217,15 +233,17 @@ export async function runHopsVsSize(options: HopsVsSizeOptions): Promise<Scenari
       chart(measurements, 'Success against network size', 'success rate', (metrics) => round(metrics.successRate, 4)),
     ],
     notes: [
-      `Ideal: a Kleinberg small world of mean degree ${HOPS_VS_SIZE_DEGREE} (ring links plus links ∝ 1/d) with node i at i / n. Random: the same graph ` +
-        `with uniform locations drawn independently of it.`,
+      `Ideal: a Kleinberg small world (ring links plus links ∝ 1/d) with node i at i / n, of the opennet's mean degree at that size (rounded; ` +
+        `${HOPS_VS_SIZE_DEGREE} where no opennet is grown). Random: the same graph with uniform locations drawn independently of it.`,
+      `Long links: the share of links at least ${LONG_LINK_DISTANCE} of the ring long; "1/d long links" is that share when link lengths follow ` +
+        `1/d from one node spacing to half the ring, ln 5 / ln(n / 2): the navigable distribution.`,
       `Opennet: grown from an empty network through ${opennetSizes.join(', ') || 'no size'} nodes (sim/grown-opennet.ts): every ` +
         `${DEFAULT_JOIN_INTERVAL_MS / 1000} s of virtual time, ` +
         `newcomers numbering ${100 * OPENNET_ARRIVAL_RATE} % of the network (at least one) join, spread over the interval, each through one seed drawn at ` +
         `random among the oldest ` +
         `max(${DEFAULT_OPENNET_SEEDS}, n / ${OPENNET_NODES_PER_SEED}) nodes (announcement toward its own location); after each interval, ` +
         `${100 * OPENNET_TRAFFIC_RATE} % of the network inserts a new block and as many ` +
-        `request one (path folding). ${OPENNET_NODE_SETTINGS.minPeers} to ${OPENNET_NODE_SETTINGS.maxPeers} peers a node; ` +
+        `request one (path folding). The node's own limits: ${DEFAULT_MIN_PEERS} to ${DEFAULT_MAX_PEERS} peers a node; ` +
         `measured at each size as it stands, path folding from the earlier measurements included.`,
       `Each run inserts ${options.requests} distinct ${HOPS_VS_SIZE_BLOCK_BYTES}-byte blocks from random nodes, then requests each once (uniform ` +
         `popularity) from a random node; hops are DataRequest messages per successful request (HTL 18, backtracking included).`,

@@ -10,7 +10,15 @@
  *   ──> figures (workload, degree, short links), table and charts against nodes joined
  */
 import { circularDistance } from '../../protocol/location.js';
-import { GrownOpennet, OPENNET_NODE_SETTINGS, DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS } from '../grown-opennet.js';
+import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../node/opennet.js';
+import {
+  DEFAULT_JOIN_INTERVAL_MS,
+  DEFAULT_OPENNET_SEEDS,
+  GrownOpennet,
+  harmonicLongLinkShare,
+  LONG_LINK_DISTANCE,
+  longLinkShare,
+} from '../grown-opennet.js';
 import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { runWorkload, type WorkloadMetrics, workloadFigures } from '../workload.js';
 import { hopsChart, runSmallWorldWorkload, SMALL_WORLD_WORKLOAD, smallWorldWorkload } from './baseline.js';
@@ -27,6 +35,7 @@ interface Checkpoint {
   readonly minDegree: number;
   readonly maxDegree: number;
   readonly shortLinks: number;
+  readonly longLinks: number;
   readonly connected: boolean;
   readonly probe: WorkloadMetrics;
 }
@@ -86,6 +95,7 @@ async function checkpoint(sim: GrownOpennet, options: ScenarioOptions, stage: Ch
     minDegree: Math.min(...degrees),
     maxDegree: Math.max(...degrees),
     shortLinks: links.filter(([a, b]) => circularDistance(a.location, b.location) < SHORT_LINK_DISTANCE).length / Math.max(1, links.length),
+    longLinks: longLinkShare(links),
     connected: sim.connected(),
   };
   const label = stage === 'growing' ? `probe at ${nodes} nodes` : `probe at ${nodes} nodes after the workload`;
@@ -140,7 +150,7 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
   );
   const grown = checkpoints.find(({ stage, nodes: size }) => stage === 'growing' && size === nodes)!;
   const folded = checkpoints.at(-1)!;
-  const { maxPeers = 0, minPeers = 0 } = OPENNET_NODE_SETTINGS;
+  const [maxPeers, minPeers] = [DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS];
   const figures: Figure[] = [
     ...figuresAgainstBaseline(main, baseline, nodes),
     {
@@ -154,6 +164,12 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
       value: round(folded.shortLinks, 4),
       unit: 'ratio',
       reference: { value: 2 * SHORT_LINK_DISTANCE, source: 'random graph' },
+    },
+    {
+      name: `long links (≥ ${LONG_LINK_DISTANCE} of the ring) after the workload`,
+      value: round(folded.longLinks, 4),
+      unit: 'ratio',
+      reference: { value: round(harmonicLongLinkShare(nodes), 4), source: 'link lengths ∝ 1/d (navigable small world)' },
     },
     {
       name: 'probe after the workload: mean hops',
@@ -199,6 +215,7 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
           'min degree',
           'max degree',
           'short links',
+          'long links',
           'connected',
           'probe success',
           'probe mean hops',
@@ -212,6 +229,7 @@ export async function runOpennetGrowth(options: ScenarioOptions): Promise<Scenar
           entry.minDegree,
           entry.maxDegree,
           round(entry.shortLinks, 3),
+          round(entry.longLinks, 3),
           entry.connected ? 'yes' : 'no',
           round(entry.probe.successRate, 4),
           round(entry.probe.hops.mean, 3),
