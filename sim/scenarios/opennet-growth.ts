@@ -11,14 +11,7 @@
  */
 import { circularDistance } from '../../protocol/location.js';
 import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../node/opennet.js';
-import {
-  DEFAULT_JOIN_INTERVAL_MS,
-  DEFAULT_OPENNET_SEEDS,
-  GrownOpennet,
-  harmonicLongLinkShare,
-  LONG_LINK_DISTANCE,
-  longLinkShare,
-} from '../grown-opennet.js';
+import { DEFAULT_JOIN_INTERVAL_MS, DEFAULT_OPENNET_SEEDS, GrownOpennet, harmonicLongLinkShare, LONG_LINK_DISTANCE, longLinkShare } from '../grown-opennet.js';
 import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { runWorkload, type WorkloadMetrics, workloadFigures } from '../workload.js';
 import { hopsChart, runSmallWorldWorkload, SMALL_WORLD_WORKLOAD, smallWorldWorkload } from './baseline.js';

@@ -7,6 +7,7 @@ import type { NodeInit } from '../../../node/node.js';
 import { VirtualClock } from '../../../sim/clock.js';
 import { MemoryNetwork } from '../../../sim/memory-network.js';
 import { SeededRng } from '../../../sim/rng.js';
+import { MAX_HTL } from '../../../node/htl.js';
 import { encodeChk } from '../../../protocol/keys/chk.js';
 import { chkNear } from '../../support/node-fixtures.js';
 import { drawPublicKey, type OpennetMember, startOpennetNode } from '../../../sim/grown-opennet.js';
@@ -104,6 +105,11 @@ describe('node/opennet-handlers', () => {
     assert.equal(ends.length, 1);
     assert.ok(['dataNotFound', 'routeNotFound'].includes(ends[0]!.envelope.body.type));
     assert.ok(replies.length <= 1 + offers);
+    // Nodes that got it at the maximum HTL mixed (sent it to a random peer) and offered nothing of their own.
+    const mixers = new Set(announcements.filter(({ envelope }) => envelope.body.type === 'announce' && envelope.body.htl === MAX_HTL).map(({ to }) => to));
+    assert.ok(mixers.size > 0, 'the announcement mixed');
+    const selfOffers = offersIn(sim.deliveries).filter(({ from, offered }) => from === offered);
+    assert.ok(selfOffers.length > 0 && selfOffers.every(({ from }) => !mixers.has(from)), 'offers come only from nodes past the mixing');
   });
 
   it("takes an announcement's DataNotFound as its end, even near the announcer (only requests doubt, spec/routing.md §10)", async () => {
@@ -131,6 +137,27 @@ describe('node/opennet-handlers', () => {
     for (const { envelope } of sim.deliveries) {
       if (envelope.body.type === 'peerOffer') assert.notDeepEqual(envelope.body.node.publicKey, originatorKey);
     }
+  });
+
+  it('lets each relay on the way back take the data source too, and pass the offer on (destination sampling)', async () => {
+    const sim = simulation('take');
+    const relay = { foldResetProbability: 0, foldTakeProbability: 1 };
+    const [originator, first, second, holder] = [await sim.start('O'), await sim.start('A', relay), await sim.start('B', relay), await sim.start('S')];
+    sim.network.link(originator.transport, first.transport);
+    sim.network.link(first.transport, second.transport);
+    sim.network.link(second.transport, holder.transport);
+    const key = chkNear(holder.location, 0.5, 'take');
+    await holder.store.put(key.routingKey, key.block, { partition: 'store' });
+    const fetched = originator.node.request(key.routingKey);
+    await sim.clock.advance(10_000);
+    assert.deepEqual(await fetched, key.block);
+    assert.deepEqual(offersIn(sim.deliveries), [
+      { from: idOf(holder), to: idOf(second), offered: idOf(holder) },
+      { from: idOf(second), to: idOf(first), offered: idOf(holder) },
+      { from: idOf(first), to: idOf(originator), offered: idOf(holder) },
+    ]);
+    assert.ok(linkedTo(first, holder), 'the relay two hops from the data source linked to it');
+    assert.ok(linkedTo(originator, holder), 'and so did the originator');
   });
 
   it('lets a relay replace the offer with its own NodeRef (reset)', async () => {

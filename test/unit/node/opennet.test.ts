@@ -108,16 +108,33 @@ describe('node/opennet', () => {
     assert.deepEqual(disconnected, [toHex(nodeRef(3, '').publicKey), toHex(nodeRef(4, '').publicKey)]);
   });
 
-  it('when full, wants a new peer only in place of one past its grace period without a success', async () => {
-    const { opennet, link, clock, peers } = setUp({ maxPeers: 2, peerGraceMs: 5 * MINUTE });
+  it('when full, takes a new peer in place of one past its grace period, at most once a replacement interval', async () => {
+    const { opennet, link, clock, peers } = setUp({ maxPeers: 2, peerGraceMs: 5 * MINUTE, replacementIntervalMs: MINUTE });
     link(nodeRef(1, '/memory/1'));
     link(nodeRef(2, '/memory/2'));
     const candidate = opennet.verify(nodeRef(3, '/memory/3'))!;
     assert.equal(opennet.wants(candidate), false, 'both peers are young');
+    assert.equal(opennet.claimPlace(), false);
     await clock.advance(5 * MINUTE);
-    assert.equal(opennet.wants(candidate), true, 'a peer past its grace period has no success');
     for (const peer of peers) peers.recordSuccess(peer);
-    assert.equal(opennet.wants(candidate), false, 'every peer has contributed');
+    assert.equal(opennet.wants(candidate), true, 'a peer past its grace period can make room, successes or not');
+    assert.equal(opennet.claimPlace(), true);
+    assert.equal(opennet.wants(candidate), false, 'the replacement is claimed: none more within the interval');
+    assert.equal(opennet.claimPlace(), false);
+    await clock.advance(MINUTE);
+    assert.equal(opennet.wants(candidate), true, 'the interval is over');
+  });
+
+  it('below maxPeers, claims a place without spending the replacement interval', async () => {
+    const { opennet, link, clock } = setUp({ maxPeers: 3, peerGraceMs: MINUTE, replacementIntervalMs: 10 * MINUTE });
+    link(nodeRef(1, '/memory/1'));
+    link(nodeRef(2, '/memory/2'));
+    await clock.advance(MINUTE);
+    assert.equal(opennet.claimPlace(), true);
+    assert.equal(opennet.claimPlace(), true, 'room below the limit is not a replacement');
+    link(nodeRef(3, '/memory/3'));
+    assert.equal(opennet.claimPlace(), true, 'full now: the first replacement');
+    assert.equal(opennet.claimPlace(), false);
   });
 
   it('beyond maxPeers drops the worst peer past its grace period, and beyond the overflow the newcomer', async () => {
@@ -157,6 +174,14 @@ describe('node/opennet', () => {
     for (let draw = 0; draw < 10_000; draw++) if (opennet.drawReset()) resets++;
     assert.ok(resets > 620 && resets < 780, `${resets} resets in 10,000`);
     assert.equal(setUp({ foldResetProbability: 0 }).opennet.drawReset(), false);
+  });
+
+  it('takes a passing path-folding offer with the configured probability', () => {
+    const { opennet } = setUp({ foldTakeProbability: 0.3 });
+    let takes = 0;
+    for (let draw = 0; draw < 10_000; draw++) if (opennet.drawTake()) takes++;
+    assert.ok(takes > 2_850 && takes < 3_150, `${takes} takes in 10,000`);
+    assert.equal(setUp({ foldTakeProbability: 0 }).opennet.drawTake(), false);
   });
 
   it('dials an offered node only at addresses the offering link allows, at most two, expecting its key', async () => {
