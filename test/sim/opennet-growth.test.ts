@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../node/opennet.js';
 import { reportJson } from '../../sim/report/json.js';
 import type { ScenarioReport } from '../../sim/report/model.js';
 import { checkpointsFor, opennetGrowthScenario, probeRequestsFor } from '../../sim/scenarios/opennet-growth.js';
@@ -57,9 +58,12 @@ describe('scenario opennet-growth (seeded, 48 nodes)', function () {
     assert.ok(success.reference!.value >= 0.95, `baseline success ${success.reference!.value}`);
     assert.equal(figure(report, 'invalid blocks delivered').value, 0);
     const degree = figure(report, 'mean degree after the workload').value;
-    assert.ok(degree >= 6 && degree <= 16, `mean degree ${degree}`);
+    assert.ok(degree >= DEFAULT_MIN_PEERS && degree <= DEFAULT_MAX_PEERS, `mean degree ${degree}`);
     const shortLinks = figure(report, 'short links after the workload');
-    assert.ok(shortLinks.value >= 2 * shortLinks.reference!.value, `short links ${shortLinks.value}: no more than a random graph's`);
+    // With up to 40 peers among 48 nodes a node links to most of the network: short links are only more common than a random graph's.
+    assert.ok(shortLinks.value >= 1.5 * shortLinks.reference!.value, `short links ${shortLinks.value}: hardly more than a random graph's`);
+    const longLinks = figure(report, 'long links (≥ 0.1 of the ring) after the workload');
+    assert.ok(longLinks.value > 0 && longLinks.value < 1, `long links ${longLinks.value}`);
   });
 
   it('charts hops, success and degree against nodes joined, and the hops histogram', () => {

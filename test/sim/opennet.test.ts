@@ -10,6 +10,8 @@ const BLOCKS = 200;
 const FOLDING_FETCHES = 1_500;
 const SHORT_LINK = 0.05;
 const BLOCK_BYTES = 1_024;
+/** Peer limits for 100 nodes: at the node's own (10 to 40) a node would link to a third of the network. */
+const SMALL_NETWORK_LIMITS = { ...OPENNET_NODE_SETTINGS, maxPeers: 16, minPeers: 6, peerGraceMs: 120_000 };
 
 function shortShare(links: ReadonlyArray<[Member, Member]>): number {
   return links.filter(([a, b]) => circularDistance(a.location, b.location) < SHORT_LINK).length / Math.max(1, links.length);
@@ -29,7 +31,7 @@ describe('opennet grown from an empty network of 100 nodes (seeded)', function (
   it('bootstraps through seeds into a connected small world that path folding improves', async () => {
     // Greedy from the originator: path folding shapes the links that greedy routing follows, and design v2's
     // mixing chain (node/htl.ts) would add the same random hops before and after it.
-    const sim = new GrownOpennet({ seed: 'opennet/grow', blockBytes: BLOCK_BYTES, node: { ...OPENNET_NODE_SETTINGS, ...GREEDY_FROM_ORIGINATOR } });
+    const sim = new GrownOpennet({ seed: 'opennet/grow', blockBytes: BLOCK_BYTES, node: { ...SMALL_NETWORK_LIMITS, ...GREEDY_FROM_ORIGINATOR } });
     try {
       await sim.grow(NODES);
       const grownLinks = sim.links();
@@ -39,7 +41,7 @@ describe('opennet grown from an empty network of 100 nodes (seeded)', function (
       const links = sim.links();
       const degrees = sim.degrees();
       const meanDegree = (2 * links.length) / NODES;
-      const { maxPeers, minPeers } = OPENNET_NODE_SETTINGS as { maxPeers: number; minPeers: number };
+      const { maxPeers, minPeers } = SMALL_NETWORK_LIMITS;
       console.log(`      after joining: ${grownLinks.length} links, short (< ${SHORT_LINK}) ${(100 * shortShare(grownLinks)).toFixed(1)}%`);
       console.log(`      ${describeFetches('before folding', before)}`);
       console.log(`      ${describeFetches('after folding', after)}`);
@@ -60,7 +62,7 @@ describe('opennet grown from an empty network of 100 nodes (seeded)', function (
   });
 
   it('with arrivals proportional to its size, lets a growing group of newcomers join each interval through a growing seed list', async () => {
-    const sim = new GrownOpennet({ seed: 'opennet/arrivals', blockBytes: BLOCK_BYTES, arrivalRate: 0.05, nodesPerSeed: 10 });
+    const sim = new GrownOpennet({ seed: 'opennet/arrivals', blockBytes: BLOCK_BYTES, arrivalRate: 0.05, nodesPerSeed: 10, node: SMALL_NETWORK_LIMITS });
     const counts: number[] = [];
     try {
       await sim.grow(300, (nodes) => void counts.push(nodes));
@@ -80,7 +82,7 @@ describe('opennet grown from an empty network of 100 nodes (seeded)', function (
       assert.ok(sim.connected(), 'the network is connected');
       const degrees = sim.degrees();
       assert.ok(
-        Math.min(...degrees) >= 1 && degrees.reduce((sum, degree) => sum + degree, 0) / degrees.length >= OPENNET_NODE_SETTINGS.minPeers!,
+        Math.min(...degrees) >= 1 && degrees.reduce((sum, degree) => sum + degree, 0) / degrees.length >= SMALL_NETWORK_LIMITS.minPeers,
         `degrees ${Math.min(...degrees)}…${Math.max(...degrees)}`,
       );
       const fetched = await insertAndFetch(sim, 'arrivals', BLOCKS);
