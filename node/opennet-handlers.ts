@@ -40,6 +40,16 @@ function announceRoute(context: NodeContext, tx: bigint, announced: VerifiedNode
   };
 }
 
+/**
+ * Whether a relay holding an announcement at `htl` offers itself (§9.3): not while it mixes (its peers
+ * are drawn at random), and only within `announceOfferHops` hops after: the greedy approach from a
+ * random node passes nodes at every scale of distance, where the hops after it circle the announcer's
+ * neighbourhood and would add only short links.
+ */
+function offersToAnnouncer(context: NodeContext, htl: number): boolean {
+  return !mixes(htl, context.peers.htlPolicy) && htl >= MAX_HTL - context.opennet.settings.announceOfferHops;
+}
+
 export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, announce: Announce): void {
   const { transactions, opennet } = context;
   const refusal = transactions.admit(from, tx, announce.node.publicKey);
@@ -51,9 +61,7 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
   }
   let offers = 0;
   const own = opennet.ownNode();
-  // A relay that mixes (its peers drawn at random) does not offer itself: the offers come from the greedy
-  // part of the route, which starts at a random node and so passes nodes at every scale of distance.
-  if (own !== undefined && !mixes(announce.htl, context.peers.htlPolicy) && opennet.wants(announcer) && opennet.claimPlace()) {
+  if (own !== undefined && offersToAnnouncer(context, announce.htl) && opennet.wants(announcer) && opennet.claimPlace()) {
     sendOffer(context, from, tx, own);
     offers++;
   }

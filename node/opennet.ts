@@ -55,6 +55,8 @@ export interface OpennetInit extends OfferDialInit {
   readonly foldCapacity?: number;
   /** PeerOffers one announcement passes on or acts on (default 8). */
   readonly maxOffersPerAnnounce?: number;
+  /** A relay offers itself to an announcer only within this many hops after the announcement stops mixing (default 6). */
+  readonly announceOfferHops?: number;
   /** Invalid NodeRefs after which the peer that sent them is disconnected (default 3). */
   readonly invalidOfferLimit?: number;
   /** Dials in progress at once (default 8). */
@@ -123,6 +125,7 @@ function resolveSettings(init: OpennetInit): Settings {
     foldLifetimeMs: init.foldLifetimeMs ?? 60_000,
     foldCapacity: init.foldCapacity ?? 10_000,
     maxOffersPerAnnounce: init.maxOffersPerAnnounce ?? 8,
+    announceOfferHops: init.announceOfferHops ?? 6,
     invalidOfferLimit: init.invalidOfferLimit ?? 3,
     maxPendingDials: init.maxPendingDials ?? 8,
     maxSeeds: init.maxSeeds ?? 16,
