@@ -10,6 +10,7 @@
  *   requests.ts ──offerSelf (after DataFound from the store) / Opennet.recordFold (route found)
  */
 import { toHex } from '../protocol/bytes.js';
+import { circularDistance } from '../protocol/location.js';
 import type { Announce, NodeRef, PeerOffer } from '../protocol/wire/messages.js';
 import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
 import { MAX_HTL, mixes } from './htl.js';
@@ -42,12 +43,17 @@ function announceRoute(context: NodeContext, tx: bigint, announced: VerifiedNode
 
 /**
  * Whether a relay holding an announcement at `htl` offers itself (§9.3): not while it mixes (its peers
- * are drawn at random), and only within `announceOfferHops` hops after: the greedy approach from a
- * random node passes nodes at every scale of distance, where the hops after it circle the announcer's
- * neighbourhood and would add only short links.
+ * are drawn at random); then within `announceOfferHops` hops, the greedy approach from a random node,
+ * which passes nodes at every scale of distance; after it, only a node closer to the announcer than
+ * all its other peers (one of its ring neighbours): the hops that circle the announcer's
+ * neighbourhood would otherwise add only more short links.
  */
-function offersToAnnouncer(context: NodeContext, htl: number): boolean {
-  return !mixes(htl, context.peers.htlPolicy) && htl >= MAX_HTL - context.opennet.settings.announceOfferHops;
+function offersToAnnouncer(context: NodeContext, htl: number, announcer: VerifiedNode): boolean {
+  if (mixes(htl, context.peers.htlPolicy)) return false;
+  if (htl >= MAX_HTL - context.opennet.settings.announceOfferHops) return true;
+  const own = circularDistance(context.settings.location, announcer.location);
+  for (const peer of context.peers) if (peer.id !== announcer.id && circularDistance(peer.location, announcer.location) < own) return false;
+  return true;
 }
 
 export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, announce: Announce): void {
@@ -61,7 +67,7 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
   }
   let offers = 0;
   const own = opennet.ownNode();
-  if (own !== undefined && offersToAnnouncer(context, announce.htl) && opennet.wants(announcer) && opennet.claimPlace()) {
+  if (own !== undefined && offersToAnnouncer(context, announce.htl, announcer) && opennet.wants(announcer) && opennet.claimPlace()) {
     sendOffer(context, from, tx, own);
     offers++;
   }

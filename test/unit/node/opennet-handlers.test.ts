@@ -105,11 +105,19 @@ describe('node/opennet-handlers', () => {
     assert.equal(ends.length, 1);
     assert.ok(['dataNotFound', 'routeNotFound'].includes(ends[0]!.envelope.body.type));
     assert.ok(replies.length <= 1 + offers);
-    // Nodes that got it at the maximum HTL mixed (sent it to a random peer) and offered nothing of their own.
-    const mixers = new Set(announcements.filter(({ envelope }) => envelope.body.type === 'announce' && envelope.body.htl === MAX_HTL).map(({ to }) => to));
-    assert.ok(mixers.size > 0, 'the announcement mixed');
+    // Nodes that got it at the maximum HTL mixed (sent it to a random peer) and offered nothing of their own;
+    // after it, those within announceOfferHops (6) hops did, and later only the nodes closest to the newcomer.
+    const htlAt = new Map<string, number>();
+    for (const { to, envelope } of announcements) if (envelope.body.type === 'announce') htlAt.set(to, Math.max(htlAt.get(to) ?? 0, envelope.body.htl));
+    assert.ok([...htlAt.values()].includes(MAX_HTL), 'the announcement mixed');
     const selfOffers = offersIn(sim.deliveries).filter(({ from, offered }) => from === offered);
-    assert.ok(selfOffers.length > 0 && selfOffers.every(({ from }) => !mixers.has(from)), 'offers come only from nodes past the mixing');
+    assert.ok(selfOffers.length > 0, 'nodes offered themselves');
+    const ranked = [...members].sort((a, b) => circularDistance(a.location, newcomer.location) - circularDistance(b.location, newcomer.location));
+    const nearest = new Set(ranked.slice(0, 2).map(idOf));
+    for (const { from } of selfOffers) {
+      const htl = htlAt.get(from)!;
+      assert.ok(htl < MAX_HTL && (htl >= MAX_HTL - 6 || nearest.has(from)), `a node that got the announcement at htl ${htl} offered itself`);
+    }
   });
 
   it("takes an announcement's DataNotFound as its end, even near the announcer (only requests doubt, spec/routing.md §10)", async () => {
