@@ -1,0 +1,83 @@
+/**
+ * How close a grown opennet comes to a navigable small world (issue #18):
+ *
+ *   npx tsx bench/opennet-folding.ts [nodes] [requests] ['{"foldTakeProbability":0.5}']
+ *
+ * Grows an opennet as `hops-vs-size` grows it (sim/scenarios/hops-vs-size.ts: arrivals ∝ size, 1 % of the
+ * nodes requesting after each 10 s interval) with the node's own opennet rules, overridden by the JSON
+ * node settings given, then runs `requests` uniform requests on it; the same-run reference is the ideal
+ * Kleinberg small world of the opennet's mean degree (rounded), under the same workload. Prints success,
+ * mean hops and their ratio to the ideal's, the share of links spanning ≥ 0.1 of the ring next to the 1/d
+ * distribution's, the mean degree, and where long links stand in the drop rule's order (each node's
+ * `knownPeers`, best first): a rule biased against long links would put them last.
+ */
+import '../node/polyfills.js';
+import { circularDistance } from '../protocol/location.js';
+import { toHex } from '../protocol/bytes.js';
+import { harmonicLongLinkShare, LONG_LINK_DISTANCE, longLinkShare, OPENNET_NODE_SETTINGS, type GrownOpennet } from '../sim/grown-opennet.js';
+import { SeededRng } from '../sim/rng.js';
+import { growingOpennet, growWithTraffic, HOPS_VS_SIZE_BLOCK_BYTES } from '../sim/scenarios/hops-vs-size.js';
+import { createSimulatedNetwork } from '../sim/simulated-network.js';
+import { idealLocations, smallWorldEdges } from '../sim/topology.js';
+import { runWorkload } from '../sim/workload.js';
+import { formatCount, printRows } from './support.js';
+
+const nodes = Number(process.argv[2] ?? 1_000);
+const requests = Number(process.argv[3] ?? 1_000);
+const overrides = JSON.parse(process.argv[4] ?? '{}') as Record<string, number>;
+const SEED = 'bench/opennet-folding';
+
+/** Mean position (0 = kept first, 1 = dropped first) of long and of other links in each node's drop-rule order. */
+function rankOfLongLinks(opennet: GrownOpennet): { long: number; other: number } {
+  const locations = new Map(opennet.nodes.map((member) => [member.transport.peer.id, member.location]));
+  const sums = { long: 0, longCount: 0, other: 0, otherCount: 0 };
+  for (const member of opennet.nodes) {
+    const known = member.node.knownPeers();
+    if (known.length < 2) continue;
+    known.forEach((peer, index) => {
+      const position = index / (known.length - 1);
+      const long = circularDistance(member.location, locations.get(toHex(peer.publicKey))!) >= LONG_LINK_DISTANCE;
+      if (long) [sums.long, sums.longCount] = [sums.long + position, sums.longCount + 1];
+      else [sums.other, sums.otherCount] = [sums.other + position, sums.otherCount + 1];
+    });
+  }
+  return { long: sums.long / Math.max(1, sums.longCount), other: sums.other / Math.max(1, sums.otherCount) };
+}
+
+const startedAt = performance.now();
+let lastProgressAt = 0;
+const onProgress = ({ done, total }: { done: number; total: number }): void => {
+  if (performance.now() - lastProgressAt < 30_000) return;
+  lastProgressAt = performance.now();
+  process.stderr.write(`  growing: ${formatCount(done)} / ${formatCount(total)}, ${((lastProgressAt - startedAt) / 1000).toFixed(0)} s\n`);
+};
+const opennet = growingOpennet(`${SEED}/opennet`, { blockBytes: HOPS_VS_SIZE_BLOCK_BYTES, node: { ...OPENNET_NODE_SETTINGS, ...overrides } });
+await growWithTraffic(opennet, nodes, 'opennet', { onProgress });
+const growSeconds = (performance.now() - startedAt) / 1000;
+const degrees = opennet.degrees();
+const meanDegree = degrees.reduce((sum, degree) => sum + degree, 0) / nodes;
+const longLinks = longLinkShare(opennet.links());
+const ranks = rankOfLongLinks(opennet);
+const grown = await runWorkload(opennet, { keys: requests, requests, zipfExponent: 0, label: 'measure' });
+await opennet.stop();
+
+const degree = Math.round(meanDegree);
+const edges = smallWorldEdges(nodes, new SeededRng(`${SEED}/${nodes}`).fork('graph'), { degree });
+const ideal = await createSimulatedNetwork({ seed: `${SEED}/ideal`, locations: idealLocations(nodes), edges, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES });
+const reference = await runWorkload(ideal, { keys: requests, requests, zipfExponent: 0, label: 'measure' });
+await ideal.stop();
+
+const percent = (value: number): string => `${(100 * value).toFixed(2)} %`;
+const harmonic = harmonicLongLinkShare(nodes);
+printRows(`grown opennet of ${formatCount(nodes)} nodes, ${formatCount(requests)} uniform requests (node settings ${JSON.stringify(overrides)})`, [
+  ['success', percent(grown.successRate), `ideal small world of degree ${degree}: ${percent(reference.successRate)}`],
+  [
+    'mean hops',
+    grown.hops.mean.toFixed(3),
+    `ideal: ${reference.hops.mean.toFixed(3)}; ratio ${(grown.hops.mean / reference.hops.mean).toFixed(3)} (target ≤ 1.2)`,
+  ],
+  ['long links (≥ 0.1 of the ring)', percent(longLinks), `1/d: ${percent(harmonic)}; ratio ${(longLinks / harmonic).toFixed(3)} (target 0.8–1.2)`],
+  ['mean degree', meanDegree.toFixed(2), `min ${Math.min(...degrees)}, max ${Math.max(...degrees)}`],
+  ['drop-rule position of long links', ranks.long.toFixed(3), `other links ${ranks.other.toFixed(3)} (0 = kept first, 1 = dropped first)`],
+  ['growing', `${growSeconds.toFixed(0)} s`, `wall; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`],
+]);
