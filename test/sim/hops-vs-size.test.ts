@@ -48,11 +48,12 @@ describe(`scenario hops-vs-size: Warren routing on ${SIZES.join(' and ')} nodes 
     assert.ok(at('random', 1_000).success <= at('ideal', 1_000).success, `random ${at('random', 1_000).success}, ideal ${at('ideal', 1_000).success}`);
   });
 
-  it('an opennet grown from seeds: most requests succeed, in more hops than the ideal small world of its degree', () => {
+  it('an opennet grown from seeds: at least 99 % of requests succeed, within 1.2× the hops of the ideal small world of its degree', () => {
+    // Issue #18's target for path folding (spec/routing.md §9.4): a grown opennet about as navigable as Kleinberg's.
     for (const nodes of SIZES) {
       const grown = at('opennet', nodes);
-      assert.ok(grown.success >= 0.85, `opennet ${nodes}: success ${grown.success}`);
-      assert.ok(grown.hops > at('ideal', nodes).hops, `opennet ${nodes}: hops ${grown.hops}`);
+      assert.ok(grown.success >= 0.99, `opennet ${nodes}: success ${grown.success}`);
+      assert.ok(grown.hops <= 1.2 * at('ideal', nodes).hops, `opennet ${nodes}: hops ${grown.hops}, ideal ${at('ideal', nodes).hops}`);
     }
   });
 
