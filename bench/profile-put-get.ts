@@ -97,7 +97,8 @@ try {
   network = undefined;
 
   console.log(
-    `\nCPU profiles, a ${FILE_MIB} MiB file: warren put into 2 nodes ${putRun.seconds.toFixed(1)} s, warren get through the other node ${getRun.seconds.toFixed(1)} s`,
+    `\nCPU profiles, a ${FILE_MIB} MiB file: warren put into 2 nodes ${putRun.seconds.toFixed(1)} s, ` +
+      `warren get through the other node ${getRun.seconds.toFixed(1)} s`,
   );
   for (const operation of ['put', 'get'] as const) await printProfiles(operation, join(root, 'profiles', operation), names);
 } finally {

@@ -80,7 +80,8 @@ async function report([seed, nodes, files, outDir, ...paths]: string[]): Promise
   for (const [index, { wallMs, peakRss, run }] of results.entries()) {
     const { arm, multiple } = RETENTION_NETWORKS[index]!;
     process.stdout.write(
-      `network ${arm} ×${multiple}: ${(wallMs / 60_000).toFixed(1)} min wall, ${run.events.toLocaleString('en')} events, peak RSS ${(peakRss / 1024).toFixed(0)} MiB\n`,
+      `network ${arm} ×${multiple}: ${(wallMs / 60_000).toFixed(1)} min wall, ${run.events.toLocaleString('en')} events, ` +
+        `peak RSS ${(peakRss / 1024).toFixed(0)} MiB\n`,
     );
   }
   await mkdir(outDir, { recursive: true });

@@ -19,7 +19,10 @@ import { circularDistance, locationBitsAt, locationFromBits } from '../protocol/
 import { MAX_SWAP_NEIGHBOURS, SWAP_NONCE_BYTES } from '../protocol/wire/limits.js';
 import { InvalidSwapOfferError, SwapRevealMismatchError } from './errors.js';
 
-/** Bytes of each side's random contribution, and the most link locations an offer may carry (a node's links beyond these are not counted): the wire's limits. */
+/**
+ * Bytes of each side's random contribution, and the most link locations an offer may carry (a node's links
+ * beyond these are not counted): the wire's limits.
+ */
 export { MAX_SWAP_NEIGHBOURS, SWAP_NONCE_BYTES };
 /**
  * A link distance below this counts as this (2^-53, the ring's resolution in a double): a zero

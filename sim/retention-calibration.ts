@@ -84,7 +84,8 @@ export function calibrationTable(settings: RetentionModel): CalibratedParameter[
       value: `${settings.storeBlocks} + ${settings.cacheBlocks} blocks`,
       source:
         'Freenet: store and cache are the same size (Freenet wiki, "Datastore"); first-run size 256 MiB–512 MiB on small disks, 5–10 % of free space ' +
-        'on large ones ("Understand Freenet"), reported per node by probes since build 1409. Absolute size is scaled: what decides eviction is the insert volume against it (next row)',
+        'on large ones ("Understand Freenet"), reported per node by probes since build 1409. ' +
+        'Absolute size is scaled: what decides eviction is the insert volume against it (next row)',
     },
     {
       name: 'other content inserted per node per day',
@@ -97,7 +98,8 @@ export function calibrationTable(settings: RetentionModel): CalibratedParameter[
       name: 'session and down times',
       value: `Weibull, shape ${settings.sessionShape}, sessions of scale ${settings.sessionScaleMs / 3_600_000} h`,
       source:
-        "Freenet's measured session-time fit (shape 0.48); the scale is chosen: mean session 8.7 h, median 1.9 h (a third of Freenet's online nodes run around the clock)",
+        "Freenet's measured session-time fit (shape 0.48); the scale is chosen: mean session 8.7 h, median 1.9 h " +
+        "(a third of Freenet's online nodes run around the clock)",
     },
     {
       name: 'availability',

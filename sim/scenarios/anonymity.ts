@@ -248,7 +248,8 @@ function anonymityOn(name: string, networks: readonly AnonymityNetwork[], where:
         ],
         charts: [],
         notes: [
-          `${capitalized(networks.map((network) => NETWORK_DESCRIPTIONS[network](options.nodes)).join(', and '))}; on ${networks.length > 1 ? 'each' : 'it'}, ` +
+          `${capitalized(networks.map((network) => NETWORK_DESCRIPTIONS[network](options.nodes)).join(', and '))}; ` +
+            `on ${networks.length > 1 ? 'each' : 'it'}, ` +
             `the baseline workload (inserts, then ${options.requests} Zipf-popular requests), ` +
             `then ${Math.round(options.requests * INSERTS_PER_REQUEST)} inserts of new blocks from random nodes, once per design on the same seed` +
             (designs.length < DESIGNS.length ? ` (this run: ${designs.map(({ label }) => label).join(', ')} alone).` : '.'),

@@ -126,7 +126,8 @@ export const flashCrowdScenario: Scenario = {
         },
       ],
       notes: [
-        `One file of ${FLASH_CROWD_DEFAULTS.segments} segment(s) of ${FLASH_CROWD_DEFAULTS.dataBlocksPerSegment} data + ${FLASH_CROWD_DEFAULTS.checkBlocksPerSegment} ` +
+        `One file of ${FLASH_CROWD_DEFAULTS.segments} segment(s) of ` +
+          `${FLASH_CROWD_DEFAULTS.dataBlocksPerSegment} data + ${FLASH_CROWD_DEFAULTS.checkBlocksPerSegment} ` +
           `check blocks (${crowd.blocks} blocks of ${FLASH_CROWD_DEFAULTS.blockBytes} bytes), inserted by node 0 with all nodes online. A 100 MiB file is ` +
           `${REAL_SEGMENTS} such segments of 32 KiB blocks; the simulation keeps ${FLASH_CROWD_DEFAULTS.segments}: the per-segment structure, window and ` +
           `routing are the real ones, and completion times and per-node loads of the whole file are about ${REAL_SEGMENTS}× these (segments go through the ` +

@@ -211,7 +211,8 @@ export function retentionReport(options: Pick<ScenarioOptions, 'seed' | 'nodes' 
         'A 1 GiB file is 256 segments of 128 + 128; the simulation keeps 2 of them and extrapolates the whole file as the segment rate to the 256th power ' +
         '(segments fail independently: each lives on different nodes).',
       "No fetch: no one asks for the files for 30 days; on day 30 every block of every file is asked for (the blocks figure compared with Freenet's). " +
-        'Fetch only: the publisher fetches every file every day as the client does (k blocks a segment, window 32), so caching along the way is all that refreshes it. ' +
+        'Fetch only: the publisher fetches every file every day as the client does (k blocks a segment, window 32), ' +
+        'so caching along the way is all that refreshes it. ' +
         'Fetch + heal: the same, and the blocks each fetch asked for in vain are re-inserted for every segment it could rebuild.',
       `A file counts as lost only after ${RETENTION_CALIBRATION.fetchAttempts} attempts ${RETENTION_CALIBRATION.retryDelayMs / 3_600_000} h apart; ` +
         '"at first attempt" shows what the retries add. A node that returns keeps its store; a newcomer starts empty.',

@@ -36,7 +36,8 @@ function counts(label: string, { started, succeeded, failed, active, failures }:
 function healingLine(healing: HealCounts | undefined): string {
   if (healing === undefined) return `${'healing'.padEnd(12)} off`;
   const { rebuilt, inserted, failed, dropped, mismatched, pending } = healing;
-  return `${'healing'.padEnd(12)} ${rebuilt} blocks rebuilt, ${inserted} inserted again, ${failed} failed, ${dropped} dropped, ${mismatched} mismatched, ${pending} pending`;
+  const counts = `${rebuilt} blocks rebuilt, ${inserted} inserted again, ${failed} failed, ${dropped} dropped, ${mismatched} mismatched`;
+  return `${'healing'.padEnd(12)} ${counts}, ${pending} pending`;
 }
 
 /** What a darknet node's location swaps came to (spec/routing.md §11.5); nothing for an opennet node. */
@@ -49,9 +50,10 @@ function swapLines(swaps: SwapCounts | undefined): string[] {
 /** The status as lines of text for a person. */
 export function formatStatus(status: NodeStatus): string {
   const { identity, store } = status;
+  const swapped = status.swaps === undefined ? '' : 'found by swapping; ';
   const lines = [
     `${'node'.padEnd(12)} ${identity.publicKey}`,
-    `${'location'.padEnd(12)} ${identity.location.toFixed(6)} (${status.swaps === undefined ? '' : 'found by swapping; '}proof of work ${identity.powDifficulty} bits)`,
+    `${'location'.padEnd(12)} ${identity.location.toFixed(6)} (${swapped}proof of work ${identity.powDifficulty} bits)`,
     `${'addresses'.padEnd(12)} ${status.addresses.join(' ') || '(not listening)'}`,
     `${'uptime'.padEnd(12)} ${status.uptimeSeconds} s`,
     `${'gateway'.padEnd(12)} ${status.gateway ?? 'off'}`,

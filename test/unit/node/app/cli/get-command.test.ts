@@ -87,7 +87,8 @@ describe('node/app/cli/get-command', () => {
     assert.equal(formatGet(result), `${output} (${content.length} bytes, application/octet-stream; 2 blocks rebuilt, 2 inserted again)`);
     assert.equal(
       formatGet({ ...result, files: [{ ...result.files[0]!, healing: { rebuilt: 5, inserted: 1, failed: 1, dropped: 2, mismatched: 1, pending: 0 } }] }),
-      `${output} (${content.length} bytes, application/octet-stream; 5 blocks rebuilt, 1 inserted again, 1 failed, 2 dropped (over a cap of healing), 1 not matching their keys)`,
+      `${output} (${content.length} bytes, application/octet-stream; 5 blocks rebuilt, 1 inserted again, 1 failed, ` +
+        '2 dropped (over a cap of healing), 1 not matching their keys)',
     );
   });
 
