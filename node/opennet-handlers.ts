@@ -66,11 +66,14 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
     return context.send(from, tx, { type: 'dataNotFound' });
   }
   let offers = 0;
-  const own = opennet.ownNode();
-  if (own !== undefined && offersToAnnouncer(context, announce.htl, announcer) && opennet.wants(announcer) && opennet.claimPlace()) {
+  const offerOwn = (): void => {
+    const own = opennet.ownNode();
+    if (own === undefined || !opennet.wants(announcer) || !opennet.claimPlace()) return;
     sendOffer(context, from, tx, own);
     offers++;
-  }
+  };
+  if (offersToAnnouncer(context, announce.htl, announcer)) offerOwn();
+  const mixing = mixes(announce.htl, context.peers.htlPolicy);
   transactions.open(
     context.routeComponents,
     {
@@ -81,8 +84,12 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
         sendOffer(context, from, tx, offer);
       },
     },
-    (outcome: RouteOutcome) =>
-      context.send(from, tx, outcome.type === 'routeNotFound' ? { type: 'routeNotFound', htl: outcome.htl } : { type: 'dataNotFound' }),
+    (outcome: RouteOutcome) => {
+      // A mixing relay whose route brought back no offer (a network too small to leave the mixing
+      // chain) offers itself, so that a newcomer to a few nodes still meets more than its seed.
+      if (mixing && offers === 0) offerOwn();
+      context.send(from, tx, outcome.type === 'routeNotFound' ? { type: 'routeNotFound', htl: outcome.htl } : { type: 'dataNotFound' });
+    },
   );
 }
 

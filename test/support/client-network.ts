@@ -91,16 +91,39 @@ export function finished(child: ChildProcess): Promise<Run> {
   });
 }
 
-/** The node's status once it has `peers` peers. */
-function readyWith(dataDir: string, peers: number): Promise<NodeStatus> {
-  return eventually(
-    `the node in ${dataDir} to have ${peers} peers`,
+/** How much of a starting node's stderr is kept, to say why it exited. */
+const STDERR_TAIL_CHARS = 4_000;
+
+/** A started node: its process and the end of what it printed on stderr. */
+interface StartedNode {
+  readonly dataDir: string;
+  readonly child: ChildProcess;
+  readonly stderrTail: () => string;
+}
+
+/** The node's status once it has `peers` peers; rejects at once, with its last words, if the process exits. */
+function readyWith(node: StartedNode, peers: number): Promise<NodeStatus> {
+  const joined = eventually(
+    `the node in ${node.dataDir} to have ${peers} peers`,
     async () => {
-      const status = await fetchStatus(await localEndpoint(dataDir));
+      const status = await fetchStatus(await localEndpoint(node.dataDir));
       return status.peers.length >= peers ? status : undefined;
     },
     { timeoutMs: PROCESS_START_MS, pollMs: 200 },
   );
+  return Promise.race([joined, exited(node)]);
+}
+
+/** Rejects when the node's process ends (never resolves). */
+function exited(node: StartedNode): Promise<never> {
+  return new Promise((_, reject) => {
+    const fail = (): void => {
+      const how = node.child.exitCode ?? node.child.signalCode;
+      reject(new Error(`the node in ${node.dataDir} exited (${how}) while starting:\n${node.stderrTail()}`));
+    };
+    if (node.child.exitCode !== null || node.child.signalCode !== null) fail();
+    else node.child.once('exit', fail);
+  });
 }
 
 export interface LoopbackNetwork {
@@ -119,12 +142,14 @@ export interface LoopbackOptions extends SpawnOptions {
 /** Starts `warren node` processes with the options' flags; `stop` ends every one started. */
 function nodeStarter(options: LoopbackOptions) {
   const processes: ChildProcess[] = [];
-  const start = (dataDir: string, ...extra: string[]): void => {
+  const start = (dataDir: string, ...extra: string[]): StartedNode => {
     const args = [...loopbackNodeArgs(dataDir), ...(options.flags ?? []), ...extra];
     const child = spawnWarren(args, options);
+    let tail = '';
     child.stdout!.resume();
-    child.stderr!.resume();
+    child.stderr!.on('data', (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-STDERR_TAIL_CHARS)));
     processes.push(child);
+    return { dataDir, child, stderrTail: () => tail };
   };
   const stop = async (): Promise<void> => {
     await Promise.all(processes.map((child) => stopChild(child, 'SIGINT')));
@@ -137,11 +162,11 @@ export async function startLoopbackNetwork(root: string, count: number, options:
   const dirs = Array.from({ length: count }, (_, index) => join(root, index === 0 ? 'seed' : `node-${index}`));
   const { processes, start, stop } = nodeStarter(options);
   try {
-    start(dirs[0]!);
-    const seed = (await readyWith(dirs[0]!, 0)).addresses[0]!;
-    for (const dir of dirs.slice(1)) start(dir, '--seed', seed);
+    const seedNode = start(dirs[0]!);
+    const seed = (await readyWith(seedNode, 0)).addresses[0]!;
+    const others = dirs.slice(1).map((dir) => start(dir, '--seed', seed));
     // The seed knows every node; the nodes meet more of each other through it (opennet).
-    await Promise.all([readyWith(dirs[0]!, count - 1), ...dirs.slice(1).map((dir) => readyWith(dir, Math.min(2, count - 1)))]);
+    await Promise.all([readyWith(seedNode, count - 1), ...others.map((node) => readyWith(node, Math.min(2, count - 1)))]);
   } catch (error) {
     await stop();
     throw error;
@@ -164,12 +189,14 @@ export async function startLoopbackLine(dirs: readonly string[], options: Loopba
   const neighbours = (index: number) => (index === 0 || index === dirs.length - 1 ? 1 : 2);
   try {
     let seed: string | undefined;
+    const nodes: StartedNode[] = [];
     for (let index = dirs.length - 1; index >= 0; index--) {
       const limit = String(neighbours(index));
-      start(dirs[index]!, '--max-peers', limit, '--min-peers', limit, ...(seed === undefined ? [] : ['--seed', seed]));
-      seed = (await readyWith(dirs[index]!, seed === undefined ? 0 : 1)).addresses[0]!;
+      const node = start(dirs[index]!, '--max-peers', limit, '--min-peers', limit, ...(seed === undefined ? [] : ['--seed', seed]));
+      nodes[index] = node;
+      seed = (await readyWith(node, seed === undefined ? 0 : 1)).addresses[0]!;
     }
-    await Promise.all(dirs.map((dir, index) => readyWith(dir, neighbours(index))));
+    await Promise.all(nodes.map((node, index) => readyWith(node, neighbours(index))));
     const counts = await peerCounts(dirs);
     if (counts.some((count, index) => count !== neighbours(index))) throw new Error(`the nodes did not form a line: peers ${counts.join(', ')}`);
   } catch (error) {

@@ -120,6 +120,18 @@ describe('node/opennet-handlers', () => {
     }
   });
 
+  it('has a mixing relay whose route brought back no offer offer itself on the way back (a network of three)', async () => {
+    const sim = simulation('announce-three');
+    const [seed, other, newcomer] = [await sim.start('seed'), await sim.start('other'), await sim.start('newcomer')];
+    sim.network.link(seed.transport, other.transport);
+    const joined = newcomer.node.join({ seeds: [seed.transport.addresses[0]!] });
+    await sim.clock.advance(60_000);
+    assert.deepEqual(await joined, { connected: 1, offers: 1 });
+    assert.ok(linkedTo(newcomer, other), 'linked to the node beyond its seed');
+    const reached = sim.deliveries.find(({ to, envelope }) => to === idOf(other) && envelope.body.type === 'announce');
+    assert.ok(reached?.envelope.body.type === 'announce' && reached.envelope.body.htl === MAX_HTL, 'the relay got it while mixing');
+  });
+
   it("takes an announcement's DataNotFound as its end, even near the announcer (only requests doubt, spec/routing.md §10)", async () => {
     const { sim } = await joinedRing('announce-no-doubt', 40);
     const tx = sim.deliveries.find(({ envelope }) => envelope.body.type === 'announce')!.envelope.tx;
