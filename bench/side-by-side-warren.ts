@@ -30,7 +30,7 @@ function storeNode(store: RocksBlockStore): ClientNode {
       if (block === undefined) throw new Error('not in the store');
       return block;
     },
-    insert: (routingKey, block) => store.put(routingKey, block, { partition: 'store' }),
+    insert: (routingKey, block, options) => store.put(routingKey, block, { partition: 'store', verified: options?.made }),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Warren next to GNUnet on this machine: `npm run build && node --import tsx bench/side-by-side.ts [MiB]`
- * (default 64). Skipped, with a message, where GNUnet is not installed (`apt-get install gnunet`).
+ * Warren next to GNUnet on this machine: `npm run build && node --import tsx bench/side-by-side.ts [MiB]
+ * [--publish-only]` (default 64 MiB; `--publish-only`: operations 1 and 2 alone, the publishing side, in a
+ * few minutes). Skipped, with a message, where GNUnet is not installed (`apt-get install gnunet`).
  *
  * Each repetition makes fresh random files (so no cache helps) and runs every operation for Warren, then
  * for GNUnet, before the next operation:
@@ -31,9 +32,11 @@ import { CommandTimeoutError } from './errors.js';
 import { metered, TIME_BINARY, type Usage } from './process-usage.js';
 import { median, printRows, randomFile } from './support.js';
 
-const FILE_MIB = Number(process.argv[2] ?? 64);
+const PUBLISH_ONLY = process.argv.includes('--publish-only');
+const sizeArgument = process.argv.slice(2).find((argument) => !argument.startsWith('--'));
+const FILE_MIB = Number(sizeArgument ?? 64);
 if (!Number.isSafeInteger(FILE_MIB) || FILE_MIB < 1 || FILE_MIB > 4096)
-  throw new Error(`the file size must be a whole number of MiB from 1 to 4096, got ${process.argv[2]}`);
+  throw new Error(`the file size must be a whole number of MiB from 1 to 4096, got ${sizeArgument}`);
 const SIZE = FILE_MIB * 2 ** 20;
 const REPETITIONS = 3;
 const STORE_BYTES = 4 * SIZE + 2 ** 28;
@@ -143,24 +146,30 @@ try {
     // 3. fetch from the other node
     const pair = await started(startLoopbackNetwork(join(dir, 'pair'), 2, options));
     const pairNodes = nodesOf(pair.processes, ['node holding the file', 'other node']);
-    record('fetch', await metered(pairNodes, () => get(pair.dirs[1]!, stored.uri, output)));
-    await checkFetched(file!, output, 'warren get from the other node');
-    for (const [anonymity, key] of [
-      [1, 'gFetch1'],
-      [0, 'gFetch0'],
-    ] as const) {
-      const fetch = () => download(peerB, published.uri, anonymity, output, GNUNET_LIMIT_MS);
-      await freshFs();
-      record(
-        key,
-        await metered(await gnunetProcesses(peerA, peerB), () => gnunetDownload(file!, fetch, output, `gnunet-download -a ${anonymity} from the other peer`)),
-      );
+    if (!PUBLISH_ONLY) {
+      record('fetch', await metered(pairNodes, () => get(pair.dirs[1]!, stored.uri, output)));
+      await checkFetched(file!, output, 'warren get from the other node');
+      for (const [anonymity, key] of [
+        [1, 'gFetch1'],
+        [0, 'gFetch0'],
+      ] as const) {
+        const fetch = () => download(peerB, published.uri, anonymity, output, GNUNET_LIMIT_MS);
+        await freshFs();
+        record(
+          key,
+          await metered(await gnunetProcesses(peerA, peerB), () => gnunetDownload(file!, fetch, output, `gnunet-download -a ${anonymity} from the other peer`)),
+        );
+      }
     }
 
     // 2. put into the 2-node network | local publish
     record('put2', await metered(pairNodes, () => put(pair.dirs[1]!, second!)));
     record('gPut2', await metered(await gnunetProcesses(peerA), () => publish(peerA, second!)));
     await stopped(pair);
+    if (PUBLISH_ONLY) {
+      await rm(dir, { recursive: true, force: true });
+      continue;
+    }
 
     // 4. a line: the node stored into in 1 at its far end
     const holder = pair.dirs[0]!;
@@ -261,7 +270,9 @@ const operation = (title: string, warren: readonly Sample[], gnunet: readonly Sa
   ]);
 operation("encode + store locally (Warren's client code straight into a node's store | gnunet-publish -n)", samples.store, samples.gStore, 1.0);
 operation("`warren put` into a 2-node network | GNUnet's local publish", samples.put2, samples.gPut2, 0.5);
-operation('fetch through the other node | gnunet-download -a 1 through the other peer', samples.fetch, samples.gFetch1, 20);
-operation('fetch through the other node | gnunet-download -a 0 through the other peer', samples.fetch, samples.gFetch0, 5);
-operation(`a line: Warren ${LINE_NODES - 1} hops | GNUnet 2 hops, anonymity 1`, samples.line, samples.gLine);
-operation('`warren put` into a 5-node mesh | no GNUnet counterpart', samples.mesh, undefined);
+if (!PUBLISH_ONLY) {
+  operation('fetch through the other node | gnunet-download -a 1 through the other peer', samples.fetch, samples.gFetch1, 20);
+  operation('fetch through the other node | gnunet-download -a 0 through the other peer', samples.fetch, samples.gFetch0, 5);
+  operation(`a line: Warren ${LINE_NODES - 1} hops | GNUnet 2 hops, anonymity 1`, samples.line, samples.gLine);
+  operation('`warren put` into a 5-node mesh | no GNUnet counterpart', samples.mesh, undefined);
+}

@@ -3,6 +3,7 @@
  * request or insert, with an AbortSignal, progress events, and the route's outcome
  * turned into a value or a typed error that says why it failed.
  */
+import type { BlockKind } from '../protocol/keys/index.js';
 import { keyLocation } from '../protocol/location.js';
 import type { KeyType } from '../protocol/wire/messages.js';
 import { type NodeContext, hopTimeoutMs } from './context.js';
@@ -17,6 +18,11 @@ export interface OperationOptions {
   readonly keyType?: KeyType;
   readonly signal?: AbortSignal | undefined;
   readonly onProgress?: ((progress: OperationProgress) => void) | undefined;
+  /**
+   * An insert's block was made in this process from its content (node/client): it matches its routing
+   * key by construction and is not hashed again. Never set for bytes from elsewhere (the API's blocks).
+   */
+  readonly made?: BlockKind | undefined;
 }
 
 /** The error for a route that ended without reaching its goal. */

@@ -300,7 +300,7 @@ export class Node {
     return requestLocally(this.context, routingKey, options);
   }
 
-  /** Inserts a block (verified first: an invalid one throws `InvalidBlockError`). */
+  /** Inserts a block (verified first unless `options.made` says this process made it: an invalid one throws `InvalidBlockError`). */
   insert(routingKey: Uint8Array, block: Uint8Array, options: OperationOptions = {}): Promise<InsertResult> {
     return insertLocally(this.context, routingKey, block, options);
   }

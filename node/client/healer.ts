@@ -9,6 +9,7 @@
  *     ──rebuildBlocks (verified against the manifest's keys; else mismatched)──> Window(parallel) ──insertWithRetries──> network
  *     └──> counts: rebuilt, inserted, failed, dropped, mismatched ──onChange──> the fetch's transfer
  */
+import type { ChkBlock } from '../../protocol/keys/index.js';
 import { NodeStoppedError } from '../errors.js';
 import type { FecCode, SegmentRef } from './segments.js';
 import { insertWithRetries } from './insert.js';
@@ -128,7 +129,7 @@ export class Healer {
   }
 
   /** @internal HealSession's: inserts one block in the queue's turn; true once it is in. */
-  async insert(block: { routingKey: Uint8Array; block: Uint8Array }): Promise<boolean> {
+  async insert(block: ChkBlock): Promise<boolean> {
     const { signal } = this;
     let onAbort!: () => void;
     const stopped = new Promise<never>((_, reject) => {

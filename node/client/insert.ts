@@ -13,7 +13,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { createHasher } from '../../protocol/crypto.js';
-import { CHK_MAX_CONTENT_BYTES, ChkUri, encodeChk } from '../../protocol/keys/index.js';
+import { CHK_MAX_CONTENT_BYTES, type ChkBlock, ChkUri, encodeChk } from '../../protocol/keys/index.js';
 import { OverloadedError, RequestTimeoutError, RouteNotFoundError } from '../errors.js';
 import { encodeManifest, type Layout, type Manifest } from './manifest.js';
 import { checkMime } from './mime.js';
@@ -70,11 +70,11 @@ export const BLOCK_INSERT_ATTEMPTS = 3;
 const isTransient = (error: unknown): boolean =>
   error instanceof RouteNotFoundError || error instanceof RequestTimeoutError || error instanceof OverloadedError;
 
-/** Inserts one block, trying again after a transient failure, up to BLOCK_INSERT_ATTEMPTS tries in all. */
-export async function insertWithRetries(node: ClientNode, block: { routingKey: Uint8Array; block: Uint8Array }, signal: AbortSignal): Promise<void> {
+/** Inserts one block made here, trying again after a transient failure, up to BLOCK_INSERT_ATTEMPTS tries in all. */
+export async function insertWithRetries(node: ClientNode, block: ChkBlock, signal: AbortSignal): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return void (await node.insert(block.routingKey, block.block, { signal }));
+      return void (await node.insert(block.routingKey, block.block, { signal, made: 'chk' }));
     } catch (error) {
       if (attempt >= BLOCK_INSERT_ATTEMPTS || signal.aborted || !isTransient(error)) throw error;
     }
@@ -124,7 +124,7 @@ export class Inserter {
     return uri;
   }
 
-  private insertBlocks(blocks: ReadonlyArray<{ routingKey: Uint8Array; block: Uint8Array }>): Promise<void> {
+  private insertBlocks(blocks: readonly ChkBlock[]): Promise<void> {
     const { signal } = this;
     const { onProgress } = this.options;
     return Promise.all(

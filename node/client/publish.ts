@@ -43,7 +43,7 @@ export interface SignedFetchOptions extends OperationOptions<SignedFetchProgress
 async function insertPointer(node: ClientNode, keys: SskWriteKeys, docName: string, manifest: ChkUri, signal: AbortSignal | undefined): Promise<boolean> {
   const block = encodeSsk(keys, docName, encodePointer(manifest));
   try {
-    await node.insert(block.routingKey, block.block, { keyType: 'ssk', signal });
+    await node.insert(block.routingKey, block.block, { keyType: 'ssk', signal, made: 'ssk' });
     return true;
   } catch (error) {
     if (error instanceof InsertCollisionError) return compareBytes(error.existingBlock, block.block) === 0;

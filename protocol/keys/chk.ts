@@ -65,8 +65,12 @@ export interface ChkBlock {
   readonly cryptoKey: Uint8Array;
 }
 
+/** The plaintext frame encodeChk reuses: encrypted into the block at once, so never seen outside a call. */
+let scratchFrame = new Uint8Array(0);
+
 export function encodeChk(content: Uint8Array, format: ChkFormat = STANDARD_CHK): ChkBlock {
-  const frame = packFrame(content, format.frameBytes);
+  if (scratchFrame.length !== format.frameBytes) scratchFrame = new Uint8Array(format.frameBytes);
+  const frame = packFrame(content, format.frameBytes, scratchFrame);
   const cryptoKey = hash(KEY_TAG, content);
   const block = new Uint8Array(format.blockBytes);
   block[0] = CHK_FORMAT;

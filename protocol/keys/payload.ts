@@ -12,16 +12,21 @@ export function maxContentBytes(frameBytes: number): number {
   return frameBytes - LENGTH_BYTES;
 }
 
-/** Content → zero-padded frame of exactly `frameBytes` bytes. */
-export function packFrame(content: Uint8Array, frameBytes: number): Uint8Array {
+/**
+ * Content → zero-padded frame of exactly `frameBytes` bytes: a new one, or `into` (that length) overwritten
+ * whole, for a caller that encrypts the frame at once and reuses one buffer for every block.
+ */
+export function packFrame(content: Uint8Array, frameBytes: number, into?: Uint8Array): Uint8Array {
   const max = maxContentBytes(frameBytes);
   if (content.length > max) {
     throw new ContentTooLargeError(`content is ${content.length} bytes; one block holds at most ${max}`);
   }
-  const frame = new Uint8Array(frameBytes);
+  if (into !== undefined && into.length !== frameBytes) throw new RangeError(`a frame buffer of ${into.length} bytes cannot hold a ${frameBytes}-byte frame`);
+  const frame = into ?? new Uint8Array(frameBytes);
   frame[0] = content.length >>> 8;
   frame[1] = content.length & 0xff;
   frame.set(content, LENGTH_BYTES);
+  if (into !== undefined) frame.fill(0, LENGTH_BYTES + content.length);
   return frame;
 }
 

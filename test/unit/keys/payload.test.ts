@@ -17,6 +17,17 @@ describe('protocol/keys/payload', () => {
     );
   });
 
+  it('packs into a reused buffer exactly as into a new one, whatever the buffer held before', () => {
+    const into = new Uint8Array(102);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), fc.uint8Array({ minLength: 102, maxLength: 102 }), (content, before) => {
+        into.set(before);
+        assert.deepEqual(packFrame(content, 102, into), packFrame(content, 102));
+      }),
+    );
+    assert.throws(() => packFrame(Uint8Array.of(1), 6, new Uint8Array(5)), RangeError);
+  });
+
   it('refuses content that does not fit', () => {
     assert.throws(() => packFrame(new Uint8Array(5), 6), ContentTooLargeError);
   });

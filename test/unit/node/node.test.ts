@@ -54,6 +54,18 @@ describe('node/node', () => {
     assert.equal(sim.network.stats.sent, 0);
   });
 
+  it('does not hash again a block its own process made (made), and the first peer still refuses a false one', async () => {
+    const sim = await simulate(smallWorld('made-insert', 5));
+    const key = chkNear(0.5);
+    const forged = Uint8Array.from(key.block);
+    forged[100]! ^= 1;
+    const insert = sim.nodes[0]!.node.insert(key.routingKey, forged, { made: 'chk' }).catch((error: unknown) => error);
+    await sim.clock.run();
+    await insert;
+    assert.ok(sim.network.stats.sent > 0, 'sent without verifying');
+    for (const { store } of sim.nodes) assert.equal(await store.has(key.routingKey), false);
+  });
+
   it('keeps the first SSK written to a slot and returns it to a second publisher', async () => {
     const sim = await simulate(smallWorld('collision'));
     const keys = sskWriteKeysFromSeed(randomBytes(32));

@@ -9,6 +9,7 @@ import type { ClientNode } from '../../../../node/client/types.js';
 import { OverloadedError, RequestTimeoutError, RouteNotFoundError } from '../../../../node/errors.js';
 import { toHex } from '../../../../protocol/bytes.js';
 import { randomBytes } from '../../../../protocol/crypto.js';
+import { MemoryClientNode } from './support.js';
 
 /** A node whose first insert hangs until released; every other insert succeeds at once. */
 function stragglingNode() {
@@ -132,6 +133,16 @@ describe('node/client/insert', () => {
       ),
       { numRuns: 30 },
     );
+  });
+
+  it('tells the node that it made every block it inserts (so the node need not hash them again), and each claim holds', async () => {
+    const node = new MemoryClientNode();
+    async function* source(): AsyncGenerator<Uint8Array> {
+      yield randomBytes(7 * SHARD_BYTES + 5);
+    }
+    await new Inserter(node, { dataBlocksPerSegment: 4, checkBlocksPerSegment: 4 }).insertFile({ source: source(), mime: 'application/octet-stream' });
+    assert.ok(node.blocks.size > 8);
+    assert.equal(node.made, node.blocks.size);
   });
 
   it('stops reading at the first block that fails: a node with no peers costs a segment or two of the upload, not all of it', async () => {

@@ -1,10 +1,9 @@
 /** Helpers shared by the client's tests and the API's: a one-store network double, and directories built by hand. */
 import { toHex } from '../../../../protocol/bytes.js';
-import type { ChkUri } from '../../../../protocol/keys/index.js';
-import type { KeyType } from '../../../../protocol/wire/messages.js';
+import { type ChkUri, verifyBlock } from '../../../../protocol/keys/index.js';
 import { Inserter } from '../../../../node/client/insert.js';
 import type { DirectoryEntry } from '../../../../node/client/manifest.js';
-import type { ClientNode } from '../../../../node/client/types.js';
+import type { ClientNode, InsertCallOptions } from '../../../../node/client/types.js';
 import { DataNotFoundError, InsertCollisionError } from '../../../../node/errors.js';
 
 /** A network of one store: every insert lands, every request finds it or is not found; SSK slots collide. */
@@ -19,8 +18,15 @@ export class MemoryClientNode implements ClientNode {
     return block;
   }
 
-  async insert(routingKey: Uint8Array, block: Uint8Array, options: { keyType?: KeyType } = {}): Promise<{ endedBy: 'htl' }> {
+  /** Inserts whose block the client said it made (each checked against its key: a false claim throws). */
+  made = 0;
+
+  async insert(routingKey: Uint8Array, block: Uint8Array, options: InsertCallOptions = {}): Promise<{ endedBy: 'htl' }> {
     await this.gate;
+    if (options.made !== undefined) {
+      if (verifyBlock(routingKey, block) !== options.made) throw new Error(`a block said to be made as ${options.made} is of another kind`);
+      this.made++;
+    }
     const existing = this.blocks.get(toHex(routingKey));
     if (options.keyType === 'ssk' && existing !== undefined && Buffer.compare(existing, block) !== 0) throw new InsertCollisionError(existing);
     this.blocks.set(toHex(routingKey), block);
