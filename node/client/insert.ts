@@ -8,7 +8,7 @@
  * an overload is tried again, up to three tries; the first block that fails for good ends the whole operation
  * at once (spec/client.md §12.4): blocks in flight are cancelled and nothing more is read.
  *
- *   Inserter.insertFile: source ──buffer 2·k·SHARD_BYTES──> encodeSegment ──Window(node.insert)──> network
+ *   Inserter.insertFile: source ──buffer 2·k·SHARD_BYTES──> encodeSegmentOffThread ──Window(node.insert)──> network
  *      └──createHasher──> contentHash ──> FileManifest ──insertManifest──> CHK@… (the file URI)
  */
 import { createReadStream } from 'node:fs';
@@ -17,7 +17,8 @@ import { CHK_MAX_CONTENT_BYTES, type ChkBlock, ChkUri, encodeChk } from '../../p
 import { OverloadedError, RequestTimeoutError, RouteNotFoundError } from '../errors.js';
 import { encodeManifest, type Layout, type Manifest } from './manifest.js';
 import { checkMime } from './mime.js';
-import { encodeSegment, type Redundancy, type SegmentRef, SHARD_BYTES, segmentCheckBlocks, shardCount, WIDE_FEC_CODE } from './segments.js';
+import { encodeSegmentOffThread } from './segment-encoder.js';
+import { type Redundancy, type SegmentRef, SHARD_BYTES, segmentCheckBlocks, shardCount, WIDE_FEC_CODE } from './segments.js';
 import { type ClientNode, DEFAULT_WINDOW, type OperationOptions, operationSignal } from './types.js';
 import { Window } from './window.js';
 
@@ -159,7 +160,7 @@ export class Inserter {
 
     const insertSegment = async (content: Uint8Array): Promise<void> => {
       this.signal.throwIfAborted();
-      const encoded = await encodeSegment(content, segmentCheckBlocks(shardCount(content.length), redundancy));
+      const encoded = await encodeSegmentOffThread(content, segmentCheckBlocks(shardCount(content.length), redundancy));
       segments.push(encoded.ref);
       options.onProgress?.({ type: 'segmentEncoded', segment: segments.length - 1, blocks: encoded.blocks.length });
       const current = this.insertBlocks(encoded.blocks);

@@ -1,0 +1,38 @@
+/**
+ * Worker-thread entry of the segment encoder (segment-encoder.ts): encodes each posted segment with
+ * segments.ts's `encodeSegment` and posts the blocks back, their buffers moved rather than copied.
+ */
+import { parentPort } from 'node:worker_threads';
+import { type EncodedSegment, encodeSegment } from './segments.js';
+
+export interface SegmentJob {
+  readonly id: number;
+  readonly content: Uint8Array;
+  readonly checkBlocks: number;
+}
+
+/** What the worker posts: once `ready` when it can take segments, then each segment's blocks or why it failed. */
+export type SegmentWorkerMessage =
+  | { readonly kind: 'ready' }
+  | { readonly kind: 'encoded'; readonly id: number; readonly encoded: EncodedSegment }
+  | { readonly kind: 'failed'; readonly id: number; readonly message: string };
+
+if (parentPort === null) throw new Error('segment-worker must run in a worker thread');
+const port = parentPort;
+
+/** The block buffers that can move to the other thread: each block owns its buffer whole. */
+function transferable(encoded: EncodedSegment): ArrayBuffer[] {
+  return encoded.blocks.flatMap(({ block }) =>
+    block.byteOffset === 0 && block.byteLength === block.buffer.byteLength && block.buffer instanceof ArrayBuffer ? [block.buffer] : [],
+  );
+}
+
+port.on('message', async ({ id, content, checkBlocks }: SegmentJob) => {
+  try {
+    const encoded = await encodeSegment(content, checkBlocks);
+    port.postMessage({ kind: 'encoded', id, encoded } satisfies SegmentWorkerMessage, transferable(encoded));
+  } catch (error) {
+    port.postMessage({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) } satisfies SegmentWorkerMessage);
+  }
+});
+port.postMessage({ kind: 'ready' } satisfies SegmentWorkerMessage);
