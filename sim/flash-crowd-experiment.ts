@@ -17,6 +17,7 @@ import type { ChkBlock } from '../protocol/keys/chk.js';
 import type { Partition } from '../store/block-store.js';
 import { fetchFile } from './file-transfer.js';
 import { encodeFile, shardBytes } from './files.js';
+import { ENVELOPE_HEADER_BYTES } from './memory-network.js';
 import { percentileOfSorted, type Summary, summarize } from './metrics.js';
 import type { Progress } from './report/model.js';
 import { SeededRng } from './rng.js';
@@ -44,6 +45,11 @@ export interface FlashCrowdInit {
   readonly retryDelayMs?: number;
   readonly degree?: number;
   readonly blockBytes?: number;
+  /**
+   * Blocks each node can upload per second of virtual time (default 16: 512 KiB/s of 32 KiB blocks, about
+   * half of a 10 Mbit/s residential uplink); other envelopes cost the uplink ENVELOPE_HEADER_BYTES each.
+   */
+  readonly uploadBlocksPerSecond?: number;
   /** Store and cache budgets of each node, in blocks (default 512 each: room for the whole file). */
   readonly storeBlocks?: number;
   readonly cacheBlocks?: number;
@@ -87,6 +93,7 @@ export const FLASH_CROWD_DEFAULTS = {
   retryDelayMs: 60_000,
   degree: 10,
   blockBytes: 1024,
+  uploadBlocksPerSecond: 16,
   storeBlocks: 512,
   cacheBlocks: 512,
 } as const;
@@ -134,6 +141,7 @@ export async function runFlashCrowd(init: FlashCrowdInit): Promise<FlashCrowdRun
     locations: idealLocations(nodes),
     edges,
     blockBytes: settings.blockBytes,
+    uploadBytesPerSecond: settings.uploadBlocksPerSecond * (settings.blockBytes + ENVELOPE_HEADER_BYTES),
     storeBudgetBytes: settings.storeBlocks * settings.blockBytes,
     cacheBudgetBytes: settings.cacheBlocks * settings.blockBytes,
     ...(init.node === undefined ? {} : { node: init.node }),

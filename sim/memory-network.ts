@@ -18,7 +18,10 @@
  * (`dial`, `link`, `disconnect`, `stop`, `crash`); its `peerConnected`/`peerDisconnected`
  * follow from a microtask, through one queue per network, so they are delivered before a
  * caller awaiting that call resumes, and before the clock fires its next event. Messages
- * arrive by the clock after their latency. A handler that throws is a bug in the node:
+ * arrive by the clock after their latency, and, when the network gives each node an upload rate, after
+ * the envelopes the node sent before them have left its uplink (`uploadBytesPerSecond`: one queue per
+ * node, shared by its links; an envelope counts ENVELOPE_HEADER_BYTES plus the block it carries).
+ * A handler that throws is a bug in the node:
  * its exception is rethrown from a clock timer, so the simulator's `clock.run` rejects.
  */
 import type { Clock, Rng } from '../node/components.js';
@@ -43,6 +46,8 @@ export interface MemoryNetworkInit {
   lossRate?: number;
   /** Envelopes in flight on one direction of a link before `send` refuses more (default 1024). */
   maxQueuedPerLink?: number;
+  /** Each node's upload rate in bytes per second of virtual time (default: no limit, an envelope leaves at once). */
+  uploadBytesPerSecond?: number;
 }
 
 export interface DeliveryEvent {
@@ -79,6 +84,8 @@ const PUBLIC_KEY_BYTES = 32;
 const POW_NONCE_BYTES = 8;
 const DEFAULT_LATENCY_MS = 10;
 const DEFAULT_MAX_QUEUED_PER_LINK = 1024;
+/** What an envelope costs an uplink besides the block it carries: framing, keys and fields, rounded up. */
+export const ENVELOPE_HEADER_BYTES = 64;
 const STOPPED_REASON = 'transport stopped';
 /** A linked peer's queue as `sendQueue` reports it: envelopes are not counted in bytes. */
 const UNCOUNTED_QUEUE: SendQueue = Object.freeze({ queuedBytes: 0, maxBytes: Number.POSITIVE_INFINITY });
@@ -92,6 +99,19 @@ interface Endpoint {
   handlers: TransportHandlers | undefined;
   /** Outbound direction of every open link, by the peer's id. */
   readonly channels: Map<PeerId, Channel>;
+  /** When the last envelope queued on its uplink has left (with an upload rate). */
+  uplinkFreeAt: number;
+}
+
+/** Bytes an envelope puts on its sender's uplink. */
+export function envelopeBytes({ body }: Envelope): number {
+  const carried =
+    body.type === 'dataFound' || body.type === 'insertData'
+      ? body.block
+      : body.type === 'insertReply' && body.outcome === 'collision'
+        ? body.existingBlock
+        : undefined;
+  return ENVELOPE_HEADER_BYTES + (carried?.length ?? 0);
 }
 
 interface Channel {
@@ -126,6 +146,8 @@ class Medium {
     private readonly latency: LatencyFunction,
     private readonly lossRate: number,
     private readonly maxQueuedPerLink: number,
+    /** Upload rate per node, bytes per virtual ms; undefined: unlimited. */
+    private readonly uploadBytesPerMs: number | undefined,
   ) {}
 
   register(endpoint: Endpoint): void {
@@ -184,10 +206,17 @@ class Medium {
     const now = this.clock.now();
     const latency = this.latency(from.peer.id, peerId, this.rng);
     if (!(latency >= 0 && latency !== Infinity)) throw new RangeError(`latency must be a finite, non-negative time, got ${latency}`);
-    channel.lastArrival = Math.max(now + latency, channel.lastArrival);
+    channel.lastArrival = Math.max(this.departure(from, envelope, now) + latency, channel.lastArrival);
     channel.inFlight.push(envelope);
     this.clock.setTimer(channel.lastArrival - now, channel.deliver);
     return true;
+  }
+
+  /** When `envelope` has left `from`'s uplink: at once without an upload rate, else after those queued before it. */
+  private departure(from: Endpoint, envelope: Envelope, now: number): number {
+    if (this.uploadBytesPerMs === undefined) return now;
+    from.uplinkFreeAt = Math.max(now, from.uplinkFreeAt) + envelopeBytes(envelope) / this.uploadBytesPerMs;
+    return from.uplinkFreeAt;
   }
 
   /**
@@ -318,7 +347,7 @@ export class MemoryNetwork {
   private created = 0;
 
   constructor(components: MemoryNetworkComponents, init: MemoryNetworkInit = {}) {
-    const { latencyMs = DEFAULT_LATENCY_MS, lossRate = 0, maxQueuedPerLink = DEFAULT_MAX_QUEUED_PER_LINK } = init;
+    const { latencyMs = DEFAULT_LATENCY_MS, lossRate = 0, maxQueuedPerLink = DEFAULT_MAX_QUEUED_PER_LINK, uploadBytesPerSecond } = init;
     if (typeof latencyMs === 'number' && !(latencyMs >= 0 && latencyMs !== Infinity)) {
       throw new RangeError(`latencyMs must be a finite, non-negative time, got ${latencyMs}`);
     }
@@ -326,9 +355,13 @@ export class MemoryNetwork {
     if (!Number.isSafeInteger(maxQueuedPerLink) || maxQueuedPerLink < 1) {
       throw new RangeError(`maxQueuedPerLink must be a positive integer, got ${maxQueuedPerLink}`);
     }
+    if (uploadBytesPerSecond !== undefined && !(uploadBytesPerSecond > 0 && uploadBytesPerSecond !== Infinity)) {
+      throw new RangeError(`uploadBytesPerSecond must be a positive, finite rate, got ${uploadBytesPerSecond}`);
+    }
     const latency = typeof latencyMs === 'number' ? () => latencyMs : latencyMs;
     this.rng = components.rng;
-    this.medium = new Medium(components.clock, components.rng, latency, lossRate, maxQueuedPerLink);
+    const uploadBytesPerMs = uploadBytesPerSecond === undefined ? undefined : uploadBytesPerSecond / 1000;
+    this.medium = new Medium(components.clock, components.rng, latency, lossRate, maxQueuedPerLink, uploadBytesPerMs);
   }
 
   /** A transport for a new node at `location`; it listens once started. */
@@ -344,6 +377,7 @@ export class MemoryNetwork {
       lifecycle: 'created',
       handlers: undefined,
       channels: new Map(),
+      uplinkFreeAt: 0,
     };
     this.medium.register(endpoint);
     this.created++;

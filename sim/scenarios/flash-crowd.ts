@@ -135,8 +135,10 @@ export const flashCrowdScenario: Scenario = {
         `${crowd.fetchers} fetchers, drawn once, each fetch as the client's: a window of ${FLASH_CROWD_DEFAULTS.window} block requests, k blocks a segment ` +
           `(the next one for each failure), up to ${FLASH_CROWD_DEFAULTS.attempts} attempts ${FLASH_CROWD_DEFAULTS.retryDelayMs / 1000} s apart. Starts are ` +
           'uniform over 10 minutes (crowd) or 7 days (quiet), the same draws scaled; nothing else happens on the network meanwhile.',
-        'Links carry envelopes after 10 ms with no bandwidth limit: completion time is set by hops, the window and load-limit refusals, not by upload ' +
-          "capacity; a node's load is counted as the blocks it uploads (DataFound sent, relays included) and the DataRequests it receives.",
+        `Links carry envelopes after 10 ms, once they have left the sender's uplink: each node uploads ${FLASH_CROWD_DEFAULTS.uploadBlocksPerSecond} ` +
+          'blocks a second (512 KiB/s of 32 KiB blocks, about half of a 10 Mbit/s residential uplink: a stated choice, not a measurement), one queue ' +
+          "shared by all its links, so a crowd waits at the nodes it asks most; a node's load is counted as the blocks it uploads (DataFound sent, " +
+          'relays included) and the DataRequests it receives.',
         `Stores and caches hold ${FLASH_CROWD_DEFAULTS.storeBlocks} blocks each (room for the file); first holders are the nodes whose store partition ` +
           'held a block of the file right after the insert; holders at the end count store and cache. A node does not cache its own requests, nor does a ' +
           'relay that received a request at an HTL above MAX_CACHING_HTL (it may be next to the requester, node/htl.ts), so the file spreads in pieces.',

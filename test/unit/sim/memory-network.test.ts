@@ -4,7 +4,7 @@ import { SelfDialError, TransportNotStartedError } from '../../../node/net/error
 import type { Envelope } from '../../../protocol/wire/messages.js';
 import { VirtualClock } from '../../../sim/clock.js';
 import { PeerUnreachableError } from '../../../sim/errors.js';
-import { MemoryNetwork, type MemoryNetworkInit, type MemoryTransport } from '../../../sim/memory-network.js';
+import { ENVELOPE_HEADER_BYTES, envelopeBytes, MemoryNetwork, type MemoryNetworkInit, type MemoryTransport } from '../../../sim/memory-network.js';
 import { SeededRng } from '../../../sim/rng.js';
 
 const ping = (tx: number): Envelope => ({ tx: BigInt(tx), body: { type: 'ping' } });
@@ -199,6 +199,42 @@ describe('sim/memory-network', () => {
       await clock.runUntilIdle();
       assert.equal(a!.send(b!.peer.id, ping(6)), true);
       assert.deepEqual(network.stats, { sent: 5, delivered: 4, lost: 0, discarded: 0, refused: 1 });
+    });
+
+    it('with an upload rate, queues what a node sends on one uplink shared by its links, a block costing its bytes', async () => {
+      // 1,024-byte blocks at 10,880 bytes/s: a dataFound (64 + 1,024 bytes) takes 100 ms, a ping (64) about 6 ms.
+      const { started, log, clock, network } = setup({ latencyMs: 10, uploadBytesPerSecond: 10_880 });
+      const [a, b, c] = await started(3);
+      network.link(a!, b!);
+      network.link(a!, c!);
+      await clock.runUntilIdle();
+      const found = (tx: number): Envelope => ({ tx: BigInt(tx), body: { type: 'dataFound', block: new Uint8Array(1024) } });
+      assert.equal(envelopeBytes(found(1)), ENVELOPE_HEADER_BYTES + 1024);
+      a!.send(b!.peer.id, found(1));
+      a!.send(c!.peer.id, found(2));
+      a!.send(b!.peer.id, ping(3));
+      b!.send(a!.peer.id, ping(4));
+      await clock.runUntilIdle();
+      const times = log.slice(4).map((line) => Math.round(Number(line.split(' ')[0])));
+      assert.deepEqual(
+        log.slice(4).map((line) => line.split(' ').slice(1, 4).join(' ')),
+        ['a got ping', 'b got dataFound', 'c got dataFound', 'b got ping'],
+      );
+      assert.deepEqual(times, [16, 110, 210, 216]);
+    });
+
+    it('without an upload rate, sends every envelope at once; refuses a rate that is not positive and finite', async () => {
+      const { started, log, clock, network } = setup({ latencyMs: 10 });
+      const [a, b] = await started(2);
+      network.link(a!, b!);
+      await clock.runUntilIdle();
+      for (let tx = 1; tx <= 3; tx++) a!.send(b!.peer.id, { tx: BigInt(tx), body: { type: 'dataFound', block: new Uint8Array(32_768) } });
+      await clock.runUntilIdle();
+      assert.deepEqual(
+        log.slice(2).map((line) => line.split(' ')[0]),
+        ['10', '10', '10'],
+      );
+      for (const rate of [0, -1, Number.POSITIVE_INFINITY, Number.NaN]) assert.throws(() => setup({ uploadBytesPerSecond: rate }), RangeError);
     });
 
     it('loses envelopes at the loss rate, the same ones for the same seed', async () => {
