@@ -35,7 +35,6 @@ class SegmentEncoder {
   private state: 'none' | 'starting' | 'ready' | 'failed' = 'none';
   private readonly waiting: Pending[] = [];
   private held: Pending | undefined;
-  private nextId = 0;
 
   /** Counts of segments encoded on the worker and here (for tests and benches). */
   readonly counts = { worker: 0, here: 0 };
@@ -50,7 +49,7 @@ class SegmentEncoder {
     if (this.state === 'none') this.start();
     if (this.state !== 'ready') return this.here(content, checkBlocks);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ content, job: { id: this.nextId++, content: new Uint8Array(content), checkBlocks }, resolve, reject });
+      this.waiting.push({ content, job: { content: new Uint8Array(content), checkBlocks }, resolve, reject });
       this.dispatch();
     });
   }

@@ -6,16 +6,15 @@ import { parentPort } from 'node:worker_threads';
 import { type EncodedSegment, encodeSegment } from './segments.js';
 
 export interface SegmentJob {
-  readonly id: number;
   readonly content: Uint8Array;
   readonly checkBlocks: number;
 }
 
-/** What the worker posts: once `ready` when it can take segments, then each segment's blocks or why it failed. */
+/** What the worker posts: once `ready` when it can take segments, then, for each segment in turn, its blocks or why it failed. */
 export type SegmentWorkerMessage =
   | { readonly kind: 'ready' }
-  | { readonly kind: 'encoded'; readonly id: number; readonly encoded: EncodedSegment }
-  | { readonly kind: 'failed'; readonly id: number; readonly message: string };
+  | { readonly kind: 'encoded'; readonly encoded: EncodedSegment }
+  | { readonly kind: 'failed'; readonly message: string };
 
 if (parentPort === null) throw new Error('segment-worker must run in a worker thread');
 const port = parentPort;
@@ -27,12 +26,12 @@ function transferable(encoded: EncodedSegment): ArrayBuffer[] {
   );
 }
 
-port.on('message', async ({ id, content, checkBlocks }: SegmentJob) => {
+port.on('message', async ({ content, checkBlocks }: SegmentJob) => {
   try {
     const encoded = await encodeSegment(content, checkBlocks);
-    port.postMessage({ kind: 'encoded', id, encoded } satisfies SegmentWorkerMessage, transferable(encoded));
+    port.postMessage({ kind: 'encoded', encoded } satisfies SegmentWorkerMessage, transferable(encoded));
   } catch (error) {
-    port.postMessage({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) } satisfies SegmentWorkerMessage);
+    port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies SegmentWorkerMessage);
   }
 });
 port.postMessage({ kind: 'ready' } satisfies SegmentWorkerMessage);
