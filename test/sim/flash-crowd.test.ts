@@ -49,16 +49,19 @@ describe('sim/flash-crowd (seeded, 300 nodes, 30 fetchers)', function () {
 describe('scenario flash-crowd', function () {
   this.timeout(900_000);
 
-  it('is registered, and reports the crowd against the quiet case with the 2× limit as the reference', async () => {
+  it("is registered, and reports the crowd, and the crowd at the whole file's concurrency, against the quiet case with the 2× limit as the reference", async () => {
     assert.equal(findScenario('flash-crowd'), flashCrowdScenario);
     const report = await flashCrowdScenario.run({ seed: 'flash-crowd-report', nodes: 200, requests: 20 });
     assert.equal(report.parameters.fetchers, 20);
     const ratio = report.figures.find((figure) => figure.name === 'completion time p50, crowd over quiet')!;
     assert.equal(ratio.reference?.value, 2);
-    assert.equal(report.tables[0]!.rows.length, 2);
+    const dense = report.figures.find((figure) => figure.name === "completion time p50, crowd at the whole file's concurrency over quiet")!;
+    assert.equal(dense.reference?.value, 2);
+    assert.ok(dense.value > 0);
+    assert.equal(report.tables[0]!.rows.length, 3);
     assert.deepEqual(
       report.charts[0]!.series.map((series) => series.points.length),
-      [21, 21],
+      [21, 21, 21],
     );
   });
 });
