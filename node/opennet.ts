@@ -24,6 +24,7 @@ import type { PeerId, Transport } from './transport.js';
 import { comparePeers, worstPeer } from './opennet-drop-rule.js';
 import { NoPeersError } from './errors.js';
 import { nodeRange } from './opennet-subnet.js';
+import { reachedGreedily } from './htl.js';
 
 /** Peers a node aims for at most, and below how many it announces itself again. */
 export const DEFAULT_MAX_PEERS = 40;
@@ -46,7 +47,10 @@ export interface OpennetInit extends OfferDialInit {
   readonly peerGraceMs?: number;
   /** Probability that a relay replaces a path-folding offer with its own NodeRef (default 0.07). */
   readonly foldResetProbability?: number;
-  /** Probability that a relay on a successful request's return path takes its offer as a new peer too (default 0.3). */
+  /**
+   * Probability that a relay on a successful request's return path takes its offer as a new peer too,
+   * when a greedy hop reached it (default 0.3).
+   */
   readonly foldTakeProbability?: number;
   /** A full node makes room for a new peer (drops its worst) at most once in this long (default 60 s). */
   readonly replacementIntervalMs?: number;
@@ -106,6 +110,8 @@ interface Fold {
   readonly upstream: PeerId | undefined;
   /** The peer the data came from: only its offer counts. */
   readonly source: PeerId;
+  /** Whether a greedy hop reached this node (`reachedGreedily`): only then does a relay take the offer too. */
+  readonly greedy: boolean;
 }
 
 type Settings = Required<Omit<OpennetInit, 'identity'>>;
@@ -331,7 +337,9 @@ export class Opennet {
   /** Remembers a request that succeeded through `route`, so that its PeerOffer can be taken. */
   recordFold(route: Route): void {
     const source = route.succeededThrough;
-    if (source !== undefined) this.folds.set(route.init.tx, { upstream: route.init.upstream, source });
+    if (source === undefined) return;
+    const greedy = reachedGreedily(route.init.htl, this.components.peers.htlPolicy);
+    this.folds.set(route.init.tx, { upstream: route.init.upstream, source, greedy });
   }
 
   /** The fold for `tx` if `from` is its data source; each fold is taken once. */
