@@ -29,6 +29,11 @@ import { reachedGreedily } from './htl.js';
 /** Peers a node aims for at most, and below how many it announces itself again. */
 export const DEFAULT_MAX_PEERS = 40;
 export const DEFAULT_MIN_PEERS = 10;
+/**
+ * The greedy hops of an announcement whose relays offer themselves (§9.3): chosen by a sweep at 1,000
+ * nodes (3 to 6) so that long links come within 20 % of a 1/d distribution's share (spec/routing.md §9.3).
+ */
+export const DEFAULT_ANNOUNCE_OFFER_HOPS = 4;
 
 export interface OpennetInit extends OfferDialInit {
   /** Leading zero bits every offered or saved NodeRef's proof must have (default 24, the network's). */
@@ -59,7 +64,7 @@ export interface OpennetInit extends OfferDialInit {
   readonly foldCapacity?: number;
   /** PeerOffers one announcement passes on or acts on (default 8). */
   readonly maxOffersPerAnnounce?: number;
-  /** A relay offers itself to an announcer only within this many hops after the announcement stops mixing (default 6). */
+  /** A relay offers itself to an announcer only within this many greedy hops, the announcement's approach (default 4). */
   readonly announceOfferHops?: number;
   /** Invalid NodeRefs after which the peer that sent them is disconnected (default 3). */
   readonly invalidOfferLimit?: number;
@@ -131,7 +136,7 @@ function resolveSettings(init: OpennetInit): Settings {
     foldLifetimeMs: init.foldLifetimeMs ?? 60_000,
     foldCapacity: init.foldCapacity ?? 10_000,
     maxOffersPerAnnounce: init.maxOffersPerAnnounce ?? 8,
-    announceOfferHops: init.announceOfferHops ?? 6,
+    announceOfferHops: init.announceOfferHops ?? DEFAULT_ANNOUNCE_OFFER_HOPS,
     invalidOfferLimit: init.invalidOfferLimit ?? 3,
     maxPendingDials: init.maxPendingDials ?? 8,
     maxSeeds: init.maxSeeds ?? 16,

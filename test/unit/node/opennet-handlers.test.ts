@@ -10,6 +10,7 @@ import { SeededRng } from '../../../sim/rng.js';
 import { HTL_POLICY_V1, HTL_POLICY_V2, MAX_HTL, topGreedyHtl } from '../../../node/htl.js';
 import { encodeChk } from '../../../protocol/keys/chk.js';
 import { chkNear } from '../../support/node-fixtures.js';
+import { DEFAULT_ANNOUNCE_OFFER_HOPS } from '../../../node/opennet.js';
 import { drawPublicKey, type OpennetMember, startOpennetNode } from '../../../sim/grown-opennet.js';
 import { useTeardown } from '../../support/teardown.js';
 
@@ -107,7 +108,7 @@ describe('node/opennet-handlers', () => {
     assert.ok(replies.length <= 1 + offers);
     // Nodes that got it at the maximum HTL mixed (sent it to a random peer) and offered nothing of their own,
     // nor did the node the last of them picked (MAX_HTL - 1: a random hop reached it); after it, those within
-    // announceOfferHops (6) greedy hops did, and later only the nodes closest to the newcomer.
+    // announceOfferHops greedy hops did, and later only the nodes closest to the newcomer.
     const htlAt = new Map<string, number>();
     for (const { to, envelope } of announcements) if (envelope.body.type === 'announce') htlAt.set(to, Math.max(htlAt.get(to) ?? 0, envelope.body.htl));
     assert.ok([...htlAt.values()].includes(MAX_HTL), 'the announcement mixed');
@@ -118,7 +119,7 @@ describe('node/opennet-handlers', () => {
     for (const { from } of selfOffers) {
       const htl = htlAt.get(from)!;
       const top = topGreedyHtl(HTL_POLICY_V2);
-      assert.ok(htl <= top && (htl > top - 6 || nearest.has(from)), `a node that got the announcement at htl ${htl} offered itself`);
+      assert.ok(htl <= top && (htl > top - DEFAULT_ANNOUNCE_OFFER_HOPS || nearest.has(from)), `a node that got the announcement at htl ${htl} offered itself`);
     }
   });
 
