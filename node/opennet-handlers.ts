@@ -13,7 +13,7 @@ import { toHex } from '../protocol/bytes.js';
 import { circularDistance } from '../protocol/location.js';
 import type { Announce, NodeRef, PeerOffer } from '../protocol/wire/messages.js';
 import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
-import { MAX_HTL, mixes, reachedGreedily, topGreedyHtl } from './htl.js';
+import { MAX_HTL, reachedGreedily, topGreedyHtl } from './htl.js';
 import type { RouteInit, RouteOutcome } from './route.js';
 import type { PeerId } from './transport.js';
 import type { VerifiedNode } from './opennet.js';
@@ -76,7 +76,7 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
     offers++;
   };
   if (offersToAnnouncer(context, announce.htl, announcer)) offerOwn();
-  const mixing = mixes(announce.htl, context.peers.htlPolicy);
+  const randomlyReached = !reachedGreedily(announce.htl, context.peers.htlPolicy);
   transactions.open(
     context.routeComponents,
     {
@@ -88,9 +88,10 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
       },
     },
     (outcome: RouteOutcome) => {
-      // A mixing relay whose route brought back no offer (a network too small to leave the mixing
-      // chain) offers itself, so that a newcomer to a few nodes still meets more than its seed.
-      if (mixing && offers === 0) offerOwn();
+      // A relay a random hop reached whose route brought back no offer (a network too small for the
+      // announcement to get beyond its random hops) offers itself, so that a newcomer to a few nodes
+      // still meets more than its seed.
+      if (randomlyReached && offers === 0) offerOwn();
       context.send(from, tx, outcome.type === 'routeNotFound' ? { type: 'routeNotFound', htl: outcome.htl } : { type: 'dataNotFound' });
     },
   );
