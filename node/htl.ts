@@ -65,6 +65,20 @@ export function drawHtlLink(rng: Rng, policy: HtlPolicy): HtlLink {
   };
 }
 
+/**
+ * The highest HTL held by a node that a greedy hop (one toward the key or location) reached. Under a
+ * mixing design a node holding MAX_HTL − 1 got it from a node that mixed: a random hop, which leaves it
+ * at a uniformly random distance from the target, and so does every hop before it.
+ */
+export function topGreedyHtl(policy: HtlPolicy): number {
+  return policy.mixAtMax ? MAX_HTL - 2 : MAX_HTL;
+}
+
+/** Whether a node holding a request, insert or announcement at `htl` was reached by a greedy hop (`topGreedyHtl`). */
+export function reachedGreedily(htl: number, policy: HtlPolicy): boolean {
+  return htl <= topGreedyHtl(policy);
+}
+
 /** Whether a node holding a request or insert at `htl` mixes (`mixAtMax`): routes it to a random peer, never answers it itself. */
 export function mixes(htl: number, policy: HtlPolicy): boolean {
   return policy.mixAtMax && htl >= MAX_HTL;

@@ -13,7 +13,7 @@ import { toHex } from '../protocol/bytes.js';
 import { circularDistance } from '../protocol/location.js';
 import type { Announce, NodeRef, PeerOffer } from '../protocol/wire/messages.js';
 import { type NodeContext, hopTimeoutMs, relayDeadline } from './context.js';
-import { MAX_HTL, mixes } from './htl.js';
+import { MAX_HTL, reachedGreedily, topGreedyHtl } from './htl.js';
 import type { RouteInit, RouteOutcome } from './route.js';
 import type { PeerId } from './transport.js';
 import type { VerifiedNode } from './opennet.js';
@@ -42,15 +42,18 @@ function announceRoute(context: NodeContext, tx: bigint, announced: VerifiedNode
 }
 
 /**
- * Whether a relay holding an announcement at `htl` offers itself (§9.3): not while it mixes (its peers
- * are drawn at random); then within `announceOfferHops` hops, the greedy approach from a random node,
- * which passes nodes at every scale of distance; after it, only a node closer to the announcer than
- * all its other peers (one of its ring neighbours): the hops that circle the announcer's
- * neighbourhood would otherwise add only more short links.
+ * Whether a relay holding an announcement at `htl` offers itself (§9.3): only a relay that a greedy hop
+ * reached (`reachedGreedily`: not the mixing relays, nor the node the last of them picked, all at a
+ * random distance from the announcer, whose offers would be uniform random links, too many of them long);
+ * of those, the first `announceOfferHops`, the greedy approach from a random node, which passes nodes at
+ * every scale of distance; after it, only a node closer to the announcer than all its other peers (one
+ * of its ring neighbours): the hops that circle the announcer's neighbourhood would otherwise add only
+ * more short links.
  */
 function offersToAnnouncer(context: NodeContext, htl: number, announcer: VerifiedNode): boolean {
-  if (mixes(htl, context.peers.htlPolicy)) return false;
-  if (htl >= MAX_HTL - context.opennet.settings.announceOfferHops) return true;
+  const policy = context.peers.htlPolicy;
+  if (!reachedGreedily(htl, policy)) return false;
+  if (htl > topGreedyHtl(policy) - context.opennet.settings.announceOfferHops) return true;
   const own = circularDistance(context.settings.location, announcer.location);
   for (const peer of context.peers) if (peer.id !== announcer.id && circularDistance(peer.location, announcer.location) < own) return false;
   return true;
@@ -73,7 +76,7 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
     offers++;
   };
   if (offersToAnnouncer(context, announce.htl, announcer)) offerOwn();
-  const mixing = mixes(announce.htl, context.peers.htlPolicy);
+  const randomlyReached = !reachedGreedily(announce.htl, context.peers.htlPolicy);
   transactions.open(
     context.routeComponents,
     {
@@ -85,9 +88,10 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
       },
     },
     (outcome: RouteOutcome) => {
-      // A mixing relay whose route brought back no offer (a network too small to leave the mixing
-      // chain) offers itself, so that a newcomer to a few nodes still meets more than its seed.
-      if (mixing && offers === 0) offerOwn();
+      // A relay a random hop reached whose route brought back no offer (a network too small for the
+      // announcement to get beyond its random hops) offers itself, so that a newcomer to a few nodes
+      // still meets more than its seed.
+      if (randomlyReached && offers === 0) offerOwn();
       context.send(from, tx, outcome.type === 'routeNotFound' ? { type: 'routeNotFound', htl: outcome.htl } : { type: 'dataNotFound' });
     },
   );
@@ -110,7 +114,7 @@ export function handlePeerOffer(context: NodeContext, from: PeerId, tx: bigint, 
     void opennet.considerOffer(offered, from);
     return;
   }
-  if (opennet.drawTake()) void opennet.considerOffer(offered, from);
+  if (fold.greedy && opennet.drawTake()) void opennet.considerOffer(offered, from);
   const own = opennet.drawReset() ? opennet.ownNode() : undefined;
   sendOffer(context, fold.upstream, tx, own ?? offered.node);
 }

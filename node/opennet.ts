@@ -24,10 +24,16 @@ import type { PeerId, Transport } from './transport.js';
 import { comparePeers, worstPeer } from './opennet-drop-rule.js';
 import { NoPeersError } from './errors.js';
 import { nodeRange } from './opennet-subnet.js';
+import { reachedGreedily } from './htl.js';
 
 /** Peers a node aims for at most, and below how many it announces itself again. */
 export const DEFAULT_MAX_PEERS = 40;
 export const DEFAULT_MIN_PEERS = 10;
+/**
+ * The greedy hops of an announcement whose relays offer themselves (§9.3): chosen by a sweep at 1,000
+ * nodes (3 to 6) so that long links come within 20 % of a 1/d distribution's share (spec/routing.md §9.3).
+ */
+export const DEFAULT_ANNOUNCE_OFFER_HOPS = 4;
 
 export interface OpennetInit extends OfferDialInit {
   /** Leading zero bits every offered or saved NodeRef's proof must have (default 24, the network's). */
@@ -46,7 +52,10 @@ export interface OpennetInit extends OfferDialInit {
   readonly peerGraceMs?: number;
   /** Probability that a relay replaces a path-folding offer with its own NodeRef (default 0.07). */
   readonly foldResetProbability?: number;
-  /** Probability that a relay on a successful request's return path takes its offer as a new peer too (default 0.3). */
+  /**
+   * Probability that a relay on a successful request's return path takes its offer as a new peer too,
+   * when a greedy hop reached it (default 0.3).
+   */
   readonly foldTakeProbability?: number;
   /** A full node makes room for a new peer (drops its worst) at most once in this long (default 60 s). */
   readonly replacementIntervalMs?: number;
@@ -55,7 +64,7 @@ export interface OpennetInit extends OfferDialInit {
   readonly foldCapacity?: number;
   /** PeerOffers one announcement passes on or acts on (default 8). */
   readonly maxOffersPerAnnounce?: number;
-  /** A relay offers itself to an announcer only within this many hops after the announcement stops mixing (default 6). */
+  /** A relay offers itself to an announcer only within this many greedy hops, the announcement's approach (default 4). */
   readonly announceOfferHops?: number;
   /** Invalid NodeRefs after which the peer that sent them is disconnected (default 3). */
   readonly invalidOfferLimit?: number;
@@ -106,6 +115,8 @@ interface Fold {
   readonly upstream: PeerId | undefined;
   /** The peer the data came from: only its offer counts. */
   readonly source: PeerId;
+  /** Whether a greedy hop reached this node (`reachedGreedily`): only then does a relay take the offer too. */
+  readonly greedy: boolean;
 }
 
 type Settings = Required<Omit<OpennetInit, 'identity'>>;
@@ -125,7 +136,7 @@ function resolveSettings(init: OpennetInit): Settings {
     foldLifetimeMs: init.foldLifetimeMs ?? 60_000,
     foldCapacity: init.foldCapacity ?? 10_000,
     maxOffersPerAnnounce: init.maxOffersPerAnnounce ?? 8,
-    announceOfferHops: init.announceOfferHops ?? 6,
+    announceOfferHops: init.announceOfferHops ?? DEFAULT_ANNOUNCE_OFFER_HOPS,
     invalidOfferLimit: init.invalidOfferLimit ?? 3,
     maxPendingDials: init.maxPendingDials ?? 8,
     maxSeeds: init.maxSeeds ?? 16,
@@ -331,7 +342,9 @@ export class Opennet {
   /** Remembers a request that succeeded through `route`, so that its PeerOffer can be taken. */
   recordFold(route: Route): void {
     const source = route.succeededThrough;
-    if (source !== undefined) this.folds.set(route.init.tx, { upstream: route.init.upstream, source });
+    if (source === undefined) return;
+    const greedy = reachedGreedily(route.init.htl, this.components.peers.htlPolicy);
+    this.folds.set(route.init.tx, { upstream: route.init.upstream, source, greedy });
   }
 
   /** The fold for `tx` if `from` is its data source; each fold is taken once. */

@@ -50,9 +50,11 @@ describe('scenario opennet-growth (seeded, 48 nodes)', function () {
     );
     for (const row of table.rows) assert.equal(row[table.columns.indexOf('connected')], 'yes', `connected at ${row[1]} nodes`);
     assert.ok(figure(report, 'success rate').value >= 0.95, `success ${figure(report, 'success rate').value}`);
-    const hops = figure(report, 'hops, mean').value;
-    // Design v2's mixing chain (node/htl.ts) takes about four of them.
-    assert.ok(hops > 0.3 && hops < 7, `mean hops ${hops}`);
+    // The median: one request that backtracks through most of the network (413 DataRequests with this
+    // seed, whose median is 3) would dominate a mean over 150. Design v2's mixing chain (node/htl.ts)
+    // takes about four hops of a request that leaves its originator.
+    const hops = figure(report, 'hops, p50').value;
+    assert.ok(hops > 0 && hops < 7, `median hops ${hops}`);
     const success = figure(report, 'success rate');
     assert.match(success.reference!.source, /^baseline: ideal small world of 48 nodes/);
     assert.ok(success.reference!.value >= 0.95, `baseline success ${success.reference!.value}`);

@@ -1,6 +1,17 @@
 import assert from 'node:assert/strict';
 import type { Rng } from '../../../node/components.js';
-import { decrementHtl, drawHtlLink, HTL_POLICY_V1, HTL_POLICY_V2, MAX_CACHING_HTL, MAX_HTL, mayCacheAt, mixes } from '../../../node/htl.js';
+import {
+  decrementHtl,
+  drawHtlLink,
+  HTL_POLICY_V1,
+  HTL_POLICY_V2,
+  MAX_CACHING_HTL,
+  MAX_HTL,
+  mayCacheAt,
+  mixes,
+  reachedGreedily,
+  topGreedyHtl,
+} from '../../../node/htl.js';
 
 const always = { decrementAtMax: true, decrementAtMin: true };
 const never = { decrementAtMax: false, decrementAtMin: false };
@@ -30,6 +41,15 @@ describe('node/htl', () => {
     assert.equal(mixes(MAX_HTL, HTL_POLICY_V2), true);
     assert.equal(mixes(MAX_HTL - 1, HTL_POLICY_V2), false);
     assert.equal(mixes(MAX_HTL, HTL_POLICY_V1), false);
+  });
+
+  it('counts a node as reached by a greedy hop below the HTLs a mixing hop sends, and at any HTL without mixing', () => {
+    assert.equal(topGreedyHtl(HTL_POLICY_V2), MAX_HTL - 2);
+    assert.equal(reachedGreedily(MAX_HTL, HTL_POLICY_V2), false);
+    assert.equal(reachedGreedily(MAX_HTL - 1, HTL_POLICY_V2), false);
+    assert.equal(reachedGreedily(MAX_HTL - 2, HTL_POLICY_V2), true);
+    assert.equal(topGreedyHtl(HTL_POLICY_V1), MAX_HTL);
+    assert.equal(reachedGreedily(MAX_HTL, HTL_POLICY_V1), true);
   });
 
   it('lets relays cache only beyond the first two hops', () => {

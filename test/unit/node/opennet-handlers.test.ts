@@ -7,9 +7,10 @@ import type { NodeInit } from '../../../node/node.js';
 import { VirtualClock } from '../../../sim/clock.js';
 import { MemoryNetwork } from '../../../sim/memory-network.js';
 import { SeededRng } from '../../../sim/rng.js';
-import { MAX_HTL } from '../../../node/htl.js';
+import { HTL_POLICY_V1, HTL_POLICY_V2, MAX_HTL, topGreedyHtl } from '../../../node/htl.js';
 import { encodeChk } from '../../../protocol/keys/chk.js';
 import { chkNear } from '../../support/node-fixtures.js';
+import { DEFAULT_ANNOUNCE_OFFER_HOPS } from '../../../node/opennet.js';
 import { drawPublicKey, type OpennetMember, startOpennetNode } from '../../../sim/grown-opennet.js';
 import { useTeardown } from '../../support/teardown.js';
 
@@ -105,8 +106,9 @@ describe('node/opennet-handlers', () => {
     assert.equal(ends.length, 1);
     assert.ok(['dataNotFound', 'routeNotFound'].includes(ends[0]!.envelope.body.type));
     assert.ok(replies.length <= 1 + offers);
-    // Nodes that got it at the maximum HTL mixed (sent it to a random peer) and offered nothing of their own;
-    // after it, those within announceOfferHops (6) hops did, and later only the nodes closest to the newcomer.
+    // Nodes that got it at the maximum HTL mixed (sent it to a random peer) and offered nothing of their own,
+    // nor did the node the last of them picked (MAX_HTL - 1: a random hop reached it); after it, those within
+    // announceOfferHops greedy hops did, and later only the nodes closest to the newcomer.
     const htlAt = new Map<string, number>();
     for (const { to, envelope } of announcements) if (envelope.body.type === 'announce') htlAt.set(to, Math.max(htlAt.get(to) ?? 0, envelope.body.htl));
     assert.ok([...htlAt.values()].includes(MAX_HTL), 'the announcement mixed');
@@ -116,20 +118,30 @@ describe('node/opennet-handlers', () => {
     const nearest = new Set(ranked.slice(0, 2).map(idOf));
     for (const { from } of selfOffers) {
       const htl = htlAt.get(from)!;
-      assert.ok(htl < MAX_HTL && (htl >= MAX_HTL - 6 || nearest.has(from)), `a node that got the announcement at htl ${htl} offered itself`);
+      const top = topGreedyHtl(HTL_POLICY_V2);
+      assert.ok(htl <= top && (htl > top - DEFAULT_ANNOUNCE_OFFER_HOPS || nearest.has(from)), `a node that got the announcement at htl ${htl} offered itself`);
     }
   });
 
-  it('has a mixing relay whose route brought back no offer offer itself on the way back (a network of three)', async () => {
-    const sim = simulation('announce-three');
-    const [seed, other, newcomer] = [await sim.start('seed'), await sim.start('other'), await sim.start('newcomer')];
-    sim.network.link(seed.transport, other.transport);
-    const joined = newcomer.node.join({ seeds: [seed.transport.addresses[0]!] });
-    await sim.clock.advance(60_000);
-    assert.deepEqual(await joined, { connected: 1, offers: 1 });
-    assert.ok(linkedTo(newcomer, other), 'linked to the node beyond its seed');
-    const reached = sim.deliveries.find(({ to, envelope }) => to === idOf(other) && envelope.body.type === 'announce');
-    assert.ok(reached?.envelope.body.type === 'announce' && reached.envelope.body.htl === MAX_HTL, 'the relay got it while mixing');
+  it('has a relay a random hop reached whose route brought back no offer offer itself on the way back (a network of three)', async () => {
+    // The relay beyond the seed gets the announcement at MAX_HTL (it mixes) or MAX_HTL - 1 (the node the
+    // mixing picked): with either, the newcomer meets it. Seeds chosen so that both happen.
+    const relayHtls = new Set<number>();
+    for (let run = 0; run < 8; run++) {
+      const sim = simulation(`announce-three/${run}`);
+      const [seed, other, newcomer] = [await sim.start('seed'), await sim.start('other'), await sim.start('newcomer')];
+      sim.network.link(seed.transport, other.transport);
+      const joined = newcomer.node.join({ seeds: [seed.transport.addresses[0]!] });
+      await sim.clock.advance(60_000);
+      const reached = sim.deliveries.find(({ to, envelope }) => to === idOf(other) && envelope.body.type === 'announce');
+      assert.ok(reached?.envelope.body.type === 'announce');
+      const htl = reached.envelope.body.htl;
+      if (htl <= topGreedyHtl(HTL_POLICY_V2)) continue;
+      relayHtls.add(htl);
+      assert.deepEqual(await joined, { connected: 1, offers: 1 }, `relay at htl ${htl}`);
+      assert.ok(linkedTo(newcomer, other), `linked to the node beyond its seed (relay at htl ${htl})`);
+    }
+    assert.deepEqual([...relayHtls].sort(), [MAX_HTL - 1, MAX_HTL]);
   });
 
   it("takes an announcement's DataNotFound as its end, even near the announcer (only requests doubt, spec/routing.md §10)", async () => {
@@ -161,8 +173,10 @@ describe('node/opennet-handlers', () => {
 
   it('lets each relay on the way back take the data source too, and pass the offer on (destination sampling)', async () => {
     const sim = simulation('take');
-    const relay = { foldResetProbability: 0, foldTakeProbability: 1 };
-    const [originator, first, second, holder] = [await sim.start('O'), await sim.start('A', relay), await sim.start('B', relay), await sim.start('S')];
+    // Without mixing (design v1) every hop is greedy, so every relay may take the offer.
+    const relay = { foldResetProbability: 0, foldTakeProbability: 1, htlPolicy: HTL_POLICY_V1 };
+    const v1 = { htlPolicy: HTL_POLICY_V1 };
+    const [originator, first, second, holder] = [await sim.start('O', v1), await sim.start('A', relay), await sim.start('B', relay), await sim.start('S', v1)];
     sim.network.link(originator.transport, first.transport);
     sim.network.link(first.transport, second.transport);
     sim.network.link(second.transport, holder.transport);
@@ -178,6 +192,29 @@ describe('node/opennet-handlers', () => {
     ]);
     assert.ok(linkedTo(first, holder), 'the relay two hops from the data source linked to it');
     assert.ok(linkedTo(originator, holder), 'and so did the originator');
+  });
+
+  it('has only the relays a greedy hop reached take the data source; those a random hop reached pass the offer on', async () => {
+    const sim = simulation('take-greedy');
+    const relay = { foldResetProbability: 0, foldTakeProbability: 1 };
+    const originator = await sim.start('O');
+    const relays: OpennetMember[] = [];
+    for (let index = 0; index < 8; index++) relays.push(await sim.start(`R${index}`, relay));
+    const holder = await sim.start('S');
+    const line = [originator, ...relays, holder];
+    for (let index = 1; index < line.length; index++) sim.network.link(line[index - 1]!.transport, line[index]!.transport);
+    const key = chkNear(holder.location, 0.5, 'take-greedy');
+    await holder.store.put(key.routingKey, key.block, { partition: 'store' });
+    const fetched = originator.node.request(key.routingKey);
+    await sim.clock.advance(10_000);
+    assert.deepEqual(await fetched, key.block);
+    const htlAt = new Map<string, number>();
+    for (const { to, envelope } of sim.deliveries) if (envelope.body.type === 'dataRequest') htlAt.set(to, envelope.body.htl);
+    const greedy = relays.filter((member) => htlAt.get(idOf(member))! <= topGreedyHtl(HTL_POLICY_V2));
+    assert.ok(greedy.length > 0 && greedy.length < relays.length, `${greedy.length} of ${relays.length} relays reached greedily`);
+    for (const member of relays) assert.equal(linkedTo(member, holder), greedy.includes(member), `relay at htl ${htlAt.get(idOf(member))}`);
+    assert.ok(linkedTo(originator, holder), 'the originator takes it in any case');
+    assert.equal(offersIn(sim.deliveries).length, relays.length + 1, 'the offer went all the way back');
   });
 
   it('lets a relay replace the offer with its own NodeRef (reset)', async () => {
