@@ -110,11 +110,7 @@ export function handlePeerOffer(context: NodeContext, from: PeerId, tx: bigint, 
   context.transactions.reply(from, tx, { type: 'peerOffer', node: offered.node });
   const fold = opennet.takeFold(tx, from);
   if (fold === undefined) return;
-  if (fold.upstream === undefined) {
-    void opennet.considerOffer(offered, from);
-    return;
-  }
-  if (fold.greedy && opennet.drawTake()) void opennet.considerOffer(offered, from);
+  if (opennet.drawTake()) void opennet.considerOffer(offered, from);
   const own = opennet.drawReset() ? opennet.ownNode() : undefined;
   sendOffer(context, fold.upstream, tx, own ?? offered.node);
 }

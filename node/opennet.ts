@@ -24,7 +24,6 @@ import type { PeerId, Transport } from './transport.js';
 import { comparePeers, worstPeer } from './opennet-drop-rule.js';
 import { NoPeersError } from './errors.js';
 import { nodeRange } from './opennet-subnet.js';
-import { reachedGreedily } from './htl.js';
 
 /** Peers a node aims for at most, and below how many it announces itself again. */
 export const DEFAULT_MAX_PEERS = 40;
@@ -52,10 +51,7 @@ export interface OpennetInit extends OfferDialInit {
   readonly peerGraceMs?: number;
   /** Probability that a relay replaces a path-folding offer with its own NodeRef (default 0.07). */
   readonly foldResetProbability?: number;
-  /**
-   * Probability that a relay on a successful request's return path takes its offer as a new peer too,
-   * when a greedy hop reached it (default 0.3).
-   */
+  /** Probability that a relay on a successful request's return path takes its offer as a new peer too (default 0.3). */
   readonly foldTakeProbability?: number;
   /** A full node makes room for a new peer (drops its worst) at most once in this long (default 60 s). */
   readonly replacementIntervalMs?: number;
@@ -111,12 +107,10 @@ export interface JoinResult {
 }
 
 interface Fold {
-  /** Where the offer goes on; undefined at the originator. */
-  readonly upstream: PeerId | undefined;
+  /** Where the offer goes on. */
+  readonly upstream: PeerId;
   /** The peer the data came from: only its offer counts. */
   readonly source: PeerId;
-  /** Whether a greedy hop reached this node (`reachedGreedily`): only then does a relay take the offer too. */
-  readonly greedy: boolean;
 }
 
 type Settings = Required<Omit<OpennetInit, 'identity'>>;
@@ -339,12 +333,12 @@ export class Opennet {
     return [...this.components.peers].sort((a, b) => comparePeers(a, b, now, this.settings.peerGraceMs)).map((peer) => peer.node);
   }
 
-  /** Remembers a request that succeeded through `route`, so that its PeerOffer can be taken. */
+  /** Remembers a request that this node relayed and that succeeded through `route`, so that its PeerOffer can be taken. */
   recordFold(route: Route): void {
+    const { upstream, tx } = route.init;
     const source = route.succeededThrough;
-    if (source === undefined) return;
-    const greedy = reachedGreedily(route.init.htl, this.components.peers.htlPolicy);
-    this.folds.set(route.init.tx, { upstream: route.init.upstream, source, greedy });
+    if (source === undefined || upstream === undefined) return;
+    this.folds.set(tx, { upstream, source });
   }
 
   /** The fold for `tx` if `from` is its data source; each fold is taken once. */

@@ -117,10 +117,8 @@ export async function requestLocally(context: NodeContext, routingKey: Uint8Arra
     return stored;
   }
   return runLocally(context, 'request', routingKey, undefined, options, (outcome, route) => {
-    if (outcome.type === 'found') {
-      context.opennet.recordFold(route);
-      return outcome.block;
-    }
+    // No fold: the originator takes none (spec/routing.md §9.4).
+    if (outcome.type === 'found') return outcome.block;
     if (outcome.type === 'dataNotFound' || outcome.type === 'routeNotFound') return failureOf(outcome, route, context.settings.localTimeoutMs);
     throw new Error(`a request cannot end with ${outcome.type}`);
   });

@@ -157,13 +157,13 @@ describe('node/opennet-handlers', () => {
     }
   });
 
-  it('offers the data source back along the path after a DataFound, and the originator links to it', async () => {
+  it('offers the data source back along the path after a DataFound; the originator takes no fold', async () => {
     const { sim, originator, middle, holder } = await fold('fold', { foldResetProbability: 0 });
     assert.deepEqual(offersIn(sim.deliveries), [
       { from: idOf(holder), to: idOf(middle), offered: idOf(holder) },
       { from: idOf(middle), to: idOf(originator), offered: idOf(holder) },
     ]);
-    assert.ok(linkedTo(originator, holder));
+    assert.equal(linkedTo(originator, holder), false, 'a dial from the originator would single it out');
     // Nothing anyone received names the originator.
     const originatorKey = originator.transport.peer.node.publicKey;
     for (const { envelope } of sim.deliveries) {
@@ -191,10 +191,10 @@ describe('node/opennet-handlers', () => {
       { from: idOf(first), to: idOf(originator), offered: idOf(holder) },
     ]);
     assert.ok(linkedTo(first, holder), 'the relay two hops from the data source linked to it');
-    assert.ok(linkedTo(originator, holder), 'and so did the originator');
+    assert.equal(linkedTo(originator, holder), false, 'the originator takes no fold');
   });
 
-  it('has only the relays a greedy hop reached take the data source; those a random hop reached pass the offer on', async () => {
+  it('has every relay take the data source, those a random hop reached too, and the originator none', async () => {
     const sim = simulation('take-greedy');
     const relay = { foldResetProbability: 0, foldTakeProbability: 1 };
     const originator = await sim.start('O');
@@ -212,8 +212,8 @@ describe('node/opennet-handlers', () => {
     for (const { to, envelope } of sim.deliveries) if (envelope.body.type === 'dataRequest') htlAt.set(to, envelope.body.htl);
     const greedy = relays.filter((member) => htlAt.get(idOf(member))! <= topGreedyHtl(HTL_POLICY_V2));
     assert.ok(greedy.length > 0 && greedy.length < relays.length, `${greedy.length} of ${relays.length} relays reached greedily`);
-    for (const member of relays) assert.equal(linkedTo(member, holder), greedy.includes(member), `relay at htl ${htlAt.get(idOf(member))}`);
-    assert.ok(linkedTo(originator, holder), 'the originator takes it in any case');
+    for (const member of relays) assert.ok(linkedTo(member, holder), `relay at htl ${htlAt.get(idOf(member))}`);
+    assert.equal(linkedTo(originator, holder), false, 'the originator takes no fold');
     assert.equal(offersIn(sim.deliveries).length, relays.length + 1, 'the offer went all the way back');
   });
 
@@ -258,7 +258,11 @@ describe('node/opennet-handlers', () => {
 
   it('dials the nodes a data source offers within that peer’s dial budget', async () => {
     const sim = simulation('offer budget');
-    const target = await sim.start('target', { offerDialsPerPeerPerMinute: 2 });
+    // The target relays a requester's requests (design v1: every hop greedy) and takes every fold.
+    const v1 = { htlPolicy: HTL_POLICY_V1 };
+    const target = await sim.start('target', { ...v1, offerDialsPerPeerPerMinute: 2, foldTakeProbability: 1, foldResetProbability: 0 });
+    const requester = await sim.start('requester', v1);
+    sim.network.link(requester.transport, target.transport);
     const offered = [await sim.start('a'), await sim.start('b'), await sim.start('c'), await sim.start('d')];
     // A data source that answers each request with its block, then offers the next node.
     const blocks = offered.map((_, index) => encodeChk(new TextEncoder().encode(`offered ${index}`)));
@@ -277,7 +281,7 @@ describe('node/opennet-handlers', () => {
     });
     sim.network.link(source, target.transport);
     for (const { routingKey } of blocks) {
-      const fetched = target.node.request(routingKey);
+      const fetched = requester.node.request(routingKey);
       await sim.clock.advance(1_000);
       await fetched;
     }
