@@ -35,9 +35,10 @@ describe('adversarial: hostile PeerOffers over TCP', function () {
   this.timeout(120_000);
   const defer = useTeardown();
 
-  async function node(): Promise<RealNode> {
+  async function node(init: { foldTakeProbability?: number } = {}): Promise<RealNode> {
     // Offered NodeRefs are verified at the network's difficulty: these tests' identities prove 8 bits.
-    const real = await startNode({ powDifficulty: DIFFICULTY });
+    // No relay replaces an offer with its own NodeRef here: each test follows one offer along the path.
+    const real = await startNode({ powDifficulty: DIFFICULTY, foldResetProbability: 0, ...init });
     defer(() => real.node.stop());
     return real;
   }
@@ -49,8 +50,11 @@ describe('adversarial: hostile PeerOffers over TCP', function () {
   }
 
   it("dials neither a third party's address nor private ones that a data source offers, and offers beyond the peer's budget are ignored", async () => {
-    const target = await node();
+    // requester ── target ── hostile data source: the target relays every request and takes every fold
+    // (the originator takes none, spec/routing.md §9.4).
+    const [target, requester] = [await node({ foldTakeProbability: 1 }), await node()];
     const dialled = spyOnDials(target.transport);
+    await requester.transport.dial(target.transport.addresses[0]!);
     const victim = await listener('127.0.1.1');
     // Listeners in the link's own /24, where an offered address may be dialled: the budget's measure.
     const local = await Promise.all(Array.from({ length: 12 }, () => listener('127.0.0.1')));
@@ -65,10 +69,10 @@ describe('adversarial: hostile PeerOffers over TCP', function () {
     const served = blocks(hostile.length + 1);
     const source = await hostileSource(target.transport.addresses[0]!, DIFFICULTY, served, (index) => hostile[Math.min(index, hostile.length - 1)]!);
     defer(() => source.raw.abort());
-    await until(() => target.node.peers.size === 1, 'the hostile source linked');
+    await until(() => target.node.peers.size === 2, 'the requester and the hostile source linked');
 
     const startedAt = performance.now();
-    for (const { routingKey, block } of served) assert.deepEqual(await target.node.request(routingKey), block);
+    for (const { routingKey, block } of served) assert.deepEqual(await requester.node.request(routingKey), block);
     await until(() => local.reduce((sum, party) => sum + party.connections(), 0) === dialled.length, 'every dial to reach its listener');
     const elapsedMs = performance.now() - startedAt;
 
@@ -86,28 +90,30 @@ describe('adversarial: hostile PeerOffers over TCP', function () {
     console.log(`      ${hostile.length} offers: ${dialled.length} dials, all within the link's range; the third party reached ${victim.connections()} times`);
     assert.ok(dialled.length < local.length, 'offers beyond the budget were dialled');
     // None of that closed the link: offers are not misbehaviour.
-    assert.equal(target.node.peers.size, 1);
+    assert.equal(target.node.peers.size, 2);
   });
 
   it("passes on a data source's offer of itself only with its addresses at the host its link comes from", async () => {
-    // originator ── relay ── hostile data source, which offers itself listing the third party and private addresses.
-    const [originator, relay] = [await node(), await node()];
-    const dialled = spyOnDials(originator.transport);
-    await originator.transport.dial(relay.transport.addresses[0]!);
+    // originator ── watched relay ── relay ── hostile data source, which offers itself listing the third party and
+    // private addresses; the relay next to it takes no fold and passes the offer on, the watched one takes it.
+    const [originator, watched, relay] = [await node(), await node({ foldTakeProbability: 1 }), await node({ foldTakeProbability: 0 })];
+    const dialled = spyOnDials(watched.transport);
+    await originator.transport.dial(watched.transport.addresses[0]!);
+    await watched.transport.dial(relay.transport.addresses[0]!);
     const victim = await listener('127.0.1.1');
-    // At the source's own host: kept, and dialled by the originator (expecting the source's key, so dropped after Noise).
+    // At the source's own host: kept, and dialled by the watched relay (expecting the source's key, so dropped after Noise).
     const ownHost = await listener('127.0.0.1');
     const served = blocks(1);
     let selfOffer: Awaited<ReturnType<typeof offeredNode>> | undefined;
     const source = await hostileSource(relay.transport.addresses[0]!, DIFFICULTY, served, () => selfOffer!);
     defer(() => source.raw.abort());
     selfOffer = await offeredNode(DIFFICULTY, [victim.address, ...FORBIDDEN.slice(0, 6), ownHost.address], source.identity);
-    await until(() => relay.node.peers.size === 2 && originator.node.peers.size === 1, 'the line of links');
+    await until(() => relay.node.peers.size === 2 && watched.node.peers.size === 2 && originator.node.peers.size === 1, 'the line of links');
 
     assert.deepEqual(await originator.node.request(served[0]!.routingKey), served[0]!.block);
-    await until(() => ownHost.connections() === 1, "the originator's dial of the address the relay kept");
+    await until(() => ownHost.connections() === 1, "the watched relay's dial of the address the relay kept");
     assert.deepEqual(dialled.slice(1), [ownHost.address]);
     assert.equal(victim.connections(), 0, "the third party's address was dialled");
-    assert.equal(originator.node.peers.size, 1);
+    assert.equal(watched.node.peers.size, 2);
   });
 });
