@@ -9,8 +9,8 @@
  *   connects    128 from each: a connection flood, beyond each range's accept budget closed at accept,
  *               within it every new connection evicting another
  *   offers      a hostile data source follows each DataFound with a PeerOffer listing a third
- *               party's address and private ones (spec/routing.md §9.8), while the target's own
- *               user fetches from it
+ *               party's address and private ones (spec/routing.md §9.8), while a user's fetches
+ *               pass through the target to it (the target takes every fold)
  *
  * For handshakes and connects the target runs in its own process (test/support/handshake-target.ts)
  * and the attackers in worker threads (test/support/bad-handshakes.ts) at the lowest CPU priority,
@@ -182,8 +182,10 @@ const FORBIDDEN = [
 
 /** A hostile data source's PeerOffers while an honest node fetches through the target. */
 async function offerRound(): Promise<Round> {
-  const target = await startNode({ powDifficulty: DIFFICULTY });
-  const honestNode = await startNode();
+  // The target relays the user's requests and takes every fold (the originator takes none, spec/routing.md §9.4).
+  // Both verify offered NodeRefs at the difficulty the offers prove (the target passes each on to its user).
+  const target = await startNode({ powDifficulty: DIFFICULTY, foldTakeProbability: 1, foldResetProbability: 0 });
+  const honestNode = await startNode({ powDifficulty: DIFFICULTY });
   const victim = await thirdParty('127.0.1.1');
   // Listeners in the hostile link's own /24, where offered addresses may be dialled: what the budget lets through.
   const local = await Promise.all(Array.from({ length: 16 }, () => thirdParty('127.0.0.1')));
@@ -207,7 +209,7 @@ async function offerRound(): Promise<Round> {
       async () => {
         const user = (async () => {
           for (const startedAt = performance.now(); performance.now() - startedAt < ATTACK_MS; await sleep(1000 / OFFERS_PER_SECOND)) {
-            await target.node.request(served[fetched++]!.routingKey).catch(() => undefined);
+            await honestNode.node.request(served[fetched++]!.routingKey).catch(() => undefined);
           }
         })();
         return async () => {
@@ -240,7 +242,7 @@ export async function offerAttack(): Promise<void> {
   for (let round = 0; round < ROUNDS; round++) rounds.push(await offerRound());
   const budget = resolveOfferDials({});
   print(
-    `offers: a hostile data source offers, after each of ${OFFERS_PER_SECOND} blocks a second the target's user fetches from it for ` +
+    `offers: a hostile data source offers, after each of ${OFFERS_PER_SECOND} blocks a second a user fetches from it through the target for ` +
       `${ATTACK_MS / 1000} s, a node listing a third party (127.0.1.1), an address in its own /24 and ${FORBIDDEN.length} private, ` +
       `link-local, named and unspecified ones (budget ${budget.offerDialsPerPeerPerMinute} dials a minute from one peer, ` +
       `${budget.offerDialsPerMinute} in all); an honest node fetching from the target`,
