@@ -1,12 +1,14 @@
 /**
  * How close a grown opennet comes to a navigable small world (issue #18):
  *
- *   npx tsx bench/opennet-folding.ts [nodes] [requests] ['{"foldTakeProbability":0.5}']
+ *   npx tsx bench/opennet-folding.ts [sizes] [requests] ['{"foldTakeProbability":0.5}']
  *
  * Grows an opennet as `hops-vs-size` grows it (sim/scenarios/hops-vs-size.ts: arrivals ∝ size, 1 % of the
  * nodes requesting after each 10 s interval) with the node's own opennet rules, overridden by the JSON
- * node settings given, then runs `requests` uniform requests on it; the same-run reference is the ideal
- * Kleinberg small world of the opennet's mean degree (rounded), under the same workload. Prints success,
+ * node settings given, through each of the comma-separated sizes in turn (e.g. `10000,30000,100000`), and
+ * at each runs `requests` uniform requests on it; the same-run reference is the ideal Kleinberg small
+ * world of the opennet's mean degree (rounded), under the same workload. The opennet is released before
+ * the largest size's reference is built, so the two never share the heap at that size. Prints success,
  * mean hops and their ratio to the ideal's, the share of links spanning ≥ 0.1 of the ring next to the 1/d
  * distribution's, the mean degree, and where long links stand in the drop rule's order (each node's
  * `knownPeers`, best first): a rule biased against long links would put them last.
@@ -22,7 +24,9 @@ import { idealLocations, smallWorldEdges } from '../sim/topology.js';
 import { runWorkload } from '../sim/workload.js';
 import { formatCount, printRows } from './support.js';
 
-const nodes = Number(process.argv[2] ?? 1_000);
+const sizes = (process.argv[2] ?? '1000').split(',').map(Number);
+if (sizes.some((size, index) => !Number.isSafeInteger(size) || size < 2 || (index > 0 && size <= sizes[index - 1]!)))
+  throw new Error(`sizes must be increasing whole numbers of nodes, comma-separated, got ${process.argv[2]}`);
 const requests = Number(process.argv[3] ?? 1_000);
 const overrides = JSON.parse(process.argv[4] ?? '{}') as Record<string, number>;
 const SEED = 'bench/opennet-folding';
@@ -51,33 +55,63 @@ const onProgress = ({ done, total }: { done: number; total: number }): void => {
   lastProgressAt = performance.now();
   process.stderr.write(`  growing: ${formatCount(done)} / ${formatCount(total)}, ${((lastProgressAt - startedAt) / 1000).toFixed(0)} s\n`);
 };
-const opennet = growingOpennet(`${SEED}/opennet`, { blockBytes: HOPS_VS_SIZE_BLOCK_BYTES, node: { ...OPENNET_NODE_SETTINGS, ...overrides } });
-await growWithTraffic(opennet, nodes, 'opennet', { onProgress });
-const growSeconds = (performance.now() - startedAt) / 1000;
-const degrees = opennet.degrees();
-const meanDegree = degrees.reduce((sum, degree) => sum + degree, 0) / nodes;
-const longLinks = longLinkShare(opennet.links());
-const ranks = rankOfLongLinks(opennet);
-const grown = await runWorkload(opennet, { keys: requests, requests, zipfExponent: 0, label: 'measure' });
-await opennet.stop();
 
-const degree = Math.round(meanDegree);
-const edges = smallWorldEdges(nodes, new SeededRng(`${SEED}/${nodes}`).fork('graph'), { degree });
-const ideal = await createSimulatedNetwork({ seed: `${SEED}/ideal`, locations: idealLocations(nodes), edges, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES });
-const reference = await runWorkload(ideal, { keys: requests, requests, zipfExponent: 0, label: 'measure' });
-await ideal.stop();
+/** The grown opennet as it stands at `nodes`: its links and the workload's outcome on it. */
+async function measureOpennet(opennet: GrownOpennet, nodes: number) {
+  const degrees = opennet.degrees();
+  return {
+    nodes,
+    growSeconds: (performance.now() - startedAt) / 1000,
+    degrees,
+    meanDegree: degrees.reduce((sum, degree) => sum + degree, 0) / nodes,
+    longLinks: longLinkShare(opennet.links()),
+    ranks: rankOfLongLinks(opennet),
+    grown: await runWorkload(opennet, { keys: requests, requests, zipfExponent: 0, label: `measure/${nodes}` }),
+  };
+}
 
-const percent = (value: number): string => `${(100 * value).toFixed(2)} %`;
-const harmonic = harmonicLongLinkShare(nodes);
-printRows(`grown opennet of ${formatCount(nodes)} nodes, ${formatCount(requests)} uniform requests (node settings ${JSON.stringify(overrides)})`, [
-  ['success', percent(grown.successRate), `ideal small world of degree ${degree}: ${percent(reference.successRate)}`],
-  [
-    'mean hops',
-    grown.hops.mean.toFixed(3),
-    `ideal: ${reference.hops.mean.toFixed(3)}; ratio ${(grown.hops.mean / reference.hops.mean).toFixed(3)} (target ≤ 1.2)`,
-  ],
-  ['long links (≥ 0.1 of the ring)', percent(longLinks), `1/d: ${percent(harmonic)}; ratio ${(longLinks / harmonic).toFixed(3)} (target 0.8–1.2)`],
-  ['mean degree', meanDegree.toFixed(2), `min ${Math.min(...degrees)}, max ${Math.max(...degrees)}`],
-  ['drop-rule position of long links', ranks.long.toFixed(3), `other links ${ranks.other.toFixed(3)} (0 = kept first, 1 = dropped first)`],
-  ['growing', `${growSeconds.toFixed(0)} s`, `wall; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`],
-]);
+/** The same workload on the ideal small world of `degree` at `nodes`. */
+async function measureIdeal(nodes: number, degree: number) {
+  const edges = smallWorldEdges(nodes, new SeededRng(`${SEED}/${nodes}`).fork('graph'), { degree });
+  const ideal = await createSimulatedNetwork({ seed: `${SEED}/ideal/${nodes}`, locations: idealLocations(nodes), edges, blockBytes: HOPS_VS_SIZE_BLOCK_BYTES });
+  try {
+    return await runWorkload(ideal, { keys: requests, requests, zipfExponent: 0, label: 'measure' });
+  } finally {
+    await ideal.stop();
+  }
+}
+
+function print(measured: Awaited<ReturnType<typeof measureOpennet>>, reference: Awaited<ReturnType<typeof measureIdeal>>): void {
+  const { nodes, grown, longLinks, meanDegree, degrees, ranks, growSeconds } = measured;
+  const percent = (value: number): string => `${(100 * value).toFixed(2)} %`;
+  const harmonic = harmonicLongLinkShare(nodes);
+  printRows(`grown opennet of ${formatCount(nodes)} nodes, ${formatCount(requests)} uniform requests (node settings ${JSON.stringify(overrides)})`, [
+    ['success', percent(grown.successRate), `ideal small world of degree ${Math.round(meanDegree)}: ${percent(reference.successRate)}`],
+    [
+      'mean hops',
+      grown.hops.mean.toFixed(3),
+      `ideal: ${reference.hops.mean.toFixed(3)}; ratio ${(grown.hops.mean / reference.hops.mean).toFixed(3)} (target ≤ 1.2)`,
+    ],
+    ['long links (≥ 0.1 of the ring)', percent(longLinks), `1/d: ${percent(harmonic)}; ratio ${(longLinks / harmonic).toFixed(3)} (target 0.8–1.2)`],
+    ['mean degree', meanDegree.toFixed(2), `min ${Math.min(...degrees)}, max ${Math.max(...degrees)}`],
+    ['drop-rule position of long links', ranks.long.toFixed(3), `other links ${ranks.other.toFixed(3)} (0 = kept first, 1 = dropped first)`],
+    ['grown by then', `${growSeconds.toFixed(0)} s`, `wall; peak RSS so far ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB`],
+  ]);
+}
+
+/** Grows through every size but the last, measuring at each; returns the last size's measurement with the opennet gone. */
+async function growAndMeasure() {
+  const opennet = growingOpennet(`${SEED}/opennet`, { blockBytes: HOPS_VS_SIZE_BLOCK_BYTES, node: { ...OPENNET_NODE_SETTINGS, ...overrides } });
+  for (const nodes of sizes.slice(0, -1)) {
+    await growWithTraffic(opennet, nodes, 'opennet', { onProgress });
+    const measured = await measureOpennet(opennet, nodes);
+    print(measured, await measureIdeal(nodes, Math.round(measured.meanDegree)));
+  }
+  const largest = sizes.at(-1)!;
+  await growWithTraffic(opennet, largest, 'opennet', { onProgress });
+  const measured = await measureOpennet(opennet, largest);
+  await opennet.stop();
+  return measured;
+}
+const largest = await growAndMeasure();
+print(largest, await measureIdeal(largest.nodes, Math.round(largest.meanDegree)));
