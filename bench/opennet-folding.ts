@@ -8,12 +8,15 @@
  * node settings given, through each of the comma-separated sizes in turn (e.g. `10000,30000,100000`), and
  * at each runs `requests` uniform requests on it; the same-run reference is the ideal Kleinberg small
  * world of the opennet's mean degree (rounded), under the same workload. The opennet is released before
- * the largest size's reference is built, so the two never share the heap at that size. Prints success,
+ * the largest size's reference is built, so the two never share the heap at that size. With
+ * `--chart=FILE.svg`, the mean hops of both against size are drawn there (sim/report/svg.ts) after each
+ * size, next to the figures as FILE.json, so a run stopped early keeps what it measured. Prints success,
  * mean hops and their ratio to the ideal's, the share of links spanning ≥ 0.1 of the ring next to the 1/d
  * distribution's, the mean degree, and where long links stand in the drop rule's order (each node's
  * `knownPeers`, best first): a rule biased against long links would put them last.
  */
 import '../node/polyfills.js';
+import { writeFile } from 'node:fs/promises';
 import { circularDistance } from '../protocol/location.js';
 import { toHex } from '../protocol/bytes.js';
 import { harmonicLongLinkShare, LONG_LINK_DISTANCE, longLinkShare, OPENNET_NODE_SETTINGS, type GrownOpennet } from '../sim/grown-opennet.js';
@@ -22,13 +25,16 @@ import { growingOpennet, growWithTraffic, HOPS_VS_SIZE_BLOCK_BYTES } from '../si
 import { createSimulatedNetwork } from '../sim/simulated-network.js';
 import { idealLocations, smallWorldEdges } from '../sim/topology.js';
 import { runWorkload } from '../sim/workload.js';
+import { renderChart } from '../sim/report/svg.js';
 import { formatCount, printRows } from './support.js';
 
-const sizes = (process.argv[2] ?? '1000').split(',').map(Number);
+const chartPath = process.argv.find((arg) => arg.startsWith('--chart='))?.slice('--chart='.length);
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--chart='));
+const sizes = (positional[0] ?? '1000').split(',').map(Number);
 if (sizes.some((size, index) => !Number.isSafeInteger(size) || size < 2 || (index > 0 && size <= sizes[index - 1]!)))
-  throw new Error(`sizes must be increasing whole numbers of nodes, comma-separated, got ${process.argv[2]}`);
-const requests = Number(process.argv[3] ?? 1_000);
-const overrides = JSON.parse(process.argv[4] ?? '{}') as Record<string, number>;
+  throw new Error(`sizes must be increasing whole numbers of nodes, comma-separated, got ${positional[0]}`);
+const requests = Number(positional[1] ?? 1_000);
+const overrides = JSON.parse(positional[2] ?? '{}') as Record<string, number>;
 const SEED = 'bench/opennet-folding';
 
 /** Mean position (0 = kept first, 1 = dropped first) of long and of other links in each node's drop-rule order. */
@@ -81,8 +87,32 @@ async function measureIdeal(nodes: number, degree: number) {
   }
 }
 
-function print(measured: Awaited<ReturnType<typeof measureOpennet>>, reference: Awaited<ReturnType<typeof measureIdeal>>): void {
+type ChartRow = { nodes: number; opennet: { success: number; hops: number; longLinks: number; meanDegree: number }; ideal: { success: number; hops: number } };
+const chartRows: ChartRow[] = [];
+
+/** Draws mean hops against size for the sizes measured so far, and writes their figures beside the chart. */
+async function writeChart(path: string): Promise<void> {
+  const series = (label: string, hops: (row: ChartRow) => number) => ({ label, points: chartRows.map((row) => [row.nodes, hops(row)] as const) });
+  const chart = renderChart({
+    title: 'Grown opennet against the ideal small world of its degree',
+    xLabel: 'nodes',
+    yLabel: 'mean hops (successful requests)',
+    kind: 'line',
+    logX: true,
+    series: [series('opennet-grown', (row) => row.opennet.hops), series('ideal small world, same mean degree', (row) => row.ideal.hops)],
+  });
+  await writeFile(path, `${chart}\n`);
+  await writeFile(path.replace(/(\.svg)?$/, '.json'), `${JSON.stringify({ requests, overrides, sizes: chartRows }, null, 2)}\n`);
+}
+
+async function print(measured: Awaited<ReturnType<typeof measureOpennet>>, reference: Awaited<ReturnType<typeof measureIdeal>>): Promise<void> {
   const { nodes, grown, longLinks, meanDegree, degrees, ranks, growSeconds } = measured;
+  chartRows.push({
+    nodes,
+    opennet: { success: grown.successRate, hops: grown.hops.mean, longLinks, meanDegree },
+    ideal: { success: reference.successRate, hops: reference.hops.mean },
+  });
+  if (chartPath !== undefined) await writeChart(chartPath);
   const percent = (value: number): string => `${(100 * value).toFixed(2)} %`;
   const harmonic = harmonicLongLinkShare(nodes);
   printRows(`grown opennet of ${formatCount(nodes)} nodes, ${formatCount(requests)} uniform requests (node settings ${JSON.stringify(overrides)})`, [
@@ -105,7 +135,7 @@ async function growAndMeasure() {
   for (const nodes of sizes.slice(0, -1)) {
     await growWithTraffic(opennet, nodes, 'opennet', { onProgress });
     const measured = await measureOpennet(opennet, nodes);
-    print(measured, await measureIdeal(nodes, Math.round(measured.meanDegree)));
+    await print(measured, await measureIdeal(nodes, Math.round(measured.meanDegree)));
   }
   const largest = sizes.at(-1)!;
   await growWithTraffic(opennet, largest, 'opennet', { onProgress });
@@ -114,4 +144,4 @@ async function growAndMeasure() {
   return measured;
 }
 const largest = await growAndMeasure();
-print(largest, await measureIdeal(largest.nodes, Math.round(largest.meanDegree)));
+await print(largest, await measureIdeal(largest.nodes, Math.round(largest.meanDegree)));
