@@ -32,6 +32,7 @@ import {
   DEFAULT_NEIGHBOURHOOD_SPAN,
 } from './context.js';
 import { NodeStoppedError } from './errors.js';
+import { type FriendSet, NO_FRIENDS } from './friends.js';
 import { AwaitedInsertData, type AwaitedInsertDataInit } from './insert-data.js';
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
 import { LoadLimiter, type LoadLimiterInit } from './load.js';
@@ -53,6 +54,11 @@ export interface NodeComponents {
   readonly rng: Rng;
   /** Default: silent. Each part of the node logs through its own child of it. */
   readonly logger?: Logger;
+  /**
+   * The node's friends (node/friends.ts; default none): at an opennet node, peers outside the opennet's
+   * limits whose locations swapping moves (a mixed node, spec/routing.md §9.9 and §11.6).
+   */
+  readonly friends?: FriendSet;
 }
 
 export interface NodeInit
@@ -170,6 +176,7 @@ export class Node {
 
   constructor(components: NodeComponents, init: NodeInit) {
     const { transport, store, clock, rng } = components;
+    const friends = components.friends ?? NO_FRIENDS;
     const root = components.logger ?? silentLogger;
     const log = (component: string): Logger => root.child({ component });
     const logger = log('node');
@@ -187,7 +194,7 @@ export class Node {
     this.load = new LoadLimiter({ clock, activeRoutes: () => this.context.transactions.active }, { ...init, maxActive: settings.maxActive });
     const outbox = new Outbox({ transport, clock, logger: log('outbox') }, init);
     this.outbox = outbox;
-    const opennet = new Opennet({ clock, rng, peers, transport, logger: log('opennet'), announce: () => announceSelf(this.context) }, init);
+    const opennet = new Opennet({ clock, rng, peers, friends, transport, logger: log('opennet'), announce: () => announceSelf(this.context) }, init);
     this.context = {
       clock,
       rng,
@@ -201,6 +208,7 @@ export class Node {
       insertData: new AwaitedInsertData({ clock }, { ...init, timeoutMs: stepTimeoutMs(settings) }),
       load: this.load,
       opennet,
+      friends,
       swapping:
         init.swapping === undefined
           ? undefined
