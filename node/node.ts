@@ -10,7 +10,8 @@
  *                            insertData ─> insert-data.ts (the block of an insert accepted here)
  *                            replies ─────> TransactionTable ─> the Route of that tx
  *                            announce/peerOffer ─> opennet-handlers.ts ─> Opennet (limits, folds, dials)
- *                            swap*, locationUpdate ─> swapping.ts (darknet nodes only; others ignore them)
+ *                            swap* ─> swapping.ts (darknet nodes; any other declines a SwapRequest, ignores the rest)
+ *                            locationUpdate ─> the peer's location (from any peer at a darknet node, else from friends only)
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
  *   every message to a peer ──> Outbox (paced by its send queue) ──> Transport;  Transport ──drained──> Outbox
  *
@@ -72,7 +73,7 @@ export interface NodeInit
   readonly location: number;
   /**
    * Darknet mode: the node finds its location by swapping with its peers (spec/routing.md §11.5),
-   * which must all be friends; absent, its location stays its identity's and swap messages are ignored.
+   * which must all be friends; absent, its location stays its identity's and it declines every swap.
    */
   readonly swapping?: LocationSwappingInit | undefined;
 }
@@ -84,6 +85,7 @@ const routeReply = (context: NodeContext, from: PeerId, tx: bigint, body: WireMe
 const notForRouting = (): void => undefined;
 
 const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
+const NOT_SWAPPING: WireMessage = { type: 'swapRejected', notSwapping: true };
 
 /** Blocks a relay holds for writing into its cache at once (spec/routing.md §1, MAX_PENDING_CACHE_WRITES): 2 MiB of 32 KiB blocks. */
 const MAX_PENDING_CACHE_WRITES = 64;
@@ -114,6 +116,17 @@ function budgeted<T extends PeerRequestType>(
   };
 }
 
+/**
+ * A peer says where it is now (spec/routing.md §11.5, §11.6): a darknet node takes it from any peer (its
+ * links are its friends'), any other node only from a friend, whom swapping moves; an opennet stranger's
+ * location is the one its identity's proof gives, not for it to choose.
+ */
+function takeLocationUpdate(context: NodeContext, from: PeerId, location: number): void {
+  if (context.swapping === undefined && !context.friends.has(from)) return;
+  const peer = context.peers.get(from);
+  if (peer !== undefined) peer.location = location;
+}
+
 function dropPeer(context: NodeContext, peer: PeerId, reason: string): void {
   const state = context.peers.get(peer);
   if (state !== undefined) context.routeComponents.dropPeer(state, reason);
@@ -136,11 +149,12 @@ const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
   hello: notForRouting,
   announce: budgeted(handleAnnounce),
   peerOffer: handlePeerOffer,
-  swapRequest: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
+  // A node that does not swap declines at once: the walk ends now, not at its timeout, and goes to it no more.
+  swapRequest: (context, from, tx, body) => (context.swapping === undefined ? context.send(from, tx, NOT_SWAPPING) : context.swapping.handle(from, tx, body)),
   swapCommit: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
   swapReveal: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
   swapRejected: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
-  locationUpdate: (context, from, _tx, body) => context.swapping?.locationUpdate(from, body.location),
+  locationUpdate: (context, from, _tx, body) => takeLocationUpdate(context, from, body.location),
 };
 
 function resolveSettings(init: NodeInit): NodeSettings {
