@@ -39,7 +39,7 @@ export const DEFAULT_ANNOUNCE_OFFER_HOPS = 4;
 export interface OpennetInit extends OfferDialInit {
   /** Leading zero bits every offered or saved NodeRef's proof must have (default 24, the network's). */
   readonly powDifficulty?: number;
-  /** This node's identity proof; without it the node neither announces nor offers itself. */
+  /** This node's identity proof; without it the node takes no part in the opennet (a darknet node, §9.9): it announces, offers and relays nothing of it. */
   readonly identity?: { readonly publicKey: Uint8Array; readonly powNonce: Uint8Array } | undefined;
   /** Peers a node aims for at most (default 40); beyond, it drops its worst peer past the grace period. */
   readonly maxPeers?: number;
