@@ -24,9 +24,9 @@ function sendOffer(context: NodeContext, to: PeerId, tx: bigint, node: NodeRef):
   if (!context.friends.has(to)) context.send(to, tx, { type: 'peerOffer', node });
 }
 
-/** Whether an opennet message from `from` is for this node at all: not at a darknet node, nor from a friend (§9.9). */
+/** Whether an opennet message from `from` is for this node at all: not at a darknet node (one that swaps), nor from a friend (§9.9). */
 function opennetLink(context: NodeContext, from: PeerId): boolean {
-  return context.opennet.enabled && !context.friends.has(from);
+  return context.swapping === undefined && !context.friends.has(from);
 }
 
 /** The fields every announce route shares. */

@@ -39,7 +39,7 @@ export const DEFAULT_ANNOUNCE_OFFER_HOPS = 4;
 export interface OpennetInit extends OfferDialInit {
   /** Leading zero bits every offered or saved NodeRef's proof must have (default 24, the network's). */
   readonly powDifficulty?: number;
-  /** This node's identity proof; without it the node takes no part in the opennet (a darknet node, §9.9): it announces, offers and relays nothing of it. */
+  /** This node's identity proof; without it the node neither announces nor offers itself. */
   readonly identity?: { readonly publicKey: Uint8Array; readonly powNonce: Uint8Array } | undefined;
   /** Peers a node aims for at most (default 40); beyond, it drops its worst peer past the grace period. */
   readonly maxPeers?: number;
@@ -165,14 +165,6 @@ export class Opennet {
     this.identity = init.identity;
     this.folds = new ExpiringMap(components.clock, this.settings.foldLifetimeMs, this.settings.foldCapacity);
     this.offers = new OfferDials(components, this.settings);
-  }
-
-  /**
-   * Whether this node takes part in the opennet: it has an identity to offer. A darknet node has none:
-   * it relays no announcement and acts on no PeerOffer (§9.9).
-   */
-  get enabled(): boolean {
-    return this.identity !== undefined;
   }
 
   /** This node's NodeRef, if it has an identity and addresses to be reached at. */

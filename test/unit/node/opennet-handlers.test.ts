@@ -364,7 +364,7 @@ describe('node/opennet-handlers', () => {
     );
   });
 
-  it('at a darknet node (no identity to offer), relays no announcement and drops every offer, dialling nobody', async () => {
+  it('at a darknet node (one that swaps), relays no announcement and drops every offer, dialling nobody', async () => {
     const sim = simulation('darknet-offers');
     const offered = await sim.start('offered');
     const block = chkNear(0.6, 0.01, 'dark');
