@@ -9,7 +9,8 @@
  *                            dataRequest ─> requests.ts     insertRequest ─> inserts.ts
  *                            insertData ─> insert-data.ts (the block of an insert accepted here)
  *                            replies ─────> TransactionTable ─> the Route of that tx
- *                            announce/peerOffer ─> opennet-handlers.ts ─> Opennet (limits, folds, dials)
+ *                            announce/peerOffer ─> opennet-handlers.ts ─> Opennet (limits, folds, dials); none from a
+ *                                                  friend, none at a darknet node (spec/routing.md §9.9)
  *                            swap* ─> swapping.ts (darknet nodes; any other declines a SwapRequest, ignores the rest)
  *                            locationUpdate ─> the peer's location (from any peer at a darknet node, else from friends only)
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
