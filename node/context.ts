@@ -7,6 +7,7 @@ import type { WireMessage } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
 import type { CacheWrites } from './cache-writes.js';
 import type { Clock, Logger, Rng } from './components.js';
+import type { FriendSet } from './friends.js';
 import { MAX_HTL } from './htl.js';
 import type { AwaitedInsertData } from './insert-data.js';
 import type { LoadLimiter } from './load.js';
@@ -77,6 +78,8 @@ export interface NodeContext {
   readonly insertData: AwaitedInsertData;
   /** Opennet peer management: offers, limits, path folding (node/opennet.ts). */
   readonly opennet: Opennet;
+  /** The node's friends: links that carry no opennet message and whose LocationUpdate a node that does not swap takes. */
+  readonly friends: FriendSet;
   /** Per-peer request budgets and route shares (spec/routing.md §8). */
   readonly load: LoadLimiter;
   readonly routeComponents: RouteComponents;

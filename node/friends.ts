@@ -1,7 +1,8 @@
 /**
- * A darknet node's friends (spec/node.md §5): the node references exchanged out of band, each
- * verified once when added. The TCP transport asks `admits` right after the Noise handshake, so a
- * node in darknet mode keeps no link to anyone else, in or out.
+ * A node's friends (spec/node.md §5): the node references exchanged out of band, each verified once
+ * when added. In darknet mode the TCP transport asks `admits` right after the Noise handshake, so the
+ * node keeps no link to anyone else, in or out; in either mode the node asks `has` to keep its
+ * friends' links out of the opennet's rules (a mixed node, spec/routing.md §9.9).
  */
 import { toHex } from '../protocol/bytes.js';
 import { verifyIdentityProof } from '../protocol/identity.js';
@@ -17,7 +18,15 @@ export interface PeerAdmission {
   admits(peer: PeerId): boolean;
 }
 
-export class FriendList implements PeerAdmission {
+/** Which peers are friends: what a node asks to keep their links out of the opennet's rules. */
+export interface FriendSet {
+  has(peer: PeerId): boolean;
+}
+
+/** The friends of a node that has none. */
+export const NO_FRIENDS: FriendSet = { has: () => false };
+
+export class FriendList implements PeerAdmission, FriendSet {
   private readonly friends = new Map<PeerId, NodeRef>();
 
   constructor(
@@ -45,8 +54,13 @@ export class FriendList implements PeerAdmission {
     return this.friends.delete(peer);
   }
 
-  admits(peer: PeerId): boolean {
+  has(peer: PeerId): boolean {
     return this.friends.has(peer);
+  }
+
+  /** A darknet node's transport admits its friends and nobody else. */
+  admits(peer: PeerId): boolean {
+    return this.has(peer);
   }
 
   /** The friends' references, in the order they were added. */

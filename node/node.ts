@@ -9,8 +9,10 @@
  *                            dataRequest ─> requests.ts     insertRequest ─> inserts.ts
  *                            insertData ─> insert-data.ts (the block of an insert accepted here)
  *                            replies ─────> TransactionTable ─> the Route of that tx
- *                            announce/peerOffer ─> opennet-handlers.ts ─> Opennet (limits, folds, dials)
- *                            swap*, locationUpdate ─> swapping.ts (darknet nodes only; others ignore them)
+ *                            announce/peerOffer ─> opennet-handlers.ts ─> Opennet (limits, folds, dials); none from a
+ *                                                  friend, none at a darknet node (spec/routing.md §9.9)
+ *                            swap* ─> swapping.ts (darknet nodes; any other declines a SwapRequest, ignores the rest)
+ *                            locationUpdate ─> the peer's location (from any peer at a darknet node, else from friends only)
  *   request()/insert() ──> requests.ts / inserts.ts ──> local.ts (typed outcomes)
  *   every message to a peer ──> Outbox (paced by its send queue) ──> Transport;  Transport ──drained──> Outbox
  *
@@ -32,6 +34,7 @@ import {
   DEFAULT_NEIGHBOURHOOD_SPAN,
 } from './context.js';
 import { NodeStoppedError } from './errors.js';
+import { type FriendSet, NO_FRIENDS } from './friends.js';
 import { AwaitedInsertData, type AwaitedInsertDataInit } from './insert-data.js';
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
 import { LoadLimiter, type LoadLimiterInit } from './load.js';
@@ -53,6 +56,11 @@ export interface NodeComponents {
   readonly rng: Rng;
   /** Default: silent. Each part of the node logs through its own child of it. */
   readonly logger?: Logger;
+  /**
+   * The node's friends (node/friends.ts; default none): at an opennet node, peers outside the opennet's
+   * limits whose locations swapping moves (a mixed node, spec/routing.md §9.9 and §11.6).
+   */
+  readonly friends?: FriendSet;
 }
 
 export interface NodeInit
@@ -66,7 +74,7 @@ export interface NodeInit
   readonly location: number;
   /**
    * Darknet mode: the node finds its location by swapping with its peers (spec/routing.md §11.5),
-   * which must all be friends; absent, its location stays its identity's and swap messages are ignored.
+   * which must all be friends; absent, its location stays its identity's and it declines every swap.
    */
   readonly swapping?: LocationSwappingInit | undefined;
 }
@@ -78,6 +86,7 @@ const routeReply = (context: NodeContext, from: PeerId, tx: bigint, body: WireMe
 const notForRouting = (): void => undefined;
 
 const OVERLOADED: WireMessage = { type: 'rejectedOverload', local: true };
+const NOT_SWAPPING: WireMessage = { type: 'swapRejected', notSwapping: true };
 
 /** Blocks a relay holds for writing into its cache at once (spec/routing.md §1, MAX_PENDING_CACHE_WRITES): 2 MiB of 32 KiB blocks. */
 const MAX_PENDING_CACHE_WRITES = 64;
@@ -108,6 +117,17 @@ function budgeted<T extends PeerRequestType>(
   };
 }
 
+/**
+ * A peer says where it is now (spec/routing.md §11.5, §11.6): a darknet node takes it from any peer (its
+ * links are its friends'), any other node only from a friend, whom swapping moves; an opennet stranger's
+ * location is the one its identity's proof gives, not for it to choose.
+ */
+function takeLocationUpdate(context: NodeContext, from: PeerId, location: number): void {
+  if (context.swapping === undefined && !context.friends.has(from)) return;
+  const peer = context.peers.get(from);
+  if (peer !== undefined) peer.location = location;
+}
+
 function dropPeer(context: NodeContext, peer: PeerId, reason: string): void {
   const state = context.peers.get(peer);
   if (state !== undefined) context.routeComponents.dropPeer(state, reason);
@@ -130,11 +150,12 @@ const MESSAGE_HANDLERS: { readonly [T in WireMessageType]: Handler<T> } = {
   hello: notForRouting,
   announce: budgeted(handleAnnounce),
   peerOffer: handlePeerOffer,
-  swapRequest: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
+  // A node that does not swap declines at once: the walk ends now, not at its timeout, and goes to it no more.
+  swapRequest: (context, from, tx, body) => (context.swapping === undefined ? context.send(from, tx, NOT_SWAPPING) : context.swapping.handle(from, tx, body)),
   swapCommit: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
   swapReveal: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
   swapRejected: (context, from, tx, body) => context.swapping?.handle(from, tx, body),
-  locationUpdate: (context, from, _tx, body) => context.swapping?.locationUpdate(from, body.location),
+  locationUpdate: (context, from, _tx, body) => takeLocationUpdate(context, from, body.location),
 };
 
 function resolveSettings(init: NodeInit): NodeSettings {
@@ -170,6 +191,7 @@ export class Node {
 
   constructor(components: NodeComponents, init: NodeInit) {
     const { transport, store, clock, rng } = components;
+    const friends = components.friends ?? NO_FRIENDS;
     const root = components.logger ?? silentLogger;
     const log = (component: string): Logger => root.child({ component });
     const logger = log('node');
@@ -187,7 +209,7 @@ export class Node {
     this.load = new LoadLimiter({ clock, activeRoutes: () => this.context.transactions.active }, { ...init, maxActive: settings.maxActive });
     const outbox = new Outbox({ transport, clock, logger: log('outbox') }, init);
     this.outbox = outbox;
-    const opennet = new Opennet({ clock, rng, peers, transport, logger: log('opennet'), announce: () => announceSelf(this.context) }, init);
+    const opennet = new Opennet({ clock, rng, peers, friends, transport, logger: log('opennet'), announce: () => announceSelf(this.context) }, init);
     this.context = {
       clock,
       rng,
@@ -201,6 +223,7 @@ export class Node {
       insertData: new AwaitedInsertData({ clock }, { ...init, timeoutMs: stepTimeoutMs(settings) }),
       load: this.load,
       opennet,
+      friends,
       swapping:
         init.swapping === undefined
           ? undefined

@@ -3,7 +3,8 @@
  * own PeerOffer when it would take the announcer, and routed on toward the announcer's
  * location, passing offers from further on back upstream; a PeerOffer is verified, then
  * handed to the announcement it answers or to the path fold it follows. The node's own
- * announcement and its offer after a DataFound from its store start here too.
+ * announcement and its offer after a DataFound from its store start here too. Neither
+ * message crosses a friend link, nor enters a node outside the opennet (§9.9).
  *
  *   Node ──announce──> handleAnnounce ──open(kind announce)──> TransactionTable ──> Route
  *   Node ──peerOffer──> handlePeerOffer ──> Route.onOffer (announcements) | Opennet.takeFold
@@ -18,8 +19,14 @@ import type { RouteInit, RouteOutcome } from './route.js';
 import type { PeerId } from './transport.js';
 import type { VerifiedNode } from './opennet.js';
 
+/** Sends a PeerOffer, unless `to` is a friend: a darknet friend would have to act on opennet machinery (§9.9). */
 function sendOffer(context: NodeContext, to: PeerId, tx: bigint, node: NodeRef): void {
-  context.send(to, tx, { type: 'peerOffer', node });
+  if (!context.friends.has(to)) context.send(to, tx, { type: 'peerOffer', node });
+}
+
+/** Whether an opennet message from `from` is for this node at all: not at a darknet node (one that swaps), nor from a friend (§9.9). */
+function opennetLink(context: NodeContext, from: PeerId): boolean {
+  return context.swapping === undefined && !context.friends.has(from);
 }
 
 /** The fields every announce route shares. */
@@ -35,7 +42,8 @@ function announceRoute(context: NodeContext, tx: bigint, announced: VerifiedNode
     htl,
     upstream,
     announced: announced.node,
-    avoid: announced.id,
+    // Never to the announcer, nor into the darknet: a friend takes no part in the opennet (§9.9).
+    avoid: (peer) => peer === announced.id || context.friends.has(peer),
     deadline: upstream === undefined ? clock.now() + settings.localTimeoutMs : relayDeadline(settings, clock.now(), htl),
     hopTimeoutMs: (sent) => hopTimeoutMs(settings, sent),
   };
@@ -46,21 +54,25 @@ function announceRoute(context: NodeContext, tx: bigint, announced: VerifiedNode
  * reached (`reachedGreedily`: not the mixing relays, nor the node the last of them picked, all at a
  * random distance from the announcer, whose offers would be uniform random links, too many of them long);
  * of those, the first `announceOfferHops`, the greedy approach from a random node, which passes nodes at
- * every scale of distance; after it, only a node closer to the announcer than all its other peers (one
- * of its ring neighbours): the hops that circle the announcer's neighbourhood would otherwise add only
- * more short links.
+ * every scale of distance; after it, only a node closer to the announcer than all its other opennet
+ * peers (one of its ring neighbours; friends, where the announcement never goes, do not count): the hops
+ * that circle the announcer's neighbourhood would otherwise add only more short links.
  */
 function offersToAnnouncer(context: NodeContext, htl: number, announcer: VerifiedNode): boolean {
   const policy = context.peers.htlPolicy;
   if (!reachedGreedily(htl, policy)) return false;
   if (htl > topGreedyHtl(policy) - context.opennet.settings.announceOfferHops) return true;
   const own = circularDistance(context.settings.location, announcer.location);
-  for (const peer of context.peers) if (peer.id !== announcer.id && circularDistance(peer.location, announcer.location) < own) return false;
+  for (const peer of context.peers) {
+    if (peer.id !== announcer.id && !context.friends.has(peer.id) && circularDistance(peer.location, announcer.location) < own) return false;
+  }
   return true;
 }
 
 export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, announce: Announce): void {
   const { transactions, opennet } = context;
+  // No route here for an announcement: the sender tries its next peer, with the HTL it sent.
+  if (!opennetLink(context, from)) return context.send(from, tx, { type: 'routeNotFound', htl: announce.htl });
   const refusal = transactions.admit(from, tx, announce.node.publicKey);
   if (refusal !== undefined) return context.send(from, tx, refusal);
   const announcer = opennet.verify(announce.node);
@@ -99,10 +111,12 @@ export function handleAnnounce(context: NodeContext, from: PeerId, tx: bigint, a
 
 /**
  * An offer is verified and vetted (a self-offer keeps its addresses at its link's host) once,
- * here, before an announcement or a path fold sees it.
+ * here, before an announcement or a path fold sees it. A darknet node drops every offer, and any
+ * node those of a friend: dialling an offered stranger would take the darknet into the opennet.
  */
 export function handlePeerOffer(context: NodeContext, from: PeerId, tx: bigint, offer: PeerOffer): void {
   const { opennet } = context;
+  if (!opennetLink(context, from)) return;
   const verified = opennet.verify(offer.node);
   if (verified === undefined) return opennet.recordInvalidOffer(from);
   const offered = opennet.vetOffer(verified, from);
@@ -115,10 +129,13 @@ export function handlePeerOffer(context: NodeContext, from: PeerId, tx: bigint, 
   sendOffer(context, fold.upstream, tx, own ?? offered.node);
 }
 
-/** The data source's side of path folding: after its DataFound, it offers itself if it has a place for one more peer (§9.5). */
+/**
+ * The data source's side of path folding: after its DataFound, it offers itself if it has a place for
+ * one more peer (§9.5), and `to` is no friend (§9.9).
+ */
 export function offerSelf(context: NodeContext, to: PeerId, tx: bigint): void {
   const own = context.opennet.ownNode();
-  if (own !== undefined && context.opennet.claimPlace()) sendOffer(context, to, tx, own);
+  if (own !== undefined && !context.friends.has(to) && context.opennet.claimPlace()) sendOffer(context, to, tx, own);
 }
 
 /** Announces this node toward its own location; resolves with the offers it acted on, once the announcement ends. */

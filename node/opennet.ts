@@ -3,7 +3,8 @@
  * peer limit and its drop rule, the per-address-range limit, path folding bookkeeping,
  * joining through saved peers and seeds, and the maintenance timer that announces again
  * while the node has too few peers. Offered addresses are dialled by the rules of
- * opennet-offers.ts (§9.8).
+ * opennet-offers.ts (§9.8). A mixed node's friends (§9.9) are no opennet peers: these rules
+ * neither count nor drop them, nor save them for rejoining.
  *
  *   handlers.ts ──verify/vetOffer/wants/considerOffer/recordFold/takeFold──> Opennet ──dial──> Transport
  *   Opennet.considerOffer ──targets/take/dialling/done──> OfferDials
@@ -16,6 +17,7 @@ import { MAX_ADDRESSES } from '../protocol/wire/limits.js';
 import type { NodeRef } from '../protocol/wire/messages.js';
 import type { Clock, Logger, Rng, TimerHandle } from './components.js';
 import { ExpiringMap } from './expiring-map.js';
+import type { FriendSet } from './friends.js';
 import { peerText } from './log-fields.js';
 import { type OfferDialInit, OfferDials, ownAddresses, resolveOfferDials } from './opennet-offers.js';
 import type { PeerState, PeerTable } from './peers.js';
@@ -76,6 +78,8 @@ export interface OpennetComponents {
   readonly clock: Clock;
   readonly rng: Rng;
   readonly peers: PeerTable;
+  /** The node's friends: peers the opennet's rules leave alone (§9.9). */
+  readonly friends: FriendSet;
   readonly transport: Transport;
   readonly logger: Logger;
   /** Announces this node toward its own location; resolves with the offers acted on. */
@@ -209,9 +213,9 @@ export class Opennet {
     return this.hasPlace();
   }
 
-  /** Whether the node is below `maxPeers`, counting dials in progress. */
+  /** Whether the node is below `maxPeers` opennet peers, counting dials in progress. */
   hasRoom(): boolean {
-    return this.components.peers.size + this.dialling.size < this.settings.maxPeers;
+    return this.opennetPeers().length + this.dialling.size < this.settings.maxPeers;
   }
 
   /**
@@ -236,7 +240,7 @@ export class Opennet {
   private mayReplace(): boolean {
     const now = this.components.clock.now();
     if (now - this.lastReplacementAt < this.settings.replacementIntervalMs) return false;
-    return worstPeer(this.components.peers, now, this.settings.peerGraceMs) !== undefined;
+    return worstPeer(this.opennetPeers(), now, this.settings.peerGraceMs) !== undefined;
   }
 
   /** Dials a saved node if this node wants it; resolves with whether a link to it came up. */
@@ -298,27 +302,29 @@ export class Opennet {
   }
 
   /**
-   * Applies the limits to a peer that just connected: its address range, then the peer
-   * count (worst peers past their grace period make room; if they cannot, beyond the
-   * overflow the newcomer goes).
+   * Applies the limits to a peer that just connected, unless it is a friend: its address range,
+   * then the opennet peer count (worst peers past their grace period make room; if they cannot,
+   * beyond the overflow the newcomer goes).
    */
   peerConnected(peer: PeerState): void {
-    const { peers, transport } = this.components;
+    const { friends, transport } = this.components;
+    if (friends.has(peer.id)) return;
     if (!this.rangeHasRoom(nodeRange(peer.node.addresses), peer.id)) return transport.disconnect(peer.id, 'too many peers in its address range');
-    const remaining = peers.size - this.dropExcess();
+    const remaining = this.opennetPeers().length - this.dropExcess();
     if (remaining > this.settings.maxPeers + this.settings.peerOverflow) transport.disconnect(peer.id, 'peer limit reached');
   }
 
   /**
-   * Disconnects the worst peers past their grace period until at most `maxPeers` remain,
+   * Disconnects the worst opennet peers past their grace period until at most `maxPeers` remain,
    * as far as there are such peers; returns how many it disconnected.
    */
   private dropExcess(): number {
-    const { peers, clock, transport } = this.components;
+    const { clock, transport } = this.components;
     const now = clock.now();
     const grace = this.settings.peerGraceMs;
-    const eligible = [...peers].filter((peer) => now - peer.connectedAt >= grace).sort((a, b) => comparePeers(b, a, now, grace));
-    const victims = eligible.slice(0, Math.max(0, peers.size - this.settings.maxPeers));
+    const open = this.opennetPeers();
+    const eligible = open.filter((peer) => now - peer.connectedAt >= grace).sort((a, b) => comparePeers(b, a, now, grace));
+    const victims = eligible.slice(0, Math.max(0, open.length - this.settings.maxPeers));
     for (const peer of victims) transport.disconnect(peer.id, 'dropped for the peer limit');
     return victims.length;
   }
@@ -327,10 +333,18 @@ export class Opennet {
     this.invalidOffers.delete(id);
   }
 
-  /** NodeRefs of the connected peers, best first by the drop rule: what a node saves to rejoin. */
+  /** NodeRefs of the connected opennet peers, best first by the drop rule: what a node saves to rejoin. */
   knownPeers(): NodeRef[] {
     const now = this.components.clock.now();
-    return [...this.components.peers].sort((a, b) => comparePeers(a, b, now, this.settings.peerGraceMs)).map((peer) => peer.node);
+    return this.opennetPeers()
+      .sort((a, b) => comparePeers(a, b, now, this.settings.peerGraceMs))
+      .map((peer) => peer.node);
+  }
+
+  /** The connected peers the opennet's rules apply to: all but the friends. */
+  private opennetPeers(): PeerState[] {
+    const { peers, friends } = this.components;
+    return [...peers].filter((peer) => !friends.has(peer.id));
   }
 
   /** Remembers a request that this node relayed and that succeeded through `route`, so that its PeerOffer can be taken. */
@@ -377,11 +391,12 @@ export class Opennet {
       const batch = candidates.slice(start, start + this.settings.maxPendingDials);
       connected += (await Promise.all(batch.map((candidate) => this.consider(candidate, signal)))).filter(Boolean).length;
     }
-    if (this.components.peers.size < this.settings.minPeers) connected += await this.dialSeeds(signal);
+    if (this.opennetPeers().length < this.settings.minPeers) connected += await this.dialSeeds(signal);
     signal?.throwIfAborted();
     const tried = peers.length + this.seeds.length;
-    if (this.components.peers.size === 0 && tried > 0) throw new NoPeersError(tried);
-    if (this.components.peers.size > 0) options.onLinked?.();
+    const linked = this.opennetPeers().length;
+    if (linked === 0 && tried > 0) throw new NoPeersError(tried);
+    if (linked > 0) options.onLinked?.();
     return { connected, offers: await this.announce() };
   }
 
@@ -424,13 +439,12 @@ export class Opennet {
     return signal === undefined ? this.stopped.signal : AbortSignal.any([this.stopped.signal, signal]);
   }
 
-  /** One maintenance round: back to the limit, then seeds if alone, then an announcement if short of peers. */
+  /** One maintenance round: back to the limit, then seeds if no opennet peer is left, then an announcement if short of them. */
   private async maintain(): Promise<void> {
-    const { peers } = this.components;
     this.dropExcess();
-    if (peers.size >= this.settings.minPeers) return;
-    if (peers.size === 0) await this.dialSeeds(undefined);
-    if (peers.size > 0) await this.announce();
+    if (this.opennetPeers().length >= this.settings.minPeers) return;
+    if (this.opennetPeers().length === 0) await this.dialSeeds(undefined);
+    if (this.opennetPeers().length > 0) await this.announce();
   }
 
   private armTimer(): void {
@@ -445,7 +459,7 @@ export class Opennet {
   private rangeHasRoom(range: string | undefined, except: PeerId | undefined): boolean {
     if (range === undefined) return true;
     let count = 0;
-    for (const peer of this.components.peers) if (peer.id !== except && nodeRange(peer.node.addresses) === range) count++;
+    for (const peer of this.opennetPeers()) if (peer.id !== except && nodeRange(peer.node.addresses) === range) count++;
     return count < this.settings.maxPeersPerRange;
   }
 

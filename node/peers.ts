@@ -32,7 +32,7 @@ export interface PeerStatistics {
 
 export interface PeerState {
   readonly id: PeerId;
-  /** Where the peer is: its identity's location, or, at a darknet node, what the peer last said in a LocationUpdate. */
+  /** Where the peer is: its identity's location, or, at a darknet node and for a friend, what the peer last said in a LocationUpdate. */
   location: number;
   /** The peer's identity proof and addresses, as its Hello gave them. */
   readonly node: NodeRef;

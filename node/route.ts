@@ -52,8 +52,8 @@ export interface RouteInit {
   readonly block?: Uint8Array | undefined;
   /** The node an announcement announces. */
   readonly announced?: NodeRef | undefined;
-  /** A peer never routed to: an announcement's announcer, if linked here. */
-  readonly avoid?: PeerId | undefined;
+  /** Peers never routed to: for an announcement, its announcer (if linked here) and the node's friends. */
+  readonly avoid?: ((peer: PeerId) => boolean) | undefined;
   /** Told of each PeerOffer the awaited peer sends for an announcement, before its terminal reply. */
   readonly onOffer?: ((from: PeerId, offer: NodeRef) => void) | undefined;
   /** Clock time by which the route must end. */
@@ -267,7 +267,7 @@ export class Route {
       this.trace?.debug({ ...this.fields(), htl: this.htl, tried: this.tried.size }, 'time is up: no more peers tried');
       return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
     }
-    const excluded = (id: PeerId): boolean => this.tried.has(id) || id === init.upstream || id === init.avoid;
+    const excluded = (id: PeerId): boolean => this.tried.has(id) || id === init.upstream || init.avoid?.(id) === true;
     // At the maximum HTL a route may mix: its next hop is then drawn at random (htl.ts).
     const peer = mixes(this.htl, peers.htlPolicy) ? peers.anyPeer(excluded) : peers.closestTo(init.keyLocation, excluded);
     if (peer === undefined) {

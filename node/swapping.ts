@@ -8,8 +8,8 @@
  *               later messages under that tx pass between A and B
  *   end:        SwapRequest ──> SwapCommit back;  initiator's SwapReveal ──> checked ──> own SwapReveal back ──> decide
  *   initiator:  SwapCommit ──> own SwapReveal;  responder's SwapReveal ──> checked ──> decide
- *   decided to swap: own location := the other end's ──> LocationUpdate to every peer
- *   LocationUpdate from a peer ──> its location in the PeerTable;  a link comes up ──> LocationUpdate to it
+ *   decided to swap: own location := the other end's ──> LocationUpdate to every peer;  a link comes up ──> LocationUpdate to it
+ *   SwapRejected{notSwapping} from a peer (it does not swap: spec/routing.md §11.6) ──> no walk goes to it while linked
  *
  * A node takes part in one swap of its own at a time (its location must hold still until the
  * decision); a walk that reaches a busy node, loops, or finds a peer's walk budget spent ends in
@@ -20,7 +20,7 @@ import type { Clock, Logger, Rng } from './components.js';
 import { ExpiringMap } from './expiring-map.js';
 import { peerText } from './log-fields.js';
 import { decideSwap, MAX_SWAP_NEIGHBOURS, SWAP_NONCE_BYTES, type SwapOffer, swapCommitment } from './location-swap.js';
-import type { PeerTable } from './peers.js';
+import type { PeerState, PeerTable } from './peers.js';
 import {
   linksSpanTooLittle,
   randomisedReset,
@@ -34,6 +34,8 @@ import {
 import type { PeerId } from './transport.js';
 
 type SwapMessage = Extract<WireMessage, { type: 'swapRequest' | 'swapCommit' | 'swapReveal' | 'swapRejected' }>;
+
+const REJECTED: SwapMessage = { type: 'swapRejected' };
 
 export interface LocationSwappingComponents {
   readonly clock: Clock;
@@ -90,6 +92,8 @@ export class LocationSwapping {
   private readonly init: Required<LocationSwappingInit>;
   private readonly limiter: SwapRateLimiter;
   private readonly relays: ExpiringMap<bigint, readonly [PeerId, PeerId]>;
+  /** Linked peers that declined a walk as nodes that do not swap (at most one entry per peer linked). */
+  private readonly notSwapping = new Set<PeerId>();
   private own: OwnSwap | undefined;
   private timer: { cancel(): void } | undefined;
 
@@ -135,30 +139,27 @@ export class LocationSwapping {
 
   peerDisconnected(peer: PeerId): void {
     this.limiter.forget(peer);
+    this.notSwapping.delete(peer);
     if (this.own?.peer === peer) this.own = undefined;
   }
 
-  /** A peer says where it is now. */
-  locationUpdate(from: PeerId, location: number): void {
-    const peer = this.components.peers.get(from);
-    if (peer !== undefined) peer.location = location;
-  }
-
   handle(from: PeerId, tx: bigint, message: SwapMessage): void {
+    if (message.type === 'swapRejected' && message.notSwapping === true && this.components.peers.get(from) !== undefined) this.notSwapping.add(from);
     const own = this.current();
     if (own !== undefined && own.tx === tx) {
       // A walk that came back to its own start has looped.
-      if (message.type === 'swapRequest') this.components.send(from, tx, { type: 'swapRejected' });
+      if (message.type === 'swapRequest') this.components.send(from, tx, REJECTED);
       else if (own.peer === from) this.step(own, message);
       return;
     }
     const relay = this.relays.get(tx);
     if (relay !== undefined) {
-      if (message.type === 'swapRequest') return this.components.send(from, tx, { type: 'swapRejected' });
+      if (message.type === 'swapRequest') return this.components.send(from, tx, REJECTED);
       const [a, b] = relay;
       if (from !== a && from !== b) return;
       if (message.type === 'swapRejected') this.relays.delete(tx);
-      this.components.send(from === a ? b : a, tx, message);
+      // A decline speaks of its sender only: passed on, it is a plain rejection.
+      this.components.send(from === a ? b : a, tx, message.type === 'swapRejected' ? REJECTED : message);
       return;
     }
     if (message.type === 'swapRequest') this.walkArrived(from, tx, message.commitment, message.hops);
@@ -174,7 +175,7 @@ export class LocationSwapping {
       this.moveTo(reset ?? rng.next(), 'reset');
       return;
     }
-    const peers = [...this.components.peers];
+    const peers = this.swappingPeers();
     const next = peers[walkStepIndex(peers.length, -1, rng)];
     if (next === undefined) return;
     const offer = this.offer();
@@ -187,9 +188,9 @@ export class LocationSwapping {
 
   /** A swap walk reached this node: relay it on, or be its end. */
   private walkArrived(from: PeerId, tx: bigint, commitment: Uint8Array, hops: number): void {
-    const reject = (): void => this.components.send(from, tx, { type: 'swapRejected' });
+    const reject = (): void => this.components.send(from, tx, REJECTED);
     if (!this.limiter.admitWalk(from)) return reject();
-    const peers = [...this.components.peers];
+    const peers = this.swappingPeers();
     const cameFrom = peers.findIndex((peer) => peer.id === from);
     if (hops > 1 && peers.length > 1) {
       const next = peers[walkStepIndex(peers.length, cameFrom, this.components.rng)]!;
@@ -223,7 +224,7 @@ export class LocationSwapping {
       accepted = own.role === 'initiator' ? decideSwap(mine, other, this.init) : decideSwap(other, mine, this.init);
     } catch (error) {
       this.components.logger.warn({ peer: peerText(own.peer), reason: (error as Error).message }, 'swap refused: a reveal did not match its commitment');
-      this.components.send(own.peer, own.tx, { type: 'swapRejected' });
+      this.components.send(own.peer, own.tx, REJECTED);
       return this.end('rejected');
     }
     if (own.role === 'responder') reveal();
@@ -250,6 +251,11 @@ export class LocationSwapping {
     const view = new DataView(nonce.buffer);
     for (let at = 0; at < SWAP_NONCE_BYTES; at += 8) view.setBigUint64(at, this.components.rng.nextU64());
     return { nonce, location: this.components.location.get(), neighbourLocations: this.neighbourLocations() };
+  }
+
+  /** The peers a walk may go to: all but those that said they do not swap. */
+  private swappingPeers(): PeerState[] {
+    return [...this.components.peers].filter((peer) => !this.notSwapping.has(peer.id));
   }
 
   private neighbourLocations(): number[] {

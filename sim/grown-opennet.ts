@@ -12,6 +12,7 @@
  *                   ──join({ seeds: [one of seedsAt(n)] })──> joins end ──> onJoined(n) ──> next interval
  *     links / degrees / connected   the topology as it is now
  */
+import type { FriendSet } from '../node/friends.js';
 import { Node, type NodeInit } from '../node/node.js';
 import { CHK_BLOCK_BYTES, type ChkFormat, simulationChkFormat, STANDARD_CHK } from '../protocol/keys/chk.js';
 import { checkIdentityProof } from '../protocol/identity.js';
@@ -46,8 +47,13 @@ export function drawPublicKey(rng: SeededRng): Uint8Array {
   return publicKey;
 }
 
-/** Starts a node with a drawn key, at the location its proof gives, with proof-of-work difficulty 0. */
-export async function startOpennetNode(host: OpennetHost, label: string, init: Partial<Omit<NodeInit, 'chkFormat'>> = {}): Promise<OpennetMember> {
+/** Starts a node with a drawn key, at the location its proof gives, with proof-of-work difficulty 0; with `friends`, a mixed node. */
+export async function startOpennetNode(
+  host: OpennetHost,
+  label: string,
+  init: Partial<Omit<NodeInit, 'chkFormat'>> = {},
+  friends?: FriendSet,
+): Promise<OpennetMember> {
   const publicKey = drawPublicKey(host.rng);
   const powNonce = new Uint8Array(8);
   const check = checkIdentityProof({ publicKey, nonce: powNonce }, 0);
@@ -62,7 +68,7 @@ export async function startOpennetNode(host: OpennetHost, label: string, init: P
     chkFormat,
   });
   const node = new Node(
-    { transport, store, clock: host.clock, rng: host.rng.fork(`node/${label}`) },
+    { transport, store, clock: host.clock, rng: host.rng.fork(`node/${label}`), ...(friends === undefined ? {} : { friends }) },
     { powDifficulty: 0, ...init, location, chkFormat, identity: { publicKey, powNonce } },
   );
   await node.start();

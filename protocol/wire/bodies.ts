@@ -64,7 +64,7 @@ function nodeRefFromWire(field: string, node: WireNodeRef | null | undefined, by
 }
 
 /** Codec of a message with no fields. */
-function emptyBody<T extends 'requestAccepted' | 'dataNotFound' | 'rejectedLoop' | 'insertAccepted' | 'ping' | 'pong' | 'swapRejected'>(type: T): BodyCodec<T> {
+function emptyBody<T extends 'requestAccepted' | 'dataNotFound' | 'rejectedLoop' | 'insertAccepted' | 'ping' | 'pong'>(type: T): BodyCodec<T> {
   const message = Object.freeze({ type }) as MessageOfType<T>;
   return {
     validate: () => {},
@@ -72,6 +72,10 @@ function emptyBody<T extends 'requestAccepted' | 'dataNotFound' | 'rejectedLoop'
     fromWire: () => message,
   };
 }
+
+/** The two SwapRejected messages a decoder yields: a plain rejection, and a decline by a node that does not swap. */
+const SWAP_REJECTED = Object.freeze({ type: 'swapRejected' as const });
+const SWAP_DECLINED = Object.freeze({ type: 'swapRejected' as const, notSwapping: true as const });
 
 /** Codec of a message that carries only a NodeRef. */
 function nodeRefBody<T extends 'hello' | 'peerOffer'>(type: T): BodyCodec<T> {
@@ -201,7 +205,13 @@ export const BODY_CODECS: BodyCodecs = {
       neighbourLocations: body.neighbourLocations ? [...body.neighbourLocations] : [],
     }),
   },
-  swapRejected: emptyBody('swapRejected'),
+  swapRejected: {
+    validate: (message) => {
+      if (message.notSwapping !== undefined && message.notSwapping !== true) throw new RangeError('swapRejected.notSwapping must be true or absent');
+    },
+    toWire: (message) => (message.notSwapping ? { notSwapping: true } : {}),
+    fromWire: (body) => (body.notSwapping ? SWAP_DECLINED : SWAP_REJECTED),
+  },
   locationUpdate: {
     validate: (message) => checkLocation('locationUpdate.location', message.location),
     toWire: (message) => ({ location: message.location }),

@@ -145,9 +145,10 @@ export interface SwapReveal {
   readonly neighbourLocations: readonly number[];
 }
 
-/** The swap walk ended without a swap. */
+/** The swap walk ended without a swap; `notSwapping`: the sender declines every swap (it does not swap at all). */
 export interface SwapRejected {
   readonly type: 'swapRejected';
+  readonly notSwapping?: true;
 }
 
 /** A darknet node's ring location, in [0, 1), sent to its links. */

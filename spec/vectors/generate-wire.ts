@@ -66,6 +66,7 @@ const valid: Array<[string, Envelope]> = [
     { tx: 0x2545f4914f6cdd1dn, body: { type: 'swapReveal', nonce: pattern(32, 3, 0x55), location: 0.375, neighbourLocations: [0.125, 0.5, 0.9375] } },
   ],
   ['SwapRejected', { tx: 0x2545f4914f6cdd1dn, body: { type: 'swapRejected' } }],
+  ['SwapRejected by a node that does not swap', { tx: 0x2545f4914f6cdd1dn, body: { type: 'swapRejected', notSwapping: true } }],
   ['LocationUpdate', { tx: 0x1111111111111111n, body: { type: 'locationUpdate', location: 0.75 } }],
   ['LocationUpdate to location 0 (location field omitted)', { tx: 0x1111111111111111n, body: { type: 'locationUpdate', location: 0 } }],
 ];

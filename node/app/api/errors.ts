@@ -102,16 +102,16 @@ export class TooManyWatchersError extends ApiRequestError {
   }
 }
 
-/** The client closed its connection before the answer was complete: what ends its operation (499, as nginx names it). */
-/** Friends are added to a node in darknet mode only (spec/node.md §5). */
-export class NotDarknetError extends ApiRequestError {
-  readonly code = 'ERR_NOT_DARKNET';
+/** A friend added through an API that serves no friend list (spec/node.md §3; a daemon's always has one). */
+export class NoFriendListError extends ApiRequestError {
+  readonly code = 'ERR_NO_FRIEND_LIST';
   readonly status = 409;
   constructor(options?: ErrorOptions) {
-    super('this node is not in darknet mode: start it with --darknet to add friends', options);
+    super('this API serves no friend list: friends are added to a running node (warren node)', options);
   }
 }
 
+/** The client closed its connection before the answer was complete: what ends its operation (499, as nginx names it). */
 export class ClientGoneError extends ApiRequestError {
   readonly code = 'ERR_CLIENT_GONE';
   readonly status = 499;

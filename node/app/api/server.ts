@@ -11,7 +11,7 @@
  *                      /v1/publish, /v1/transfers     progress in transfers.ts
  *                      GET /v1/transfers/<id>/events  transfer-events.ts: one transfer's events, streamed
  *                      GET /v1/noderef                this node's reference (protocol/node-ref-text.ts)
- *                      GET, POST /v1/friends          darknet friends (daemon/darknet.ts)
+ *                      GET, POST /v1/friends          the node's friends (daemon/friends.ts), in either mode
  *   any error ──httpErrorOf──> { error: { code, message } } with its status
  *
  * `stop()` stops accepting, aborts the operations in flight and closes every connection.
@@ -31,7 +31,7 @@ import {
   ClientGoneError,
   ForbiddenRequestError,
   httpErrorOf,
-  NotDarknetError,
+  NoFriendListError,
   PayloadTooLargeError,
   UnauthorizedError,
   UnknownEndpointError,
@@ -45,8 +45,8 @@ import { type TransferStatus, Transfers } from './transfers.js';
 
 export interface ApiServerComponents extends StatusComponents {
   readonly logger: Logger;
-  /** Present in darknet mode: the friends `/v1/friends` lists and adds to. */
-  readonly darknet?: FriendsService | undefined;
+  /** The friends `/v1/friends` lists and adds to (the daemon's, in either mode); absent, it lists none. */
+  readonly friends?: FriendsService | undefined;
 }
 
 export interface ApiServerInit {
@@ -163,7 +163,7 @@ export class ApiServer {
       return;
     }
     if (url.pathname === '/v1/noderef' || url.pathname === '/v1/friends') {
-      await darknetAnswer(this.components, request, response, url.pathname);
+      await friendsAnswer(this.components, request, response, url.pathname);
       return;
     }
     const events = TRANSFER_EVENTS_PATH.exec(url.pathname);
@@ -191,8 +191,8 @@ export class ApiServer {
   }
 }
 
-/** The friend list's part of `route` (spec/node.md §3, darknet). */
-async function darknetAnswer(components: ApiServerComponents, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+/** The friend list's part of `route` (spec/node.md §3, §5). */
+async function friendsAnswer(components: ApiServerComponents, request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
   if (path === '/v1/noderef') {
     allow(request, ['GET']);
     const { identity } = components;
@@ -202,14 +202,14 @@ async function darknetAnswer(components: ApiServerComponents, request: IncomingM
     return;
   }
   allow(request, ['GET', 'POST']);
-  const { darknet } = components;
+  const { friends } = components;
   if (request.method === 'GET') {
-    sendJson(response, 200, { darknet: darknet !== undefined, friends: darknet?.status() ?? [] });
+    sendJson(response, 200, { darknet: friends?.darknet ?? false, friends: friends?.status() ?? [] });
     return;
   }
-  if (darknet === undefined) throw new NotDarknetError();
+  if (friends === undefined) throw new NoFriendListError();
   const text = new TextDecoder().decode(await readBody(request, MAX_NODE_REF_TEXT_BYTES));
-  sendJson(response, 200, { id: await darknet.add(parseNodeRef(text)) });
+  sendJson(response, 200, { id: await friends.add(parseNodeRef(text)) });
 }
 
 function parseRoutingKey(text: string): Uint8Array {

@@ -28,7 +28,7 @@ export interface PeerStatus {
   readonly stats: PeerStatistics;
 }
 
-/** A darknet friend as `GET /v1/friends` lists it. */
+/** A friend as `GET /v1/friends` lists it. */
 export interface FriendStatus {
   /** The friend's public key, hex. */
   readonly id: string;
@@ -36,8 +36,10 @@ export interface FriendStatus {
   readonly connected: boolean;
 }
 
-/** What the API needs of a darknet node's friends (node/app/daemon/darknet.ts). */
+/** What the API needs of a node's friends (node/app/daemon/friends.ts). */
 export interface FriendsService {
+  /** Darknet mode: the friends are the node's only peers; else they are a mixed node's, beside its opennet peers. */
+  readonly darknet: boolean;
   status(): FriendStatus[];
   /** Verifies, adds and saves a friend, then dials it; resolves with its id. */
   add(reference: NodeRef): Promise<string>;

@@ -32,8 +32,7 @@ export async function runFriendList(dataDirFlag: string | undefined): Promise<{ 
   return fetchFriends(await localEndpoint(dataDirFlag), { signal: AbortSignal.timeout(CALL_TIMEOUT_MS) });
 }
 
-export function formatFriends({ darknet, friends }: { darknet: boolean; friends: FriendStatus[] }): string {
-  if (!darknet) return 'this node is not in darknet mode (start it with --darknet)';
+export function formatFriends({ friends }: { darknet: boolean; friends: FriendStatus[] }): string {
   if (friends.length === 0) return 'no friends yet: add one with "warren friend add FILE"';
   return friends.map((friend) => `${friend.id}  ${friend.connected ? 'connected' : 'not connected'}  ${friend.addresses.join(' ')}`).join('\n');
 }

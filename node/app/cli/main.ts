@@ -125,11 +125,11 @@ program
     ),
   );
 
-const friend = program.command('friend').description('the friends of a node in darknet mode');
+const friend = program.command('friend').description('the friends of a node: its only peers in darknet mode, beside its opennet peers otherwise');
 friend
   .command('add')
   .argument('<file>', 'a node reference from "warren noderef" ("-" for standard input)')
-  .description('add a friend to the running node (darknet mode) and connect to it')
+  .description('add a friend to the running node and connect to it')
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--json', 'print JSON instead of text')
   .action((file: string, options: { dataDir?: string; json?: boolean }) =>

@@ -4,10 +4,10 @@
  *   start:  data dir ─> identity (load, or mint with progress) ─> api-token ─> peers.json
  *           ─> RocksBlockStore at the node's location ─> TcpTransport ─> Node.start (opennet
  *           identity and limits) ─> ApiServer + api.json ─> GatewayServer (unless off, spec/gateway.md)
- *           ─> Node.join(saved peers, seeds) (background); in darknet mode instead: friends.json ─> transport
- *           admission, the friends dialled (darknet.ts), location swapping with them (Node's swapping
- *           init, node/swapping.ts), no join
- *   peers.json: saved once joined, within a second of a peer it does not list connecting, every 5 min
+ *           ─> friends.json, the friends dialled (friends.ts) ─> Node.join(saved peers, seeds) (background);
+ *           in darknet mode instead: the friends are the transport's admission, location swapping with them
+ *           (Node's swapping init, node/swapping.ts), no join
+ *   peers.json (opennet peers, no friends): saved once joined, within a second of one it does not list connecting, every 5 min
  *   stop:   join, timer ─> gateway ─> API ─> peers.json (Node.knownPeers while links are up, merged with
  *           the saved ones) ─> Node.stop (fails local operations, closes links, stops the
  *           transport) ─> store close (writes what is pending)
@@ -47,7 +47,7 @@ import {
 } from './data-dir.js';
 import { DataDirError, DataDirLockedError, IdentityTooWeakError } from './errors.js';
 import { mergeKnownPeers } from './known-peers.js';
-import { DarknetFriends } from './darknet.js';
+import { Friends } from './friends.js';
 
 export interface DaemonComponents {
   /** The root logger (the CLI passes pino): each part logs through a child of it. */
@@ -181,7 +181,8 @@ function joinInBackground(node: Node, plan: JoinPlan, clock: Clock, logger: Logg
         if (!(error instanceof NoPeersError)) return logger.warn({ err: error }, 'joining the network failed');
         logger.warn({ reason: error.message, retryInMs: retryMs }, 'no saved peer or seed reachable: joining again later');
         retry = clock.setTimer(retryMs, () => {
-          if (node.peers.size === 0) attempt(Math.min(2 * retryMs, MAX_JOIN_RETRY_MS));
+          // Still no opennet peer (friends are none): join again.
+          if (node.knownPeers().length === 0) attempt(Math.min(2 * retryMs, MAX_JOIN_RETRY_MS));
         });
       },
     );
@@ -211,13 +212,15 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
       await store.close();
       logger.info({}, 'block store closed');
     });
-    const darknet = init.darknet ? await DarknetFriends.load({ paths, clock, logger: log('darknet') }, init) : undefined;
+    const { darknet } = init;
+    const friends = await Friends.load({ paths, clock, logger: log('friends') }, init);
     const transport = new TcpTransport(
-      { identity, clock, logger: log('net'), ...(darknet ? { admission: darknet.list } : {}) },
+      { identity, clock, logger: log('net'), ...(darknet ? { admission: friends.list } : {}) },
       { listen: init.listen, powDifficulty: init.powDifficulty },
     );
     const node = new Node(
-      { transport, store, clock, rng, logger: root },
+      // Friends in either mode: at an opennet node (a mixed one) they stay outside the opennet's rules.
+      { transport, store, clock, rng, logger: root, friends: friends.list },
       {
         location: identity.location,
         // A darknet node offers itself to nobody: without an identity to offer, path folding and announcements carry none.
@@ -225,7 +228,7 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
         powDifficulty: init.powDifficulty,
         maxPeers: init.maxPeers,
         minPeers: init.minPeers,
-        // A darknet node finds its location by swapping with its friends (spec/routing.md §11.5).
+        // A darknet node finds its location by swapping with its friends (spec/routing.md §11.5); any other keeps its identity's.
         ...(darknet ? { swapping: { startEveryMs: init.swapIntervalMs } } : {}),
       },
     );
@@ -251,7 +254,7 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     // Set once the gateway runs (after the API: its dashboard reads the API's status and transfers).
     let gatewayUrl: string | undefined;
     const api = new ApiServer(
-      { node, store, identity, operations, healer, clock, logger: log('api'), addresses: () => transport.addresses, gatewayUrl: () => gatewayUrl, darknet },
+      { node, store, identity, operations, healer, clock, logger: log('api'), addresses: () => transport.addresses, gatewayUrl: () => gatewayUrl, friends },
       { token, port: init.apiPort },
     );
     await api.start();
@@ -270,13 +273,11 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     }
     init.signal?.throwIfAborted();
 
-    if (darknet !== undefined) {
-      darknet.start(node, transport);
-      teardowns.push(() => darknet.stop());
-    }
+    friends.start(node, transport);
+    teardowns.push(() => friends.stop());
     const joining = new AbortController();
     teardowns.push(() => joining.abort());
-    if (darknet === undefined)
+    if (!darknet)
       joinInBackground(
         node,
         { saved, seeds: init.seeds, save: saveKnownPeers, retryMs: init.joinRetryMs ?? DEFAULT_JOIN_RETRY_MS },
@@ -294,7 +295,7 @@ export async function startDaemon(components: DaemonComponents, init: DaemonInit
     // peers all came to it (a seed: it joins through nobody) rejoins through them after a crash.
     let watch = clock.setTimer(NEW_PEER_CHECK_MS, function saveNewPeers() {
       const listed = new Set(known.map((peer) => toHex(peer.node.publicKey)));
-      if ([...node.peers].some((peer) => !listed.has(peer.id))) {
+      if (node.knownPeers().some((peer) => !listed.has(toHex(peer.publicKey)))) {
         saveKnownPeers().catch((error: unknown) => logger.warn({ err: error }, 'could not save peers'));
       }
       watch = clock.setTimer(NEW_PEER_CHECK_MS, saveNewPeers);

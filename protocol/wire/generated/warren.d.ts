@@ -1657,8 +1657,9 @@ export namespace warren {
             }
 
             /**
-             * The swap walk ended without a swap: a node on it refused it (rate limit, a swap of its own in
-             * progress, not a darknet node) or an end's reveal did not match its commitment.
+             * The swap walk ended without a swap: a node on it refused it (its sender's walk budget spent, a
+             * swap of its own in progress, a loop), an end's reveal did not match its commitment, or a node that
+             * does not swap declined it (not_swapping).
              */
             class SwapRejected {
 
@@ -1670,6 +1671,13 @@ export namespace warren {
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
+
+                /**
+                 * True: the sender takes part in no swap (an opennet or mixed node, whose location its identity
+                 * fixes; spec/routing.md §11.6), so no walk should go to it again. Set only by the node that
+                 * declines; a relay passing a rejection on leaves it unset.
+                 */
+                notSwapping: boolean;
 
                 /**
                  * Creates a new SwapRejected instance using the specified properties.
@@ -1703,6 +1711,13 @@ export namespace warren {
                 /** Properties of a SwapRejected. */
                 interface $Properties {
 
+                    /**
+                     * True: the sender takes part in no swap (an opennet or mixed node, whose location its identity
+                     * fixes; spec/routing.md §11.6), so no walk should go to it again. Set only by the node that
+                     * declines; a relay passing a rejection on leaves it unset.
+                     */
+                    notSwapping?: (boolean|null);
+
                     /** Unknown fields preserved while decoding when enabled */
                     $unknowns?: Uint8Array[];
                 }
@@ -1720,7 +1735,8 @@ export namespace warren {
 
             /**
              * A darknet node's ring location, sent to each link when it comes up and after every swap. A
-             * node that does not swap ignores it and keeps the location the sender's proof gives.
+             * node that does not swap takes it only from a friend (a mixed node, spec/routing.md §11.6), and
+             * keeps for any other peer the location the peer's proof gives.
              */
             class LocationUpdate {
 

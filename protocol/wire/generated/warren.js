@@ -3806,6 +3806,9 @@ export const warren = $root.warren = (() => {
                 /**
                  * Properties of a SwapRejected.
                  * @typedef {Object} warren.wire.v1.SwapRejected.$Properties
+                 * @property {boolean|null} [notSwapping] True: the sender takes part in no swap (an opennet or mixed node, whose location its identity
+                 * fixes; spec/routing.md §11.6), so no walk should go to it again. Set only by the node that
+                 * declines; a relay passing a rejection on leaves it unset.
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
                  */
 
@@ -3825,8 +3828,9 @@ export const warren = $root.warren = (() => {
                 /**
                  * Constructs a new SwapRejected.
                  * @memberof warren.wire.v1
-                 * @classdesc The swap walk ended without a swap: a node on it refused it (rate limit, a swap of its own in
-                 * progress, not a darknet node) or an end's reveal did not match its commitment.
+                 * @classdesc The swap walk ended without a swap: a node on it refused it (its sender's walk budget spent, a
+                 * swap of its own in progress, a loop), an end's reveal did not match its commitment, or a node that
+                 * does not swap declined it (not_swapping).
                  * @constructor
                  * @param {warren.wire.v1.SwapRejected.$Properties=} [properties] Properties to set
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -3837,6 +3841,16 @@ export const warren = $root.warren = (() => {
                             if (properties[keys[i]] != null && keys[i] !== "__proto__")
                                 this[keys[i]] = properties[keys[i]];
                 };
+
+                /**
+                 * True: the sender takes part in no swap (an opennet or mixed node, whose location its identity
+                 * fixes; spec/routing.md §11.6), so no walk should go to it again. Set only by the node that
+                 * declines; a relay passing a rejection on leaves it unset.
+                 * @member {boolean} notSwapping
+                 * @memberof warren.wire.v1.SwapRejected
+                 * @instance
+                 */
+                SwapRejected.prototype.notSwapping = false;
 
                 /**
                  * Creates a new SwapRejected instance using the specified properties.
@@ -3870,6 +3884,8 @@ export const warren = $root.warren = (() => {
                         _depth = 0;
                     if (_depth > $util.recursionLimit)
                         throw $Error("max depth exceeded");
+                    if (message.notSwapping != null && $Object.hasOwnProperty.call(message, "notSwapping") && message.notSwapping !== false)
+                        writer.uint32(/* id 1, wireType 0 =*/8).bool(message.notSwapping);
                     if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                         for (let i = 0; i < message.$unknowns.length; ++i)
                             writer.raw(message.$unknowns[i]);
@@ -3894,7 +3910,7 @@ export const warren = $root.warren = (() => {
                         _depth = 0;
                     if (_depth > $Reader.recursionLimit)
                         throw $Error("max depth exceeded");
-                    let end, message;
+                    let end, message, value;
                     if (length === $undefined)
                         end = reader.len;
                     else {
@@ -3912,7 +3928,19 @@ export const warren = $root.warren = (() => {
                             _end = $undefined;
                             break;
                         }
-                        reader.skipType(tag & 7, _depth, tag);
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.bool())
+                                    message.notSwapping = value;
+                                else
+                                    delete message.notSwapping;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
                         if (!reader.discardUnknown) {
                             $util.makeProp(message, "$unknowns", false);
                             (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
@@ -3957,7 +3985,8 @@ export const warren = $root.warren = (() => {
                  * Constructs a new LocationUpdate.
                  * @memberof warren.wire.v1
                  * @classdesc A darknet node's ring location, sent to each link when it comes up and after every swap. A
-                 * node that does not swap ignores it and keeps the location the sender's proof gives.
+                 * node that does not swap takes it only from a friend (a mixed node, spec/routing.md §11.6), and
+                 * keeps for any other peer the location the peer's proof gives.
                  * @constructor
                  * @param {warren.wire.v1.LocationUpdate.$Properties=} [properties] Properties to set
                  * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled

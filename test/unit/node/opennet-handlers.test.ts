@@ -3,7 +3,8 @@ import { toHex } from '../../../protocol/bytes.js';
 import { checkIdentityProof } from '../../../protocol/identity.js';
 import { circularDistance } from '../../../protocol/location.js';
 import type { Envelope, NodeRef } from '../../../protocol/wire/messages.js';
-import type { NodeInit } from '../../../node/node.js';
+import type { FriendSet } from '../../../node/friends.js';
+import { Node, type NodeInit } from '../../../node/node.js';
 import { VirtualClock } from '../../../sim/clock.js';
 import { MemoryNetwork } from '../../../sim/memory-network.js';
 import { SeededRng } from '../../../sim/rng.js';
@@ -13,6 +14,7 @@ import { chkNear } from '../../support/node-fixtures.js';
 import { DEFAULT_ANNOUNCE_OFFER_HOPS } from '../../../node/opennet.js';
 import { drawPublicKey, type OpennetMember, startOpennetNode } from '../../../sim/grown-opennet.js';
 import { useTeardown } from '../../support/teardown.js';
+import { MemoryBlockStore } from '../../../store/memory-block-store.js';
 
 /** Nodes started one by one on a memory network, and every message it delivered. */
 interface Simulation {
@@ -20,7 +22,7 @@ interface Simulation {
   readonly rng: SeededRng;
   readonly network: MemoryNetwork;
   readonly deliveries: Array<{ from: string; to: string; envelope: Envelope }>;
-  start(label: string, init?: Partial<NodeInit>): Promise<OpennetMember>;
+  start(label: string, init?: Partial<NodeInit>, friends?: FriendSet): Promise<OpennetMember>;
 }
 
 const idOf = (member: OpennetMember) => member.transport.peer.id;
@@ -41,8 +43,8 @@ describe('node/opennet-handlers', () => {
     const network = new MemoryNetwork({ clock, rng: rng.fork('network') });
     const deliveries: Simulation['deliveries'] = [];
     network.onDelivery(({ from, to, envelope }) => deliveries.push({ from, to, envelope }));
-    const start = async (label: string, init?: Partial<NodeInit>) => {
-      const member = await startOpennetNode({ clock, rng, network }, label, init);
+    const start = async (label: string, init?: Partial<NodeInit>, friends?: FriendSet) => {
+      const member = await startOpennetNode({ clock, rng, network }, label, init, friends);
       defer(() => member.node.stop());
       return member;
     };
@@ -290,6 +292,104 @@ describe('node/opennet-handlers', () => {
       offered.map((member) => linkedTo(target, member)),
       [true, true, false, false],
     );
+  });
+
+  /**
+   * A raw peer on `sim`'s network at `location`: it keeps what it receives, and answers a DataRequest for
+   * `holds` with the block and then a PeerOffer of `offers`, as a data source that folds does.
+   */
+  async function rawPeer(sim: Simulation, location: number, holds?: ReturnType<typeof chkNear>, offers?: NodeRef) {
+    const transport = sim.network.createTransport({ location });
+    defer(() => transport.stop());
+    const received: Envelope[] = [];
+    await transport.start({
+      peerConnected: () => undefined,
+      peerDisconnected: () => undefined,
+      message: (from, envelope) => {
+        received.push(envelope);
+        const { tx, body } = envelope;
+        if (body.type !== 'dataRequest' || holds === undefined || toHex(body.routingKey) !== toHex(holds.routingKey)) return;
+        transport.send(from, { tx, body: { type: 'dataFound', block: holds.block } });
+        if (offers !== undefined) transport.send(from, { tx, body: { type: 'peerOffer', node: offers } });
+      },
+    });
+    return { transport, received, types: () => received.map(({ body }) => body.type) };
+  }
+
+  it('at a mixed node, routes no announcement to a friend, offers a friend nothing and acts on no offer of a friend', async () => {
+    const sim = simulation('mixed');
+    // Design v1: every hop greedy, so an announcement goes to the peer closest to the newcomer.
+    const v1 = { htlPolicy: HTL_POLICY_V1 };
+    const newcomer = await sim.start('newcomer', v1);
+    const stranger = await sim.start('stranger', v1);
+    // The friend sits right next to the newcomer on the ring, and holds a block near itself that it offers a stranger with.
+    const friendLocation = (newcomer.location + 0.001) % 1;
+    const friendBlock = chkNear(friendLocation, 0.01, 'friend');
+    const friend = await rawPeer(sim, friendLocation, friendBlock, stranger.transport.peer.node);
+    const mixed = await sim.start('mixed', { ...v1, foldTakeProbability: 1, foldResetProbability: 0 }, { has: (peer) => peer === friend.transport.peer.id });
+    const opennetPeer = await sim.start('P', v1);
+    sim.network.link(friend.transport, mixed.transport);
+    sim.network.link(mixed.transport, opennetPeer.transport);
+    const joined = newcomer.node.join({ seeds: [mixed.transport.addresses[0]!] });
+    await sim.clock.advance(60_000);
+    await joined;
+    assert.ok(
+      sim.deliveries.some(({ from, to, envelope }) => from === idOf(mixed) && to === idOf(opennetPeer) && envelope.body.type === 'announce'),
+      'the announcement went on to the opennet peer',
+    );
+
+    // The friend fetches a block the mixed node holds, and one the opennet peer holds (which offers itself back).
+    const [held, beyond] = [chkNear(mixed.location, 0.01, 'held'), chkNear(opennetPeer.location, 0.01, 'beyond')];
+    await mixed.store.put(held.routingKey, held.block, { partition: 'store' });
+    await opennetPeer.store.put(beyond.routingKey, beyond.block, { partition: 'store' });
+    for (const [tx, { routingKey }] of [held, beyond].entries()) {
+      friend.transport.send(idOf(mixed), { tx: BigInt(100 + tx), body: { type: 'dataRequest', keyType: 'chk', routingKey, htl: 10 } });
+    }
+    // The newcomer fetches the friend's block through the mixed node: the friend offers the stranger.
+    const fetched = newcomer.node.request(friendBlock.routingKey);
+    await sim.clock.advance(10_000);
+    assert.deepEqual(await fetched, friendBlock.block);
+
+    assert.equal(friend.types().filter((type) => type === 'dataFound').length, 2);
+    assert.deepEqual(
+      friend.types().filter((type) => type === 'announce' || type === 'peerOffer'),
+      [],
+      'no announcement, no offer',
+    );
+    assert.equal(linkedTo(mixed, stranger), false, "a friend's offer is not taken");
+    assert.deepEqual(
+      offersIn(sim.deliveries).filter(({ from, offered }) => offered === idOf(stranger) && from !== friend.transport.peer.id),
+      [],
+      'nor passed on',
+    );
+  });
+
+  it('at a darknet node (one that swaps), relays no announcement and drops every offer, dialling nobody', async () => {
+    const sim = simulation('darknet-offers');
+    const offered = await sim.start('offered');
+    const block = chkNear(0.6, 0.01, 'dark');
+    const source = await rawPeer(sim, 0.6, block, offered.transport.peer.node);
+    const upstream = await rawPeer(sim, 0.2);
+    const transport = sim.network.createTransport({ location: 0.4 });
+    const dark = new Node(
+      { transport, store: new MemoryBlockStore({}, { nodeLocation: 0.4 }), clock: sim.clock, rng: sim.rng.fork('dark') },
+      { location: 0.4, powDifficulty: 0, htlPolicy: HTL_POLICY_V1, foldTakeProbability: 1, swapping: { startEveryMs: 3_600_000 } },
+    );
+    await dark.start();
+    defer(() => dark.stop());
+    for (const peer of [source, upstream]) sim.network.link(peer.transport, transport);
+    const darkId = transport.peer.id;
+    upstream.transport.send(darkId, { tx: 1n, body: { type: 'announce', node: offered.transport.peer.node, htl: 10 } });
+    upstream.transport.send(darkId, { tx: 2n, body: { type: 'dataRequest', keyType: 'chk', routingKey: block.routingKey, htl: 10 } });
+    await sim.clock.advance(10_000);
+    assert.deepEqual(
+      upstream.received.filter(({ tx }) => tx === 1n).map(({ body }) => body),
+      [{ type: 'routeNotFound', htl: 10 }],
+    );
+    assert.equal(source.types().includes('announce'), false, 'the announcement went no further');
+    assert.ok(upstream.types().includes('dataFound'), 'the request was relayed');
+    assert.equal(upstream.types().includes('peerOffer'), false);
+    assert.equal(offered.transport.connectedPeers.includes(darkId), false, 'the offered stranger was not dialled');
   });
 
   it('rejoins through the peers it knew, without seeds', async () => {

@@ -5,6 +5,7 @@ import { mintIdentity } from '../../../protocol/identity-mint.js';
 import type { NodeRef } from '../../../protocol/wire/messages.js';
 import { silentLogger } from '../../../node/components.js';
 import { NoPeersError } from '../../../node/errors.js';
+import { type FriendSet, NO_FRIENDS } from '../../../node/friends.js';
 import { Opennet, type OpennetInit } from '../../../node/opennet.js';
 import { PeerTable } from '../../../node/peers.js';
 import type { ConnectedPeer, Transport } from '../../../node/transport.js';
@@ -24,7 +25,7 @@ function connected(node: NodeRef, remoteAddress?: string): ConnectedPeer {
 }
 
 /** An Opennet over a PeerTable and a transport that links every dial of a listed address at once (of the expected node, if one is). */
-function setUp(init: OpennetInit = {}, reachable: readonly NodeRef[] = []) {
+function setUp(init: OpennetInit = {}, reachable: readonly NodeRef[] = [], friends: FriendSet = NO_FRIENDS) {
   const clock = new VirtualClock();
   const rng = new SeededRng('opennet');
   const peers = new PeerTable({ clock, rng });
@@ -57,7 +58,7 @@ function setUp(init: OpennetInit = {}, reachable: readonly NodeRef[] = []) {
     announcements++;
     return 0;
   };
-  const opennet: Opennet = new Opennet({ clock, rng, peers, transport, logger: silentLogger, announce }, { powDifficulty: 0, ...init });
+  const opennet: Opennet = new Opennet({ clock, rng, peers, friends, transport, logger: silentLogger, announce }, { powDifficulty: 0, ...init });
   const link = (node: NodeRef, remoteAddress?: string) => opennet.peerConnected(peers.add(connected(node, remoteAddress)));
   return { clock, peers, opennet, link, disconnected, dialled, expected, announcements: () => announcements };
 }
@@ -154,6 +155,36 @@ describe('node/opennet', () => {
     assert.deepEqual(
       [...peers].map(({ node }) => node.addresses[0]),
       ['/memory/1', '/memory/5'],
+    );
+  });
+
+  it('keeps its friends beside the opennet peers: not counted, never dropped or replaced, never saved', async () => {
+    const friendRefs = [1, 2, 3].map((index) => nodeRef(index, `/ip4/192.0.2.${index}/tcp/1`));
+    const friendIds = new Set(friendRefs.map(({ publicKey }) => toHex(publicKey)));
+    const { opennet, link, clock, peers, disconnected } = setUp(
+      { maxPeers: 2, peerOverflow: 0, maxPeersPerRange: 2, peerGraceMs: 5 * MINUTE, replacementIntervalMs: MINUTE },
+      [],
+      { has: (peer) => friendIds.has(peer) },
+    );
+    // Three friends in one /24 and two strangers: the friends are beyond the range limit and the peer limit, and stay.
+    for (const friend of friendRefs) link(friend);
+    link(nodeRef(4, '/memory/4'));
+    link(nodeRef(5, '/memory/5'));
+    assert.deepEqual(disconnected, []);
+    assert.equal(opennet.hasRoom(), false, 'two strangers fill the opennet limit of two');
+    link(nodeRef(6, '/memory/6'));
+    assert.deepEqual(disconnected, [toHex(nodeRef(6, '').publicKey)], 'a third stranger is beyond the limit');
+    await clock.advance(5 * MINUTE);
+    peers.recordSuccess(peers.get(toHex(nodeRef(4, '').publicKey))!);
+    peers.recordSuccess(peers.get(toHex(nodeRef(5, '').publicKey))!);
+    // The friends have no success and are the oldest, yet the replacement takes a stranger's place.
+    assert.equal(opennet.claimPlace(), true);
+    link(nodeRef(7, '/memory/7'));
+    assert.deepEqual(disconnected.slice(1), [toHex(nodeRef(5, '').publicKey)]);
+    assert.equal([...peers].filter(({ id }) => friendIds.has(id)).length, 3, 'every friend stays');
+    assert.deepEqual(
+      opennet.knownPeers().map(({ addresses }) => addresses[0]),
+      ['/memory/4', '/memory/7'],
     );
   });
 

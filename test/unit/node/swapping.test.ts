@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { circularDistance } from '../../../protocol/location.js';
 import type { WireMessage } from '../../../protocol/wire/messages.js';
+import type { FriendSet } from '../../../node/friends.js';
 import { swapCommitment } from '../../../node/location-swap.js';
+import { Node } from '../../../node/node.js';
+import type { SimulatedNetwork } from '../../../sim/simulated-network.js';
 import type { Edge } from '../../../sim/topology.js';
+import { MemoryBlockStore } from '../../../store/memory-block-store.js';
 import { useSimulatedNetworks } from '../../support/simulated-networks.js';
+import { useTeardown } from '../../support/teardown.js';
 
 /** A ring of `n` with chords to the node 3 further on: a trust graph whose ideal locations are i / n. */
 function ringWithChords(n: number): Edge[] {
@@ -19,7 +24,8 @@ function logSum(locations: readonly number[], edges: readonly Edge[]): number {
 }
 
 describe('node/swapping: location swapping between real nodes on a memory network', () => {
-  const simulate = useSimulatedNetworks();
+  const defer = useTeardown();
+  const simulate = useSimulatedNetworks(defer);
 
   it('swaps locations over the wire until the links are shorter, and every node knows where its peers now are', async () => {
     const n = 16;
@@ -96,20 +102,54 @@ describe('node/swapping: location swapping between real nodes on a memory networ
     assert.equal(beyond.node.swapCounts!.started, 0);
   });
 
-  it('ignores swap messages and location claims at a node that does not swap', async () => {
-    const sim = await simulate({ seed: 'no-swap', locations: [0.2, 0.6], edges: [[0, 1]] });
-    const opennet = sim.nodes[0]!;
-    const stranger = sim.network.createTransport({ location: 0.9 });
-    const answers: WireMessage['type'][] = [];
-    await stranger.start({ peerConnected: () => undefined, peerDisconnected: () => undefined, message: (_from, { body }) => answers.push(body.type) });
-    sim.network.link(stranger, opennet.transport);
+  /** A node that does not swap (an opennet node's settings) on `sim`'s network, whose friends are `friends`. */
+  async function nonSwappingNode(sim: SimulatedNetwork, location: number, friends: FriendSet) {
+    const transport = sim.network.createTransport({ location });
+    const store = new MemoryBlockStore({}, { nodeLocation: location });
+    const node = new Node({ transport, store, clock: sim.clock, rng: sim.rng.fork('not swapping'), friends }, { location });
+    await node.start();
+    defer(() => node.stop());
+    return { node, transport };
+  }
+
+  it('at a node that does not swap, declines a walk at once and takes a location only from a friend', async () => {
+    const sim = await simulate({ seed: 'no-swap', locations: [], edges: [] });
+    const [friend, stranger] = [sim.network.createTransport({ location: 0.6 }), sim.network.createTransport({ location: 0.9 })];
+    const mixed = await nonSwappingNode(sim, 0.2, { has: (peer) => peer === friend.peer.id });
+    const answers: WireMessage[] = [];
+    for (const transport of [friend, stranger]) {
+      await transport.start({ peerConnected: () => undefined, peerDisconnected: () => undefined, message: (_from, { body }) => answers.push(body) });
+      sim.network.link(transport, mixed.transport);
+    }
     await sim.clock.run({ until: sim.clock.now() + 10 });
-    const opennetId = [...sim.nodes[1]!.node.peers][0]!.id;
-    stranger.send(opennetId, { tx: 1n, body: { type: 'locationUpdate', location: 0.5 } });
-    stranger.send(opennetId, { tx: 2n, body: { type: 'swapRequest', commitment: new Uint8Array(32), hops: 1 } });
+    const mixedId = mixed.transport.peer.id;
+    friend.send(mixedId, { tx: 1n, body: { type: 'locationUpdate', location: 0.5 } });
+    stranger.send(mixedId, { tx: 2n, body: { type: 'locationUpdate', location: 0.4 } });
+    stranger.send(mixedId, { tx: 3n, body: { type: 'swapRequest', commitment: new Uint8Array(32), hops: 1 } });
     await sim.clock.run({ until: sim.clock.now() + 1_000 });
-    assert.deepEqual([...opennet.node.peers].map((peer) => peer.location).sort(), [0.6, 0.9]);
-    assert.equal(opennet.node.location, 0.2);
-    assert.deepEqual(answers, []);
+    // The friend's location moves by swapping; the stranger's is the one its identity gives.
+    assert.equal(mixed.node.peers.get(friend.peer.id)!.location, 0.5);
+    assert.equal(mixed.node.peers.get(stranger.peer.id)!.location, 0.9);
+    assert.equal(mixed.node.location, 0.2);
+    assert.deepEqual(answers, [{ type: 'swapRejected', notSwapping: true }]);
+  });
+
+  it('ends a walk a node that does not swap declines at once, relayed or not, and sends it no walk again', async () => {
+    // D2 ── D ── M: D2 and D swap; M, D's friend, does not. A swap not decided would wait an hour.
+    const swapping = { startEveryMs: 1_000, walkHops: 2, swapTimeoutMs: 3_600_000 };
+    const sim = await simulate({ seed: 'swap-decline', locations: [0.2, 0.6], edges: [[0, 1]], node: { swapping } });
+    const [d2, d] = sim.nodes as [(typeof sim.nodes)[0], (typeof sim.nodes)[0]];
+    const mixed = await nonSwappingNode(sim, 0.9, { has: (peer) => peer === d.transport.peer.id });
+    sim.network.link(d.transport, mixed.transport);
+    const walksToMixed: WireMessage[] = [];
+    sim.network.onDelivery(({ to, envelope }) => {
+      if (to === mixed.transport.peer.id && envelope.body.type === 'swapRequest') walksToMixed.push(envelope.body);
+    });
+    await sim.clock.run({ until: sim.clock.now() + 60_000 });
+    // The first walk to reach M (D's own, or D2's relayed by D) was declined; D sent it no other.
+    assert.equal(walksToMixed.length, 1);
+    // Both darknet nodes went on swapping: none waited on M.
+    for (const { node } of [d, d2]) assert.ok(node.swapCounts!.started >= 30, `${node.swapCounts!.started} swaps started in 60 rounds`);
+    assert.equal(d.node.swapCounts!.rejected + d2.node.swapCounts!.rejected, 1);
   });
 });

@@ -89,7 +89,7 @@ const messageArbitraries: { [T in WireMessageType]: fc.Arbitrary<Extract<WireMes
     location: locationArbitrary,
     neighbourLocations: fc.array(locationArbitrary, { maxLength: MAX_SWAP_NEIGHBOURS }),
   }),
-  swapRejected: fc.constant({ type: 'swapRejected' }),
+  swapRejected: fc.constantFrom({ type: 'swapRejected' } as const, { type: 'swapRejected', notSwapping: true } as const),
   locationUpdate: record({ type: fc.constant('locationUpdate'), location: locationArbitrary }),
 };
 

@@ -97,6 +97,10 @@ const VIOLATIONS: [string, Violation][] = [
   ],
   ['rejectedOverload with a non-boolean', { rule: /local must be a boolean/, message: { type: 'rejectedOverload', local: 1 as unknown as boolean } }],
   [
+    'swapRejected declining with false (a plain rejection has the field absent)',
+    { rule: /swapRejected\.notSwapping must be true or absent/, message: { type: 'swapRejected', notSwapping: false as unknown as true } },
+  ],
+  [
     'insertData without a block',
     {
       rule: /insertData\.block must be 1\.\.32768 bytes, got 0/,

@@ -1,8 +1,9 @@
 /**
- * Darknet mode of the headless node (spec/node.md §5): the friend list the transport admits
- * (node/friends.ts), kept in friends.json, and the links to the friends kept up.
+ * The friends of the headless node (spec/node.md §5), in either mode: the friend list (node/friends.ts),
+ * kept in friends.json, and the links to the friends kept up.
  *
- *   start: friends.json ─> FriendList ─> TcpTransport admission (no stranger, in or out)
+ *   start: friends.json ─> FriendList ─> the Node (friends outside the opennet's rules: a mixed node)
+ *                                    └─> TcpTransport admission, in darknet mode (no stranger, in or out)
  *   every FRIEND_REDIAL_MS, and at once for a friend just added: dial each friend not connected, at each address
  *   add(reference) ─> verify ─> FriendList ─> friends.json ─> dial
  *
@@ -18,16 +19,22 @@ import type { Transport } from '../../transport.js';
 import type { FriendStatus, FriendsService } from '../api/status.js';
 import { type DataDirPaths, loadFriends, saveFriends } from './data-dir.js';
 
-/** How often a darknet node dials the friends it is not linked to. */
+/** How often a node dials the friends it is not linked to. */
 export const FRIEND_REDIAL_MS = 30_000;
 
-export interface DarknetComponents {
+export interface FriendsComponents {
   readonly paths: DataDirPaths;
   readonly clock: Clock;
   readonly logger: Logger;
 }
 
-export class DarknetFriends implements FriendsService {
+export interface FriendsInit {
+  readonly powDifficulty: number;
+  /** Darknet mode: the friends are the node's only peers. */
+  readonly darknet: boolean;
+}
+
+export class Friends implements FriendsService {
   readonly list: FriendList;
   private timer: TimerHandle | undefined;
   private linked: { readonly node: Node; readonly transport: Transport } | undefined;
@@ -35,17 +42,18 @@ export class DarknetFriends implements FriendsService {
   private saving = Promise.resolve();
 
   private constructor(
-    private readonly components: DarknetComponents,
+    private readonly components: FriendsComponents,
     list: FriendList,
+    readonly darknet: boolean,
   ) {
     this.list = list;
   }
 
   /** The friend list saved in the data directory. */
-  static async load(components: DarknetComponents, init: { readonly powDifficulty: number }): Promise<DarknetFriends> {
+  static async load(components: FriendsComponents, init: FriendsInit): Promise<Friends> {
     const list = new FriendList(init);
     for (const friend of await loadFriends(components.paths)) list.add(friend);
-    return new DarknetFriends(components, list);
+    return new Friends(components, list, init.darknet);
   }
 
   /** Starts keeping the links to the friends up, through the node's transport. */

@@ -16,13 +16,13 @@ import { until } from '../../../../support/until.js';
 const settings = (dataDir: string, overrides: Partial<DaemonConfig> = {}): DaemonConfig =>
   daemonSettings(dataDir, { gatewayPort: 'off', darknet: true, ...overrides });
 
-describe('node/app/daemon/darknet: darknet mode of the headless node', function () {
+describe('node/app/daemon/friends: the friends of the headless node, in darknet mode and beside the opennet', function () {
   // A hang guard: real sockets on loopback, nothing timed.
   this.timeout(120_000);
   const defer = useTeardown();
 
   async function daemon(name: string, overrides: Partial<DaemonConfig> = {}): Promise<{ daemon: Daemon; api: ApiEndpoint; dataDir: string }> {
-    const dataDir = await mkdtemp(join(tmpdir(), `warren-darknet-${name}-`));
+    const dataDir = await mkdtemp(join(tmpdir(), `warren-friends-${name}-`));
     defer(() => rm(dataDir, { recursive: true, force: true }));
     const started = await startDaemon({ logger: silentLogger }, settings(dataDir, overrides));
     defer(() => started.stop());
@@ -56,17 +56,22 @@ describe('node/app/daemon/darknet: darknet mode of the headless node', function 
     assert.equal(stranger.daemon.node.peers.size, 0);
   });
 
-  it('an opennet node refuses to add a friend, and a damaged reference is refused with its reason', async () => {
+  it('an opennet node befriends a darknet node (a mixed node) and keeps it out of its saved peers; a damaged reference is refused', async () => {
     const open = await daemon('open', { darknet: false });
     const dark = await daemon('dark');
-    await assert.rejects(
-      addFriend(open.api, await fetchNodeRef(dark.api)),
-      (error: unknown) => error instanceof ApiCallError && error.code === 'ERR_NOT_DARKNET',
+    assert.deepEqual(await fetchFriends(open.api), { darknet: false, friends: [] });
+    await addFriend(dark.api, await fetchNodeRef(open.api));
+    await addFriend(open.api, await fetchNodeRef(dark.api));
+    await until(() => open.daemon.node.peers.size === 1 && dark.daemon.node.peers.size === 1, 'the friends linked');
+    assert.deepEqual(
+      (await fetchFriends(open.api)).friends.map(({ id, connected }) => ({ id, connected })),
+      [{ id: toHex(dark.daemon.identity.publicKey), connected: true }],
     );
+    // Its friend is no opennet peer: nothing to rejoin through.
+    assert.deepEqual(open.daemon.node.knownPeers(), []);
     await assert.rejects(
-      addFriend(dark.api, 'warren-noderef 1\npublic-key 00\n'),
+      addFriend(open.api, 'warren-noderef 1\npublic-key 00\n'),
       (error: unknown) => error instanceof ApiCallError && error.code === 'ERR_INVALID_NODE_REF',
     );
-    assert.deepEqual(await fetchFriends(open.api), { darknet: false, friends: [] });
   });
 });
