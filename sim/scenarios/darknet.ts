@@ -28,7 +28,7 @@ type Positions = (typeof POSITIONS)[number];
 /** Swap rounds by default: every honest node starts one swap a round. */
 export const DARKNET_ROUNDS = 400;
 /** Largest size at which Warren's own routing runs on top of greedy routing (it starts real nodes). */
-export const DARKNET_WARREN_MAX_NODES = 4_000;
+export const DARKNET_WARREN_MAX_NODES = 16_000;
 /** Times the log-sum of link distances is sampled while swapping runs. */
 const LOG_SUM_SAMPLES = 20;
 
