@@ -39,7 +39,8 @@ export class SegmentCutter {
         yield this.held.shift()!;
       }
       const index = this.filled < segmentBytes ? 0 : 1;
-      const buffer = (this.held[index] ??= this.spare.pop() ?? new Uint8Array(new SharedArrayBuffer(segmentBytes)));
+      if (this.held[index] === undefined) this.held[index] = this.spare.pop() ?? new Uint8Array(new SharedArrayBuffer(segmentBytes));
+      const buffer = this.held[index];
       const at = this.filled - index * segmentBytes;
       const taken = Math.min(segmentBytes - at, chunk.length - offset);
       buffer.set(chunk.subarray(offset, offset + taken), at);
