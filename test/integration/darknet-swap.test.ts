@@ -49,7 +49,7 @@ async function warren(...args: string[]): Promise<string> {
 
 describe('integration: a darknet of eight node processes swaps its locations over TCP', function () {
   // Hang guards only: the processes start, link, swap and route, and nothing asserts how soon.
-  this.timeout(PROCESS_START_MS + 4 * COMMAND_GUARD_MS + 4 * HANG_GUARD_MS);
+  this.timeout(PROCESS_START_MS + 4 * COMMAND_GUARD_MS + 5 * HANG_GUARD_MS);
   const defer = useTeardown();
 
   it('friends only, swapped to shorter links, no announcement, then a put at one node is fetched at a node not its friend', async () => {
@@ -107,13 +107,16 @@ describe('integration: a darknet of eight node processes swaps its locations ove
     );
     console.log(`      log-sum of link distances: ${start.toFixed(2)} at the start, ${latest.toFixed(2)} after swapping, ${best.toFixed(2)} at best`);
 
-    const statuses = await Promise.all(at.map(status));
+    // The goal can be reached through the swaps of a few nodes before a busy one has started its first.
+    const statuses = await until('every node has started a swap of its own', async () => {
+      const now = await Promise.all(at.map(status));
+      return now.every((node) => (node.swaps?.started ?? 0) > 0) ? now : undefined;
+    });
     for (const [p, node] of statuses.entries()) {
       // Friends only, and nothing announced or requested: only swaps have run.
       const friends = EDGES.filter(([a, b]) => a === p || b === p).map(([a, b]) => (a === p ? statuses[b]! : statuses[a]!).identity.publicKey);
       assert.deepEqual(node.peers.map((peer) => peer.id).sort(), friends.sort());
       for (const peer of node.peers) assert.equal(peer.stats.requestsSent, 0);
-      assert.ok(node.swaps !== undefined && node.swaps.started > 0);
     }
     assert.ok(statuses.some((node) => (node.swaps?.swapped ?? 0) > 0));
 
