@@ -155,7 +155,8 @@ export class Opennet {
   private announcing = false;
   /** When this node last committed to replacing a peer (§9.5); none yet at the start. */
   private lastReplacementAt = -Infinity;
-  private stopped = new AbortController();
+  /** Aborted when the node stops; made when a dial first needs its signal (aborting one nobody holds would only cost). */
+  private stopped: AbortController | undefined;
 
   constructor(
     private readonly components: OpennetComponents,
@@ -404,8 +405,8 @@ export class Opennet {
   stop(): void {
     this.timer?.cancel();
     this.timer = undefined;
-    this.stopped.abort();
-    this.stopped = new AbortController();
+    this.stopped?.abort();
+    this.stopped = undefined;
   }
 
   /** Announces unless an announcement of this node is already in flight; resolves with the offers acted on. */
@@ -436,6 +437,7 @@ export class Opennet {
 
   /** Dials end when the node stops, and when the caller's signal fires. */
   private dialSignal(signal: AbortSignal | undefined): AbortSignal {
+    this.stopped ??= new AbortController();
     return signal === undefined ? this.stopped.signal : AbortSignal.any([this.stopped.signal, signal]);
   }
 
