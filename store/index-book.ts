@@ -14,7 +14,7 @@
 import { circularDistance } from '../protocol/location.js';
 import type { Partition, PartitionStats } from './block-store.js';
 import type { ResolvedBlockStoreInit } from './config.js';
-import { type EvictionOrder, EvictionQueue, farthestFirst, leastRecentlyUsedFirst, type QueuedEntry } from './eviction-queue.js';
+import { type EvictionOrder, EvictionQueue, type QueuedEntry } from './eviction-queue.js';
 
 /** Number of coarse key locations; a bucket is the first 16 bits of the routing key. */
 export const LOCATION_BUCKETS = 65536;
@@ -87,8 +87,8 @@ export class IndexBook {
     records: Iterable<IndexRecord> = [],
   ) {
     this.partitions = {
-      store: new PartitionBook(config.storeBudgetBytes, farthestFirst),
-      cache: new PartitionBook(config.cacheBudgetBytes, leastRecentlyUsedFirst),
+      store: new PartitionBook(config.storeBudgetBytes, 'farthest-first'),
+      cache: new PartitionBook(config.cacheBudgetBytes, 'least-recently-used'),
     };
     for (const record of records) {
       this.insert(this.entryFor(record));
