@@ -14,7 +14,7 @@
  */
 import type { FriendSet } from '../node/friends.js';
 import { Node, type NodeInit } from '../node/node.js';
-import { CHK_BLOCK_BYTES, type ChkFormat, simulationChkFormat, STANDARD_CHK } from '../protocol/keys/chk.js';
+import { CHK_BLOCK_BYTES, type ChkFormat, rememberingChkFormat, simulationChkFormat, STANDARD_CHK } from '../protocol/keys/chk.js';
 import { checkIdentityProof } from '../protocol/identity.js';
 import { circularDistance } from '../protocol/location.js';
 import { SimulatedBlockStore } from './simulated-block-store.js';
@@ -147,7 +147,7 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
     if (!(arrivalRate >= 0 && arrivalRate !== Infinity)) throw new RangeError(`arrivalRate must be a share of zero or more, got ${arrivalRate}`);
     this.rng = new SeededRng(init.seed);
     this.network = new MemoryNetwork({ clock: this.clock, rng: this.rng.fork('network') }, init);
-    this.chkFormat = simulationChkFormat(init.blockBytes ?? CHK_BLOCK_BYTES);
+    this.chkFormat = rememberingChkFormat(simulationChkFormat(init.blockBytes ?? CHK_BLOCK_BYTES));
     this.storeBudgetBytes = init.storeBudgetBytes;
     this.cacheBudgetBytes = init.cacheBudgetBytes;
     this.seedCount = seeds;
