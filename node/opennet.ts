@@ -216,7 +216,7 @@ export class Opennet {
 
   /** Whether the node is below `maxPeers` opennet peers, counting dials in progress. */
   hasRoom(): boolean {
-    return this.opennetPeers().length + this.dialling.size < this.settings.maxPeers;
+    return this.opennetPeerCount() + this.dialling.size < this.settings.maxPeers;
   }
 
   /**
@@ -311,7 +311,7 @@ export class Opennet {
     const { friends, transport } = this.components;
     if (friends.has(peer.id)) return;
     if (!this.rangeHasRoom(nodeRange(peer.node.addresses), peer.id)) return transport.disconnect(peer.id, 'too many peers in its address range');
-    const remaining = this.opennetPeers().length - this.dropExcess();
+    const remaining = this.opennetPeerCount() - this.dropExcess();
     if (remaining > this.settings.maxPeers + this.settings.peerOverflow) transport.disconnect(peer.id, 'peer limit reached');
   }
 
@@ -323,6 +323,8 @@ export class Opennet {
     const { clock, transport } = this.components;
     const now = clock.now();
     const grace = this.settings.peerGraceMs;
+    // At or below the limit (the usual case) no peer goes: nothing to list or sort.
+    if (this.opennetPeerCount() <= this.settings.maxPeers) return 0;
     const open = this.opennetPeers();
     const eligible = open.filter((peer) => now - peer.connectedAt >= grace).sort((a, b) => comparePeers(b, a, now, grace));
     const victims = eligible.slice(0, Math.max(0, open.length - this.settings.maxPeers));
@@ -340,6 +342,14 @@ export class Opennet {
     return this.opennetPeers()
       .sort((a, b) => comparePeers(a, b, now, this.settings.peerGraceMs))
       .map((peer) => peer.node);
+  }
+
+  /** How many connected peers the opennet's rules apply to, counted without listing them. */
+  private opennetPeerCount(): number {
+    const { peers, friends } = this.components;
+    let count = 0;
+    for (const peer of peers) if (!friends.has(peer.id)) count++;
+    return count;
   }
 
   /** The connected peers the opennet's rules apply to: all but the friends. */
@@ -392,10 +402,10 @@ export class Opennet {
       const batch = candidates.slice(start, start + this.settings.maxPendingDials);
       connected += (await Promise.all(batch.map((candidate) => this.consider(candidate, signal)))).filter(Boolean).length;
     }
-    if (this.opennetPeers().length < this.settings.minPeers) connected += await this.dialSeeds(signal);
+    if (this.opennetPeerCount() < this.settings.minPeers) connected += await this.dialSeeds(signal);
     signal?.throwIfAborted();
     const tried = peers.length + this.seeds.length;
-    const linked = this.opennetPeers().length;
+    const linked = this.opennetPeerCount();
     if (linked === 0 && tried > 0) throw new NoPeersError(tried);
     if (linked > 0) options.onLinked?.();
     return { connected, offers: await this.announce() };
@@ -444,9 +454,9 @@ export class Opennet {
   /** One maintenance round: back to the limit, then seeds if no opennet peer is left, then an announcement if short of them. */
   private async maintain(): Promise<void> {
     this.dropExcess();
-    if (this.opennetPeers().length >= this.settings.minPeers) return;
-    if (this.opennetPeers().length === 0) await this.dialSeeds(undefined);
-    if (this.opennetPeers().length > 0) await this.announce();
+    if (this.opennetPeerCount() >= this.settings.minPeers) return;
+    if (this.opennetPeerCount() === 0) await this.dialSeeds(undefined);
+    if (this.opennetPeerCount() > 0) await this.announce();
   }
 
   private armTimer(): void {
@@ -461,7 +471,8 @@ export class Opennet {
   private rangeHasRoom(range: string | undefined, except: PeerId | undefined): boolean {
     if (range === undefined) return true;
     let count = 0;
-    for (const peer of this.opennetPeers()) if (peer.id !== except && nodeRange(peer.node.addresses) === range) count++;
+    const { peers, friends } = this.components;
+    for (const peer of peers) if (!friends.has(peer.id) && peer.id !== except && nodeRange(peer.node.addresses) === range) count++;
     return count < this.settings.maxPeersPerRange;
   }
 
