@@ -56,19 +56,20 @@ export function isEmptyBatch(batch: CommitBatch<unknown>): boolean {
   return batch.deletes.length === 0 && batch.blocks.length === 0 && batch.records.length === 0;
 }
 
-type Change =
-  | { readonly kind: 'insert'; readonly entry: IndexEntry }
+type Change<Sealed> =
+  /** A new entry, with the block to write for it. */
+  | { readonly kind: 'insert'; readonly entry: IndexEntry; readonly sealed: Sealed }
   | { readonly kind: 'remove'; readonly entry: IndexEntry }
   | { readonly kind: 'move'; readonly entry: IndexEntry; readonly from: Partition; readonly to: Partition };
 
 /** Index changes that can be undone and done again, in order. */
-class ChangeLog {
-  readonly changes: Change[] = [];
+class ChangeLog<Sealed> {
+  readonly changes: Change<Sealed>[] = [];
 
   constructor(private readonly book: IndexBook) {}
 
-  insert(entry: IndexEntry): void {
-    this.record({ kind: 'insert', entry });
+  insert(entry: IndexEntry, sealed: Sealed): void {
+    this.record({ kind: 'insert', entry, sealed });
   }
 
   remove(entry: IndexEntry): void {
@@ -77,6 +78,19 @@ class ChangeLog {
 
   move(entry: IndexEntry, to: Partition): void {
     this.record({ kind: 'move', entry, from: entry.partition, to });
+  }
+
+  /** The block written with `entry`, if this batch made it. */
+  sealedFor(entry: IndexEntry): Sealed | undefined {
+    for (const change of this.changes) if (change.kind === 'insert' && change.entry === entry) return change.sealed;
+    return undefined;
+  }
+
+  /** The entries changed, each once, in the order of their first change. */
+  changedEntries(): IndexEntry[] {
+    const entries: IndexEntry[] = [];
+    for (const { entry } of this.changes) if (!entries.includes(entry)) entries.push(entry);
+    return entries;
   }
 
   revert(): void {
@@ -92,81 +106,82 @@ class ChangeLog {
     for (const change of this.changes) this.perform(change);
   }
 
-  private record(change: Change): void {
+  private record(change: Change<Sealed>): void {
     this.perform(change);
     this.changes.push(change);
   }
 
-  private perform(change: Change): void {
+  private perform(change: Change<Sealed>): void {
     if (change.kind === 'insert') this.book.insert(change.entry);
     else if (change.kind === 'remove') this.book.remove(change.entry);
     else this.book.move(change.entry, change.to);
   }
 }
 
+/** Applies one operation to the book through `log`; the entry a put leaves (whose partition is its outcome), or the boolean outcome. */
+function perform<Sealed>(book: IndexBook, log: ChangeLog<Sealed>, enteredStore: IndexEntry[], operation: WriteOperation<Sealed>): IndexEntry | boolean {
+  switch (operation.kind) {
+    case 'put': {
+      const existing = book.get(operation.id);
+      if (existing !== undefined) {
+        if (operation.partition === 'store' && existing.partition === 'cache') {
+          log.move(existing, 'store');
+          enteredStore.push(existing);
+        }
+        return existing;
+      }
+      const entry = book.newEntry(operation.id, operation.partition, operation.size, operation.bucket);
+      log.insert(entry, operation.sealed);
+      if (operation.partition === 'store') enteredStore.push(entry);
+      return entry;
+    }
+    case 'delete': {
+      const entry = book.get(operation.id);
+      if (entry !== undefined) log.remove(entry);
+      return entry !== undefined;
+    }
+    case 'drop': {
+      const held = book.holds(operation.entry);
+      if (held) log.remove(operation.entry);
+      return held;
+    }
+    case 'flush':
+      return true;
+  }
+}
+
 /**
  * The batch for `operations` (in order) plus the access sequences of `recent`
- * entries. Leaves `book` as it found it.
+ * entries. Leaves `book` as it found it. A batch holds a few operations: the bookkeeping
+ * is in small arrays, not maps.
  */
 export function planWrites<Sealed>(book: IndexBook, operations: readonly WriteOperation<Sealed>[], recent: Iterable<IndexEntry>): WritePlan<Sealed> {
-  const log = new ChangeLog(book);
-  const written = new Map<IndexEntry, Sealed>();
-  const enteredStore = new Set<IndexEntry>();
-
-  const perform = (operation: WriteOperation<Sealed>): IndexEntry | boolean => {
-    switch (operation.kind) {
-      case 'put': {
-        const existing = book.get(operation.id);
-        if (existing !== undefined) {
-          if (operation.partition === 'store' && existing.partition === 'cache') {
-            log.move(existing, 'store');
-            enteredStore.add(existing);
-          }
-          return existing;
-        }
-        const entry = book.newEntry(operation.id, operation.partition, operation.size, operation.bucket);
-        log.insert(entry);
-        written.set(entry, operation.sealed);
-        if (operation.partition === 'store') enteredStore.add(entry);
-        return entry;
-      }
-      case 'delete': {
-        const entry = book.get(operation.id);
-        if (entry !== undefined) log.remove(entry);
-        return entry !== undefined;
-      }
-      case 'drop': {
-        const held = book.holds(operation.entry);
-        if (held) log.remove(operation.entry);
-        return held;
-      }
-      case 'flush':
-        return true;
-    }
-  };
-  const performed = operations.map(perform);
+  const log = new ChangeLog<Sealed>(book);
+  const enteredStore: IndexEntry[] = [];
+  const performed: (IndexEntry | boolean)[] = [];
+  for (const operation of operations) performed.push(perform(book, log, enteredStore, operation));
 
   while (book.overBudget('store')) {
     const victim = book.nextVictim('store')!;
-    if (enteredStore.has(victim)) log.move(victim, 'cache');
+    if (enteredStore.includes(victim)) log.move(victim, 'cache');
     else log.remove(victim);
   }
   while (book.overBudget('cache')) log.remove(book.nextVictim('cache')!);
 
   const outcomes = performed.map((result) => (typeof result === 'boolean' ? result : result.partition));
-  const batch = netBatch(book, log, written, recent);
+  const batch = netBatch(book, log, recent);
   log.revert();
   return { batch, outcomes, apply: () => log.replay() };
 }
 
 /** What must reach the disk: the net effect of the logged changes, read while they are applied. */
-function netBatch<Sealed>(book: IndexBook, log: ChangeLog, written: ReadonlyMap<IndexEntry, Sealed>, recent: Iterable<IndexEntry>): CommitBatch<Sealed> {
+function netBatch<Sealed>(book: IndexBook, log: ChangeLog<Sealed>, recent: Iterable<IndexEntry>): CommitBatch<Sealed> {
   const deletes: IndexRecord[] = [];
   const blocks: { record: IndexRecord; sealed: Sealed }[] = [];
   const records: IndexRecord[] = [];
-  const changed = new Set(log.changes.map(({ entry }) => entry));
+  const changed = log.changedEntries();
   for (const entry of changed) {
-    const sealed = written.get(entry);
+    const sealed = log.sealedFor(entry);
     if (!book.holds(entry)) {
       if (sealed === undefined) deletes.push(entry.record());
     } else if (sealed !== undefined) {
@@ -176,7 +191,7 @@ function netBatch<Sealed>(book: IndexBook, log: ChangeLog, written: ReadonlyMap<
     }
   }
   for (const entry of recent) {
-    if (!changed.has(entry) && book.holds(entry)) records.push(entry.record());
+    if (!changed.includes(entry) && book.holds(entry)) records.push(entry.record());
   }
   return { deletes, blocks, records };
 }
