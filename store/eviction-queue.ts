@@ -50,6 +50,31 @@ export class EvictionQueue<Entry extends QueuedEntry> {
     return this.heap[0];
   }
 
+  /**
+   * The first entry in eviction order that `accept` takes, without changing the queue: a best-first
+   * walk down the heap, so passing over k entries costs about k comparisons of a frontier of k + 1.
+   */
+  firstWhere(accept: (entry: Entry) => boolean): Entry | undefined {
+    const { heap, byDistance } = this;
+    if (heap.length === 0 || accept(heap[0]!)) return heap[0];
+    const frontier = [0];
+    while (frontier.length > 0) {
+      let best = 0;
+      for (let index = 1; index < frontier.length; index++) {
+        if (comesFirst(heap[frontier[index]!]!, heap[frontier[best]!]!, byDistance)) best = index;
+      }
+      const position = frontier[best]!;
+      frontier[best] = frontier[frontier.length - 1]!;
+      frontier.pop();
+      const entry = heap[position]!;
+      if (position > 0 && accept(entry)) return entry;
+      const child = 2 * position + 1;
+      if (child < heap.length) frontier.push(child);
+      if (child + 1 < heap.length) frontier.push(child + 1);
+    }
+    return undefined;
+  }
+
   add(entry: Entry): void {
     entry.queuePosition = this.heap.length;
     this.heap.push(entry);

@@ -71,4 +71,22 @@ describe('store/eviction-queue', () => {
       );
     });
   }
+  it('finds the first entry of the order that a filter takes, leaving the queue as it was', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ sequence: fc.nat(1000), distance: fc.integer({ min: 0, max: 5 }), taken: fc.boolean() }), { maxLength: 40 }), (rows) => {
+        const queue = new EvictionQueue<Item>('farthest-first');
+        const items = rows.map((row, name) => item(name, row.sequence, row.distance / 10));
+        for (const x of items) queue.add(x);
+        const head = queue.peek();
+        const taken = new Set(items.filter((_, index) => rows[index]!.taken));
+        const found = queue.firstWhere((x) => taken.has(x));
+        const first = (a: Item, b: Item): boolean => evictedBefore('farthest-first', a, b);
+        const expected = [...taken].sort((p, q) => (first(p, q) ? -1 : first(q, p) ? 1 : 0))[0];
+        if (expected === undefined) assert.equal(found, undefined);
+        else assert.ok(found !== undefined && taken.has(found) && !first(expected, found));
+        assert.equal(queue.peek(), head);
+        assert.equal(queue.size, items.length);
+      }),
+    );
+  });
 });
