@@ -19,6 +19,7 @@
  * Each part logs through its own child of the logger given: `component` node (the handlers), route,
  * transactions, peers, opennet, outbox, swap.
  */
+import type { IdentityProofChecker } from '../protocol/identity.js';
 import { STANDARD_CHK } from '../protocol/keys/chk.js';
 import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
@@ -61,6 +62,8 @@ export interface NodeComponents {
    * limits whose locations swapping moves (a mixed node, spec/routing.md §9.9 and §11.6).
    */
   readonly friends?: FriendSet;
+  /** Checks the identity proofs of offered and announced nodes (default `checkIdentityProof`; a simulator's remembers them). */
+  readonly identityProofs?: IdentityProofChecker;
 }
 
 export interface NodeInit
@@ -226,7 +229,10 @@ export class Node {
     this.load = new LoadLimiter({ clock, activeRoutes: () => this.context.transactions.active }, { ...init, maxActive: settings.maxActive });
     const outbox = new Outbox({ transport, clock, logger: log('outbox') }, init);
     this.outbox = outbox;
-    const opennet = new Opennet({ clock, rng, peers, friends, transport, logger: log('opennet'), announce: () => announceSelf(this.context) }, init);
+    const opennet = new Opennet(
+      { clock, rng, peers, friends, transport, logger: log('opennet'), announce: () => announceSelf(this.context), identityProofs: components.identityProofs },
+      init,
+    );
     this.context = {
       clock,
       rng,

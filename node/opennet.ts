@@ -12,7 +12,7 @@
  *   Node.join/knownPeers ──> Opennet ──announce──> handlers.ts (an announce route)
  */
 import { toHex } from '../protocol/bytes.js';
-import { checkIdentityProof, DEFAULT_POW_DIFFICULTY } from '../protocol/identity.js';
+import { checkIdentityProof, DEFAULT_POW_DIFFICULTY, type IdentityProofChecker } from '../protocol/identity.js';
 import { MAX_ADDRESSES } from '../protocol/wire/limits.js';
 import type { NodeRef } from '../protocol/wire/messages.js';
 import type { Clock, Logger, Rng, TimerHandle } from './components.js';
@@ -84,6 +84,8 @@ export interface OpennetComponents {
   readonly logger: Logger;
   /** Announces this node toward its own location; resolves with the offers acted on. */
   readonly announce: () => Promise<number>;
+  /** Checks the proofs of offered and announced nodes (default `checkIdentityProof`). */
+  readonly identityProofs?: IdentityProofChecker | undefined;
 }
 
 /** A NodeRef whose proof verified, with what the proof gives. */
@@ -177,7 +179,7 @@ export class Opennet {
 
   /** The node and its location if its proof verifies at the network's difficulty. */
   verify(node: NodeRef): VerifiedNode | undefined {
-    const check = checkIdentityProof({ publicKey: node.publicKey, nonce: node.powNonce }, this.settings.powDifficulty);
+    const check = (this.components.identityProofs ?? checkIdentityProof)({ publicKey: node.publicKey, nonce: node.powNonce }, this.settings.powDifficulty);
     return check.valid ? { node, id: toHex(node.publicKey), location: check.location } : undefined;
   }
 
