@@ -142,8 +142,9 @@ class Draft<Sealed> {
       const planned = this.find(entry);
       return planned === undefined || (planned.held && planned.partition === partition);
     });
-    for (const { entry, held, partition: now } of this.planned) {
-      if (held && now === partition && (this.book.holds(entry) ? entry.partition !== partition : true)) {
+    // Those not in that queue: new entries, and entries of the index the batch moved into `partition`.
+    for (const { entry, sealed, held, partition: now } of this.planned) {
+      if (held && now === partition && (sealed !== undefined || entry.partition !== partition)) {
         if (victim === undefined || this.book.evictedBefore(partition, entry, victim)) victim = entry;
       }
     }
