@@ -135,6 +135,15 @@ export class IndexBook {
     this.partitions[to].add(entry);
   }
 
+  /** Bytes `partition` holds. */
+  bytesIn(partition: Partition): number {
+    return this.partitions[partition].bytes;
+  }
+
+  budgetOf(partition: Partition): number {
+    return this.partitions[partition].budgetBytes;
+  }
+
   overBudget(partition: Partition): boolean {
     const book = this.partitions[partition];
     return book.bytes > book.budgetBytes;

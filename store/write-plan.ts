@@ -75,14 +75,13 @@ interface Planned<Sealed> {
  */
 class Draft<Sealed> {
   readonly planned: Planned<Sealed>[] = [];
-  private readonly bytes: Record<Partition, number>;
-  private readonly budgets: Record<Partition, number>;
+  /** Bytes each partition holds in the draft. */
+  private storeBytes: number;
+  private cacheBytes: number;
 
   constructor(private readonly book: IndexBook) {
-    const store = book.partitionStats('store');
-    const cache = book.partitionStats('cache');
-    this.bytes = { store: store.bytes, cache: cache.bytes };
-    this.budgets = { store: store.budgetBytes, cache: cache.budgetBytes };
+    this.storeBytes = book.bytesIn('store');
+    this.cacheBytes = book.bytesIn('cache');
   }
 
   /** The entry for slot `id` in the draft, if any. */
@@ -106,19 +105,19 @@ class Draft<Sealed> {
   /** A new entry (not yet in the index), written with `sealed`. */
   add(entry: IndexEntry, sealed: Sealed): void {
     this.planned.push({ entry, sealed, partition: entry.partition, held: true, enteredStore: entry.partition === 'store' });
-    this.bytes[entry.partition] += entry.size;
+    this.count(entry.partition, entry.size);
   }
 
   remove(entry: IndexEntry): void {
     const planned = this.plannedFor(entry);
     planned.held = false;
-    this.bytes[planned.partition] -= entry.size;
+    this.count(planned.partition, -entry.size);
   }
 
   move(entry: IndexEntry, to: Partition): void {
     const planned = this.plannedFor(entry);
-    this.bytes[planned.partition] -= entry.size;
-    this.bytes[to] += entry.size;
+    this.count(planned.partition, -entry.size);
+    this.count(to, entry.size);
     planned.partition = to;
     if (to === 'store') planned.enteredStore = true;
   }
@@ -133,7 +132,7 @@ class Draft<Sealed> {
   }
 
   overBudget(partition: Partition): boolean {
-    return this.bytes[partition] > this.budgets[partition];
+    return (partition === 'store' ? this.storeBytes : this.cacheBytes) > this.book.budgetOf(partition);
   }
 
   /** The entry of `partition` to evict next in the draft: the first in the index's order that the draft keeps there, or one the batch brought in. */
@@ -166,6 +165,11 @@ class Draft<Sealed> {
   static record({ entry, partition }: Planned<unknown>): IndexRecord {
     const { id, size, sequence, bucket } = entry;
     return { id, partition, size, sequence, bucket };
+  }
+
+  private count(partition: Partition, bytes: number): void {
+    if (partition === 'store') this.storeBytes += bytes;
+    else this.cacheBytes += bytes;
   }
 
   private find(entry: IndexEntry): Planned<Sealed> | undefined {
