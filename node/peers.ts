@@ -134,18 +134,14 @@ export class PeerTable implements Iterable<PeerState> {
       if (excluded(peer.id)) continue;
       const distance = circularDistance(peer.location, location);
       if (peer.backoffUntil <= now || (peer.probeAt <= now && peer.inFlight === 0)) {
-        if (closer(peer, distance, best, bestDistance)) {
-          best = peer;
-          bestDistance = distance;
-        }
+        if (closer(peer, distance, best, bestDistance)) [best, bestDistance] = [peer, distance];
       } else if (
         peer.inFlight === 0 &&
         (fallback === undefined ||
           peer.backoffUntil < fallback.backoffUntil ||
           (peer.backoffUntil === fallback.backoffUntil && closer(peer, distance, fallback, fallbackDistance)))
       ) {
-        fallback = peer;
-        fallbackDistance = distance;
+        [fallback, fallbackDistance] = [peer, distance];
       }
     }
     if (best !== undefined && best.backoffUntil > now) best.probeAt = now + this.probeIntervalMs;

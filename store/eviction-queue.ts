@@ -6,10 +6,6 @@
  * The two orders (spec/store.md §4):
  *   cache  least recently used first (lowest access sequence);
  *   store  farthest from the node's location first, then least recently used.
- *
- * Both orders run through one comparison (`evictedBefore`) that reads the order as a flag, not
- * through a comparator function per queue: the heap code then makes one call target, which the
- * JIT inlines, where two comparators made every comparison an indirect call.
  */
 
 export interface QueuedEntry {
@@ -21,25 +17,17 @@ export interface QueuedEntry {
   readonly distance: number;
 }
 
-export type EvictionOrder = 'least-recently-used' | 'farthest-first';
+/** True when `a` is evicted before `b`. */
+export type EvictionOrder = (a: QueuedEntry, b: QueuedEntry) => boolean;
 
-/** True when `a` is evicted before `b`: farther first when `byDistance`, then least recently used. */
-function comesFirst(a: QueuedEntry, b: QueuedEntry, byDistance: boolean): boolean {
-  return byDistance && a.distance !== b.distance ? a.distance > b.distance : a.sequence < b.sequence;
-}
+export const leastRecentlyUsedFirst: EvictionOrder = (a, b) => a.sequence < b.sequence;
 
-/** True when `a` is evicted before `b` in `order`. */
-export function evictedBefore(order: EvictionOrder, a: QueuedEntry, b: QueuedEntry): boolean {
-  return comesFirst(a, b, order === 'farthest-first');
-}
+export const farthestFirst: EvictionOrder = (a, b) => (a.distance !== b.distance ? a.distance > b.distance : a.sequence < b.sequence);
 
 export class EvictionQueue<Entry extends QueuedEntry> {
   private readonly heap: Entry[] = [];
-  private readonly byDistance: boolean;
 
-  constructor(order: EvictionOrder) {
-    this.byDistance = order === 'farthest-first';
-  }
+  constructor(private readonly before: EvictionOrder) {}
 
   get size(): number {
     return this.heap.length;
@@ -48,31 +36,6 @@ export class EvictionQueue<Entry extends QueuedEntry> {
   /** The entry to evict next, if any. */
   peek(): Entry | undefined {
     return this.heap[0];
-  }
-
-  /**
-   * The first entry in eviction order that `accept` takes, without changing the queue: a best-first
-   * walk down the heap, so passing over k entries costs about k comparisons of a frontier of k + 1.
-   */
-  firstWhere(accept: (entry: Entry) => boolean): Entry | undefined {
-    const { heap, byDistance } = this;
-    if (heap.length === 0 || accept(heap[0]!)) return heap[0];
-    const frontier = [0];
-    while (frontier.length > 0) {
-      let best = 0;
-      for (let index = 1; index < frontier.length; index++) {
-        if (comesFirst(heap[frontier[index]!]!, heap[frontier[best]!]!, byDistance)) best = index;
-      }
-      const position = frontier[best]!;
-      frontier[best] = frontier[frontier.length - 1]!;
-      frontier.pop();
-      const entry = heap[position]!;
-      if (position > 0 && accept(entry)) return entry;
-      const child = 2 * position + 1;
-      if (child < heap.length) frontier.push(child);
-      if (child + 1 < heap.length) frontier.push(child + 1);
-    }
-    return undefined;
   }
 
   add(entry: Entry): void {
@@ -86,8 +49,7 @@ export class EvictionQueue<Entry extends QueuedEntry> {
     const last = this.heap.pop()!;
     entry.queuePosition = -1;
     if (last === entry) return;
-    this.heap[position] = last;
-    last.queuePosition = position;
+    this.place(last, position);
     this.reorder(last);
   }
 
@@ -96,43 +58,36 @@ export class EvictionQueue<Entry extends QueuedEntry> {
     this.siftDown(this.siftUp(entry.queuePosition));
   }
 
+  private place(entry: Entry, position: number): void {
+    this.heap[position] = entry;
+    entry.queuePosition = position;
+  }
+
   private siftUp(position: number): number {
-    const { heap, byDistance } = this;
-    const entry = heap[position]!;
+    const entry = this.heap[position]!;
     while (position > 0) {
       const parentPosition = (position - 1) >> 1;
-      const parent = heap[parentPosition]!;
-      if (!comesFirst(entry, parent, byDistance)) break;
-      heap[position] = parent;
-      parent.queuePosition = position;
+      const parent = this.heap[parentPosition]!;
+      if (!this.before(entry, parent)) break;
+      this.place(parent, position);
       position = parentPosition;
     }
-    heap[position] = entry;
-    entry.queuePosition = position;
+    this.place(entry, position);
     return position;
   }
 
   private siftDown(position: number): void {
-    const { heap, byDistance } = this;
-    const entry = heap[position]!;
-    const length = heap.length;
+    const entry = this.heap[position]!;
+    const length = this.heap.length;
     for (;;) {
-      let childPosition = 2 * position + 1;
-      if (childPosition >= length) break;
-      let child = heap[childPosition]!;
-      if (childPosition + 1 < length) {
-        const right = heap[childPosition + 1]!;
-        if (comesFirst(right, child, byDistance)) {
-          childPosition++;
-          child = right;
-        }
-      }
-      if (!comesFirst(child, entry, byDistance)) break;
-      heap[position] = child;
-      child.queuePosition = position;
-      position = childPosition;
+      let child = 2 * position + 1;
+      if (child >= length) break;
+      const right = child + 1;
+      if (right < length && this.before(this.heap[right]!, this.heap[child]!)) child = right;
+      if (!this.before(this.heap[child]!, entry)) break;
+      this.place(this.heap[child]!, position);
+      position = child;
     }
-    heap[position] = entry;
-    entry.queuePosition = position;
+    this.place(entry, position);
   }
 }
