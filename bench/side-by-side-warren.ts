@@ -4,7 +4,8 @@
  *
  *   encodeAndStore(file, dataDir)  the client (node/client) inserting straight into the RocksBlockStore of a
  *                                  data directory whose node is not running: encode, FEC, CHK, put; then
- *                                  that node, once started, holds the file
+ *                                  that node, once started, holds the file. This process runs it with the
+ *                                  heap setting a node runs with (node/app/daemon/heap.ts)
  *   put(dir, file) / get(dir, uri, out)   `warren put` / `warren get` through the node of `dir` (optionally
  *                                  with Node.js options, e.g. --cpu-prof for bench/profile-put-get.ts)
  *   nodesOf(network, names)        a network's node processes, named, for metering
@@ -13,6 +14,7 @@ import type { ChildProcess } from 'node:child_process';
 import { Client } from '../node/client/client.js';
 import type { ClientNode } from '../node/client/types.js';
 import { dataDirPaths, prepareDataDir, saveIdentity } from '../node/app/daemon/data-dir.js';
+import { configureNodeHeap } from '../node/app/daemon/heap.js';
 import { mintIdentity } from '../protocol/identity-mint.js';
 import { RocksBlockStore } from '../store/rocks-block-store.js';
 import { builtMain } from '../test/support/client-network.js';
@@ -42,6 +44,7 @@ export async function encodeAndStore(file: string, dataDir: string, storeBytes: 
   const paths = await prepareDataDir(dataDir);
   const identity = await mintIdentity({ difficulty: DIFFICULTY });
   await saveIdentity(paths, identity);
+  configureNodeHeap();
   const { value, seconds, usage } = await meteredSelf('this bench (client code, RocksDB)', async () => {
     const store = await RocksBlockStore.open(
       {},

@@ -13,11 +13,11 @@
  * - Random bytes from node:crypto.
  * - The libp2p form of a signing key (`libp2pIdentity`), which the Noise handshake library
  *   (node/net/libp2p.ts, the one crypto library used outside this facade) takes as its static key.
+ *   libp2p's key modules are loaded when it is first asked for: only a node's links need them, and
+ *   loading them would cost every other user of this facade (a command, a worker thread) about 0.1 CPU-s.
  */
 import { randomBytes as nodeRandomBytes, randomFillSync } from 'node:crypto';
-import { privateKeyFromRaw } from '@libp2p/crypto/keys';
 import type { PeerId as Libp2pPeerId, PrivateKey as Libp2pPrivateKey } from '@libp2p/interface';
-import { peerIdFromPrivateKey } from '@libp2p/peer-id';
 import sodium from 'libsodium-wrappers';
 import native from 'sodium-native';
 import { compareBytes } from './bytes.js';
@@ -211,7 +211,8 @@ export function signingKeyPairFromSeed(seed: Uint8Array): SigningKeyPair {
  * A signing key pair as libp2p keys: libsodium's 64-byte secret key is seed ‖ public key,
  * which is libp2p's raw Ed25519 private key; the PeerId is derived from it.
  */
-export function libp2pIdentity(keyPair: SigningKeyPair): { privateKey: Libp2pPrivateKey; peerId: Libp2pPeerId } {
+export async function libp2pIdentity(keyPair: SigningKeyPair): Promise<{ privateKey: Libp2pPrivateKey; peerId: Libp2pPeerId }> {
+  const [{ privateKeyFromRaw }, { peerIdFromPrivateKey }] = await Promise.all([import('@libp2p/crypto/keys'), import('@libp2p/peer-id')]);
   const privateKey = privateKeyFromRaw(keyPair.secretKey);
   return { privateKey, peerId: peerIdFromPrivateKey(privateKey) };
 }

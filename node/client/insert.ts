@@ -1,14 +1,16 @@
 /**
- * Streaming insert (spec/client.md §2, §3, §5): content is read into a buffer of two segments,
- * hashed as it passes, FEC-encoded a segment at a time and inserted through a bounded window. The next
- * segment is read as soon as every block of the previous ones has a place in the window, so the
- * window stays full while slow inserts finish, and at most the window's blocks plus three
- * segments (two held back, one being encoded) are held, whatever the file size. Then the manifest goes in — split
- * into a splitfile of its own if it does not fit one block. A block insert that fails for a route, a timeout or
- * an overload is tried again, up to three tries; the first block that fails for good ends the whole operation
- * at once (spec/client.md §12.4): blocks in flight are cancelled and nothing more is read.
+ * Streaming insert (spec/client.md §2, §3, §5): content is cut into segments as it is read (segment-cutter.ts:
+ * two held back, so that the last two share the rest evenly), hashed as it passes, FEC-encoded a segment at a
+ * time on the encoding worker and inserted through a bounded window. A segment starts encoding as soon as it
+ * is cut, while the blocks of the one before go to the window; the next is read once every block of the
+ * earlier ones has a place in the window, so the window stays full while slow inserts finish, and at most the
+ * window's blocks, one encoded segment's and three segments of content (two held back, one being encoded) are
+ * held, whatever the file size. Then the manifest goes in — split into a splitfile of its own if it does not
+ * fit one block. A block insert that fails for a route, a timeout or an overload is tried again, up to three
+ * tries; the first block that fails for good ends the whole operation at once (spec/client.md §12.4): blocks
+ * in flight are cancelled and nothing more is read.
  *
- *   Inserter.insertFile: source ──buffer 2·k·SHARD_BYTES──> encodeSegmentOffThread ──Window(node.insert)──> network
+ *   Inserter.insertFile: source ──SegmentCutter──> encodeSegmentOffThread ──in order──> Window(node.insert) ──> network
  *      └──createHasher──> contentHash ──> FileManifest ──insertManifest──> CHK@… (the file URI)
  */
 import { createReadStream } from 'node:fs';
@@ -17,6 +19,7 @@ import { CHK_MAX_CONTENT_BYTES, type ChkBlock, ChkUri, encodeChk } from '../../p
 import { OverloadedError, RequestTimeoutError, RouteNotFoundError } from '../errors.js';
 import { encodeManifest, type Layout, type Manifest } from './manifest.js';
 import { checkMime } from './mime.js';
+import { SegmentCutter } from './segment-cutter.js';
 import { encodeSegmentOffThread } from './segment-encoder.js';
 import { type Redundancy, type SegmentRef, SHARD_BYTES, segmentCheckBlocks, shardCount, WIDE_FEC_CODE } from './segments.js';
 import { type ClientNode, DEFAULT_WINDOW, type OperationOptions, operationSignal } from './types.js';
@@ -148,56 +151,56 @@ export class Inserter {
    * content is held back, so that the last two segments can share what is left evenly once the source ends.
    */
   private async insertLayout(source: ContentSource): Promise<Layout> {
-    const { redundancy, options, window } = this;
-    const segmentBytes = redundancy.dataBlocksPerSegment * SHARD_BYTES;
+    const { redundancy, options, window, signal } = this;
     const hasher = createHasher(CONTENT_HASH_TAG);
+    const cutter = new SegmentCutter(redundancy.dataBlocksPerSegment * SHARD_BYTES, SHARD_BYTES);
     const segments: SegmentRef[] = [];
     /** Segments whose blocks are not all inserted; a failed one stays, so that the next race throws. */
     const inserting = new Set<Promise<void>>();
+    /** Settles once the last segment cut has given all its blocks to the window (or failed to). */
+    let handed: Promise<void> = Promise.resolve();
     let size = 0;
-    const buffer = new Uint8Array(2 * segmentBytes);
-    let filled = 0;
 
-    const insertSegment = async (content: Uint8Array): Promise<void> => {
-      this.signal.throwIfAborted();
-      const encoded = await encodeSegmentOffThread(content, segmentCheckBlocks(shardCount(content.length), redundancy));
-      segments.push(encoded.ref);
-      options.onProgress?.({ type: 'segmentEncoded', segment: segments.length - 1, blocks: encoded.blocks.length });
-      const current = this.insertBlocks(encoded.blocks);
-      inserting.add(current);
-      current.then(
-        () => inserting.delete(current),
+    /**
+     * Starts encoding `content`, whose blocks go to the window after those of the segments cut before it;
+     * resolves once the segment before it has given its blocks, so that the next is read while this one encodes.
+     */
+    const insertSegment = (content: Uint8Array): Promise<void> => {
+      signal.throwIfAborted();
+      const encoding = encodeSegmentOffThread(content, segmentCheckBlocks(shardCount(content.length), redundancy));
+      encoding.then(
+        () => cutter.release(content),
         () => undefined,
-      ); // a failure is thrown by the race below or at the end
-      // Read on once every block handed to the window has a place in it: memory stays bounded.
-      while (window.waiting > 0 && inserting.size > 0) await Promise.race(inserting);
+      ); // a failure is thrown where the blocks are handed on, below
+      const previous = handed;
+      handed = previous.then(async () => {
+        const encoded = await encoding;
+        segments.push(encoded.ref);
+        options.onProgress?.({ type: 'segmentEncoded', segment: segments.length - 1, blocks: encoded.blocks.length });
+        const current = this.insertBlocks(encoded.blocks);
+        inserting.add(current);
+        current.then(
+          () => inserting.delete(current),
+          () => undefined,
+        ); // a failure is thrown by the race below or at the end
+        // Read on once every block handed to the window has a place in it: memory stays bounded.
+        while (window.waiting > 0 && inserting.size > 0) await Promise.race(inserting);
+      });
+      // Whatever fails here ends the operation at once, even while the source waits for its next chunk.
+      handed.catch((error: unknown) => {
+        if (!signal.aborted) this.failed.abort(error);
+      });
+      return previous;
     };
 
-    for await (const chunk of chunksOf(source, this.signal)) {
-      this.signal.throwIfAborted();
+    for await (const chunk of chunksOf(source, signal)) {
+      signal.throwIfAborted();
       hasher.update(chunk);
       size += chunk.length;
-      for (let offset = 0; offset < chunk.length; ) {
-        if (filled === buffer.length) {
-          // More content follows two full segments: the first of them is not one of the last two.
-          await insertSegment(buffer.subarray(0, segmentBytes));
-          buffer.copyWithin(0, segmentBytes);
-          filled -= segmentBytes;
-        }
-        const taken = Math.min(buffer.length - filled, chunk.length - offset);
-        buffer.set(chunk.subarray(offset, offset + taken), filled);
-        filled += taken;
-        offset += taken;
-      }
+      for (const segment of cutter.push(chunk)) await insertSegment(segment);
     }
-    const blocks = shardCount(filled);
-    if (blocks > redundancy.dataBlocksPerSegment) {
-      const first = Math.ceil(blocks / 2) * SHARD_BYTES;
-      await insertSegment(buffer.subarray(0, first));
-      await insertSegment(buffer.subarray(first, filled));
-    } else if (filled > 0) {
-      await insertSegment(buffer.subarray(0, filled));
-    }
+    for (const segment of cutter.finish()) await insertSegment(segment);
+    await handed;
     await Promise.all(inserting);
     return { size, contentHash: hasher.digest(), code: WIDE_FEC_CODE, ...redundancy, segments };
   }

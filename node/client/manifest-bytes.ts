@@ -15,15 +15,45 @@ const MAX_DEPTH = 3;
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** The bytes of an encoding as they are written, in a buffer that doubles when full: one copy of each byte string. */
+class Writer {
+  private buffer = new Uint8Array(256);
+  private length = 0;
+
+  push(...values: number[]): void {
+    this.room(values.length);
+    for (const value of values) this.buffer[this.length++] = value;
+  }
+
+  append(bytes: Uint8Array): void {
+    this.room(bytes.length);
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  finish(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+
+  private room(bytes: number): void {
+    if (this.length + bytes <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
+    while (size < this.length + bytes) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+}
+
 /** Header of a value with a length: the short form when `fix` is given and n < `fixLimit`, else 8/16/32-bit length. */
-function header(out: number[], n: number, fix: number | undefined, fixLimit: number, wide: readonly [number, number, number]): void {
+function header(out: Writer, n: number, fix: number | undefined, fixLimit: number, wide: readonly [number, number, number]): void {
   if (fix !== undefined && n < fixLimit) out.push(fix | n);
   else if (n <= 0xff && wide[0] !== 0) out.push(wide[0], n);
   else if (n <= 0xffff) out.push(wide[1], n >> 8, n & 0xff);
   else out.push(wide[2], n >>> 24, (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
 }
 
-function packInto(out: number[], value: Packable): void {
+function packInto(out: Writer, value: Packable): void {
   if (typeof value === 'number') {
     if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`a manifest integer must be 0..2^53 − 1, got ${value}`);
     if (value <= 0xffffffff) return header(out, value, 0x00, 0x80, [0xcc, 0xcd, 0xce]);
@@ -32,10 +62,10 @@ function packInto(out: number[], value: Packable): void {
   } else if (typeof value === 'string') {
     const bytes = utf8.encode(value);
     header(out, bytes.length, 0xa0, 32, [0xd9, 0xda, 0xdb]);
-    for (const byte of bytes) out.push(byte);
+    out.append(bytes);
   } else if (value instanceof Uint8Array) {
     header(out, value.length, undefined, 0, [0xc4, 0xc5, 0xc6]);
-    for (const byte of value) out.push(byte);
+    out.append(value);
   } else if (Array.isArray(value)) {
     header(out, value.length, 0x90, 16, [0, 0xdc, 0xdd]);
     for (const item of value as readonly Packable[]) packInto(out, item);
@@ -51,9 +81,9 @@ function packInto(out: number[], value: Packable): void {
 
 /** The canonical encoding of `value`; map keys are written in the order of the `Map` or of the object's own keys. */
 export function packCanonical(value: Packable): Uint8Array {
-  const out: number[] = [];
+  const out = new Writer();
   packInto(out, value);
-  return Uint8Array.from(out);
+  return out.finish();
 }
 
 class Reader {

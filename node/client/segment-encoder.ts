@@ -4,8 +4,8 @@
  * blocks is not also the one hashing and encrypting the next: on two cores the two overlap.
  *
  *   encodeSegmentOffThread(content, m) ──small segment, worker not ready or gone──> encodeSegment here
- *                                      └──> segment-worker.ts (a copy of the content moved there, the
- *                                           blocks moved back) ──> EncodedSegment
+ *                                      └──> segment-worker.ts (content in a SharedArrayBuffer shared with
+ *                                           it, any other a copy moved there; the blocks moved back) ──> EncodedSegment
  *
  * One worker per process, started by the first segment big enough (until it is ready, segments are encoded
  * here) and held only while it encodes: an idle worker does not keep the process alive. Segments queue for
@@ -23,9 +23,11 @@ import type { SegmentJob, SegmentWorkerMessage } from './segment-worker.js';
 export const OFF_THREAD_MIN_BYTES = 16 * SHARD_BYTES;
 
 interface Pending {
-  /** The caller's bytes, kept to encode here should the worker fail; the job moves a copy. */
+  /** The caller's bytes, kept to encode here should the worker fail; the job shares them, or moves a copy. */
   readonly content: Uint8Array;
   readonly job: SegmentJob;
+  /** What the job's message moves to the worker: the copy, or nothing when the content is shared. */
+  readonly transfer: ArrayBuffer[];
   readonly resolve: (encoded: EncodedSegment) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -48,8 +50,10 @@ class SegmentEncoder {
     if (content.length < OFF_THREAD_MIN_BYTES || this.state === 'failed' || availableParallelism() < 2) return this.here(content, checkBlocks);
     if (this.state === 'none') this.start();
     if (this.state !== 'ready') return this.here(content, checkBlocks);
+    const shared = content.buffer instanceof SharedArrayBuffer;
+    const job = { content: shared ? content : new Uint8Array(content), checkBlocks };
     return new Promise((resolve, reject) => {
-      this.waiting.push({ content, job: { content: new Uint8Array(content), checkBlocks }, resolve, reject });
+      this.waiting.push({ content, job, transfer: shared ? [] : [job.content.buffer as ArrayBuffer], resolve, reject });
       this.dispatch();
     });
   }
@@ -75,7 +79,7 @@ class SegmentEncoder {
     if (next === undefined) return;
     this.held = next;
     this.worker!.ref();
-    this.worker!.postMessage(next.job, [next.job.content.buffer as ArrayBuffer]);
+    this.worker!.postMessage(next.job, next.transfer);
   }
 
   private onMessage(message: SegmentWorkerMessage): void {
@@ -109,7 +113,10 @@ class SegmentEncoder {
 
 const encoder = new SegmentEncoder();
 
-/** `encodeSegment(content, checkBlocks)`, on the process's encoding worker when that pays (above). */
+/**
+ * `encodeSegment(content, checkBlocks)`, on the process's encoding worker when that pays (above). Content in a
+ * SharedArrayBuffer is read there in place, not copied: the caller leaves it unchanged until the promise settles.
+ */
 export function encodeSegmentOffThread(content: Uint8Array, checkBlocks: number): Promise<EncodedSegment> {
   return encoder.encode(content, checkBlocks);
 }

@@ -216,14 +216,18 @@ export function reusingSignatures(privateKey: PrivateKey): PrivateKey {
 }
 
 export function createNoise(identity: NodeIdentity): NoiseHandshake {
-  const { privateKey, peerId } = libp2pIdentity(identity.keyPair);
-  const encrypter = noise({ prologueBytes: NOISE_PROLOGUE, crypto: noiseCrypto })({
-    privateKey: reusingSignatures(privateKey),
-    peerId,
-    logger: silentComponentLogger,
-    upgrader: stubUpgrader(() => undefined),
-  });
+  const encrypting = libp2pIdentity(identity.keyPair).then(({ privateKey, peerId }) =>
+    noise({ prologueBytes: NOISE_PROLOGUE, crypto: noiseCrypto })({
+      privateKey: reusingSignatures(privateKey),
+      peerId,
+      logger: silentComponentLogger,
+      upgrader: stubUpgrader(() => undefined),
+    }),
+  );
+  // Should it fail, each handshake throws why; until the first, the failure is not unhandled.
+  encrypting.catch(() => undefined);
   return async (connection, outbound, signal) => {
+    const encrypter = await encrypting;
     const options = { signal, skipStreamMuxerNegotiation: true };
     const secured = outbound ? await encrypter.secureOutbound(connection, options) : await encrypter.secureInbound(connection, options);
     const { publicKey } = secured.remotePeer;

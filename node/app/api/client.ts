@@ -162,10 +162,13 @@ function query(values: Record<string, string | number | undefined>): string {
 }
 
 /** POST /v1/files: the file's bytes, streamed; answers its URI. */
+/** Bytes read from the file and written to the node at a time: 16 times Node's default, 16 times fewer reads, writes and events. */
+const UPLOAD_CHUNK_BYTES = 1024 * 1024;
+
 export function insertFile(endpoint: ApiEndpoint, file: FileInsertRequest): Promise<InsertedFileAnswer> {
   const path = `/v1/files${query({ name: file.name, mime: file.mime, k: file.k, m: file.m, id: file.id })}`;
   return callJson(endpoint, 'POST', path, {
-    body: createReadStream(file.path),
+    body: createReadStream(file.path, { highWaterMark: UPLOAD_CHUNK_BYTES }),
     headers: { 'content-length': file.size, 'content-type': 'application/octet-stream' },
     signal: file.signal,
   });

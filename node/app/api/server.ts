@@ -169,7 +169,7 @@ export class ApiServer {
     const events = TRANSFER_EVENTS_PATH.exec(url.pathname);
     if (events !== null) {
       allow(request, ['GET']);
-      await streamTransferEvents(response, this.transfers, events[1]!, signal);
+      await streamTransferEvents(response, this.transfers, events[1]!, signal, this.components.clock);
       return;
     }
     if (await this.files.route(request, response, url, signal)) return;

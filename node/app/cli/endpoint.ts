@@ -1,8 +1,7 @@
 /** Where the local node's API listens, from its data directory (api.json, api-token), for the commands that talk to it. */
 import { homedir } from 'node:os';
 import type { ApiEndpoint } from '../api/client.js';
-import { resolveDataDir } from '../daemon/config.js';
-import { dataDirPaths, readApiInfo, readApiToken } from '../daemon/data-dir.js';
+import { dataDirPaths, readApiInfo, readApiToken, resolveDataDir } from '../daemon/data-dir.js';
 import { NodeNotRunningError } from '../daemon/errors.js';
 
 export async function localEndpoint(dataDirFlag: string | undefined): Promise<ApiEndpoint> {

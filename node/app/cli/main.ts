@@ -3,23 +3,21 @@
  * The `warren` command. Results go to stdout, diagnostics to stderr.
  * Exit codes: 0 success, 1 failure, 2 invalid input (a bad URI, a bad option or setting);
  * `warren node` also exits with 130 when a second signal cuts its shutdown short.
+ *
+ * Each command's module is loaded when that command runs: a `warren put` does not load the daemon, the
+ * gateway or the simulator, whose modules would cost it most of its start-up.
  */
 import '../../polyfills.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { WarrenError } from '../../../protocol/errors.js';
 import type { DaemonFlags } from '../daemon/config.js';
-import { formatLs, runCat, runLs } from './cat-command.js';
 import { EXIT_FAILURE, EXIT_INVALID_INPUT, exitCodeOf } from './exit-codes.js';
-import { formatFriends, readNodeRef, runFriendAdd, runFriendList } from './friend-command.js';
-import { formatGet, type GetOptions, runGet } from './get-command.js';
-import { describeUri, generateKeys } from './keys.js';
-import { runNode } from './node-command.js';
-import { formatReinsert, type ReinsertCommandOptions, runReinsert } from './reinsert-command.js';
-import { formatPut, type PutOptions, runPut } from './put-command.js';
+import type { GetOptions } from './get-command.js';
+import type { PutOptions } from './put-command.js';
+import type { ReinsertCommandOptions } from './reinsert-command.js';
 import type { SimOptions } from './sim-command.js';
-import { formatStatus, readStatus } from './status-command.js';
-import { runTestnet, type TestnetOptions } from './testnet-command.js';
+import type { TestnetOptions } from './testnet-command.js';
 
 /** The package's version, from the nearest package.json above this file (in sources or in dist/). */
 function packageVersion(): string {
@@ -43,7 +41,8 @@ program
   .description('make a publisher key pair: an insert URI to publish with (keep it secret) and a request URI to share')
   .option('-n, --name <name>', 'name of the updatable site or file', 'site')
   .option('--json', 'print JSON instead of text')
-  .action((options: { name: string; json?: boolean }) => {
+  .action(async (options: { name: string; json?: boolean }) => {
+    const { generateKeys } = await import('./keys.js');
     const keys = generateKeys(options.name);
     if (options.json) console.log(JSON.stringify({ insertUri: keys.insertUri.toString(), requestUri: keys.requestUri.toString() }));
     else
@@ -57,7 +56,8 @@ program
   .description('check a URI and show what it names')
   .argument('<uri>', 'a CHK@, SSK@, USK@, SSK-INSERT@ or USK-INSERT@ URI')
   .option('--json', 'print JSON instead of text')
-  .action((text: string, options: { json?: boolean }) => {
+  .action(async (text: string, options: { json?: boolean }) => {
+    const { describeUri } = await import('./keys.js');
     const description = describeUri(text);
     if (options.json) console.log(JSON.stringify(description));
     else for (const [field, value] of Object.entries(description)) console.log(`${field.padEnd(12)} ${value}`);
@@ -84,6 +84,7 @@ program
   .option('--darknet', 'darknet mode: connect only to friends (warren friend add), announce nothing (env WARREN_DARKNET)')
   .option('--swap-interval <ms>', 'darknet mode: time between the location swaps the node starts (env WARREN_SWAP_INTERVAL_MS; default 30000)')
   .action(async (options: DaemonFlags) => {
+    const { runNode } = await import('./node-command.js');
     // Commander sets heal: true when --no-heal is absent: only the flag given may override the file and environment.
     process.exit(await runNode({ ...options, heal: options.heal === false ? false : undefined }));
   });
@@ -93,7 +94,10 @@ program
   .description("show the running node's identity, peers, store and counters")
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--json', 'print JSON instead of text')
-  .action((options: { dataDir?: string; json?: boolean }) => talkToNode(() => readStatus(options.dataDir), options.json, formatStatus));
+  .action(async (options: { dataDir?: string; json?: boolean }) => {
+    const { formatStatus, readStatus } = await import('./status-command.js');
+    await talkToNode(() => readStatus(options.dataDir), options.json, formatStatus);
+  });
 
 /**
  * Runs a command that talks to the node and prints its result: JSON, or the lines `format` gives
@@ -117,13 +121,14 @@ program
   .command('noderef')
   .description("print the running node's reference: give it to a friend, who adds it with warren friend add")
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
-  .action((options: { dataDir?: string }) =>
-    talkToNode(
+  .action(async (options: { dataDir?: string }) => {
+    const { readNodeRef } = await import('./friend-command.js');
+    await talkToNode(
       () => readNodeRef(options.dataDir),
       false,
       (text) => text.trimEnd(),
-    ),
-  );
+    );
+  });
 
 const friend = program.command('friend').description('the friends of a node: its only peers in darknet mode, beside its opennet peers otherwise');
 friend
@@ -132,19 +137,23 @@ friend
   .description('add a friend to the running node and connect to it')
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--json', 'print JSON instead of text')
-  .action((file: string, options: { dataDir?: string; json?: boolean }) =>
-    talkToNode(
+  .action(async (file: string, options: { dataDir?: string; json?: boolean }) => {
+    const { runFriendAdd } = await import('./friend-command.js');
+    await talkToNode(
       () => runFriendAdd(file, options.dataDir),
       options.json,
       ({ id }) => `friend added: ${id}`,
-    ),
-  );
+    );
+  });
 friend
   .command('list')
   .description("list the running node's friends and whether each is connected")
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--json', 'print JSON instead of text')
-  .action((options: { dataDir?: string; json?: boolean }) => talkToNode(() => runFriendList(options.dataDir), options.json, formatFriends));
+  .action(async (options: { dataDir?: string; json?: boolean }) => {
+    const { formatFriends, runFriendList } = await import('./friend-command.js');
+    await talkToNode(() => runFriendList(options.dataDir), options.json, formatFriends);
+  });
 
 program
   .command('put')
@@ -156,7 +165,10 @@ program
   .option('--data-blocks <k>', 'data blocks of a full segment, 1..255 (default 128; k + m ≤ 256)')
   .option('--check-blocks <m>', 'check blocks of a full segment, 0..255 (default 128; k + m ≤ 256)')
   .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
-  .action((path: string, options: PutOptions) => talkToNode(() => runPut(path, options), options.json, formatPut));
+  .action(async (path: string, options: PutOptions) => {
+    const { formatPut, runPut } = await import('./put-command.js');
+    await talkToNode(() => runPut(path, options), options.json, formatPut);
+  });
 
 program
   .command('reinsert')
@@ -164,7 +176,10 @@ program
   .argument('<uri>', 'a CHK@, SSK@ or USK@ URI of a file')
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
-  .action((uri: string, options: ReinsertCommandOptions) => talkToNode(() => runReinsert(uri, options), options.json, formatReinsert));
+  .action(async (uri: string, options: ReinsertCommandOptions) => {
+    const { formatReinsert, runReinsert } = await import('./reinsert-command.js');
+    await talkToNode(() => runReinsert(uri, options), options.json, formatReinsert);
+  });
 
 program
   .command('get')
@@ -176,26 +191,28 @@ program
   .option('-f, --force', 'write over files that exist')
   .option('--no-heal', 'do not have the node insert again the blocks it had to rebuild (default: it does, and this waits for it)')
   .option('--json', 'print JSON instead of text (progress lines on stderr become JSON too)')
-  .action((uri: string, options: GetOptions) =>
-    talkToNode(
+  .action(async (uri: string, options: GetOptions) => {
+    const { formatGet, runGet } = await import('./get-command.js');
+    await talkToNode(
       () => runGet(uri, options),
       options.json,
       (result) => (result.files.some((file) => file.path === undefined) ? '' : formatGet(result)),
-    ),
-  );
+    );
+  });
 
 program
   .command('cat')
   .description("write a file's content to stdout, through the running node")
   .argument('<uri>', 'a CHK@, SSK@ or USK@ URI of a file, or of a directory with a path to one of its files')
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
-  .action((uri: string, options: { dataDir?: string }) =>
-    talkToNode(
+  .action(async (uri: string, options: { dataDir?: string }) => {
+    const { runCat } = await import('./cat-command.js');
+    await talkToNode(
       () => runCat(uri, options),
       false,
       () => '',
-    ),
-  );
+    );
+  });
 
 program
   .command('ls')
@@ -203,20 +220,24 @@ program
   .argument('<uri>', 'a CHK@, SSK@ or USK@ URI of a directory, with a path to a sub-directory if wanted')
   .option('--data-dir <dir>', 'data directory of the node (env WARREN_DATA_DIR)')
   .option('--json', 'print JSON instead of text')
-  .action((uri: string, options: { dataDir?: string; json?: boolean }) => talkToNode(() => runLs(uri, options), options.json, formatLs));
+  .action(async (uri: string, options: { dataDir?: string; json?: boolean }) => {
+    const { formatLs, runLs } = await import('./cat-command.js');
+    await talkToNode(() => runLs(uri, options), options.json, formatLs);
+  });
 
 program
   .command('testnet')
   .description("start a network of real nodes on loopback, print each one's data directory and gateway, stop them all on Ctrl-C")
   .option('--nodes <n>', 'how many nodes, 2..64 (default 4)')
   .option('--root <dir>', 'where their data directories go (default: a new temporary directory)')
-  .action((options: TestnetOptions) =>
-    talkToNode(
+  .action(async (options: TestnetOptions) => {
+    const { runTestnet } = await import('./testnet-command.js');
+    await talkToNode(
       () => runTestnet(options),
       false,
       () => '',
-    ),
-  );
+    );
+  });
 
 program
   .command('sim')
@@ -229,7 +250,6 @@ program
   .option('--design <name>', 'run one design alone, for a scenario that compares designs (anonymity: v1 or v2), e.g. one per process')
   .option('--list', 'list the scenarios with their default sizes')
   .action(async (options: SimOptions) => {
-    // Loaded on demand: the simulator and its scenarios would slow every other command's start.
     const { runSim } = await import('./sim-command.js');
     await runSim(options, process.stdout, process.stderr);
   });

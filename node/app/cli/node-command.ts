@@ -10,6 +10,7 @@ import pretty from 'pino-pretty';
 import { type DaemonConfig, type DaemonFlags, resolveDaemonConfig } from '../daemon/config.js';
 import { type Daemon, startDaemon } from '../daemon/daemon.js';
 import { ConfigError } from '../daemon/errors.js';
+import { configureNodeHeap } from '../daemon/heap.js';
 import { EXIT_FAILURE, EXIT_FORCED, EXIT_INVALID_INPUT, EXIT_SUCCESS } from './exit-codes.js';
 import { mintProgressReporter } from './mint-progress.js';
 
@@ -31,6 +32,7 @@ export async function runNode(flags: DaemonFlags): Promise<number> {
     console.error(`warren: ${error.message}`);
     return EXIT_INVALID_INPUT;
   }
+  configureNodeHeap();
   const logger = pino({ level: config.logLevel }, logDestination(process.stderr.isTTY === true));
   const shutdown = new AbortController();
   const onSignal = (signal: NodeJS.Signals): void => {

@@ -2,7 +2,7 @@
  * The headless node's settings (spec/node.md §1), resolved once from four layers, each
  * overriding the one before: defaults < config file < environment variables < flags.
  *
- *   data directory   flag --data-dir, WARREN_DATA_DIR, else $XDG_DATA_HOME/warren or ~/.warren
+ *   data directory   flag --data-dir, WARREN_DATA_DIR, else $XDG_DATA_HOME/warren or ~/.warren (data-dir.ts)
  *   config file      flag --config FILE, else <data dir>/config.json when it exists
  *   everything else  SETTINGS below: one row per setting, with its flag, variable, key and parser
  *
@@ -18,6 +18,7 @@ import { DEFAULT_GATEWAY_PORT } from '../gateway/server.js';
 import { parseTcpAddress } from '../../net/libp2p.js';
 import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../opennet.js';
 import { SWAP_RATE_DEFAULTS } from '../../swap-policy.js';
+import { resolveDataDir } from './data-dir.js';
 import { ConfigError } from './errors.js';
 
 export interface DaemonSettings {
@@ -172,17 +173,6 @@ const SETTINGS: Settings = {
 };
 
 const flagName = (flag: string): string => `--${flag.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
-
-function defaultDataDir(env: ConfigSources['env'], homeDir: string): string {
-  const xdg = env?.XDG_DATA_HOME;
-  return xdg !== undefined && xdg !== '' ? join(xdg, 'warren') : join(homeDir, '.warren');
-}
-
-/** The data directory alone (what `warren status` needs): flag, else WARREN_DATA_DIR, else the default. */
-export function resolveDataDir(sources: ConfigSources): string {
-  const { flags = {}, env = {}, homeDir } = sources;
-  return resolve(flags.dataDir ?? (env.WARREN_DATA_DIR || undefined) ?? defaultDataDir(env, homeDir));
-}
 
 function readConfigFile(path: string): Record<string, unknown> {
   let parsed: unknown;

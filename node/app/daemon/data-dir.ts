@@ -13,7 +13,7 @@
  * Every write goes to a temporary file renamed into place, so a crash never leaves half a file.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fromHex, toHex } from '../../../protocol/bytes.js';
 import { randomBytes } from '../../../protocol/crypto.js';
 import { decodeIdentityFile, encodeIdentityFile } from '../../../protocol/identity-file.js';
@@ -35,6 +35,25 @@ export interface DataDirPaths {
   readonly peers: string;
   readonly api: string;
   readonly friends: string;
+}
+
+/** Where the data directory is: the `--data-dir` flag, else WARREN_DATA_DIR, else the default. */
+export interface DataDirSources {
+  readonly flags?: { readonly dataDir?: string | undefined };
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** For the default directory. */
+  readonly homeDir: string;
+}
+
+function defaultDataDir(env: DataDirSources['env'], homeDir: string): string {
+  const xdg = env?.XDG_DATA_HOME;
+  return xdg !== undefined && xdg !== '' ? join(xdg, 'warren') : join(homeDir, '.warren');
+}
+
+/** The data directory alone (what the commands that talk to a node need): flag, else WARREN_DATA_DIR, else $XDG_DATA_HOME/warren or ~/.warren. */
+export function resolveDataDir(sources: DataDirSources): string {
+  const { flags = {}, env = {}, homeDir } = sources;
+  return resolve(flags.dataDir ?? (env.WARREN_DATA_DIR || undefined) ?? defaultDataDir(env, homeDir));
 }
 
 export function dataDirPaths(root: string): DataDirPaths {

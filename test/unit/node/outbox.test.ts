@@ -3,7 +3,7 @@ import { silentLogger } from '../../../node/components.js';
 import { Outbox, type OutboxInit } from '../../../node/outbox.js';
 import type { SendQueue, Transport } from '../../../node/transport.js';
 import type { Envelope } from '../../../protocol/wire/messages.js';
-import { ManualClock } from './net/manual-clock.js';
+import { ManualClock } from '../../support/manual-clock.js';
 
 /** An outbox over a transport whose queue is set by hand; `sent` records what it accepted, `disconnected` why it dropped peers. */
 function open(init: OutboxInit = {}) {

@@ -145,11 +145,12 @@ describe('node/client/insert', () => {
     assert.equal(node.made, node.blocks.size);
   });
 
-  it('stops reading at the first block that fails: a node with no peers costs a segment or two of the upload, not all of it', async () => {
+  it('stops reading at the first block that fails: a node with no peers costs a few segments of the upload, not all of it', async () => {
     const { source, read } = countedSource(10_000, SHARD_BYTES);
     const inserter = new Inserter(lonelyNode, { dataBlocksPerSegment: 6, checkBlocksPerSegment: 6 }, { window: 32 });
     await assert.rejects(inserter.insertFile({ source, mime: 'application/octet-stream' }), RouteNotFoundError);
-    assert.ok(read.chunks <= 3 * 6, `${read.chunks} of 10,000 chunks read`);
+    // Two segments held back, one encoding, and the first byte of the next, at most, before the first failure shows.
+    assert.ok(read.chunks <= 4 * 6, `${read.chunks} of 10,000 chunks read`);
   });
 
   it('tries a block again after a route, timeout or overload failure, up to three tries, and no other failure', async () => {

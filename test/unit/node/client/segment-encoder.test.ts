@@ -28,6 +28,24 @@ describe('node/client/segment-encoder', () => {
     assert.equal(content.length, 40 * SHARD_BYTES + 17, 'the caller keeps its bytes');
   });
 
+  it('reads a segment in a SharedArrayBuffer in place on the worker, into the blocks encodeSegment makes here', async function () {
+    this.timeout(120_000);
+    const content = new Uint8Array(new SharedArrayBuffer(24 * SHARD_BYTES));
+    content.set(randomBytes(content.length));
+    const expected = await encodeSegment(content, 8);
+    const before = segmentEncoderCounts().worker;
+    const encoded = await eventually(
+      'a shared segment encoded on the worker',
+      async () => {
+        const result = await encodeSegmentOffThread(content, 8);
+        return segmentEncoderCounts().worker > before ? result : undefined;
+      },
+      { pollMs: 20 },
+    );
+    assert.deepEqual(encoded, expected);
+    assert.equal(content.buffer.byteLength, 24 * SHARD_BYTES, 'shared, not moved: the caller still holds its buffer');
+  });
+
   it('encodes a small segment here, and refuses a code that does not exist before starting anything', async () => {
     const before = segmentEncoderCounts();
     const small = randomBytes(OFF_THREAD_MIN_BYTES - 1);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { AcceptBudget } from '../../../../node/net/accept-budget.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../../../support/manual-clock.js';
 
 /** Connections `range` is admitted out of `tries` at the clock's present time. */
 const admitted = (budget: AcceptBudget, range: string, tries: number): number =>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { Attempt } from '../../../../node/net/attempt.js';
 import { HandshakeError } from '../../../../node/net/errors.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../../../support/manual-clock.js';
 
 describe('Attempt', () => {
   it('aborts with a HandshakeError when its deadline passes', () => {

@@ -9,7 +9,7 @@ import { HandshakeError } from '../../../../node/net/errors.js';
 import { Link } from '../../../../node/net/link.js';
 import { FrameStream } from '../../../../node/net/stream.js';
 import type { ConnectedPeer } from '../../../../node/transport.js';
-import { ManualClock } from './manual-clock.js';
+import { ManualClock } from '../../../support/manual-clock.js';
 import { until } from '../../../support/until.js';
 
 const DIFFICULTY = 8;

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { once } from 'node:events';
-import { streamTransferEvents } from '../../../../../node/app/api/transfer-events.js';
+import { PROGRESS_INTERVAL_MS, streamTransferEvents } from '../../../../../node/app/api/transfer-events.js';
 import { type TransferEvent, Transfers } from '../../../../../node/app/api/transfers.js';
-import { silentLogger, SystemClock } from '../../../../../node/components.js';
+import { silentLogger } from '../../../../../node/components.js';
 import { RouteNotFoundError } from '../../../../../node/errors.js';
+import { ManualClock } from '../../../../support/manual-clock.js';
 
 /** The server-sent events of a response, each as [event name, parsed data]. */
 function parse(text: string): Array<[string, TransferEvent]> {
@@ -19,6 +20,7 @@ function parse(text: string): Array<[string, TransferEvent]> {
 }
 
 describe('node/app/api/transfer-events', () => {
+  let clock: ManualClock;
   let transfers: Transfers;
   let server: Server;
   let port: number;
@@ -26,12 +28,13 @@ describe('node/app/api/transfer-events', () => {
   let streamsEnded: number;
 
   beforeEach(async () => {
-    transfers = new Transfers({ clock: new SystemClock(), logger: silentLogger });
+    clock = new ManualClock();
+    transfers = new Transfers({ clock, logger: silentLogger });
     streamsEnded = 0;
     server = createServer((incoming, response) => {
       const gone = new AbortController();
       response.once('close', () => gone.abort());
-      void streamTransferEvents(response, transfers, incoming.url!.slice(1), gone.signal).then(() => streamsEnded++);
+      void streamTransferEvents(response, transfers, incoming.url!.slice(1), gone.signal, clock).then(() => streamsEnded++);
     });
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
@@ -61,17 +64,40 @@ describe('node/app/api/transfer-events', () => {
     const response = await open('t-1');
     assert.equal(response.headers['content-type'], 'text/event-stream; charset=utf-8');
     const transfer = transfers.begin('insert', 'a.bin', 't-1');
+    clock.advance(PROGRESS_INTERVAL_MS);
     transfer.expect({ blocks: 1, bytes: 3 });
+    clock.advance(PROGRESS_INTERVAL_MS);
     transfer.bytes(3);
+    clock.advance(PROGRESS_INTERVAL_MS);
     transfer.block();
     transfer.end();
     const events = parse(await text(response));
     assert.deepEqual(
-      events.map(([name, event]) => `${name}=${event.type} ${event.transfer.blocksDone}/${event.transfer.blocksTotal}`),
-      ['progress=progress 0/0', 'progress=progress 0/1', 'progress=progress 0/1', 'progress=progress 1/1', 'done=done 1/1'],
+      events.map(([name, event]) => `${name}=${event.type} ${event.transfer.blocksDone}/${event.transfer.blocksTotal} ${event.transfer.bytesDone}`),
+      ['progress=progress 0/0 0', 'progress=progress 0/1 0', 'progress=progress 0/1 3', 'progress=progress 1/1 3', 'done=done 1/1 3'],
     );
-    assert.equal(events.at(-1)![1].transfer.bytesDone, 3);
     assert.equal(transfers.watching, 0);
+  });
+
+  it('sends the newest progress at most once an interval, and the final event at once', async () => {
+    const response = await open('t-5');
+    const all = text(response);
+    const transfer = transfers.begin('insert', 'b.bin', 't-5');
+    transfer.expect({ blocks: 100 });
+    for (let index = 0; index < 40; index++) transfer.block();
+    clock.advance(PROGRESS_INTERVAL_MS - 1);
+    assert.equal(clock.pending, 1, 'one write waits for the interval');
+    clock.advance(1);
+    for (let index = 0; index < 40; index++) transfer.block();
+    clock.advance(PROGRESS_INTERVAL_MS);
+    transfer.block();
+    transfer.end();
+    const events = parse(await all);
+    assert.deepEqual(
+      events.map(([name, event]) => `${name} ${event.transfer.blocksDone}`),
+      ['progress 0', 'progress 40', 'progress 80', 'done 81'],
+    );
+    assert.equal(clock.pending, 0, 'no timer outlives the stream');
   });
 
   it('ends a failed transfer with its error code', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DEFAULT_POW_DIFFICULTY } from '../../../../../protocol/identity.js';
 import { DEFAULT_API_PORT } from '../../../../../node/app/api/server.js';
 import { DEFAULT_GATEWAY_PORT } from '../../../../../node/app/gateway/server.js';
-import { DEFAULT_LISTEN, resolveDaemonConfig, resolveDataDir } from '../../../../../node/app/daemon/config.js';
+import { DEFAULT_LISTEN, resolveDaemonConfig } from '../../../../../node/app/daemon/config.js';
 import { ConfigError } from '../../../../../node/app/daemon/errors.js';
 import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../../../../node/opennet.js';
 import { SWAP_RATE_DEFAULTS } from '../../../../../node/swap-policy.js';
@@ -36,9 +36,7 @@ describe('node/app/daemon/config', () => {
       darknet: false,
       swapIntervalMs: SWAP_RATE_DEFAULTS.startEveryMs,
     });
-    assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg' } }), '/xdg/warren');
-    assert.equal(resolveDataDir({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg', WARREN_DATA_DIR: '/env' } }), '/env');
-    assert.equal(resolveDataDir({ homeDir: dir, env: { WARREN_DATA_DIR: '/env' }, flags: { dataDir: '/flag' } }), '/flag');
+    assert.equal(resolveDaemonConfig({ homeDir: dir, env: { XDG_DATA_HOME: '/xdg' } }).dataDir, '/xdg/warren');
   });
 
   it('layers defaults < config file < environment < flags, setting by setting', () => {

@@ -11,6 +11,7 @@ import {
   prepareDataDir,
   readApiInfo,
   removeApiInfo,
+  resolveDataDir,
   saveIdentity,
   savePeers,
   writeApiInfo,
@@ -25,6 +26,15 @@ describe('node/app/daemon/data-dir', () => {
     parent = await mkdtemp(join(tmpdir(), 'warren-data-'));
   });
   afterEach(() => rm(parent, { recursive: true, force: true }));
+
+  it('is found from the flag, else WARREN_DATA_DIR, else XDG_DATA_HOME, else the home directory', () => {
+    assert.equal(resolveDataDir({ homeDir: '/home/u', env: {} }), '/home/u/.warren');
+    assert.equal(resolveDataDir({ homeDir: '/home/u', env: { XDG_DATA_HOME: '' } }), '/home/u/.warren');
+    assert.equal(resolveDataDir({ homeDir: '/home/u', env: { XDG_DATA_HOME: '/xdg' } }), '/xdg/warren');
+    assert.equal(resolveDataDir({ homeDir: '/home/u', env: { XDG_DATA_HOME: '/xdg', WARREN_DATA_DIR: '/env' } }), '/env');
+    assert.equal(resolveDataDir({ homeDir: '/home/u', env: { WARREN_DATA_DIR: '/env' }, flags: { dataDir: '/flag' } }), '/flag');
+    assert.equal(resolveDataDir({ homeDir: '/home/u', env: {}, flags: { dataDir: 'relative' } }), join(process.cwd(), 'relative'));
+  });
 
   it('creates the directory and store/ private to the user', async () => {
     const paths = await prepareDataDir(join(parent, 'a', 'b'));

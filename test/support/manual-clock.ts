@@ -1,5 +1,5 @@
 /** A clock the test moves by hand, to check deadlines without waiting for them. */
-import type { Clock, TimerHandle } from '../../../../node/components.js';
+import type { Clock, TimerHandle } from '../../node/components.js';
 
 export class ManualClock implements Clock {
   #now = 0;
