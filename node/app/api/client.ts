@@ -51,6 +51,7 @@ export function call(endpoint: ApiEndpoint, method: string, path: string, option
   return new Promise((resolve, reject) => {
     const unreachable = (cause: unknown): void =>
       reject(new ApiCallError('ERR_API_UNREACHABLE', `the node's API at ${endpoint.url} does not answer: is the node running?`, undefined, { cause }));
+    let answered = false;
     const request = httpRequest(
       `${endpoint.url}${path}`,
       {
@@ -59,6 +60,7 @@ export function call(endpoint: ApiEndpoint, method: string, path: string, option
         ...(options.signal === undefined ? {} : { signal: options.signal }),
       },
       (response) => {
+        answered = true;
         if ((response.statusCode ?? 500) < 300) return resolve(response);
         // An error answer can come before the whole body is sent (a failed insert): read no more of it.
         if (options.body instanceof Readable) options.body.destroy();
@@ -73,7 +75,11 @@ export function call(endpoint: ApiEndpoint, method: string, path: string, option
         }, unreachable);
       },
     );
-    request.on('error', (error) => (options.signal?.aborted ? reject(options.signal.reason) : unreachable(error)));
+    // Once the node has answered, the answer decides: a body cut off after an error answer fails its write, not the call.
+    request.on('error', (error) => {
+      if (options.signal?.aborted) reject(options.signal.reason);
+      else if (!answered) unreachable(error);
+    });
     const { body } = options;
     if (body instanceof Readable) body.on('error', (error) => request.destroy(error)).pipe(request);
     else request.end(body);
@@ -161,10 +167,10 @@ function query(values: Record<string, string | number | undefined>): string {
   return text === '' ? '' : `?${text}`;
 }
 
-/** POST /v1/files: the file's bytes, streamed; answers its URI. */
 /** Bytes read from the file and written to the node at a time: 16 times Node's default, 16 times fewer reads, writes and events. */
 const UPLOAD_CHUNK_BYTES = 1024 * 1024;
 
+/** POST /v1/files: the file's bytes, streamed; answers its URI. */
 export function insertFile(endpoint: ApiEndpoint, file: FileInsertRequest): Promise<InsertedFileAnswer> {
   const path = `/v1/files${query({ name: file.name, mime: file.mime, k: file.k, m: file.m, id: file.id })}`;
   return callJson(endpoint, 'POST', path, {

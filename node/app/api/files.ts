@@ -98,9 +98,8 @@ export class FileRoutes {
       });
       sendJson(response, 200, { uri: uri.toString(), size: transfer.bytesDone, mime: mime ?? mimeForName(name) });
     } catch (error) {
+      // The insert stopped before the body's end: the error answer is given and the rest of the body dropped (linger.ts).
       transfer.end(error);
-      // The insert stopped before the body's end: the connection closes after the error answer, which ends the upload.
-      if (!request.complete) response.setHeader('connection', 'close');
       throw error;
     } finally {
       transfer.end();

@@ -26,18 +26,10 @@ import { MAX_ADDRESSES } from '../../../protocol/wire/limits.js';
 import type { KeyType } from '../../../protocol/wire/messages.js';
 import type { Logger } from '../../components.js';
 import { NodeStoppedError } from '../../errors.js';
-import {
-  BadRequestError,
-  ClientGoneError,
-  ForbiddenRequestError,
-  httpErrorOf,
-  NoFriendListError,
-  PayloadTooLargeError,
-  UnauthorizedError,
-  UnknownEndpointError,
-} from './errors.js';
+import { BadRequestError, ClientGoneError, ForbiddenRequestError, httpErrorOf, NoFriendListError, UnauthorizedError, UnknownEndpointError } from './errors.js';
 import { FileRoutes } from './files.js';
 import { allow, closeServer, listenOn, readBody, sendJson } from './http.js';
+import { discardRestOfBody } from './linger.js';
 import { RefusalTarpit, type RefusalTarpitInit } from './refusal-tarpit.js';
 import { type FriendsService, type NodeStatus, nodeStatus, type StatusComponents } from './status.js';
 import { streamTransferEvents } from './transfer-events.js';
@@ -140,9 +132,8 @@ export class ApiServer {
     const answer = httpErrorOf(error);
     if (answer.status === 500) this.components.logger.warn({ err: error, method: request.method, url: request.url }, 'API request failed');
     if (response.headersSent) return;
-    // An oversized body is not read to its end: the connection cannot be reused.
-    if (error instanceof PayloadTooLargeError) response.setHeader('connection', 'close');
     sendJson(response, answer.status, { error: { code: answer.code, message: answer.message } });
+    discardRestOfBody(request, this.components.clock);
   }
 
   private admit(request: IncomingMessage): void {

@@ -29,6 +29,7 @@ import { NodeStoppedError } from '../../errors.js';
 import { heldBack, sendStream, sliceFor, trimmed } from '../api/content-stream.js';
 import { ClientGoneError, httpErrorOf } from '../api/errors.js';
 import { closeServer, listenOn } from '../api/http.js';
+import { discardRestOfBody } from '../api/linger.js';
 import { parseRange } from '../api/range.js';
 import { attachment, SECURITY_HEADERS, servedType, treatmentOf } from './content-policy.js';
 import { filterStylesheet } from './css-filter.js';
@@ -130,9 +131,9 @@ export class GatewayServer {
       const failure = httpErrorOf(error);
       if (failure.status === 500) this.components.logger.warn({ err: error, url: request.url }, 'gateway request failed');
       if (response.headersSent) return void response.destroy();
-      // A body the gateway never reads (it reads none) leaves the connection unusable.
-      if (!request.complete) response.setHeader('connection', 'close');
       send(request, response, { status: failure.status, body: failurePage(failure, KEY_PATH.test(url.pathname) ? url.pathname.slice(1) : undefined) });
+      // The gateway reads no body: one sent anyway is dropped before the connection is reused or closed.
+      discardRestOfBody(request, this.components.clock);
     }
   }
 

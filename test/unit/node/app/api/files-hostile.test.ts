@@ -171,7 +171,6 @@ describe('node/app/api/files: hostile input', () => {
       const { answer, pulled } = await streamedUpload(lonely.port, '/v1/files?name=big.bin', 256 * MiB);
       assert.equal(answer.status, 502);
       assert.equal(errorOf(answer).code, 'ERR_ROUTE_NOT_FOUND');
-      assert.equal(answer.headers.connection, 'close');
       assert.ok(pulled < 32 * MiB, `${pulled / MiB} MiB of 256 MiB pulled`);
     } finally {
       await lonely.stop();

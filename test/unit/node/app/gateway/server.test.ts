@@ -251,7 +251,7 @@ describe('node/app/gateway/server', () => {
         port,
         method,
         `${root}/`,
-        { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+        { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded', 'content-length': '3' },
         encoder.encode('a=b'),
       );
       assert.equal(answer.status, 405, method);
