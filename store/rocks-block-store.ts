@@ -18,6 +18,7 @@ import { GroupQueue } from './group-queue.js';
 import { IndexBook } from './index-book.js';
 import { type AdmittedBlock, type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
 import { blockKey, diskKeyOfId, encodeIndexRecord, idOfDiskKey, indexKey } from './layout.js';
+import { RECENCY_WRITE_BEHIND_MS } from './recency-log.js';
 import { openRocksDatabase, type RocksDatabase } from './rocks-database.js';
 import { type OpenedStoreFiles, openStoreFiles } from './rocks-open.js';
 import type { CommitBatch } from './write-plan.js';
@@ -115,7 +116,7 @@ export class RocksBlockStore extends IndexedBlockStore<Uint8Array> {
     book: IndexBook,
     logger: StoreLogger,
   ) {
-    super(rocks, book, logger);
+    super(rocks, book, logger, RECENCY_WRITE_BEHIND_MS);
   }
 
   /**

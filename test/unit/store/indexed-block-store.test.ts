@@ -4,8 +4,9 @@ import { CHK_BLOCK_BYTES } from '../../../protocol/keys/index.js';
 import type { StoreLogger } from '../../../store/config.js';
 import { StoreFullError } from '../../../store/errors.js';
 import { IndexBook } from '../../../store/index-book.js';
-import { IndexedBlockStore, type ReadResult, RECENCY_FLUSH_ENTRIES } from '../../../store/indexed-block-store.js';
+import { IndexedBlockStore, type ReadResult } from '../../../store/indexed-block-store.js';
 import { MemoryPersistence } from '../../../store/memory-block-store.js';
+import { RECENCY_FLUSH_ENTRIES } from '../../../store/recency-log.js';
 import type { CommitBatch } from '../../../store/write-plan.js';
 import { chkBlocks, sskRivals } from './blocks.js';
 
