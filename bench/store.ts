@@ -17,7 +17,8 @@
  * eviction. Rounds of the store and of the reference alternate. Last, the
  * checks and sealing a call must do, alone on one thread: the store's ceiling
  * without workers, and from those the most a get could reach against the
- * reference if reading and opening were all it did. The load average is
+ * reference if reading and opening were all it did, and each get row's
+ * fraction of that ceiling (its ratio ÷ the ceiling's). The load average is
  * printed: the machine is shared, and a busy one slows the store (more CPU
  * per call) more than the reference.
  */
@@ -210,7 +211,15 @@ console.log(
 const widestGets = rows.filter(([label, inFlight]) => label.startsWith('get') && inFlight === IN_FLIGHT.at(-1));
 const bareGetCpu = median(widestGets.map(([, , { bare: reference }]) => reference.cpu));
 const openCpu = 1e6 / cryptoRates.get;
+const ceiling = bareGetCpu / (bareGetCpu + openCpu);
 console.log(
   `  ceiling of a get at ${IN_FLIGHT.at(-1)} in flight, were the read and the open all it did: bare ${µs(bareGetCpu)} of cpu + ` +
-    `open ${µs(openCpu)} → ${(bareGetCpu / (bareGetCpu + openCpu)).toFixed(2)}× bare`,
+    `open ${µs(openCpu)} → ${ceiling.toFixed(2)}× bare`,
 );
+for (const [label, , { ours, bare: reference }] of widestGets) {
+  const ratio = ours.rate / reference.rate;
+  console.log(
+    `  ${label.replace(/ \(.*/, '')} at ${IN_FLIGHT.at(-1)} in flight: ${ratio.toFixed(2)}× bare = ${(ratio / ceiling).toFixed(2)} of the ceiling; ` +
+      `cpu beyond its own read and the open ${µs(ours.cpu - reference.cpu - openCpu)}`,
+  );
+}

@@ -9,8 +9,8 @@
  * - `put` has the persistence verify the block against its routing key (and seal
  *   it) before anything else.
  * - Reads never wait for writes: recency is updated in memory at once and its
- *   records ride along with the next write batch (or a flush of their own once
- *   `RECENCY_FLUSH_ENTRIES` are pending).
+ *   records are written later, by a `RecencyLog` (along with other writes, or
+ *   behind them in batches of their own).
  * - A block that fails its integrity check on read is removed and reported missing
  *   (so is an index entry whose block is missing: batches are atomic, this is defence).
  * - Calls on the same slot are ordered: a put or delete waits for those called before
@@ -24,6 +24,7 @@ import type { StoreLogger } from './config.js';
 import { StoreClosedError, writeFailure } from './errors.js';
 import { GroupQueue } from './group-queue.js';
 import { type IndexBook, type IndexEntry, locationBucket } from './index-book.js';
+import { RecencyLog } from './recency-log.js';
 import { type CommitBatch, isEmptyBatch, planWrites, type WriteOperation, type WriteOutcome } from './write-plan.js';
 
 /** What a persistence read finds: the block, nothing, or bytes that fail their integrity check. */
@@ -52,8 +53,6 @@ export interface BlockPersistence<Sealed> {
   close(): Promise<void>;
 }
 
-/** Pending access-sequence records that trigger a write batch of their own (again at every multiple). */
-export const RECENCY_FLUSH_ENTRIES = 256;
 /** Most operations in one write batch. */
 export const MAX_WRITE_BATCH = 16;
 
@@ -62,20 +61,22 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
   /** The last put or delete of each slot that has one in progress; settles (never rejects) when done. */
   private readonly slotTurns = new Map<string, Promise<void>>();
   /** Entries whose access sequence changed since their record was last written. */
-  private readonly recent = new Set<IndexEntry>();
+  private readonly recent: RecencyLog;
   /** Public calls in progress, and what `close` runs once there are none. */
   private callsInProgress = 0;
   private onNoCalls: (() => void) | undefined;
-  private recencyFlushPending = false;
   private corruptRemoved = 0;
   private closing: Promise<void> | undefined;
 
+  /** `recencyWriteBehindMs`: write access records behind other writes, that long after a use (recency-log.ts); default along with them. */
   protected constructor(
     private readonly persistence: BlockPersistence<Sealed>,
     private readonly book: IndexBook,
     private readonly logger: StoreLogger,
+    recencyWriteBehindMs?: number,
   ) {
     this.writes = new GroupQueue((operations) => this.commitGroup(operations), { maxBatch: MAX_WRITE_BATCH, maxRunning: 1 });
+    this.recent = new RecencyLog(() => this.writes.submit({ kind: 'flush' }), logger, recencyWriteBehindMs);
   }
 
   get(routingKey: Uint8Array, options?: StoreCallOptions): Promise<Uint8Array | undefined> {
@@ -153,7 +154,7 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       if (this.callsInProgress > 0) await new Promise<void>((resolve) => (this.onNoCalls = resolve));
-      if (this.recent.size > 0) await this.writes.submit({ kind: 'flush' }).catch(() => {});
+      await this.recent.drain().catch(() => {});
       await this.writes.idle();
       await this.persistence.close();
     })();
@@ -217,27 +218,17 @@ export class IndexedBlockStore<Sealed> implements BlockStore {
 
   private markUsed(entry: IndexEntry): void {
     this.book.touch(entry);
-    this.recent.add(entry);
-    if (this.recent.size % RECENCY_FLUSH_ENTRIES === 0 && !this.recencyFlushPending) {
-      this.recencyFlushPending = true;
-      this.writes
-        .submit({ kind: 'flush' })
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'could not write access records'))
-        .finally(() => {
-          this.recencyFlushPending = false;
-        });
-    }
+    this.recent.used(entry);
   }
 
   private async commitGroup(operations: readonly WriteOperation<Sealed>[]): Promise<readonly WriteOutcome[]> {
-    const recent = [...this.recent];
-    this.recent.clear();
+    const recent = this.recent.take(operations);
     const plan = planWrites(this.book, operations, recent);
     if (!isEmptyBatch(plan.batch)) {
       try {
         await this.persistence.commit(plan.batch);
       } catch (cause) {
-        for (const entry of recent) this.recent.add(entry);
+        this.recent.restore(recent);
         throw writeFailure(cause);
       }
     }

@@ -65,6 +65,11 @@ export function diskKeyOfId(id: string): Uint8Array {
   return Buffer.from(id, 'hex');
 }
 
+/** The disk key a block key names, as a view into it (no copy). */
+export function diskKeyOfBlockKey(key: Uint8Array): Uint8Array {
+  return key.subarray(1);
+}
+
 const RECORD_BYTES = 15;
 const PARTITIONS: readonly Partition[] = ['store', 'cache'];
 const TWO_POW_32 = 2 ** 32;

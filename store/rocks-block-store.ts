@@ -17,7 +17,8 @@ import { openFailure } from './errors.js';
 import { GroupQueue } from './group-queue.js';
 import { IndexBook } from './index-book.js';
 import { type AdmittedBlock, type BlockPersistence, IndexedBlockStore, type ReadResult } from './indexed-block-store.js';
-import { blockKey, diskKeyOfId, encodeIndexRecord, idOfDiskKey, indexKey } from './layout.js';
+import { blockKey, diskKeyOfBlockKey, diskKeyOfId, encodeIndexRecord, idOfDiskKey, indexKey } from './layout.js';
+import { RECENCY_WRITE_BEHIND_MS } from './recency-log.js';
 import { openRocksDatabase, type RocksDatabase } from './rocks-database.js';
 import { type OpenedStoreFiles, openStoreFiles } from './rocks-open.js';
 import type { CommitBatch } from './write-plan.js';
@@ -77,9 +78,10 @@ class RocksPersistence implements BlockPersistence<Uint8Array> {
 
   /** Opens the value in place, on this thread: an open costs less than a message to a worker. */
   async read(routingKey: Uint8Array, id: string): Promise<ReadResult> {
-    const value = await this.reads.submit(blockKey(id));
+    const key = blockKey(id);
+    const value = await this.reads.submit(key);
     if (value === null) return 'missing';
-    return this.cipher.open(routingKey, diskKeyOfId(id), value) ?? 'corrupt';
+    return this.cipher.open(routingKey, diskKeyOfBlockKey(key), value) ?? 'corrupt';
   }
 
   /** Writes the batch; RocksDB has copied the sealed values once it settles, so they are reused. */
@@ -115,7 +117,7 @@ export class RocksBlockStore extends IndexedBlockStore<Uint8Array> {
     book: IndexBook,
     logger: StoreLogger,
   ) {
-    super(rocks, book, logger);
+    super(rocks, book, logger, RECENCY_WRITE_BEHIND_MS);
   }
 
   /**

@@ -4,8 +4,9 @@ import { CHK_BLOCK_BYTES } from '../../../protocol/keys/index.js';
 import type { StoreLogger } from '../../../store/config.js';
 import { StoreFullError } from '../../../store/errors.js';
 import { IndexBook } from '../../../store/index-book.js';
-import { IndexedBlockStore, type ReadResult, RECENCY_FLUSH_ENTRIES } from '../../../store/indexed-block-store.js';
+import { IndexedBlockStore, type ReadResult } from '../../../store/indexed-block-store.js';
 import { MemoryPersistence } from '../../../store/memory-block-store.js';
+import { RECENCY_FLUSH_ENTRIES, RECENCY_PENDING_MAX } from '../../../store/recency-log.js';
 import type { CommitBatch } from '../../../store/write-plan.js';
 import { chkBlocks, sskRivals } from './blocks.js';
 
@@ -33,9 +34,30 @@ class ScriptedPersistence extends MemoryPersistence {
 }
 
 class ScriptedStore extends IndexedBlockStore<Uint8Array> {
-  constructor(persistence: ScriptedPersistence, logger: StoreLogger = { warn: () => {} }) {
-    super(persistence, new IndexBook({ nodeLocation: 0.5, storeBudgetBytes: 64 * CHK_BLOCK_BYTES, cacheBudgetBytes: 512 * CHK_BLOCK_BYTES }), logger);
+  /** `recencyWriteBehindMs`: the policy of a RocksDB store (recency-log.ts); default that of a memory store. */
+  constructor(persistence: ScriptedPersistence, logger: StoreLogger = { warn: () => {} }, recencyWriteBehindMs?: number) {
+    super(
+      persistence,
+      new IndexBook({ nodeLocation: 0.5, storeBudgetBytes: 64 * CHK_BLOCK_BYTES, cacheBudgetBytes: 512 * CHK_BLOCK_BYTES }),
+      logger,
+      recencyWriteBehindMs,
+    );
   }
+}
+
+/** `count` small blocks the caller vouches for (`PutOptions.verified`): many fit the budgets, none costs a hash. */
+async function putVouched(store: ScriptedStore, count: number): Promise<Uint8Array[]> {
+  const keys = Array.from({ length: count }, (_, n) => Uint8Array.of(n >> 8, n & 0xff, ...new Uint8Array(30).fill(9)));
+  await Promise.all(keys.map((key, n) => store.put(key, Uint8Array.of(n & 0xff, n >> 8), { partition: 'cache', verified: 'chk' })));
+  return keys;
+}
+
+/** The ids of the access records in `commits`, each batch's in order. */
+const recordIds = (commits: readonly CommitBatch<Uint8Array>[]) => commits.flatMap(({ records }) => records.map(({ id }) => id));
+
+/** Resolves once `condition` holds, checking every few milliseconds. */
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe('store/indexed-block-store', () => {
@@ -93,6 +115,65 @@ describe('store/indexed-block-store', () => {
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(persistence.commits.at(-1)!.records.length, RECENCY_FLUSH_ENTRIES);
     await store.close();
+  });
+
+  describe('access records written behind (RocksDB)', () => {
+    it('writes no access record with other writes, and the pending ones once their window closes', async () => {
+      const persistence = new ScriptedPersistence();
+      const store = new ScriptedStore(persistence, undefined, 40);
+      await store.put(a!.routingKey, a!.block, { partition: 'cache' });
+      await store.put(b!.routingKey, b!.block, { partition: 'cache' });
+      await store.get(a!.routingKey);
+      await store.get(b!.routingKey);
+      await store.get(a!.routingKey);
+      const commitsBefore = persistence.commits.length;
+      await store.put(c!.routingKey, c!.block, { partition: 'cache' });
+      assert.deepEqual(persistence.commits.at(-1)!.records, [], 'a put carries no access record');
+      await until(() => recordIds(persistence.commits.slice(commitsBefore)).length > 0);
+      assert.deepEqual(recordIds(persistence.commits.slice(commitsBefore)).sort(), [toHex(a!.routingKey), toHex(b!.routingKey)].sort(), 'one record per block');
+      await store.close();
+    });
+
+    it('writes at once, in batches of at most RECENCY_FLUSH_ENTRIES, when RECENCY_PENDING_MAX are pending', async function () {
+      this.timeout(20_000);
+      const persistence = new ScriptedPersistence();
+      const store = new ScriptedStore(persistence, undefined, 3_600_000);
+      const keys = await putVouched(store, RECENCY_PENDING_MAX);
+      const commitsBefore = persistence.commits.length;
+      for (const key of keys.slice(0, -1)) await store.get(key);
+      assert.equal(persistence.commits.length, commitsBefore, 'nothing written below the bound');
+      await store.get(keys.at(-1)!);
+      await until(() => recordIds(persistence.commits.slice(commitsBefore)).length === RECENCY_PENDING_MAX);
+      const batches = persistence.commits.slice(commitsBefore);
+      assert.ok(batches.every(({ records }) => records.length <= RECENCY_FLUSH_ENTRIES));
+      assert.deepEqual(recordIds(batches), keys.map(toHex), 'every use, in the order of use');
+      await store.close();
+    });
+
+    it('retries a failed write of access records in the next window, and writes what is pending when it closes', async () => {
+      const persistence = new ScriptedPersistence();
+      const warnings: string[] = [];
+      const store = new ScriptedStore(persistence, { warn: (_, message) => warnings.push(message) }, 40);
+      const keys = await putVouched(store, RECENCY_FLUSH_ENTRIES + 3);
+      persistence.failure = new Error('disk went away');
+      await store.get(keys[0]!);
+      await until(() => warnings.length > 0);
+      assert.deepEqual(warnings, ['could not write access records']);
+      persistence.failure = undefined;
+      const commitsBefore = persistence.commits.length;
+      await until(() => persistence.commits.length > commitsBefore);
+      assert.deepEqual(recordIds(persistence.commits.slice(commitsBefore)), [toHex(keys[0]!)], 'the failed records were kept');
+
+      for (const key of keys) await store.get(key);
+      const beforeClose = persistence.commits.length;
+      await store.close();
+      const written = persistence.commits.slice(beforeClose);
+      assert.deepEqual(
+        written.map(({ records }) => records.length),
+        [RECENCY_FLUSH_ENTRIES, 3],
+      );
+      assert.deepEqual(recordIds(written), keys.map(toHex));
+    });
   });
 
   it('removes a block that fails its integrity check and reports it missing', async () => {

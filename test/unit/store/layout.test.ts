@@ -5,6 +5,7 @@ import {
   blockKey,
   decodeFormatVersion,
   decodeIndexRecord,
+  diskKeyOfBlockKey,
   diskKeyOfId,
   encodeFormatVersion,
   encodeIndexRecord,
@@ -35,6 +36,7 @@ describe('store/layout', () => {
     assert.equal(idOfKey(SALT_KEY), undefined);
     assert.equal(idOfKey(blockKey(id).subarray(0, 32)), undefined);
     assert.equal(idOfDiskKey(diskKeyOfId(id)), id);
+    assert.equal(idOfDiskKey(diskKeyOfBlockKey(blockKey(id))), id);
   });
 
   it('round-trips index records in 15 bytes', () => {

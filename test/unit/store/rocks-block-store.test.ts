@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { cp } from 'node:fs/promises';
 import { InvalidBlockError } from '../../../protocol/errors.js';
 import { CHK_BLOCK_BYTES } from '../../../protocol/keys/index.js';
 import { StoreFormatError, StoreFullError, StoreOpenError, StoreWriteError } from '../../../store/errors.js';
@@ -55,6 +56,25 @@ describe('store/rocks-block-store', () => {
     assert.equal(await store.has(b!.routingKey), false, 'b was least recently used before the reopen');
     assert.equal(await store.has(a!.routingKey), true);
     await store.close();
+  });
+
+  it('loses only the access records not yet written in a crash', async () => {
+    const [a, b, c, d] = chkBlocks(4, 'crash image');
+    const store = await RocksBlockStore.open({}, init);
+    for (const x of [a, b, c, d]) await store.put(x!.routingKey, x!.block, { partition: 'cache' });
+    await store.get(a!.routingKey);
+    // The files of a running store, copied as they are: what a crash of the process leaves.
+    const crashed = await directories.make();
+    await cp(path, crashed, { recursive: true });
+    await store.close();
+
+    const reopened = await RocksBlockStore.open({}, { ...init, path: crashed });
+    assert.equal(reopened.stats().cache.blocks, 4);
+    const e = chkBlock(99, 'crash image');
+    await reopened.put(e.routingKey, e.block, { partition: 'cache' });
+    assert.equal(await reopened.has(a!.routingKey), false, 'the use of a, not yet written, was lost: a went first');
+    for (const x of [b, c, d, e]) assert.deepEqual(await reopened.get(x!.routingKey), x!.block);
+    await reopened.close();
   });
 
   it('detects a value corrupted on disk, removes it and reports it missing', async () => {
