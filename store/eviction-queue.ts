@@ -55,8 +55,9 @@ export class EvictionQueue<Entry extends QueuedEntry> {
    * walk down the heap, so passing over k entries costs about k comparisons of a frontier of k + 1.
    */
   firstWhere(accept: (entry: Entry) => boolean): Entry | undefined {
+    const first = this.peek();
+    if (first === undefined || accept(first)) return first;
     const { heap, byDistance } = this;
-    if (heap.length === 0 || accept(heap[0]!)) return heap[0];
     const frontier = [0];
     while (frontier.length > 0) {
       let best = 0;
@@ -86,14 +87,18 @@ export class EvictionQueue<Entry extends QueuedEntry> {
     const last = this.heap.pop()!;
     entry.queuePosition = -1;
     if (last === entry) return;
-    this.heap[position] = last;
-    last.queuePosition = position;
+    this.place(last, position);
     this.reorder(last);
   }
 
   /** Restores the order after `entry`'s sequence changed. */
   reorder(entry: Entry): void {
     this.siftDown(this.siftUp(entry.queuePosition));
+  }
+
+  private place(entry: Entry, position: number): void {
+    this.heap[position] = entry;
+    entry.queuePosition = position;
   }
 
   private siftUp(position: number): number {
@@ -103,12 +108,10 @@ export class EvictionQueue<Entry extends QueuedEntry> {
       const parentPosition = (position - 1) >> 1;
       const parent = heap[parentPosition]!;
       if (!comesFirst(entry, parent, byDistance)) break;
-      heap[position] = parent;
-      parent.queuePosition = position;
+      this.place(parent, position);
       position = parentPosition;
     }
-    heap[position] = entry;
-    entry.queuePosition = position;
+    this.place(entry, position);
     return position;
   }
 
@@ -128,11 +131,9 @@ export class EvictionQueue<Entry extends QueuedEntry> {
         }
       }
       if (!comesFirst(child, entry, byDistance)) break;
-      heap[position] = child;
-      child.queuePosition = position;
+      this.place(child, position);
       position = childPosition;
     }
-    heap[position] = entry;
-    entry.queuePosition = position;
+    this.place(entry, position);
   }
 }

@@ -144,16 +144,6 @@ export class IndexBook {
     return this.partitions[partition].budgetBytes;
   }
 
-  overBudget(partition: Partition): boolean {
-    const book = this.partitions[partition];
-    return book.bytes > book.budgetBytes;
-  }
-
-  /** The entry of `partition` to evict next. */
-  nextVictim(partition: Partition): IndexEntry | undefined {
-    return this.partitions[partition].queue.peek();
-  }
-
   /** The first entry of `partition` in eviction order that `accept` takes; the index is left as it is. */
   firstInOrder(partition: Partition, accept: (entry: IndexEntry) => boolean): IndexEntry | undefined {
     return this.partitions[partition].queue.firstWhere(accept);

@@ -71,6 +71,7 @@ describe('store/eviction-queue', () => {
       );
     });
   }
+
   it('finds the first entry of the order that a filter takes, leaving the queue as it was', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ sequence: fc.nat(1000), distance: fc.integer({ min: 0, max: 5 }), taken: fc.boolean() }), { maxLength: 40 }), (rows) => {

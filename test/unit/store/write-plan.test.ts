@@ -111,6 +111,7 @@ describe('store/write-plan', () => {
       [['a', 'store']],
     );
   });
+
   it('ends each batch as applying its operations in order and then evicting would (a model of the index)', () => {
     type Op = { kind: 'put'; slot: number; partition: Partition; bucket: number } | { kind: 'delete'; slot: number } | { kind: 'flush' };
     const operation: fc.Arbitrary<Op> = fc.oneof(
