@@ -135,7 +135,9 @@ export async function growWithTraffic(
     onProgress?.({ phase: `${phase}: growing`, done: grown, total: nodes });
     const requests = Math.floor(grown * OPENNET_TRAFFIC_RATE);
     if (requests === 0) return;
-    countEvents?.(await runTraffic(opennet, { keys: requests, requests, zipfExponent: 0, label: `traffic/${grown}` }));
+    // Run first, then count: `countEvents?.(await runTraffic(…))` would skip the traffic itself when nobody counts.
+    const events = await runTraffic(opennet, { keys: requests, requests, zipfExponent: 0, label: `traffic/${grown}` });
+    countEvents?.(events);
   });
   countEvents?.(opennet.events - eventsBefore);
 }
