@@ -73,15 +73,14 @@ export class ExpiringMap<K, V> {
     }
   }
 
+  /** Drops what has expired: records expire in order, so the walk ends at the first one still live, stale or not. */
   private prune(): void {
     const now = this.clock.now();
     const { order } = this;
     while (this.head < order.length) {
       const entry = order[this.head]!;
-      if (this.isCurrent(entry)) {
-        if (entry.expiresAt > now) break;
-        this.entries.delete(entry.key);
-      }
+      if (entry.expiresAt > now) break;
+      if (this.isCurrent(entry)) this.entries.delete(entry.key);
       this.head++;
     }
     if (this.head > SLACK_RECORDS && 2 * this.head > order.length) this.rebuildOrder();

@@ -64,6 +64,7 @@ export class AwaitedInsertData {
 
   peerDisconnected(peer: PeerId): void {
     for (const [tx, wait] of [...this.waits]) if (wait.from === peer) this.end(tx, { missing: 'gone' });
+    this.pendingByPeer.delete(peer);
   }
 
   cancelAll(): void {
@@ -74,9 +75,8 @@ export class AwaitedInsertData {
     const wait = this.waits.get(tx);
     if (wait === undefined) return;
     this.waits.delete(tx);
-    const pending = (this.pendingByPeer.get(wait.from) ?? 1) - 1;
-    if (pending > 0) this.pendingByPeer.set(wait.from, pending);
-    else this.pendingByPeer.delete(wait.from);
+    // A count that falls to 0 stays until its peer goes (peerDisconnected): a map emptied at every insert is rebuilt at every insert.
+    this.pendingByPeer.set(wait.from, (this.pendingByPeer.get(wait.from) ?? 1) - 1);
     wait.timer.cancel();
     wait.resolve(arrival);
   }

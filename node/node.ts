@@ -19,6 +19,7 @@
  * Each part logs through its own child of the logger given: `component` node (the handlers), route,
  * transactions, peers, opennet, outbox, swap.
  */
+import type { IdentityProofChecker } from '../protocol/identity.js';
 import { STANDARD_CHK } from '../protocol/keys/chk.js';
 import type { Envelope, MessageOfType, NodeRef, WireMessage, WireMessageType } from '../protocol/wire/messages.js';
 import type { BlockStore } from '../store/block-store.js';
@@ -39,7 +40,7 @@ import { AwaitedInsertData, type AwaitedInsertDataInit } from './insert-data.js'
 import { handleInsertRequest, type InsertResult, insertLocally } from './inserts.js';
 import { LoadLimiter, type LoadLimiterInit } from './load.js';
 import type { OperationOptions } from './local.js';
-import { enabled, peerText, type RequestFields, requestFields } from './log-fields.js';
+import { enabled, peerText, requestFields } from './log-fields.js';
 import { announceSelf, handleAnnounce, handlePeerOffer } from './opennet-handlers.js';
 import { type JoinOptions, type JoinResult, Opennet, type OpennetInit } from './opennet.js';
 import { Outbox, type OutboxInit } from './outbox.js';
@@ -61,6 +62,8 @@ export interface NodeComponents {
    * limits whose locations swapping moves (a mixed node, spec/routing.md §9.9 and §11.6).
    */
   readonly friends?: FriendSet;
+  /** Checks the identity proofs of offered and announced nodes (default `checkIdentityProof`; a simulator's remembers them). */
+  readonly identityProofs?: IdentityProofChecker;
 }
 
 export interface NodeInit
@@ -94,26 +97,43 @@ const MAX_PENDING_CACHE_WRITES = 64;
 /** The messages by which a peer starts work here: what its budget is for. */
 type PeerRequestType = 'dataRequest' | 'insertRequest' | 'announce';
 
+/** What names a request a peer started here in the log: its routing key, or the announcer's public key. */
+const startedKey = (request: MessageOfType<PeerRequestType>): Uint8Array => (request.type === 'announce' ? request.node.publicKey : request.routingKey);
+
+/** A handler failed: logged with the request's fields, and the request no longer counts against its peer. */
+function failedToHandle(context: NodeContext, from: PeerId, tx: bigint, request: MessageOfType<PeerRequestType>, error: unknown): void {
+  context.logger.warn({ ...requestFields(tx, startedKey(request), from), err: error }, `failed to handle ${request.type}`);
+  context.load.handled(from);
+}
+
 /**
  * Work a peer starts here passes its budget first (load.ts): beyond it, the peer is answered
  * RejectedOverload before any lookup or routing; within it, the work counts against the peer
- * until its handler is done.
+ * until its handler is done (at once for a handler that returns no promise).
  */
 function budgeted<T extends PeerRequestType>(
   handle: (context: NodeContext, from: PeerId, tx: bigint, body: MessageOfType<T>) => Promise<void> | void,
 ): Handler<T> {
   return (context, from, tx, body) => {
     const request: MessageOfType<PeerRequestType> = body;
-    const fields = (): RequestFields => requestFields(tx, request.type === 'announce' ? request.node.publicKey : request.routingKey, from);
     const admission = context.load.admit(from);
     if (admission === 'misbehaving') return dropPeer(context, from, 'sent at more than twice its budget');
     if (admission === 'refused') {
-      enabled(context.logger, 'debug')?.debug(fields(), "refused: rejectedOverload (the peer's budget is spent)");
+      enabled(context.logger, 'debug')?.debug(requestFields(tx, startedKey(request), from), "refused: rejectedOverload (the peer's budget is spent)");
       return context.send(from, tx, OVERLOADED);
     }
-    (async () => handle(context, from, tx, body))()
-      .catch((error: unknown) => context.logger.warn({ ...fields(), err: error }, `failed to handle ${request.type}`))
-      .finally(() => context.load.handled(from));
+    let handling: Promise<void> | void;
+    try {
+      handling = handle(context, from, tx, body);
+    } catch (error) {
+      return failedToHandle(context, from, tx, request, error);
+    }
+    if (handling === undefined) context.load.handled(from);
+    else
+      handling.then(
+        () => context.load.handled(from),
+        (error: unknown) => failedToHandle(context, from, tx, request, error),
+      );
   };
 }
 
@@ -209,7 +229,10 @@ export class Node {
     this.load = new LoadLimiter({ clock, activeRoutes: () => this.context.transactions.active }, { ...init, maxActive: settings.maxActive });
     const outbox = new Outbox({ transport, clock, logger: log('outbox') }, init);
     this.outbox = outbox;
-    const opennet = new Opennet({ clock, rng, peers, friends, transport, logger: log('opennet'), announce: () => announceSelf(this.context) }, init);
+    const opennet = new Opennet(
+      { clock, rng, peers, friends, transport, logger: log('opennet'), announce: () => announceSelf(this.context), identityProofs: components.identityProofs },
+      init,
+    );
     this.context = {
       clock,
       rng,

@@ -12,7 +12,7 @@
  *   Node.join/knownPeers ──> Opennet ──announce──> handlers.ts (an announce route)
  */
 import { toHex } from '../protocol/bytes.js';
-import { checkIdentityProof, DEFAULT_POW_DIFFICULTY } from '../protocol/identity.js';
+import { checkIdentityProof, DEFAULT_POW_DIFFICULTY, type IdentityProofChecker } from '../protocol/identity.js';
 import { MAX_ADDRESSES } from '../protocol/wire/limits.js';
 import type { NodeRef } from '../protocol/wire/messages.js';
 import type { Clock, Logger, Rng, TimerHandle } from './components.js';
@@ -84,6 +84,8 @@ export interface OpennetComponents {
   readonly logger: Logger;
   /** Announces this node toward its own location; resolves with the offers acted on. */
   readonly announce: () => Promise<number>;
+  /** Checks the proofs of offered and announced nodes (default `checkIdentityProof`). */
+  readonly identityProofs?: IdentityProofChecker | undefined;
 }
 
 /** A NodeRef whose proof verified, with what the proof gives. */
@@ -155,7 +157,8 @@ export class Opennet {
   private announcing = false;
   /** When this node last committed to replacing a peer (§9.5); none yet at the start. */
   private lastReplacementAt = -Infinity;
-  private stopped = new AbortController();
+  /** Aborted when the node stops; made when a dial first needs its signal (aborting one nobody holds would only cost). */
+  private stopped: AbortController | undefined;
 
   constructor(
     private readonly components: OpennetComponents,
@@ -176,7 +179,7 @@ export class Opennet {
 
   /** The node and its location if its proof verifies at the network's difficulty. */
   verify(node: NodeRef): VerifiedNode | undefined {
-    const check = checkIdentityProof({ publicKey: node.publicKey, nonce: node.powNonce }, this.settings.powDifficulty);
+    const check = (this.components.identityProofs ?? checkIdentityProof)({ publicKey: node.publicKey, nonce: node.powNonce }, this.settings.powDifficulty);
     return check.valid ? { node, id: toHex(node.publicKey), location: check.location } : undefined;
   }
 
@@ -215,7 +218,7 @@ export class Opennet {
 
   /** Whether the node is below `maxPeers` opennet peers, counting dials in progress. */
   hasRoom(): boolean {
-    return this.opennetPeers().length + this.dialling.size < this.settings.maxPeers;
+    return this.opennetPeerCount() + this.dialling.size < this.settings.maxPeers;
   }
 
   /**
@@ -310,7 +313,7 @@ export class Opennet {
     const { friends, transport } = this.components;
     if (friends.has(peer.id)) return;
     if (!this.rangeHasRoom(nodeRange(peer.node.addresses), peer.id)) return transport.disconnect(peer.id, 'too many peers in its address range');
-    const remaining = this.opennetPeers().length - this.dropExcess();
+    const remaining = this.opennetPeerCount() - this.dropExcess();
     if (remaining > this.settings.maxPeers + this.settings.peerOverflow) transport.disconnect(peer.id, 'peer limit reached');
   }
 
@@ -322,6 +325,8 @@ export class Opennet {
     const { clock, transport } = this.components;
     const now = clock.now();
     const grace = this.settings.peerGraceMs;
+    // At or below the limit (the usual case) no peer goes: nothing to list or sort.
+    if (this.opennetPeerCount() <= this.settings.maxPeers) return 0;
     const open = this.opennetPeers();
     const eligible = open.filter((peer) => now - peer.connectedAt >= grace).sort((a, b) => comparePeers(b, a, now, grace));
     const victims = eligible.slice(0, Math.max(0, open.length - this.settings.maxPeers));
@@ -339,6 +344,14 @@ export class Opennet {
     return this.opennetPeers()
       .sort((a, b) => comparePeers(a, b, now, this.settings.peerGraceMs))
       .map((peer) => peer.node);
+  }
+
+  /** How many connected peers the opennet's rules apply to, counted without listing them. */
+  private opennetPeerCount(): number {
+    const { peers, friends } = this.components;
+    let count = 0;
+    for (const peer of peers) if (!friends.has(peer.id)) count++;
+    return count;
   }
 
   /** The connected peers the opennet's rules apply to: all but the friends. */
@@ -391,10 +404,10 @@ export class Opennet {
       const batch = candidates.slice(start, start + this.settings.maxPendingDials);
       connected += (await Promise.all(batch.map((candidate) => this.consider(candidate, signal)))).filter(Boolean).length;
     }
-    if (this.opennetPeers().length < this.settings.minPeers) connected += await this.dialSeeds(signal);
+    if (this.opennetPeerCount() < this.settings.minPeers) connected += await this.dialSeeds(signal);
     signal?.throwIfAborted();
     const tried = peers.length + this.seeds.length;
-    const linked = this.opennetPeers().length;
+    const linked = this.opennetPeerCount();
     if (linked === 0 && tried > 0) throw new NoPeersError(tried);
     if (linked > 0) options.onLinked?.();
     return { connected, offers: await this.announce() };
@@ -404,8 +417,8 @@ export class Opennet {
   stop(): void {
     this.timer?.cancel();
     this.timer = undefined;
-    this.stopped.abort();
-    this.stopped = new AbortController();
+    this.stopped?.abort();
+    this.stopped = undefined;
   }
 
   /** Announces unless an announcement of this node is already in flight; resolves with the offers acted on. */
@@ -436,15 +449,16 @@ export class Opennet {
 
   /** Dials end when the node stops, and when the caller's signal fires. */
   private dialSignal(signal: AbortSignal | undefined): AbortSignal {
+    this.stopped ??= new AbortController();
     return signal === undefined ? this.stopped.signal : AbortSignal.any([this.stopped.signal, signal]);
   }
 
   /** One maintenance round: back to the limit, then seeds if no opennet peer is left, then an announcement if short of them. */
   private async maintain(): Promise<void> {
     this.dropExcess();
-    if (this.opennetPeers().length >= this.settings.minPeers) return;
-    if (this.opennetPeers().length === 0) await this.dialSeeds(undefined);
-    if (this.opennetPeers().length > 0) await this.announce();
+    if (this.opennetPeerCount() >= this.settings.minPeers) return;
+    if (this.opennetPeerCount() === 0) await this.dialSeeds(undefined);
+    if (this.opennetPeerCount() > 0) await this.announce();
   }
 
   private armTimer(): void {
@@ -459,7 +473,8 @@ export class Opennet {
   private rangeHasRoom(range: string | undefined, except: PeerId | undefined): boolean {
     if (range === undefined) return true;
     let count = 0;
-    for (const peer of this.opennetPeers()) if (peer.id !== except && nodeRange(peer.node.addresses) === range) count++;
+    const { peers, friends } = this.components;
+    for (const peer of peers) if (!friends.has(peer.id) && peer.id !== except && nodeRange(peer.node.addresses) === range) count++;
     return count < this.settings.maxPeersPerRange;
   }
 

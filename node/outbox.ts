@@ -75,6 +75,8 @@ export class Outbox {
   /** Sends `envelope` now or after what waits for the peer; false when it is dropped. */
   send(peer: PeerId, envelope: Envelope): boolean {
     const { transport, clock } = this.components;
+    // Nothing waits for any peer (the usual case): straight to the link when it has room.
+    if (this.waiting.size === 0 && this.writable(peer)) return transport.send(peer, envelope);
     this.drained(peer);
     const waiting = this.waiting.get(peer);
     if (waiting === undefined && this.writable(peer)) return transport.send(peer, envelope);

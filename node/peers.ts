@@ -134,14 +134,18 @@ export class PeerTable implements Iterable<PeerState> {
       if (excluded(peer.id)) continue;
       const distance = circularDistance(peer.location, location);
       if (peer.backoffUntil <= now || (peer.probeAt <= now && peer.inFlight === 0)) {
-        if (closer(peer, distance, best, bestDistance)) [best, bestDistance] = [peer, distance];
+        if (closer(peer, distance, best, bestDistance)) {
+          best = peer;
+          bestDistance = distance;
+        }
       } else if (
         peer.inFlight === 0 &&
         (fallback === undefined ||
           peer.backoffUntil < fallback.backoffUntil ||
           (peer.backoffUntil === fallback.backoffUntil && closer(peer, distance, fallback, fallbackDistance)))
       ) {
-        [fallback, fallbackDistance] = [peer, distance];
+        fallback = peer;
+        fallbackDistance = distance;
       }
     }
     if (best !== undefined && best.backoffUntil > now) best.probeAt = now + this.probeIntervalMs;

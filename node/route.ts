@@ -119,8 +119,8 @@ export class Route {
    * (A peer that refused before accepting, for a loop or overload, never had it.)
    */
   private answeredBy = 0;
-  /** Peers that answered RejectedLoop: the tx had reached them already (its originator, or a node it passed). */
-  private readonly loopedPeers = new Set<PeerId>();
+  /** Peers that answered RejectedLoop: the tx had reached them already (its originator, or a node it passed); made at the first. */
+  private loopedPeers: Set<PeerId> | undefined;
   private sawOverload = false;
   /** Unverifiable ends doubted so far (spec/routing.md §10). */
   private doubts = 0;
@@ -130,6 +130,10 @@ export class Route {
   private succeededWith: PeerId | undefined;
   /** The logger when it writes `debug` lines, else undefined (`this.trace?.debug(…)` then builds nothing). */
   private readonly trace: Logger | undefined;
+  /** Peers the route may not try (made once: the peer table asks it of every peer at each hop). */
+  private readonly excluded = (id: PeerId): boolean => this.tried.has(id) || id === this.init.upstream || this.init.avoid?.(id) === true;
+  /** The callback of every attempt's timer (an attempt's timer is cancelled before the next one starts). */
+  private readonly timedOut = (): void => this.onTimeout();
 
   constructor(
     private readonly components: RouteComponents,
@@ -155,7 +159,7 @@ export class Route {
 
   /** Whether `peer` answered RejectedLoop: it had this tx already. */
   looped(peer: PeerId): boolean {
-    return this.loopedPeers.has(peer);
+    return this.loopedPeers?.has(peer) === true;
   }
 
   get overloaded(): boolean {
@@ -244,6 +248,7 @@ export class Route {
         if (reply.outcome === 'invalidBlock') this.penalise(peer, 'refused a block that verifies');
         return this.tryNextPeer();
       case 'rejectedLoop':
+        this.loopedPeers ??= new Set();
         this.loopedPeers.add(peer.id);
         return this.tryNextPeer();
       default:
@@ -267,9 +272,8 @@ export class Route {
       this.trace?.debug({ ...this.fields(), htl: this.htl, tried: this.tried.size }, 'time is up: no more peers tried');
       return this.finish({ type: 'routeNotFound', htl: this.htl, timedOut: true });
     }
-    const excluded = (id: PeerId): boolean => this.tried.has(id) || id === init.upstream || init.avoid?.(id) === true;
     // At the maximum HTL a route may mix: its next hop is then drawn at random (htl.ts).
-    const peer = mixes(this.htl, peers.htlPolicy) ? peers.anyPeer(excluded) : peers.closestTo(init.keyLocation, excluded);
+    const peer = mixes(this.htl, peers.htlPolicy) ? peers.anyPeer(this.excluded) : peers.closestTo(init.keyLocation, this.excluded);
     if (peer === undefined) {
       this.trace?.debug({ ...this.fields(), htl: this.htl, tried: this.tried.size }, 'no peer left to try');
       return this.finish(this.doubted ?? { type: 'routeNotFound', htl: this.htl, timedOut: false });
@@ -337,7 +341,7 @@ export class Route {
 
   /** The attempt's timer: `waitMs`, or what is left of the route's time if that is less. */
   private startTimer(waitMs: number): TimerHandle {
-    return this.components.clock.setTimer(Math.min(waitMs, this.remainingMs()), () => this.onTimeout());
+    return this.components.clock.setTimer(Math.min(waitMs, this.remainingMs()), this.timedOut);
   }
 
   private remainingMs(): number {

@@ -10,7 +10,7 @@
  * At `debug` it logs each tx opened (with the upstream peer, or `origin: local`), joined, refused
  * (loop, overload), abandoned and closed (its outcome; `tx expired` when its time ran out).
  */
-import { toHex } from '../protocol/bytes.js';
+import { keyHex } from '../protocol/bytes.js';
 import type { WireMessage } from '../protocol/wire/messages.js';
 import type { Clock, Logger } from './components.js';
 import { ExpiringMap } from './expiring-map.js';
@@ -91,7 +91,7 @@ export class TransactionTable {
 
   /** True when `routingKey` recently failed at an HTL of at least `htl`. */
   recentlyFailed(routingKey: Uint8Array, htl: number): boolean {
-    return (this.failed.get(toHex(routingKey)) ?? -1) >= htl;
+    return (this.failed.get(keyHex(routingKey)) ?? -1) >= htl;
   }
 
   /**
@@ -100,7 +100,7 @@ export class TransactionTable {
    * joining request's (undefined for a local one, which has none of its own).
    */
   join(tx: bigint | undefined, routingKey: Uint8Array, htl: number, from: PeerId | undefined, waiter: Waiter): Route | undefined {
-    const active = this.requestsByKey.get(toHex(routingKey));
+    const active = this.requestsByKey.get(keyHex(routingKey));
     if (active === undefined || active.waiters.length >= this.limits.maxWaitersPerRoute) return undefined;
     const { route } = active;
     if (route.currentHtl < htl || (from !== undefined && (route.hasTried(from) || route.init.upstream === from))) return undefined;
@@ -114,12 +114,12 @@ export class TransactionTable {
 
   /** Starts routing `init.tx`; every waiter hears the outcome once. */
   open(components: RouteComponents, init: RouteInit, waiter: Waiter): Route {
-    const keyHex = init.kind === 'request' ? toHex(init.routingKey) : '';
+    const hex = init.kind === 'request' ? keyHex(init.routingKey) : '';
     const route = new Route(components, init, (outcome) => this.finish(active, outcome));
-    const active: ActiveRoute = { route, keyHex, waiters: [waiter] };
+    const active: ActiveRoute = { route, keyHex: hex, waiters: [waiter] };
     this.routes.set(init.tx, active);
     if (init.upstream !== undefined) this.components.load.routeOpened(init.upstream);
-    if (init.kind === 'request' && !this.requestsByKey.has(keyHex)) this.requestsByKey.set(keyHex, active);
+    if (init.kind === 'request' && !this.requestsByKey.has(hex)) this.requestsByKey.set(hex, active);
     enabled(this.components.logger, 'debug')?.debug({ ...fieldsOf(route), kind: init.kind, htl: init.htl }, 'tx opened');
     route.start();
     return route;

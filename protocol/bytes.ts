@@ -4,6 +4,21 @@ export function toHex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex');
 }
 
+const keyHexes = new WeakMap<Uint8Array, string>();
+
+/**
+ * `toHex` of a key that is never changed once made (a routing key), remembered by object: a node names
+ * a request's key several times while handling it, and a simulator shares one key object among its nodes.
+ */
+export function keyHex(key: Uint8Array): string {
+  let hex = keyHexes.get(key);
+  if (hex === undefined) {
+    hex = toHex(key);
+    keyHexes.set(key, hex);
+  }
+  return hex;
+}
+
 /** Strict hex decoding: even length, hex digits only. */
 export function fromHex(text: string): Uint8Array {
   if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) throw new RangeError('not a hex string');

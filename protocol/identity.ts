@@ -69,6 +69,26 @@ export function checkIdentityProof(proof: IdentityProof, difficulty: number): Id
   return { valid: true, proofHash, leadingZeroBits: zeros, locationBits, location: locationFromBits(locationBits) };
 }
 
+/** What checks a peer's identity proofs: `checkIdentityProof`, or a simulator's `rememberingProofChecker`. */
+export type IdentityProofChecker = (proof: IdentityProof, difficulty: number) => IdentityProofCheck;
+
+/**
+ * Simulation only: `checkIdentityProof` that remembers each proof it checked, by its public key and
+ * nonce objects, so that a NodeRef passed by reference from node to node (an announcement, an offer)
+ * is hashed once, not at every hop. Sound only where those arrays never change once made, as in the
+ * simulator; a daemon checks every proof it receives.
+ */
+export function rememberingProofChecker(): IdentityProofChecker {
+  const checked = new WeakMap<Uint8Array, { readonly nonce: Uint8Array; readonly difficulty: number; readonly check: IdentityProofCheck }>();
+  return (proof, difficulty) => {
+    const remembered = checked.get(proof.publicKey);
+    if (remembered !== undefined && remembered.nonce === proof.nonce && remembered.difficulty === difficulty) return remembered.check;
+    const check = checkIdentityProof(proof, difficulty);
+    checked.set(proof.publicKey, { nonce: proof.nonce, difficulty, check });
+    return check;
+  };
+}
+
 /** As `checkIdentityProof`, but throws `InvalidIdentityError` with the reason. */
 export function verifyIdentityProof(proof: IdentityProof, difficulty: number): VerifiedIdentityProof {
   const check = checkIdentityProof(proof, difficulty);

@@ -15,6 +15,7 @@ import { HASH_BYTES } from './crypto.js';
 export const LOCATION_BYTES = 8;
 
 const TWO_POW_53 = 2 ** 53;
+const TWO_POW_21 = 2 ** 21;
 
 /** The exact location L (a 64-bit unsigned integer, location = L / 2^64) in `bytes[offset..offset+8)`. */
 export function locationBitsAt(bytes: Uint8Array, offset: number): bigint {
@@ -30,17 +31,27 @@ export function locationFromBits(bits: bigint): number {
   return Number(bits >> 11n) / TWO_POW_53;
 }
 
-/** The exact location of a routing key: its first 8 bytes, big-endian. */
-export function keyLocationBits(routingKey: Uint8Array): bigint {
+function checkRoutingKeyLength(routingKey: Uint8Array): void {
   if (routingKey.length !== HASH_BYTES) {
     throw new RangeError(`a routing key must be ${HASH_BYTES} bytes, got ${routingKey.length}`);
   }
+}
+
+/** The exact location of a routing key: its first 8 bytes, big-endian. */
+export function keyLocationBits(routingKey: Uint8Array): bigint {
+  checkRoutingKeyLength(routingKey);
   return locationBitsAt(routingKey, 0);
 }
 
-/** The location of a routing key on the ring, in [0, 1). */
+/**
+ * The location of a routing key on the ring, in [0, 1): `locationFromBits(keyLocationBits(key))`, read
+ * without a bigint (every relay reads one per message): the top 32 bits, then the next 21.
+ */
 export function keyLocation(routingKey: Uint8Array): number {
-  return locationFromBits(keyLocationBits(routingKey));
+  checkRoutingKeyLength(routingKey);
+  const high = ((routingKey[0]! << 24) | (routingKey[1]! << 16) | (routingKey[2]! << 8) | routingKey[3]!) >>> 0;
+  const next21 = (routingKey[4]! << 13) | (routingKey[5]! << 5) | (routingKey[6]! >>> 3);
+  return (high * TWO_POW_21 + next21) / TWO_POW_53;
 }
 
 /** Distance on the ring between two locations in [0, 1): min(|a − b|, 1 − |a − b|), in [0, 0.5]. */

@@ -32,7 +32,6 @@ class Timer implements TimerHandle {
   constructor(
     private readonly queue: TimerQueue,
     readonly at: number,
-    readonly sequence: number,
     callback: () => void,
   ) {
     this.callback = callback;
@@ -45,24 +44,27 @@ class Timer implements TimerHandle {
   }
 }
 
-function earlier(a: Timer, b: Timer): boolean {
-  return a.at < b.at || (a.at === b.at && a.sequence < b.sequence);
-}
+const INITIAL_CAPACITY = 1024;
 
 /**
- * Timers in firing order. A cancelled timer stays in the heap, marked dead, until it
- * reaches the top or dead entries outnumber live ones and the heap is rebuilt.
+ * Timers in firing order: a binary min-heap by (time, scheduling order). The keys sit in two typed
+ * arrays beside the timers, so that sifting compares contiguous numbers rather than reading a timer
+ * object per comparison. A cancelled timer stays in the heap, marked dead, until it reaches the top
+ * or dead entries outnumber live ones and the heap is rebuilt.
  */
 class TimerQueue {
-  private heap: Timer[] = [];
+  private timers: (Timer | undefined)[] = [];
+  private times = new Float64Array(INITIAL_CAPACITY);
+  private sequences = new Float64Array(INITIAL_CAPACITY);
+  private size = 0;
   private nextSequence = 0;
   live = 0;
   private dead = 0;
 
   add(at: number, callback: () => void): Timer {
-    const timer = new Timer(this, at, this.nextSequence++, callback);
-    this.heap.push(timer);
-    this.siftUp(this.heap.length - 1);
+    const timer = new Timer(this, at, callback);
+    if (this.size === this.times.length) this.grow();
+    this.siftUp(this.size++, at, this.nextSequence++, timer);
     this.live++;
     return timer;
   }
@@ -75,82 +77,125 @@ class TimerQueue {
 
   /** The next live timer, without removing it. */
   peek(): Timer | undefined {
-    let top = this.heap[0];
-    while (top !== undefined && top.callback === undefined) {
+    while (this.size > 0) {
+      const top = this.timers[0]!;
+      if (top.callback !== undefined) return top;
       this.removeTop();
       this.dead--;
-      top = this.heap[0];
     }
-    return top;
+    return undefined;
   }
 
   /** Removes the timer `peek` returned and hands back its callback. */
   take(): () => void {
-    const timer = this.removeTop();
+    const timer = this.timers[0]!;
+    this.removeTop();
     const callback = timer.callback!;
     timer.callback = undefined;
     this.live--;
     return callback;
   }
 
-  private removeTop(): Timer {
-    const heap = this.heap;
-    const top = heap[0]!;
-    const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
-      this.siftDown(0);
-    }
-    return top;
+  private removeTop(): void {
+    const last = --this.size;
+    const timer = this.timers[last]!;
+    this.timers[last] = undefined;
+    if (last > 0) this.siftDown(0, this.times[last]!, this.sequences[last]!, timer);
+  }
+
+  private grow(): void {
+    const times = new Float64Array(this.times.length * 2);
+    const sequences = new Float64Array(this.sequences.length * 2);
+    times.set(this.times);
+    sequences.set(this.sequences);
+    this.times = times;
+    this.sequences = sequences;
   }
 
   private compact(): void {
-    this.heap = this.heap.filter((timer) => timer.callback !== undefined);
+    let kept = 0;
+    for (let index = 0; index < this.size; index++) {
+      const timer = this.timers[index]!;
+      if (timer.callback === undefined) continue;
+      this.timers[kept] = timer;
+      this.times[kept] = this.times[index]!;
+      this.sequences[kept] = this.sequences[index]!;
+      kept++;
+    }
+    this.timers.length = kept;
+    this.size = kept;
     this.dead = 0;
-    for (let index = (this.heap.length >> 1) - 1; index >= 0; index--) this.siftDown(index);
+    for (let index = (kept >> 1) - 1; index >= 0; index--) this.siftDown(index, this.times[index]!, this.sequences[index]!, this.timers[index]!);
   }
 
-  private siftUp(index: number): void {
-    const heap = this.heap;
-    const timer = heap[index]!;
+  /** Places (at, sequence, timer) at `index` or above it, moving later parents down. */
+  private siftUp(index: number, at: number, sequence: number, timer: Timer): void {
+    const { times, sequences, timers } = this;
     while (index > 0) {
-      const parentIndex = (index - 1) >> 1;
-      const parent = heap[parentIndex]!;
-      if (!earlier(timer, parent)) break;
-      heap[index] = parent;
-      index = parentIndex;
+      const parent = (index - 1) >> 1;
+      const parentAt = times[parent]!;
+      if (parentAt < at || (parentAt === at && sequences[parent]! < sequence)) break;
+      times[index] = parentAt;
+      sequences[index] = sequences[parent]!;
+      timers[index] = timers[parent]!;
+      index = parent;
     }
-    heap[index] = timer;
+    times[index] = at;
+    sequences[index] = sequence;
+    timers[index] = timer;
   }
 
-  private siftDown(index: number): void {
-    const heap = this.heap;
-    const length = heap.length;
-    const timer = heap[index]!;
+  /** Places (at, sequence, timer) at `index` or below it, moving earlier children up. */
+  private siftDown(index: number, at: number, sequence: number, timer: Timer): void {
+    const { times, sequences, timers, size } = this;
     for (;;) {
-      let childIndex = 2 * index + 1;
-      if (childIndex >= length) break;
-      const right = childIndex + 1;
-      if (right < length && earlier(heap[right]!, heap[childIndex]!)) childIndex = right;
-      const child = heap[childIndex]!;
-      if (!earlier(child, timer)) break;
-      heap[index] = child;
-      index = childIndex;
+      let child = 2 * index + 1;
+      if (child >= size) break;
+      let childAt = times[child]!;
+      let childSequence = sequences[child]!;
+      const right = child + 1;
+      if (right < size) {
+        const rightAt = times[right]!;
+        const rightSequence = sequences[right]!;
+        if (rightAt < childAt || (rightAt === childAt && rightSequence < childSequence)) {
+          child = right;
+          childAt = rightAt;
+          childSequence = rightSequence;
+        }
+      }
+      if (at < childAt || (at === childAt && sequence < childSequence)) break;
+      times[index] = childAt;
+      sequences[index] = childSequence;
+      timers[index] = timers[child]!;
+      index = child;
     }
-    heap[index] = timer;
+    times[index] = at;
+    sequences[index] = sequence;
+    timers[index] = timer;
   }
+}
+
+const SETTLED = Promise.resolve();
+
+/**
+ * Queues `callback` as a microtask, in the same queue and order as `queueMicrotask`, as a reaction to
+ * a settled promise: Node's `queueMicrotask` wraps each callback in an `AsyncResource`, about twice
+ * the cost, and the simulator queues one or more per event.
+ */
+export function enqueueMicrotask(callback: () => void): void {
+  SETTLED.then(callback);
 }
 
 /**
  * Promise work settles between two events this way: the next event is scheduled by a microtask
  * as a `process.nextTick` callback, and Node runs tick callbacks only once the microtask queue
  * is empty, so every continuation queued so far, and every one those queue in turn, runs first.
- * It costs one microtask and one tick per event, allocates no promise, and never lets real I/O
- * callbacks in between two events.
+ * It costs one microtask and one tick per event, and never lets real I/O callbacks in between two
+ * events.
  */
 function afterPromiseWork(step: () => void): () => void {
   const tick = (): void => process.nextTick(step);
-  return () => queueMicrotask(tick);
+  return () => enqueueMicrotask(tick);
 }
 
 /**

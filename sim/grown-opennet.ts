@@ -14,8 +14,8 @@
  */
 import type { FriendSet } from '../node/friends.js';
 import { Node, type NodeInit } from '../node/node.js';
-import { CHK_BLOCK_BYTES, type ChkFormat, simulationChkFormat, STANDARD_CHK } from '../protocol/keys/chk.js';
-import { checkIdentityProof } from '../protocol/identity.js';
+import { CHK_BLOCK_BYTES, type ChkFormat, rememberingChkFormat, simulationChkFormat, STANDARD_CHK } from '../protocol/keys/chk.js';
+import { checkIdentityProof, type IdentityProofChecker, rememberingProofChecker } from '../protocol/identity.js';
 import { circularDistance } from '../protocol/location.js';
 import { SimulatedBlockStore } from './simulated-block-store.js';
 import { VirtualClock } from './clock.js';
@@ -37,6 +37,8 @@ export interface OpennetHost {
   readonly chkFormat?: ChkFormat;
   readonly storeBudgetBytes?: number | undefined;
   readonly cacheBudgetBytes?: number | undefined;
+  /** Checks identity proofs for every node started here (default: each node checks every proof it is shown). */
+  readonly identityProofs?: IdentityProofChecker;
 }
 
 /** A 32-byte public key drawn from `rng`. */
@@ -68,7 +70,14 @@ export async function startOpennetNode(
     chkFormat,
   });
   const node = new Node(
-    { transport, store, clock: host.clock, rng: host.rng.fork(`node/${label}`), ...(friends === undefined ? {} : { friends }) },
+    {
+      transport,
+      store,
+      clock: host.clock,
+      rng: host.rng.fork(`node/${label}`),
+      ...(friends === undefined ? {} : { friends }),
+      ...(host.identityProofs === undefined ? {} : { identityProofs: host.identityProofs }),
+    },
     { powDifficulty: 0, ...init, location, chkFormat, identity: { publicKey, powNonce } },
   );
   await node.start();
@@ -130,6 +139,8 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
   readonly chkFormat: ChkFormat;
   readonly storeBudgetBytes: number | undefined;
   readonly cacheBudgetBytes: number | undefined;
+  /** One checker for the whole network: a NodeRef shown to many nodes is checked once (NodeRefs are never changed once made). */
+  readonly identityProofs = rememberingProofChecker();
   readonly nodes: OpennetMember[] = [];
   /** Clock events fired while growing. */
   events = 0;
@@ -147,7 +158,7 @@ export class GrownOpennet implements SimulatedNetwork, OpennetHost {
     if (!(arrivalRate >= 0 && arrivalRate !== Infinity)) throw new RangeError(`arrivalRate must be a share of zero or more, got ${arrivalRate}`);
     this.rng = new SeededRng(init.seed);
     this.network = new MemoryNetwork({ clock: this.clock, rng: this.rng.fork('network') }, init);
-    this.chkFormat = simulationChkFormat(init.blockBytes ?? CHK_BLOCK_BYTES);
+    this.chkFormat = rememberingChkFormat(simulationChkFormat(init.blockBytes ?? CHK_BLOCK_BYTES));
     this.storeBudgetBytes = init.storeBudgetBytes;
     this.cacheBudgetBytes = init.cacheBudgetBytes;
     this.seedCount = seeds;

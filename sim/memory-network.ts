@@ -29,6 +29,7 @@ import type { ConnectedPeer, DialOptions, PeerId, SendQueue, Transport, Transpor
 import { toHex } from '../protocol/bytes.js';
 import type { Envelope } from '../protocol/wire/messages.js';
 import { SelfDialError, TransportNotStartedError, UnexpectedPeerError } from '../node/net/errors.js';
+import { enqueueMicrotask } from './clock.js';
 import { PeerUnreachableError } from './errors.js';
 
 export type LatencyFunction = (from: PeerId, to: PeerId, rng: Rng) => number;
@@ -240,7 +241,7 @@ class Medium {
     this.events.push({ endpoint, notify });
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    queueMicrotask(() => this.flush());
+    enqueueMicrotask(() => this.flush());
   }
 
   /** Delivers queued events in order, those raised meanwhile by the handlers included; none to a crashed node. */

@@ -15,7 +15,7 @@ import { MAX_HTL } from '../node/htl.js';
 import type { PeerId } from '../node/transport.js';
 import { encodeEnvelope } from '../protocol/wire/envelope.js';
 import { encodeFrame } from '../protocol/wire/frame.js';
-import type { Envelope, WireMessage } from '../protocol/wire/messages.js';
+import type { Envelope, NodeRef, WireMessage } from '../protocol/wire/messages.js';
 import type { DeliveryEvent, MemoryNetwork } from './memory-network.js';
 
 export interface Summary {
@@ -63,14 +63,19 @@ export function histogram(values: Iterable<number>): [number, number][] {
 /**
  * Bytes an envelope takes on a link: its frame (length prefix and canonical encoding). The
  * size depends only on the body's type and a few numbers (HTL, key type, block length,
- * outcome), so it is computed once per shape; bodies carrying a NodeRef (addresses vary)
- * are encoded every time.
+ * outcome), so it is computed once per shape; a body carrying a NodeRef (addresses vary) is
+ * encoded once per NodeRef object and HTL: an announcement or offer passes hop by hop as the
+ * same immutable object.
  */
 export class WireSizes {
   private readonly byType = new Map<string, Map<number, number>>();
+  /** By NodeRef: an announcement's size at each HTL (index 1..18), an offer's at index 0. */
+  private readonly byNode = new WeakMap<NodeRef, number[]>();
 
   of(envelope: Envelope): number {
-    const shape = shapeOf(envelope.body);
+    const { body } = envelope;
+    if (body.type === 'announce' || body.type === 'peerOffer') return this.withNode(envelope, body.node, body.type === 'announce' ? body.htl : 0);
+    const shape = shapeOf(body);
     if (shape === undefined) return frameBytes(envelope);
     let sizes = this.byType.get(envelope.body.type);
     if (sizes === undefined) {
@@ -83,6 +88,16 @@ export class WireSizes {
       sizes.set(shape, size);
     }
     return size;
+  }
+
+  private withNode(envelope: Envelope, node: NodeRef, index: number): number {
+    let sizes = this.byNode.get(node);
+    if (sizes === undefined) {
+      sizes = [];
+      this.byNode.set(node, sizes);
+    }
+    sizes[index] ??= frameBytes(envelope);
+    return sizes[index];
   }
 }
 

@@ -9,7 +9,7 @@
  *   hex id of a routing key is computed once and shared by every store that holds it;
  * - CHK blocks may have the simulation length (`ChkFormat`, spec/keys.md §3.6).
  */
-import { toHex } from '../protocol/bytes.js';
+import { keyHex } from '../protocol/bytes.js';
 import type { ChkFormat } from '../protocol/keys/chk.js';
 import { type BlockStoreInit, resolveBlockStoreInit } from '../store/config.js';
 import { IndexBook } from '../store/index-book.js';
@@ -17,18 +17,11 @@ import type { Partition } from '../store/block-store.js';
 import { IndexedBlockStore, type ReadResult } from '../store/indexed-block-store.js';
 import { MemoryPersistence } from '../store/memory-block-store.js';
 
-/** Slot ids by routing key object, for every simulated store. */
-const slotIds = new WeakMap<Uint8Array, string>();
-
 /** Blocks in a map, by reference. */
 class SharedPersistence extends MemoryPersistence {
+  /** The hex of the routing key, computed once per key object for every simulated store. */
   override slotId(routingKey: Uint8Array): string {
-    let id = slotIds.get(routingKey);
-    if (id === undefined) {
-      id = toHex(routingKey);
-      slotIds.set(routingKey, id);
-    }
-    return id;
+    return keyHex(routingKey);
   }
 
   protected override keep(block: Uint8Array): Uint8Array {

@@ -12,7 +12,7 @@
 import { type Logger, silentLogger } from '../node/components.js';
 import { peerText } from '../node/log-fields.js';
 import { Node, type NodeInit } from '../node/node.js';
-import { CHK_BLOCK_BYTES, type ChkFormat, simulationChkFormat } from '../protocol/keys/chk.js';
+import { CHK_BLOCK_BYTES, type ChkFormat, rememberingChkFormat, simulationChkFormat } from '../protocol/keys/chk.js';
 import { SimulatedBlockStore } from './simulated-block-store.js';
 import { VirtualClock } from './clock.js';
 import { MemoryNetwork, type MemoryNetworkInit, type MemoryTransport } from './memory-network.js';
@@ -58,7 +58,7 @@ export async function createSimulatedNetwork(init: SimulatedNetworkInit): Promis
   const clock = new VirtualClock();
   const rng = new SeededRng(init.seed);
   const network = new MemoryNetwork({ clock, rng: rng.fork('network') }, init);
-  const chkFormat = simulationChkFormat(init.blockBytes ?? CHK_BLOCK_BYTES);
+  const chkFormat = rememberingChkFormat(simulationChkFormat(init.blockBytes ?? CHK_BLOCK_BYTES));
   const nodes: SimulatedNode[] = [];
   await buildNetwork(network, init.locations, init.edges, async (transport, index) => {
     const location = init.locations[index]!;

@@ -7,6 +7,7 @@
  *   runWorkload ──arrivals (clock timers)──> Node.insert / Node.request (the production paths)
  *               ──clock.run in steps──> progress;  TrafficTap ──> hops, messages, bytes, P(originator | HTL)
  *   outcomes + tap + store stats ──> WorkloadMetrics ──workloadFigures──> report figures
+ *   runTraffic: the same draws and calls, nothing measured (background traffic) ──> clock events
  *
  * Everything is drawn from `sim.rng.fork('workload/' + label)`, so the same network, seed and
  * parameters give the same metrics.
@@ -140,8 +141,18 @@ interface PairState {
   tx: bigint | undefined;
 }
 
-export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Promise<WorkloadMetrics> {
-  const { keys, requests, zipfExponent = DEFAULT_ZIPF_EXPONENT, requestIntervalMs = DEFAULT_INTERVAL_MS, onProgress, onEvents, label = 'workload' } = init;
+/** What a workload draws from: its origins, arrival times, origin picks, popularity, and its blocks. */
+interface WorkloadDraws {
+  readonly origins: readonly number[];
+  readonly arrivals: SeededRng;
+  readonly picks: SeededRng;
+  readonly zipf: ZipfSampler;
+  readonly blocks: readonly ChkBlock[];
+  readonly interval: number;
+}
+
+function workloadDraws(sim: SimulatedNetwork, init: WorkloadInit): WorkloadDraws {
+  const { keys, requests, zipfExponent = DEFAULT_ZIPF_EXPONENT, requestIntervalMs = DEFAULT_INTERVAL_MS, label = 'workload' } = init;
   checkCount('keys', keys, 1);
   checkCount('requests', requests, 0);
   if (!(requestIntervalMs >= 0 && requestIntervalMs !== Infinity))
@@ -149,19 +160,59 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
   const origins = init.origins ?? sim.nodes.map((_, index) => index);
   if (origins.length === 0) throw new RangeError('a workload needs at least one origin node');
   const rng = sim.rng.fork(`workload/${label}`);
-  const arrivals = rng.fork('arrivals');
-  const picks = rng.fork('origins');
-  const zipf = new ZipfSampler(keys, zipfExponent, rng.fork('popularity'));
-  const { clock, chkFormat } = sim;
   const textEncoder = new TextEncoder();
-
   const blocks: ChkBlock[] = [];
-  const keyIndex = new Map<Uint8Array, number>();
   for (let index = 0; index < keys; index++) {
-    const block = encodeChk(textEncoder.encode(`warren-sim/${init.requestBlocksOf ?? label}/${index}`), chkFormat);
-    blocks.push(block);
-    keyIndex.set(block.routingKey, index);
+    blocks.push(encodeChk(textEncoder.encode(`warren-sim/${init.requestBlocksOf ?? label}/${index}`), sim.chkFormat));
   }
+  return {
+    origins,
+    arrivals: rng.fork('arrivals'),
+    picks: rng.fork('origins'),
+    zipf: new ZipfSampler(keys, zipfExponent, rng.fork('popularity')),
+    blocks,
+    interval: requestIntervalMs,
+  };
+}
+
+/** The insert phase: each of the workload's blocks (none with `requestBlocksOf`) from an origin drawn at random; events and blocks stored. */
+async function insertPhase(sim: SimulatedNetwork, init: WorkloadInit, draws: WorkloadDraws): Promise<{ events: number; attempted: number; stored: number }> {
+  const { blocks, origins, arrivals, picks, interval } = draws;
+  const attempted = init.requestBlocksOf === undefined ? blocks.length : 0;
+  let stored = 0;
+  const insert = async (index: number): Promise<void> => {
+    const { routingKey, block } = blocks[index]!;
+    await sim.nodes[picks.pick(origins)]!.node.insert(routingKey, block).then(
+      () => stored++,
+      () => undefined,
+    );
+  };
+  const events = await drive(sim, 'inserting', attempted, interval, arrivals, insert, init.onProgress, init.onEvents);
+  return { events, attempted, stored };
+}
+
+/**
+ * A workload's inserts and requests, with the same draws as `runWorkload`'s and so the same run, measuring
+ * nothing: background traffic (a growing opennet's users). Returns the clock events fired.
+ */
+export async function runTraffic(sim: SimulatedNetwork, init: WorkloadInit): Promise<number> {
+  const draws = workloadDraws(sim, init);
+  const { origins, arrivals, picks, zipf, blocks, interval } = draws;
+  let events = (await insertPhase(sim, init, draws)).events;
+  const request = async (): Promise<void> => {
+    const origin = picks.pick(origins);
+    await sim.nodes[origin]!.node.request(blocks[zipf.next()]!.routingKey).catch(() => undefined);
+  };
+  events += await drive(sim, 'requesting', init.requests, interval, arrivals, request, init.onProgress, init.onEvents);
+  return events;
+}
+
+export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Promise<WorkloadMetrics> {
+  const { keys, requests, onProgress, onEvents } = init;
+  const draws = workloadDraws(sim, init);
+  const { origins, arrivals, picks, zipf, blocks, interval } = draws;
+  const { clock, chkFormat } = sim;
+  const keyIndex = new Map<Uint8Array, number>(blocks.map((block, index) => [block.routingKey, index]));
 
   // Requests find their transaction through the tap: the first DataRequest of a new tx sent by
   // their node for their key. A request that joined one already in flight at its node shares its tx.
@@ -184,25 +235,8 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
   );
 
   try {
-    let events = 0;
-    let inserted = 0;
-    const inserting = init.requestBlocksOf === undefined ? keys : 0;
-    events += await drive(
-      sim,
-      'inserting',
-      inserting,
-      requestIntervalMs,
-      arrivals,
-      async (index) => {
-        const { routingKey, block } = blocks[index]!;
-        await sim.nodes[picks.pick(origins)]!.node.insert(routingKey, block).then(
-          () => inserted++,
-          () => undefined,
-        );
-      },
-      onProgress,
-      onEvents,
-    );
+    const inserted = await insertPhase(sim, init, draws);
+    let events = inserted.events;
 
     tap.resetTraffic();
     let succeeded = 0;
@@ -213,7 +247,7 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
       sim,
       'requesting',
       requests,
-      requestIntervalMs,
+      interval,
       arrivals,
       async (index) => {
         const origin = picks.pick(origins);
@@ -255,7 +289,7 @@ export async function runWorkload(sim: SimulatedNetwork, init: WorkloadInit): Pr
     const hopSummary = summarize(hops);
     const fill = storeFill(sim);
     return {
-      inserts: { attempted: inserting, succeeded: inserted },
+      inserts: { attempted: inserted.attempted, succeeded: inserted.stored },
       requests,
       succeeded,
       successRate: requests === 0 ? 0 : succeeded / requests,

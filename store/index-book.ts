@@ -14,10 +14,13 @@
 import { circularDistance } from '../protocol/location.js';
 import type { Partition, PartitionStats } from './block-store.js';
 import type { ResolvedBlockStoreInit } from './config.js';
-import { type EvictionOrder, EvictionQueue, farthestFirst, leastRecentlyUsedFirst, type QueuedEntry } from './eviction-queue.js';
+import { type EvictionOrder, EvictionQueue, evictedBefore, type QueuedEntry } from './eviction-queue.js';
 
 /** Number of coarse key locations; a bucket is the first 16 bits of the routing key. */
 export const LOCATION_BUCKETS = 65536;
+
+/** The order each partition is evicted in (spec/store.md §4). */
+const PARTITION_ORDERS: Readonly<Record<Partition, EvictionOrder>> = { store: 'farthest-first', cache: 'least-recently-used' };
 
 export function locationBucket(routingKey: Uint8Array): number {
   return (routingKey[0]! << 8) | routingKey[1]!;
@@ -87,8 +90,8 @@ export class IndexBook {
     records: Iterable<IndexRecord> = [],
   ) {
     this.partitions = {
-      store: new PartitionBook(config.storeBudgetBytes, farthestFirst),
-      cache: new PartitionBook(config.cacheBudgetBytes, leastRecentlyUsedFirst),
+      store: new PartitionBook(config.storeBudgetBytes, PARTITION_ORDERS.store),
+      cache: new PartitionBook(config.cacheBudgetBytes, PARTITION_ORDERS.cache),
     };
     for (const record of records) {
       this.insert(this.entryFor(record));
@@ -132,14 +135,23 @@ export class IndexBook {
     this.partitions[to].add(entry);
   }
 
-  overBudget(partition: Partition): boolean {
-    const book = this.partitions[partition];
-    return book.bytes > book.budgetBytes;
+  /** Bytes `partition` holds. */
+  bytesIn(partition: Partition): number {
+    return this.partitions[partition].bytes;
   }
 
-  /** The entry of `partition` to evict next. */
-  nextVictim(partition: Partition): IndexEntry | undefined {
-    return this.partitions[partition].queue.peek();
+  budgetOf(partition: Partition): number {
+    return this.partitions[partition].budgetBytes;
+  }
+
+  /** The first entry of `partition` in eviction order that `accept` takes; the index is left as it is. */
+  firstInOrder(partition: Partition, accept: (entry: IndexEntry) => boolean): IndexEntry | undefined {
+    return this.partitions[partition].queue.firstWhere(accept);
+  }
+
+  /** Whether `a` goes before `b` in `partition`'s eviction order. */
+  evictedBefore(partition: Partition, a: IndexEntry, b: IndexEntry): boolean {
+    return evictedBefore(PARTITION_ORDERS[partition], a, b);
   }
 
   partitionStats(partition: Partition): PartitionStats {

@@ -1,13 +1,14 @@
 /**
  * Plans one atomic write batch from a group of write operations (spec/store.md §4, §5.1):
- * applies them to the index in order, evicts until both partitions are within
+ * applies them in order to a draft of the index, evicts until both partitions are within
  * budget, and works out the net batch: which blocks to write, which to delete,
- * which index records to rewrite. The index is then put back as it was; the
- * caller applies the plan once the batch is on disk, so the index never holds
- * what the disk does not.
+ * which index records to rewrite. The index itself is left as it is; the caller
+ * applies the plan once the batch is on disk, so the index never holds what the
+ * disk does not.
  *
- *   IndexedBlockStore ──> planWrites ──> IndexBook (changed, reverted, replayed)
- *                              └──> CommitBatch ──> BlockPersistence.commit
+ *   IndexedBlockStore ──> planWrites ──> Draft (the batch's changes over IndexBook, read-only)
+ *                              ├──> CommitBatch ──> BlockPersistence.commit
+ *                              └──> apply ──> IndexBook (the net changes, once committed)
  *
  * Eviction: the store partition gives up its farthest blocks; a block that
  * entered the store in this batch and is chosen goes to the cache instead
@@ -56,127 +57,199 @@ export function isEmptyBatch(batch: CommitBatch<unknown>): boolean {
   return batch.deletes.length === 0 && batch.blocks.length === 0 && batch.records.length === 0;
 }
 
-type Change =
-  | { readonly kind: 'insert'; readonly entry: IndexEntry }
-  | { readonly kind: 'remove'; readonly entry: IndexEntry }
-  | { readonly kind: 'move'; readonly entry: IndexEntry; readonly from: Partition; readonly to: Partition };
+/** What the batch does to one entry: where it ends up, and whether it stays in the index. */
+interface Planned<Sealed> {
+  readonly entry: IndexEntry;
+  /** The block to write: a new entry's; undefined for an entry already in the index. */
+  readonly sealed: Sealed | undefined;
+  partition: Partition;
+  held: boolean;
+  /** Put into the store partition by this batch: chosen for eviction, it goes to the cache. */
+  enteredStore: boolean;
+}
 
-/** Index changes that can be undone and done again, in order. */
-class ChangeLog {
-  readonly changes: Change[] = [];
+/**
+ * The index as the batch leaves it, over an index it does not change: the entries the batch
+ * touches, in the order it first touches them (a few: a batch holds at most a few operations),
+ * and the bytes each partition then holds.
+ */
+class Draft<Sealed> {
+  readonly planned: Planned<Sealed>[] = [];
+  /** Bytes each partition holds in the draft. */
+  private storeBytes: number;
+  private cacheBytes: number;
 
-  constructor(private readonly book: IndexBook) {}
+  constructor(private readonly book: IndexBook) {
+    this.storeBytes = book.bytesIn('store');
+    this.cacheBytes = book.bytesIn('cache');
+  }
 
-  insert(entry: IndexEntry): void {
-    this.record({ kind: 'insert', entry });
+  /** The entry for slot `id` in the draft, if any. */
+  get(id: string): IndexEntry | undefined {
+    for (let index = this.planned.length - 1; index >= 0; index--) {
+      const planned = this.planned[index]!;
+      if (planned.entry.id === id) return planned.held ? planned.entry : undefined;
+    }
+    return this.book.get(id);
+  }
+
+  holds(entry: IndexEntry): boolean {
+    const planned = this.find(entry);
+    return planned === undefined ? this.book.holds(entry) : planned.held;
+  }
+
+  partitionOf(entry: IndexEntry): Partition {
+    return this.find(entry)?.partition ?? entry.partition;
+  }
+
+  /** A new entry (not yet in the index), written with `sealed`. */
+  add(entry: IndexEntry, sealed: Sealed): void {
+    this.planned.push({ entry, sealed, partition: entry.partition, held: true, enteredStore: entry.partition === 'store' });
+    this.count(entry.partition, entry.size);
   }
 
   remove(entry: IndexEntry): void {
-    this.record({ kind: 'remove', entry });
+    const planned = this.plannedFor(entry);
+    planned.held = false;
+    this.count(planned.partition, -entry.size);
   }
 
   move(entry: IndexEntry, to: Partition): void {
-    this.record({ kind: 'move', entry, from: entry.partition, to });
+    const planned = this.plannedFor(entry);
+    this.count(planned.partition, -entry.size);
+    this.count(to, entry.size);
+    planned.partition = to;
+    if (to === 'store') planned.enteredStore = true;
   }
 
-  revert(): void {
-    for (let i = this.changes.length - 1; i >= 0; i--) {
-      const change = this.changes[i]!;
-      if (change.kind === 'insert') this.book.remove(change.entry);
-      else if (change.kind === 'remove') this.book.insert(change.entry);
-      else this.book.move(change.entry, change.from);
+  /** Whether the batch changes `entry`. */
+  touches(entry: IndexEntry): boolean {
+    return this.find(entry) !== undefined;
+  }
+
+  enteredStore(entry: IndexEntry): boolean {
+    return this.find(entry)?.enteredStore === true;
+  }
+
+  overBudget(partition: Partition): boolean {
+    return (partition === 'store' ? this.storeBytes : this.cacheBytes) > this.book.budgetOf(partition);
+  }
+
+  /** The entry of `partition` to evict next in the draft: the first in the index's order that the draft keeps there, or one the batch brought in. */
+  nextVictim(partition: Partition): IndexEntry | undefined {
+    let victim = this.book.firstInOrder(partition, (entry) => {
+      const planned = this.find(entry);
+      return planned === undefined || (planned.held && planned.partition === partition);
+    });
+    // Those not in that queue: new entries, and entries of the index the batch moved into `partition`.
+    for (const { entry, sealed, held, partition: now } of this.planned) {
+      if (held && now === partition && (sealed !== undefined || entry.partition !== partition)) {
+        if (victim === undefined || this.book.evictedBefore(partition, entry, victim)) victim = entry;
+      }
+    }
+    return victim;
+  }
+
+  /** Makes the index what the draft says, in the order the batch first touched each entry (a slot's old entry goes before its new one). */
+  apply(): void {
+    for (const { entry, sealed, partition, held } of this.planned) {
+      if (sealed !== undefined) {
+        entry.partition = partition;
+        if (held) this.book.insert(entry);
+      } else if (!held) this.book.remove(entry);
+      else if (partition !== entry.partition) this.book.move(entry, partition);
     }
   }
 
-  replay(): void {
-    for (const change of this.changes) this.perform(change);
+  /** The record the disk gets for `planned`'s entry. */
+  static record({ entry, partition }: Planned<unknown>): IndexRecord {
+    const { id, size, sequence, bucket } = entry;
+    return { id, partition, size, sequence, bucket };
   }
 
-  private record(change: Change): void {
-    this.perform(change);
-    this.changes.push(change);
+  private count(partition: Partition, bytes: number): void {
+    if (partition === 'store') this.storeBytes += bytes;
+    else this.cacheBytes += bytes;
   }
 
-  private perform(change: Change): void {
-    if (change.kind === 'insert') this.book.insert(change.entry);
-    else if (change.kind === 'remove') this.book.remove(change.entry);
-    else this.book.move(change.entry, change.to);
+  private find(entry: IndexEntry): Planned<Sealed> | undefined {
+    for (const planned of this.planned) if (planned.entry === entry) return planned;
+    return undefined;
+  }
+
+  private plannedFor(entry: IndexEntry): Planned<Sealed> {
+    let planned = this.find(entry);
+    if (planned === undefined) {
+      planned = { entry, sealed: undefined, partition: entry.partition, held: true, enteredStore: false };
+      this.planned.push(planned);
+    }
+    return planned;
+  }
+}
+
+/** Applies one operation to the draft; the entry a put leaves (whose partition is its outcome), or the boolean outcome. */
+function perform<Sealed>(book: IndexBook, draft: Draft<Sealed>, operation: WriteOperation<Sealed>): IndexEntry | boolean {
+  switch (operation.kind) {
+    case 'put': {
+      const existing = draft.get(operation.id);
+      if (existing !== undefined) {
+        if (operation.partition === 'store' && draft.partitionOf(existing) === 'cache') draft.move(existing, 'store');
+        return existing;
+      }
+      const entry = book.newEntry(operation.id, operation.partition, operation.size, operation.bucket);
+      draft.add(entry, operation.sealed);
+      return entry;
+    }
+    case 'delete': {
+      const entry = draft.get(operation.id);
+      if (entry !== undefined) draft.remove(entry);
+      return entry !== undefined;
+    }
+    case 'drop': {
+      const held = draft.holds(operation.entry);
+      if (held) draft.remove(operation.entry);
+      return held;
+    }
+    case 'flush':
+      return true;
   }
 }
 
 /**
  * The batch for `operations` (in order) plus the access sequences of `recent`
- * entries. Leaves `book` as it found it.
+ * entries. Leaves `book` as it found it (but for the access sequences new entries take).
  */
 export function planWrites<Sealed>(book: IndexBook, operations: readonly WriteOperation<Sealed>[], recent: Iterable<IndexEntry>): WritePlan<Sealed> {
-  const log = new ChangeLog(book);
-  const written = new Map<IndexEntry, Sealed>();
-  const enteredStore = new Set<IndexEntry>();
+  const draft = new Draft<Sealed>(book);
+  const performed = operations.map((operation) => perform(book, draft, operation));
 
-  const perform = (operation: WriteOperation<Sealed>): IndexEntry | boolean => {
-    switch (operation.kind) {
-      case 'put': {
-        const existing = book.get(operation.id);
-        if (existing !== undefined) {
-          if (operation.partition === 'store' && existing.partition === 'cache') {
-            log.move(existing, 'store');
-            enteredStore.add(existing);
-          }
-          return existing;
-        }
-        const entry = book.newEntry(operation.id, operation.partition, operation.size, operation.bucket);
-        log.insert(entry);
-        written.set(entry, operation.sealed);
-        if (operation.partition === 'store') enteredStore.add(entry);
-        return entry;
-      }
-      case 'delete': {
-        const entry = book.get(operation.id);
-        if (entry !== undefined) log.remove(entry);
-        return entry !== undefined;
-      }
-      case 'drop': {
-        const held = book.holds(operation.entry);
-        if (held) log.remove(operation.entry);
-        return held;
-      }
-      case 'flush':
-        return true;
-    }
-  };
-  const performed = operations.map(perform);
-
-  while (book.overBudget('store')) {
-    const victim = book.nextVictim('store')!;
-    if (enteredStore.has(victim)) log.move(victim, 'cache');
-    else log.remove(victim);
+  while (draft.overBudget('store')) {
+    const victim = draft.nextVictim('store')!;
+    if (draft.enteredStore(victim)) draft.move(victim, 'cache');
+    else draft.remove(victim);
   }
-  while (book.overBudget('cache')) log.remove(book.nextVictim('cache')!);
+  while (draft.overBudget('cache')) draft.remove(draft.nextVictim('cache')!);
 
-  const outcomes = performed.map((result) => (typeof result === 'boolean' ? result : result.partition));
-  const batch = netBatch(book, log, written, recent);
-  log.revert();
-  return { batch, outcomes, apply: () => log.replay() };
+  const outcomes = performed.map((result) => (typeof result === 'boolean' ? result : draft.partitionOf(result)));
+  return { batch: netBatch(book, draft, recent), outcomes, apply: () => draft.apply() };
 }
 
-/** What must reach the disk: the net effect of the logged changes, read while they are applied. */
-function netBatch<Sealed>(book: IndexBook, log: ChangeLog, written: ReadonlyMap<IndexEntry, Sealed>, recent: Iterable<IndexEntry>): CommitBatch<Sealed> {
+/** What must reach the disk: the net effect of the draft. */
+function netBatch<Sealed>(book: IndexBook, draft: Draft<Sealed>, recent: Iterable<IndexEntry>): CommitBatch<Sealed> {
   const deletes: IndexRecord[] = [];
   const blocks: { record: IndexRecord; sealed: Sealed }[] = [];
   const records: IndexRecord[] = [];
-  const changed = new Set(log.changes.map(({ entry }) => entry));
-  for (const entry of changed) {
-    const sealed = written.get(entry);
-    if (!book.holds(entry)) {
-      if (sealed === undefined) deletes.push(entry.record());
-    } else if (sealed !== undefined) {
-      blocks.push({ record: entry.record(), sealed });
+  for (const planned of draft.planned) {
+    if (!planned.held) {
+      if (planned.sealed === undefined) deletes.push(Draft.record(planned));
+    } else if (planned.sealed !== undefined) {
+      blocks.push({ record: Draft.record(planned), sealed: planned.sealed });
     } else {
-      records.push(entry.record());
+      records.push(Draft.record(planned));
     }
   }
   for (const entry of recent) {
-    if (!changed.has(entry) && book.holds(entry)) records.push(entry.record());
+    if (book.holds(entry) && !draft.touches(entry)) records.push(entry.record());
   }
   return { deletes, blocks, records };
 }

@@ -1,13 +1,18 @@
 import { setMaxListeners } from 'node:events';
 
+/** Admissions taken from the front of a window's queue before the rest is moved down. */
+const COMPACT_AFTER = 1024;
+
 /** A bounded window of parallel operations (blocks, a directory's files): at most `size` run at once, the rest wait their turn. */
 export class Window {
   private active = 0;
-  private readonly queue: Array<() => void> = [];
+  /** Waiting operations' admissions, first from `head` on: taking the first shifts no array (a file's fetch queues hundreds). */
+  private queue: Array<() => void> = [];
+  private head = 0;
 
   /** Operations waiting for a place. */
   get waiting(): number {
-    return this.queue.length;
+    return this.queue.length - this.head;
   }
 
   constructor(private readonly size: number) {
@@ -21,8 +26,21 @@ export class Window {
       return await operation();
     } finally {
       this.active--;
-      this.queue.shift()?.();
+      this.admitNext();
     }
+  }
+
+  private admitNext(): void {
+    if (this.head === this.queue.length) return;
+    const admit = this.queue[this.head++]!;
+    if (this.head === this.queue.length) {
+      this.queue.length = 0;
+      this.head = 0;
+    } else if (this.head > COMPACT_AFTER && 2 * this.head > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+    admit();
   }
 
   private enter(signal: AbortSignal | undefined): Promise<void> {
@@ -38,7 +56,7 @@ export class Window {
         resolve();
       };
       const abort = (): void => {
-        const index = this.queue.indexOf(admit);
+        const index = this.queue.indexOf(admit, this.head);
         if (index >= 0) this.queue.splice(index, 1);
         reject(signal!.reason);
       };

@@ -30,6 +30,13 @@ export interface ChkFormat {
   readonly frameBytes: number;
   /** Largest content one block holds: the block minus format byte, length field and AEAD tag. */
   readonly maxContentBytes: number;
+  /**
+   * Simulation only (spec/keys.md §3.6): the blocks this format verified, by object, with the routing key
+   * each matched, so that a block shared by reference between simulated nodes is hashed once, not at
+   * every relay. Sound only where a block is never changed once made, as in the simulator; the network's
+   * format has none.
+   */
+  readonly verified?: WeakMap<Uint8Array, Uint8Array>;
 }
 
 function chkFormatOf(blockBytes: number): ChkFormat {
@@ -52,6 +59,14 @@ export function simulationChkFormat(blockBytes: number): ChkFormat {
     throw new RangeError(`a simulation CHK block must be ${MIN_SIMULATION_CHK_BLOCK_BYTES}..${CHK_BLOCK_BYTES} bytes, got ${blockBytes}`);
   }
   return blockBytes === CHK_BLOCK_BYTES ? STANDARD_CHK : chkFormatOf(blockBytes);
+}
+
+/**
+ * Simulation only: `format` remembering the blocks it verifies (`ChkFormat.verified`), for a simulated
+ * network whose blocks are immutable once made. It accepts exactly the blocks `format` accepts.
+ */
+export function rememberingChkFormat(format: ChkFormat): ChkFormat {
+  return { blockBytes: format.blockBytes, frameBytes: format.frameBytes, maxContentBytes: format.maxContentBytes, verified: new WeakMap() };
 }
 
 const KEY_TAG = 'warren/chk-key/v1';
@@ -89,9 +104,12 @@ export function chkRoutingKey(block: Uint8Array, format: ChkFormat = STANDARD_CH
 
 /** Throws `InvalidBlockError` unless `block` is the CHK block for `routingKey`. Needs no decryption key. */
 export function verifyChkBlock(routingKey: Uint8Array, block: Uint8Array, format: ChkFormat = STANDARD_CHK): void {
+  const matched = format.verified?.get(block);
+  if (matched !== undefined && equalBytes(matched, routingKey)) return;
   if (routingKey.length !== HASH_BYTES || !equalBytes(chkRoutingKey(block, format), routingKey)) {
     throw new InvalidBlockError('CHK block does not match its routing key');
   }
+  format.verified?.set(block, routingKey);
 }
 
 /**

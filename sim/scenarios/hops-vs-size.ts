@@ -22,7 +22,7 @@ import { DEFAULT_MAX_PEERS, DEFAULT_MIN_PEERS } from '../../node/opennet.js';
 import type { Chart, Figure, Progress, Scenario, ScenarioOptions, ScenarioReport } from '../report/model.js';
 import { SeededRng } from '../rng.js';
 import { idealLocations, randomLocations, smallWorldEdges } from '../topology.js';
-import { runWorkload, type WorkloadMetrics } from '../workload.js';
+import { runTraffic, runWorkload, type WorkloadMetrics } from '../workload.js';
 
 /** The sizes the issue asks for; a run goes up to its `nodes`. */
 export const SIZE_LADDER = [1_000, 3_000, 10_000, 30_000, 100_000] as const;
@@ -135,8 +135,9 @@ export async function growWithTraffic(
     onProgress?.({ phase: `${phase}: growing`, done: grown, total: nodes });
     const requests = Math.floor(grown * OPENNET_TRAFFIC_RATE);
     if (requests === 0) return;
-    const traffic = await runWorkload(opennet, { keys: requests, requests, zipfExponent: 0, label: `traffic/${grown}` });
-    countEvents?.(traffic.events);
+    // Run first, then count: `countEvents?.(await runTraffic(…))` would skip the traffic itself when nobody counts.
+    const events = await runTraffic(opennet, { keys: requests, requests, zipfExponent: 0, label: `traffic/${grown}` });
+    countEvents?.(events);
   });
   countEvents?.(opennet.events - eventsBefore);
 }

@@ -3,7 +3,7 @@ import { createSimulatedNetwork } from '../../sim/simulated-network.js';
 import { SeededRng } from '../../sim/rng.js';
 import { idealLocations, smallWorldEdges } from '../../sim/topology.js';
 import { WorkloadStalledError } from '../../sim/errors.js';
-import { drive, runWorkload, type WorkloadMetrics, workloadFigures } from '../../sim/workload.js';
+import { drive, runTraffic, runWorkload, type WorkloadMetrics, workloadFigures } from '../../sim/workload.js';
 import { useSimulatedNetworks } from '../support/simulated-networks.js';
 
 const NODES = 300;
@@ -68,6 +68,29 @@ describe('sim/workload on a 300-node ideal small world (seeded)', function () {
   it('gives byte-identical metrics for the same seed, and different ones for another', async () => {
     assert.equal(JSON.stringify(await run('workload-test')), JSON.stringify(metrics));
     assert.notEqual(JSON.stringify(await run('workload-test/other')), JSON.stringify(metrics));
+  });
+
+  it('runs the same traffic unmeasured: the same events, messages and stores as the measured workload', async () => {
+    const outcomes = [];
+    for (const unmeasured of [false, true]) {
+      const sim = await createSimulatedNetwork({
+        seed: 'traffic-test',
+        locations: idealLocations(100),
+        edges: smallWorldEdges(100, new SeededRng('traffic-test/edges')),
+        blockBytes: BLOCK_BYTES,
+        storeBudgetBytes: 32 * 1024,
+        cacheBudgetBytes: 32 * 1024,
+      });
+      try {
+        const init = { keys: 60, requests: 200, label: 'traffic' };
+        const events = unmeasured ? await runTraffic(sim, init) : (await runWorkload(sim, init)).events;
+        outcomes.push({ events, network: sim.network.stats, stores: sim.nodes.map(({ store }) => store.stats()) });
+      } finally {
+        await sim.stop();
+      }
+    }
+    assert.ok(outcomes[0]!.events > 200);
+    assert.deepEqual(outcomes[1], outcomes[0]);
   });
 
   describe('drive', () => {

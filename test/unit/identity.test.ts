@@ -8,7 +8,15 @@ import { Packr } from 'msgpackr';
 import { concatBytes, fromHex, toHex } from '../../protocol/bytes.js';
 import { signingKeyPairFromSeed } from '../../protocol/crypto.js';
 import { InvalidIdentityError } from '../../protocol/errors.js';
-import { checkIdentityProof, IDENTITY_POW_TAG, leadingZeroBits, verifyIdentityProof, type IdentityProof, type NodeIdentity } from '../../protocol/identity.js';
+import {
+  checkIdentityProof,
+  IDENTITY_POW_TAG,
+  leadingZeroBits,
+  rememberingProofChecker,
+  verifyIdentityProof,
+  type IdentityProof,
+  type NodeIdentity,
+} from '../../protocol/identity.js';
 import { decodeIdentityFile, encodeIdentityFile } from '../../protocol/identity-file.js';
 import { mintIdentity, type MintProgress } from '../../protocol/identity-mint.js';
 
@@ -93,6 +101,25 @@ describe('protocol/identity', () => {
           assert.equal(referenceLeadingZeroBits(bytes), k);
         }),
       );
+    });
+
+    it("remembers a proof it checked by its arrays, for the difficulty it was checked at only (a simulator's checker)", () => {
+      const check = rememberingProofChecker();
+      fc.assert(
+        fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ minLength: 8, maxLength: 8 }), (publicKey, nonce) => {
+          const proof = { publicKey, nonce };
+          for (const difficulty of [0, 2, 0]) {
+            const first = check(proof, difficulty);
+            assert.deepEqual(first, checkIdentityProof(proof, difficulty));
+            assert.equal(check(proof, difficulty), first, 'the same proof is not checked again');
+          }
+          const otherNonce = Uint8Array.from(nonce);
+          otherNonce[7]! ^= 1;
+          assert.deepEqual(check({ publicKey, nonce: otherNonce }, 2), checkIdentityProof({ publicKey, nonce: otherNonce }, 2));
+        }),
+        { numRuns: 50 },
+      );
+      assert.equal(check({ publicKey: new Uint8Array(31), nonce: new Uint8Array(8) }, 0).valid, false);
     });
 
     it('mints a proof that verifies, with its location from the proof hash', async () => {

@@ -3,7 +3,16 @@ import fc from 'fast-check';
 import { randomBytes } from '../../../protocol/crypto.js';
 import { ContentTooLargeError, DecryptionError, InvalidBlockError } from '../../../protocol/errors.js';
 import { verifyBlock } from '../../../protocol/keys/block.js';
-import { CHK_BLOCK_BYTES, CHK_MAX_CONTENT_BYTES, decodeChk, encodeChk, simulationChkFormat, STANDARD_CHK, verifyChkBlock } from '../../../protocol/keys/chk.js';
+import {
+  CHK_BLOCK_BYTES,
+  CHK_MAX_CONTENT_BYTES,
+  decodeChk,
+  encodeChk,
+  rememberingChkFormat,
+  simulationChkFormat,
+  STANDARD_CHK,
+  verifyChkBlock,
+} from '../../../protocol/keys/chk.js';
 
 function flipBit(bytes: Uint8Array, bit: number): Uint8Array {
   const copy = Uint8Array.from(bytes);
@@ -90,6 +99,22 @@ describe('protocol/keys/chk', () => {
       assert.throws(() => verifyBlock(routingKey, block), InvalidBlockError);
       const standard = encodeChk(data);
       assert.throws(() => verifyChkBlock(standard.routingKey, standard.block, small), InvalidBlockError);
+    });
+
+    it('remembers a block it verified, by object, for the key it matched only, and accepts what the format accepts', () => {
+      const remembering = rememberingChkFormat(small);
+      assert.equal(remembering.blockBytes, small.blockBytes);
+      assert.equal(STANDARD_CHK.verified, undefined);
+      const { block, routingKey } = encodeChk(new TextEncoder().encode('shared by reference'), remembering);
+      const other = encodeChk(new TextEncoder().encode('another block'), remembering);
+      verifyChkBlock(routingKey, block, remembering);
+      assert.equal(remembering.verified?.get(block), routingKey);
+      verifyChkBlock(Uint8Array.from(routingKey), block, remembering);
+      assert.throws(() => verifyChkBlock(other.routingKey, block, remembering), InvalidBlockError);
+      assert.throws(() => verifyChkBlock(routingKey.subarray(1), block, remembering), InvalidBlockError);
+      assert.throws(() => verifyChkBlock(routingKey, flipBit(block, 100), remembering), InvalidBlockError);
+      assert.throws(() => verifyChkBlock(routingKey, encodeChk(new Uint8Array(1)).block, remembering), InvalidBlockError);
+      assert.equal(remembering.verified?.has(other.block), false);
     });
 
     it('refuses sizes outside 64 bytes..32 KiB, and 32 KiB is the standard format', () => {

@@ -28,9 +28,14 @@ describe('sim/metrics', () => {
     ]);
   });
 
-  it('sizes envelopes as their encoded frames, per shape', () => {
+  it('sizes envelopes as their encoded frames, per shape and per NodeRef', () => {
     const sizes = new WireSizes();
+    const node = { publicKey: new Uint8Array(32).fill(5), powNonce: new Uint8Array(8), addresses: ['/memory/3', '/memory/3000'] };
     const envelopes: Envelope[] = [
+      { tx: 3n, body: { type: 'announce', node, htl: 18 } },
+      { tx: 3n, body: { type: 'announce', node, htl: 9 } },
+      { tx: 3n, body: { type: 'peerOffer', node } },
+      { tx: 4n, body: { type: 'announce', node: { ...node, addresses: ['/memory/3'] }, htl: 18 } },
       { tx: 1n, body: { type: 'dataRequest', keyType: 'chk', routingKey: new Uint8Array(32).fill(1), htl: 18 } },
       { tx: 2n ** 63n, body: { type: 'dataRequest', keyType: 'chk', routingKey: new Uint8Array(32).fill(2), htl: 18 } },
       { tx: 5n, body: { type: 'dataFound', block: new Uint8Array(1024).fill(1) } },
@@ -47,7 +52,7 @@ describe('sim/metrics', () => {
       { tx: 13n, body: { type: 'rejectedOverload', local: false } },
       { tx: 14n, body: { type: 'routeNotFound', htl: 5 } },
     ];
-    for (const envelope of envelopes) assert.equal(sizes.of(envelope), encodeFrame(encodeEnvelope(envelope)).length);
+    for (const _ of [1, 2]) for (const envelope of envelopes) assert.equal(sizes.of(envelope), encodeFrame(encodeEnvelope(envelope)).length);
   });
 });
 

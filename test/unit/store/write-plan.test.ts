@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { circularDistance } from '../../../protocol/location.js';
 import type { Partition } from '../../../store/block-store.js';
-import { IndexBook } from '../../../store/index-book.js';
+import { IndexBook, LOCATION_BUCKETS } from '../../../store/index-book.js';
 import { isEmptyBatch, planWrites, type WriteOperation } from '../../../store/write-plan.js';
 
 const put = (id: string, partition: Partition, bucket = 0x8000): WriteOperation<string> => ({
@@ -107,6 +109,70 @@ describe('store/write-plan', () => {
     assert.deepEqual(
       plan.batch.blocks.map(({ record }) => [record.id, record.partition]),
       [['a', 'store']],
+    );
+  });
+
+  it('ends each batch as applying its operations in order and then evicting would (a model of the index)', () => {
+    type Op = { kind: 'put'; slot: number; partition: Partition; bucket: number } | { kind: 'delete'; slot: number } | { kind: 'flush' };
+    const operation: fc.Arbitrary<Op> = fc.oneof(
+      fc.record({
+        kind: fc.constant('put' as const),
+        slot: fc.nat(11),
+        partition: fc.constantFrom<Partition>('store', 'cache'),
+        bucket: fc.integer({ min: 0, max: LOCATION_BUCKETS - 1 }),
+      }),
+      fc.record({ kind: fc.constant('delete' as const), slot: fc.nat(11) }),
+      fc.constant({ kind: 'flush' as const }),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(operation, { minLength: 1, maxLength: 6 }), { maxLength: 12 }), (batches) => {
+        const book = bookOf(3, 2);
+        type Modelled = { partition: Partition; sequence: number; distance: number };
+        const model = new Map<string, Modelled>();
+        let sequence = 0;
+        const evictFirst = (partition: Partition) =>
+          [...model.entries()]
+            .filter(([, entry]) => entry.partition === partition)
+            .sort(([, a], [, b]) => (partition === 'store' && a.distance !== b.distance ? b.distance - a.distance : a.sequence - b.sequence))[0]!;
+        const count = (partition: Partition) => [...model.values()].filter((entry) => entry.partition === partition).length;
+        for (const batch of batches) {
+          const operations = batch.map(
+            (op): WriteOperation<string> =>
+              op.kind === 'put' ? put(`s${op.slot}`, op.partition, op.bucket) : op.kind === 'delete' ? { kind: 'delete', id: `s${op.slot}` } : op,
+          );
+          const entered = new Set<string>();
+          // A put's outcome is where its entry ends up, or was last when the batch removed it.
+          const results = batch.map((op): Modelled | boolean => {
+            if (op.kind === 'flush') return true;
+            const id = `s${op.slot}`;
+            const existing = model.get(id);
+            if (op.kind === 'delete') return model.delete(id);
+            if (existing === undefined) {
+              const created = { partition: op.partition, sequence: ++sequence, distance: circularDistance((op.bucket + 0.5) / LOCATION_BUCKETS, 0.5) };
+              model.set(id, created);
+              if (op.partition === 'store') entered.add(id);
+              return created;
+            }
+            if (op.partition === 'store' && existing.partition === 'cache') {
+              existing.partition = 'store';
+              entered.add(id);
+            }
+            return existing;
+          });
+          while (count('store') > 3) {
+            const [id, victim] = evictFirst('store');
+            if (entered.has(id)) victim.partition = 'cache';
+            else model.delete(id);
+          }
+          while (count('cache') > 2) model.delete(evictFirst('cache')[0]);
+          const expected = results.map((result) => (typeof result === 'boolean' ? result : result.partition));
+          const plan = planWrites(book, operations, []);
+          plan.apply();
+          assert.deepEqual(plan.outcomes, expected);
+          for (let slot = 0; slot < 12; slot++) assert.equal(book.get(`s${slot}`)?.partition, model.get(`s${slot}`)?.partition, `slot ${slot}`);
+          assert.deepEqual([book.partitionStats('store').blocks, book.partitionStats('cache').blocks], [count('store'), count('cache')]);
+        }
+      }),
     );
   });
 });

@@ -21,6 +21,25 @@ describe('node/client/window', () => {
     assert.deepEqual(order, [0, 1, 2, 3, 4]);
   });
 
+  it('keeps thousands of waiters in the order they asked', async () => {
+    const window = new Window(3);
+    const order: number[] = [];
+    const count = 3_000;
+    await Promise.all(
+      Array.from({ length: count }, (_, index) =>
+        window.run(async () => {
+          order.push(index);
+          assert.ok(window.waiting <= count - 3);
+        }),
+      ),
+    );
+    assert.deepEqual(
+      order,
+      Array.from({ length: count }, (_, index) => index),
+    );
+    assert.equal(window.waiting, 0);
+  });
+
   it('frees the place of a failed operation, and drops a waiter whose signal aborts', async () => {
     const window = new Window(1);
     await assert.rejects(
