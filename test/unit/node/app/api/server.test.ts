@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
 import { toHex } from '../../../../../protocol/bytes.js';
 import { mintIdentity } from '../../../../../protocol/identity-mint.js';
 import type { NodeIdentity } from '../../../../../protocol/identity.js';
@@ -149,6 +150,25 @@ describe('node/app/api/server', () => {
     const tooLarge = await call(first.port, 'PUT', `/v1/blocks/${key}`, {}, new Uint8Array(32 * 1024 + 1));
     assert.equal(tooLarge.status, 413);
     assert.equal(errorOf(tooLarge).code, 'ERR_PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers 413 to a body of no declared length as soon as it passes the limit, while more is still coming', async () => {
+    const key = toHex(encodeChk(new TextEncoder().encode('no declared length')).routingKey);
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const headers = { authorization: `Bearer ${TOKEN}` };
+      const request = httpRequest({ host: '127.0.0.1', port: first.port, method: 'PUT', path: `/v1/blocks/${key}`, headers }, (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode!, body }));
+      });
+      request.on('error', reject);
+      // Sent in chunks, with no end: the node must answer from what it has read.
+      request.write(new Uint8Array(24 * 1024));
+      request.write(new Uint8Array(24 * 1024));
+    });
+    assert.equal(answer.status, 413);
+    assert.equal((JSON.parse(answer.body) as { error: { code: string } }).error.code, 'ERR_PAYLOAD_TOO_LARGE');
   });
 
   it('answers 404 for an unknown endpoint and 405 for a wrong method', async () => {
