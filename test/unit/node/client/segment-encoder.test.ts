@@ -3,27 +3,31 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { encodeSegmentOffThread, OFF_THREAD_MIN_BYTES, segmentEncoderCounts } from '../../../../node/client/segment-encoder.js';
-import { encodeSegment, SHARD_BYTES } from '../../../../node/client/segments.js';
+import { type EncodedSegment, encodeSegment, SHARD_BYTES } from '../../../../node/client/segments.js';
 import { randomBytes } from '../../../../protocol/crypto.js';
 import { eventually } from '../../../support/until.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
+
+/** Encodes `content` off the thread until one call went to the worker (until it is ready, segments are encoded here). */
+async function encodedOnWorker(content: Uint8Array, checkBlocks: number, what: string): Promise<EncodedSegment> {
+  const before = segmentEncoderCounts().worker;
+  return eventually(
+    what,
+    async () => {
+      const result = await encodeSegmentOffThread(content, checkBlocks);
+      return segmentEncoderCounts().worker > before ? result : undefined;
+    },
+    { pollMs: 20 },
+  );
+}
 
 describe('node/client/segment-encoder', () => {
   it('encodes a segment on the worker, once it is ready, into the very blocks encodeSegment makes here', async function () {
     this.timeout(120_000);
     const content = randomBytes(40 * SHARD_BYTES + 17);
     const expected = await encodeSegment(content, 24);
-    // Until the worker is ready, segments are encoded here: ask until one went to the worker.
-    const before = segmentEncoderCounts().worker;
-    const encoded = await eventually(
-      'a segment encoded on the worker',
-      async () => {
-        const result = await encodeSegmentOffThread(content, 24);
-        return segmentEncoderCounts().worker > before ? result : undefined;
-      },
-      { pollMs: 20 },
-    );
+    const encoded = await encodedOnWorker(content, 24, 'a segment encoded on the worker');
     assert.deepEqual(encoded, expected);
     assert.equal(content.length, 40 * SHARD_BYTES + 17, 'the caller keeps its bytes');
   });
@@ -33,15 +37,7 @@ describe('node/client/segment-encoder', () => {
     const content = new Uint8Array(new SharedArrayBuffer(24 * SHARD_BYTES));
     content.set(randomBytes(content.length));
     const expected = await encodeSegment(content, 8);
-    const before = segmentEncoderCounts().worker;
-    const encoded = await eventually(
-      'a shared segment encoded on the worker',
-      async () => {
-        const result = await encodeSegmentOffThread(content, 8);
-        return segmentEncoderCounts().worker > before ? result : undefined;
-      },
-      { pollMs: 20 },
-    );
+    const encoded = await encodedOnWorker(content, 8, 'a shared segment encoded on the worker');
     assert.deepEqual(encoded, expected);
     assert.equal(content.buffer.byteLength, 24 * SHARD_BYTES, 'shared, not moved: the caller still holds its buffer');
   });
