@@ -3,13 +3,15 @@
  * "File transfers"): block requests go through one bounded window (the client's `Window`, 32 by
  * default); each segment asks for k blocks, data blocks first, and for the next block each time one
  * fails; a segment is done once k of its blocks are in. A fetch that leaves a segment short tries
- * again later, as a user would, up to `attempts` times. Healing re-inserts, through the node's
- * insert path, the blocks it asked for in vain of every segment it could rebuild (Freenet's healing:
- * the rebuilt blocks are the same CHK blocks, so the simulation re-inserts those it holds).
+ * again later, as a user would, up to `attempts` times. Healing hands the blocks it asked for in vain
+ * of every segment it could rebuild to the client's own healer (node/client/healer.ts: its queue, caps,
+ * parallel inserts and retries), as the node does after a real fetch (Freenet's healing); the rebuilt
+ * blocks are the same CHK blocks, so the simulation hands over those it holds instead of decoding.
  *
  *   fetchFile ──per segment, k at a time──> Window(node.request) ──short?──> wait retryDelayMs, again
- *   healFile ──missing blocks of rebuilt segments──> Window(node.insert)
+ *   healFile ──missing blocks of rebuilt segments──> HealSession.offer ──> Healer ──> node.insert
  */
+import type { HealCounts, Healer } from '../node/client/healer.js';
 import { DEFAULT_WINDOW } from '../node/client/types.js';
 import { Window } from '../node/client/window.js';
 import type { ChkBlock } from '../protocol/keys/chk.js';
@@ -116,11 +118,17 @@ export async function fetchFile(node: TransferNode, file: SimulatedFile, clock: 
   }
 }
 
-/** Re-inserts the blocks a fetch asked for in vain, of each segment it could rebuild; returns how many were re-inserted. */
-export async function healFile(node: TransferNode, file: SimulatedFile, fetched: FileFetch, window = DEFAULT_WINDOW): Promise<number> {
-  const rebuilt = file.segments.filter((blocks) => blocks.filter((block) => fetched.found.has(block)).length >= file.redundancy.dataBlocksPerSegment);
-  const missing = rebuilt.flatMap((blocks) => blocks.filter((block) => fetched.failed.has(block)));
-  const inserts = new Window(window);
-  await Promise.all(missing.map((block) => inserts.run(() => node.insert(block.routingKey, block.block).catch(() => undefined))));
-  return missing.length;
+/**
+ * Hands `healer` the blocks a fetch asked for in vain, of each segment it could rebuild, as the client does
+ * once it has decoded a segment; `maxBlocks` lowers the fetch's cap. Resolves with what became of them.
+ */
+export function healFile(healer: Healer, file: SimulatedFile, fetched: FileFetch, maxBlocks?: number): Promise<HealCounts> {
+  const session = healer.open(undefined, maxBlocks === undefined ? {} : { maxBlocks });
+  for (const blocks of file.segments) {
+    if (blocks.filter((block) => fetched.found.has(block)).length < file.redundancy.dataBlocksPerSegment) continue;
+    const missing = blocks.flatMap((block, index) => (fetched.failed.has(block) ? [index] : []));
+    if (missing.length === 0) continue;
+    session.offer({ missing, rebuild: async (indexes) => ({ blocks: indexes.map((index) => blocks[index]!), mismatched: 0 }) });
+  }
+  return session.settled();
 }

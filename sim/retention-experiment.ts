@@ -9,11 +9,14 @@
  *   fetch:    the publisher fetches every file every day as the client does (k blocks a segment,
  *             window 32): caching along the way is all that keeps it
  *   heal:     the same fetches, and the blocks each fetch asked for in vain are re-inserted for every
- *             segment it could rebuild (Freenet's healing, sim/file-transfer.ts)
+ *             segment it could rebuild, through the client's healer with its caps (Freenet's healing,
+ *             sim/file-transfer.ts); a file simulated by some of its segments gets their share of the
+ *             cap on the blocks one fetch may heal
  *
  * A fetch that leaves a segment short tries again `fetchAttempts` times, `retryDelayMs` apart, before
  * the file counts as lost. The publisher (node 0) never leaves and keeps none of its own inserts.
  */
+import { DEFAULT_HEAL_BLOCKS_PER_FETCH, Healer } from '../node/client/healer.js';
 import type { NodeInit } from '../node/node.js';
 import { type ChkBlock, encodeChk } from '../protocol/keys/chk.js';
 import { Churn, type ChurnCounts } from './churn-model.js';
@@ -60,6 +63,8 @@ export interface ClassDay {
   readonly blocksRequested: number;
   readonly blocksFound: number;
   readonly blocksReinserted: number;
+  /** Rebuilt blocks healing did not take (its caps) or could not insert. */
+  readonly blocksNotHealed: number;
 }
 
 export interface RetentionDay {
@@ -119,7 +124,13 @@ const emptyDay = (): { -readonly [K in keyof ClassDay]: number } => ({
   blocksRequested: 0,
   blocksFound: 0,
   blocksReinserted: 0,
+  blocksNotHealed: 0,
 });
+
+/** The cap on the blocks one fetch of a file of `fileClass` heals: the client's, or its simulated segments' share of it (at least 1). */
+export function healCap(fileClass: FileClass): number {
+  return Math.max(1, Math.floor((DEFAULT_HEAL_BLOCKS_PER_FETCH * fileClass.simulatedSegments) / classLayout(fileClass).segments));
+}
 
 export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
   const settings = { ...RETENTION_DEFAULTS, ...init };
@@ -132,6 +143,8 @@ export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
   const sim = await createSimulatedNetwork({ seed, locations: idealLocations(nodes), edges, blockBytes: settings.blockBytes, ...budgets, ...nodeInit });
   const membership = new Membership(sim, edges, { ...budgets, ...nodeInit });
   const publisher = () => membership.nodes[PUBLISHER]!.node;
+  const healer = new Healer({ node: publisher() });
+  const healCaps = classes.map(healCap);
   const operations = rng.fork('operations');
   const files = await makeFiles(settings.files, classes, sim.chkFormat, rng.fork('content'));
 
@@ -203,7 +216,11 @@ export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
             ).length;
             tally.blocksRequested += fetched.found.size + fetched.failed.size;
             tally.blocksFound += fetched.found.size;
-            if (arm === 'heal') tally.blocksReinserted += await healFile(publisher(), file, fetched);
+            if (arm === 'heal') {
+              const healed = await healFile(healer, file, fetched, healCaps[classIndex]);
+              tally.blocksReinserted += healed.inserted;
+              tally.blocksNotHealed += healed.rebuilt - healed.inserted;
+            }
           },
           onProgress,
         );
@@ -212,6 +229,7 @@ export async function runRetention(init: RetentionInit): Promise<RetentionRun> {
       onProgress?.({ phase: `retention, ${arm}`, done: day, total: days });
     }
   } finally {
+    healer.stop();
     churn.stop();
     await membership.view.stop();
   }

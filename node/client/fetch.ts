@@ -17,7 +17,7 @@ import { ContentHashMismatchError, InvalidManifestError, MissingBlocksError } fr
 import { CONTENT_HASH_TAG } from './insert.js';
 import { decodeManifest, type Layout, type Manifest } from './manifest.js';
 import { type BlockRef, decodeSegment, expectedBlockLength, type FecCode, type SegmentRef } from './segments.js';
-import type { SegmentToHeal } from './healer.js';
+import { decodedSegment, type SegmentToHeal } from './healer.js';
 import { type ClientNode, DEFAULT_WINDOW, type OperationOptions, operationSignal } from './types.js';
 import { Window } from './window.js';
 
@@ -95,7 +95,7 @@ async function fetchSegment(node: ClientNode, window: Window, code: FecCode, seg
   const checkBlocksUsed = [...contents.keys()].filter((block) => block >= needed).length;
   const data = await decodeSegment(code, segment, contents);
   options.onProgress?.({ type: 'segmentDecoded', segment: index, checkBlocksUsed, rebuilt: failed.length });
-  if (failed.length > 0) options.heal?.({ code, segment, content: data, missing: failed });
+  if (failed.length > 0) options.heal?.(decodedSegment(code, segment, data, failed));
   return data;
 }
 

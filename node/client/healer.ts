@@ -3,10 +3,12 @@
  * from the others are inserted again in the background, as ordinary inserts of this node, so that the next
  * fetcher finds them. One `Healer` per node holds a bounded queue; each fetch opens a `HealSession` that
  * offers its rebuilt segments and counts what became of their blocks. Nothing here is awaited by the fetch.
+ * The simulator heals through the same queue and caps (sim/file-transfer.ts), with blocks it already holds.
  *
  *   fetch ──segment decoded, blocks missing──> HealSession.offer ──reserve (caps: blocks per node and per fetch,
  *                                                                   segments being rebuilt; beyond: dropped)
- *     ──rebuildBlocks (verified against the manifest's keys; else mismatched)──> Window(parallel) ──insertWithRetries──> network
+ *     ──SegmentToHeal.rebuild (decodedSegment: rebuildBlocks, verified against the manifest's keys; else mismatched)
+ *     ──> Window(parallel) ──insertWithRetries──> network
  *     └──> counts: rebuilt, inserted, failed, dropped, mismatched ──onChange──> the fetch's transfer
  */
 import type { ChkBlock } from '../../protocol/keys/index.js';
@@ -59,12 +61,20 @@ export interface HealCounts {
 
 /** One decoded segment some of whose blocks could not be fetched. */
 export interface SegmentToHeal {
-  readonly code: FecCode;
-  readonly segment: SegmentRef;
-  /** The segment's decoded content: read while the blocks are made again, not kept. */
-  readonly content: Uint8Array;
   /** Indexes of the blocks that could not be fetched (data 0..k−1, then check k..k+m−1). */
   readonly missing: readonly number[];
+  /** The blocks at `indexes` made again, those whose keys match the manifest's. */
+  rebuild(indexes: readonly number[]): Promise<RebuiltBlocks>;
+}
+
+/** A segment the client decoded: its blocks are made again from `content`, read then and not kept. */
+export function decodedSegment(code: FecCode, segment: SegmentRef, content: Uint8Array, missing: readonly number[]): SegmentToHeal {
+  return { missing, rebuild: (indexes) => rebuildBlocks(code, segment, content, indexes) };
+}
+
+export interface HealSessionInit {
+  /** Lowers the healer's cap on the blocks this fetch may hand to healing (never raises it). */
+  readonly maxBlocks?: number;
 }
 
 const zero = (): Mutable<HealCounts> => ({ rebuilt: 0, inserted: 0, failed: 0, dropped: 0, mismatched: 0, pending: 0 });
@@ -77,7 +87,7 @@ function checkCap(value: number, what: string): number {
 export class Healer {
   private readonly node: ClientNode;
   private readonly maxQueuedBlocks: number;
-  readonly maxBlocksPerFetch: number;
+  private readonly maxBlocksPerFetch: number;
   private readonly window: Window;
   private readonly stopping = new AbortController();
   /** Aborted as the node stops; one listener per block waiting for its turn, so no listener limit. */
@@ -98,8 +108,9 @@ export class Healer {
   }
 
   /** A new account for one fetch; `onChange` hears its counts as they move. */
-  open(onChange?: (counts: HealCounts) => void): HealSession {
-    return new HealSession(this, onChange);
+  open(onChange?: (counts: HealCounts) => void, init: HealSessionInit = {}): HealSession {
+    const cap = init.maxBlocks === undefined ? this.maxBlocksPerFetch : Math.min(this.maxBlocksPerFetch, checkCap(init.maxBlocks, 'maxBlocks'));
+    return new HealSession(this, cap, onChange);
   }
 
   /** Cancels the inserts queued and in flight (they count as failed); later offers are dropped. */
@@ -117,7 +128,7 @@ export class Healer {
   async rebuild(heal: SegmentToHeal, indexes: readonly number[]): Promise<RebuiltBlocks> {
     this.rebuilding++;
     try {
-      return await rebuildBlocks(heal.code, heal.segment, heal.content, indexes);
+      return await heal.rebuild(indexes);
     } finally {
       this.rebuilding--;
     }
@@ -155,6 +166,8 @@ export class HealSession {
 
   constructor(
     private readonly healer: Healer,
+    /** Blocks this fetch may hand to healing over its life. */
+    private readonly maxBlocks: number,
     private readonly onChange: ((counts: HealCounts) => void) | undefined,
   ) {}
 
@@ -168,7 +181,7 @@ export class HealSession {
    * inserts them again in the background. Returns at once.
    */
   offer(heal: SegmentToHeal): void {
-    const room = Math.min(this.healer.maxBlocksPerFetch - this.accepted, heal.missing.length);
+    const room = Math.min(this.maxBlocks - this.accepted, heal.missing.length);
     const taken = heal.missing.slice(0, this.healer.reserve(room));
     this.accepted += taken.length;
     this.change({ rebuilt: heal.missing.length, dropped: heal.missing.length - taken.length, pending: taken.length });

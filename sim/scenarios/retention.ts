@@ -174,12 +174,22 @@ export function retentionReport(options: Pick<ScenarioOptions, 'seed' | 'nodes' 
       },
       {
         title: 'Day 30 by size class and arm',
-        columns: ['arm', 'class', 'files', 'retrievable', 'at first attempt', 'segments retrievable', 'blocks found / asked', 'blocks re-inserted (30 days)'],
+        columns: [
+          'arm',
+          'class',
+          'files',
+          'retrievable',
+          'at first attempt',
+          'segments retrievable',
+          'blocks found / asked',
+          'blocks re-inserted (30 days)',
+          'rebuilt, not re-inserted',
+        ],
         rows: ARMS.flatMap((arm) => {
           const run = runs.get(arm)!;
           return run.classes.map((fileClass, index) => {
             const day = lastDay(run)[index]!;
-            const reinserted = run.days.reduce((sum, each) => sum + (each.classes[index]?.blocksReinserted ?? 0), 0);
+            const overDays = (field: 'blocksReinserted' | 'blocksNotHealed') => run.days.reduce((sum, each) => sum + (each.classes[index]?.[field] ?? 0), 0);
             return [
               ARM_LABELS[arm],
               fileClass.name,
@@ -188,7 +198,8 @@ export function retentionReport(options: Pick<ScenarioOptions, 'seed' | 'nodes' 
               round(ratio(day.firstAttempt, day.files)),
               round(ratio(day.segmentsRetrievable, day.segments)),
               round(ratio(day.blocksFound, day.blocksRequested)),
-              reinserted,
+              overDays('blocksReinserted'),
+              overDays('blocksNotHealed'),
             ];
           });
         }),

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Healer } from '../../node/client/healer.js';
 import { toHex } from '../../protocol/bytes.js';
 import { simulationChkFormat } from '../../protocol/keys/chk.js';
 import { VirtualClock } from '../../sim/clock.js';
@@ -24,7 +25,7 @@ class ScriptedNode implements TransferNode {
 
   constructor(private readonly clock: VirtualClock) {}
 
-  request(routingKey: Uint8Array): Promise<unknown> {
+  request(routingKey: Uint8Array): Promise<Uint8Array> {
     const key = toHex(routingKey);
     this.asked.push(key);
     this.inFlight++;
@@ -32,7 +33,7 @@ class ScriptedNode implements TransferNode {
     return new Promise((resolve, reject) =>
       this.clock.setTimer(10, () => {
         this.inFlight--;
-        if (this.present.has(key)) resolve(undefined);
+        if (this.present.has(key)) resolve(new Uint8Array());
         else reject(new Error('data not found'));
       }),
     );
@@ -81,8 +82,26 @@ describe('sim/file-transfer: fetching and healing a file as the client does', ()
     assert.equal(fetched.retrievable, true);
     assert.equal(fetched.requests, 14);
     assert.deepEqual([...fetched.failed].map((block) => toHex(block.routingKey)).sort(), [keyOf(file, 0, 1), keyOf(file, 0, 2)].sort());
-    assert.equal(await settle(clock, healFile(node, file, fetched)), 2);
+    const healed = await settle(clock, healFile(new Healer({ node }), file, fetched));
+    assert.deepEqual(healed, { rebuilt: 2, inserted: 2, failed: 0, dropped: 0, mismatched: 0, pending: 0 });
     assert.deepEqual(node.inserted.sort(), [keyOf(file, 0, 1), keyOf(file, 0, 2)].sort());
+  });
+
+  it("heals through the client's healer and its caps: a fetch's lowered cap drops the rest, and counts them", async () => {
+    const clock = new VirtualClock();
+    const node = new ScriptedNode(clock);
+    const file = await twoSegmentFile();
+    for (const blocks of file.segments) for (const block of blocks) node.present.add(toHex(block.routingKey));
+    for (const [segment, block] of [
+      [0, 0],
+      [0, 3],
+      [1, 5],
+    ] as const)
+      node.present.delete(keyOf(file, segment, block));
+    const fetched = await settle(clock, fetchFile(node, file, clock));
+    const healed = await settle(clock, healFile(new Healer({ node }), file, fetched, 2));
+    assert.deepEqual(healed, { rebuilt: 3, inserted: 2, failed: 0, dropped: 1, mismatched: 0, pending: 0 });
+    assert.deepEqual(node.inserted.sort(), [keyOf(file, 0, 0), keyOf(file, 0, 3)].sort(), 'segments are offered in order');
   });
 
   it('tries a short segment again after the delay, and counts the file lost only after the last attempt', async () => {
@@ -97,7 +116,8 @@ describe('sim/file-transfer: fetching and healing a file as the client does', ()
     });
     const once = await settle(clock, fetchFile(node, file, clock, { attempts: 1 }));
     assert.equal(once.retrievable, false);
-    assert.equal(await settle(clock, healFile(node, file, once)), 0, 'a segment that cannot be rebuilt is not healed');
+    const healed = await settle(clock, healFile(new Healer({ node }), file, once));
+    assert.equal(healed.rebuilt, 0, 'a segment that cannot be rebuilt is not healed');
     const retried = await settle(clock, fetchFile(node, file, clock, { attempts: 3, retryDelayMs: HOUR_MS }));
     assert.equal(retried.retrievable, true);
     assert.equal(retried.firstAttemptRetrievable, false);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { encodeFile, isRetrievable, shardBytes } from '../../sim/files.js';
 import { simulationChkFormat } from '../../protocol/keys/chk.js';
 import { isValidBlock } from '../../protocol/keys/block.js';
-import { type RetentionRun, runRetention } from '../../sim/retention-experiment.js';
+import { healCap, type RetentionRun, runRetention } from '../../sim/retention-experiment.js';
 import { calibrationTable, classLayout, FILE_CLASSES, RETENTION_CALIBRATION } from '../../sim/retention-calibration.js';
 import { retentionScenario } from '../../sim/scenarios/retention.js';
 
@@ -13,7 +13,7 @@ const TEST_CLASSES = [
   { name: 'small file', dataBlocks: 32, simulatedSegments: 1, per20: 5 },
 ];
 const SMALL = { seed: 'retention-test', nodes: 60, files: 8, days: 3, classes: TEST_CLASSES } as const;
-const sum = (run: RetentionRun, field: 'files' | 'retrievable' | 'blocksRequested' | 'blocksFound' | 'blocksReinserted'): number =>
+const sum = (run: RetentionRun, field: 'files' | 'retrievable' | 'blocksRequested' | 'blocksFound' | 'blocksReinserted' | 'blocksNotHealed'): number =>
   run.days.reduce((total, day) => total + day.classes.reduce((inner, tally) => inner + tally[field], 0), 0);
 
 describe('sim/files: a file as Reed-Solomon segments of CHK blocks', () => {
@@ -50,6 +50,10 @@ describe('sim/retention-calibration: size classes and sources', () => {
       { segments: 256, k: 128, m: 128 },
     ]);
     for (const row of calibrationTable(RETENTION_CALIBRATION)) assert.ok(row.source.length > 20, row.name);
+  });
+
+  it("heals at most the client's cap per fetch, scaled to the segments simulated of a large file", () => {
+    assert.deepEqual(FILE_CLASSES.map(healCap), [512, 512, 4]);
   });
 });
 
@@ -95,6 +99,7 @@ describe('sim/retention (seeded, 60 nodes, 3 days)', function () {
     const reinserted = sum(harshHealed, 'blocksReinserted');
     assert.ok(reinserted > 0, 'nothing was healed');
     assert.ok(reinserted <= sum(harshHealed, 'blocksRequested') - sum(harshHealed, 'blocksFound'));
+    assert.equal(sum(fetchOnly, 'blocksNotHealed'), 0);
   });
 
   it('gives the same run for the same seed', async () => {

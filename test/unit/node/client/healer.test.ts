@@ -3,7 +3,7 @@ import { toHex } from '../../../../protocol/bytes.js';
 import { randomBytes } from '../../../../protocol/crypto.js';
 import { Client } from '../../../../node/client/client.js';
 import { collect } from '../../../../node/client/fetch.js';
-import { HEAL_REBUILDING_SEGMENTS, Healer } from '../../../../node/client/healer.js';
+import { decodedSegment, HEAL_REBUILDING_SEGMENTS, Healer } from '../../../../node/client/healer.js';
 import { encodeChk } from '../../../../protocol/keys/index.js';
 import { encodeSegment, SHARD_BYTES, WIDE_FEC_CODE } from '../../../../node/client/segments.js';
 import { RouteNotFoundError } from '../../../../node/errors.js';
@@ -89,7 +89,7 @@ describe('Healer', () => {
     assert.deepEqual(await first.settled(), { rebuilt: 5, inserted: 0, failed: 4, dropped: 1, mismatched: 0, pending: 0 });
     assert.equal((await second.settled()).failed, 1);
     const late = healer.open();
-    late.offer({ code: WIDE_FEC_CODE, segment: manifest.segments[0]!, content: new Uint8Array(manifest.segments[0]!.dataLength), missing: [0] });
+    late.offer(decodedSegment(WIDE_FEC_CODE, manifest.segments[0]!, new Uint8Array(manifest.segments[0]!.dataLength), [0]));
     assert.deepEqual(late.status, { rebuilt: 1, inserted: 0, failed: 0, dropped: 1, mismatched: 0, pending: 0 });
   });
 
@@ -99,10 +99,10 @@ describe('Healer', () => {
     const node = new MemoryClientNode();
     const session = new Healer({ node }).open();
     // Offered in one turn: none of the rebuilds has ended when the last is offered.
-    for (let offer = 0; offer <= HEAL_REBUILDING_SEGMENTS; offer++) session.offer({ code: WIDE_FEC_CODE, segment: ref, content, missing: [2] });
+    for (let offer = 0; offer <= HEAL_REBUILDING_SEGMENTS; offer++) session.offer(decodedSegment(WIDE_FEC_CODE, ref, content, [2]));
     assert.deepEqual(session.status, { rebuilt: 9, inserted: 0, failed: 0, dropped: 1, mismatched: 0, pending: 8 });
     assert.equal((await session.settled()).inserted, 8);
-    session.offer({ code: WIDE_FEC_CODE, segment: ref, content, missing: [3] });
+    session.offer(decodedSegment(WIDE_FEC_CODE, ref, content, [3]));
     assert.equal((await session.settled()).inserted, 9, 'once they are done, a segment is taken again');
   });
 
@@ -112,15 +112,29 @@ describe('Healer', () => {
     let tries = 0;
     const failing = { request: () => Promise.reject(new Error('not used')), insert: () => Promise.reject(new RouteNotFoundError(tries++)) };
     const session = new Healer({ node: failing }).open();
-    session.offer({ code: WIDE_FEC_CODE, segment: ref, content, missing: [0, 4] });
+    session.offer(decodedSegment(WIDE_FEC_CODE, ref, content, [0, 4]));
     assert.deepEqual(await session.settled(), { rebuilt: 2, inserted: 0, failed: 2, dropped: 0, mismatched: 0, pending: 0 });
     assert.equal(tries, 6, 'three tries each');
     const node = new MemoryClientNode();
     const forged = { ...ref, dataBlocks: [encodeChk(randomBytes(10)), ...ref.dataBlocks.slice(1)] };
     const other = new Healer({ node }).open();
-    other.offer({ code: WIDE_FEC_CODE, segment: forged, content, missing: [0, 1] });
+    other.offer(decodedSegment(WIDE_FEC_CODE, forged, content, [0, 1]));
     assert.deepEqual(await other.settled(), { rebuilt: 2, inserted: 1, failed: 0, dropped: 0, mismatched: 1, pending: 0 });
     assert.deepEqual([...node.blocks.keys()], [toHex(ref.dataBlocks[1]!.routingKey)]);
+  });
+
+  it("lets one fetch lower its own cap, never raise it above the healer's", async () => {
+    const content = randomBytes(4 * SHARD_BYTES);
+    const { ref } = await encodeSegment(content, 4);
+    const node = new MemoryClientNode();
+    const healer = new Healer({ node }, { maxBlocksPerFetch: 3 });
+    const lowered = healer.open(undefined, { maxBlocks: 2 });
+    lowered.offer(decodedSegment(WIDE_FEC_CODE, ref, content, [0, 1, 2, 3]));
+    assert.deepEqual(await lowered.settled(), { rebuilt: 4, inserted: 2, failed: 0, dropped: 2, mismatched: 0, pending: 0 });
+    const raised = healer.open(undefined, { maxBlocks: 100 });
+    raised.offer(decodedSegment(WIDE_FEC_CODE, ref, content, [0, 1, 2, 3]));
+    assert.deepEqual(await raised.settled(), { rebuilt: 4, inserted: 3, failed: 0, dropped: 1, mismatched: 0, pending: 0 });
+    assert.throws(() => healer.open(undefined, { maxBlocks: 0 }), RangeError);
   });
 
   it('refuses caps that are not whole numbers ≥ 1', () => {
