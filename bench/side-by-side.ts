@@ -9,7 +9,9 @@
  *      (bench/side-by-side-warren.ts) | gnunet-publish into peer A's datastore (inserted, not indexed)
  *   3. fetch from the other node: `warren get` through the other node of a 2-node network, the file held by
  *      the node stored into in 1 | gnunet-download through peer B, anonymity 1 and 0, the file published on A
- *   2. `warren put` of a second file into the same 2-node network | gnunet-publish of it on A
+ *   2. `warren put` of a second file into the same 2-node network, then of a fourth, timed apart: the first
+ *      put after the nodes started and a put into nodes that have done one, as a node that runs for more
+ *      than one transfer (GNUnet's peers run throughout) | gnunet-publish of the second on A
  *   4. line: `warren get` through the far end of a line of 5 nodes (4 hops) whose other end holds the file |
  *      gnunet-download through peer C of the line A – B – C (2 hops), anonymity 1
  *   5. `warren put` of a third file into a 5-node mesh (test/support/client-network.ts) | —
@@ -78,7 +80,7 @@ async function gnunetDownload(input: string, fetch: () => Promise<Sample>, outpu
   }
 }
 
-const KEYS = ['store', 'put2', 'fetch', 'line', 'mesh', 'gStore', 'gPut2', 'gFetch1', 'gFetch0', 'gLine'] as const;
+const KEYS = ['store', 'put2First', 'put2', 'fetch', 'line', 'mesh', 'gStore', 'gPut2', 'gFetch1', 'gFetch0', 'gLine'] as const;
 const samples = Object.fromEntries(KEYS.map((key) => [key, [] as Sample[]])) as Record<(typeof KEYS)[number], Sample[]>;
 
 /** Keeps a sample, and says on stderr how long it took (progress of a run of many minutes). */
@@ -133,7 +135,7 @@ try {
   for (let repetition = 0; repetition < REPETITIONS; repetition++) {
     const dir = join(root, `repetition-${repetition}`);
     await mkdir(dir);
-    const [file, second, third] = await Promise.all(['first', 'second', 'third'].map((name) => randomFile(join(dir, `${name}.bin`), SIZE)));
+    const [file, second, third, fourth] = await Promise.all(['first', 'second', 'third', 'fourth'].map((name) => randomFile(join(dir, `${name}.bin`), SIZE)));
     const output = join(dir, 'fetched.bin');
     const options = { built: true, flags: NODE_FLAGS };
 
@@ -163,7 +165,8 @@ try {
     }
 
     // 2. put into the 2-node network | local publish
-    record('put2', await metered(pairNodes, () => put(pair.dirs[1]!, second!)));
+    record('put2First', await metered(pairNodes, () => put(pair.dirs[1]!, second!)));
+    record('put2', await metered(pairNodes, () => put(pair.dirs[1]!, fourth!)));
     record('gPut2', await metered(await gnunetProcesses(peerA), () => publish(peerA, second!)));
     await stopped(pair);
     if (PUBLISH_ONLY) {
@@ -269,7 +272,8 @@ const operation = (title: string, warren: readonly Sample[], gnunet: readonly Sa
     ...(gnunet === undefined ? [] : processRows('GNUnet', gnunet)),
   ]);
 operation("encode + store locally (Warren's client code straight into a node's store | gnunet-publish -n)", samples.store, samples.gStore, 1.0);
-operation("`warren put` into a 2-node network | GNUnet's local publish", samples.put2, samples.gPut2, 0.5);
+operation("`warren put` into a 2-node network, the nodes' first put since they started | GNUnet's local publish", samples.put2First, samples.gPut2);
+operation("`warren put` into a 2-node network, nodes that have done a put before | GNUnet's local publish", samples.put2, samples.gPut2, 0.5);
 if (!PUBLISH_ONLY) {
   operation('fetch through the other node | gnunet-download -a 1 through the other peer', samples.fetch, samples.gFetch1, 20);
   operation('fetch through the other node | gnunet-download -a 0 through the other peer', samples.fetch, samples.gFetch0, 5);
