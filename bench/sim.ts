@@ -2,7 +2,7 @@
  * Simulator scale benchmark: the `baseline` scenario's network and workload (sim/scenarios/baseline.ts)
  * at full size, timed phase by phase.
  *
- *   node --max-semi-space-size=64 --import tsx bench/sim.ts [nodes] [requests]      (default 10000 100000)
+ *   node --max-semi-space-size=64 --import tsx bench/sim.ts [nodes] [requests] [--htl=v1]      (default 10000 100000)
  *   node --max-semi-space-size=64 --max-old-space-size=16000 --import tsx bench/sim.ts 100000 1000000
  *
  * Prints the build rate (nodes/s), the run's wall and CPU time, clock events per second, requests per
@@ -11,8 +11,10 @@
  * ceiling, whatever the node code costs. A larger young generation (--max-semi-space-size=64) saves
  * most of the garbage collector's time; at 100,000 nodes an old space of 8 GiB is too tight (the
  * collector runs almost without pause over the second half), 16 GB is not. The figures say which
- * flags the run had.
+ * flags the run had. `--htl=v1` runs the nodes with HTL design v1 (node/htl.ts), the design the earlier
+ * figures of spec/simulator.md §5 were measured with, instead of the default.
  */
+import { HTL_POLICY_V1 } from '../node/htl.js';
 import { VirtualClock } from '../sim/clock.js';
 import { MemoryNetwork } from '../sim/memory-network.js';
 import { SeededRng } from '../sim/rng.js';
@@ -21,8 +23,10 @@ import { buildNetwork, idealLocations, smallWorldEdges } from '../sim/topology.j
 import { runWorkload } from '../sim/workload.js';
 import { formatCount, printRows } from './support.js';
 
-const nodes = Number(process.argv[2] ?? 10_000);
-const requests = Number(process.argv[3] ?? 100_000);
+const positional = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+const nodes = Number(positional[0] ?? 10_000);
+const requests = Number(positional[1] ?? 100_000);
+const htlV1 = process.argv.includes('--htl=v1');
 const SEED = 'bench/sim';
 const REFERENCE_ENVELOPES = 500_000;
 
@@ -43,7 +47,7 @@ function progress({ phase, done, total }: { phase: string; done: number; total: 
 
 const startedAt = performance.now();
 const buildCpu = process.cpuUsage();
-const sim = await buildSmallWorld(nodes, SEED, 'ideal');
+const sim = await buildSmallWorld(nodes, SEED, 'ideal', htlV1 ? { htlPolicy: HTL_POLICY_V1 } : undefined);
 const buildMs = performance.now() - startedAt;
 const buildCpuSeconds = cpuSeconds(buildCpu);
 const builtRss = process.memoryUsage().rss;
@@ -87,7 +91,8 @@ const totalCpuSeconds = buildCpuSeconds + runCpuSeconds;
 const flags = process.execArgv.filter((flag) => flag.startsWith('--max')).join(' ') || 'no V8 flags';
 const target = nodes >= 100_000 ? 600_000 : nodes >= 10_000 ? 60_000 : undefined;
 printRows(
-  `simulator, baseline scenario: ${formatCount(nodes)} nodes, ${formatCount(keysFor(nodes))} keys, ${formatCount(requests)} requests, one core (${flags})`,
+  `simulator, baseline scenario: ${formatCount(nodes)} nodes, ${formatCount(keysFor(nodes))} keys, ${formatCount(requests)} requests, ` +
+    `HTL design ${htlV1 ? 'v1' : 'v2 (the default)'}, one core (${flags})`,
   [
     [
       'build: nodes started and linked',
