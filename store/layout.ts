@@ -20,6 +20,7 @@ import { LOCATION_BUCKETS, type IndexRecord } from './index-book.js';
 /** The format this build writes and reads. */
 export const FORMAT_VERSION = 1;
 export const DISK_KEY_BYTES = 32;
+export const BLOCK_KEY_BYTES = 1 + DISK_KEY_BYTES;
 
 const METADATA_PREFIX = 0x00;
 const BLOCK_PREFIX = 0x01;
@@ -37,7 +38,7 @@ export const BLOCK_RANGE: KeyRange = { gte: Uint8Array.of(BLOCK_PREFIX), lt: Uin
 export const INDEX_RANGE: KeyRange = { gte: Uint8Array.of(INDEX_PREFIX), lt: Uint8Array.of(INDEX_PREFIX + 1) };
 
 function prefixed(prefix: number, id: string): Uint8Array {
-  const key = Buffer.allocUnsafe(1 + DISK_KEY_BYTES);
+  const key = Buffer.allocUnsafe(BLOCK_KEY_BYTES);
   key[0] = prefix;
   key.write(id, 1, 'hex');
   return key;
@@ -45,6 +46,13 @@ function prefixed(prefix: number, id: string): Uint8Array {
 
 export function blockKey(id: string): Uint8Array {
   return prefixed(BLOCK_PREFIX, id);
+}
+
+/** `blockKey(id)` written into `into` (`BLOCK_KEY_BYTES` long): a read reuses its key buffers. */
+export function writeBlockKey(into: Buffer, id: string): Buffer {
+  into[0] = BLOCK_PREFIX;
+  into.write(id, 1, 'hex');
+  return into;
 }
 
 export function indexKey(id: string): Uint8Array {
@@ -65,9 +73,10 @@ export function diskKeyOfId(id: string): Uint8Array {
   return Buffer.from(id, 'hex');
 }
 
-/** The disk key a block key names, as a view into it (no copy). */
-export function diskKeyOfBlockKey(key: Uint8Array): Uint8Array {
-  return key.subarray(1);
+/** `diskKeyOfId(id)` written into `into` (`DISK_KEY_BYTES` long). */
+export function writeDiskKey(into: Buffer, id: string): Buffer {
+  into.write(id, 0, 'hex');
+  return into;
 }
 
 const RECORD_BYTES = 15;

@@ -27,7 +27,7 @@ export interface ScanOptions {
 export interface RocksDatabase {
   /** Applies the whole write atomically (one RocksDB write batch), or nothing of it. */
   write(write: DatabaseWrite): Promise<void>;
-  /** The value of each key, or null, in one read batch. */
+  /** The value of each key, or null, in one read batch. The keys are read only until it settles: their buffers may then be reused. */
   read(keys: readonly Uint8Array[]): Promise<(Uint8Array | null)[]>;
   /** The entries in `range` (default: the whole database) in key order, with or without values. */
   scan(options?: ScanOptions): AsyncIterable<DatabaseEntry>;

@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
+  BLOCK_KEY_BYTES,
   BLOCK_RANGE,
   blockKey,
   decodeFormatVersion,
   decodeIndexRecord,
-  diskKeyOfBlockKey,
+  DISK_KEY_BYTES,
   diskKeyOfId,
   encodeFormatVersion,
   encodeIndexRecord,
@@ -15,6 +16,8 @@ import {
   INDEX_RANGE,
   indexKey,
   SALT_KEY,
+  writeBlockKey,
+  writeDiskKey,
 } from '../../../store/layout.js';
 
 const id = 'ab'.repeat(32);
@@ -36,7 +39,15 @@ describe('store/layout', () => {
     assert.equal(idOfKey(SALT_KEY), undefined);
     assert.equal(idOfKey(blockKey(id).subarray(0, 32)), undefined);
     assert.equal(idOfDiskKey(diskKeyOfId(id)), id);
-    assert.equal(idOfDiskKey(diskKeyOfBlockKey(blockKey(id))), id);
+  });
+
+  it('writes block and disk keys into reused buffers as blockKey and diskKeyOfId make them', () => {
+    const key = Buffer.alloc(BLOCK_KEY_BYTES, 0xff);
+    const diskKey = Buffer.alloc(DISK_KEY_BYTES, 0xff);
+    for (const each of [id, 'cd'.repeat(32)]) {
+      assert.deepEqual([...writeBlockKey(key, each)], [...blockKey(each)]);
+      assert.deepEqual([...writeDiskKey(diskKey, each)], [...diskKeyOfId(each)]);
+    }
   });
 
   it('round-trips index records in 15 bytes', () => {
