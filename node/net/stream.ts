@@ -36,8 +36,13 @@ export interface FrameStreamInit {
   onDrained?(): void;
 }
 
-/** Calls `callback` once when `stream` closes, however it closes. */
+/** Calls `callback` once when `stream` closes, however it closes; soon, if it has closed already (its 'close' event is past). */
 export function onStreamClose(stream: MessageStream, callback: (error: Error | undefined) => void): void {
+  const { status } = stream;
+  if (status === 'closed' || status === 'aborted' || status === 'reset') {
+    queueMicrotask(() => callback(status === 'closed' ? undefined : new Error(`the stream was ${status} before its close was awaited`)));
+    return;
+  }
   stream.addEventListener('close', (event: StreamCloseEvent) => callback(event.error), { once: true });
 }
 

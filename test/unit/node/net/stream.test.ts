@@ -4,7 +4,7 @@ import type { MultiaddrConnection } from '@libp2p/interface';
 import { multiaddrConnectionPair, type MultiaddrConnectionPairOptions } from '@libp2p/utils';
 import { FrameTooLargeError, WireDecodeError } from '../../../../protocol/errors.js';
 import { encodeFrame } from '../../../../protocol/wire/index.js';
-import { FrameStream } from '../../../../node/net/stream.js';
+import { FrameStream, onStreamClose } from '../../../../node/net/stream.js';
 import { until } from '../../../support/until.js';
 
 const frame = (length: number, seed: number) => encodeFrame(Uint8Array.from({ length }, (_, i) => (i + seed) & 0xff));
@@ -170,5 +170,22 @@ describe('FrameStream', () => {
     assert.equal(stream.send(frame(10, 2)), false);
     await sleep(20);
     assert.equal(received.frames.length, 0);
+  });
+});
+
+describe('onStreamClose', () => {
+  it('calls back once when the stream closes, and once for a stream that had closed already', async () => {
+    const [local] = multiaddrConnectionPair();
+    const calls: Array<Error | undefined> = [];
+    onStreamClose(local, (error) => calls.push(error));
+    await local.close();
+    await until(() => calls.length === 1, 'the close to be heard');
+    assert.equal(local.status, 'closed');
+    const late: Array<Error | undefined> = [];
+    onStreamClose(local, (error) => late.push(error));
+    await until(() => late.length === 1, 'the late listener to be called');
+    assert.deepEqual(late, [undefined]);
+    await sleep(10);
+    assert.deepEqual([calls.length, late.length], [1, 1]);
   });
 });
